@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup run test test-all bench clean
+
+setup: $(VENV)/.installed
+
+# Pinned install from the lock file; re-run when either file changes.
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# The main job on the bundled sample sources (sources.toml).
+run: setup
+	$(BIN)/citypairs run
+	$(BIN)/citypairs export --format csv
+
+test: setup
+	$(BIN)/pytest
+
+# Also the slow tests.
+test-all: setup
+	$(BIN)/pytest -m ""
+
+clean:
+	rm -rf $(VENV) data/processed/* data/raw/??

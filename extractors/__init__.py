@@ -1,0 +1,1 @@
+"""Text processing: document parsing, the spaCy pipeline, dates, themes."""

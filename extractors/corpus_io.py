@@ -1,0 +1,106 @@
+"""The evaluation interface: JSONL documents in, JSONL partnerships out.
+
+Input lines carry ``id``, ``text`` and optionally ``published`` and ``lang``
+(the labelled corpus format); output lines are
+``{"id", "partnerships": [{"a", "a_country", "a_level", "b", ...}]}`` with
+the Taiwanese side as ``a`` and conventional English names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from extractors.evaluation import format_scores, read_gold, read_predictions, score
+from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.pipeline import build_pipeline, collapse, extract
+from models.errors import ConfigError
+from models.records import DocumentInput, Level, Mention, Place
+from models.settings import Settings
+
+# The corpus has no separate level for county-administered cities.
+_OUTPUT_LEVEL = {Level.COUNTY_ADMINISTERED_CITY: "city"}
+
+
+def read_documents(path: Path) -> Iterator[DocumentInput]:
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(where, [f"bad JSON: {exc.msg}"]) from None
+            problems = [f"field '{k}' missing" for k in ("id", "text") if not isinstance(obj.get(k), str)]
+            published = None
+            if obj.get("published"):
+                try:
+                    published = dt.date.fromisoformat(str(obj["published"])[:10])
+                except ValueError:
+                    problems.append(f"field 'published' is not an ISO date: {obj['published']!r}")
+            if problems:
+                raise ConfigError(where, problems)
+            yield DocumentInput(key=obj["id"], text=obj["text"], published=published, lang=obj.get("lang") or "en")
+
+
+def mention_to_json(m: Mention, gaz: Gazetteer) -> dict:
+    a, b, a_text, b_text = m.a, m.b, m.a_text, m.b_text
+    if b.country == "TW" and a.country != "TW":
+        a, b, a_text, b_text = b, a, b_text, a_text
+    return {
+        "a": _name(a, a_text, gaz), "a_country": a.country, "a_level": _level(a),
+        "b": _name(b, b_text, gaz), "b_country": b.country, "b_level": _level(b),
+        "b_admin1": b.admin1,
+        "relation": m.relation.value, "event": m.event.value,
+        "date": m.date.iso() if m.date else None,
+        "themes": [t.value for t in m.themes],
+        "evidence": m.evidence.text, "confidence": m.confidence,
+    }
+
+
+def _name(place: Place, written: str, gaz: Gazetteer) -> str:
+    # A tie signed by a former unit (Taipei County) is reported under the
+    # name it was signed as; the database keeps today's government.
+    if place.country == "TW":
+        for entry in gaz.taiwan_lookup(written):
+            if entry.successor:
+                return entry.place.name
+    return place.name
+
+
+def _level(place: Place) -> str:
+    return _OUTPUT_LEVEL.get(place.level, place.level.value)
+
+
+def extract_file(settings: Settings, input_path: Path, output_path: Path) -> int:
+    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir))
+    gaz = load_gazetteer(settings.cache_dir)
+    n = 0
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    with output_path.open("w", encoding="utf-8") as fh:
+        for result in extract(nlp, read_documents(input_path), settings.batch_size):
+            items = [mention_to_json(m, gaz) for m in collapse(result.mentions)]
+            fh.write(json.dumps({"id": result.key, "partnerships": items}, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def evaluate_file(settings: Settings, gold_path: Path, predictions: Path | None = None, *,
+                  errors: bool = False) -> str:
+    gold = read_gold(gold_path)
+    if predictions is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            predictions = Path(tmp) / "predictions.jsonl"
+            extract_file(settings, gold_path, predictions)
+            predicted = read_predictions(predictions)
+    else:
+        predicted = read_predictions(predictions)
+    return format_scores(score(gold, predicted), errors=errors)

@@ -1,0 +1,1 @@
+"""Places: Taiwan's local governments and the world's, with their names."""

@@ -1,0 +1,92 @@
+"""Cue words for relations and lifecycle events, English and Chinese.
+
+Kept as compiled patterns in one place so the partnership detector reads as
+logic, not word lists. The relation is what the text says was created: a
+memorandum that sets up a sister-city tie is a sister tie, so relations are
+ranked and the strongest cue in a passage wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.records import Event, Relation
+
+_I = re.I
+
+RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
+    (Relation.SISTER, re.compile(
+        r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|"
+        r"towns?|ports?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
+        r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?:\s+(?:towns?|cit(?:y|ies)))?\b"
+        r"|\bsisterhood\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|締盟|結盟", _I)),
+    (Relation.FRIENDSHIP, re.compile(
+        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
+        r"agreements?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
+        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作", _I)),
+    (Relation.MOU, re.compile(
+        r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
+        r"\bletters?\s+of\s+intent\b|備忘錄|意向書", _I)),
+    (Relation.COOPERATION, re.compile(
+        r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
+        r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
+        r"合作協定|合作協議|協定|協議", _I)),
+]
+
+RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
+
+EVENT_CUES: dict[Event, re.Pattern[str]] = {
+    Event.TERMINATED: re.compile(
+        r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|"
+        r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
+        r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|end\s+(?:its|their|the))\b"
+        r"|解除|終止|中止|斷絕|取消", _I),
+    Event.RENEWED: re.compile(
+        r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
+        r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
+        r"|週年|周年|續約|續簽|再簽|升級", _I),
+    Event.PROPOSED: re.compile(
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|planned|will\s+(?:sign|establish|form|become|ink|forge)|"
+        r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
+        r"approv\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|intention|explor\w*|mull\w*|expected\s+to|"
+        r"aim(?:s|ed|ing)?\s+to|discuss\w*|potential|possible|possibility|prospect\w*|interest\s+in|"
+        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
+        r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意", _I),
+    Event.ESTABLISHED: re.compile(
+        r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
+        r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為", _I),
+}
+
+# A past-tense signing verb that settles the event even when the same
+# passage also mentions plans ("approved ... and signed").
+SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
+                         r"|締結|簽署|簽訂", _I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might)\s+(?:be\s+)?$", _I)
+
+# "The two cities", "both sides": a reference back to the places just named.
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
+    r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|municipalities|counties|towns|"
+    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin))\b|雙方|兩市|兩城市|兩縣", _I)
+
+
+def relations_in(text: str) -> list[tuple[Relation, int, int]]:
+    out = []
+    for relation, pattern in RELATION_CUES:
+        out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text))
+    return out
+
+
+def event_of(text: str) -> tuple[Event, bool]:
+    """The lifecycle event a passage states; the flag says a cue was found."""
+    if EVENT_CUES[Event.TERMINATED].search(text):
+        return Event.TERMINATED, True
+    if EVENT_CUES[Event.RENEWED].search(text):
+        return Event.RENEWED, True
+    past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])]
+    if past:
+        return Event.ESTABLISHED, True
+    if EVENT_CUES[Event.PROPOSED].search(text):
+        return Event.PROPOSED, True
+    return Event.ESTABLISHED, bool(EVENT_CUES[Event.ESTABLISHED].search(text))

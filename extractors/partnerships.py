@@ -1,0 +1,179 @@
+"""spaCy component ``citypairs_partnerships``: who partners with whom.
+
+Works sentence by sentence over the places ``citypairs_places`` found. A
+sentence that names a relation (sister city, friendship city, MOU,
+cooperation agreement...) joins the local governments it names; when it
+names only one side, or refers to "the two cities", the missing side comes
+from the sentences just before. The lifecycle event comes from the verbs
+around it, the date from the nearest date expression, the themes from the
+passage. Each candidate gets a confidence from how clear-cut the evidence is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.dates import find_dates
+from extractors.lexicon import PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
+from extractors.places import PlaceSpan
+from extractors.themes import themes_of
+from models.records import EventDate, Evidence, Mention, Relation
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+if not Doc.has_extension("pages"):
+    Doc.set_extension("pages", default=())
+
+LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
+
+
+@Language.factory("citypairs_partnerships", default_config={"theme_window": 1},
+                  assigns=["doc._.mentions"], requires=["doc._.places"])
+def make_partnerships(nlp: Language, name: str, theme_window: int) -> "PartnershipFinder":
+    return PartnershipFinder(theme_window)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    sides: list[PlaceSpan]
+
+
+class PartnershipFinder:
+    def __init__(self, theme_window: int = 1):
+        self.theme_window = theme_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [p for p in (doc._.places or []) if p.is_side]
+        sentences = []
+        for sent in doc.sents:
+            sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
+            sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text, _drop_contained(sides)))
+        mentions: list[Mention] = []
+        for i, sent in enumerate(sentences):
+            cues = relations_in(sent.text)
+            if not cues:
+                continue
+            mentions.extend(self._sentence_mentions(doc, sentences, i, cues))
+        doc._.mentions = mentions
+        return doc
+
+    def _sentence_mentions(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Mention]:
+        sent = sentences[i]
+        relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+        local = [p for p in sent.sides if p.place.country == "TW"]
+        foreign = [p for p in sent.sides if p.place.country != "TW"]
+        borrowed = False
+        anaphor = PAIR_ANAPHOR.search(sent.text) is not None
+        if (not local or not foreign) and (anaphor or relation in (Relation.SISTER, Relation.FRIENDSHIP)):
+            back_local, back_foreign = _lookback(sentences, i)
+            if not local and back_local and (foreign or anaphor):
+                local, borrowed = back_local[-1:], True
+            if not foreign and back_foreign and (local or anaphor):
+                foreign, borrowed = back_foreign[-1:], True
+        pairs = [(a, b) for a in _distinct(local) for b in _distinct(foreign)]
+        if not pairs:
+            distinct_local = _distinct(local)
+            if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
+                pairs = [(distinct_local[0], distinct_local[1])]
+            distinct_foreign = _distinct(foreign)
+            if not local and len(distinct_foreign) == 2:  # two foreign ones
+                pairs = [(distinct_foreign[0], distinct_foreign[1])]
+        if not pairs:
+            return []
+        event, has_event_cue = event_of(sent.text)
+        date = _nearest_date(sent, doc._.published, cues)
+        window = sentences[i:i + 1 + self.theme_window]
+        themes = themes_of(" ".join(s.text for s in window))
+        evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
+                            page=_page(doc, sent.start))
+        confidence = _confidence(relation, has_event_cue, borrowed, len(pairs),
+                                 foreign_only=not local, provisional=any(b.place.provisional for _, b in pairs))
+        return [
+            Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation, event=event,
+                    date=date, themes=themes, evidence=evidence, confidence=confidence)
+            for a, b in pairs
+        ]
+
+
+def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    seen, out = set(), []
+    for s in spans:
+        if s.place.id not in seen:
+            seen.add(s.place.id)
+            out.append(s)
+    return out
+
+
+def _drop_contained(sides: list[PlaceSpan]) -> list[PlaceSpan]:
+    """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province':
+    the larger unit only locates the smaller one, it is not a side."""
+    ids = {s.place.id for s in sides}
+    admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}
+    parents = set()
+    for s in sides:
+        parent = _TW_PARENT(s.place.id)
+        if parent and parent in ids:
+            parents.add(parent)
+    return [s for s in sides
+            if s.place.id not in parents
+            and not (s.place.level.value in ("state", "prefecture", "province", "region")
+                     and (s.place.country, s.place.name) in admin1s)]
+
+
+def _TW_PARENT(place_id: str) -> str | None:
+    # Taiwan ids nest: TW-PIF-changzhi belongs to TW-PIF.
+    if place_id.startswith("TW-") and place_id.count("-") >= 2 and "-hist-" not in place_id:
+        return "-".join(place_id.split("-")[:2])
+    return None
+
+
+def _lookback(sentences: list[_Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
+    local, foreign = [], []
+    for sent in sentences[max(0, i - LOOKBACK):i]:
+        local += [p for p in sent.sides if p.place.country == "TW"]
+        foreign += [p for p in sent.sides if p.place.country != "TW"]
+    return local, foreign
+
+
+def _nearest_date(sent: _Sentence, published, cues) -> EventDate | None:
+    found = find_dates(sent.text, published)
+    if not found:
+        return None
+    anchor = cues[0][1]
+    return min(found, key=lambda d: abs(d.start - anchor)).date
+
+
+def _page(doc: Doc, offset: int) -> int | None:
+    for page, start, end in doc._.pages or ():
+        if start <= offset < end:
+            return page
+    return None
+
+
+def _confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_pairs: int, *,
+                foreign_only: bool, provisional: bool) -> float:
+    score = 0.55
+    if relation in (Relation.SISTER, Relation.FRIENDSHIP):
+        score += 0.2
+    elif relation is Relation.MOU:
+        score += 0.1
+    if has_event_cue:
+        score += 0.1
+    if borrowed:
+        score -= 0.15
+    if n_pairs > 1:
+        score -= min(0.3, 0.07 * (n_pairs - 1))
+    if foreign_only:
+        score -= 0.1
+    if provisional:
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+

@@ -1,0 +1,255 @@
+"""spaCy component ``citypairs_places``: finds and resolves places.
+
+Taiwan's governments are found by a PhraseMatcher over every name in the
+Taiwan table; foreign places start from the model's GPE/LOC entities and are
+resolved against the world index, using the country the text gives nearby
+("Jonava in Lithuania", "Japan's Kumamoto Prefecture", "the Lithuanian city
+of Jonava", "Houston, Texas") or, failing that, the countries the document
+names. A name resolved once is recognised wherever else it appears in the
+document, since the small model often tags a rare city as a person.
+Countries and organisations named after a place (Taipei Zoo, Port of
+Kaohsiung, Prague City Council) are kept as such: they are never a side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.gazetteer.names import GENERIC_WORDS, fold
+from models.records import Level, Place
+
+
+@dataclass(slots=True)
+class PlaceSpan:
+    start: int  # character offsets in the document
+    end: int
+    text: str
+    kind: str  # taiwan | foreign | country | org
+    place: Place | None = None
+    country: str | None = None  # for countries and demonyms
+    level_hint: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_side(self) -> bool:
+        return self.kind in ("taiwan", "foreign") and self.place is not None
+
+
+if not Doc.has_extension("places"):
+    Doc.set_extension("places", default=None)
+
+# Nouns that turn a place name into an organisation when they follow it.
+ORG_NOUNS = frozenset(
+    """zoo university college school hospital council councillor councilor port harbor harbour
+    airport station office bank company corp corporation inc ltd co group association chamber
+    museum library team club police court assembly legislature party times post news daily
+    tribune herald journal fc stadium park district-court bureau department ministry agency
+    institute academy foundation society federation union committee commission""".split()
+)
+# Words that may sit between a place name and an organisation noun.
+ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefectural", "state", "provincial",
+                         "international", "national", "public", "general"})
+GOVERNMENT_TAILS = re.compile(
+    r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state)?\s*"
+    r"(?:government|city hall|town hall|administration)$", re.I)
+LEADING = re.compile(r"^(?:the\s+)?(?:(?:city|county|municipality|province|prefecture|state|town|district)\s+of\s+)?", re.I)
+AFTER_CUE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+of\s+)$")
+
+
+@Language.factory("citypairs_places", default_config={"cache_dir": "data/processed/cache"},
+                  assigns=["doc._.places"])
+def make_places(nlp: Language, name: str, cache_dir: str) -> "PlaceFinder":
+    return PlaceFinder(nlp, load_gazetteer(Path(cache_dir)))
+
+
+class PlaceFinder:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms = gazetteer.taiwan_surface_forms()
+        latin = [f for f in self.forms if f.isascii()]
+        self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[PlaceSpan] = []
+        taiwan = self._taiwan(doc)
+        spans.extend(taiwan)
+        taken = [(s.start, s.end) for s in taiwan]
+        countries = self._countries(doc, taken)
+        spans.extend(countries)
+        taken += [(s.start, s.end) for s in countries]
+        doc_countries = Counter(s.country for s in countries if s.country)
+        foreign = self._foreign(doc, taken, countries, doc_countries)
+        spans.extend(foreign)
+        spans.sort(key=lambda s: s.start)
+        for s in spans:
+            if s.kind in ("taiwan", "foreign") and _is_org(doc.text, s.start, s.end):
+                s.kind = "org"
+        doc._.places = spans
+        return doc
+
+    # -- Taiwan -----------------------------------------------------------
+    def _taiwan(self, doc: Doc) -> list[PlaceSpan]:
+        matches = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        mentioned = {e.place.id for span in matches for e in self.forms.get(span.text, ())}
+        out = []
+        for span in matches:
+            entries = self.forms.get(span.text, [])
+            has_generic = any(w in GENERIC_WORDS for w in fold(span.text).split())
+            # Bare township/district names ("Xinyi", "Zhongshan") are common
+            # words or names abroad: take them only beside their county.
+            entries = [e for e in entries if has_generic or e.place.level not in
+                       (Level.TOWNSHIP, Level.DISTRICT) or e.parent in mentioned]
+            if not entries:
+                continue
+            entry = min(entries, key=lambda e: _LEVEL_RANK.get(e.place.level, 9))
+            out.append(PlaceSpan(span.start_char, span.end_char, span.text, "taiwan",
+                                 place=self.gaz.current(entry)))
+        return out
+
+    # -- countries and demonyms ---------------------------------------------
+    def _countries(self, doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
+        out = []
+        world = self.gaz.world
+        for ent in doc.ents:
+            if _overlaps(ent.start_char, ent.end_char, taken):
+                continue
+            text = _clean(ent.text)
+            if ent.label_ in ("GPE", "LOC") and world.is_country(text):
+                code = world.country_code(text)
+                out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
+            elif ent.label_ in ("NORP", "GPE"):
+                code = world.demonym_country(text)
+                if code:
+                    out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code,
+                                         level_hint="demonym"))
+        return out
+
+    # -- foreign places -------------------------------------------------------
+    def _foreign(self, doc: Doc, taken, countries, doc_countries: Counter) -> list[PlaceSpan]:
+        out: list[PlaceSpan] = []
+        resolved: dict[str, Place] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or _overlaps(ent.start_char, ent.end_char, taken):
+                continue
+            text = ent.text
+            if ent.label_ in ("ORG", "FAC"):
+                stripped = GOVERNMENT_TAILS.sub("", text)
+                if stripped == text:
+                    continue  # an organisation, not a government
+                text = stripped
+            start = ent.start_char + _leading_len(text)
+            text = _clean(text)
+            if not text or not text[0].isupper():
+                continue
+            end = start + len(text)
+            place = self._resolve(doc.text, start, end, text, countries, doc_countries, ent.label_)
+            if place is None:
+                continue
+            out.append(PlaceSpan(start, end, text, "foreign", place=place))
+            resolved.setdefault(text, place)
+        # The same name elsewhere in the document is the same place.
+        taken = taken + [(s.start, s.end) for s in out]
+        for text, place in resolved.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+                if not _overlaps(m.start(), m.end(), taken):
+                    out.append(PlaceSpan(m.start(), m.end(), text, "foreign", place=place, notes=["propagated"]))
+                    taken.append((m.start(), m.end()))
+        return out
+
+    def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
+                 label: str) -> Place | None:
+        hint = _nearby_country(text, start, end, countries) or self._admin1_country(text, end)
+        if hint == "TW":
+            return None
+        candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
+        if hint:
+            candidates = [p for p in candidates if p.country == hint]
+        if not candidates:
+            if hint and label == "GPE" and _looks_like_name(name):
+                return _provisional(name, hint)
+            return None
+        if not hint and doc_countries:
+            ranked = sorted(candidates, key=lambda p: -doc_countries.get(p.country, 0))
+            if doc_countries.get(ranked[0].country):
+                return ranked[0]
+        return candidates[0]
+
+    def _admin1_country(self, text: str, end: int) -> str | None:
+        """'Houston, Texas': a first-level division right after gives the country."""
+        m = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 30])
+        if not m:
+            return None
+        for p in self.gaz.foreign_lookup(m.group(1)):
+            if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
+                return p.country
+        return None
+
+
+_LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
+               Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _leading_len(text: str) -> int:
+    m = LEADING.match(text)
+    return m.end() if m else 0
+
+
+def _clean(text: str) -> str:
+    text = LEADING.sub("", text.strip())
+    return re.sub(r"(?:'s|’s)$", "", text).strip()
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() not in ("of", "de", "la"))
+
+
+def _provisional(name: str, country: str) -> Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    level = Level.PROVINCE if "province" in name.lower() else Level.CITY
+    return Place(id=f"prov:{country}:{slug}", name=name, country=country, level=level, provisional=True)
+
+
+def _nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan]) -> str | None:
+    """A country named right after ('Jonava, Lithuania', 'Jonava in Lithuania',
+    'Cebu (Philippines)') or right before ("Japan's Kumamoto", 'the Lithuanian
+    city of Jonava', 'Japanese city Matsuyama')."""
+    for c in countries:
+        if c.start >= end and c.start - end <= 12 and AFTER_CUE.match(text[end:c.start]):
+            return c.country
+        if c.end <= start and start - c.end <= 30:
+            between = text[c.end:start]
+            if c.level_hint == "demonym" and re.fullmatch(
+                    r"\s+(?:(?:sister|partner|friendship|twin)\s+)?(?:city|town|prefecture|county|province|"
+                    r"state|municipality|region|capital|port city|island)?(?:\s+of)?\s*", between, re.I):
+                return c.country
+            if re.fullmatch(r"(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state)\s+of\s+)?", between):
+                return c.country
+    return None
+
+
+def _is_org(text: str, start: int, end: int) -> bool:
+    after = re.findall(r"[A-Za-z]+", text[end:end + 40])[:3]
+    for word in after:
+        w = word.lower()
+        if w in ORG_NOUNS:
+            return True
+        if w not in ORG_FILLERS:
+            break
+    before = text[max(0, start - 20):start].lower()
+    return bool(re.search(r"\b(?:university|port|bank|museum|zoo|council|airport)\s+of\s+(?:the\s+)?$", before))
+

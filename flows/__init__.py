@@ -1,0 +1,1 @@
+"""Prefect flows (ingest, extract, dedupe, pipeline) and the command line."""

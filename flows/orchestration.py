@@ -1,0 +1,33 @@
+"""Running flows: quietly in ephemeral mode, or against a Prefect server.
+
+With ``PREFECT_API_URL`` set, flows report to that server. Without it,
+Prefect starts a temporary in-process server; its event flushing at exit
+logs cancelled-task tracebacks that mean nothing to a user, so those loggers
+are silenced for a normal run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_QUIET = ("prefect.events.clients", "prefect._internal.concurrency", "prefect.server",
+          "prefect.client", "uvicorn", "httpx")
+
+
+def configure_prefect() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+    if not os.environ.get("PREFECT_API_URL"):
+        for name in _QUIET:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def run_flow(flow: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    configure_prefect()
+    return flow(*args, **kwargs)

@@ -1,0 +1,1 @@
+"""Typed records and the database schema. Imports nothing else of citypairs."""

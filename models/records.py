@@ -1,0 +1,176 @@
+"""Records passed between the stages of citypairs.
+
+Every boundary of the pipeline (ingest -> extract -> dedupe) hands over one of
+these frozen records, never a loose dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Relation(StrEnum):
+    SISTER = "sister"
+    FRIENDSHIP = "friendship"
+    MOU = "mou"
+    COOPERATION = "cooperation"
+    OTHER = "other"
+
+
+class Event(StrEnum):
+    ESTABLISHED = "established"
+    PROPOSED = "proposed"
+    RENEWED = "renewed"
+    TERMINATED = "terminated"
+
+
+class Theme(StrEnum):
+    ECONOMY_TRADE = "economy_trade"
+    AGRICULTURE_FOOD = "agriculture_food"
+    EDUCATION_YOUTH = "education_youth"
+    CULTURE_ARTS = "culture_arts"
+    TOURISM = "tourism"
+    TECHNOLOGY_SMART_CITY = "technology_smart_city"
+    HEALTH = "health"
+    ENVIRONMENT_SUSTAINABILITY = "environment_sustainability"
+    SPORTS = "sports"
+    DISASTER_RESILIENCE = "disaster_resilience"
+    GOVERNANCE_POLITICS = "governance_politics"
+
+
+class Level(StrEnum):
+    """Administrative level of a place.
+
+    Taiwan: special municipalities (Taipei...), provincial cities (Keelung,
+    Hsinchu City, Chiayi City: ``county_city``), counties, county-administered
+    cities (Hualien City, Zhubei...), townships and districts. Abroad: cities,
+    first-level divisions (state, prefecture, province, region) and counties.
+    """
+
+    SPECIAL_MUNICIPALITY = "special_municipality"
+    COUNTY_CITY = "county_city"
+    COUNTY = "county"
+    COUNTY_ADMINISTERED_CITY = "county_administered_city"
+    TOWNSHIP = "township"
+    DISTRICT = "district"
+    CITY = "city"
+    STATE = "state"
+    PREFECTURE = "prefecture"
+    PROVINCE = "province"
+    REGION = "region"
+    COUNTRY = "country"
+    OTHER = "other"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Place(Frozen):
+    """A resolved local government.
+
+    ``id`` is stable across runs and releases: ``TW-...`` for Taiwan (ISO
+    3166-2 codes for the 22 top-level units), ``gn:<geonameid>`` for cities
+    from GeoNames, ``iso:<ISO 3166-2 code>`` for first-level divisions, and
+    ``prov:<country>:<slug>`` for provisional places the gazetteer lacks.
+    """
+
+    id: str
+    name: str  # conventional English name of today's government
+    country: str  # ISO 3166-1 alpha-2
+    level: Level
+    admin1: str | None = None  # state/prefecture/province name, where known
+    native: str | None = None  # name in the local script (Chinese for Taiwan)
+    population: int | None = None
+    provisional: bool = False  # not in the gazetteer: needs an analyst
+
+
+class EventDate(Frozen):
+    value: dt.date  # first day of the period for month/year precision
+    precision: DatePrecision
+    text: str = ""  # the words that gave it
+
+    def iso(self) -> str:
+        if self.precision is DatePrecision.YEAR:
+            return f"{self.value.year:04d}"
+        if self.precision is DatePrecision.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+
+class Evidence(Frozen):
+    text: str
+    start: int  # character offsets into the document text
+    end: int
+    page: int | None = None  # 1-based page for PDFs
+
+
+class PageSpan(Frozen):
+    page: int  # 1-based
+    start: int
+    end: int
+
+
+class DocumentStatus(StrEnum):
+    INGESTED = "ingested"
+    EXTRACTED = "extracted"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class ParsedDocument(Frozen):
+    """Text and metadata read out of one stored document."""
+
+    sha256: str
+    media_type: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    lang: str = "en"
+    pages: tuple[PageSpan, ...] = ()  # empty unless the source was paginated
+    encoding: str | None = None
+
+    def page_at(self, offset: int) -> int | None:
+        for span in self.pages:
+            if span.start <= offset < span.end:
+                return span.page
+        return None
+
+
+class Mention(Frozen):
+    """One partnership as stated by one passage of one document."""
+
+    a: Place  # the Taiwanese side when there is one
+    b: Place
+    a_text: str  # names as written
+    b_text: str
+    relation: Relation
+    event: Event
+    date: EventDate | None = None
+    themes: tuple[Theme, ...] = ()
+    evidence: Evidence
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class DocumentInput(Frozen):
+    """What extraction needs of a document: its text and its context."""
+
+    key: str  # document id in the store, or the corpus id
+    text: str
+    published: dt.date | None = None
+    lang: str = "en"
+    pages: tuple[PageSpan, ...] = ()
+
+
+class DocumentMentions(Frozen):
+    key: str
+    mentions: tuple[Mention, ...]

@@ -1,0 +1,128 @@
+"""Database tables (SQLAlchemy Core). Changes go through Alembic migrations
+in ``models/migrations``; this module mirrors the latest revision."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("source", String(200), nullable=False),  # the source that first brought it
+    Column("origin", Text, nullable=False),  # path or URL it was read from
+    Column("media_type", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("title", Text),
+    Column("published", Date),
+    Column("lang", String(8)),
+    Column("encoding", String(40)),
+    Column("text", Text),
+    Column("pages", JSON),  # [[page, start, end], ...] for PDFs
+    Column("status", String(20), nullable=False),  # ingested|extracted|failed|skipped
+    Column("reason", String(40)),  # stable code of a failure
+    Column("detail", Text),  # the human sentence for it
+    Column("cluster_id", Integer),  # near-duplicate group: id of its first document
+    Column("extractor_version", String(80)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_at", DateTime(timezone=True)),
+)
+Index("ix_documents_status", documents.c.status)
+
+document_origins = Table(
+    "document_origins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "source", "origin", name="uq_document_origin"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("level", String(40), nullable=False),
+    Column("admin1", Text),
+    Column("native", Text),
+    Column("provisional", Integer, nullable=False, default=0),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # Deterministic: document, pair, relation, event and evidence offsets.
+    Column("key", String(40), nullable=False, unique=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("a_id", String(80), ForeignKey("places.id"), nullable=False),
+    Column("b_id", String(80), ForeignKey("places.id"), nullable=False),
+    Column("a_text", Text, nullable=False),
+    Column("b_text", Text, nullable=False),
+    Column("relation", String(20), nullable=False),
+    Column("event", String(20), nullable=False),
+    Column("event_date", Date),  # when it happened (first day of the period)
+    Column("date_precision", String(8)),
+    Column("date_text", Text),
+    Column("themes", JSON, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("page", Integer),
+    Column("confidence", Float, nullable=False),
+    Column("extractor_version", String(80), nullable=False),
+)
+Index("ix_mentions_document", mentions.c.document_id)
+Index("ix_mentions_pair", mentions.c.a_id, mentions.c.b_id)
+
+partnerships = Table(
+    "partnerships",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(40), nullable=False, unique=True),  # from the place ids and relation
+    Column("a_id", String(80), ForeignKey("places.id"), nullable=False),
+    Column("b_id", String(80), ForeignKey("places.id"), nullable=False),
+    Column("relation", String(20), nullable=False),
+    Column("status", String(20), nullable=False),  # proposed|active|terminated
+    Column("established", Date),  # earliest date an establishment happened
+    Column("established_precision", String(8)),
+    Column("last_event", String(20)),
+    Column("last_event_date", Date),
+    Column("first_reported", Date),  # earliest publication date of a source
+    Column("last_reported", Date),
+    Column("themes", JSON, nullable=False),
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),  # independent: near-copies count once
+    Column("confidence", Float, nullable=False),
+)
+Index("ix_partnerships_a", partnerships.c.a_id)
+Index("ix_partnerships_b", partnerships.c.b_id)
+
+partnership_mentions = Table(
+    "partnership_mentions",
+    metadata,
+    Column("partnership_id", Integer, ForeignKey("partnerships.id", ondelete="CASCADE"), primary_key=True),
+    Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+)

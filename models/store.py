@@ -1,0 +1,348 @@
+"""The store: owns every SQL statement citypairs runs.
+
+SQLite by default, any SQLAlchemy URL otherwise. Opening a store brings the
+schema to the latest Alembic revision. Every write is an idempotent upsert
+keyed on something deterministic (a content hash or a derived key), in one
+transaction per batch, so a failed batch leaves what was stored untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+
+from models import schema as t
+from models.records import (
+    DocumentInput,
+    DocumentStatus,
+    Mention,
+    PageSpan,
+    ParsedDocument,
+    Place,
+)
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def mention_key(sha256: str, m: Mention) -> str:
+    parts = [sha256, *sorted([m.a.id, m.b.id]), m.relation, m.event, str(m.evidence.start)]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
+
+def partnership_key(a_id: str, b_id: str, relation: str) -> str:
+    return hashlib.sha1("|".join([*sorted([a_id, b_id]), relation]).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    """A mention as dedupe needs it, with its document's context."""
+
+    id: int
+    document_id: int
+    cluster_id: int
+    published: dt.date | None
+    a_id: str
+    b_id: str
+    relation: str
+    event: str
+    event_date: dt.date | None
+    date_precision: str | None
+    themes: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class PartnershipRow:
+    key: str
+    a_id: str
+    b_id: str
+    relation: str
+    status: str
+    established: dt.date | None
+    established_precision: str | None
+    last_event: str | None
+    last_event_date: dt.date | None
+    first_reported: dt.date | None
+    last_reported: dt.date | None
+    themes: tuple[str, ...]
+    n_mentions: int
+    n_documents: int
+    n_sources: int
+    confidence: float
+    mention_ids: tuple[int, ...]
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        if url.startswith("sqlite:///") and ":memory:" not in url:
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    def migrate(self) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents -------------------------------------------------------
+    def find_document(self, sha256: str) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == sha256))
+
+    def add_document(self, source: str, origin: str, size: int, parsed: ParsedDocument) -> tuple[int, bool]:
+        """Store a parsed document once; returns (id, created)."""
+        values = dict(
+            sha256=parsed.sha256, source=source, origin=origin, media_type=parsed.media_type,
+            size=size, title=parsed.title, published=parsed.published, lang=parsed.lang,
+            encoding=parsed.encoding, text=parsed.text,
+            pages=[[p.page, p.start, p.end] for p in parsed.pages] or None,
+            status=DocumentStatus.INGESTED.value,
+        )
+        return self._add(values, source, origin)
+
+    def add_rejected(self, source: str, origin: str, sha256: str, size: int, media_type: str,
+                     status: DocumentStatus, reason: str, detail: str) -> tuple[int, bool]:
+        values = dict(sha256=sha256, source=source, origin=origin, media_type=media_type, size=size,
+                      status=status.value, reason=reason, detail=detail)
+        return self._add(values, source, origin)
+
+    def add_origin(self, sha256: str, source: str, origin: str) -> None:
+        """Note that known bytes were also found at another place."""
+        with self.engine.begin() as conn:
+            doc_id = conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == sha256))
+            if doc_id is not None:
+                self._note_origin(conn, doc_id, source, origin)
+
+    def _add(self, values: dict, source: str, origin: str) -> tuple[int, bool]:
+        with self.engine.begin() as conn:
+            doc_id = conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == values["sha256"]))
+            created = doc_id is None
+            if created:
+                doc_id = conn.execute(insert(t.documents).values(**values, ingested_at=_now())).inserted_primary_key[0]
+            self._note_origin(conn, doc_id, source, origin)
+            return doc_id, created
+
+    @staticmethod
+    def _note_origin(conn, doc_id: int, source: str, origin: str) -> None:
+        c = t.document_origins.c
+        seen = conn.scalar(select(c.id).where(c.document_id == doc_id, c.source == source, c.origin == origin))
+        if seen is None:
+            conn.execute(insert(t.document_origins).values(
+                document_id=doc_id, source=source, origin=origin, seen_at=_now()))
+
+    def documents_to_extract(self, version: str, *, force: bool = False) -> list[int]:
+        """Readable documents not yet extracted by this extractor version."""
+        c = t.documents.c
+        query = select(c.id).where(c.status.in_([DocumentStatus.INGESTED.value, DocumentStatus.EXTRACTED.value]))
+        if not force:
+            query = query.where((c.extractor_version.is_(None)) | (c.extractor_version != version))
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query.order_by(c.id)))
+
+    def load_inputs(self, ids: Sequence[int]) -> list[DocumentInput]:
+        c = t.documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.id, c.text, c.published, c.lang, c.pages).where(c.id.in_(ids)).order_by(c.id))
+            return [
+                DocumentInput(key=str(r.id), text=r.text or "", published=r.published, lang=r.lang or "en",
+                              pages=tuple(PageSpan(page=p, start=s, end=e) for p, s, e in (r.pages or [])))
+                for r in rows
+            ]
+
+    def document_texts(self) -> Iterator[tuple[int, str]]:
+        c = t.documents.c
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(c.id, c.text).where(c.text.is_not(None)).order_by(c.id))
+
+    def set_clusters(self, clusters: dict[int, int]) -> None:
+        with self.engine.begin() as conn:
+            current = dict(conn.execute(select(t.documents.c.id, t.documents.c.cluster_id)).all())
+            for doc_id, cluster in clusters.items():
+                if current.get(doc_id) != cluster:
+                    conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(cluster_id=cluster))
+
+    # -- mentions ---------------------------------------------------------
+    def replace_mentions(self, results: Iterable[tuple[int, Sequence[Mention]]], version: str) -> int:
+        """Replace the mentions of each document by a new extraction, in one
+        transaction; returns the number stored."""
+        stored = 0
+        with self.engine.begin() as conn:
+            known = set(conn.scalars(select(t.places.c.id)))
+            for doc_id, found in results:
+                sha = conn.scalar(select(t.documents.c.sha256).where(t.documents.c.id == doc_id))
+                conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
+                rows, seen = [], set()
+                for m in found:
+                    for place in (m.a, m.b):
+                        if place.id not in known:
+                            conn.execute(insert(t.places).values(**_place_values(place)))
+                            known.add(place.id)
+                    key = mention_key(sha, m)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    rows.append(_mention_values(key, doc_id, m, version))
+                if rows:
+                    conn.execute(insert(t.mentions), rows)
+                stored += len(rows)
+                conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(
+                    status=DocumentStatus.EXTRACTED.value, extractor_version=version, extracted_at=_now()))
+        return stored
+
+    def mentions_for_dedupe(self, min_confidence: float) -> list[StoredMention]:
+        m, d = t.mentions.c, t.documents.c
+        query = (select(m.id, m.document_id, d.cluster_id, d.published, m.a_id, m.b_id, m.relation, m.event,
+                        m.event_date, m.date_precision, m.themes, m.confidence)
+                 .join(t.documents, d.id == m.document_id)
+                 .where(m.confidence >= min_confidence).order_by(m.id))
+        with self.engine.connect() as conn:
+            return [StoredMention(r.id, r.document_id, r.cluster_id or r.document_id, r.published, r.a_id, r.b_id,
+                                  r.relation, r.event, r.event_date, r.date_precision, tuple(r.themes or ()),
+                                  r.confidence) for r in conn.execute(query)]
+
+    # -- partnerships -----------------------------------------------------
+    def sync_partnerships(self, rows: Sequence[PartnershipRow]) -> dict[str, int]:
+        """Make the canonical table equal to ``rows``: update what changed,
+        insert what is new, delete what no mention supports any more."""
+        counts = {"inserted": 0, "updated": 0, "deleted": 0, "unchanged": 0}
+        p = t.partnerships.c
+        with self.engine.begin() as conn:
+            existing = {r.key: r for r in conn.execute(select(t.partnerships))}
+            links = {}
+            for pid, mid in conn.execute(select(t.partnership_mentions)):
+                links.setdefault(pid, set()).add(mid)
+            wanted = {r.key for r in rows}
+            for row in rows:
+                values = _partnership_values(row)
+                old = existing.get(row.key)
+                if old is None:
+                    pid = conn.execute(insert(t.partnerships).values(**values)).inserted_primary_key[0]
+                    counts["inserted"] += 1
+                    have: set[int] = set()
+                else:
+                    pid = old.id
+                    have = links.get(pid, set())
+                    if any(getattr(old, k) != v for k, v in values.items()):
+                        conn.execute(update(t.partnerships).where(p.id == pid).values(**values))
+                        counts["updated"] += 1
+                    else:
+                        counts["unchanged"] += 1
+                want = set(row.mention_ids)
+                if want - have:
+                    conn.execute(insert(t.partnership_mentions),
+                                 [{"partnership_id": pid, "mention_id": mid} for mid in sorted(want - have)])
+                if have - want:
+                    conn.execute(delete(t.partnership_mentions).where(
+                        t.partnership_mentions.c.partnership_id == pid,
+                        t.partnership_mentions.c.mention_id.in_(have - want)))
+            gone = [r.id for k, r in existing.items() if k not in wanted]
+            if gone:
+                conn.execute(delete(t.partnership_mentions).where(t.partnership_mentions.c.partnership_id.in_(gone)))
+                conn.execute(delete(t.partnerships).where(p.id.in_(gone)))
+                counts["deleted"] = len(gone)
+        return counts
+
+    def partnerships_query(self):
+        """The canonical table with both places' names, for export."""
+        p = t.partnerships.c
+        a, b = t.places.alias("a"), t.places.alias("b")
+        return (select(
+            p.id, a.c.name.label("a"), a.c.country.label("a_country"), a.c.level.label("a_level"),
+            b.c.name.label("b"), b.c.country.label("b_country"), b.c.level.label("b_level"),
+            b.c.admin1.label("b_admin1"), p.relation, p.status, p.established, p.established_precision,
+            p.last_event, p.last_event_date, p.first_reported, p.last_reported, p.themes, p.n_sources,
+            p.n_documents, p.n_mentions, p.confidence, p.a_id, p.b_id)
+            .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id).order_by(a.c.name, b.c.name, p.relation))
+
+    def partnerships_frame(self):
+        """The canonical table as a pandas DataFrame, with its sources."""
+        import pandas as pd
+
+        rows = self.partnerships()
+        frame = pd.DataFrame(rows, columns=[c.name for c in self.partnerships_query().selected_columns])
+        frame["themes"] = frame["themes"].map(lambda v: list(v or []))
+        for col in ("established", "last_event_date", "first_reported", "last_reported"):
+            frame[col] = frame[col].map(lambda d: d.isoformat() if d else None)
+        return frame
+
+    def partnerships(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(self.partnerships_query())]
+
+    def partnership_sources(self, partnership_id: int) -> list[dict]:
+        pm, m, d = t.partnership_mentions.c, t.mentions.c, t.documents.c
+        query = (select(d.id.label("document_id"), d.origin, d.title, d.published, m.event, m.evidence, m.page)
+                 .join(t.mentions, m.id == pm.mention_id).join(t.documents, d.id == m.document_id)
+                 .where(pm.partnership_id == partnership_id).order_by(d.id, m.evidence_start))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def counts(self) -> dict[str, int]:
+        d = t.documents.c
+        with self.engine.connect() as conn:
+            out = {f"documents_{s}": n for s, n in conn.execute(select(d.status, func.count()).group_by(d.status))}
+            out["mentions"] = conn.scalar(select(func.count()).select_from(t.mentions))
+            out["partnerships"] = conn.scalar(select(func.count()).select_from(t.partnerships))
+            return out
+
+    def failures(self) -> list[dict]:
+        d = t.documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(d.origin, d.status, d.reason, d.detail)
+                                .where(d.status.in_(["failed", "skipped"])).order_by(d.id))
+            return [dict(r._mapping) for r in rows]
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+def _place_values(p: Place) -> dict:
+    return dict(id=p.id, name=p.name, country=p.country, level=p.level.value, admin1=p.admin1,
+                native=p.native, provisional=int(p.provisional))
+
+
+def _mention_values(key: str, doc_id: int, m: Mention, version: str) -> dict:
+    return dict(
+        key=key, document_id=doc_id, a_id=m.a.id, b_id=m.b.id, a_text=m.a_text, b_text=m.b_text,
+        relation=m.relation.value, event=m.event.value,
+        event_date=m.date.value if m.date else None,
+        date_precision=m.date.precision.value if m.date else None,
+        date_text=m.date.text if m.date else None,
+        themes=[th.value for th in m.themes], evidence=m.evidence.text,
+        evidence_start=m.evidence.start, evidence_end=m.evidence.end, page=m.evidence.page,
+        confidence=round(m.confidence, 4), extractor_version=version,
+    )
+
+
+def _partnership_values(r: PartnershipRow) -> dict:
+    return dict(key=r.key, a_id=r.a_id, b_id=r.b_id, relation=r.relation, status=r.status,
+                established=r.established, established_precision=r.established_precision,
+                last_event=r.last_event, last_event_date=r.last_event_date,
+                first_reported=r.first_reported, last_reported=r.last_reported, themes=list(r.themes),
+                n_mentions=r.n_mentions, n_documents=r.n_documents, n_sources=r.n_sources,
+                confidence=round(r.confidence, 4))
