@@ -1,0 +1,269 @@
+"""Bytes in, ``ParsedDocument`` out: PDF (pdfplumber), HTML (trafilatura), plain text, Markdown.
+
+Every document that cannot be read raises ``DocumentRejected`` with a stable reason code
+(``empty``, ``too_large``, ``corrupt_pdf``, ``encrypted``, ``no_text_layer``, ``not_text``,
+``unknown_encoding``, ``unsupported_type``) and a sentence saying what to do about it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+from pathlib import Path
+
+import charset_normalizer
+import pdfplumber
+import trafilatura
+from lxml import html as lxml_html
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from models.errors import DocumentRejected
+from models.records import PageSpan, ParsedDocument
+
+PDF, HTML, TEXT, MARKDOWN = "application/pdf", "text/html", "text/plain", "text/markdown"
+OCTET = "application/octet-stream"
+DEFAULT_MAX_BYTES = 50_000_000
+_EXTENSIONS = {".pdf": PDF, ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT,
+               ".text": TEXT, ".md": MARKDOWN, ".markdown": MARKDOWN}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+# C0 controls other than tab, newlines, form feed and ESC (ISO-2022 uses ESC), plus DEL.
+_CONTROL = bytes(b for b in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+_MAX_CONTROL_RATIO = 0.02
+# Decode with the supersets that real Taiwanese / Chinese / Western files are written in.
+_SUPERSETS = {"big5": "cp950", "gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DATE_LINE = re.compile(r"^\s*(?:date|published|dateline|日期|發布日期|發稿日期)\s*[:：]\s*"
+                        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.I | re.M)
+_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+               "article", "header", "footer", "nav", "aside", "blockquote", "pre", "dd", "dt")
+_MAX_TITLE = 150
+_PLACEHOLDER_TITLES = {"", "untitled", "untitled document", "document", "title", "none"}
+
+
+def check_size(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """Size of the file at ``path`` from ``os.stat``; raises ``too_large`` without reading it."""
+    size = os.stat(path).st_size
+    if size > max_bytes:
+        raise _too_large(Path(path).name, size, max_bytes)
+    return size
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> DocumentRejected:
+    return DocumentRejected("too_large", f"{name} is {size:,} bytes, over the limit of "
+                            f"{max_bytes:,}; split it or raise max_bytes for this source.")
+
+
+def parse_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
+    """``check_size`` first, then read and ``parse_document``."""
+    check_size(path, max_bytes)
+    return parse_document(Path(path).read_bytes(), Path(path).name, max_bytes=max_bytes)
+
+
+def sniff_media_type(name: str, data: bytes) -> str:
+    """The media type of ``data``: by magic bytes first, by the extension of ``name`` second.
+    Unknown extensions are plain text when the bytes look like text, else octet-stream."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x0c").lower()
+    if head.startswith(b"%pdf-"):
+        return PDF
+    if head.startswith((b"<!doctype html", b"<html")) or (
+            head.startswith(b"<") and any(t in head for t in (b"<html", b"<head", b"<body"))):
+        return HTML
+    media_type = _EXTENSIONS.get(Path(name).suffix.lower())
+    if media_type:
+        return media_type
+    return TEXT if data and not _looks_binary(data) else OCTET
+
+
+def parse_document(data: bytes, name: str, *, media_type: str | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
+    """Read ``data`` (the bytes of the file called ``name``) into a ``ParsedDocument``."""
+    if not data:
+        raise DocumentRejected("empty", f"{name} is an empty file (0 bytes); fetch it again.")
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    media_type = media_type or sniff_media_type(name, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if media_type == PDF:
+        return _parse_pdf(data, name, sha256)
+    if media_type in (HTML, "application/xhtml+xml"):
+        return _parse_html(data, name, sha256)
+    if media_type in (TEXT, MARKDOWN):
+        return _parse_text(data, name, sha256, media_type)
+    raise DocumentRejected("unsupported_type", f"{name} is {media_type}; citypairs reads PDF, "
+                           "HTML, plain text and Markdown only - convert it to one of those.")
+
+
+def detect_lang(text: str) -> str:
+    """'zh' when CJK ideographs are more than 30% of the letters, else 'en'."""
+    sample = text[:20_000]
+    letters = sum(1 for c in sample if c.isalpha())
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+              or "\uf900" <= c <= "\ufaff")
+    return "zh" if letters and cjk / letters > 0.3 else "en"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65_536]
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in sample:
+        return True
+    return len(sample.translate(None, _NOT_CONTROL)) / len(sample) > _MAX_CONTROL_RATIO
+
+
+def _decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Text and the codec used: BOM, then UTF-8, then a declared charset, then charset-normalizer."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec.replace("-sig", ""), errors="replace"), codec
+    if _looks_binary(data):
+        raise DocumentRejected("not_text", f"{name} holds binary data (NUL or control bytes), not "
+                               "text; check that the file is what its name says.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded = _try_codec(data, declared) if declared else None
+    if decoded is None:
+        # best(): lowest mess ratio (chaos), then language coherence; None when nothing fits.
+        best = charset_normalizer.from_bytes(data).best()
+        decoded = _try_codec(data, best.encoding) if best is not None else None
+    if decoded is None:
+        raise DocumentRejected("unknown_encoding", f"{name} is not valid in any text encoding "
+                               "that could be detected with confidence; re-save it as UTF-8.")
+    return decoded
+
+
+def _try_codec(data: bytes, label: str) -> tuple[str, str] | None:
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    for candidate in dict.fromkeys((_SUPERSETS.get(codec, codec), codec)):
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _first_line(text: str) -> str | None:
+    lines = (ln.strip() for ln in text.split("\n") if ln.strip() and not _DATE_LINE.match(ln))
+    line = next(lines, None)
+    return line if line and len(line) <= _MAX_TITLE else None
+
+
+def _empty(name: str, what: str) -> DocumentRejected:
+    return DocumentRejected("empty", f"{name} contains no {what}; nothing to extract.")
+
+
+def _parse_text(data: bytes, name: str, sha256: str, media_type: str) -> ParsedDocument:
+    text, encoding = _decode(data, name)
+    text = _normalise(text)
+    if not text.strip():
+        raise _empty(name, "text")
+    title = None
+    if media_type == MARKDOWN:
+        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+        title = heading.group(1) if heading else None
+    title = title or _first_line(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S))
+    published = None
+    if match := _DATE_LINE.search("\n".join(text.split("\n")[:12])):
+        try:
+            published = dt.date(*map(int, match.groups()))
+        except ValueError:
+            published = None
+    return ParsedDocument(sha256=sha256, media_type=media_type, text=text, title=title,
+                          published=published, lang=detect_lang(text), encoding=encoding)
+
+
+def _visible_text(tree) -> str:
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for el in tree.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    body = tree.find(".//body")
+    raw = (body if body is not None else tree).text_content()
+    return "\n".join(" ".join(line.split()) for line in raw.split("\n") if line.strip())
+
+
+def _parse_html(data: bytes, name: str, sha256: str) -> ParsedDocument:
+    declared = _META_CHARSET.search(data[:4096])
+    markup, encoding = _decode(data, name, declared.group(1).decode("ascii") if declared else None)
+    markup = _XML_DECL.sub("", _normalise(markup))
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          include_tables=True)
+    except Exception:  # trafilatura trips over odd markup; the fallback below still applies
+        doc = None
+    text = _normalise(doc.text or "").strip() if doc is not None else ""
+    title = ((doc.title or "").strip() or None) if doc is not None else None
+    published = None
+    if doc is not None and doc.date:
+        try:
+            published = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    if not text or not title:
+        try:
+            tree = lxml_html.document_fromstring(markup)
+        except Exception:  # lxml refuses documents with no elements at all
+            tree = None
+        if tree is not None:
+            title = title or " ".join((tree.findtext(".//title") or "").split()) or None
+            text = text or _visible_text(tree)
+    if not text.strip():
+        raise _empty(name, "visible text")
+    return ParsedDocument(sha256=sha256, media_type=HTML, text=text, title=title,
+                          published=published, lang=detect_lang(text), encoding=encoding)
+
+
+def _pdf_rejection(name: str, exc: BaseException) -> DocumentRejected:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFEncryptionError):
+        return DocumentRejected("encrypted", f"{name} is password-protected; get an unprotected "
+                                "copy (or decrypt it, e.g. qpdf --decrypt) and add it again.")
+    return DocumentRejected("corrupt_pdf", f"{name} is not a readable PDF "
+                            f"({type(cause).__name__}: {cause}); download it again.")
+
+
+def _parse_pdf(data: bytes, name: str, sha256: str) -> ParsedDocument:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            meta_title = pdf.metadata.get("Title")
+            page_texts = [_normalise(page.extract_text() or "").strip() for page in pdf.pages]
+    except Exception as exc:  # pdfminer raises many unrelated types on malformed files
+        raise _pdf_rejection(name, exc) from exc
+    if not page_texts:
+        raise DocumentRejected("corrupt_pdf", f"{name} has no readable pages; download it again.")
+    if not any(page_texts):
+        raise DocumentRejected("no_text_layer", f"{name} has {len(page_texts)} page(s) but no text "
+                               "layer (a scan?); run OCR on it (e.g. ocrmypdf) and add it again.")
+    parts, spans, offset = [], [], 0
+    for number, page_text in enumerate(page_texts, start=1):
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        parts.append(page_text)
+        spans.append(PageSpan(page=number, start=offset, end=offset + len(page_text)))
+        offset += len(page_text)
+    text = "".join(parts)
+    if isinstance(meta_title, bytes):
+        meta_title = meta_title.decode("utf-8", errors="replace")
+    title = meta_title.strip() if isinstance(meta_title, str) else ""
+    title = None if title.casefold() in _PLACEHOLDER_TITLES else title  # reportlab: 'untitled'
+    return ParsedDocument(sha256=sha256, media_type=PDF, text=text, title=title or _first_line(text),
+                          lang=detect_lang(text), pages=tuple(spans))

@@ -1,0 +1,185 @@
+"""Generators of test documents, good and bad. Each writes one file into a folder
+(usually pytest's ``tmp_path``) and returns its path. Deterministic: same bytes every run."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import cidfonts, pdfmetrics
+from reportlab.pdfgen import canvas
+
+PAGE_ONE = [
+    "Friendship Agreement between Hualien County and Sendai",
+    "Hualien County and the City of Sendai agree to promote exchanges.",
+    "The parties will cooperate in tourism and disaster resilience.",
+]
+PAGE_TWO = [
+    "Article 4. Both parties will hold a youth exchange every summer.",
+    "Signed at Hualien on 12 April 2024.",
+]
+CHINESE_LINES = ["高雄市與熊本縣友好交流備忘錄", "雙方同意於觀光、教育及農業領域推動交流。"]
+
+_CJK_FONT = "MSung-Light"
+
+
+def _register_cjk_font() -> None:
+    # reportlab pairs MSung-Light (Adobe-CNS1) with the GB CMap by default; pdfminer then
+    # maps the codes to the wrong characters. The CNS CMap gives correct Traditional Chinese.
+    if _CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        cidfonts.defaultUnicodeEncodings[_CJK_FONT] = ("cht", "UniCNS-UCS2-H")
+        pdfmetrics.registerFont(cidfonts.UnicodeCIDFont(_CJK_FONT))
+
+
+def write_pdf(path: Path, pages: list[list[str]], *, title: str | None = None,
+              font: str = "Helvetica") -> Path:
+    """A text PDF: one list of lines per page."""
+    if font == _CJK_FONT:
+        _register_cjk_font()
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    if title:
+        pdf.setTitle(title)
+    for lines in pages:
+        pdf.setFont(font, 12)
+        y = 780
+        for line in lines:
+            pdf.drawString(72, y, line)
+            y -= 20
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def one_page_pdf(folder: Path) -> Path:
+    return write_pdf(folder / "one_page.pdf", [PAGE_ONE], title="Hualien-Sendai Agreement")
+
+
+def two_page_pdf(folder: Path) -> Path:
+    return write_pdf(folder / "two_pages.pdf", [PAGE_ONE, PAGE_TWO])
+
+
+def chinese_pdf(folder: Path) -> Path:
+    return write_pdf(folder / "chinese.pdf", [CHINESE_LINES], font=_CJK_FONT)
+
+
+def _encrypt(source: Path, target: Path, user: str, owner: str) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-128")
+    with open(target, "wb") as out:
+        writer.write(out)
+    return target
+
+
+def encrypted_pdf(folder: Path) -> Path:
+    """Needs the user password 'letmein' to open."""
+    return _encrypt(one_page_pdf(folder), folder / "encrypted.pdf", "letmein", "owner-secret")
+
+
+def owner_password_pdf(folder: Path) -> Path:
+    """Encrypted with an owner password only: opens without a password."""
+    return _encrypt(one_page_pdf(folder), folder / "owner_only.pdf", "", "owner-secret")
+
+
+def scanned_pdf(folder: Path) -> Path:
+    """Two pages of pictures and rectangles, no text layer (what a scanner makes)."""
+    rng = random.Random(3)
+    image = Image.frombytes("L", (120, 160), bytes(rng.randrange(256) for _ in range(120 * 160)))
+    path = folder / "scanned.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(2):
+        pdf.drawImage(ImageReader(image), 72, 300, width=420, height=460)
+        pdf.rect(60, 60, 470, 200, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def truncated_pdf(folder: Path) -> Path:
+    """The first 300 bytes of a valid PDF: the header survives, nothing else does."""
+    data = one_page_pdf(folder).read_bytes()
+    path = folder / "truncated.pdf"
+    path.write_bytes(data[:300])
+    return path
+
+
+def random_pdf(folder: Path) -> Path:
+    """A %PDF header followed by noise."""
+    path = folder / "noise.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + random.Random(11).randbytes(4000))
+    return path
+
+
+def png_named_html(folder: Path) -> Path:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(buffer, format="PNG")
+    path = folder / "photo.html"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def random_bytes_file(folder: Path, name: str = "garbage.txt") -> Path:
+    path = folder / name
+    path.write_bytes(random.Random(5).randbytes(3000))
+    return path
+
+
+def unknown_encoding_text(folder: Path) -> Path:
+    """ASCII words between runs of high bytes that form no known encoding (no NULs or
+    control bytes, so it is not 'binary', but charset-normalizer finds nothing coherent)."""
+    rng = random.Random(7)
+    chunks = [b"The council met " + bytes(rng.randrange(0x80, 0x100) for _ in range(6))
+              for _ in range(40)]
+    path = folder / "mystery.txt"
+    path.write_bytes(b"".join(chunks))
+    return path
+
+
+def empty_file(folder: Path, name: str = "empty.html") -> Path:
+    path = folder / name
+    path.write_bytes(b"")
+    return path
+
+
+def article_html(folder: Path, *, charset: str = "utf-8") -> Path:
+    """A news page with navigation, a related-stories box and a footer around the story."""
+    story = " ".join([
+        "Taichung City signed a friendship city agreement with Kumamoto Prefecture on Friday,",
+        "committing both governments to exchanges in agriculture, tourism and education.",
+    ])
+    second = ("Deputy Mayor Lin Wen-hao said the agreement builds on a decade of school visits "
+              "and regular charter flights between the two regions.")
+    third = ("Officials from Kumamoto said farmers would visit Taichung next spring to study "
+             "flower exports, while students from both sides plan a summer robotics camp.")
+    nav = "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in
+                  ("Home", "Politics", "Business", "Society", "Sports", "Weather", "Opinion"))
+    markup = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="{charset}">
+<title>Taichung and Kumamoto sign friendship pact | Example News</title>
+<meta name="date" content="2024-05-10">
+<meta property="article:published_time" content="2024-05-10T09:30:00+08:00">
+</head><body>
+<nav><ul>{nav}</ul></nav>
+<article><h1>Taichung and Kumamoto sign friendship pact</h1>
+<p>{story}</p><p>{second}</p><p>{third}</p></article>
+<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Typhoon season outlook</a></li>
+<li><a href="/b">Night market prices rise</a></li></ul></aside>
+<footer><p>Copyright 2024 Example News. All rights reserved.</p>
+<p><a href="/privacy">Privacy</a> | <a href="/contact">Contact us</a></p></footer>
+<script>var tracker = "do not extract me";</script>
+</body></html>"""
+    path = folder / "article.html"
+    path.write_bytes(markup.encode(charset))
+    return path
+
+
+def sparse_file(folder: Path, size: int = 200 * 1024 * 1024) -> Path:
+    """A file that claims ``size`` bytes but occupies no disk blocks."""
+    path = folder / "huge.pdf"
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+    return path
