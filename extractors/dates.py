@@ -1,0 +1,243 @@
+"""Dates in news sentences, English and Chinese, absolute and relative.
+
+Pure regular expressions compiled once at import; passes run from the most
+specific pattern to the least and a span, once claimed, is not matched again.
+Relative expressions ('yesterday', 'last month', '去年', 'March 5' without a
+year) resolve against the publication date and are skipped without one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from models.records import DatePrecision, EventDate
+
+DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # character offsets in the text
+    end: int
+    date: EventDate  # resolved value + precision + the words
+    relative: bool  # resolved against the publication date
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／－．，", "0123456789/-.,")  # same lengths
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_WEEKDAYS = {w: i for i, w in enumerate("mon tue wed thu fri sat sun".split())}
+_ZH_WEEKDAYS = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS |= {"a": 1, "an": 1} | {c: i for i, c in enumerate("〇一二三四五六七八九十", 0)}
+_NUMBERS |= {"兩": 2, "两": 2}
+_UNITS = {"year": "y", "years": "y", "年": "y", "month": "m", "months": "m", "個月": "m",
+          "个月": "m", "day": "d", "days": "d", "天": "d"}
+# Fixed words: (unit, shift) against the publication date.
+_WORDS = {"today": ("d", 0), "tonight": ("d", 0), "yesterday": ("d", -1), "tomorrow": ("d", 1),
+          "今天": ("d", 0), "今日": ("d", 0), "昨天": ("d", -1), "昨日": ("d", -1),
+          "前天": ("d", -2), "明天": ("d", 1), "上個月": ("m", -1), "上个月": ("m", -1),
+          "上月": ("m", -1), "本月": ("m", 0), "這個月": ("m", 0), "这个月": ("m", 0),
+          "下個月": ("m", 1), "下个月": ("m", 1), "下月": ("m", 1), "去年": ("y", -1),
+          "今年": ("y", 0), "本年": ("y", 0), "前年": ("y", -2), "明年": ("y", 1)}
+
+_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+        r"|Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+        r"|Dec(?:ember|\.)?)")
+_MONI = rf"(?<![A-Za-z])(?P<mon>(?i:{_MON}))(?![A-Za-z])"  # any case, where digits follow
+_MONC = rf"(?<![A-Za-z])(?P<mon>{_MON})(?![A-Za-z])"  # capitalised only
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_BEFORE = re.compile(rf"{_WD},?\s+(?:the\s+)?$")  # 'Friday, March 22': part of the date
+_DAYN = r"(?P<day>[0-3]?\d)(?![0-9])(?:st|nd|rd|th)?"
+_ZH_MD = r"(?:\s*(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*[日號号])?)?"
+_ZH_DAY = r"(?:\s*(?P<day>\d{1,2})\s*[日號号])?"
+_NUM = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_YEAR = r"(?P<year>\d{4})(?![0-9])"
+
+# (kind, gate, pattern), most specific first. A pattern runs only when its gate
+# opens: the text has every '#' feature (#d a digit, #m a month name) and, when
+# the gate lists strings, one of them (in lower case).
+_PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] != "#"),
+              re.compile(rx)) for kind, gate, rx in [
+    ("abs", ("#d",), rf"(?<![0-9])(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)"
+                     rf"(?P<day>\d{{1,2}})(?![0-9])"),
+    ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+                         r"(?![0-9/])"),
+    ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
+    ("abs", ("#d", "年"), rf"(?<![0-9])(?P<year>\d{{4}})\s*年度?{_ZH_MD}"),
+    ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"
+                          rf"{_ZH_DAY}"),
+    ("roc", ("#d", "年度"), r"(?<![0-9])(?P<roc>\d{2,3})\s*年度"),
+    ("word", ("年",), rf"(?P<word>去年|今年|本年|前年|明年){_ZH_MD}"),
+    ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]"),
+    ("ago", ("前",), r"(?<![0-9])(?P<n>\d{1,2}|[一二兩两三四五六七八九十])\s*(?P<unit>年|個月|个月|天)前"),
+    ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月份?(?![0-9])"),
+    ("word", ("天", "日", "月"), r"(?P<word>昨天|昨日|今天|今日|前天|明天|上個月|上个月|上月|本月"
+                               r"|這個月|这个月|下個月|下个月|下月)"),
+    ("wd", ("週", "周", "星期", "禮拜", "礼拜"),
+     r"(?<!每)(?P<pre>上|本|下|這|这)?(?:星期|禮拜|礼拜|週|周)(?P<zwd>[一二三四五六日天])"),
+    ("abs", ("#d", "#m"), rf"{_MONI}\s*{_DAYN},?\s+{_YEAR}"),
+    ("abs", ("#d", "#m"), rf"(?<![0-9A-Za-z]){_DAYN}\s+(?:of\s+)?{_MONI},?\s+{_YEAR}"),
+    ("abs", ("#d", "#m"), rf"{_MONI},?\s+(?:of\s+)?{_YEAR}"),
+    ("md", ("#d", "#m"), rf"{_MONC}\s*{_DAYN}(?![0-9A-Za-z]|,[0-9])"),
+    ("md", ("#d", "#m"), rf"(?<![0-9A-Za-z]){_DAYN}\s+(?:of\s+)?{_MONC}"),
+    ("md", ("#m",), rf"(?<![A-Za-z])(?P<pre>(?i:in|since|during|until|early|late|mid|last|this"
+                    rf"|next)(?:-|\s+)|(?i:end|beginning|middle)\s+of\s+){_MONC}"),
+    ("rel", ("month", "year"), r"(?<![A-Za-z])(?i:(?:(?:earlier|later|early|late|mid)(?:-|\s+))?"
+                               r"(?P<pre>last|this|next)\s+(?P<unit>month|year))(?![A-Za-z])"),
+    ("ago", ("ago",), rf"(?<![A-Za-z0-9])(?i:(?P<n>{_NUM})\s+(?P<unit>years?|months?|days?)\s+ago)"
+                      rf"(?![A-Za-z])"),
+    ("word", ("today", "tonight", "yesterday", "tomorrow"),
+     r"(?<![A-Za-z])(?P<word>(?i:today|tonight|yesterday|tomorrow))(?![A-Za-z])"),
+    ("wd", ("day",), rf"(?<![A-Za-z])(?:(?P<pre>(?i:last|this|next|on|past))\s+)?(?<!Good )"
+                     rf"(?<!Black )(?P<wd>{_WD})(?![A-Za-z])"),
+    ("year", ("#d",), r"(?<![0-9A-Za-z.,$/#])(?:(?i:mid-?|early\s+|late\s+))?"
+                      r"(?P<year>19\d\d|20\d\d|2100)(?![0-9])"),
+]]
+
+_DIGIT = re.compile(r"[0-9]")
+_ANY_MONTH = re.compile(_MONI)
+
+# Around a bare year: what makes it a count, an amount, a number or a decade instead.
+_NOT_YEAR_AFTER = re.compile(
+    r"(?:s\b|'s\b(?<=0's)|\s*(?:%|percent)|[.,][0-9]|\s*-?\s*(?i:people|persons?|students?|tons?|"
+    r"tonnes?|kms?|kilomet\w*|met(?:er|re)s?|m|kg|visitors?|tourists?|residents?|members?|"
+    r"participants?|households?|units?|copies|pieces?|cases|years|hours?|yen|dollars?|yuan|"
+    r"euros?|won|nt\$|usd|twd|rmb|acres?|hectares?|ha|seats?|rooms?|jobs?|workers?|employees?|"
+    r"pupils?|children|runners?|athletes?|items?|pages?|times)\b|\s*[人名位元個个件張张萬万億亿"
+    r"千百次號号頁页公噸吨歲岁台輛辆間间家所座隻只戶户])")
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:no|nos|number|page|pages|p|pp|room|rm|route|lot|tel|fax|ext|phone|"
+    r"nt|us|hk|highway|hwy|flight|bus)\.?|"
+    r"[#$€£¥第]|[0-9][)\s-])\s*$")
+_RANGE_AFTER = re.compile(r"[-–/]([0-9]+)")
+_YEAR_DASH = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9][-–]$")
+
+
+def _bare_year_ok(text: str, m: re.Match, year: int) -> bool:
+    start, end = m.span("year")
+    if _NOT_YEAR_AFTER.match(text, end):
+        return False
+    if start == m.start() and text[start - 1:start] in ("-", "–"):  # '2019-2021', not '02-2021'
+        if not _YEAR_DASH.search(text, max(0, start - 5), start):
+            return False
+    elif start == m.start() and _NOT_YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if rng := _RANGE_AFTER.match(text, end):  # '2019-20', '2019–2021', not '2021-3456'
+        n = rng.group(1)
+        return len(n) == 2 or (len(n) == 4 and year < int(n) <= 2100)
+    return True
+
+
+def _date(year: int, month: int | None = None, day: int | None = None) -> dt.date | None:
+    try:
+        return dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+
+
+def _precision(month: int | None, day: int | None) -> DatePrecision:
+    return DAY if day else MONTH if month else YEAR
+
+
+def _shift(pub: dt.date, unit: str, n: int) -> tuple[dt.date, DatePrecision]:
+    if unit == "d":
+        return pub + dt.timedelta(days=n), DAY
+    if unit == "m":
+        months = pub.year * 12 + pub.month - 1 + n
+        return dt.date(months // 12, months % 12 + 1, 1), MONTH
+    return dt.date(pub.year + n, 1, 1), YEAR
+
+
+def _infer_year(pub: dt.date, month: int, day: int | None, pre: str) -> dt.date | None:
+    """Year of 'March 5' / 'in March': the publication year, or the year
+    before when that would be more than two months after publication."""
+    if pre == "last":
+        return _date(pub.year if month < pub.month else pub.year - 1, month, day)
+    if pre == "next":
+        return _date(pub.year if month > pub.month else pub.year + 1, month, day)
+    value = _date(pub.year, month, day)
+    if value and pre != "this" and value > pub + dt.timedelta(days=62):
+        value = _date(pub.year - 1, month, day)
+    return value
+
+
+def _weekday(pub: dt.date, wd: int, pre: str) -> dt.date:
+    back = (pub.weekday() - wd) % 7
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if pre in ("last", "past"):  # strictly before the publication day
+        return pub - dt.timedelta(days=back or 7)
+    if pre == "next":  # strictly after
+        return pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    if pre in ("this", "本", "這", "这", "上", "下"):  # by calendar week, Monday first
+        weeks = {"上": -1, "下": 1}.get(pre, 0)
+        return monday + dt.timedelta(days=7 * weeks + wd)
+    return pub - dt.timedelta(days=back)  # 'on Friday', 'Friday', '週五': on or before
+
+
+_SKIP = object()  # well-formed, but needs a publication date there is not
+
+
+def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
+    g = m.groupdict()
+    mon = g.get("mon")
+    month = _MONTHS[mon[:3].lower()] if mon else int(g["month"]) if g.get("month") else None
+    day = int(g["day"]) if g.get("day") else None
+    if kind in ("abs", "roc", "year"):
+        year = int(g["year"]) if kind != "roc" else int(g["roc"]) + 1911
+        if kind == "roc" and not 1912 <= year <= 2061:
+            return None
+        if kind == "year" and not _bare_year_ok(text, m, year):
+            return None
+        value = _date(year, month, day) if 1800 <= year <= 2100 else None
+        return value and (value, _precision(month, day), False)
+    if pub is None:
+        return _SKIP
+    if kind == "md":
+        value = _infer_year(pub, month, day, (g.get("pre") or "").rstrip(" \t\n-").lower())
+        return value and (value, _precision(month, day), True)
+    if kind == "word":
+        unit, n = _WORDS[g["word"].lower()]
+        value, precision = _shift(pub, unit, n)
+        if month:  # '去年3月5日'
+            value, precision = _date(value.year, month, day), _precision(month, day)
+        return value and (value, precision, True)
+    if kind == "rel":
+        return (*_shift(pub, g["unit"][0].lower(), {"last": -1, "this": 0, "next": 1}[
+            g["pre"].lower()]), True)
+    if kind == "ago":
+        n = _NUMBERS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+        return (*_shift(pub, _UNITS[g["unit"].lower()], -n), True)
+    wd = _WEEKDAYS[g["wd"][:3].lower()] if g.get("wd") else _ZH_WEEKDAYS[g["zwd"]]
+    return _weekday(pub, wd, (g.get("pre") or "").lower()), DAY, True
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, in text order, without overlaps."""
+    norm = text.translate(_FULLWIDTH)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    low = norm.lower()
+    digit, month = _DIGIT.search(norm) is not None, _ANY_MONTH.search(norm) is not None
+    for kind, need_digit, need_month, words, rx in _PATTERNS:
+        if (need_digit and not digit) or (need_month and not month) or (
+                words and not any(w in low for w in words)):
+            continue
+        for m in rx.finditer(norm):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            res = _resolve(kind, m, norm, published)
+            if res is None:
+                continue
+            if kind in ("abs", "md") and (wd := _WD_BEFORE.search(norm, max(0, start - 16), start)):
+                start = wd.start()
+            taken.append((start, end))
+            if res is not _SKIP:
+                value, precision, relative = res
+                when = EventDate(value=value, precision=precision, text=text[start:end])
+                found.append(DateMention(start, end, when, relative))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,192 @@
+"""Dates in news sentences: what find_dates resolves, and what it must leave alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.dates import DateMention, find_dates
+from models.records import DatePrecision
+
+FRIDAY = dt.date(2024, 3, 22)
+MONDAY = dt.date(2024, 3, 25)
+D, M, Y = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+
+
+def only(text: str, published: dt.date | None = MONDAY) -> DateMention:
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def resolved(text: str, published: dt.date | None = MONDAY) -> tuple[str, DatePrecision]:
+    mention = only(text, published)
+    return mention.date.iso(), mention.date.precision
+
+
+# English, absolute --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("The agreement was signed on March 5, 2021, in Taipei.", "2021-03-05", D),
+    ("The pact was signed on 5 March 2021 at city hall.", "2021-03-05", D),
+    ("Signed Mar. 5, 2021, the MOU covers trade.", "2021-03-05", D),
+    ("The mayors met on the 5th of March, 2021.", "2021-03-05", D),
+    ("On March 5th 2021 the two cities became partners.", "2021-03-05", D),
+    ("The ties were formalised in March 2021.", "2021-03", M),
+    ("They became sister cities in 2021.", "2021", Y),
+    ("The cities have been sister cities since 1961.", "1961", Y),
+    ("The ceremony took place on 2021-03-05.", "2021-03-05", D),
+    ("The ceremony took place on 2021/3/5.", "2021-03-05", D),
+    ("The friendship agreement (2019) was renewed.", "2019", Y),
+    ("The 2019 agreement covers tourism.", "2019", Y),
+    ("Talks began in mid-2019.", "2019", Y),
+    ("The pact was signed in early 2020.", "2020", Y),
+    ("市府於２０２１年３月與對方簽約。", "2021-03", M),
+])
+def test_english_and_absolute_dates(text, iso, precision):
+    assert resolved(text) == (iso, precision)
+    assert resolved(text, None) == (iso, precision)  # no publication date needed
+    assert only(text).relative is False
+
+
+def test_offsets_and_words_point_at_the_date():
+    text = "The agreement was signed on March 5, 2021, in Taipei."
+    mention = only(text)
+    assert text[mention.start:mention.end] == "March 5, 2021" == mention.date.text
+    assert mention.date.value == dt.date(2021, 3, 5)
+
+
+def test_month_and_year_precision_start_on_the_first_day():
+    assert only("in March 2021").date.value == dt.date(2021, 3, 1)
+    assert only("since 1961").date.value == dt.date(1961, 1, 1)
+
+
+def test_a_weekday_before_a_date_belongs_to_it():
+    text = "The MOU was signed on Friday, March 22, 2024."
+    mention = only(text)
+    assert text[mention.start:mention.end] == "Friday, March 22, 2024"
+    assert mention.date.iso() == "2024-03-22"
+
+
+def test_a_year_range_gives_both_years():
+    assert [m.date.iso() for m in find_dates("The 2019-2021 programme ended.", None)] == [
+        "2019", "2021"]
+
+
+def test_several_dates_come_in_text_order():
+    text = "Twinned since 1961, the cities renewed the pact on 5 March 2021 and again yesterday."
+    assert [m.date.iso() for m in find_dates(text, MONDAY)] == ["1961", "2021-03-05", "2024-03-24"]
+
+
+# English, relative --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, iso, precision", [
+    ("The deal was signed on Friday.", FRIDAY, "2024-03-22", D),
+    ("The deal was signed on Friday.", MONDAY, "2024-03-22", D),
+    ("The mayor signed the MOU Friday.", MONDAY, "2024-03-22", D),
+    ("The deal was signed last Friday.", MONDAY, "2024-03-22", D),
+    ("The deal was signed last Friday.", FRIDAY, "2024-03-15", D),
+    ("The delegation arrives next Monday.", MONDAY, "2024-04-01", D),
+    ("The agreement was signed today.", MONDAY, "2024-03-25", D),
+    ("The agreement was signed yesterday.", MONDAY, "2024-03-24", D),
+    ("Yesterday the two mayors met.", MONDAY, "2024-03-24", D),
+    ("The cities signed an MOU last month.", MONDAY, "2024-02", M),
+    ("The cities signed an MOU earlier this month.", MONDAY, "2024-03", M),
+    ("The cities became sister cities last year.", MONDAY, "2023", Y),
+    ("The cities became sister cities this year.", MONDAY, "2024", Y),
+    ("The pact was signed two years ago.", MONDAY, "2022", Y),
+    ("The pact was signed 3 days ago.", MONDAY, "2024-03-22", D),
+    ("The pact was signed a year ago.", MONDAY, "2023", Y),
+    ("The mayors met on June 15.", dt.date(2024, 7, 2), "2024-06-15", D),
+    ("The mayors met on 15 June.", dt.date(2024, 7, 2), "2024-06-15", D),
+    # More than two months after publication: last year's June 15.
+    ("The mayors met on June 15.", MONDAY, "2023-06-15", D),
+    ("The mayors will meet on April 2.", MONDAY, "2024-04-02", D),
+    ("The pact was signed in May.", dt.date(2024, 7, 2), "2024-05", M),
+    ("The pact was signed last March.", MONDAY, "2023-03", M),
+])
+def test_english_relative_dates(text, published, iso, precision):
+    assert resolved(text, published) == (iso, precision)
+    assert only(text, published).relative is True
+
+
+@pytest.mark.parametrize("text", [
+    "The deal was signed on Friday.", "The agreement was signed yesterday.",
+    "The cities signed an MOU last month.", "The mayors met on June 15.",
+    "The pact was signed two years ago.", "去年雙方締結姊妹市。", "3月5日簽約。",
+])
+def test_relative_dates_need_a_publication_date(text):
+    assert find_dates(text, None) == []
+
+
+def test_last_week_and_holidays_are_skipped():
+    assert find_dates("The delegation visited last week.", MONDAY) == []
+    assert find_dates("The festival ends on Good Friday.", MONDAY) == []
+
+
+# Chinese ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("雙方於2021年3月5日簽署姊妹市協定。", "2021-03-05", D),
+    ("雙方於2021年3月簽署合作備忘錄。", "2021-03", M),
+    ("兩市於2021年結為友好城市。", "2021", Y),
+    ("兩市於民國110年締結姊妹市。", "2021", Y),
+    ("兩市於民國110年3月5日締結姊妹市。", "2021-03-05", D),
+    ("兩市於110年3月5日締結姊妹市。", "2021-03-05", D),
+    ("兩市於１１０年３月５日締結姊妹市。", "2021-03-05", D),
+    ("兩市於２０２１年締結姊妹市。", "2021", Y),
+    ("民國50年兩市結盟。", "1961", Y),
+])
+def test_chinese_absolute_dates(text, iso, precision):
+    assert resolved(text, None) == (iso, precision)
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("雙方於3月5日簽署協定。", "2024-03-05", D),
+    ("去年雙方締結姊妹市。", "2023", Y),
+    ("今年雙方締結姊妹市。", "2024", Y),
+    ("去年3月5日雙方締結姊妹市。", "2023-03-05", D),
+    ("市長昨天與對方簽約。", "2024-03-24", D),
+    ("市長昨日與對方簽約。", "2024-03-24", D),
+    ("市長今天與對方簽約。", "2024-03-25", D),
+    ("市長今日與對方簽約。", "2024-03-25", D),
+    ("雙方上個月簽署備忘錄。", "2024-02", M),
+    ("市長上週五與對方簽約。", "2024-03-22", D),
+])
+def test_chinese_relative_dates(text, iso, precision):
+    assert resolved(text, MONDAY) == (iso, precision)
+    assert only(text, MONDAY).relative is True
+
+
+def test_chinese_offsets():
+    text = "兩市於民國110年3月5日締結姊妹市。"
+    mention = only(text, None)
+    assert text[mention.start:mention.end] == "民國110年3月5日"
+
+
+# Not dates ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "More than 2,000 people attended the ceremony.",
+    "The cities celebrated the 10th anniversary of their ties.",
+    "The bill is listed as No. 2021 in the council records.",
+    "For details call (02) 2021-3456.",
+    "Tel: +886 2 2021 3456.",
+    "The temple is 300 years old.",
+    "See page 2021 of the report.",
+    "The university hosted 2021 students from abroad.",
+    "The port handles 2050 tons a day.",
+    "The fund is worth NT$2021 million.",
+    "Tourism grew 2020% in the decade.",
+    "The sister city ties date back to the 1990s.",
+    "The program received 1,950 applications.",
+    "共有2000人參加典禮。",
+    "The 12th annual meeting of 150 delegates.",
+])
+def test_numbers_that_are_not_dates(text):
+    assert find_dates(text, MONDAY) == []
+
+
+def test_empty_text():
+    assert find_dates("", MONDAY) == []
