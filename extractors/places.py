@@ -157,8 +157,19 @@ class PlaceFinder:
                 continue
             out.append(PlaceSpan(start, end, text, "foreign", place=place))
             resolved.setdefault(text, place)
-        # The same name elsewhere in the document is the same place.
+        # Names the model missed (or took for a person) but the text places
+        # in a country: "Jonava in Lithuania", "Japan's Kumamoto Prefecture".
         taken = taken + [(s.start, s.end) for s in out]
+        for start, end, code in _cued_names(doc.text, countries):
+            if _overlaps(start, end, taken):
+                continue
+            name = doc.text[start:end]
+            place = self._resolve(doc.text, start, end, name, countries, doc_countries, "GPE", hint=code)
+            if place is not None:
+                out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
+                taken.append((start, end))
+                resolved.setdefault(name, place)
+        # The same name elsewhere in the document is the same place.
         for text, place in resolved.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
                 if not _overlaps(m.start(), m.end(), taken):
@@ -167,8 +178,8 @@ class PlaceFinder:
         return out
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
-                 label: str) -> Place | None:
-        hint = _nearby_country(text, start, end, countries) or self._admin1_country(text, end)
+                 label: str, hint: str | None = None) -> Place | None:
+        hint = hint or _nearby_country(text, start, end, countries) or self._admin1_country(text, end)
         if hint == "TW":
             return None
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
@@ -240,6 +251,37 @@ def _nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan])
             if re.fullmatch(r"(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state)\s+of\s+)?", between):
                 return c.country
     return None
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|del|la|las|los|do|da))*"
+_NAME_BEFORE = re.compile(rf"({_NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
+_NAME_AFTER_POSSESSIVE = re.compile(
+    rf"^(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state|municipality)\s+of\s+)?({_NAME})")
+_NAME_AFTER_DEMONYM = re.compile(
+    rf"^\s+(?:(?:sister|partner|twin)\s+)?(?:city|town|prefecture|county|province|state|municipality|"
+    rf"capital|port city)\s+(?:of\s+)?({_NAME})")
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "Mayor", "Governor", "City", "President", "Minister",
+                        "Taiwan", "Taipei", "He", "She", "It", "They", "This", "That"})
+
+
+def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, str]]:
+    """Capitalised names that a country cue places: (start, end, country)."""
+    out = []
+    for c in countries:
+        if not c.country:
+            continue
+        if c.level_hint != "demonym":
+            m = _NAME_BEFORE.search(text[max(0, c.start - 60):c.start])
+            if m:
+                start = max(0, c.start - 60) + m.start(1)
+                out.append((start, start + len(m.group(1)), c.country))
+            m = _NAME_AFTER_POSSESSIVE.match(text[c.end:c.end + 60])
+        else:
+            m = _NAME_AFTER_DEMONYM.match(text[c.end:c.end + 60])
+        if m:
+            start = c.end + m.start(1)
+            out.append((start, start + len(m.group(1)), c.country))
+    return [(s, e, code) for s, e, code in out if text[s:e].split()[0] not in _NOT_NAMES]
 
 
 def _is_org(text: str, start: int, end: int) -> bool:
