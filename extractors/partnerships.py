@@ -72,7 +72,7 @@ class PartnershipFinder:
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
         anaphor = PAIR_ANAPHOR.search(sent.text) is not None
-        if (not local or not foreign) and (anaphor or relation in (Relation.SISTER, Relation.FRIENDSHIP)):
+        if (not local or not foreign) and anaphor:
             back_local, back_foreign = _lookback(sentences, i)
             if not local and back_local and (foreign or anaphor):
                 local, borrowed = back_local[-1:], True

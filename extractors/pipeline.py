@@ -20,6 +20,7 @@ from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.places  # noqa: F401  (registers the factory)
+import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
 from models.records import DocumentInput, DocumentMentions, Mention
 
@@ -45,6 +46,7 @@ def build_pipeline(model: str, cache_dir: str) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ConfigError("settings", [f"spacy_model: {model!r} lacks {', '.join(missing)}"])
+    nlp.add_pipe("citypairs_lines", before="parser")
     nlp.add_pipe("citypairs_places", config={"cache_dir": str(Path(cache_dir))})
     nlp.add_pipe("citypairs_partnerships")
     return nlp

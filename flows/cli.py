@@ -35,6 +35,14 @@ def _settings(db: str | None = None, sources: Path | None = None, model: str | N
     return load_settings(database_url=db, sources_path=sources, spacy_model=model)
 
 
+def _checked(settings: Settings) -> Settings:
+    """Fail on a broken sources file before Prefect takes its seconds to start."""
+    from models.sources import load_sources
+
+    load_sources(settings.sources_path)
+    return settings
+
+
 def _fail(exc: CitypairsError) -> None:
     console.print(f"[red]error:[/red] {exc}")
     raise typer.Exit(2)
@@ -56,7 +64,7 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
     from flows.pipeline import pipeline_flow
 
     try:
-        settings = _settings(db, sources, model)
+        settings = _checked(_settings(db, sources, model))
         report = run_flow(pipeline_flow, settings)
     except CitypairsError as exc:
         _fail(exc)
@@ -75,7 +83,7 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
     from flows.orchestration import run_flow
 
     try:
-        report = run_flow(ingest_flow, _settings(db, sources))
+        report = run_flow(ingest_flow, _checked(_settings(db, sources)))
     except CitypairsError as exc:
         _fail(exc)
     _print_rejected(report.rejected)
