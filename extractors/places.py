@@ -260,6 +260,8 @@ _NAME_AFTER_POSSESSIVE = re.compile(
 _NAME_AFTER_DEMONYM = re.compile(
     rf"^\s+(?:(?:sister|partner|twin)\s+)?(?:city|town|prefecture|county|province|state|municipality|"
     rf"capital|port city)\s+(?:of\s+)?({_NAME})")
+_TITLES = frozenset({"Mayor", "Governor", "Magistrate", "Deputy", "Vice", "President", "Chairman", "Speaker",
+                     "Councilor", "Councillor", "Secretary", "Minister", "Ambassador", "Representative"})
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "Mayor", "Governor", "City", "President", "Minister",
                         "Taiwan", "Taipei", "He", "She", "It", "They", "This", "That"})
 
@@ -281,7 +283,14 @@ def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, s
         if m:
             start = c.end + m.start(1)
             out.append((start, start + len(m.group(1)), c.country))
-    return [(s, e, code) for s, e, code in out if text[s:e].split()[0] not in _NOT_NAMES]
+    kept = []
+    for s, e, code in out:
+        words = text[s:e].split()
+        # "Jonava Mayor Mindaugas Sinkevičius in Lithuania": the place ends at the title.
+        cut = next((i for i, w in enumerate(words) if w in _TITLES), len(words))
+        if cut and words[0] not in _NOT_NAMES:
+            kept.append((s, s + len(" ".join(words[:cut])), code))
+    return kept
 
 
 def _is_org(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,107 @@
+"""Extraction on sentences written for these tests: places, relations, events, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.lexicon import event_of, relations_in
+from extractors.pipeline import build_pipeline, collapse, extract
+from models.records import DocumentInput, Event, Relation
+from models.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    settings = load_settings()
+    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 3, 25)):
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=published)])
+    return collapse(result.mentions)
+
+
+def pairs(mentions) -> set[tuple[str, str]]:
+    return {(m.a.name, m.b.name) for m in mentions}
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("The two cities signed a sister-city agreement.", Relation.SISTER),
+    ("They became twin towns in 1995.", Relation.SISTER),
+    ("The county signed a friendship city agreement.", Relation.FRIENDSHIP),
+    ("Both sides signed a memorandum of understanding on tourism.", Relation.MOU),
+    ("The mayors inked an MOU.", Relation.MOU),
+    ("A cooperation agreement on ports was signed.", Relation.COOPERATION),
+    ("雙方正式締結姊妹市。", Relation.SISTER),
+    ("兩市簽署合作備忘錄。", Relation.MOU),
+])
+def test_relation_cues(text, relation):
+    assert min((c[0] for c in relations_in(text)), key=list(Relation).index) == relation
+
+
+def test_an_mou_that_creates_a_sister_tie_is_a_sister_tie():
+    found = {c[0] for c in relations_in("An MOU establishing a sister city relationship was signed.")}
+    assert Relation.SISTER in found and Relation.MOU in found
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The cities signed a sister city agreement on Friday.", Event.ESTABLISHED),
+    ("Taipei and Houston have been sister cities since 1961.", Event.ESTABLISHED),
+    ("The council approved a proposal to sign a sister city agreement.", Event.PROPOSED),
+    ("The city plans to sign a friendship agreement next year.", Event.PROPOSED),
+    ("They celebrated the 60th anniversary of their sister city ties.", Event.RENEWED),
+    ("The two cities renewed their memorandum.", Event.RENEWED),
+    ("Prague terminated its sister city agreement with Beijing.", Event.TERMINATED),
+    ("The city suspended exchanges with its sister city.", Event.TERMINATED),
+])
+def test_event_cues(text, event):
+    assert event_of(text)[0] == event
+
+
+def test_a_sister_city_signing_between_a_taiwanese_and_a_foreign_city(nlp):
+    [m] = run(nlp, "Kaohsiung and Cebu City signed a sister city agreement on Friday to expand trade.")
+    assert (m.a.name, m.a.country, m.b.name, m.b.country) == ("Kaohsiung", "TW", "Cebu City", "PH")
+    assert (m.relation, m.event) == (Relation.SISTER, Event.ESTABLISHED)
+    assert m.date and m.date.iso() == "2024-03-22", "'on Friday' before a Monday publication"
+    assert "economy_trade" in m.themes
+    assert m.evidence.text.startswith("Kaohsiung and Cebu City")
+
+
+def test_a_country_is_never_a_side(nlp):
+    assert run(nlp, "Taiwan and Japan signed a memorandum of understanding on trade.") == []
+
+
+def test_an_organisation_named_after_a_city_is_not_the_city(nlp):
+    assert run(nlp, "The Taipei Zoo signed an MOU with the Prague Zoo on pangolins.") == []
+
+
+def test_a_place_located_by_its_country(nlp):
+    [m] = run(nlp, "Taoyuan hopes to sign a sister city agreement with Jonava in Lithuania.")
+    assert (m.b.name, m.b.country, m.event) == ("Jonava", "LT", Event.PROPOSED)
+
+
+def test_the_two_cities_refers_back_to_the_places_just_named(nlp):
+    text = ("Tainan Mayor Huang Wei-che met Jonava Mayor Mindaugas Sinkevičius in Lithuania on Monday. "
+            "The two cities signed a sister city agreement.")
+    assert pairs(run(nlp, text)) == {("Tainan", "Jonava")}
+
+
+def test_a_former_county_resolves_to_todays_government_keeping_the_written_name(nlp):
+    [m] = run(nlp, "Taipei County and Cincinnati signed a sister city agreement in 1994.")
+    assert (m.a.id, m.a.name, m.a_text) == ("TW-NWT", "New Taipei", "Taipei County")
+    assert m.date and m.date.iso() == "1994"
+
+
+def test_hualien_city_and_hualien_county_are_different_places(nlp):
+    city = run(nlp, "Hualien City signed a sister city agreement with Makati in the Philippines.")
+    county = run(nlp, "Hualien County signed a sister city agreement with Makati in the Philippines.")
+    assert city[0].a.id != county[0].a.id
+    assert (city[0].a.level.value, county[0].a.level.value) == ("county_administered_city", "county")
+
+
+def test_a_township_is_the_side_not_the_county_that_locates_it(nlp):
+    [m] = run(nlp, "Changzhi Township in Pingtung County signed a sister city agreement with Dingalan "
+                   "in the Philippines.")
+    assert m.a.id == "TW-PIF-changzhi" and m.b.country == "PH"
