@@ -67,9 +67,12 @@ def mention_to_json(m: Mention, gaz: Gazetteer) -> dict:
 
 
 def _name(place: Place, written: str, gaz: Gazetteer) -> str:
-    # A tie signed by a former unit (Taipei County) is reported under the
+    # Taiwan's places are reported as the text spells them in Latin script
+    # (Changjhih, Taipei County), so a tie signed by a former unit keeps the
     # name it was signed as; the database keeps today's government.
     if place.country == "TW":
+        if written.isascii() and gaz.taiwan_lookup(written):
+            return written
         for entry in gaz.taiwan_lookup(written):
             if entry.successor:
                 return entry.place.name

@@ -11,6 +11,7 @@ passage. Each candidate gets a confidence from how clear-cut the evidence is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -55,7 +56,8 @@ class PartnershipFinder:
         sentences = []
         for sent in doc.sents:
             sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
-            sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text, _drop_contained(sides)))
+            sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
+                                       _drop_contained(sides, doc.text)))
         mentions: list[Mention] = []
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
@@ -112,9 +114,17 @@ def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
-def _drop_contained(sides: list[PlaceSpan]) -> list[PlaceSpan]:
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
+_ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
+
+
+def _drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province':
     the larger unit only locates the smaller one, it is not a side."""
+    located = {id(b) for a, b in zip(sides, sides[1:])
+               if b.place.level.value in _ADMIN_LEVELS and a.place.country == b.place.country
+               and a.place.id != b.place.id and _LOCATIVE.match(text[a.end:b.start])}
+    sides = [s for s in sides if id(s) not in located]
     ids = {s.place.id for s in sides}
     admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}
     parents = set()

@@ -189,11 +189,15 @@ class PlaceFinder:
             if hint and label == "GPE" and _looks_like_name(name):
                 return _provisional(name, hint)
             return None
-        if not hint and doc_countries:
-            ranked = sorted(candidates, key=lambda p: -doc_countries.get(p.country, 0))
-            if doc_countries.get(ranked[0].country):
-                return ranked[0]
-        return candidates[0]
+        top = candidates[0]
+        if not hint and doc_countries and not doc_countries.get(top.country):
+            # A country the document names wins over population, unless the
+            # best-known place is a major city and the other a village.
+            local = [p for p in candidates if doc_countries.get(p.country)]
+            if local and ((top.population or 0) < 100_000
+                          or (local[0].population or 0) * 20 >= (top.population or 0)):
+                return local[0]
+        return top
 
     def _admin1_country(self, text: str, end: int) -> str | None:
         """'Houston, Texas': a first-level division right after gives the country."""
