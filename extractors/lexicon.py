@@ -71,10 +71,18 @@ PAIR_ANAPHOR = re.compile(
     r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin))\b|雙方|兩市|兩城市|兩縣", _I)
 
 
+# "no plans to upgrade to a sister-city agreement", "not a sister-city
+# agreement": a cue the clause denies states nothing.
+NEGATION_BEFORE = re.compile(
+    r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)|never|rather\s+than|instead\s+of|"
+    r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
+
+
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     out = []
     for relation, pattern in RELATION_CUES:
-        out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text))
+        out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
+                   if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]))
     return out
 
 

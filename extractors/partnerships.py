@@ -114,7 +114,7 @@ def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
-_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.gazetteer.names import GENERIC_WORDS, fold
+from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from models.records import Level, Place
 
 
@@ -148,7 +148,7 @@ class PlaceFinder:
                     continue  # an organisation, not a government
                 text = stripped
             start = ent.start_char + _leading_len(text)
-            text = _clean(text)
+            text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
             if not text or not text[0].isupper():
                 continue
             end = start + len(text)
@@ -160,11 +160,12 @@ class PlaceFinder:
         # Names the model missed (or took for a person) but the text places
         # in a country: "Jonava in Lithuania", "Japan's Kumamoto Prefecture".
         taken = taken + [(s.start, s.end) for s in out]
-        for start, end, code in _cued_names(doc.text, countries):
+        for start, end, code in [*_cued_names(doc.text, countries), *_titled_names(doc.text)]:
             if _overlaps(start, end, taken):
                 continue
             name = doc.text[start:end]
-            place = self._resolve(doc.text, start, end, name, countries, doc_countries, "GPE", hint=code)
+            place = self._resolve(doc.text, start, end, name, countries, doc_countries,
+                                  "GPE" if code else "NAME", hint=code)
             if place is not None:
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
                 taken.append((start, end))
@@ -185,6 +186,11 @@ class PlaceFinder:
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
+        # An alternate name reaches a small place only when it is its name:
+        # GeoNames lists odd alternates ('Smart' for a Vietnamese township).
+        core = fold_core(name)
+        candidates = [p for p in candidates if fold_core(p.name) == core or (p.population or 0) >= 100_000
+                      or p.level is not Level.CITY]
         if not candidates:
             if hint and label == "GPE" and _looks_like_name(name):
                 return _provisional(name, hint)
@@ -295,6 +301,24 @@ def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, s
         if cut and words[0] not in _NOT_NAMES:
             kept.append((s, s + len(" ".join(words[:cut])), code))
     return kept
+
+
+_TITLED = re.compile(
+    rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
+    rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
+
+
+def _titled_names(text: str) -> list[tuple[int, int, str | None]]:
+    """'the City of Cebu', 'Miyazaki Prefecture': a name a government word
+    vouches for, even where the model tagged nothing."""
+    out = []
+    for m in _TITLED.finditer(text):
+        group = 1 if m.group(1) else 2
+        words = m.group(group).split()
+        if words[0] in _NOT_NAMES or words[-1] in _TITLES:
+            continue
+        out.append((m.start(group), m.end(group), None))
+    return out
 
 
 def _is_org(text: str, start: int, end: int) -> bool:

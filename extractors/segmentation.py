@@ -1,8 +1,11 @@
-"""spaCy component ``citypairs_lines``: a line break ends a sentence.
+"""spaCy component ``citypairs_lines``: where line breaks end sentences.
 
-Captured pages carry menus, captions and headlines on lines of their own;
+Captured web pages put menus, captions and headlines on lines of their own;
 without this the parser glues them to the next sentence, and a headline's
-place names end up in the evidence of the story's first sentence. The
+place names end up in the evidence of the story's first sentence. PDF text,
+though, wraps sentences across lines. So a line break ends a sentence when
+it is a blank line, when the line ended with closing punctuation, or when a
+short line (a headline, a menu item) is followed by a capitalised one. The
 parser keeps boundaries set before it runs.
 """
 
@@ -11,10 +14,22 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+SHORT_LINE = 80  # characters: shorter lines are headings, captions, menu items
+CLOSERS = frozenset(".!?:;。！？：；")
+
 
 @Language.component("citypairs_lines")
 def split_lines(doc: Doc) -> Doc:
+    line_start = 0
     for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws and not token.is_space or token.is_space and "\n" in token.text:
-            doc[i + 1].is_sent_start = True
+        gap = token.text if token.is_space else token.whitespace_
+        if "\n" not in gap:
+            continue
+        nxt = doc[i + 1]
+        last = token if not token.is_space else (doc[i - 1] if i else token)
+        line_length = last.idx + len(last.text) - line_start
+        if ("\n\n" in gap or last.text[-1:] in CLOSERS
+                or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()))):
+            nxt.is_sent_start = True
+        line_start = nxt.idx
     return doc

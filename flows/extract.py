@@ -14,6 +14,7 @@ from prefect.cache_policies import NO_CACHE
 
 from extractors.pipeline import build_pipeline, extract, extractor_version
 from flows.batching import batches
+from flows.progress import progress
 from models.settings import Settings
 from models.store import Store
 
@@ -27,7 +28,8 @@ def extract_documents(doc_ids: list[int], settings: Settings) -> int:
     store = Store(settings.database_url)
     try:
         inputs = store.load_inputs(doc_ids)
-        results = [(int(r.key), r.mentions) for r in extract(nlp, inputs, settings.batch_size)]
+        found = extract(nlp, inputs, settings.batch_size)
+        results = [(int(r.key), r.mentions) for r in progress(found, "extract", total=len(inputs))]
         return store.replace_mentions(results, version)
     finally:
         store.close()

@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 
 from extractors.documents import check_size, parse_document, sniff_media_type
 from flows.batching import batches
+from flows.progress import progress
 from models.blobs import BlobStore
 from models.errors import DocumentRejected
 from models.records import DocumentStatus
@@ -62,7 +63,7 @@ def ingest_files(refs: list[FileRef], settings: Settings) -> IngestReport:
     store, blobs = Store(settings.database_url), BlobStore(settings.raw_dir)
     report = IngestReport()
     try:
-        for ref in refs:
+        for ref in progress(refs, "ingest", total=len(refs)):
             _ingest_one(ref, store, blobs, settings, report)
     finally:
         store.close()
