@@ -62,7 +62,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
                          r"|締結|簽署|簽訂", _I)
-FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might)\s+(?:be\s+)?$", _I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$", _I)
 
 # "The two cities", "both sides": a reference back to the places just named.
 PAIR_ANAPHOR = re.compile(
@@ -90,7 +90,9 @@ def event_of(text: str) -> tuple[Event, bool]:
     """The lifecycle event a passage states; the flag says a cue was found."""
     if EVENT_CUES[Event.TERMINATED].search(text):
         return Event.TERMINATED, True
-    if EVENT_CUES[Event.RENEWED].search(text):
+    renewed = [m for m in EVENT_CUES[Event.RENEWED].finditer(text)
+               if not FUTURE_BEFORE.search(text[:m.start()])]
+    if renewed:
         return Event.RENEWED, True
     past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])]
     if past:

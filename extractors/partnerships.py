@@ -80,7 +80,9 @@ class PartnershipFinder:
                 local, borrowed = back_local[-1:], True
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = back_foreign[-1:], True
-        pairs = [(a, b) for a in _distinct(local) for b in _distinct(foreign)]
+        chains = _chains(doc.text, sent.sides)
+        pairs = [(a, b) for a in _distinct(local) for b in _distinct(foreign)
+                 if not _listed_together(doc, a, b, chains) and not _third_party_between(a, b, sent.sides, chains)]
         if not pairs:
             distinct_local = _distinct(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -90,19 +92,73 @@ class PartnershipFinder:
                 pairs = [(distinct_foreign[0], distinct_foreign[1])]
         if not pairs:
             return []
-        event, has_event_cue = event_of(sent.text)
+        sentence_event = event_of(sent.text)
         date = _nearest_date(sent, doc._.published, cues)
         window = sentences[i:i + 1 + self.theme_window]
         themes = themes_of(" ".join(s.text for s in window))
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
-        confidence = _confidence(relation, has_event_cue, borrowed, len(pairs),
-                                 foreign_only=not local, provisional=any(b.place.provisional for _, b in pairs))
-        return [
-            Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation, event=event,
-                    date=date, themes=themes, evidence=evidence, confidence=confidence)
-            for a, b in pairs
-        ]
+        out = []
+        for a, b in pairs:
+            event, has_event_cue = _pair_event(doc.text, a, b, sentence_event)
+            confidence = _confidence(relation, has_event_cue, borrowed, len(pairs), foreign_only=not local,
+                                     provisional=a.place.provisional or b.place.provisional)
+            out.append(Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+                               event=event, date=date, themes=themes, evidence=evidence, confidence=confidence))
+        return out
+
+
+def _root(doc: Doc, span: PlaceSpan):
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\))?"
+                       r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|;\s*)(?:the\s+)?$")
+
+
+def _chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
+    """Places written as one list ('Penang, Manila, Houston and Helsinki'):
+    maps id(span) to the index of its list."""
+    chain, out = 0, {}
+    for i, side in enumerate(sides):
+        if i and not _LIST_GAP.match(text[sides[i - 1].end:side.start]):
+            chain += 1
+        out[id(side)] = chain
+    return out
+
+
+def _listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]) -> bool:
+    """Members of one list of three or more ('Liuzhou in China, Nancy in
+    France, Munich in Germany') are partners of someone else, not of each
+    other; two coordinated places ('Kaohsiung and Cebu signed') are partners."""
+    if chains.get(id(a)) == chains.get(id(b)):
+        return sum(1 for c in chains.values() if c == chains[id(a)]) >= 3
+    ra, rb = _root(doc, a), _root(doc, b)
+    if ra is None or rb is None or ra == rb:
+        return False
+    group = {ra, *ra.conjuncts}
+    return rb in group and len(group) >= 3
+
+
+def _third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int]) -> bool:
+    """'Shanghai cut ties with Prague after it signed with Taipei': a
+    foreign government standing between the two, and not in a list with the
+    partner, is the one the nearer clause is about."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    foreign = b if b.place.country != "TW" else a
+    return any(lo.end <= s.start and s.end <= hi.start and s.place.country != "TW"
+               and s.place.id != foreign.place.id and chains.get(id(s)) != chains.get(id(foreign))
+               for s in sides)
+
+
+def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
+    """The event words between the two places speak for that pair ('Prague
+    signed with Taipei after ending its tie with Beijing'); without any,
+    the sentence's event holds."""
+    window = text[min(a.start, b.start):max(a.end, b.end)]
+    event, found = event_of(window)
+    return (event, True) if found else sentence_event
 
 
 def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:

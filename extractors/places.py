@@ -53,7 +53,9 @@ ORG_NOUNS = frozenset(
     airport station office bank company corp corporation inc ltd co group association chamber
     museum library team club police court assembly legislature party times post news daily
     tribune herald journal fc stadium park district-court bureau department ministry agency
-    institute academy foundation society federation union committee commission""".split()
+    institute academy foundation society federation union committee commission firm firms company's
+    manufacturer maker makers factory plant supplier startup enterprise holdings industries
+    technologies electronics""".split()
 )
 # Words that may sit between a place name and an organisation noun.
 ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefectural", "state", "provincial",
@@ -101,10 +103,19 @@ class PlaceFinder:
     def _taiwan(self, doc: Doc) -> list[PlaceSpan]:
         matches = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
         mentioned = {e.place.id for span in matches for e in self.forms.get(span.text, ())}
+        explicit = {e.place.id for span in matches for e in self.forms.get(span.text, ())
+                    if any(w in GENERIC_WORDS for w in fold(span.text).split())}
         out = []
         for span in matches:
             entries = self.forms.get(span.text, [])
             has_generic = any(w in GENERIC_WORDS for w in fold(span.text).split())
+            if not has_generic:
+                # Bare 'Hsinchu' in a text that names Hsinchu County (and not
+                # the city) means the county.
+                named = [e for suffix in (" County", " City") for e in self.forms.get(span.text + suffix, ())
+                         if e.place.id in explicit]
+                if named and not any(e.place.id in explicit for e in entries):
+                    entries = named
             # Bare township/district names ("Xinyi", "Zhongshan") are common
             # words or names abroad: take them only beside their county.
             entries = [e for e in entries if has_generic or e.place.level not in
