@@ -74,6 +74,8 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]"),
     ("ago", ("前",), r"(?<![0-9])(?P<n>\d{1,2}|[一二兩两三四五六七八九十])\s*(?P<unit>年|個月|个月|天)前"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月份?(?![0-9])"),
+    # '今(11)日', '16日': a day of the publication's month (or the one before).
+    ("zday", ("#d", "日"), r"(?<![0-9月年至到~\-])(?:今|昨)?\s*[(（]?\s*(?P<day>\d{1,2})\s*[)）]?\s*日(?!本)"),
     ("word", ("天", "日", "月"), r"(?P<word>昨天|昨日|今天|今日|前天|明天|上個月|上个月|上月|本月"
                                r"|這個月|这个月|下個月|下个月|下月)"),
     ("wd", ("週", "周", "星期", "禮拜", "礼拜"),
@@ -195,6 +197,12 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
         return value and (value, _precision(month, day), False)
     if pub is None:
         return _SKIP
+    if kind == "zday":
+        back = day > pub.day
+        year, month = (pub.year, pub.month - 1) if back and pub.month > 1 else \
+            (pub.year - 1, 12) if back else (pub.year, pub.month)
+        value = _date(year, month, day)
+        return value and (value, DAY, True)
     if kind == "md":
         value = _infer_year(pub, month, day, (g.get("pre") or "").rstrip(" \t\n-").lower())
         return value and (value, _precision(month, day), True)

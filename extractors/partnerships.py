@@ -81,8 +81,9 @@ class PartnershipFinder:
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = back_foreign[-1:], True
         chains = _chains(doc.text, sent.sides)
-        pairs = [(a, b) for a in _distinct(local) for b in _distinct(foreign)
-                 if not _listed_together(doc, a, b, chains) and not _third_party_between(a, b, sent.sides, chains)]
+        pairs = _adjacent_pairs(doc.text, sent.sides) or [
+            (a, b) for a in _distinct(local) for b in _distinct(foreign)
+            if not _listed_together(doc, a, b, chains) and not _third_party_between(a, b, sent.sides, chains)]
         if not pairs:
             distinct_local = _distinct(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -152,6 +153,24 @@ def _third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], cha
                for s in sides)
 
 
+# A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
+_JOINED = re.compile(r"^\s*(?:與|和|及|跟|同|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")
+
+
+def _adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """Several pairs in one sentence, each written as 'A with B' ('九如鄉與
+    東串良町、高雄市與北九州市'): pair each side with the one joined to it."""
+    pairs, i = [], 0
+    while i + 1 < len(sides):
+        a, b = sides[i], sides[i + 1]
+        if (a.place.country == "TW") != (b.place.country == "TW") and _JOINED.match(text[a.end:b.start]):
+            pairs.append((a, b) if a.place.country == "TW" else (b, a))
+            i += 2
+        else:
+            i += 1
+    return pairs if len(pairs) >= 2 else []
+
+
 def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any,
@@ -170,7 +189,7 @@ def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
-_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
+_LOCATIVE = re.compile(r"^(?:|\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 
 
@@ -180,6 +199,10 @@ def _drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     located = {id(b) for a, b in zip(sides, sides[1:])
                if b.place.level.value in _ADMIN_LEVELS and a.place.country == b.place.country
                and a.place.id != b.place.id and _LOCATIVE.match(text[a.end:b.start])}
+    # Chinese and Japanese write the larger unit first: '佐賀縣嬉野市'.
+    located |= {id(a) for a, b in zip(sides, sides[1:])
+                if a.place.level.value in _ADMIN_LEVELS and a.place.country == b.place.country
+                and a.place.id != b.place.id and a.end == b.start}
     sides = [s for s in sides if id(s) not in located]
     ids = {s.place.id for s in sides}
     admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}

@@ -19,6 +19,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
+from extractors.chinese import build_chinese_pipeline
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
@@ -53,20 +54,39 @@ def build_pipeline(model: str, cache_dir: str) -> Language:
 
 
 def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32) -> Iterator[DocumentMentions]:
-    """Mentions for each input, in input order."""
-    def docs():
-        for item in inputs:
-            text = item.text
-            if len(text) > MAX_CHARS:
-                log.warning("document %s: text cut from %d to %d characters", item.key, len(text), MAX_CHARS)
-                text = text[:MAX_CHARS]
-            doc = nlp.make_doc(text)
-            doc._.published = item.published
-            doc._.pages = tuple((p.page, p.start, p.end) for p in item.pages)
-            yield doc, item.key
+    """Mentions for each input, in input order. Chinese texts go through
+    the character-segmented Chinese pipeline, the rest through ``nlp``."""
+    zh = build_chinese_pipeline(nlp.get_pipe_config("citypairs_places")["cache_dir"])
+    chunk: list[DocumentInput] = []
+    for item in inputs:
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield from _extract_chunk(nlp, zh, chunk, batch_size)
+            chunk = []
+    if chunk:
+        yield from _extract_chunk(nlp, zh, chunk, batch_size)
 
-    for doc, key in nlp.pipe(docs(), batch_size=batch_size, as_tuples=True):
-        yield DocumentMentions(key=key, mentions=tuple(doc._.mentions or ()))
+
+def _extract_chunk(nlp: Language, zh: Language, chunk: list[DocumentInput], batch_size: int):
+    found: dict[str, tuple[Mention, ...]] = {}
+    for pipeline, lang_items in ((zh, [i for i in chunk if i.lang.startswith("zh")]),
+                                 (nlp, [i for i in chunk if not i.lang.startswith("zh")])):
+        docs = (_make_doc(pipeline, item) for item in lang_items)
+        for doc, key in pipeline.pipe(docs, batch_size=batch_size, as_tuples=True):
+            found[key] = tuple(doc._.mentions or ())
+    for item in chunk:
+        yield DocumentMentions(key=item.key, mentions=found[item.key])
+
+
+def _make_doc(nlp: Language, item: DocumentInput):
+    text = item.text
+    if len(text) > MAX_CHARS:
+        log.warning("document %s: text cut from %d to %d characters", item.key, len(text), MAX_CHARS)
+        text = text[:MAX_CHARS]
+    doc = nlp.make_doc(text)
+    doc._.published = item.published
+    doc._.pages = tuple((p.page, p.start, p.end) for p in item.pages)
+    return doc, item.key
 
 
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:

@@ -105,3 +105,40 @@ def test_a_township_is_the_side_not_the_county_that_locates_it(nlp):
     [m] = run(nlp, "Changzhi Township in Pingtung County signed a sister city agreement with Dingalan "
                    "in the Philippines.")
     assert m.a.id == "TW-PIF-changzhi" and m.b.country == "PH"
+
+
+def run_zh(nlp, text: str, published=dt.date(2024, 10, 11)):
+    [result] = extract(nlp, [DocumentInput(key="zh", text=text, published=published, lang="zh")])
+    return collapse(result.mentions)
+
+
+def test_a_chinese_text_gives_english_names(nlp):
+    [m] = run_zh(nlp, "臺北市今(11)日正式與日本松山市締結友誼市。")
+    assert (m.a.name, m.b.name, m.b.country) == ("Taipei", "Matsuyama", "JP")
+    assert (m.relation, m.event, m.date.iso()) == (Relation.FRIENDSHIP, Event.ESTABLISHED, "2024-10-11")
+
+
+def test_several_pairs_in_one_chinese_sentence_pair_up_as_written(nlp):
+    found = run_zh(nlp, "今年以來，高雄市與北九州市、嘉義縣竹崎鄉與佐賀縣嬉野市等姊妹市相繼締結。")
+    assert pairs(found) == {("Kaohsiung", "Kitakyushu"), ("Zhuqi", "Ureshino")}
+
+
+def test_a_latin_gloss_names_a_place_the_gazetteer_lacks_in_chinese(nlp):
+    [m] = run_zh(nlp, "雙方分別代表高雄市及克國首都巴士底市(Basseterre)簽署姊妹市協定。")
+    assert (m.b.name, m.b.country) == ("Basseterre", "KN")
+
+
+def test_a_list_of_partners_is_not_a_set_of_pairs_among_themselves(nlp):
+    text = ("Cincinnati has eight sister cities, which include New Taipei City in Taiwan, Liuzhou in China, "
+            "Nancy in France and Munich in Germany.")
+    assert pairs(run(nlp, text)) == {("New Taipei", "Cincinnati")}
+
+
+def test_a_third_government_between_two_places_blocks_the_pair(nlp):
+    text = "Shanghai terminated its sister city relationship with Prague after Prague signed one with Taipei."
+    assert ("Taipei", "Shanghai") not in pairs(run(nlp, text))
+
+
+def test_a_capital_stands_for_its_city(nlp):
+    [m] = run(nlp, "Prague signed a sister city agreement with Taiwan's capital on Monday.")
+    assert (m.a.name, m.b.name) == ("Taipei", "Prague")

@@ -1,0 +1,115 @@
+"""Chinese-language texts: the same extraction on a character-segmented doc.
+
+spaCy's ``zh`` language with its character segmenter needs no downloaded
+data; a sentencizer splits on Chinese punctuation. ``citypairs_places_zh``
+finds places by longest match against every Chinese name the gazetteers
+hold (Taiwan's table and the world index's Chinese and Japanese names) and
+countries by name, then ``citypairs_partnerships`` runs unchanged: its cue
+words, dates and themes cover Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractors.partnerships  # noqa: F401  (registers the factory)
+import extractors.segmentation  # noqa: F401  (registers the component)
+from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.gazetteer.names import _VARIANT_CHARS
+from extractors.gazetteer.world import cjk_keys, cjk_names
+from extractors.places import PlaceSpan
+
+MAX_NAME = 10
+SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
+# "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
+# Chinese name starts after the last word that cannot belong to it.
+_GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）]{2,8}[市縣县州省町村郡])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
+_SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
+
+
+@Language.factory("citypairs_places_zh", default_config={"cache_dir": "data/processed/cache"},
+                  assigns=["doc._.places"])
+def make_places_zh(nlp: Language, name: str, cache_dir: str) -> "ChinesePlaceFinder":
+    return ChinesePlaceFinder(load_gazetteer(Path(cache_dir)))
+
+
+class ChinesePlaceFinder:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.taiwan = {k.translate(_VARIANT_CHARS): v for k, v in gazetteer.taiwan_surface_forms().items()
+                       if not k.isascii()}
+        self.world = cjk_names(gazetteer.world)
+        self.stems = cjk_keys(gazetteer.world)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text.translate(_VARIANT_CHARS)
+        spans: list[PlaceSpan] = self._glossed(doc.text)
+        glossed = {s.start for s in spans}
+        i = 0
+        while i < len(text):
+            if i in glossed:
+                i = next(s.end for s in spans if s.start == i)
+                continue
+            found = self._match(doc.text, text, i, spans)
+            if found is None:
+                i += 1
+                continue
+            spans.append(found)
+            i = found.end
+        doc._.places = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _glossed(self, original: str) -> list[PlaceSpan]:
+        """'克國首都巴士底市(Basseterre)': the name before a Latin gloss, looked up
+        by the gloss."""
+        out = []
+        for m in _GLOSSED.finditer(original):
+            candidates = self.gaz.foreign_lookup(m.group(2))
+            if candidates:
+                out.append(PlaceSpan(m.start(1), m.end(1), m.group(1), "foreign", place=candidates[0]))
+        return out
+
+    def _match(self, original: str, text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
+        for n in range(min(MAX_NAME, len(text) - i), 1, -1):
+            chunk = text[i:i + n]
+            written = original[i:i + n]
+            entries = self.taiwan.get(chunk)
+            if entries:
+                entry = min(entries, key=lambda e: e.place.level.value != "special_municipality")
+                return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
+            known = chunk in self.world or (
+                chunk[-1] in _SUFFIXES and len(chunk) >= 3 and chunk[:-1] in self.stems)
+            if not known:
+                continue
+            code = self.gaz.world.country_code(chunk)
+            if code:
+                return PlaceSpan(i, i + n, written, "country", country=code)
+            hint = _country_before(before, i)
+            candidates = self.gaz.foreign_lookup(chunk, hint) or self.gaz.foreign_lookup(chunk)
+            if candidates:
+                return PlaceSpan(i, i + n, written, "foreign", place=candidates[0])
+        return None
+
+
+def _country_before(spans: list[PlaceSpan], i: int) -> str | None:
+    """'日本松山市', '日本佐賀縣嬉野市': the country or prefecture right before."""
+    if spans and spans[-1].end == i:
+        last = spans[-1]
+        return last.country if last.kind == "country" else (last.place.country if last.place else None)
+    return None
+
+
+@cache
+def build_chinese_pipeline(cache_dir: str) -> Language:
+    nlp = spacy.blank("zh")  # character segmentation: no model data needed
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    nlp.add_pipe("citypairs_lines")
+    nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
+    nlp.add_pipe("citypairs_partnerships")
+    return nlp
