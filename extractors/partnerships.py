@@ -21,7 +21,7 @@ from extractors.dates import find_dates
 from extractors.lexicon import PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
-from models.records import EventDate, Evidence, Mention, Relation
+from models.records import Event, EventDate, Evidence, Mention, Relation
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -99,6 +99,7 @@ class PartnershipFinder:
         themes = themes_of(" ".join(s.text for s in window))
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
+        founded = _founding_date(sent.text, date)
         out = []
         for a, b in pairs:
             event, has_event_cue = _pair_event(doc.text, a, b, sentence_event)
@@ -106,6 +107,8 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             out.append(Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
                                event=event, date=date, themes=themes, evidence=evidence, confidence=confidence))
+            if founded and event is Event.RENEWED:
+                out.append(out[-1].model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
         return out
 
 
@@ -178,6 +181,33 @@ def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
     window = text[min(a.start, b.start):max(a.end, b.end)]
     event, found = event_of(window)
     return (event, True) if found else sentence_event
+
+
+_ANNIVERSARY_OF_FOUNDING = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
+
+
+def _founding_date(text: str, date: EventDate | None) -> EventDate | None:
+    """'August 9 is the third anniversary of Taoyuan and Chiba becoming
+    sister cities': an anniversary of the founding, with its date, dates the
+    founding too."""
+    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text)
+    if not m or date is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n").lower()]
+    try:
+        value = date.value.replace(year=date.value.year - n)
+    except ValueError:  # 29 February
+        value = date.value.replace(year=date.value.year - n, day=28)
+    return EventDate(value=value, precision=date.precision, text=m.group(0))
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+_ANNIVERSARY_WORDS = re.compile(
+    rf"\b(?P<n>{'|'.join(list(_ORDINALS)[1:])})\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){{0,6}}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
 
 
 def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:

@@ -175,7 +175,7 @@ class PlaceFinder:
         # in a country: "Jonava in Lithuania", "Japan's Kumamoto Prefecture".
         taken = taken + [(s.start, s.end) for s in out]
         for start, end, code in [*_cued_names(doc.text, countries), *_titled_names(doc.text)]:
-            if _overlaps(start, end, taken):
+            if _overlaps(start, end, taken) or _NOT_PLACE_PHRASE.match(doc.text, start):
                 continue
             name = doc.text[start:end]
             place = self._resolve(doc.text, start, end, name, countries, doc_countries,
@@ -187,7 +187,7 @@ class PlaceFinder:
         # The same name elsewhere in the document is the same place.
         for text, place in resolved.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
-                if not _overlaps(m.start(), m.end(), taken):
+                if not _overlaps(m.start(), m.end(), taken) and not _NOT_PLACE_PHRASE.match(doc.text, m.start()):
                     out.append(PlaceSpan(m.start(), m.end(), text, "foreign", place=place, notes=["propagated"]))
                     taken.append((m.start(), m.end()))
         return out

@@ -142,3 +142,14 @@ def test_a_third_government_between_two_places_blocks_the_pair(nlp):
 def test_a_capital_stands_for_its_city(nlp):
     [m] = run(nlp, "Prague signed a sister city agreement with Taiwan's capital on Monday.")
     assert (m.a.name, m.b.name) == ("Taipei", "Prague")
+
+
+def test_an_anniversary_of_the_founding_dates_the_founding(nlp):
+    found = run(nlp, "August 9, 2019 is the third anniversary of Taoyuan and Chiba in Japan becoming sister cities.")
+    by_event = {m.event: m.date.iso() for m in found}
+    assert by_event == {Event.RENEWED: "2019-08-09", Event.ESTABLISHED: "2016-08-09"}
+
+
+def test_known_phrases_that_start_with_a_place_are_not_places(nlp):
+    assert run(nlp, "Prague became a sister city of Taipei despite its Belt and Road role.")[0].b.name == "Prague"
+    assert len(run(nlp, "Prague became a sister city of Taipei despite its Belt and Road role.")) == 1
