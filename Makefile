@@ -22,6 +22,10 @@ run: setup
 test: setup
 	$(BIN)/pytest
 
+# Extraction speed and memory on 2,000 generated articles.
+bench: setup
+	$(BIN)/citypairs bench --documents 2000
+
 # Also the slow tests.
 test-all: setup
 	$(BIN)/pytest -m ""

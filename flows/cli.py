@@ -185,6 +185,27 @@ def evaluate(
 
 
 @app.command()
+def bench(
+    documents: Annotated[int, typer.Option("--documents", help="Generated articles to process.")] = 2000,
+    model: ModelOption = None,
+) -> None:
+    """Measure extraction speed against bare spaCy, and peak memory, on generated articles.
+
+    Example: citypairs bench --documents 2000
+    """
+    from flows.bench import run_bench
+
+    try:
+        r = run_bench(_settings(model=model), documents)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"{r.documents} documents, {r.words} words, {r.mentions} mentions stored")
+    out.print(f"(a) bare nlp.pipe:          {r.bare_words_per_s:8.0f} words/s")
+    out.print(f"(b) citypairs end to end:   {r.citypairs_words_per_s:8.0f} words/s  ({r.ratio:.0%} of a)")
+    out.print(f"peak memory (RSS):          {r.peak_rss_mb:8.0f} MB")
+
+
+@app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds, and every document that failed.
 

@@ -1,0 +1,83 @@
+"""``citypairs bench``: extraction speed and memory on a generated corpus.
+
+Both figures come from the same run on the same texts: (a) bare
+``nlp.pipe`` of the configured spaCy model with all its components, and (b)
+citypairs extraction end to end, from text stored in a database to mentions
+stored in it. Ratios between them are what to compare across machines.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+
+from extractors.pipeline import build_pipeline, extract, extractor_version
+from models.records import ParsedDocument
+from models.settings import Settings
+from models.store import Store
+
+TAIWAN = ["Taipei", "Kaohsiung", "Taichung", "Tainan", "Taoyuan", "New Taipei", "Hsinchu County", "Yilan"]
+ABROAD = [("Houston", "the United States"), ("Prague", "the Czech Republic"), ("Sendai", "Japan"),
+          ("Jonava", "Lithuania"), ("Cebu City", "the Philippines"), ("Daegu", "South Korea"),
+          ("Matsuyama", "Japan"), ("Makati", "the Philippines")]
+FILLER = ("The delegation toured the port, a science park and a night market, and officials spoke about "
+          "exchanges of students, farmers and engineers. Local businesses hope the visit will bring new "
+          "investment and more tourists, while schools plan summer programmes for young people. ")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchResult:
+    documents: int
+    words: int
+    bare_words_per_s: float
+    citypairs_words_per_s: float
+    peak_rss_mb: float
+    mentions: int
+
+    @property
+    def ratio(self) -> float:
+        return self.citypairs_words_per_s / self.bare_words_per_s
+
+
+def article(rng: random.Random, i: int) -> str:
+    tw = rng.choice(TAIWAN)
+    city, country = rng.choice(ABROAD)
+    lead = (f"{tw} and {city} in {country} signed a sister city agreement on Friday, the mayors said, "
+            f"after two years of talks on trade, tourism and education.")
+    body = " ".join(FILLER for _ in range(rng.randint(3, 6)))
+    return f"Story {i}: {tw} and {city} sign pact\n\n{lead}\n\n{body}\n\nThe two cities will review the tie in 2027."
+
+
+def run_bench(settings: Settings, documents: int = 2000, seed: int = 1) -> BenchResult:
+    rng = random.Random(seed)
+    texts = [article(rng, i) for i in range(documents)]
+    words = sum(len(t.split()) for t in texts)
+
+    bare = spacy.load(settings.spacy_model)
+    start = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=settings.batch_size):
+        pass
+    bare_rate = words / (time.perf_counter() - start)
+    del bare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        for i, text in enumerate(texts):
+            store.add_document("bench", f"bench/{i}", len(text), ParsedDocument(
+                sha256=f"{i:064x}", media_type="text/plain", text=text))
+        nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir))
+        version = extractor_version(settings.spacy_model)
+        start = time.perf_counter()
+        ids = store.documents_to_extract(version)
+        found = [(int(r.key), r.mentions) for r in extract(nlp, store.load_inputs(ids), settings.batch_size)]
+        stored = store.replace_mentions(found, version)
+        ours = words / (time.perf_counter() - start)
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BenchResult(documents, words, bare_rate, ours, peak, stored)
