@@ -217,7 +217,13 @@ class PlaceFinder:
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
-        hint = hint or _nearby_country(text, start, end, countries) or self._admin1_country(text, end)
+        hint = hint or _nearby_country(text, start, end, countries)
+        if not hint:
+            # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')
+            # looks the same: it never makes a provisional place.
+            state = self._admin1_country(text, end)
+            if state and self.gaz.foreign_lookup(name, state):
+                hint = state
         if hint == "TW":
             return None
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
@@ -237,8 +243,10 @@ class PlaceFinder:
             # A country the document names wins over population, unless the
             # best-known place is a major city and the other a village.
             local = [p for p in candidates if doc_countries.get(p.country)]
-            big = top.level is not Level.CITY or (top.population or 0) >= 100_000
-            if local and (not big or (local[0].population or 0) * 20 >= (top.population or 0)):
+            # A first-level division without a population figure counts as large.
+            size = top.population if top.population is not None else (
+                1_000_000 if top.level is not Level.CITY else 0)
+            if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
                 return local[0]
         return top
 
