@@ -33,7 +33,7 @@ if not Doc.has_extension("pages"):
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 
 
-@Language.factory("citypairs_partnerships", default_config={"theme_window": 1},
+@Language.factory("citypairs_partnerships", default_config={"theme_window": 6},
                   assigns=["doc._.mentions"], requires=["doc._.places"])
 def make_partnerships(nlp: Language, name: str, theme_window: int) -> "PartnershipFinder":
     return PartnershipFinder(theme_window)
@@ -48,7 +48,7 @@ class _Sentence:
 
 
 class PartnershipFinder:
-    def __init__(self, theme_window: int = 1):
+    def __init__(self, theme_window: int = 6):
         self.theme_window = theme_window
 
     def __call__(self, doc: Doc) -> Doc:
