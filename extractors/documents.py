@@ -240,11 +240,39 @@ def _pdf_rejection(name: str, exc: BaseException) -> DocumentRejected:
                             f"({type(cause).__name__}: {cause}); download it again.")
 
 
+def _page_text(page) -> str:
+    """A page's text; a page set in two columns (a bilingual agreement with
+    the languages side by side) is read column by column, not line by line
+    across both."""
+    gutter = _gutter(page.extract_words(), page.width)
+    if gutter is None:
+        return page.extract_text() or ""
+    left = page.crop((0, 0, gutter, page.height)).extract_text() or ""
+    right = page.crop((gutter, 0, page.width, page.height)).extract_text() or ""
+    return f"{left}\n\n{right}"
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The x of an empty vertical band in the middle of the page that
+    splits the words into two real columns, if there is one."""
+    if len(words) < 8:
+        return None
+    for x in (width * f / 20 for f in range(7, 14)):  # from 35% to 65% of the width
+        if any(w["x0"] < x < w["x1"] for w in words):
+            continue
+        # Columns are counted in lines: a Chinese line is one 'word'.
+        left = {round(w["top"]) for w in words if w["x1"] <= x}
+        right = {round(w["top"]) for w in words if w["x0"] >= x}
+        if min(len(left), len(right)) >= 3 and min(len(left), len(right)) >= 0.3 * max(len(left), len(right)):
+            return x
+    return None
+
+
 def _parse_pdf(data: bytes, name: str, sha256: str) -> ParsedDocument:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             meta_title = pdf.metadata.get("Title")
-            page_texts = [_normalise(page.extract_text() or "").strip() for page in pdf.pages]
+            page_texts = [_normalise(_page_text(page)).strip() for page in pdf.pages]
     except Exception as exc:  # pdfminer raises many unrelated types on malformed files
         raise _pdf_rejection(name, exc) from exc
     if not page_texts:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates
 from extractors.lexicon import PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.places import PlaceSpan
@@ -58,12 +59,17 @@ class PartnershipFinder:
             sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
             sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
                                        _drop_contained(sides, doc.text)))
-        mentions: list[Mention] = []
+        mentions = agreement_mentions(doc.text, _drop_contained(places, doc.text), doc._.published,
+                                      lambda offset: _page(doc, offset))
+        agreed = {frozenset((m.a.id, m.b.id)) for m in mentions}
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if not cues:
                 continue
-            mentions.extend(self._sentence_mentions(doc, sentences, i, cues))
+            # Inside an agreement, 'agree to become sister cities' performs
+            # the act: it is not a proposal.
+            mentions.extend(m for m in self._sentence_mentions(doc, sentences, i, cues)
+                            if not (m.event is Event.PROPOSED and frozenset((m.a.id, m.b.id)) in agreed))
         doc._.mentions = mentions
         return doc
 

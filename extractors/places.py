@@ -318,6 +318,7 @@ _NAME_AFTER_DEMONYM = re.compile(
 _TITLES = frozenset({"Mayor", "Governor", "Magistrate", "Deputy", "Vice", "President", "Chairman", "Speaker",
                      "Councilor", "Councillor", "Secretary", "Minister", "Ambassador", "Representative"})
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "Mayor", "Governor", "City", "President", "Minister",
+                        "Sister", "Friendship", "Twin", "Partner", "Smart", "Capital", "Host", "Port",
                         "Taiwan", "Taipei", "He", "She", "It", "They", "This", "That"})
 
 
@@ -361,11 +362,12 @@ def _titled_names(text: str) -> list[tuple[int, int, str | None]]:
     vouches for, even where the model tagged nothing."""
     out = []
     for m in _TITLED.finditer(text):
-        group = 1 if m.group(1) else 2
-        words = m.group(group).split()
-        if words[0] in _NOT_NAMES or words[-1] in _TITLES:
+        words = m.group(1 if m.group(1) else 2).split()
+        # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.
+        if words[0] in _NOT_NAMES or words[-1] in _TITLES or any(w.isupper() and len(w) > 1 for w in words):
             continue
-        out.append((m.start(group), m.end(group), None))
+        # The generic word stays in the name: it tells the prefecture from the city.
+        out.append((m.start(), m.end(), None))
     return out
 
 

@@ -183,3 +183,40 @@ def sparse_file(folder: Path, size: int = 200 * 1024 * 1024) -> Path:
     with open(path, "wb") as handle:
         handle.truncate(size)
     return path
+
+
+def two_column_pdf(path: Path, left: list[str], right: list[str]) -> Path:
+    """A bilingual agreement laid out as two columns: English left, Chinese right."""
+    _register_cjk_font()
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for x, lines, font in ((50, left, "Helvetica"), (320, right, _CJK_FONT)):
+        pdf.setFont(font, 10)
+        y = 780
+        for line in lines:
+            pdf.drawString(x, y, line)
+            y -= 16
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def signature_table_pdf(path: Path, body: list[str], rows: list[list[str]]) -> Path:
+    """An agreement whose signing dates sit in a ruled signature table."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    y = 780
+    for line in body:
+        pdf.drawString(60, y, line)
+        y -= 18
+    y -= 20
+    widths = [150, 150, 170]
+    for row in rows:
+        x = 60
+        for cell, width in zip(row, widths):
+            pdf.rect(x, y - 6, width, 22)
+            pdf.drawString(x + 4, y, cell)
+            x += width
+        y -= 22
+    pdf.showPage()
+    pdf.save()
+    return path
