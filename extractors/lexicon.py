@@ -18,7 +18,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|"
         r"towns?|ports?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
-        r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?:\s+(?:towns?|cit(?:y|ies)))?\b"
+        r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b(?![\s-]+forum)"
         r"|\bsisterhood\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|締盟|結盟", _I)),
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
@@ -32,6 +32,11 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
         r"合作協定|合作協議|協定|協議", _I)),
 ]
+
+# Weakest: a tie the text calls a partnership without saying what kind.
+RELATION_CUES.append((Relation.OTHER, re.compile(
+    r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
+    r"|夥伴城市|合作城市", _I)))
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 
@@ -63,6 +68,11 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
                          r"|締結|簽署|簽訂", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$", _I)
+
+# "the MOU", "the agreement": a reference back to a tie named just before,
+# which lets a sentence listing the other signatories borrow the missing side.
+DEFINITE_CUE = re.compile(
+    r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|sister[\s-]city\s+agreement)\b", _I)
 
 # "The two cities", "both sides": a reference back to the places just named.
 PAIR_ANAPHOR = re.compile(

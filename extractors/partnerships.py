@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates
-from extractors.lexicon import PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
+from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
 from models.records import Event, EventDate, Evidence, Mention, Relation
@@ -46,6 +46,7 @@ class _Sentence:
     end: int
     text: str
     sides: list[PlaceSpan]
+    orgs: list[PlaceSpan]
 
 
 class PartnershipFinder:
@@ -54,11 +55,15 @@ class PartnershipFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in (doc._.places or []) if p.is_side]
+        # An organisation named after a foreign city still stands for a third
+        # party between two places ('Prague councillors').
+        orgs = [p for p in (doc._.places or []) if p.kind == "org" and p.place is not None]
         sentences = []
         for sent in doc.sents:
             sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
+            others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
-                                       _drop_contained(sides, doc.text)))
+                                       _drop_contained(sides, doc.text), others))
         mentions = agreement_mentions(doc.text, _drop_contained(places, doc.text), doc._.published,
                                       lambda offset: _page(doc, offset))
         agreed = {frozenset((m.a.id, m.b.id)) for m in mentions}
@@ -79,7 +84,8 @@ class PartnershipFinder:
         local = [p for p in sent.sides if p.place.country == "TW"]
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
-        anaphor = PAIR_ANAPHOR.search(sent.text) is not None
+        anaphor = PAIR_ANAPHOR.search(sent.text) is not None or (
+            bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None)
         if (not local or not foreign) and anaphor:
             back_local, back_foreign = _lookback(sentences, i)
             if not local and back_local and (foreign or anaphor):
@@ -87,9 +93,10 @@ class PartnershipFinder:
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = back_foreign[-1:], True
         chains = _chains(doc.text, sent.sides)
-        pairs = _adjacent_pairs(doc.text, sent.sides) or [
+        pairs = _between_pairs(doc.text, sent.sides) or _adjacent_pairs(doc.text, sent.sides) or [
             (a, b) for a in _distinct(local) for b in _distinct(foreign)
-            if not _listed_together(doc, a, b, chains) and not _third_party_between(a, b, sent.sides, chains)]
+            if not _listed_together(doc, a, b, chains)
+            and not _third_party_between(a, b, sent.sides + sent.orgs, chains)]
         if not pairs:
             distinct_local = _distinct(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -180,6 +187,29 @@ def _adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, 
     return pairs if len(pairs) >= 2 else []
 
 
+_BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
+
+
+def _between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """'ties between Prague and Taipei': the text says outright who the two
+    partners are, so neither pairs with anyone else in the sentence."""
+    pairs = []
+    for a, b in zip(sides, sides[1:]):
+        if (re.search(r"\bbetween\s+(?:the\s+)?(?:sister\s+cities\s+)?(?:[Cc]ity\s+of\s+)?$",
+                      text[max(0, a.start - 40):a.start])
+                and _BETWEEN_GAP.match(text[a.end:b.start]) and a.place.id != b.place.id):
+            pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
+        elif _POSSESSIVE_TIE.match(text[a.end:b.start]) and a.place.id != b.place.id:
+            pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
+    return pairs
+
+
+# "Hsinchu County's sister city Santa Clara County"
+_POSSESSIVE_TIE = re.compile(
+    r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"
+    r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
+
+
 def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any,
@@ -225,32 +255,31 @@ def _distinct(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
-_LOCATIVE = re.compile(r"^(?:|\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 
 
+def _locates(big: PlaceSpan, small: PlaceSpan) -> bool:
+    same = big.place.country == small.place.country and big.place.id != small.place.id
+    return same and (big.place.level.value in _ADMIN_LEVELS or _TW_PARENT(small.place.id) == big.place.id)
+
+
 def _drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
-    """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province':
-    the larger unit only locates the smaller one, it is not a side."""
-    located = {id(b) for a, b in zip(sides, sides[1:])
-               if b.place.level.value in _ADMIN_LEVELS and a.place.country == b.place.country
-               and a.place.id != b.place.id and _LOCATIVE.match(text[a.end:b.start])}
-    # Chinese and Japanese write the larger unit first: '佐賀縣嬉野市'.
-    located |= {id(a) for a, b in zip(sides, sides[1:])
-                if a.place.level.value in _ADMIN_LEVELS and a.place.country == b.place.country
-                and a.place.id != b.place.id and a.end == b.start}
+    """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province',
+    "Kaohsiung's Annan District", '屏東縣九如鄉': the larger unit only locates
+    the smaller one written beside it; it is not a side."""
+    located = set()
+    for a, b in zip(sides, sides[1:]):
+        gap = text[a.end:b.start]
+        if _locates(b, a) and _LOCATIVE.match(gap):
+            located.add(id(b))
+        elif _locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
+            located.add(id(a))
     sides = [s for s in sides if id(s) not in located]
-    ids = {s.place.id for s in sides}
     admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}
-    parents = set()
-    for s in sides:
-        parent = _TW_PARENT(s.place.id)
-        if parent and parent in ids:
-            parents.add(parent)
     return [s for s in sides
-            if s.place.id not in parents
-            and not (s.place.level.value in ("state", "prefecture", "province", "region")
-                     and (s.place.country, s.place.name) in admin1s)]
+            if not (s.place.level.value in ("state", "prefecture", "province", "region")
+                    and (s.place.country, s.place.name) in admin1s)]
 
 
 def _TW_PARENT(place_id: str) -> str | None:

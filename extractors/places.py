@@ -50,7 +50,7 @@ if not Doc.has_extension("places"):
 
 # Nouns that turn a place name into an organisation when they follow it.
 ORG_NOUNS = frozenset(
-    """zoo university college school hospital council councillor councilor port harbor harbour
+    """zoo university college school hospital council councillor councillors councilor councilors port harbor harbour
     airport station office bank company corp corporation inc ltd co group association chamber
     museum library team club police court assembly legislature party times post news daily
     tribune herald journal fc stadium park district-court bureau department ministry agency
@@ -239,6 +239,9 @@ class PlaceFinder:
                 return _provisional(name, hint)
             return None
         top = candidates[0]
+        if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
+                and not doc_countries.get(top.country):
+            return None  # a village named without its country is more likely a word
         if not hint and doc_countries and not doc_countries.get(top.country):
             # A country the document names wins over population, unless the
             # best-known place is a major city and the other a village.
@@ -352,6 +355,10 @@ def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, s
 # Capitalised phrases that begin with a place name but name something else.
 _NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Sister Cit(?:y|ies)", re.I)
 _CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
+# "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
+_APPOSED = re.compile(
+    rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
+    rf"\s+(?:of\s+)?({_NAME})")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
@@ -360,7 +367,8 @@ _TITLED = re.compile(
 def _titled_names(text: str) -> list[tuple[int, int, str | None]]:
     """'the City of Cebu', 'Miyazaki Prefecture': a name a government word
     vouches for, even where the model tagged nothing."""
-    out = []
+    out = [(m.start(1), m.end(1), None) for m in _APPOSED.finditer(text)
+           if m.group(1).split()[0] not in _NOT_NAMES]
     for m in _TITLED.finditer(text):
         words = m.group(1 if m.group(1) else 2).split()
         # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.

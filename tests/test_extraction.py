@@ -153,3 +153,24 @@ def test_an_anniversary_of_the_founding_dates_the_founding(nlp):
 def test_known_phrases_that_start_with_a_place_are_not_places(nlp):
     assert run(nlp, "Prague became a sister city of Taipei despite its Belt and Road role.")[0].b.name == "Prague"
     assert len(run(nlp, "Prague became a sister city of Taipei despite its Belt and Road role.")) == 1
+
+
+def test_between_a_and_b_names_the_partners_outright(nlp):
+    text = ("The ministry will sustain ties between sister cities Prague and Taipei, and promote exchanges "
+            "with the Vysocina Region.")
+    assert pairs(run(nlp, text)) == {("Taipei", "Prague")}
+
+
+def test_a_possessive_sister_city_names_both_partners(nlp):
+    text = ("Magistrate Chiu visited Hsinchu County's sister city Santa Clara County with the mayor of "
+            "Zhubei City.")
+    assert pairs(run(nlp, text)) == {("Hsinchu County", "Santa Clara County")}
+
+
+def test_a_sister_city_named_in_apposition_is_a_place(nlp):
+    [m] = run(nlp, "Taichung Mayor Jason Hu said he was suspending exchanges with sister city Makati.")
+    assert (m.b.name, m.b.country, m.event) == ("Makati City", "PH", Event.TERMINATED)
+
+
+def test_an_unnamed_small_place_is_not_guessed(nlp):
+    assert run(nlp, "Taipei signed an agreement on the Greater Taipei Plan.") == []
