@@ -89,6 +89,9 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
                     rf"|next)(?:-|\s+)|(?i:end|beginning|middle)\s+of\s+){_MONC}"),
     ("rel", ("month", "year"), r"(?<![A-Za-z])(?i:(?:(?:earlier|later|early|late|mid)(?:-|\s+))?"
                                r"(?P<pre>last|this|next)\s+(?P<unit>month|year))(?![A-Za-z])"),
+    # A week has no precision of its own: the month that holds it is the
+    # nearest date that stays true ('earlier this week', 'last week').
+    ("week", ("week",), r"(?<![A-Za-z])(?i:(?:(?:earlier|later)\s+)?(?P<pre>last|this|next)\s+week)(?![A-Za-z])"),
     ("ago", ("ago",), rf"(?<![A-Za-z0-9])(?i:(?P<n>{_NUM})\s+(?P<unit>years?|months?|days?)\s+ago)"
                       rf"(?![A-Za-z])"),
     ("word", ("today", "tonight", "yesterday", "tomorrow"),
@@ -212,6 +215,9 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
         if month:  # '去年3月5日'
             value, precision = _date(value.year, month, day), _precision(month, day)
         return value and (value, precision, True)
+    if kind == "week":
+        day = pub + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[g["pre"].lower()])
+        return dt.date(day.year, day.month, 1), MONTH, True
     if kind == "rel":
         return (*_shift(pub, g["unit"][0].lower(), {"last": -1, "this": 0, "next": 1}[
             g["pre"].lower()]), True)

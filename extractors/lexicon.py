@@ -54,7 +54,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|planned|will\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         r"approv\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|intention|explor\w*|mull\w*|expected\s+to|"
-        r"aim(?:s|ed|ing)?\s+to|discuss\w*|potential|possible|possibility|prospect\w*|interest\s+in|"
+        r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
+        r"prospect\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
         r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意", _I),
     Event.ESTABLISHED: re.compile(
