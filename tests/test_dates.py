@@ -120,8 +120,14 @@ def test_relative_dates_need_a_publication_date(text):
     assert find_dates(text, None) == []
 
 
-def test_last_week_and_holidays_are_skipped():
-    assert find_dates("The delegation visited last week.", MONDAY) == []
+def test_a_week_dates_to_the_month_that_holds_it():
+    [d] = find_dates("The council passed a motion earlier this week.", MONDAY)
+    assert (d.date.iso(), d.date.precision) == ("2024-03", M)
+    [d] = find_dates("The delegation visited last week.", MONDAY)
+    assert d.date.iso() == "2024-03"
+
+
+def test_holidays_are_skipped():
     assert find_dates("The festival ends on Good Friday.", MONDAY) == []
 
 
