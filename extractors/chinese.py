@@ -30,6 +30,7 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）]{2,8}[市縣县州省町村郡])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
+_ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 
 
@@ -60,6 +61,8 @@ class ChinesePlaceFinder:
             if found is None:
                 i += 1
                 continue
+            if _ORG_AFTER.match(doc.text, found.end):
+                found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
             spans.append(found)
             i = found.end
         doc._.places = sorted(spans, key=lambda s: s.start)

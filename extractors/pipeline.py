@@ -91,16 +91,27 @@ def _make_doc(nlp: Language, item: DocumentInput):
 
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair and event in a document: the most confident one,
-    with the themes of all and the first date any of them gives."""
+    with the themes of all and the first date any of them gives. Its
+    confidence that the pair is real combines every passage that states the
+    pair (noisy-or over distinct sentences), since each is separate evidence."""
+    mentions = list(mentions)
+    doubt: dict[frozenset, float] = {}
+    seen: set[tuple] = set()
+    for m in mentions:
+        pair = frozenset((m.a.id, m.b.id))
+        if (pair, m.evidence.start) not in seen:
+            seen.add((pair, m.evidence.start))
+            doubt[pair] = doubt.get(pair, 1.0) * (1.0 - m.confidence)
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        key = (*sorted((m.a.id, m.b.id)), m.event)
-        groups.setdefault(key, []).append(m)
+        groups.setdefault((*sorted((m.a.id, m.b.id)), m.event), []).append(m)
     out = []
     for group in groups.values():
         group.sort(key=lambda m: -m.confidence)
         best = group[0]
         themes = tuple(sorted({t for m in group for t in m.themes}, key=lambda t: list(type(t)).index(t)))
         date = best.date or next((m.date for m in group if m.date), None)
-        out.append(best.model_copy(update={"themes": themes, "date": date}))
+        pair_confidence = 1.0 - doubt[frozenset((best.a.id, best.b.id))]
+        confidence = round(min(0.99, max(best.confidence, pair_confidence)), 3)
+        out.append(best.model_copy(update={"themes": themes, "date": date, "confidence": confidence}))
     return out
