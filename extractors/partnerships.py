@@ -80,7 +80,7 @@ class PartnershipFinder:
 
     def _sentence_mentions(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Mention]:
         sent = sentences[i]
-        relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+        relation = _relation(sent.text, cues, sentences[max(0, i - LOOKBACK):i])
         local = [p for p in sent.sides if p.place.country == "TW"]
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
@@ -188,6 +188,26 @@ def _adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, 
 
 
 _BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
+
+
+_BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
+
+
+def _relation(text: str, cues, before: list[_Sentence]) -> Relation:
+    """The relation the sentence creates. 'The sister cities reached an
+    accord' names the parties by their old tie: the accord is what was made.
+    A bare 'the agreement' means the kind of tie named just before."""
+    described = [c for c in cues if c[0] is Relation.SISTER and text[c[1]:c[2]].lower().endswith("cities")
+                 and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
+    if len(described) < len(cues):
+        cues = [c for c in cues if c not in described]
+    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+    if relation is Relation.COOPERATION and all(_BARE_AGREEMENT.search(text[c[1]:c[2]]) for c in cues):
+        for sent in reversed(before):
+            earlier = [c[0] for c in relations_in(sent.text) if c[0] is not Relation.COOPERATION]
+            if earlier:
+                return min(earlier, key=RELATION_RANK.__getitem__)
+    return relation
 
 
 def _between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

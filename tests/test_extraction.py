@@ -174,3 +174,16 @@ def test_a_sister_city_named_in_apposition_is_a_place(nlp):
 
 def test_an_unnamed_small_place_is_not_guessed(nlp):
     assert run(nlp, "Taipei signed an agreement on the Greater Taipei Plan.") == []
+
+
+def test_a_bare_agreement_means_the_tie_named_just_before(nlp):
+    text = ("Taipei has signed sister city agreements with cities around the world. "
+            "Among the agreements signed with Taipei, five, with Penang, Manila, Houston, Los Angeles and "
+            "Helsinki, used the name Taiwan.")
+    assert {m.relation for m in run(nlp, text)} == {Relation.SISTER}
+
+
+def test_sister_cities_naming_the_parties_do_not_make_an_accord_a_sister_tie(nlp):
+    text = "The mayors of Taipei and Prague announced that the sister cities had reached an accord on projects."
+    [m] = run(nlp, text)
+    assert m.relation is Relation.COOPERATION
