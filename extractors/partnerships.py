@@ -22,7 +22,7 @@ from extractors.dates import find_dates
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
-from models.records import Event, EventDate, Evidence, Mention, Relation
+from models.records import Event, EventDate, Evidence, Mention, Relation, Theme
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -108,8 +108,8 @@ class PartnershipFinder:
             return []
         sentence_event = event_of(sent.text)
         date = _nearest_date(sent, doc._.published, cues)
-        window = sentences[i:i + 1 + self.theme_window]
-        themes = themes_of(" ".join(s.text for s in window))
+        following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if _COOPERATION_TALK.search(s.text)]
+        themes = _themes(sent.text, " ".join(following))
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
         founded = _founding_date(sent.text, date)
@@ -191,6 +191,19 @@ _BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc
 
 
 _BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
+
+
+# Sentences after the evidence say what the tie covers only when they talk
+# about the cooperation itself.
+_COOPERATION_TALK = re.compile(
+    r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
+    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
+
+
+def _themes(evidence: str, following: str) -> tuple[Theme, ...]:
+    """Themes of the evidence sentence and of the cooperation talk after it."""
+    named = set(themes_of(evidence)) | set(themes_of(following))
+    return tuple(t for t in Theme if t in named)
 
 
 def _relation(text: str, cues, before: list[_Sentence]) -> Relation:
