@@ -33,6 +33,8 @@ def is_agreement(text: str) -> bool:
     if not lines:
         return False
     title = lines[0]
+    if len(title) > 120 or title.endswith((".", "。")):
+        return False  # a sentence, not the name of a document
     english = _AGREEMENT.search(title) and not _HEADLINE_VERB.search(title) and any(
         re.match(r"(?i)between\b", line) or re.search(r"(?i)\bbetween\b.+\band\b", line) for line in lines[:4])
     chinese = re.search(r"(?:協定|協議書|備忘錄|意向書)$", title) and _BETWEEN.search(title)

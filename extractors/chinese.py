@@ -71,11 +71,22 @@ class ChinesePlaceFinder:
     def _glossed(self, original: str) -> list[PlaceSpan]:
         """'克國首都巴士底市(Basseterre)': the name before a Latin gloss, looked up
         by the gloss."""
-        out = []
+        out, names = [], {}
         for m in _GLOSSED.finditer(original):
+            start, name = m.start(1), m.group(1)
+            for n in range(len(name) - 1, 1, -1):  # '菲律賓馬卡蒂市': the country is not the name
+                if self.gaz.world.country_code(name[:n]):
+                    start, name = start + n, name[n:]
+                    break
             candidates = self.gaz.foreign_lookup(m.group(2))
             if candidates:
-                out.append(PlaceSpan(m.start(1), m.end(1), m.group(1), "foreign", place=candidates[0]))
+                out.append(PlaceSpan(start, start + len(name), name, "foreign", place=candidates[0]))
+                names[name] = candidates[0]
+        # The same Chinese name elsewhere (a headline) is the same place.
+        for name, place in names.items():
+            for m in re.finditer(re.escape(name), original):
+                if not any(s.start < m.end() and m.start() < s.end for s in out):
+                    out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place))
         return out
 
     def _match(self, original: str, text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
@@ -86,8 +97,11 @@ class ChinesePlaceFinder:
             if entries:
                 entry = min(entries, key=lambda e: e.place.level.value != "special_municipality")
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
+            # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
+            # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
             known = chunk in self.world or (
-                chunk[-1] in _SUFFIXES and len(chunk) >= 3 and chunk[:-1] in self.stems)
+                chunk[-1] in _SUFFIXES and len(chunk) >= 3 and chunk[:-1] in self.stems
+                and _starts_name(original, i, before))
             if not known:
                 continue
             code = self.gaz.world.country_code(chunk)
@@ -98,6 +112,15 @@ class ChinesePlaceFinder:
             if candidates:
                 return PlaceSpan(i, i + n, written, "foreign", place=candidates[0])
         return None
+
+
+_BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")
+
+
+def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
+    if i == 0 or text[i - 1] in _BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
+        return True
+    return bool(before) and before[-1].end == i
 
 
 def _country_before(spans: list[PlaceSpan], i: int) -> str | None:

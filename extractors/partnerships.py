@@ -330,8 +330,13 @@ def _lookback(sentences: list[_Sentence], i: int) -> tuple[list[PlaceSpan], list
     return local, foreign
 
 
+# 'PostDate: 2015-12-18', '發布日期：2024-06-15': when the page was made, not the event.
+_DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|posted|發布日期|日期|更新)\s*[:：]?\s*$")
+
+
 def _nearest_date(sent: _Sentence, published, cues) -> EventDate | None:
-    found = find_dates(sent.text, published)
+    found = [d for d in find_dates(sent.text, published)
+             if not _DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
     if not found:
         return None
     anchor = cues[0][1]

@@ -29,7 +29,8 @@ def split_lines(doc: Doc) -> Doc:
         last = token if not token.is_space else (doc[i - 1] if i else token)
         line_length = last.idx + len(last.text) - line_start
         if ("\n\n" in gap or last.text[-1:] in CLOSERS
-                or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()))):
+                or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
+                                                  or "\u4e00" <= nxt.text[:1] <= "\u9fff"))):
             nxt.is_sent_start = True
         line_start = nxt.idx
     return doc

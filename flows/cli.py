@@ -22,7 +22,8 @@ from models.settings import Settings, load_settings
 app = typer.Typer(help="Keep a database of partnerships between Taiwanese and foreign local governments.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 console = Console(stderr=True)
-out = Console()
+# Wide enough for the summary table when output goes to a file or a pipe.
+out = Console(width=max(Console().width, 120))
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy database URL "
                      "[default: sqlite:///data/processed/citypairs.db, or $CITYPAIRS_DATABASE_URL]")]

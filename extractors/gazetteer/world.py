@@ -350,7 +350,7 @@ def cjk_names(index: WorldIndex) -> frozenset[str]:
         # A bare name ('文化', '特倫斯') is as often a word or a person: keep
         # it only for a large city or a first-level division.
         entities = (p // 4 for p in index._postings[index._offsets[i]:index._offsets[i + 1]])
-        if any(pop[e] >= _BARE_NAME_POPULATION or sub[e] == SUB_KIND for e in entities):
+        if any(pop[e] >= _BARE_NAME_POPULATION or (sub[e] == SUB_KIND and len(key) >= 3) for e in entities):
             out.add(key)
     return frozenset(out)
 
