@@ -94,7 +94,9 @@ class PlaceFinder:
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
         spans.extend(foreign)
-        spans.extend(self._capitals(doc.text, countries, taken + [(s.start, s.end) for s in foreign]))
+        capitals = self._capitals(doc.text, countries, taken + [(s.start, s.end) for s in foreign])
+        spans.extend(capitals)
+        spans.extend(_demonym_references(doc.text, countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
         for s in spans:
             if s.kind in ("taiwan", "foreign") and _is_org(doc.text, s.start, s.end):
@@ -138,6 +140,8 @@ class PlaceFinder:
             if _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text = _clean(ent.text)
+            if _DIVISION_OF.search(doc.text, max(0, ent.start_char - 20), ent.start_char):
+                continue  # 'the state of Georgia': a division that shares a country's name
             if ent.label_ in ("GPE", "LOC") and world.is_country(text):
                 code = world.country_code(text)
                 out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
@@ -146,7 +150,14 @@ class PlaceFinder:
                 if code:
                     out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code,
                                          level_hint="demonym"))
-        return out
+        # Country names the model missed, where a country is usually written:
+        # in brackets or after a comma ('Wotje Atoll (Republic of the Marshall Islands)').
+        taken = taken + [(c.start, c.end) for c in out]
+        for m in _COUNTRY_SLOT.finditer(doc.text):
+            code = world.country_code(m.group(1))
+            if code and not _overlaps(m.start(1), m.end(1), taken):
+                out.append(PlaceSpan(m.start(1), m.end(1), m.group(1), "country", country=code))
+        return sorted(out, key=lambda c: c.start)
 
     # -- foreign places -------------------------------------------------------
     def _foreign(self, doc: Doc, taken, countries, doc_countries: Counter) -> list[PlaceSpan]:
@@ -221,8 +232,8 @@ class PlaceFinder:
         if not hint:
             # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')
             # looks the same: it never makes a provisional place.
-            state = self._admin1_country(text, end)
-            if state and self.gaz.foreign_lookup(name, state):
+            state, explicit = self._admin1_country(text, end)
+            if state and (explicit or self.gaz.foreign_lookup(name, state)):
                 hint = state
         if hint == "TW":
             return None
@@ -253,15 +264,16 @@ class PlaceFinder:
                 return local[0]
         return top
 
-    def _admin1_country(self, text: str, end: int) -> str | None:
-        """'Houston, Texas': a first-level division right after gives the country."""
-        m = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 30])
+    def _admin1_country(self, text: str, end: int) -> tuple[str | None, bool]:
+        """'Houston, Texas', 'Kikuyo in Kumamoto Prefecture': a first-level
+        division right after gives the country; 'in' makes it explicit."""
+        m = re.match(r"(,|\s+in)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 40])
         if not m:
-            return None
-        for p in self.gaz.foreign_lookup(m.group(1)):
+            return None, False
+        for p in self.gaz.foreign_lookup(m.group(2)):
             if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
-                return p.country
-        return None
+                return p.country, m.group(1) != ","
+        return None, False
 
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
@@ -354,6 +366,9 @@ def _cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, s
 
 # Capitalised phrases that begin with a place name but name something else.
 _NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Sister Cit(?:y|ies)", re.I)
+_DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
+_COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'.-]+){0,4})"
+                           r"(?=\)|,|\.|;|\s+(?:and|to|on|in|for|with)\b)")
 _CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 # "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
 _APPOSED = re.compile(
@@ -362,6 +377,27 @@ _APPOSED = re.compile(
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
+
+
+_REFERENCE_NOUN = re.compile(r"\s+(?:city|town|municipality|prefecture|county|province|state|partner)\b")
+
+
+def _demonym_references(text: str, countries: list[PlaceSpan], foreign: list[PlaceSpan]) -> list[PlaceSpan]:
+    """'the Lithuanian city' after 'Jonava in Lithuania': the last place of
+    that country named before stands for it."""
+    out = []
+    for c in countries:
+        noun = _REFERENCE_NOUN.match(text, c.end)
+        if c.level_hint != "demonym" or not noun or not re.search(r"(?i)\bthe\s+$", text[max(0, c.start - 5):c.start]):
+            continue
+        if re.match(r"\s+of\b|\s+[A-Z]", text[noun.end():noun.end() + 4]):
+            continue  # 'the Lithuanian city of Jonava' names it right there
+        earlier = [f for f in foreign if f.end <= c.start and f.place and f.place.country == c.country]
+        if earlier:
+            last = max(earlier, key=lambda f: f.start)
+            out.append(PlaceSpan(c.start, noun.end(), text[c.start:noun.end()], "foreign", place=last.place,
+                                 notes=["reference"]))
+    return out
 
 
 def _titled_names(text: str) -> list[tuple[int, int, str | None]]:
@@ -380,6 +416,8 @@ def _titled_names(text: str) -> list[tuple[int, int, str | None]]:
 
 
 def _is_org(text: str, start: int, end: int) -> bool:
+    if re.match(r"[-\s]based\b", text[end:end + 8]):
+        return True  # 'Taichung-based Giant Manufacturing'
     after = re.findall(r"[A-Za-z]+", text[end:end + 40])[:3]
     for word in after:
         w = word.lower()

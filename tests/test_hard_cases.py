@@ -1,0 +1,91 @@
+"""The hard cases real news throws at extraction, each on a text written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.pipeline import build_pipeline, collapse, extract
+from models.records import DocumentInput, Event, Relation
+from models.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    settings = load_settings()
+    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 3, 25)):
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=published)])
+    return collapse(result.mentions)
+
+
+def test_a_municipality_in_a_province_in_a_country(nlp):
+    text = ("Changjhih Township established a sister-city relationship with the Municipality of Dingalan "
+            "in Aurora Province, Philippines, to promote exchanges in agriculture and fisheries.")
+    [m] = run(nlp, text)
+    assert (m.a.id, m.b.country) == ("TW-PIF-changzhi", "PH")
+    assert m.b.name.startswith("Dingalan") and m.relation is Relation.SISTER
+    assert "agriculture_food" in m.themes
+
+
+def test_the_lithuanian_city_refers_back_to_the_city_just_named(nlp):
+    text = ("Tainan Mayor Huang Wei-che visited Jonava in Lithuania on Monday. "
+            "Tainan and the Lithuanian city signed a sister city agreement the same day.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Jonava")}
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan's Ministry of Economic Affairs signed an MOU with the Czech Ministry of Industry and Trade.",
+    "The Port of Kaohsiung signed a cooperation agreement with the Port of Rotterdam.",
+    "Taichung-based Giant Manufacturing signed a supply agreement with a firm in Osaka.",
+    "National Taiwan University signed an exchange agreement with the University of Tokyo.",
+    "The Taipei City Council and the Prague City Council signed a memorandum on parliamentary exchange.",
+])
+def test_national_bodies_ports_companies_universities_and_councils_are_not_sides(nlp, text):
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Hsinchu County signed a friendship agreement with Santa Maria in Bulacan, the Philippines.", "PH"),
+    ("Taichung and Victoria, British Columbia, in Canada signed a sister city agreement.", "CA"),
+    ("Kaohsiung and the state of Georgia in the United States signed a sister-state agreement.", "US"),
+])
+def test_ambiguous_names_are_resolved_by_the_country_the_text_gives(nlp, text, country):
+    [m] = run(nlp, text)
+    assert m.b.country == country
+
+
+def test_a_country_in_brackets_places_the_partner(nlp):
+    text = ("Tainan City and Wotje Atoll (Republic of the Marshall Islands) formalized their sister city "
+            "relationship on October 2.")
+    [m] = run(nlp, text)
+    assert (m.b.name, m.b.country) == ("Wotje", "MH")
+
+
+def test_a_place_missing_from_the_gazetteer_is_kept_as_provisional(nlp):
+    text = ("Changzhi Township signed a friendship agreement with the town of Kikuyo in Kumamoto Prefecture, "
+            "Japan.")
+    [m] = run(nlp, text)
+    assert (m.b.name, m.b.country, m.b.provisional) == ("Kikuyo", "JP", True)
+    assert m.b.id == "prov:JP:kikuyo"
+    assert m.confidence < 0.9, "an analyst reviews provisional places"
+
+
+def test_a_termination_is_terminated_and_dated(nlp):
+    [m] = run(nlp, "Prague terminated its sister city agreement with Taipei on October 7, 2019.")
+    assert (m.event, m.date.iso()) == (Event.TERMINATED, "2019-10-07")
+
+
+def test_an_anniversary_is_a_renewal_on_its_own_date(nlp):
+    [m] = run(nlp, "Taipei and Houston celebrated the 60th anniversary of their sister city ties on July 30, 2021.")
+    assert (m.event, m.date.iso()) == (Event.RENEWED, "2021-07-30")
+
+
+def test_roc_era_and_chinese_dates(nlp):
+    [result] = extract(nlp, [DocumentInput(key="zh", lang="zh", published=dt.date(2021, 3, 6),
+                                           text="高雄市與日本熊本市於民國110年3月5日締結姊妹市。")])
+    [m] = collapse(result.mentions)
+    assert (m.a.name, m.b.name, m.date.iso()) == ("Kaohsiung", "Kumamoto", "2021-03-05")
