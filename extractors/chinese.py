@@ -24,6 +24,7 @@ from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import _VARIANT_CHARS
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.places import PlaceSpan
+from models.records import Level, Place
 
 MAX_NAME = 10
 SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
@@ -59,8 +60,11 @@ class ChinesePlaceFinder:
                 continue
             found = self._match(doc.text, text, i, spans)
             if found is None:
-                i += 1
-                continue
+                town = _town_after(doc.text, i, spans)
+                if town is None:
+                    i += 1
+                    continue
+                found = town
             if _ORG_AFTER.match(doc.text, found.end):
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
             spans.append(found)
@@ -121,6 +125,26 @@ def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
     if i == 0 or text[i - 1] in _BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
         return True
     return bool(before) and before[-1].end == i
+
+
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
+_DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
+
+
+def _town_after(text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
+    """'鹿兒島縣東串良町': a town the gazetteer lacks, written right after the
+    prefecture that holds it, is kept as a provisional place of that country."""
+    last = before[-1] if before else None
+    if last is None or last.end != i or last.place is None or last.place.country == "TW" \
+            or last.place.level.value not in _DIVISION_LEVELS:
+        return None
+    m = _TOWN.match(text, i)
+    if not m:
+        return None
+    name = m.group(0)
+    place = Place(id=f"prov:{last.place.country}:{name}", name=name, country=last.place.country,
+                  level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
+    return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 
 
 def _country_before(spans: list[PlaceSpan], i: int) -> str | None:

@@ -174,7 +174,7 @@ _JOINED = re.compile(r"^\s*(?:與|和|及|跟|同|and|with|-|–|/)\s*[^\s、，
 
 
 def _adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
-    """Several pairs in one sentence, each written as 'A with B' ('九如鄉與
+    """Pairs written as 'A with B' ('九如鄉與
     東串良町、高雄市與北九州市'): pair each side with the one joined to it."""
     pairs, i = [], 0
     while i + 1 < len(sides):
@@ -184,7 +184,7 @@ def _adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, 
             i += 2
         else:
             i += 1
-    return pairs if len(pairs) >= 2 else []
+    return pairs
 
 
 _BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")

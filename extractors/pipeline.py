@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
@@ -47,10 +48,20 @@ def build_pipeline(model: str, cache_dir: str) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ConfigError("settings", [f"spacy_model: {model!r} lacks {', '.join(missing)}"])
+    _split_glued_words(nlp)
     nlp.add_pipe("citypairs_lines", before="parser")
     nlp.add_pipe("citypairs_places", config={"cache_dir": str(Path(cache_dir))})
     nlp.add_pipe("citypairs_partnerships")
     return nlp
+
+
+def _split_glued_words(nlp: Language) -> None:
+    """Scraped pages glue a headline to the first sentence ('Exchange
+    AgreementHsinchu County'): split a word where a lower-case run of three or
+    more letters meets a capitalised word. Names like McAllen or LaSalle have
+    a shorter run and stay whole."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32) -> Iterator[DocumentMentions]:
