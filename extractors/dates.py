@@ -63,6 +63,8 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
               re.compile(rx)) for kind, gate, rx in [
     ("abs", ("#d",), rf"(?<![0-9])(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)"
                      rf"(?P<day>\d{{1,2}})(?![0-9])"),
+    # US style month/day/year ('7/19/2022'); a first number over 12 is a day.
+    ("mdy", ("#d", "/"), r"(?<![0-9/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![0-9/])"),
     ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                          r"(?![0-9/])"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
@@ -190,6 +192,11 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
     mon = g.get("mon")
     month = _MONTHS[mon[:3].lower()] if mon else int(g["month"]) if g.get("month") else None
     day = int(g["day"]) if g.get("day") else None
+    if kind == "mdy":
+        a, b = int(g["a"]), int(g["b"])
+        month, day = (a, b) if a <= 12 else (b, a)
+        value = _date(int(g["year"]), month, day)
+        return value and (value, DAY, False)
     if kind in ("abs", "roc", "year"):
         year = int(g["year"]) if kind != "roc" else int(g["roc"]) + 1911
         if kind == "roc" and not 1912 <= year <= 2061:

@@ -196,3 +196,8 @@ def test_numbers_that_are_not_dates(text):
 
 def test_empty_text():
     assert find_dates("", MONDAY) == []
+
+
+def test_us_numeric_dates_read_month_first_unless_the_first_number_is_a_day():
+    assert [d.date.iso() for d in find_dates("Final action: 7/19/2022", MONDAY)] == ["2022-07-19"]
+    assert [d.date.iso() for d in find_dates("signed 25/12/2020 in Taipei", MONDAY)] == ["2020-12-25"]
