@@ -37,6 +37,12 @@ from extractors.gazetteer.world import (
 )
 from models.records import Level
 
+def _data_text(name: str) -> str:
+    """A data file of ours without its '#' comment lines."""
+    text = DATA_FILES[name].read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
 MIN_POPULATION = 500
 LATIN_ALT_MIN_POPULATION = 5_000  # Latin alternate names of smaller places are noise
 
@@ -65,115 +71,11 @@ NOT_ADMIN1_TYPES = frozenset({"City with county rights"})
 NO_ADMIN1_COUNTRIES = frozenset({"TW"})
 
 # Conventional English names of divisions that ISO lists in the local language.
-EXONYMS = """
-DE-BY Bavaria; DE-NW North Rhine-Westphalia; DE-NI Lower Saxony; DE-SN Saxony;
-DE-ST Saxony-Anhalt; DE-HE Hesse; DE-TH Thuringia; DE-RP Rhineland-Palatinate;
-DE-MV Mecklenburg-Western Pomerania; AT-9 Vienna; AT-3 Lower Austria; AT-4 Upper Austria;
-AT-6 Styria; AT-2 Carinthia; AT-7 Tyrol; CH-GE Geneva; CH-ZH Zurich; CH-BE Bern;
-IT-25 Lombardy; IT-52 Tuscany; IT-21 Piedmont; IT-82 Sicily; IT-88 Sardinia; IT-75 Apulia;
-IT-23 Aosta Valley; IT-32 Trentino-South Tyrol; ES-CT Catalonia; ES-AN Andalusia;
-ES-MD Community of Madrid|Madrid; ES-VC Valencian Community|Valencia; ES-PV Basque Country;
-ES-IB Balearic Islands; ES-CN Canary Islands; ES-NC Navarre; ES-MC Region of Murcia|Murcia;
-ES-CL Castile and León; ES-CM Castilla-La Mancha; ES-AR Aragon; FR-BRE Brittany;
-FR-NOR Normandy; FR-20R Corsica; FR-OCC Occitania; FR-GES Grand Est; BE-BRU Brussels;
-BE-VLG Flanders; BE-WAL Wallonia; BE-VAN Antwerp; NL-NH North Holland; NL-ZH South Holland;
-NL-NB North Brabant; NL-FR Friesland; CZ-10 Prague; CZ-20 Central Bohemian Region;
-CZ-31 South Bohemian Region; CZ-32 Plzeň Region|Pilsen Region; CZ-41 Karlovy Vary Region;
-CZ-42 Ústí nad Labem Region; CZ-51 Liberec Region; CZ-52 Hradec Králové Region;
-CZ-53 Pardubice Region; CZ-63 Vysočina Region; CZ-64 South Moravian Region;
-CZ-71 Olomouc Region; CZ-72 Zlín Region; CZ-80 Moravian-Silesian Region;
-SK-BL Bratislava Region; SK-KI Košice Region; SK-PV Prešov Region; SK-ZI Žilina Region;
-PL-02 Lower Silesian Voivodeship|Lower Silesia; PL-04 Kuyavian-Pomeranian Voivodeship;
-PL-06 Lublin Voivodeship; PL-08 Lubusz Voivodeship; PL-10 Łódź Voivodeship;
-PL-12 Lesser Poland Voivodeship|Lesser Poland|Małopolska; PL-14 Masovian Voivodeship|Masovia;
-PL-16 Opole Voivodeship; PL-18 Subcarpathian Voivodeship; PL-20 Podlaskie Voivodeship;
-PL-22 Pomeranian Voivodeship|Pomerania; PL-24 Silesian Voivodeship|Silesia;
-PL-26 Świętokrzyskie Voivodeship; PL-28 Warmian-Masurian Voivodeship;
-PL-30 Greater Poland Voivodeship|Greater Poland|Wielkopolska; PL-32 West Pomeranian Voivodeship;
-LT-AL Alytus County; LT-KU Kaunas County; LT-KL Klaipėda County; LT-MR Marijampolė County;
-LT-PN Panevėžys County; LT-SA Šiauliai County; LT-TA Tauragė County; LT-TE Telšiai County;
-LT-UT Utena County; LT-VL Vilnius County; RU-MOW Moscow; RU-SPE Saint Petersburg;
-KR-11 Seoul; KR-26 Busan; KR-27 Daegu; KR-28 Incheon; KR-29 Gwangju; KR-30 Daejeon;
-KR-31 Ulsan; KR-50 Sejong|Sejong Special Self-Governing City; KR-41 Gyeonggi Province;
-KR-42 Gangwon Province|Gangwon State|Gangwon Special Self-Governing Province;
-KR-43 North Chungcheong Province|Chungbuk; KR-44 South Chungcheong Province|Chungnam;
-KR-45 North Jeolla Province|Jeonbuk|Jeonbuk State|
-Jeonbuk Special Self-Governing Province; KR-46 South Jeolla Province|Jeonnam;
-KR-47 North Gyeongsang Province|Gyeongbuk; KR-48 South Gyeongsang Province|Gyeongnam;
-KR-49 Jeju Province|Jeju|
-Jeju Special Self-Governing Province; CN-XZ Tibet|Xizang; CN-NM Inner Mongolia; CN-GX Guangxi;
-CN-NX Ningxia; CN-XJ Xinjiang; CN-HK Hong Kong; CN-MO Macau|Macao; TH-10 Bangkok;
-ID-JK Jakarta; ID-JB West Java; ID-JT Central Java; ID-JI East Java; ID-YO Yogyakarta;
-ID-SU North Sumatra; ID-SB West Sumatra; ID-SS South Sumatra; ID-KB West Kalimantan;
-ID-KT Central Kalimantan; ID-KS South Kalimantan; ID-KI East Kalimantan;
-ID-KU North Kalimantan; ID-SA North Sulawesi; ID-SN South Sulawesi; ID-ST Central Sulawesi;
-ID-SG Southeast Sulawesi; ID-NB West Nusa Tenggara; ID-NT East Nusa Tenggara;
-ID-BB Bangka Belitung Islands; ID-KR Riau Islands; VN-HN Hanoi; VN-SG Ho Chi Minh City;
-VN-DN Da Nang; VN-HP Haiphong; VN-CT Can Tho; PH-00 Metro Manila|National Capital Region|Manila;
-FR-NAQ Nouvelle-Aquitaine;
-MX-CMX Mexico City; MY-14 Kuala Lumpur; MY-15 Labuan; MY-16 Putrajaya; MY-07 Penang;
-MY-04 Malacca|Melaka
-"""
+EXONYMS = _data_text("division_exonyms.txt")
 
 # Capitals and largest cities of divisions that no city is named after: they
 # vote for the division's GeoNames code (never names of the division).
-CAPITALS = """
-KR-41 Suwon; KR-42 Chuncheon|Wonju; KR-43 Cheongju; KR-44 Hongseong|Cheonan; KR-45 Jeonju;
-KR-46 Muan|Suncheon|Mokpo; KR-47 Andong|Pohang|Gumi; KR-48 Changwon|Gimhae; CN-AH Hefei;
-CN-ZJ Hangzhou; CN-JX Nanchang; CN-JS Nanjing; CN-JL Changchun; CN-QH Xining; CN-FJ Fuzhou;
-CN-HL Harbin; CN-HA Zhengzhou; CN-HE Shijiazhuang; CN-HN Changsha; CN-HB Wuhan; CN-XJ Ürümqi;
-CN-XZ Lhasa; CN-GS Lanzhou; CN-GX Nanning; CN-GZ Guiyang; CN-LN Shenyang; CN-NM Hohhot;
-CN-NX Yinchuan; CN-SX Taiyuan; CN-SD Jinan; CN-SN Xi'an; CN-YN Kunming; CN-GD Guangzhou;
-CN-HI Haikou; CN-SC Chengdu; DE-BW Stuttgart; DE-BY Munich; DE-BB Potsdam; DE-HE Wiesbaden|
-Frankfurt am Main; DE-MV Schwerin|Rostock; DE-NI Hannover|Hanover; DE-NW Düsseldorf|Cologne;
-DE-RP Mainz; DE-SL Saarbrücken; DE-SN Dresden|Leipzig; DE-ST Magdeburg; DE-SH Kiel|Lübeck;
-DE-TH Erfurt; AU-NSW Sydney; AU-VIC Melbourne; AU-QLD Brisbane; AU-SA Adelaide; AU-WA Perth;
-AU-TAS Hobart; AU-NT Darwin; AU-ACT Canberra; CA-AB Edmonton|Calgary; CA-BC Victoria|Vancouver;
-CA-MB Winnipeg; CA-NB Fredericton|Moncton; CA-NL St. John's; CA-NS Halifax; CA-ON Toronto|Ottawa;
-CA-PE Charlottetown; CA-QC Québec|Montréal; CA-SK Regina|Saskatoon; CA-YT Whitehorse;
-CA-NT Yellowknife; CA-NU Iqaluit; FR-ARA Lyon; FR-BFC Dijon|Besançon; FR-BRE Rennes;
-FR-CVL Orléans|Tours; FR-20R Ajaccio|Bastia; FR-GES Strasbourg; FR-HDF Lille; FR-IDF Paris;
-FR-NOR Rouen|Caen; FR-NAQ Bordeaux; FR-OCC Toulouse|Montpellier; FR-PDL Nantes;
-FR-PAC Marseille|Nice; NL-DR Assen; NL-FL Lelystad|Almere; NL-FR Leeuwarden; NL-GE Arnhem|Nijmegen;
-NL-LI Maastricht; NL-NB 's-Hertogenbosch|Eindhoven; NL-NH Haarlem|Amsterdam; NL-OV Zwolle|Enschede;
-NL-ZE Middelburg; NL-ZH The Hague|Rotterdam; AT-1 Eisenstadt; AT-2 Klagenfurt; AT-3 Sankt Pölten;
-AT-4 Linz; AT-6 Graz; AT-7 Innsbruck; AT-8 Bregenz|Dornbirn; ID-AC Banda Aceh; ID-SU Medan;
-ID-SB Padang; ID-RI Pekanbaru; ID-SS Palembang; ID-LA Bandar Lampung; ID-BB Pangkal Pinang;
-ID-KR Tanjung Pinang|Batam; ID-JB Bandung; ID-JT Semarang; ID-JI Surabaya; ID-BT Serang|Tangerang;
-ID-BA Denpasar; ID-NB Mataram; ID-NT Kupang; ID-KB Pontianak; ID-KT Palangkaraya;
-ID-KS Banjarmasin; ID-KI Samarinda|Balikpapan; ID-KU Tarakan; ID-SA Manado; ID-ST Palu;
-ID-SN Makassar; ID-SG Kendari; ID-SR Mamuju; ID-MA Ambon; ID-MU Ternate; ID-PB Manokwari;
-ID-PA Jayapura; PH-01 Laoag|Vigan|Dagupan; PH-02 Tuguegarao|Santiago; PH-08 Tacloban;
-PH-09 Zamboanga|Pagadian; PH-10 Cagayan de Oro; PH-12 General Santos|Koronadal; PH-13 Butuan;
-PH-15 Baguio; PH-41 Calapan|Puerto Princesa; IN-MH Mumbai; IN-DL New Delhi|Delhi;
-IN-KA Bengaluru|Bangalore; IN-TN Chennai; IN-WB Kolkata; IN-TS Hyderabad; IN-GJ Ahmedabad;
-IN-RJ Jaipur; IN-UP Lucknow|Kanpur; IN-MP Bhopal|Indore; IN-BR Patna; IN-KL Thiruvananthapuram|
-Kochi; IN-AP Visakhapatnam|Vijayawada; IN-OD Bhubaneswar; IN-PB Ludhiana|Amritsar;
-IN-HR Faridabad|Gurgaon; IN-AS Guwahati; IN-JH Ranchi; IN-CG Raipur; IN-UK Dehradun;
-IN-HP Shimla; IN-JK Srinagar; IN-CH Chandigarh; BR-SP São Paulo; BR-RJ Rio de Janeiro;
-BR-MG Belo Horizonte; BR-BA Salvador; BR-PR Curitiba; BR-RS Porto Alegre; BR-PE Recife;
-BR-CE Fortaleza; BR-PA Belém; BR-SC Florianópolis|Joinville; BR-GO Goiânia; BR-AM Manaus;
-BR-DF Brasília; BR-ES Vitória|Vila Velha; BR-MA São Luís; BR-MT Cuiabá; BR-MS Campo Grande;
-BR-PB João Pessoa; BR-RN Natal; BR-AL Maceió; BR-PI Teresina; BR-SE Aracaju; BR-RO Porto Velho;
-BR-TO Palmas; BR-AC Rio Branco; BR-AP Macapá; BR-RR Boa Vista; SE-AB Stockholm;
-SE-O Gothenburg|Göteborg; SE-M Malmö; SE-C Uppsala; SE-E Linköping|Norrköping; SE-F Jönköping;
-SE-G Växjö; SE-H Kalmar; SE-I Visby; SE-K Karlskrona; SE-N Halmstad; SE-S Karlstad;
-SE-T Örebro; SE-U Västerås; SE-W Falun|Borlänge; SE-X Gävle; SE-Y Sundsvall; SE-Z Östersund;
-SE-AC Umeå; SE-BD Luleå; SE-D Eskilstuna; DK-84 Copenhagen; DK-85 Roskilde|Næstved;
-DK-83 Odense|Vejle; DK-82 Aarhus|Viborg; DK-81 Aalborg; FI-18 Helsinki; FI-11 Tampere;
-FI-19 Turku; FI-14 Oulu; FI-13 Joensuu; FI-15 Kuopio; FI-08 Jyväskylä; FI-10 Rovaniemi;
-FI-12 Vaasa; FI-06 Hämeenlinna; FI-16 Lahti; FI-09 Kotka|Kouvola; FI-02 Lappeenranta;
-FI-04 Mikkeli; FI-07 Kokkola; FI-03 Seinäjoki; FI-17 Pori; FI-05 Kajaani; FI-01 Mariehamn;
-NZ-WGN Wellington; NZ-CAN Christchurch; NZ-WKO Hamilton; NZ-BOP Tauranga; NZ-OTA Dunedin;
-NZ-MWT Palmerston North; NZ-HKB Napier|Hastings; NZ-NTL Whangarei; NZ-TKI New Plymouth;
-NZ-STL Invercargill; NZ-MBH Blenheim; NZ-WTC Greymouth; CZ-64 Brno; ES-PV Bilbao|Vitoria-Gasteiz;
-ES-IB Palma; ES-NC Pamplona; ES-AS Oviedo|Gijón; ES-CB Santander; ES-RI Logroño;
-MY-05 Seremban; MY-06 Kuantan; MY-07 George Town; MY-08 Ipoh; MY-09 Kangar;
-MY-10 Shah Alam|Petaling Jaya|Klang; MY-11 Kuala Terengganu; MY-12 Kota Kinabalu; MY-13 Kuching;
-MX-DUR Victoria de Durango|Durango; MX-GUA León de los Aldama|León|Guanajuato; MX-GRO Acapulco de
-Juárez|Chilpancingo; MX-HID Pachuca; MX-JAL Guadalajara; MX-MEX Toluca|Ecatepec de Morelos;
-MX-MIC Morelia; MX-MOR Cuernavaca; MX-NAY Tepic; MX-NLE Monterrey; MX-COA Saltillo|Torreón
-"""
+CAPITALS = _data_text("division_capitals.txt")
 
 # Short and other common forms of country names (hand-written; they win).
 COUNTRY_FORMS = {
