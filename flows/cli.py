@@ -6,7 +6,6 @@ library directly, so they start fast and print no Prefect logs.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
