@@ -36,3 +36,25 @@ def postgres_url():
 def db_url(request) -> str:
     """The same test body against SQLite and against PostgreSQL."""
     return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The extraction pipeline, built once for the whole test session."""
+    from extractors.pipeline import build_pipeline
+    from models.settings import load_settings
+
+    settings = load_settings()
+    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
+
+
+def run(nlp, text: str, published=None, lang: str = "en"):
+    """Extract from one text (published 2024-03-25, a Monday, unless given)."""
+    import datetime as dt
+
+    from extractors.pipeline import collapse, extract
+    from models.records import DocumentInput
+
+    when = published if published is not None else dt.date(2024, 3, 25)
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=when, lang=lang)])
+    return collapse(result.mentions)

@@ -4,18 +4,10 @@ name, date from the signing block, in several layouts."""
 from __future__ import annotations
 
 import fixtures_docs as fx
-import pytest
 
 from extractors.documents import parse_document
-from extractors.pipeline import build_pipeline, collapse, extract
+from extractors.pipeline import collapse, extract
 from models.records import DocumentInput, Event, Relation
-from models.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    settings = load_settings()
-    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
 
 
 def extract_pdf(nlp, path):

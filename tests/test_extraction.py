@@ -7,20 +7,9 @@ import datetime as dt
 import pytest
 
 from extractors.lexicon import event_of, relations_in
-from extractors.pipeline import build_pipeline, collapse, extract
+from extractors.pipeline import collapse, extract
 from models.records import DocumentInput, Event, Relation
-from models.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    settings = load_settings()
-    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
-
-
-def run(nlp, text: str, published: dt.date | None = dt.date(2024, 3, 25)):
-    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=published)])
-    return collapse(result.mentions)
+from conftest import run
 
 
 def pairs(mentions) -> set[tuple[str, str]]:
