@@ -45,6 +45,10 @@ ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefect
 GOVERNMENT_TAILS = re.compile(
     r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state)?\s*"
     r"(?:government|city hall|town hall|administration)$", re.I)
+# A reporting or responding verb right after a capital's name.
+GOVERNMENT_VOICE = re.compile(
+    r"(?:'s\s+government)?\s+(?:has\s+|had\s+|have\s+)?(?:respond|said|says|protest|demand|warn|insist|"
+    r"retaliat|condemn|denounc|object|reject|apologi|accus|threaten|urg|refus)\w*\b", re.I)
 LEADING = re.compile(r"^(?:the\s+)?(?:(?:city|county|municipality|province|prefecture|state|town|district)\s+of\s+)?", re.I)
 AFTER_CUE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+of\s+)$")
 

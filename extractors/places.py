@@ -30,6 +30,7 @@ from extractors.place_cues import (
     COUNTRY_SLOT,
     DIVISION_OF,
     GOVERNMENT_TAILS,
+    GOVERNMENT_VOICE,
     LEADING,
     NOT_PLACE_PHRASE,
     PlaceSpan,
@@ -78,6 +79,11 @@ class PlaceFinder:
         for s in spans:
             if s.kind in ("taiwan", "foreign") and is_org(doc.text, s.start, s.end):
                 s.kind = "org"
+            elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
+                    and GOVERNMENT_VOICE.match(doc.text, s.end):
+                # 'until Manila responds', 'Beijing protested': the capital
+                # speaks for its national government, not for the city.
+                s.kind, s.country = "country", s.place.country
         doc._.places = spans
         return doc
 

@@ -78,3 +78,9 @@ def test_roc_era_and_chinese_dates(nlp):
                                            text="高雄市與日本熊本市於民國110年3月5日締結姊妹市。")])
     [m] = collapse(result.mentions)
     assert (m.a.name, m.b.name, m.date.iso()) == ("Kaohsiung", "Kumamoto", "2021-03-05")
+
+
+def test_a_capital_speaking_is_its_national_government(nlp):
+    text = ("Tainan suspended all exchanges with its five sister cities in the Philippines until Manila "
+            "responds to Taiwan's demands.")
+    assert all(m.b.name != "Manila" for m in run(nlp, text))
