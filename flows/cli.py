@@ -239,13 +239,20 @@ def _print_summary(settings: Settings, headline: str | None, failures: bool = Fa
         table.add_column(col)
     for r in rows[:40]:
         table.add_row(r["a"], r["b"], r["b_country"], r["relation"], r["status"],
-                      str(r["established"] or ""), str(r["n_sources"]))
+                      _as_written(r["established"], r["established_precision"]), str(r["n_sources"]))
     out.print(table)
     if len(rows) > 40:
         out.print(f"... and {len(rows) - 40} more (citypairs export)")
     out.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(counts.items())))
     for f in failed:
         out.print(f"{f['status']}: {f['origin']}: {f['reason']}: {f['detail']}", highlight=False)
+
+
+def _as_written(day, precision: str | None) -> str:
+    """A date at its precision: 2020, 2020-01 or 2020-01-13."""
+    if day is None:
+        return ""
+    return {"year": day.isoformat()[:4], "month": day.isoformat()[:7]}.get(precision or "day", day.isoformat())
 
 
 if __name__ == "__main__":  # pragma: no cover
