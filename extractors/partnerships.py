@@ -96,7 +96,8 @@ class PartnershipFinder:
         pairs = _between_pairs(doc.text, sent.sides) or _adjacent_pairs(doc.text, sent.sides) or [
             (a, b) for a in _distinct(local) for b in _distinct(foreign)
             if not _listed_together(doc, a, b, chains)
-            and not _third_party_between(a, b, sent.sides + sent.orgs, chains)]
+            and not _third_party_between(a, b, sent.sides + sent.orgs, chains)
+            and not _someone_elses_tie(doc.text, a, b, sent.sides)]
         if not pairs:
             distinct_local = _distinct(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -241,6 +242,21 @@ def _between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
 _POSSESSIVE_TIE = re.compile(
     r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"
     r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
+
+
+_POSSESSED_TIE = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ties?|relationship|relations|"
+                            r"agreement|partnership|status)\s+with\s+$")
+
+
+def _someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """'Prague signed with Taipei after ending its tie with Beijing': 'its'
+    is the government named first, so Beijing's partner is Prague, not Taipei."""
+    foreign = b if b.place.country != "TW" else a
+    local = a if foreign is b else b
+    if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
+        return False
+    first = min(sides, key=lambda s: s.start)
+    return first.place.id not in (local.place.id, foreign.place.id)
 
 
 def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):

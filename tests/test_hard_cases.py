@@ -84,3 +84,9 @@ def test_a_capital_speaking_is_its_national_government(nlp):
     text = ("Tainan suspended all exchanges with its five sister cities in the Philippines until Manila "
             "responds to Taiwan's demands.")
     assert all(m.b.name != "Manila" for m in run(nlp, text))
+
+
+def test_its_tie_with_a_third_city_belongs_to_the_subject(nlp):
+    text = ("The Czech capital Prague signed a sister-city agreement with Taipei in January 2020 after "
+            "ending its tie with Beijing.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Taipei", "Prague")}
