@@ -24,7 +24,7 @@ from extractors.chinese import build_chinese_pipeline
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
-from models.records import DocumentInput, DocumentMentions, Mention
+from models.records import DocumentInput, DocumentMentions, Event, Mention
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,10 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         group.sort(key=lambda m: -m.confidence)
         best = group[0]
         themes = tuple(sorted({t for m in group for t in m.themes}, key=lambda t: list(type(t)).index(t)))
-        date = best.date or next((m.date for m in group if m.date), None)
+        dated = [m.date for m in group if m.date]
+        # A tie is founded once: the earliest founding date any passage gives.
+        date = min(dated, key=lambda d: d.value) if best.event is Event.ESTABLISHED and dated else (
+            best.date or next(iter(dated), None))
         pair_confidence = 1.0 - doubt[frozenset((best.a.id, best.b.id))]
         confidence = round(min(0.99, max(best.confidence, pair_confidence)), 3)
         out.append(best.model_copy(update={"themes": themes, "date": date, "confidence": confidence}))

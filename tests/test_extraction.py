@@ -176,3 +176,10 @@ def test_sister_cities_naming_the_parties_do_not_make_an_accord_a_sister_tie(nlp
     text = "The mayors of Taipei and Prague announced that the sister cities had reached an accord on projects."
     [m] = run(nlp, text)
     assert m.relation is Relation.COOPERATION
+
+
+def test_a_tie_is_dated_by_the_earliest_founding_any_passage_gives(nlp):
+    text = ("Taipei and Houston signed a new sister city agreement on July 30, 2021. "
+            "Taipei and Houston have been sister cities since 1961.")
+    founded = [m for m in run(nlp, text) if m.event is Event.ESTABLISHED]
+    assert [m.date.iso() for m in founded] == ["1961"]
