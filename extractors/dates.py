@@ -67,6 +67,8 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("mdy", ("#d", "/"), r"(?<![0-9/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![0-9/])"),
     ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                          r"(?![0-9/])"),
+    # '今(113)年': this year, written as its ROC year.
+    ("roc", ("#d", "今"), r"今\s*[(（]\s*(?P<roc>1\d\d)\s*[)）]\s*年"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
     ("abs", ("#d", "年"), rf"(?<![0-9])(?P<year>\d{{4}})\s*年度?{_ZH_MD}"),
     ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"

@@ -270,7 +270,8 @@ def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
 
 _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
-    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
+    r"|(?:締結|結盟|簽署|簽訂|締盟)[^。，,；]{0,16}?(?P<zh>\d{1,3})\s*[週周]年", re.I)
 
 
 def _founding_date(text: str, date: EventDate | None) -> EventDate | None:
@@ -280,7 +281,8 @@ def _founding_date(text: str, date: EventDate | None) -> EventDate | None:
     m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text)
     if not m or date is None:
         return None
-    n = int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n").lower()]
+    found = m.groupdict().get("zh") or m.group("n")
+    n = int(found) if found.isdigit() else _ORDINALS[found.lower()]
     try:
         value = date.value.replace(year=date.value.year - n)
     except ValueError:  # 29 February

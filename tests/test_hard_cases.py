@@ -90,3 +90,8 @@ def test_its_tie_with_a_third_city_belongs_to_the_subject(nlp):
     text = ("The Czech capital Prague signed a sister-city agreement with Taipei in January 2020 after "
             "ending its tie with Beijing.")
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Taipei", "Prague")}
+
+
+def test_a_chinese_anniversary_of_the_signing_dates_the_founding(nlp):
+    found = run(nlp, "今(113)年是臺北市與日本松山市締結友好交流協定10週年。", dt.date(2024, 10, 11), lang="zh")
+    assert {m.event: m.date.iso() for m in found} == {Event.RENEWED: "2024", Event.ESTABLISHED: "2014"}
