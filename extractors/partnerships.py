@@ -107,7 +107,6 @@ class PartnershipFinder:
                 pairs = [(distinct_foreign[0], distinct_foreign[1])]
         if not pairs:
             return []
-        sentence_event = event_of(sent.text)
         date = _nearest_date(sent, doc._.published, cues)
         following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if _COOPERATION_TALK.search(s.text)]
         themes = _themes(sent.text, " ".join(following))
@@ -116,7 +115,7 @@ class PartnershipFinder:
         founded = _founding_date(sent.text, date)
         out = []
         for a, b in pairs:
-            event, has_event_cue = _pair_event(doc.text, a, b, sentence_event)
+            event, has_event_cue = _pair_event(doc.text, a, b, sent)
             confidence = _confidence(relation, has_event_cue, borrowed, len(pairs), foreign_only=not local,
                                      provisional=a.place.provisional or b.place.provisional)
             out.append(Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
@@ -259,13 +258,24 @@ def _someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceS
     return first.place.id not in (local.place.id, foreign.place.id)
 
 
-def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sentence_event):
+# A clause that gives the background ('after Prague canceled a similar
+# agreement with Beijing') does not say what happened to the pair.
+_BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
+
+
+def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent: _Sentence):
     """The event words between the two places speak for that pair ('Prague
-    signed with Taipei after ending its tie with Beijing'); without any,
-    the sentence's event holds."""
+    signed with Taipei after ending its tie with Beijing'); without any, the
+    sentence's event holds, background clauses without the pair left out."""
     window = text[min(a.start, b.start):max(a.end, b.end)]
     event, found = event_of(window)
-    return (event, True) if found else sentence_event
+    if found:
+        return event, True
+    inside = {a.start - sent.start, b.start - sent.start}
+    main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",
+                           sent.text)
+    event, found = event_of(main)
+    return (event, found) if found else event_of(sent.text)
 
 
 _ANNIVERSARY_OF_FOUNDING = re.compile(

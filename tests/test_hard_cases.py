@@ -95,3 +95,11 @@ def test_its_tie_with_a_third_city_belongs_to_the_subject(nlp):
 def test_a_chinese_anniversary_of_the_signing_dates_the_founding(nlp):
     found = run(nlp, "今(113)年是臺北市與日本松山市締結友好交流協定10週年。", dt.date(2024, 10, 11), lang="zh")
     assert {m.event: m.date.iso() for m in found} == {Event.RENEWED: "2024", Event.ESTABLISHED: "2014"}
+
+
+def test_a_background_clause_does_not_set_the_event(nlp):
+    text = ("Taipei Mayor Ko Wen-je and Prague Mayor Zdenek Hrib on Monday signed a sister-city agreement, "
+            "after Prague canceled a similar agreement with Beijing.")
+    found = {(m.a.name, m.b.name): m for m in run(nlp, text, dt.date(2020, 1, 15))}
+    m = found[("Taipei", "Prague")]
+    assert (m.event, m.date.iso()) == (Event.ESTABLISHED, "2020-01-13")
