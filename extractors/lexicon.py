@@ -53,7 +53,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|planned|will\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
-        r"approv\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|intention|explor\w*|mull\w*|expected\s+to|"
+        r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
+        r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"

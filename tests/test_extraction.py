@@ -183,3 +183,8 @@ def test_a_tie_is_dated_by_the_earliest_founding_any_passage_gives(nlp):
             "Taipei and Houston have been sister cities since 1961.")
     founded = [m for m in run(nlp, text) if m.event is Event.ESTABLISHED]
     assert [m.date.iso() for m in founded] == ["1961"]
+
+
+def test_a_council_passing_an_agreement_is_a_proposal():
+    assert event_of("The city council on Tuesday passed the sister city agreement drafted with Prague.")[0] \
+        == Event.PROPOSED
