@@ -187,6 +187,8 @@ def evaluate(
 @app.command()
 def bench(
     documents: Annotated[int, typer.Option("--documents", help="Generated articles to process.")] = 2000,
+    processes: Annotated[int | None, typer.Option("--processes", help="Worker processes for extraction "
+                         "[default: 2, or $CITYPAIRS_PROCESSES]")] = None,
     model: ModelOption = None,
 ) -> None:
     """Measure extraction speed against bare spaCy, and peak memory, on generated articles.
@@ -196,13 +198,13 @@ def bench(
     from flows.bench import run_bench
 
     try:
-        r = run_bench(_settings(model=model), documents)
+        r = run_bench(load_settings(spacy_model=model, processes=processes), documents)
     except CitypairsError as exc:
         _fail(exc)
     out.print(f"{r.documents} documents, {r.words} words, {r.mentions} mentions stored")
     out.print(f"(a) bare nlp.pipe:          {r.bare_words_per_s:8.0f} words/s")
     out.print(f"(b) citypairs end to end:   {r.citypairs_words_per_s:8.0f} words/s  ({r.ratio:.0%} of a)")
-    out.print(f"peak memory (RSS):          {r.peak_rss_mb:8.0f} MB")
+    out.print(f"peak memory (RSS, all processes): {r.peak_rss_mb:8.0f} MB")
 
 
 @app.command()

@@ -12,7 +12,8 @@ import logging
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.pipeline import build_pipeline, extract, extractor_version
+from extractors.parallel import extract_all
+from extractors.pipeline import extractor_version
 from flows.batching import batches
 from flows.progress import progress
 from models.settings import Settings
@@ -23,12 +24,12 @@ log = logging.getLogger(__name__)
 
 def extract_documents(doc_ids: list[int], settings: Settings) -> int:
     """Plain function behind the task; returns the number of mentions stored."""
-    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir))
     version = extractor_version(settings.spacy_model)
     store = Store(settings.database_url)
     try:
         inputs = store.load_inputs(doc_ids)
-        found = extract(nlp, inputs, settings.batch_size)
+        found = extract_all(settings.spacy_model, str(settings.cache_dir), inputs, settings.batch_size,
+                            settings.processes)
         results = [(int(r.key), r.mentions) for r in progress(found, "extract", total=len(inputs))]
         return store.replace_mentions(results, version)
     finally:

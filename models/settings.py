@@ -45,7 +45,10 @@ class Settings(BaseSettings):
     # Texts per nlp.pipe batch: 16-32 keeps peak memory far below 1 GB.
     batch_size: int = Field(default=32, ge=1, le=1024)
     # Documents per Prefect task: big enough that task overhead is noise.
-    documents_per_task: int = Field(default=200, ge=1)
+    documents_per_task: int = Field(default=500, ge=1)
+    # Worker processes for extracting a large batch (400 documents or more);
+    # 1 keeps everything in one process.
+    processes: int = Field(default=2, ge=1, le=64)
     # Files larger than this are recorded as skipped without being read.
     max_document_bytes: int = Field(default=50_000_000, ge=1)
     # Word 5-shingle Jaccard above which two documents are one story
