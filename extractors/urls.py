@@ -1,0 +1,26 @@
+"""URL canonical forms, so the same page is never fetched twice."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# Parameters that track a click rather than name a page.
+TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga",
+                      "ref_src", "spm"})
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking
+    parameters (``utm_*`` and the like), remaining parameters in order."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith("utm_") and k.lower() not in TRACKING]
+    path = parts.path or ("/" if scheme in DEFAULT_PORTS else "")
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
