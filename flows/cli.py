@@ -91,6 +91,26 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
 
 
 @app.command()
+def crawl(
+    source: Annotated[str | None, typer.Option("--source", help="Only this web source.")] = None,
+    db: DbOption = None, sources: SourcesOption = None,
+) -> None:
+    """Fetch the web sources (feeds, URLs) once, then extract and dedupe what is new.
+
+    Example: citypairs crawl --source taipei-times-feed
+    """
+    from flows.crawl import crawl_flow
+    from flows.orchestration import run_flow
+
+    try:
+        report = run_flow(crawl_flow, _checked(_settings(db, sources)), source)
+    except CitypairsError as exc:
+        _fail(exc)
+    _print_rejected(report.refused)
+    out.print(f"{report.new} new documents, {report.unchanged} unchanged, {len(report.refused)} refused")
+
+
+@app.command()
 def extract(db: DbOption = None, model: ModelOption = None,
             force: Annotated[bool, typer.Option(help="Re-extract documents already done.")] = False) -> None:
     """Extract mentions from stored documents (flow 'extract').

@@ -23,7 +23,7 @@ from models.blobs import BlobStore
 from models.errors import DocumentRejected
 from models.records import DocumentStatus
 from models.settings import Settings
-from models.sources import load_sources
+from models.sources import WEB_KINDS, load_sources
 from models.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ class IngestReport:
 def discover(settings: Settings) -> list[FileRef]:
     refs = []
     for source in load_sources(settings.sources_path):
+        if source.kind in WEB_KINDS:
+            continue  # fetched by `citypairs crawl`
         if not source.path.exists():
             log.error("source '%s': path %s does not exist; skipped", source.name, source.path)
             continue

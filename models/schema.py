@@ -126,3 +126,18 @@ partnership_mentions = Table(
     Column("partnership_id", Integer, ForeignKey("partnerships.id", ondelete="CASCADE"), primary_key=True),
     Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
 )
+
+fetch_log = Table(
+    "fetch_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),  # canonical form
+    Column("source", String(200), nullable=False),
+    Column("status", Integer),  # last HTTP status
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("sha256", String(64)),  # content of the last successful fetch
+    Column("refused", String(40)),  # reason code of the last refusal
+    Column("detail", Text),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)

@@ -7,6 +7,7 @@ Every problem in the file is reported at once, naming the source and field.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
@@ -45,12 +46,43 @@ class FileSource(_Source):
         return [self.path]
 
 
-Source = Annotated[FolderSource | FileSource, Field(discriminator="kind")]
+class _WebSource(_Source):
+    """Settings every web source shares."""
+
+    url: str = Field(min_length=1)
+    include: list[str] = []  # regular expressions a link must match (any)
+    exclude: list[str] = []  # regular expressions that drop a link
+    keywords: list[str] = []  # words a feed entry's title or summary must contain (any)
+    schedule: str | None = None  # cron expression for `citypairs serve`
+    requests_per_second: float | None = None  # this source's rate; default from the settings
+
+    def wants(self, link: str, text: str = "") -> bool:
+        if self.include and not any(re.search(p, link) for p in self.include):
+            return False
+        if any(re.search(p, link) for p in self.exclude):
+            return False
+        return not self.keywords or any(k.lower() in text.lower() for k in self.keywords)
+
+
+class FeedSource(_WebSource):
+    """An RSS 2.0, RSS 1.0 or Atom feed: each entry's link is a document."""
+
+    kind: Literal["feed"]
+
+
+class UrlSource(_WebSource):
+    """One web page or PDF."""
+
+    kind: Literal["url"]
+
+
+Source = Annotated[FolderSource | FileSource | FeedSource | UrlSource, Field(discriminator="kind")]
 _adapter: TypeAdapter[Source] = TypeAdapter(Source)
-KINDS = ("folder", "file")
+KINDS = ("folder", "file", "feed", "url")
+WEB_KINDS = ("feed", "url")
 
 
-def load_sources(path: Path) -> list[FolderSource | FileSource]:
+def load_sources(path: Path) -> list[FolderSource | FileSource | FeedSource | UrlSource]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -83,7 +115,7 @@ def load_sources(path: Path) -> list[FolderSource | FileSource]:
         if source.name in names:
             problems.append(f"{label}: duplicate name")
         names.add(source.name)
-        if not source.path.is_absolute():
+        if hasattr(source, "path") and not source.path.is_absolute():
             source = source.model_copy(update={"path": (path.parent / source.path)})
         out.append(source)
     if problems:

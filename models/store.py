@@ -182,6 +182,30 @@ class Store:
                 if current.get(doc_id) != cluster:
                     conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(cluster_id=cluster))
 
+    # -- the fetch log ------------------------------------------------------
+    def fetch_state(self, url: str) -> dict | None:
+        """What the last fetch of a canonical URL left: etag, last_modified, sha256."""
+        f = t.fetch_log.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(f.etag, f.last_modified, f.sha256, f.refused).where(f.url == url)).first()
+            return dict(row._mapping) if row else None
+
+    def record_fetch(self, url: str, source: str, *, status: int | None, etag: str | None = None,
+                     last_modified: str | None = None, sha256: str | None = None,
+                     refused: str | None = None, detail: str | None = None) -> None:
+        """Upsert the fetch log row of a URL; a 304 keeps the content hash it had."""
+        f = t.fetch_log.c
+        values = dict(source=source, status=status, refused=refused, detail=detail, fetched_at=_now())
+        if refused is None:
+            values.update(etag=etag, last_modified=last_modified)
+            if sha256:
+                values["sha256"] = sha256
+        with self.engine.begin() as conn:
+            if conn.scalar(select(f.id).where(f.url == url)) is None:
+                conn.execute(insert(t.fetch_log).values(url=url, **values))
+            else:
+                conn.execute(update(t.fetch_log).where(f.url == url).values(**values))
+
     # -- mentions ---------------------------------------------------------
     def replace_mentions(self, results: Iterable[tuple[int, Sequence[Mention]]], version: str) -> int:
         """Replace the mentions of each document by a new extraction, in one
