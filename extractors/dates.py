@@ -61,8 +61,8 @@ _YEAR = r"(?P<year>\d{4})(?![0-9])"
 # the gate lists strings, one of them (in lower case).
 _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] != "#"),
               re.compile(rx)) for kind, gate, rx in [
-    ("abs", ("#d",), rf"(?<![0-9])(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)"
-                     rf"(?P<day>\d{{1,2}})(?![0-9])"),
+    ("abs", ("#d",), r"(?<![0-9])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
+                     r"(?P<day>\d{1,2})(?![0-9])"),
     # US style month/day/year ('7/19/2022'); a first number over 12 is a day.
     ("mdy", ("#d", "/"), r"(?<![0-9/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![0-9/])"),
     ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"

@@ -6,7 +6,6 @@ import json
 
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from flows.cli import app

@@ -59,13 +59,6 @@ class Gazetteer:
             entry = self._by_id[entry.successor]
         return entry.place
 
-    def parent_of(self, place_id: str) -> str | None:
-        entry = self._by_id.get(place_id)
-        return entry.parent if entry else None
-
-    def taiwan_entry(self, place_id: str) -> TaiwanEntry | None:
-        return self._by_id.get(place_id)
-
     # -- the world ---------------------------------------------------------
     def foreign_lookup(self, name: str, country: str | None = None) -> list[Place]:
         return [p for p in self.world.lookup(name, country) if p.country != "TW"]

@@ -199,9 +199,6 @@ class WorldIndex:
             found = self._t["demonyms"].get(key[:-1])
         return found
 
-    def country_name(self, code: str) -> str | None:
-        return self._t["country_names"].get(code.upper())
-
     def admin1(self, country: str, code: str) -> str | None:
         """Name of a first-level division from its GeoNames admin1 code
         (``admin1('JP', '47')`` -> 'Okinawa') or its ISO 3166-2 code ('JP-45')."""
