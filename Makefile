@@ -25,6 +25,7 @@ test: setup
 # Extraction speed and memory on 2,000 generated articles.
 bench: setup
 	$(BIN)/citypairs bench --documents 2000
+	$(BIN)/citypairs bench-crawl --pages 1000
 
 # Also the slow tests.
 test-all: setup

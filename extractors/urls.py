@@ -15,6 +15,8 @@ def canonical_url(url: str) -> str:
     parameters (``utm_*`` and the like), remaining parameters in order."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        return url.strip()  # file:, ftp:, ...: never fetched, kept as written for the refusal
     host = (parts.hostname or "").lower()
     port = parts.port
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"

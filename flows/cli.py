@@ -95,9 +95,13 @@ def crawl(
     source: Annotated[str | None, typer.Option("--source", help="Only this web source.")] = None,
     db: DbOption = None, sources: SourcesOption = None,
 ) -> None:
-    """Fetch the web sources (feeds, URLs) once, then extract and dedupe what is new.
+    """Crawl the web sources (feeds, sitemaps, listings, URLs) once, then extract and dedupe what is new.
 
-    Example: citypairs crawl --source taipei-times-feed
+    A crawl that was killed halfway is resumed where it stopped. Each crawl
+    leaves a report (new documents, new or changed partnerships, failures)
+    as a Prefect artifact named crawl-report.
+
+    Example: citypairs crawl --source taipei-times
     """
     from flows.crawl import crawl_flow
     from flows.orchestration import run_flow
@@ -106,8 +110,38 @@ def crawl(
         report = run_flow(crawl_flow, _checked(_settings(db, sources)), source)
     except CitypairsError as exc:
         _fail(exc)
-    _print_rejected(report.refused)
-    out.print(f"{report.new} new documents, {report.unchanged} unchanged, {len(report.refused)} refused")
+    for url, reason, detail in report.refused:
+        console.print(f"[yellow]refused[/yellow] {url}: {reason}: {detail}", highlight=False)
+    if report.resumed:
+        out.print(f"resumed the unfinished crawl of {', '.join(report.resumed)}")
+    out.print(f"{report.fetched} fetched, {report.new} new documents, {report.unchanged} unchanged, "
+              f"{len(report.refused)} refused")
+    if report.partnerships:
+        out.print(f"{len(report.partnerships.added)} new partnerships, "
+                  f"{len(report.partnerships.changed)} changed")
+
+
+@app.command()
+def serve(db: DbOption = None, sources: SourcesOption = None) -> None:
+    """Serve one Prefect deployment per web source with a schedule: each crawls its source on its cron
+    schedule and runs the pipeline on what is new. Runs until interrupted (Ctrl-C).
+
+    Set PREFECT_API_URL to a Prefect server (prefect server start) to see the deployments, runs and
+    crawl reports in its UI.
+
+    Example: PREFECT_API_URL=http://127.0.0.1:4200/api citypairs serve --sources sources.toml
+    """
+    from flows.orchestration import configure_prefect
+    from flows.serve import deployments, serve_sources
+
+    try:
+        settings = _checked(_settings(db, sources))
+        names = [d.name for d in deployments(settings)]
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"serving {len(names)} scheduled crawls: {', '.join(names)}")
+    configure_prefect()
+    serve_sources(settings)
 
 
 @app.command()
@@ -227,6 +261,24 @@ def bench(
     out.print(f"peak memory (RSS, all processes): {r.peak_rss_mb:8.0f} MB")
 
 
+@app.command("bench-crawl")
+def bench_crawl(
+    pages: Annotated[int, typer.Option("--pages", help="Article pages of the largest local site.")] = 1000,
+    workers: Annotated[int, typer.Option("--workers", help="Documents fetched at once.")] = 8,
+) -> None:
+    """Measure crawl speed (pages/s, rate limit off) and memory on a local site of 1/4, 1/2 and all the pages.
+
+    Example: citypairs bench-crawl --pages 1000
+    """
+    from flows.bench_crawl import run_crawl_bench
+
+    results = run_crawl_bench([max(1, pages // 4), max(1, pages // 2), pages], workers)
+    for r in results:
+        out.print(f"{r.pages:6d} pages: {r.pages_per_s:7.1f} pages/s, peak memory {r.peak_rss_mb:6.0f} MB")
+    small, big = results[0], results[-1]
+    out.print(f"memory at {big.pages} pages is {big.peak_rss_mb / small.peak_rss_mb:.2f}x that at {small.pages}")
+
+
 @app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds, and every document that failed.
@@ -275,6 +327,98 @@ def _as_written(day, precision: str | None) -> str:
     if day is None:
         return ""
     return {"year": day.isoformat()[:4], "month": day.isoformat()[:7]}.get(precision or "day", day.isoformat())
+
+
+sources_app = typer.Typer(help="List, add and check the sources in sources.toml.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("list")
+def sources_list(sources: SourcesOption = None) -> None:
+    """List the sources and their settings.
+
+    Example: citypairs sources list --sources sources.example.toml
+    """
+    from models.sources import load_sources
+
+    try:
+        settings = _settings(sources=sources)
+        found = load_sources(settings.sources_path)
+    except CitypairsError as exc:
+        _fail(exc)
+    table = Table(title=f"{len(found)} sources in {settings.sources_path}")
+    for col in ("Name", "Kind", "Where", "Schedule", "Filters"):
+        table.add_column(col, overflow="fold")
+    for s in found:
+        where = str(getattr(s, "url", None) or getattr(s, "path", ""))
+        filters = [f"{k}: {_listed(getattr(s, k))}" for k in ("include", "exclude", "keywords", "link_selector",
+                                                              "link_pattern", "max_pages", "requests_per_second")
+                   if getattr(s, k, None) not in (None, [], 1)]
+        table.add_row(s.name, s.kind, where, getattr(s, "schedule", None) or "", "; ".join(filters))
+    out.print(table)
+
+
+def _listed(value) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+@sources_app.command("add")
+def sources_add(
+    name: Annotated[str, typer.Argument(help="A short unique name, e.g. taipei-times.")],
+    kind: Annotated[str, typer.Option("--kind", help="folder, file, feed, sitemap, listing or url")],
+    url: Annotated[str | None, typer.Option(help="Feed, sitemap, listing page or document URL.")] = None,
+    path: Annotated[str | None, typer.Option(help="Folder or file, for kinds folder and file.")] = None,
+    include: Annotated[list[str] | None, typer.Option(help="Regular expression a link must match "
+                       "(repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Regular expression that drops a link "
+                       "(repeatable).")] = None,
+    keyword: Annotated[list[str] | None, typer.Option(help="Word a link's title must contain "
+                       "(repeatable).")] = None,
+    schedule: Annotated[str | None, typer.Option(help="Cron schedule for citypairs serve, e.g. '0 6 * * *'.")] = None,
+    rate: Annotated[float | None, typer.Option(help="Requests per second to this site.")] = None,
+    link_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of article links.")] = None,
+    link_pattern: Annotated[str | None, typer.Option(help="Listing: regular expression of article URLs.")] = None,
+    next_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of the next-page link.")] = None,
+    max_pages: Annotated[int | None, typer.Option(help="Listing: pages to follow, the first included.")] = None,
+    sources: SourcesOption = None,
+) -> None:
+    """Add a source to sources.toml, after checking it; the file is unchanged if anything is wrong.
+
+    Example: citypairs sources add taipei-times --kind feed --url https://www.taipeitimes.com/xml/index.rss --keyword sister --schedule "0 6 * * *"
+    """
+    from models.sources import add_source
+
+    entry = dict(name=name, kind=kind, url=url, path=path, include=include, exclude=exclude, keywords=keyword,
+                 schedule=schedule, requests_per_second=rate, link_selector=link_selector,
+                 link_pattern=link_pattern, next_selector=next_selector, max_pages=max_pages)
+    try:
+        settings = _settings(sources=sources)
+        added = add_source(settings.sources_path, entry)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"added {added.kind} source '{added.name}' to {settings.sources_path}; "
+              f"try it with: citypairs sources check {added.name}")
+
+
+@sources_app.command("check")
+def sources_check(
+    name: Annotated[str, typer.Argument(help="The source to check.")],
+    db: DbOption = None, sources: SourcesOption = None,
+) -> None:
+    """Fetch a source's entry pages once, storing nothing, and tell how many links and documents it would take.
+
+    Example: citypairs sources check taipei-times
+    """
+    from flows.sources_check import check_source
+
+    try:
+        result = check_source(_settings(db, sources), name)
+    except CitypairsError as exc:
+        _fail(exc)
+    for line in result.lines():
+        out.print(line, highlight=False)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

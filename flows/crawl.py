@@ -1,114 +1,301 @@
-"""Flow ``crawl``: web sources (feeds, single URLs) into the store, then the
-pipeline on what is new.
+"""Flow ``crawl``: web sources into the store, then the pipeline on what is new.
+
+A crawl of one source is a *run* with a *frontier* kept in the database:
+first the entry pages (a feed, a sitemap and its children, listing pages
+and their next pages), then the documents they link to. Each item is marked
+done as soon as it is handled, so a run killed halfway is resumed by the
+next crawl of that source and nothing done is fetched twice.
 
 Every URL is canonicalised and logged in ``fetch_log`` with its ETag,
-Last-Modified and content hash, so a second crawl sends conditional requests
-and stores nothing it already has. Refusals (robots, size, type, scheme...)
-are logged with their reason and the crawl goes on.
+Last-Modified and content hash: later crawls send conditional requests, and
+bytes already stored are not stored (or extracted) again. Refusals (robots,
+size, type, scheme, HTTP errors...) are logged with their reason and the
+crawl goes on.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-import feedparser
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from extractors.documents import parse_document
+from extractors.links import Link, LinkError, feed_links, listing_links, next_page, sitemap_links
 from extractors.urls import canonical_url
 from flows.dedupe import dedupe_flow
 from flows.extract import extract_flow
-from flows.fetcher import FetchPolicy, Fetcher
+from flows.fetcher import FetchPolicy, Fetcher, FetchResult
 from models.blobs import BlobStore
 from models.errors import ConfigError, DocumentRejected
-from models.records import DocumentStatus
+from models.records import DocumentStatus, ParsedDocument
 from models.settings import Settings
-from models.sources import WEB_KINDS, FeedSource, UrlSource, load_sources
-from models.store import Store
+from models.sources import WEB_KINDS, ListingSource, SitemapSource, WebSource, load_sources
+from models.store import FrontierItem, Store
 
 log = logging.getLogger(__name__)
+
+ENTRY_KIND = {"feed": "feed", "sitemap": "sitemap", "listing": "listing", "url": "document"}
+MAX_SITEMAP_DEPTH = 3  # index -> index -> sitemap is as deep as real sites go
+BATCH = 64  # frontier items read per round trip
+SITEMAP_MAX_BYTES = 50_000_000  # the sitemap protocol's limit, uncompressed
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    source: str
+    url: str
+    title: str
 
 
 @dataclass(slots=True)
 class CrawlReport:
-    new: int = 0
-    unchanged: int = 0
+    fetched: int = 0  # HTTP requests that got an answer (304s included)
+    new: int = 0  # documents stored for the first time
+    unchanged: int = 0  # 304s and bytes already stored
     refused: list[tuple[str, str, str]] = field(default_factory=list)  # url, reason, detail
+    new_documents: list[NewDocument] = field(default_factory=list)
+    resumed: list[str] = field(default_factory=list)  # sources whose dead run was resumed
+    partnerships: PartnershipChanges | None = None
+
+    def add(self, other: CrawlReport) -> None:
+        self.fetched += other.fetched
+        self.new += other.new
+        self.unchanged += other.unchanged
+        self.refused += other.refused
+        self.new_documents += other.new_documents
+        self.resumed += other.resumed
 
 
-def links_of(source: FeedSource | UrlSource, fetcher: Fetcher, report: CrawlReport) -> list[str]:
-    """The document links a source offers, filtered by its settings."""
-    if isinstance(source, UrlSource):
-        return [source.url] if source.wants(source.url) else []
-    feed = fetcher.fetch(source.url)
-    if not feed.ok:
-        report.refused.append((source.url, feed.refused or "unchanged", feed.detail or ""))
-        return []
-    parsed = feedparser.parse(feed.body)
-    links = []
-    for entry in parsed.entries:
-        link = entry.get("link")
-        text = f"{entry.get('title', '')} {entry.get('summary', '')}"
-        if link and source.wants(link, text):
-            links.append(link)
-    return links
+@dataclass(frozen=True, slots=True)
+class PartnershipChanges:
+    added: list[str]  # "Kaohsiung – Cebu City (sister, active)"
+    changed: list[str]
 
 
-def crawl_source(source: FeedSource | UrlSource, settings: Settings, fetcher: Fetcher) -> CrawlReport:
+@dataclass(slots=True)
+class Expansion:
+    """What an entry page led to."""
+
+    entries: list[FrontierItem] = field(default_factory=list)  # child sitemaps, next listing page
+    documents: list[FrontierItem] = field(default_factory=list)
+    found: int = 0  # document links before filtering
+    refusal: tuple[str, str, str] | None = None
+
+
+def fetcher_for(source: WebSource, settings: Settings) -> Fetcher:
+    rate = settings.requests_per_second if source.requests_per_second is None else source.requests_per_second
+    return Fetcher(FetchPolicy(user_agent=settings.user_agent, timeout=settings.fetch_timeout,
+                               max_bytes=settings.max_document_bytes, requests_per_second=rate))
+
+
+# -- entry pages ----------------------------------------------------------------
+def expand(item: FrontierItem, source: WebSource, fetcher: Fetcher, store: Store | None = None) -> Expansion:
+    """Fetch an entry page and list the entries and documents it links to,
+    filtered by the source's settings. With a store, the fetch is
+    conditional and logged."""
+    state = (store.fetch_state(item.url) if store else None) or {}
+    result = fetcher.fetch(item.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
+    out = Expansion()
+    if result.refused or (result.body is None and not result.not_modified):
+        out.refusal = (item.url, result.refused or "empty", result.detail or "no body")
+    elif result.ok:
+        try:
+            _read_entry(item, result, source, out)
+        except LinkError as exc:
+            out.refusal = (item.url, "unreadable", str(exc))
+    if store is not None:
+        reason, detail = (out.refusal[1], out.refusal[2]) if out.refusal else (None, None)
+        store.record_fetch(item.url, source.name, status=result.status, etag=result.etag,
+                           last_modified=result.last_modified, refused=reason, detail=detail,
+                           sha256=hashlib.sha256(result.body).hexdigest() if result.body else None)
+    return out
+
+
+def _read_entry(item: FrontierItem, result: FetchResult, source: WebSource, out: Expansion) -> None:
+    base = result.final_url or item.url
+    links: list[Link]
+    if item.kind == "feed":
+        links = feed_links(result.body, base)
+    elif item.kind == "sitemap":
+        assert isinstance(source, SitemapSource)
+        sitemap = sitemap_links(result.body, base, max_bytes=SITEMAP_MAX_BYTES)
+        if item.depth < MAX_SITEMAP_DEPTH:
+            out.entries += [FrontierItem(u, "sitemap", item.depth + 1) for u in sitemap.children[:source.max_sitemaps]]
+        links = _recent(sitemap.links, source.since_days)
+    else:
+        assert isinstance(source, ListingSource)
+        links = listing_links(result.body, base, selector=source.link_selector, pattern=source.link_pattern)
+        following = next_page(result.body, base, selector=source.next_selector)
+        if following and item.depth + 1 < source.max_pages:
+            out.entries.append(FrontierItem(following, "listing", item.depth + 1))
+        links = [link for link in links if link.url != following]
+    out.found += len(links)
+    out.documents += [FrontierItem(link.url, "document", 0, link.title) for link in links
+                      if source.wants(link.url, f"{link.title} {link.summary}")]
+
+
+def _recent(links: list[Link], since_days: int | None) -> list[Link]:
+    """Newest first when the sitemap dates its entries, and none older than
+    ``since_days``: news sitemaps list years of articles."""
+    def when(link: Link) -> str:
+        return (link.published or link.lastmod or "")[:10]
+
+    dated = sorted(links, key=when, reverse=True) if any(when(x) for x in links) else links
+    if since_days is None:
+        return dated
+    cutoff = (dt.date.today() - dt.timedelta(days=since_days)).isoformat()
+    return [link for link in dated if not when(link) or when(link) >= cutoff]
+
+
+# -- documents ------------------------------------------------------------------
+@dataclass(slots=True)
+class _Fetched:
+    item: FrontierItem
+    result: FetchResult
+    parsed: ParsedDocument | None = None
+    rejected: DocumentRejected | None = None
+
+
+def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: dict) -> _Fetched:
+    """Fetch and parse on a worker thread; storing happens on the caller's."""
+    result = fetcher.fetch(item.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
+    done = _Fetched(item, result)
+    if result.ok:
+        try:
+            done.parsed = parse_document(result.body, _file_name(item.url), media_type=_media_type(result))
+        except DocumentRejected as exc:
+            done.rejected = exc
+    return done
+
+
+def _file_name(url: str) -> str:
+    return PurePosixPath(urlsplit(url).path).name or "index.html"
+
+
+def _media_type(result: FetchResult) -> str | None:
+    return "application/pdf" if result.body[:5] == b"%PDF-" else (result.content_type or None)
+
+
+def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, report: CrawlReport) -> None:
+    url, result = done.item.url, done.result
+    if result.status is not None:
+        report.fetched += 1
+    if result.refused:
+        log.warning("%s: refused (%s: %s)", url, result.refused, result.detail)
+        store.record_fetch(url, source, status=result.status, refused=result.refused, detail=result.detail)
+        report.refused.append((url, result.refused, result.detail or ""))
+    elif result.not_modified:
+        store.record_fetch(url, source, status=304, etag=result.etag, last_modified=result.last_modified)
+        report.unchanged += 1
+    elif done.rejected is not None:
+        exc = done.rejected
+        media_type = _media_type(result) or ""
+        store.add_rejected(source, url, hashlib.sha256(result.body).hexdigest(), len(result.body), media_type,
+                           DocumentStatus.FAILED, exc.reason, exc.detail)
+        store.record_fetch(url, source, status=result.status, refused=exc.reason, detail=exc.detail)
+        report.refused.append((url, exc.reason, exc.detail))
+    else:
+        parsed = done.parsed
+        if store.find_document(parsed.sha256) is None:
+            blobs.put(parsed.sha256, result.body, PurePosixPath(_file_name(url)).suffix or ".html")
+            store.add_document(source, url, len(result.body), parsed)
+            report.new += 1
+            report.new_documents.append(NewDocument(source, url, parsed.title or done.item.title or url))
+        else:  # same bytes as before, or as another URL: nothing to extract
+            store.add_origin(parsed.sha256, source, url)
+            report.unchanged += 1
+        store.record_fetch(url, source, status=result.status, etag=result.etag,
+                           last_modified=result.last_modified, sha256=parsed.sha256)
+    store.mark_done([done.item.id])
+
+
+# -- one source -------------------------------------------------------------------
+def crawl_source(source: WebSource, settings: Settings, fetcher: Fetcher) -> CrawlReport:
+    """Crawl one source to the end of its run (resuming a dead one)."""
     report = CrawlReport()
     store, blobs = Store(settings.database_url), BlobStore(settings.raw_dir)
     try:
-        for link in links_of(source, fetcher, report):
-            url = canonical_url(link)
-            state = store.fetch_state(url) or {}
-            result = fetcher.fetch(url, etag=state.get("etag"), last_modified=state.get("last_modified"))
-            if result.refused:
-                log.warning("%s: refused (%s: %s)", url, result.refused, result.detail)
-                store.record_fetch(url, source.name, status=result.status, refused=result.refused,
-                                   detail=result.detail)
-                report.refused.append((url, result.refused, result.detail or ""))
-                continue
-            if result.not_modified:
-                store.record_fetch(url, source.name, status=304, etag=result.etag,
-                                   last_modified=result.last_modified)
-                report.unchanged += 1
-                continue
-            _store_document(source.name, url, result, store, blobs, report)
+        run_id, resumed = store.open_crawl_run(source.name, canonical_url(source.url), ENTRY_KIND[source.kind])
+        if resumed:
+            log.info("%s: resuming the crawl that stopped before it finished", source.name)
+            report.resumed.append(source.name)
+        with ThreadPoolExecutor(settings.fetch_workers, thread_name_prefix=f"crawl-{source.name}") as pool:
+            for batch in _rounds(store, run_id):
+                entries = [i for i in batch if i.kind != "document"]
+                if entries:
+                    _expand_entries(entries, source, fetcher, store, run_id, report)
+                else:
+                    _fetch_documents(batch, source.name, fetcher, pool, store, blobs, report)
+        store.finish_crawl_run(run_id, fetched=report.fetched, new=report.new, unchanged=report.unchanged,
+                               refused=len(report.refused))
     finally:
         store.close()
     return report
 
 
-def _store_document(source: str, url: str, result, store: Store, blobs: BlobStore, report: CrawlReport) -> None:
-    name = PurePosixPath(urlsplit(url).path).name or "index.html"
-    media_type = "application/pdf" if result.body[:5] == b"%PDF-" else (result.content_type or None)
-    try:
-        parsed = parse_document(result.body, name, media_type=media_type)
-    except DocumentRejected as exc:
-        store.add_rejected(source, url, hashlib.sha256(result.body).hexdigest(), len(result.body),
-                           media_type or "", DocumentStatus.FAILED, exc.reason, exc.detail)
-        store.record_fetch(url, source, status=result.status, refused=exc.reason, detail=exc.detail)
-        report.refused.append((url, exc.reason, exc.detail))
-        return
-    if store.find_document(parsed.sha256) is None:
-        blobs.put(parsed.sha256, result.body, PurePosixPath(name).suffix or ".html")
-        store.add_document(source, url, len(result.body), parsed)
-        report.new += 1
-    else:
-        store.add_origin(parsed.sha256, source, url)
-        report.unchanged += 1
-    store.record_fetch(url, source, status=result.status, etag=result.etag,
-                       last_modified=result.last_modified, sha256=parsed.sha256)
+def _rounds(store: Store, run_id: int) -> Iterator[list[FrontierItem]]:
+    while batch := store.pending(run_id, BATCH):
+        yield batch
 
 
+def _expand_entries(entries: list[FrontierItem], source: WebSource, fetcher: Fetcher, store: Store,
+                    run_id: int, report: CrawlReport) -> None:
+    for item in entries:
+        found = expand(item, source, fetcher, store)
+        report.fetched += found.refusal is None
+        if found.refusal:
+            log.warning("%s: refused (%s: %s)", *found.refusal)
+            report.refused.append(found.refusal)
+        room = max(0, source.max_documents - store.taken(run_id))
+        store.enqueue(run_id, found.entries + found.documents[:room])
+        store.mark_done([item.id])
+
+
+def _fetch_documents(batch: list[FrontierItem], source: str, fetcher: Fetcher, pool: ThreadPoolExecutor,
+                     store: Store, blobs: BlobStore, report: CrawlReport) -> None:
+    states = {item.url: store.fetch_state(item.url) or {} for item in batch}
+    futures = [pool.submit(_fetch_document, item, fetcher, states[item.url]) for item in batch]
+    for future in as_completed(futures):
+        _store_fetched(future.result(), source, store, blobs, report)
+
+
+def discover(source: WebSource, fetcher: Fetcher) -> tuple[Expansion, int]:
+    """A dry run for ``sources check``: walk the entry pages without storing
+    anything; returns every document link kept, and the entry pages read."""
+    total = Expansion()
+    queue = [FrontierItem(canonical_url(source.url), ENTRY_KIND[source.kind])]
+    pages = 0
+    while queue:
+        item = queue.pop(0)
+        if item.kind == "document":
+            total.documents.append(item)
+            total.found += 1
+            continue
+        pages += 1
+        found = expand(item, source, fetcher)
+        total.found += found.found
+        total.documents += found.documents
+        if found.refusal and total.refusal is None:
+            total.refusal = found.refusal
+        queue += found.entries
+    seen: set[str] = set()
+    total.documents = [d for d in total.documents if not (d.url in seen or seen.add(d.url))][:source.max_documents]
+    return total, pages
+
+
+# -- the flow ---------------------------------------------------------------------
 @task(name="crawl-source", cache_policy=NO_CACHE, retries=0)
-def crawl_source_task(source: FeedSource | UrlSource, settings: Settings) -> CrawlReport:
-    fetcher = Fetcher(FetchPolicy(requests_per_second=source.requests_per_second or 1.0))
+def crawl_source_task(source: WebSource, settings: Settings) -> CrawlReport:
+    fetcher = fetcher_for(source, settings)
     try:
         return crawl_source(source, settings, fetcher)
     finally:
@@ -117,19 +304,68 @@ def crawl_source_task(source: FeedSource | UrlSource, settings: Settings) -> Cra
 
 @flow(name="crawl")
 def crawl_flow(settings: Settings, source_name: str | None = None) -> CrawlReport:
-    """Fetch every web source once (or one named source), then extract and dedupe what is new."""
+    """Crawl every web source (or one named source) at once, then extract and
+    dedupe what is new, and leave a report as a Prefect artifact."""
     sources = [s for s in load_sources(settings.sources_path) if s.kind in WEB_KINDS]
     if source_name:
         sources = [s for s in sources if s.name == source_name]
         if not sources:
             raise ConfigError(str(settings.sources_path), [f"no web source named '{source_name}'"])
     report = CrawlReport()
-    for source in sources:
-        part = crawl_source_task(source, settings)
-        report.new += part.new
-        report.unchanged += part.unchanged
-        report.refused += part.refused
+    Store(settings.database_url).close()  # migrate once, before concurrent tasks open the store
+    # Sources crawl concurrently; their fetchers share one per-host clock.
+    for future in [crawl_source_task.submit(s, settings) for s in sources]:
+        report.add(future.result())
     if report.new:
+        before = _snapshot(settings)
         extract_flow(settings)
         dedupe_flow(settings)
+        report.partnerships = _changes(before, _snapshot(settings))
+    create_markdown_artifact(key="crawl-report", markdown=crawl_markdown(report, [s.name for s in sources]),
+                             description="Documents, partnerships and failures of one crawl")
     return report
+
+
+def _snapshot(settings: Settings) -> dict[str, tuple]:
+    store = Store(settings.database_url)
+    try:
+        return store.partnership_snapshot()
+    finally:
+        store.close()
+
+
+def _changes(before: dict[str, tuple], after: dict[str, tuple]) -> PartnershipChanges:
+    def label(row: tuple) -> str:
+        a, b, relation, status, established = row
+        since = f", since {established}" if established else ""
+        return f"{a} – {b} ({relation}, {status}{since})"
+
+    return PartnershipChanges(added=[label(v) for k, v in after.items() if k not in before],
+                              changed=[label(v) for k, v in after.items() if k in before and before[k] != v])
+
+
+def crawl_markdown(report: CrawlReport, sources: list[str]) -> str:
+    """The crawl's report, as the markdown of a Prefect artifact."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"# Crawl of {', '.join(sources) or 'no sources'}", "",
+             f"{report.fetched} fetched, **{report.new} new documents**, {report.unchanged} unchanged, "
+             f"{len(report.refused)} refused."]
+    if report.resumed:
+        lines += ["", f"Resumed an unfinished run of: {', '.join(report.resumed)}."]
+    lines += ["", "## New documents", ""]
+    lines += ["| source | title | URL |", "| --- | --- | --- |"] + [
+        f"| {cell(d.source)} | {cell(d.title)} | {cell(d.url)} |" for d in report.new_documents
+    ] if report.new_documents else ["None."]
+    changes = report.partnerships
+    lines += ["", "## New or changed partnerships", ""]
+    if changes and (changes.added or changes.changed):
+        lines += [f"- new: {cell(x)}" for x in changes.added] + [f"- changed: {cell(x)}" for x in changes.changed]
+    else:
+        lines.append("None.")
+    lines += ["", "## Failures", ""]
+    lines += ["| URL | reason | detail |", "| --- | --- | --- |"] + [
+        f"| {cell(u)} | {cell(r)} | {cell(d)} |" for u, r, d in report.refused
+    ] if report.refused else ["None."]
+    return "\n".join(lines) + "\n"

@@ -47,7 +47,7 @@ class FetchResult:
 
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
-    user_agent: str = "citypairs/0.1 (+https://example.org/citypairs; research crawler)"
+    user_agent: str = "citypairs/0.2 (research crawler; +https://example.org/citypairs)"
     timeout: float = 20.0
     max_bytes: int = 20_000_000
     max_redirects: int = 5
@@ -75,12 +75,19 @@ class _HostClock:
             time.sleep(start - now)
 
 
+# One clock per process: every fetcher of a run (one per source, on
+# concurrent Prefect tasks) waits its turn for a host on the same clock.
+SHARED_CLOCK = _HostClock()
+
+
 class Fetcher:
-    def __init__(self, policy: FetchPolicy | None = None, client: httpx.Client | None = None):
+    def __init__(self, policy: FetchPolicy | None = None, client: httpx.Client | None = None,
+                 clock: _HostClock | None = None):
         self.policy = policy or FetchPolicy()
-        self.client = client or httpx.Client(timeout=self.policy.timeout, follow_redirects=False,
+        limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
+        self.client = client or httpx.Client(timeout=self.policy.timeout, follow_redirects=False, limits=limits,
                                              headers={"User-Agent": self.policy.user_agent})
-        self.clock = _HostClock()
+        self.clock = clock or SHARED_CLOCK
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_lock = threading.Lock()
         self._delays: dict[str, float] = {}
@@ -125,6 +132,7 @@ class Fetcher:
                 return self._robots[host]
         parser: RobotFileParser | None = RobotFileParser()
         try:
+            self.clock.wait(host, self._interval(host))  # robots.txt is a request like any other
             response = self.client.get(f"{scheme}://{host}/robots.txt")
             if response.status_code >= 400:
                 parser = None  # no robots.txt: everything allowed

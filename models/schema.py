@@ -141,3 +141,35 @@ fetch_log = Table(
     Column("detail", Text),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
 )
+
+# A crawl of one source; finished_at is NULL while it runs or after it died,
+# and the next crawl of that source resumes it.
+crawl_runs = Table(
+    "crawl_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(200), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("fetched", Integer, nullable=False, server_default="0"),
+    Column("new", Integer, nullable=False, server_default="0"),
+    Column("unchanged", Integer, nullable=False, server_default="0"),
+    Column("refused", Integer, nullable=False, server_default="0"),
+)
+Index("ix_crawl_runs_source", crawl_runs.c.source, crawl_runs.c.finished_at)
+
+# What a run still has to fetch (entry pages: feed, sitemap, listing page;
+# then documents); rows are dropped when the run finishes.
+crawl_frontier = Table(
+    "crawl_frontier",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("crawl_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("kind", String(20), nullable=False),  # feed|sitemap|listing|document
+    Column("depth", Integer, nullable=False, server_default="0"),
+    Column("title", Text),
+    Column("state", String(12), nullable=False, server_default="pending"),  # pending|done
+    UniqueConstraint("run_id", "url", name="uq_crawl_frontier_run_url"),
+)
+Index("ix_crawl_frontier_pending", crawl_frontier.c.run_id, crawl_frontier.c.state)

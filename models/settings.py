@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     # Mentions below this confidence are stored but not merged into
     # the canonical table.
     min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
+    # Crawling. The User-Agent names the project and a contact, so a site
+    # owner can reach whoever runs the crawler: put your own address here.
+    user_agent: str = "citypairs/0.2 (research crawler; +https://example.org/citypairs; contact: citypairs@example.org)"
+    # Requests per second to one host, for sources that set no rate of
+    # their own; a robots.txt Crawl-delay can only slow this down. 0 = off.
+    requests_per_second: float = Field(default=1.0, ge=0.0)
+    fetch_timeout: float = Field(default=20.0, gt=0.0)
+    # Documents of one source fetched at once (the per-host rate still holds).
+    fetch_workers: int = Field(default=8, ge=1, le=64)
 
     @classmethod
     def settings_customise_sources(

@@ -7,12 +7,14 @@ Every problem in the file is reported at once, naming the source and field.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from models.errors import ConfigError
 
@@ -52,16 +54,46 @@ class _WebSource(_Source):
     url: str = Field(min_length=1)
     include: list[str] = []  # regular expressions a link must match (any)
     exclude: list[str] = []  # regular expressions that drop a link
-    keywords: list[str] = []  # words a feed entry's title or summary must contain (any)
+    keywords: list[str] = []  # words a link's title or summary must contain (any), where it has one
     schedule: str | None = None  # cron expression for `citypairs serve`
-    requests_per_second: float | None = None  # this source's rate; default from the settings
+    timezone: str = "Asia/Taipei"  # of the schedule
+    requests_per_second: float | None = Field(default=None, ge=0)  # this source's rate; 0 = no limit
+    max_documents: int = Field(default=500, ge=1)  # documents one crawl takes at most
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            _compile(pattern)
+        return patterns
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None:
+            from prefect.client.schemas.schedules import CronSchedule  # slow import: only when used
+
+            try:
+                CronSchedule(cron=value)
+            except ValueError:
+                raise ValueError(f"'{value}' is not a cron expression (e.g. '0 6 * * *')") from None
+        return value
 
     def wants(self, link: str, text: str = "") -> bool:
         if self.include and not any(re.search(p, link) for p in self.include):
             return False
         if any(re.search(p, link) for p in self.exclude):
             return False
-        return not self.keywords or any(k.lower() in text.lower() for k in self.keywords)
+        # A link with no words of its own (a bare sitemap entry) cannot be
+        # judged by keywords; extraction judges it instead.
+        return not self.keywords or not text.strip() or any(k.lower() in text.lower() for k in self.keywords)
 
 
 class FeedSource(_WebSource):
@@ -70,19 +102,66 @@ class FeedSource(_WebSource):
     kind: Literal["feed"]
 
 
+class SitemapSource(_WebSource):
+    """A sitemap, sitemap index or Google News sitemap (gzip or not)."""
+
+    kind: Literal["sitemap"]
+    max_sitemaps: int = Field(default=20, ge=1)  # child sitemaps of an index followed at most
+    since_days: int | None = Field(default=None, ge=1)  # skip entries last modified before this
+
+
+class ListingSource(_WebSource):
+    """An index page whose links lead to articles or PDFs, with pagination."""
+
+    kind: Literal["listing"]
+    link_selector: str | None = None  # CSS selector of the article links (or their containers)
+    link_pattern: str | None = None  # regular expression an article URL must match
+    next_selector: str | None = None  # CSS selector of the next-page link; else rel=next or "Next"
+    max_pages: int = Field(default=1, ge=1, le=1000)  # listing pages followed, the first included
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            _compile(value)
+        return value
+
+    @field_validator("link_selector", "next_selector")
+    @classmethod
+    def _selector(cls, value: str | None) -> str | None:
+        if value is not None:
+            from cssselect import SelectorError
+            from lxml.cssselect import CSSSelector
+
+            try:
+                CSSSelector(value)
+            except SelectorError as exc:
+                raise ValueError(f"'{value}' is not a CSS selector ({exc})") from None
+        return value
+
+
 class UrlSource(_WebSource):
     """One web page or PDF."""
 
     kind: Literal["url"]
 
 
-Source = Annotated[FolderSource | FileSource | FeedSource | UrlSource, Field(discriminator="kind")]
+def _compile(pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"'{pattern}' is not a regular expression ({exc})") from None
+
+
+WebSource = FeedSource | SitemapSource | ListingSource | UrlSource
+AnySource = FolderSource | FileSource | WebSource
+Source = Annotated[AnySource, Field(discriminator="kind")]
 _adapter: TypeAdapter[Source] = TypeAdapter(Source)
-KINDS = ("folder", "file", "feed", "url")
-WEB_KINDS = ("feed", "url")
+KINDS = ("folder", "file", "feed", "sitemap", "listing", "url")
+WEB_KINDS = ("feed", "sitemap", "listing", "url")
 
 
-def load_sources(path: Path) -> list[FolderSource | FileSource | FeedSource | UrlSource]:
+def load_sources(path: Path) -> list[AnySource]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -109,7 +188,7 @@ def load_sources(path: Path) -> list[FolderSource | FileSource | FeedSource | Ur
         except ValidationError as exc:
             for err in exc.errors():
                 field = ".".join(str(x) for x in err["loc"][1:]) or "?"
-                msg = "missing" if err["type"] == "missing" else err["msg"]
+                msg = "missing" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
                 problems.append(f"{label}: field '{field}' {msg}")
             continue
         if source.name in names:
@@ -121,3 +200,34 @@ def load_sources(path: Path) -> list[FolderSource | FileSource | FeedSource | Ur
     if problems:
         raise ConfigError(str(path), problems)
     return out
+
+
+def add_source(path: Path, entry: dict) -> AnySource:
+    """Append a source to the registry, after checking it together with
+    what the file already holds; the file is left untouched on any error.
+    Comments and layout of the existing file are kept."""
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    entry = {k: v for k, v in entry.items() if v not in (None, [], "")}
+    block = "\n[[sources]]\n" + "".join(f"{key} = {_toml_value(value)}\n" for key, value in entry.items())
+    updated = current.rstrip("\n") + ("\n" if current.strip() else "") + block
+    scratch = path.with_name(f".{path.name}.new")
+    scratch.write_text(updated, encoding="utf-8")
+    try:
+        sources = load_sources(scratch)
+    except ConfigError as exc:
+        raise ConfigError(str(path), exc.problems) from None
+    finally:
+        scratch.unlink(missing_ok=True)
+    path.write_text(updated, encoding="utf-8")
+    return next(s for s in sources if s.name == entry["name"])
+
+
+def _toml_value(value: object) -> str:
+    # JSON strings are valid TOML basic strings (same escapes), Chinese kept.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)

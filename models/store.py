@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, Integer, create_engine, delete, event, func, insert, select, update
 
 from models import schema as t
 from models.records import (
@@ -31,6 +32,7 @@ from models.records import (
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
+_MIGRATE_LOCK = threading.Lock()
 
 
 def _now() -> dt.datetime:
@@ -62,6 +64,17 @@ class StoredMention:
     date_precision: str | None
     themes: tuple[str, ...]
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierItem:
+    """A link a crawl run has to fetch: an entry page or a document."""
+
+    url: str  # canonical
+    kind: str  # feed|sitemap|listing|document
+    depth: int = 0  # listing page number or sitemap nesting, from 0
+    title: str = ""
+    id: int | None = None  # set once stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +111,9 @@ class Store:
     def migrate(self) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
+        # Alembic keeps its context in module globals: one migration at a
+        # time per process (crawl tasks open stores on several threads).
+        with _MIGRATE_LOCK, self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
@@ -206,6 +221,86 @@ class Store:
             else:
                 conn.execute(update(t.fetch_log).where(f.url == url).values(**values))
 
+    # -- crawl runs and their frontier ----------------------------------------
+    def open_crawl_run(self, source: str, entry_url: str, entry_kind: str) -> tuple[int, bool]:
+        """The unfinished run of a source if one died, else a new run whose
+        frontier holds the entry page; returns (run id, resumed)."""
+        r = t.crawl_runs.c
+        with self.engine.begin() as conn:
+            run_id = conn.scalar(select(r.id).where(r.source == source, r.finished_at.is_(None))
+                                 .order_by(r.id.desc()).limit(1))
+            if run_id is not None:
+                return run_id, True
+            run_id = conn.execute(insert(t.crawl_runs).values(source=source, started_at=_now())
+                                  ).inserted_primary_key[0]
+            conn.execute(insert(t.crawl_frontier).values(run_id=run_id, url=entry_url, kind=entry_kind, depth=0))
+            return run_id, False
+
+    def enqueue(self, run_id: int, items: Sequence[FrontierItem]) -> int:
+        """Add links a run has not seen yet (pending or done); returns how many."""
+        f = t.crawl_frontier.c
+        fresh, seen = [], set()
+        with self.engine.begin() as conn:
+            for start in range(0, len(items), 500):
+                chunk = items[start:start + 500]
+                seen |= set(conn.scalars(select(f.url).where(f.run_id == run_id,
+                                                              f.url.in_([i.url for i in chunk]))))
+            for item in items:
+                if item.url not in seen:
+                    seen.add(item.url)
+                    fresh.append(dict(run_id=run_id, url=item.url, kind=item.kind, depth=item.depth,
+                                      title=item.title or None))
+            if fresh:
+                conn.execute(insert(t.crawl_frontier), fresh)
+        return len(fresh)
+
+    def pending(self, run_id: int, limit: int) -> list[FrontierItem]:
+        """The next links of a run, entry pages (feeds, sitemaps, listing
+        pages) before documents, each in the order found."""
+        f = t.crawl_frontier.c
+        documents_last = (f.kind == "document").cast(Integer)
+        query = (select(f.id, f.url, f.kind, f.depth, f.title).where(f.run_id == run_id, f.state == "pending")
+                 .order_by(documents_last, f.id).limit(limit))
+        with self.engine.connect() as conn:
+            return [FrontierItem(r.url, r.kind, r.depth, r.title or "", r.id) for r in conn.execute(query)]
+
+    def taken(self, run_id: int) -> int:
+        """Documents a run has queued so far (pending or done)."""
+        f = t.crawl_frontier.c
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(t.crawl_frontier)
+                               .where(f.run_id == run_id, f.kind == "document"))
+
+    def mark_done(self, item_ids: Sequence[int]) -> None:
+        if item_ids:
+            with self.engine.begin() as conn:
+                conn.execute(update(t.crawl_frontier).where(t.crawl_frontier.c.id.in_(list(item_ids)))
+                             .values(state="done"))
+
+    def finish_crawl_run(self, run_id: int, *, fetched: int, new: int, unchanged: int, refused: int) -> None:
+        """Close a run with its counts and drop its frontier."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.crawl_frontier).where(t.crawl_frontier.c.run_id == run_id))
+            conn.execute(update(t.crawl_runs).where(t.crawl_runs.c.id == run_id).values(
+                finished_at=_now(), fetched=fetched, new=new, unchanged=unchanged, refused=refused))
+
+    def crawl_runs(self, source: str | None = None) -> list[dict]:
+        r = t.crawl_runs.c
+        query = select(t.crawl_runs).order_by(r.id)
+        if source:
+            query = query.where(r.source == source)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def known_urls(self, urls: Sequence[str]) -> set[str]:
+        """Which of these canonical URLs have been fetched before."""
+        f = t.fetch_log.c
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(urls), 500):
+                found |= set(conn.scalars(select(f.url).where(f.url.in_(list(urls[start:start + 500])))))
+        return found
+
     # -- mentions ---------------------------------------------------------
     def replace_mentions(self, results: Iterable[tuple[int, Sequence[Mention]]], version: str) -> int:
         """Replace the mentions of each document by a new extraction, in one
@@ -286,6 +381,16 @@ class Store:
                 conn.execute(delete(t.partnerships).where(p.id.in_(gone)))
                 counts["deleted"] = len(gone)
         return counts
+
+    def partnership_snapshot(self) -> dict[str, tuple]:
+        """Each partnership's key with what a reader would call a change:
+        both names, relation, status and date established."""
+        p = t.partnerships.c
+        a, b = t.places.alias("a"), t.places.alias("b")
+        query = (select(p.key, a.c.name, b.c.name, p.relation, p.status, p.established)
+                 .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id))
+        with self.engine.connect() as conn:
+            return {r[0]: tuple(r[1:]) for r in conn.execute(query)}
 
     def partnerships_query(self):
         """The canonical table with both places' names, for export."""
