@@ -1,8 +1,10 @@
 """Flow ``dedupe``: mentions into the canonical partnership table.
 
 First near-duplicate documents are grouped (one syndicated story is one
-independent source), then every mention is merged by pair and relation, and
-the table is synced to the result. Running it again changes nothing.
+independent source), then every mention is merged by pair and relation
+(places an analyst merged count as one), analysts' decisions are applied on
+top, each row gets its review-queue priority, and the table is synced to the
+result. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from extractors.decisions import Decision, apply_decisions, place_aliases, remap, triage
 from extractors.merge import merge
 from extractors.near_duplicates import cluster_documents
 from models.settings import Settings
@@ -24,8 +27,11 @@ def dedupe(settings: Settings) -> dict[str, int]:
     store = Store(settings.database_url)
     try:
         store.set_clusters(cluster_documents(store.document_texts(), settings.near_duplicate_threshold))
-        rows = merge(store.mentions_for_dedupe(settings.min_confidence))
-        return store.sync_partnerships(rows)
+        decisions = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"],
+                              d["created_at"]) for d in store.decisions()]
+        mentions = remap(store.mentions_for_dedupe(settings.min_confidence), place_aliases(decisions))
+        rows = apply_decisions(merge(mentions), decisions)
+        return store.sync_partnerships(triage(rows, mentions, store.provisional_places()))
     finally:
         store.close()
 

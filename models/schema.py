@@ -116,9 +116,20 @@ partnerships = Table(
     Column("n_documents", Integer, nullable=False),
     Column("n_sources", Integer, nullable=False),  # independent: near-copies count once
     Column("confidence", Float, nullable=False),
+    # Analyst review, applied on top of the machine's values at every dedupe.
+    Column("review", String(12), nullable=False, server_default="pending"),  # pending|accepted|edited|rejected
+    Column("reviewed_by", String(120)),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("machine", JSON),  # the machine's values of fields an analyst edited
+    Column("priority", Float, nullable=False, server_default="0"),  # review queue order, highest first
+    Column("reasons", JSON),  # why a human should look: low_confidence, date_conflict, ...
 )
 Index("ix_partnerships_a", partnerships.c.a_id)
 Index("ix_partnerships_b", partnerships.c.b_id)
+Index("ix_partnerships_queue", partnerships.c.review, partnerships.c.priority, partnerships.c.id)
+Index("ix_partnerships_relation", partnerships.c.relation)
+Index("ix_partnerships_status", partnerships.c.status)
+Index("ix_partnerships_established", partnerships.c.established)
 
 partnership_mentions = Table(
     "partnership_mentions",
@@ -173,3 +184,25 @@ crawl_frontier = Table(
     UniqueConstraint("run_id", "url", name="uq_crawl_frontier_run_url"),
 )
 Index("ix_crawl_frontier_pending", crawl_frontier.c.run_id, crawl_frontier.c.state)
+
+# Analyst decisions, kept apart from machine output and never touched by a
+# pipeline run. kind=partnership: target is a partnership key, action
+# accept|reject|edit (changes: field -> value). kind=place: target is a place
+# id, action merge (changes: {"into": place id}). Undo sets undone_at.
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("target", String(80), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("changes", JSON, nullable=False),
+    Column("before", JSON, nullable=False),
+    Column("analyst", String(120), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+    Column("undone_by", String(120)),
+)
+Index("ix_decisions_target", decisions.c.kind, decisions.c.target)
+Index("ix_places_country", places.c.country)
+Index("ix_partnership_mentions_mention", partnership_mentions.c.mention_id)

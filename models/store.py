@@ -96,6 +96,13 @@ class PartnershipRow:
     n_sources: int
     confidence: float
     mention_ids: tuple[int, ...]
+    # Set by extractors.decisions: the analyst's review and the queue order.
+    review: str = "pending"
+    reviewed_by: str | None = None
+    reviewed_at: dt.datetime | None = None
+    machine: dict | None = None
+    priority: float = 0.0
+    reasons: tuple[str, ...] = ()
 
 
 class Store:
@@ -362,7 +369,7 @@ class Store:
                 else:
                     pid = old.id
                     have = links.get(pid, set())
-                    if any(getattr(old, k) != v for k, v in values.items()):
+                    if any(not _same(getattr(old, k), v) for k, v in values.items()):
                         conn.execute(update(t.partnerships).where(p.id == pid).values(**values))
                         counts["updated"] += 1
                     else:
@@ -375,12 +382,123 @@ class Store:
                     conn.execute(delete(t.partnership_mentions).where(
                         t.partnership_mentions.c.partnership_id == pid,
                         t.partnership_mentions.c.mention_id.in_(have - want)))
-            gone = [r.id for k, r in existing.items() if k not in wanted]
+            # A row no mention supports any more goes, unless an analyst
+            # accepted or edited it: a new model does not undo a decision.
+            gone = [r.id for k, r in existing.items() if k not in wanted and r.review not in ("accepted", "edited")]
             if gone:
                 conn.execute(delete(t.partnership_mentions).where(t.partnership_mentions.c.partnership_id.in_(gone)))
                 conn.execute(delete(t.partnerships).where(p.id.in_(gone)))
                 counts["deleted"] = len(gone)
         return counts
+
+    # -- analyst decisions ----------------------------------------------------
+    def add_decision(self, kind: str, target: str, action: str, changes: dict, before: dict, analyst: str) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(insert(t.decisions).values(
+                kind=kind, target=target, action=action, changes=changes, before=before, analyst=analyst,
+                created_at=_now())).inserted_primary_key[0]
+
+    def undo_decision(self, decision_id: int, analyst: str) -> dict | None:
+        """Mark a decision undone; returns it, or None if there is no such active decision."""
+        d = t.decisions.c
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.decisions).where(d.id == decision_id, d.undone_at.is_(None))).first()
+            if row is None:
+                return None
+            conn.execute(update(t.decisions).where(d.id == decision_id).values(undone_at=_now(), undone_by=analyst))
+            return dict(row._mapping)
+
+    def decisions(self, *, kind: str | None = None, target: str | None = None, active: bool = True) -> list[dict]:
+        d = t.decisions.c
+        query = select(t.decisions).order_by(d.id)
+        if kind:
+            query = query.where(d.kind == kind)
+        if target:
+            query = query.where(d.target == target)
+        if active:
+            query = query.where(d.undone_at.is_(None))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def last_decision(self, analyst: str | None = None) -> dict | None:
+        """The latest active decision (of one analyst), for undo."""
+        d = t.decisions.c
+        query = select(t.decisions).where(d.undone_at.is_(None)).order_by(d.id.desc()).limit(1)
+        if analyst:
+            query = query.where(d.analyst == analyst)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+            return dict(row._mapping) if row else None
+
+    def partnership_row(self, key: str) -> PartnershipRow | None:
+        """A stored partnership with the machine's values restored where an
+        analyst edited them, ready to have its decisions folded over again."""
+        p = t.partnerships.c
+        with self.engine.connect() as conn:
+            r = conn.execute(select(t.partnerships).where(p.key == key)).first()
+            if r is None:
+                return None
+            mids = tuple(conn.scalars(select(t.partnership_mentions.c.mention_id)
+                                      .where(t.partnership_mentions.c.partnership_id == r.id)))
+        values = dict(r._mapping)
+        for field, value in (values.get("machine") or {}).items():
+            values[field] = dt.date.fromisoformat(value) if field == "established" and value else value
+        return PartnershipRow(
+            key=r.key, a_id=values["a_id"], b_id=values["b_id"], relation=values["relation"],
+            status=values["status"], established=values["established"],
+            established_precision=values["established_precision"], last_event=r.last_event,
+            last_event_date=r.last_event_date, first_reported=r.first_reported, last_reported=r.last_reported,
+            themes=tuple(values["themes"] or ()), n_mentions=r.n_mentions, n_documents=r.n_documents,
+            n_sources=r.n_sources, confidence=r.confidence, mention_ids=mids, reasons=tuple(r.reasons or ()))
+
+    def save_review(self, row: PartnershipRow) -> None:
+        """Write a row's reviewed values (fields, review state, priority) in place."""
+        values = _partnership_values(row)
+        with self.engine.begin() as conn:
+            conn.execute(update(t.partnerships).where(t.partnerships.c.key == row.key).values(**values))
+
+    def remap_place(self, source: str, into: str) -> int:
+        """Point partnerships at the place another was merged into, until the
+        next dedupe merges their mentions; the old id is kept as the
+        machine's value so an undo can restore it. Returns rows changed."""
+        return self._repoint(source, into, undo=False)
+
+    def unmap_place(self, source: str, into: str) -> int:
+        """Undo :meth:`remap_place` for the rows it changed."""
+        return self._repoint(source, into, undo=True)
+
+    def _repoint(self, source: str, into: str, *, undo: bool) -> int:
+        p = t.partnerships.c
+        changed = 0
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(p.id, p.a_id, p.b_id, p.machine).where(
+                (p.a_id == (into if undo else source)) | (p.b_id == (into if undo else source)))).all()
+            for r in rows:
+                machine, values = dict(r.machine or {}), {}
+                for side in ("a_id", "b_id"):
+                    if not undo and getattr(r, side) == source:
+                        machine.setdefault(side, source)
+                        values[side] = into
+                    elif undo and getattr(r, side) == into and machine.get(side) == source:
+                        values[side] = machine.pop(side)
+                if values:
+                    conn.execute(update(t.partnerships).where(p.id == r.id).values(**values, machine=machine or None))
+                    changed += 1
+        return changed
+
+    def provisional_places(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(t.places.c.id).where(t.places.c.provisional == 1)))
+
+    def add_place(self, place: Place) -> None:
+        with self.engine.begin() as conn:
+            if conn.scalar(select(t.places.c.id).where(t.places.c.id == place.id)) is None:
+                conn.execute(insert(t.places).values(**_place_values(place)))
+
+    def place(self, place_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.places).where(t.places.c.id == place_id)).first()
+            return dict(row._mapping) if row else None
 
     def partnership_snapshot(self) -> dict[str, tuple]:
         """Each partnership's key with what a reader would call a change:
@@ -392,17 +510,19 @@ class Store:
         with self.engine.connect() as conn:
             return {r[0]: tuple(r[1:]) for r in conn.execute(query)}
 
-    def partnerships_query(self):
-        """The canonical table with both places' names, for export."""
+    def partnerships_query(self, *, rejected: bool = False):
+        """The canonical table with both places' names, for export; rows an
+        analyst rejected are left out unless asked for."""
         p = t.partnerships.c
         a, b = t.places.alias("a"), t.places.alias("b")
-        return (select(
+        query = (select(
             p.id, a.c.name.label("a"), a.c.country.label("a_country"), a.c.level.label("a_level"),
             b.c.name.label("b"), b.c.country.label("b_country"), b.c.level.label("b_level"),
             b.c.admin1.label("b_admin1"), p.relation, p.status, p.established, p.established_precision,
             p.last_event, p.last_event_date, p.first_reported, p.last_reported, p.themes, p.n_sources,
-            p.n_documents, p.n_mentions, p.confidence, p.a_id, p.b_id)
+            p.n_documents, p.n_mentions, p.confidence, p.review, p.reviewed_by, p.a_id, p.b_id)
             .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id).order_by(a.c.name, b.c.name, p.relation))
+        return query if rejected else query.where(p.review != "rejected")
 
     def partnerships_frame(self):
         """The canonical table as a pandas DataFrame, with its sources."""
@@ -468,10 +588,20 @@ def _mention_values(key: str, doc_id: int, m: Mention, version: str) -> dict:
     )
 
 
+def _same(old, new) -> bool:
+    """Equal as stored: SQLite gives datetimes back without their zone."""
+    if isinstance(old, dt.datetime) and isinstance(new, dt.datetime):
+        def utc(x: dt.datetime) -> dt.datetime:
+            return x.astimezone(dt.UTC).replace(tzinfo=None) if x.tzinfo else x
+        return utc(old) == utc(new)
+    return old == new
+
+
 def _partnership_values(r: PartnershipRow) -> dict:
     return dict(key=r.key, a_id=r.a_id, b_id=r.b_id, relation=r.relation, status=r.status,
                 established=r.established, established_precision=r.established_precision,
                 last_event=r.last_event, last_event_date=r.last_event_date,
                 first_reported=r.first_reported, last_reported=r.last_reported, themes=list(r.themes),
                 n_mentions=r.n_mentions, n_documents=r.n_documents, n_sources=r.n_sources,
-                confidence=round(r.confidence, 4))
+                confidence=round(r.confidence, 4), review=r.review, reviewed_by=r.reviewed_by,
+                reviewed_at=r.reviewed_at, machine=r.machine, priority=r.priority, reasons=list(r.reasons))

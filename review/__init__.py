@@ -1,0 +1,1 @@
+"""The analysts' review desk: summary figures, charts and a standalone HTML report."""

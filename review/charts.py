@@ -1,0 +1,635 @@
+"""Summary figures and charts of the canonical partnership table.
+
+Everything here takes the DataFrame of ``Store.partnerships_frame()`` (or a
+hand-built one with at least ``a``, ``a_country``, ``b``, ``b_country``,
+``relation`` and ``status``). ``partner_view`` turns it into one row per
+partnership with a Taiwanese side, seen from Taiwan: the Taiwanese local
+government, the foreign partner, the partner's country and world region, and
+the year it was established. Rows with no Taiwanese side, or two, are left out
+and counted in ``ReportSummary.without_taiwan``.
+
+Charts are plain ``matplotlib.figure.Figure`` objects drawn with the Agg
+renderer (pyplot is never imported, so nothing opens a window). Labels are
+English names; text from the database is escaped for mathtext and falls back to
+the place id when the bundled font has no glyph for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from review import geo
+
+TAIWAN = "TW"
+TAIPEI_ID = "TW-TPE"
+TAIPEI_NAMES = frozenset({"taipei", "taipei city"})
+
+REGION_COLORS = {
+    "East Asia": "#4e79a7",
+    "Southeast Asia": "#f28e2b",
+    "South Asia": "#e15759",
+    "Central Asia": "#76b7b2",
+    "Middle East & Africa": "#59a14f",
+    "Europe": "#edc948",
+    "North America": "#b07aa1",
+    "Latin America": "#ff9da7",
+    "Oceania": "#9c755f",
+    geo.OTHER_REGION: "#bab0ac",
+}
+RELATION_LABELS = {
+    "sister": "Sister city",
+    "friendship": "Friendship",
+    "mou": "MOU",
+    "cooperation": "Cooperation",
+    "other": "Other",
+}
+RELATION_COLORS = {
+    "sister": "#2f5d8a",
+    "friendship": "#59a14f",
+    "mou": "#f28e2b",
+    "cooperation": "#76b7b2",
+    "other": "#bab0ac",
+}
+STATUS_LABELS = {"active": "Active", "proposed": "Proposed", "terminated": "Terminated"}
+THEME_LABELS = {
+    "economy_trade": "Economy & trade",
+    "agriculture_food": "Agriculture & food",
+    "education_youth": "Education & youth",
+    "culture_arts": "Culture & arts",
+    "tourism": "Tourism",
+    "technology_smart_city": "Technology & smart city",
+    "health": "Health",
+    "environment_sustainability": "Environment",
+    "sports": "Sports",
+    "disaster_resilience": "Disaster resilience",
+    "governance_politics": "Governance",
+}
+THEME_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#9c755f", "#76b7b2", "#edc948"]
+
+INK = "#1f2933"
+MUTED = "#6b7785"
+GRID = "#e3e7ec"
+FONT = "DejaVu Sans"
+VIEW_COLUMNS = ("id", "local", "local_id", "partner", "partner_id", "partner_country", "country_name",
+                "region", "relation", "status", "year", "themes", "n_sources", "confidence")
+
+
+# -- the view from Taiwan ---------------------------------------------------------
+def partner_view(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per partnership with exactly one Taiwanese side, seen from Taiwan."""
+    if frame is not None and set(VIEW_COLUMNS) <= set(frame.columns):
+        return frame
+    rows = []
+    for r in ([] if frame is None else frame.to_dict("records")):
+        a_tw = _code(r.get("a_country")) == TAIWAN
+        b_tw = _code(r.get("b_country")) == TAIWAN
+        if a_tw == b_tw:
+            continue
+        local, partner = ("a", "b") if a_tw else ("b", "a")
+        cc = _code(r.get(f"{partner}_country"))
+        info = geo.country(cc)
+        rows.append({
+            "id": r.get("id"),
+            "local": _str(r.get(local)),
+            "local_id": _str(r.get(f"{local}_id")) or None,
+            "partner": _str(r.get(partner)),
+            "partner_id": _str(r.get(f"{partner}_id")) or None,
+            "partner_country": cc,
+            "country_name": info.name,
+            "region": info.region,
+            "relation": _str(r.get("relation")) or "other",
+            "status": _str(r.get("status")) or "active",
+            "year": _year(r.get("established")),
+            "themes": _themes(r.get("themes")),
+            "n_sources": _int(r.get("n_sources")),
+            "confidence": _float(r.get("confidence")),
+        })
+    view = pd.DataFrame(rows, columns=list(VIEW_COLUMNS))
+    view["year"] = view["year"].astype("Int64")
+    return view
+
+
+def without_taiwan(frame: pd.DataFrame) -> int:
+    """Rows of the store's frame that ``partner_view`` leaves out."""
+    if frame is None or frame.empty:
+        return 0
+    a = frame["a_country"].map(_code) == TAIWAN
+    b = frame["b_country"].map(_code) == TAIWAN
+    return int((a == b).sum())
+
+
+def is_taipei(local_id: str | None, local: str | None) -> bool:
+    """Taipei City's own government (not its districts, not New Taipei)."""
+    if _str(local_id):
+        return _str(local_id) == TAIPEI_ID
+    return _str(local).casefold() in TAIPEI_NAMES
+
+
+# -- summary figures ----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One line of a ranking: a partner country or a Taiwanese government."""
+
+    key: str  # ISO country code, or the place id (its name when the id is unknown)
+    label: str
+    count: int
+    active: int
+    share: float  # of all partnerships
+    region: str | None = None
+    by_relation: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """The figures researchers quote. Shares are of all partnerships, whatever their status."""
+
+    total: int
+    active: int
+    countries: int  # distinct partner countries
+    governments: int  # distinct Taiwanese local governments
+    share_us: float
+    share_jp: float
+    us: int
+    jp: int
+    taipei: int  # Taipei City's partnerships
+    by_relation: dict[str, int]
+    by_status: dict[str, int]
+    by_region: dict[str, int]
+    top_countries: tuple[Count, ...]
+    top_governments: tuple[Count, ...]
+    first_year: int | None
+    last_year: int | None
+    undated: int  # partnerships without an establishment date
+    without_taiwan: int = 0  # rows of the table left out: no Taiwanese side, or two
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+
+def summary(frame: pd.DataFrame, top: int = 10) -> ReportSummary:
+    view = partner_view(frame)
+    total = len(view)
+    is_active = view["status"] == "active"
+    years = view["year"].dropna()
+    us = int((view["partner_country"] == "US").sum())
+    jp = int((view["partner_country"] == "JP").sum())
+    return ReportSummary(
+        total=total,
+        active=int(is_active.sum()),
+        countries=int(view["partner_country"].nunique()),
+        governments=int(_government_keys(view).nunique()),
+        share_us=_share(us, total),
+        share_jp=_share(jp, total),
+        us=us,
+        jp=jp,
+        taipei=int(sum(is_taipei(i, n) for i, n in zip(view["local_id"], view["local"]))),
+        by_relation=_ranked(view["relation"]),
+        by_status=_ranked(view["status"]),
+        by_region=_ranked(view["region"]),
+        top_countries=tuple(country_counts(view)[:top]),
+        top_governments=tuple(government_counts(view)[:top]),
+        first_year=int(years.min()) if len(years) else None,
+        last_year=int(years.max()) if len(years) else None,
+        undated=int(view["year"].isna().sum()),
+        without_taiwan=without_taiwan(frame) if frame is not view else 0,
+    )
+
+
+def country_counts(frame: pd.DataFrame) -> list[Count]:
+    """Every partner country, most partnerships first (ties by name)."""
+    view = partner_view(frame)
+    out = []
+    for cc, rows in view.groupby("partner_country", sort=False):
+        info = geo.country(cc)
+        out.append(Count(key=cc, label=info.name, count=len(rows), active=int((rows["status"] == "active").sum()),
+                         share=_share(len(rows), len(view)), region=info.region,
+                         by_relation=_ranked(rows["relation"])))
+    return sorted(out, key=lambda c: (-c.count, c.label))
+
+
+def government_counts(frame: pd.DataFrame) -> list[Count]:
+    """Every Taiwanese local government, most partnerships first (ties by name)."""
+    view = partner_view(frame)
+    out = []
+    for key, rows in view.assign(_key=_government_keys(view)).groupby("_key", sort=False):
+        out.append(Count(key=key, label=rows["local"].iloc[0], count=len(rows),
+                         active=int((rows["status"] == "active").sum()), share=_share(len(rows), len(view)),
+                         by_relation=_ranked(rows["relation"])))
+    return sorted(out, key=lambda c: (-c.count, c.label))
+
+
+# -- charts -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Chart:
+    slug: str  # file name stem
+    title: str
+    caption: str
+    figure: Figure
+
+
+def partner_countries_chart(frame: pd.DataFrame, top: int = 15) -> Figure:
+    """(a) Horizontal bars: partnerships by partner country, top N, coloured by region."""
+    rows = country_counts(frame)
+    if not rows:
+        return _placeholder("Partnerships by partner country", "No partnerships yet")
+    shown = rows[:top][::-1]
+    fig, ax = _bar_figure(len(shown))
+    y = _bar_labels(ax, [_label(c.label, c.key) for c in shown])
+    colors = [REGION_COLORS.get(c.region or "", REGION_COLORS[geo.OTHER_REGION]) for c in shown]
+    bars = ax.barh(y, [c.count for c in shown], color=colors, height=0.68)
+    _bar_values(ax, bars)
+    regions = [r for r in REGION_COLORS if any(c.region == r for c in shown)]
+    _side_legend(ax, [Patch(color=REGION_COLORS[r], label=r) for r in regions], "Region")
+    more = f"top {len(shown)} of {len(rows)} countries" if len(rows) > len(shown) else f"{len(rows)} countries"
+    _titles(fig, ax, "Partnerships by partner country", more)
+    return fig
+
+
+def taiwan_governments_chart(frame: pd.DataFrame, top: int = 25) -> Figure:
+    """(b) Horizontal stacked bars: partnerships by Taiwanese local government and relation."""
+    rows = government_counts(frame)
+    if not rows:
+        return _placeholder("Partnerships by Taiwanese local government", "No partnerships yet")
+    shown = rows[:top][::-1]
+    fig, ax = _bar_figure(len(shown))
+    y = _bar_labels(ax, [_label(c.label, c.key) for c in shown])
+    relations = _relations_present(c.by_relation for c in shown)
+    left = np.zeros(len(shown))
+    for rel in relations:
+        values = np.array([c.by_relation.get(rel, 0) for c in shown], dtype=float)
+        ax.barh(y, values, left=left, color=RELATION_COLORS.get(rel, RELATION_COLORS["other"]),
+                height=0.68, label=_relation_label(rel))
+        left += values
+    for y, total in enumerate(left):
+        ax.text(total, y, f" {int(total)}", va="center", ha="left", fontsize=8.5, color=INK)
+    ax.set_xlim(0, max(left) * 1.12 + 0.5)
+    _side_legend(ax, None, "Relation")
+    more = (f"top {len(shown)} of {len(rows)} governments" if len(rows) > len(shown)
+            else f"{len(rows)} governments")
+    _titles(fig, ax, "Partnerships by Taiwanese local government", more)
+    return fig
+
+
+def regions_by_year_chart(frame: pd.DataFrame) -> Figure:
+    """(c) Stacked bars: new partnerships per establishment year, by partner region."""
+    view = partner_view(frame)
+    dated = view.dropna(subset=["year"])
+    title = "New partnerships per year, by partner region"
+    if dated.empty:
+        return _placeholder(title, "No partnership has a known establishment date yet")
+    years = list(range(int(dated["year"].min()), int(dated["year"].max()) + 1))
+    table = pd.crosstab(dated["year"].astype(int), dated["region"]).reindex(years, fill_value=0)
+    regions = [r for r in REGION_COLORS if r in table.columns]
+    fig = _figure(10, 4.6)
+    ax = fig.add_subplot()
+    _style(ax, grid_axis="y")
+    bottom = np.zeros(len(years))
+    for region in regions:
+        values = table[region].to_numpy(dtype=float)
+        ax.bar(years, values, bottom=bottom, color=REGION_COLORS[region], width=0.8, label=region)
+        bottom += values
+    ax.set_xlim(years[0] - 0.7, years[-1] + 0.7)
+    ax.xaxis.set_major_locator(_year_locator(len(years)))
+    ax.yaxis.set_major_locator(_integer_locator())
+    ax.set_ylabel("Partnerships established", color=MUTED, fontsize=9)
+    _side_legend(ax, None, "Partner region")
+    ax.set_ylim(0, max(bottom) * 1.08 + 0.2)
+    note = f"{len(dated)} partnerships with a known year"
+    if len(dated) < len(view):
+        note += f"; {len(view) - len(dated)} without one are not shown"
+    _titles(fig, ax, title, note)
+    return fig
+
+
+def themes_by_year_chart(frame: pd.DataFrame, top: int = 6) -> Figure:
+    """(d) Lines: partnerships touching each theme, by establishment year (5-year periods
+    when the years span more than 15)."""
+    view = partner_view(frame)
+    title = "Themes over time"
+    dated = view.dropna(subset=["year"])
+    dated = dated[dated["themes"].map(len) > 0]
+    if dated.empty:
+        return _placeholder(title, "No dated partnership has a theme yet")
+    first, last = int(dated["year"].min()), int(dated["year"].max())
+    step = 1 if last - first < 15 else 5
+    start = first if step == 1 else first - first % step
+    periods = list(range(start, last + 1, step))
+    counts: dict[str, Counter] = {}
+    for year, themes in zip(dated["year"].astype(int), dated["themes"]):
+        period = year - (year - start) % step
+        for theme in set(themes):
+            counts.setdefault(theme, Counter())[period] += 1
+    ranked = sorted(counts, key=lambda t: (-sum(counts[t].values()), t))
+    fig = _figure(10, 4.6)
+    ax = fig.add_subplot()
+    _style(ax, grid_axis="y")
+    x = np.arange(len(periods))
+    for i, theme in enumerate(ranked[:top]):
+        ax.plot(x, [counts[theme][p] for p in periods], marker="o", markersize=4, linewidth=2,
+                color=THEME_COLORS[i % len(THEME_COLORS)], label=_theme_label(theme))
+    labels = [str(p) if step == 1 else f"{p}–{str(p + step - 1)[-2:]}" for p in periods]
+    every = max(1, math.ceil(len(periods) / 14))
+    ax.set_xticks(x[::every], labels[::every])
+    ax.set_xlim(-0.5, len(periods) - 0.5)
+    ax.yaxis.set_major_locator(_integer_locator())
+    ax.set_ylim(0, None)
+    ax.set_ylabel("Partnerships with the theme", color=MUTED, fontsize=9)
+    _side_legend(ax, None, "Theme")
+    note = "by year established" if step == 1 else "by 5-year period established"
+    if len(ranked) > top:
+        note += f"; the {top} most frequent of {len(ranked)} themes"
+    _titles(fig, ax, title, note + "; a partnership counts once for each of its themes")
+    return fig
+
+
+def partner_map_chart(frame: pd.DataFrame) -> Figure:
+    """(e) Partners as points on an equirectangular graticule, with great-circle lines from
+    Taiwan. Drawn offline: the land silhouette is the GeoNames towns of 15,000+ people."""
+    view = partner_view(frame)
+    title = "Where the partners are"
+    if view.empty:
+        return _placeholder(title, "No partnerships yet")
+    fig = _figure(12, 6.4)
+    ax = fig.add_axes((0.045, 0.2, 0.91, 0.68))
+    lats, lons = geo.backdrop()
+    ax.scatter(_shift(np.array(lons)), lats, s=0.35, c="#cfd5dc", linewidths=0, rasterized=True, zorder=1)
+    placed: dict[tuple[float, float], list] = {}
+    coarse = unplaced = 0
+    for pid, name, cc, region in zip(view["partner_id"], view["partner"], view["partner_country"],
+                                     view["region"]):
+        loc = geo.locate(_str(pid) or None, _str(name), _str(cc))
+        if loc is None:
+            unplaced += 1
+            continue
+        coarse += loc.precision == "country"
+        placed.setdefault((round(loc.lat, 2), round(loc.lon, 2)), []).append(region)
+    for (lat, lon), regions in placed.items():
+        color = REGION_COLORS.get(Counter(regions).most_common(1)[0][0], REGION_COLORS[geo.OTHER_REGION])
+        for xs, ys in _great_circle(geo.TAIWAN, (lat, lon)):
+            ax.plot(xs, ys, color=color, alpha=0.45, linewidth=0.9, zorder=2, solid_capstyle="round")
+    for (lat, lon), regions in sorted(placed.items(), key=lambda kv: -len(kv[1])):
+        color = REGION_COLORS.get(Counter(regions).most_common(1)[0][0], REGION_COLORS[geo.OTHER_REGION])
+        ax.scatter(_shift(np.array([lon])), [lat], s=18 + 22 * math.sqrt(len(regions)), color=color,
+                   edgecolors="white", linewidths=0.8, zorder=3)
+    ty, tx = geo.TAIWAN
+    ax.scatter([tx], [ty], marker="*", s=320, color="#b2182b", edgecolors="white", linewidths=0.9, zorder=4)
+    ax.annotate("Taiwan", (tx, ty), xytext=(8, -12), textcoords="offset points", fontsize=10,
+                fontweight="bold", color="#b2182b", zorder=5)
+    _graticule(ax)
+    present = [r for r in REGION_COLORS if any(r in v for v in placed.values())]
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=REGION_COLORS[r],
+                      markeredgecolor="white", label=r) for r in present]
+    handles.append(Line2D([], [], marker="*", linestyle="", markersize=12, markerfacecolor="#b2182b",
+                          markeredgecolor="white", label="Taiwan"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.07), frameon=False,
+              fontsize=8.5, ncols=min(len(handles), 5))
+    n = sum(len(v) for v in placed.values())
+    bits = [f"{n} partnerships at {len(placed)} places; point size grows with partnerships at a place"]
+    if coarse:
+        bits.append(f"{coarse} placed at their country's capital (place not in GeoNames' 15,000+ towns)")
+    if unplaced:
+        bits.append(f"{unplaced} could not be placed")
+    fig.text(0.01, 0.95, title, fontsize=13, fontweight="bold", color=INK, ha="left")
+    fig.text(0.045, 0.895, "; ".join(bits), fontsize=9, color=MUTED, ha="left")
+    fig.text(0.045, 0.025, "Equirectangular projection centred on 150°E. Grey dots are towns of 15,000+ "
+             "people (GeoNames), drawn for orientation in place of coastlines; lines are great circles "
+             "from Taiwan.", fontsize=8, color=MUTED, ha="left")
+    return fig
+
+
+def charts(frame: pd.DataFrame) -> list[Chart]:
+    """Every chart of the report, in order, with its file name and caption."""
+    view = partner_view(frame)
+    return [
+        Chart("partner_countries", "Partner countries",
+              "Partnerships by the partner's country, coloured by world region.",
+              partner_countries_chart(view)),
+        Chart("taiwan_governments", "Taiwanese local governments",
+              "Partnerships of each Taiwanese local government, split by kind of relation.",
+              taiwan_governments_chart(view)),
+        Chart("regions_by_year", "New partnerships per year",
+              "Partnerships by the year they were established and the partner's world region.",
+              regions_by_year_chart(view)),
+        Chart("themes_by_year", "Themes over time",
+              "How often each cooperation theme appears among partnerships established each year.",
+              themes_by_year_chart(view)),
+        Chart("partner_map", "Map of partners",
+              "Each partner place, with a line from Taiwan. Drawn offline; no map tiles.",
+              partner_map_chart(view)),
+    ]
+
+
+# -- drawing helpers --------------------------------------------------------------------
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=100, facecolor="white")
+    return fig
+
+
+def _bar_figure(n: int) -> tuple[Figure, object]:
+    fig = _figure(10, 1.5 + 0.34 * max(n, 3))
+    ax = fig.add_subplot()
+    _style(ax, grid_axis="x")
+    ax.xaxis.set_major_locator(_integer_locator())
+    ax.tick_params(axis="y", length=0, labelsize=9.5)
+    return fig, ax
+
+
+def _bar_labels(ax, labels: list[str]) -> np.ndarray:
+    """Numeric bar positions, so that two places of one name keep two bars."""
+    y = np.arange(len(labels))
+    ax.set_yticks(y, labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
+    return y
+
+
+def _style(ax, grid_axis: str) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#9aa5b1")
+    ax.tick_params(colors=INK, labelsize=9)
+    ax.grid(axis=grid_axis, color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _titles(fig: Figure, ax, title: str, subtitle: str) -> None:
+    ax.set_title(subtitle, loc="left", fontsize=9, color=MUTED, pad=8)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold", color=INK)
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+
+
+def _bar_values(ax, bars) -> None:
+    widths = [b.get_width() for b in bars]
+    for bar in bars:
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {int(bar.get_width())}",
+                va="center", ha="left", fontsize=8.5, color=INK)
+    ax.set_xlim(0, max(widths) * 1.12 + 0.5)
+
+
+def _side_legend(ax, handles, title: str) -> None:
+    """A legend right of the plot, where it never covers a bar or a line."""
+    kwargs = {"handles": handles} if handles else {}
+    ax.legend(**kwargs, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5,
+              title=title, title_fontsize=8.5, alignment="left")
+
+
+def _placeholder(title: str, message: str) -> Figure:
+    fig = _figure(10, 2.4)
+    fig.text(0.02, 0.82, title, fontsize=13, fontweight="bold", color=INK, ha="left")
+    fig.text(0.5, 0.4, message, fontsize=11, color=MUTED, ha="center", va="center")
+    return fig
+
+
+def _integer_locator():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True, nbins="auto", min_n_ticks=2)
+
+
+def _year_locator(n_years: int):
+    from matplotlib.ticker import MultipleLocator
+
+    return MultipleLocator(1 if n_years <= 15 else 5 if n_years <= 60 else 10)
+
+
+def _shift(lons):
+    """Longitudes on a map centred on 150°E: -30..330."""
+    return np.where(lons < -30, lons + 360, lons)
+
+
+def _great_circle(start: tuple[float, float], end: tuple[float, float], n: int = 64):
+    """The great circle from start to end as (xs, ys) runs, split where it wraps."""
+    (la1, lo1), (la2, lo2) = (np.radians(start), np.radians(end))
+    p1 = np.array([math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)])
+    p2 = np.array([math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)])
+    omega = math.acos(max(-1.0, min(1.0, float(p1 @ p2))))
+    if omega < 1e-9:
+        return []
+    t = np.linspace(0, 1, n)[:, None]
+    pts = (np.sin((1 - t) * omega) * p1 + np.sin(t * omega) * p2) / math.sin(omega)
+    lats = np.degrees(np.arcsin(np.clip(pts[:, 2], -1, 1)))
+    xs = _shift(np.degrees(np.arctan2(pts[:, 1], pts[:, 0])))
+    cuts = np.where(np.abs(np.diff(xs)) > 180)[0] + 1
+    return list(zip(np.split(xs, cuts), np.split(lats, cuts)))
+
+
+def _graticule(ax) -> None:
+    ax.set_xlim(-30, 330)
+    ax.set_ylim(-60, 80)
+    ax.set_aspect("equal")
+    xticks = list(range(-30, 331, 30))
+    ax.set_xticks(xticks, [_lon_label(x) for x in xticks])
+    yticks = list(range(-60, 81, 20))
+    ax.set_yticks(yticks, [f"{abs(y)}°{'N' if y > 0 else 'S' if y < 0 else ''}" for y in yticks])
+    ax.grid(color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=8, colors=MUTED, length=0)
+    for spine in ax.spines.values():
+        spine.set_color("#c3cad3")
+
+
+def _lon_label(x: float) -> str:
+    lon = ((x + 180) % 360) - 180
+    if lon in (0, -180):
+        return f"{abs(int(lon))}°"
+    return f"{abs(int(lon))}°{'E' if lon > 0 else 'W'}"
+
+
+# -- value helpers -----------------------------------------------------------------------
+def _code(value) -> str:
+    return _str(value).upper()
+
+
+def _str(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return str(value).strip()
+
+
+def _int(value) -> int:
+    try:
+        return 0 if value is None or pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _float(value) -> float:
+    try:
+        return 0.0 if value is None or pd.isna(value) else float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _year(value) -> int | None:
+    """The year of an ISO date string ('2015', '2015-03', '2015-03-09') or a date."""
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.year
+    text = _str(value)
+    return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
+
+
+def _themes(value) -> tuple[str, ...]:
+    if value is None or isinstance(value, float):
+        return ()
+    if isinstance(value, str):
+        return tuple(t for t in value.replace(",", ";").split(";") if t.strip())
+    return tuple(str(t) for t in value)
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _ranked(values: pd.Series) -> dict[str, int]:
+    counts = Counter(str(v) for v in values)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _government_keys(view: pd.DataFrame) -> pd.Series:
+    return view["local_id"].where(view["local_id"].notna(), view["local"]).fillna("").astype(str)
+
+
+def _relations_present(counts) -> list[str]:
+    seen = set()
+    for c in counts:
+        seen.update(c)
+    known = [r for r in RELATION_LABELS if r in seen]
+    return known + sorted(seen - set(known))
+
+
+def _relation_label(rel: str) -> str:
+    return RELATION_LABELS.get(rel, _label(rel.replace("_", " ").capitalize(), "other"))
+
+
+def _theme_label(theme: str) -> str:
+    return THEME_LABELS.get(theme, _label(theme.replace("_", " ").capitalize(), "theme"))
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    from matplotlib import font_manager, ft2font
+
+    return frozenset(ft2font.FT2Font(font_manager.findfont(FONT)).get_charmap())
+
+
+def _label(text: str, fallback: str, limit: int = 38) -> str:
+    """Chart-safe text: shortened, '$' escaped (no mathtext), and replaced by the
+    fallback when the font lacks a glyph for it (CJK names, say)."""
+    text = " ".join(_str(text).split()) or _str(fallback)
+    glyphs = _glyphs()
+    if any(ord(ch) not in glyphs for ch in text):
+        text = _str(fallback) if all(ord(ch) in glyphs for ch in _str(fallback)) else "?"
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text.replace("$", r"\$")
