@@ -32,5 +32,10 @@ def split_lines(doc: Doc) -> Doc:
                 or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
                                                   or "\u4e00" <= nxt.text[:1] <= "\u9fff"))):
             nxt.is_sent_start = True
+            # A line's first word never stands alone: after a header line
+            # ("Date: ...") the parser would otherwise cut "Taoyuan | and
+            # Jonava signed..." and lose the pair.
+            if i + 2 < len(doc) and nxt.is_alpha and "\n" not in nxt.whitespace_ and not doc[i + 2].is_space:
+                doc[i + 2].is_sent_start = False
         line_start = nxt.idx
     return doc

@@ -122,14 +122,18 @@ def crawl(
 
 
 @app.command()
-def serve(db: DbOption = None, sources: SourcesOption = None) -> None:
+def serve(
+    db: DbOption = None, sources: SourcesOption = None,
+    port: Annotated[int, typer.Option("--port", help="Port of the Prefect server started when "
+                    "PREFECT_API_URL is not set.")] = 4200,
+) -> None:
     """Serve one Prefect deployment per web source with a schedule: each crawls its source on its cron
     schedule and runs the pipeline on what is new. Runs until interrupted (Ctrl-C).
 
-    Set PREFECT_API_URL to a Prefect server (prefect server start) to see the deployments, runs and
-    crawl reports in its UI.
+    Schedules need a Prefect server: with PREFECT_API_URL set, that one; otherwise a local one is started
+    on 127.0.0.1:PORT for as long as this runs. Its UI shows the deployments, runs and crawl reports.
 
-    Example: PREFECT_API_URL=http://127.0.0.1:4200/api citypairs serve --sources sources.toml
+    Example: citypairs serve --sources sources.toml   (then open http://127.0.0.1:4200)
     """
     from flows.orchestration import configure_prefect
     from flows.serve import deployments, serve_sources
@@ -141,7 +145,10 @@ def serve(db: DbOption = None, sources: SourcesOption = None) -> None:
         _fail(exc)
     out.print(f"serving {len(names)} scheduled crawls: {', '.join(names)}")
     configure_prefect()
-    serve_sources(settings)
+    try:
+        serve_sources(settings, port)
+    except CitypairsError as exc:
+        _fail(exc)
 
 
 @app.command()
@@ -279,6 +286,27 @@ def bench_crawl(
     out.print(f"memory at {big.pages} pages is {big.peak_rss_mb / small.peak_rss_mb:.2f}x that at {small.pages}")
 
 
+@app.command("bench-review")
+def bench_review(
+    partnerships: Annotated[int, typer.Option("--partnerships", help="Generated partnerships (5 mentions "
+                            "each).")] = 100_000,
+    db: Annotated[str | None, typer.Option("--db", help="An empty database to fill (e.g. a fresh PostgreSQL "
+                  "database) [default: a temporary SQLite file]")] = None,
+) -> None:
+    """Time the review app's queue, browse and provenance pages on a large generated database.
+
+    Example: citypairs bench-review --partnerships 100000
+    """
+    from flows.bench_review import run_review_bench
+
+    filled, pages = run_review_bench(partnerships, db)
+    out.print(f"{partnerships:,} partnerships and {5 * partnerships:,} mentions generated in {filled:.0f} s")
+    for p in pages:
+        out.print(f"{p.path:45s} median {p.median_ms:7.1f} ms  worst {p.worst_ms:7.1f} ms  HTTP {p.status}")
+    slowest = max(pages, key=lambda p: p.median_ms)
+    out.print(f"slowest median: {slowest.path} at {slowest.median_ms:.0f} ms (target: under 300 ms)")
+
+
 @app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds, and every document that failed.
@@ -327,6 +355,86 @@ def _as_written(day, precision: str | None) -> str:
     if day is None:
         return ""
     return {"year": day.isoformat()[:4], "month": day.isoformat()[:7]}.get(precision or "day", day.isoformat())
+
+
+@app.command()
+def review(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8700,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")]
+    = "127.0.0.1",
+    analyst: Annotated[str | None, typer.Option("--analyst", help="Name decisions are recorded under when no "
+                       "login is required [default: $CITYPAIRS_ANALYST or 'analyst']")] = None,
+    auth: Annotated[Path | None, typer.Option("--auth", help="Require a login: a password file written by "
+                    "citypairs review-user.")] = None,
+) -> None:
+    """Start the analysts' review app (queue, browse and export, charts) over the database.
+
+    Example: citypairs review --port 8700 --analyst mei   (then open http://127.0.0.1:8700)
+    """
+    import uvicorn
+
+    from review.app import create_app
+
+    try:
+        settings = load_settings(database_url=db, analyst=analyst)
+        application = create_app(settings, auth)
+    except (CitypairsError, OSError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
+        console.print("[yellow]warning:[/yellow] reachable from other machines without --auth: anyone can decide")
+    out.print(f"review app on http://{host}:{port} (Ctrl-C stops it)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command("review-user")
+def review_user(
+    name: Annotated[str, typer.Argument(help="The analyst's login name.")],
+    auth: Annotated[Path, typer.Option("--auth", help="Password file to create or update.")] = Path("reviewers.txt"),
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
+                                          help="Asked for when not given.")] = "",
+) -> None:
+    """Add an analyst to a review password file (PBKDF2-hashed), or change their password.
+
+    Example: citypairs review-user mei --auth reviewers.txt
+    """
+    from review.auth import set_user
+
+    if len(password) < 8:
+        console.print("[red]error:[/red] a password needs at least 8 characters")
+        raise typer.Exit(2)
+    try:
+        set_user(auth, name, password)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    out.print(f"{name} can log in with citypairs review --auth {auth}")
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Folder for report.html and the PNG charts "
+                      "[default: data/processed/report]")] = None,
+) -> None:
+    """Write the charts and figures researchers cite as a standalone HTML file plus PNG charts.
+
+    Example: citypairs report --output data/processed/report
+    """
+    from models.store import Store
+    from review.report import write_report
+
+    try:
+        settings = _settings(db)
+        store = Store(settings.database_url)
+        try:
+            path = write_report(store, output or settings.processed_dir / "report")
+        finally:
+            store.close()
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"wrote {path}")
 
 
 sources_app = typer.Typer(help="List, add and check the sources in sources.toml.", no_args_is_help=True)

@@ -205,16 +205,16 @@ def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, 
         report.refused.append((url, exc.reason, exc.detail))
     else:
         parsed = done.parsed
-        if store.find_document(parsed.sha256) is None:
-            blobs.put(parsed.sha256, result.body, PurePosixPath(_file_name(url)).suffix or ".html")
-            store.add_document(source, url, len(result.body), parsed)
+        # Bytes first (write-once, harmless if the row never comes), then the
+        # document, its fetch log and its frontier item in one transaction.
+        blobs.put(parsed.sha256, result.body, PurePosixPath(_file_name(url)).suffix or ".html")
+        if store.add_crawled(source, url, len(result.body), parsed, status=result.status, etag=result.etag,
+                             last_modified=result.last_modified, frontier_id=done.item.id):
             report.new += 1
             report.new_documents.append(NewDocument(source, url, parsed.title or done.item.title or url))
         else:  # same bytes as before, or as another URL: nothing to extract
-            store.add_origin(parsed.sha256, source, url)
             report.unchanged += 1
-        store.record_fetch(url, source, status=result.status, etag=result.etag,
-                           last_modified=result.last_modified, sha256=parsed.sha256)
+        return
     store.mark_done([done.item.id])
 
 

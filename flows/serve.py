@@ -2,14 +2,24 @@
 
 Each deployment runs the flow ``scheduled-crawl`` for its source on the
 source's cron schedule; that flow crawls the source and runs the pipeline on
-what is new (the ``crawl`` flow, as a subflow). With ``PREFECT_API_URL``
-pointing at a Prefect server the deployments, their runs and each crawl's
-report artifact are visible in the Prefect UI.
+what is new (the ``crawl`` flow, as a subflow). Schedules need a Prefect
+server (the ephemeral in-process one runs no scheduler): ``PREFECT_API_URL``
+names one, or ``serve`` starts one on 127.0.0.1 for as long as it runs. The
+deployments, their runs and each crawl's report artifact show in its UI.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import httpx
 
 from prefect import flow
 
@@ -17,6 +27,8 @@ from flows.crawl import CrawlReport, crawl_flow
 from models.errors import ConfigError
 from models.settings import Settings, load_settings
 from models.sources import WEB_KINDS, load_sources
+
+log = logging.getLogger(__name__)
 
 
 @flow(name="scheduled-crawl")
@@ -47,7 +59,46 @@ def deployments(settings: Settings) -> list:
     ]
 
 
-def serve_sources(settings: Settings) -> None:  # pragma: no cover - runs until interrupted
+@contextlib.contextmanager
+def prefect_server(port: int = 4200, wait: float = 120.0) -> Iterator[str]:
+    """A Prefect server on 127.0.0.1 for as long as the block runs. Schedules
+    need one: Prefect's ephemeral in-process server runs no scheduler."""
+    url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            if server.poll() is not None:
+                raise ConfigError("prefect server", [f"did not start: {server.stderr.read().decode()[-500:]}"])
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise ConfigError("prefect server", [f"no answer on {url} after {wait:.0f} s"])
+            time.sleep(1)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def serve_sources(settings: Settings, port: int = 4200) -> None:  # pragma: no cover - runs until interrupted
+    """Serve the deployments against PREFECT_API_URL, or against a Prefect
+    server started here when none is set."""
     from prefect import serve
 
-    serve(*deployments(settings), print_starting_message=True)
+    if os.environ.get("PREFECT_API_URL"):
+        serve(*deployments(settings), print_starting_message=True)
+        return
+    with prefect_server(port) as url:
+        os.environ["PREFECT_API_URL"] = url
+        log.info("started a Prefect server for the schedules: UI and API on %s", url.removesuffix("/api"))
+        serve(*deployments(settings), print_starting_message=True)

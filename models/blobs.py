@@ -29,3 +29,7 @@ class BlobStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         return path
+
+    def find(self, sha256: str) -> Path | None:
+        """The stored file of a hash, whatever suffix it was stored with."""
+        return next((p for p in (self.root / sha256[:2]).glob(f"{sha256}*") if not p.name.startswith(".")), None)

@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     fetch_timeout: float = Field(default=20.0, gt=0.0)
     # Documents of one source fetched at once (the per-host rate still holds).
     fetch_workers: int = Field(default=8, ge=1, le=64)
+    # Review app: the name decisions are recorded under when no login is
+    # required, and the secret that signs sessions (random per start if unset).
+    analyst: str = Field(default="analyst", min_length=1, max_length=120)
+    review_secret: str | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -158,12 +158,36 @@ class Store:
 
     def _add(self, values: dict, source: str, origin: str) -> tuple[int, bool]:
         with self.engine.begin() as conn:
-            doc_id = conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == values["sha256"]))
-            created = doc_id is None
-            if created:
-                doc_id = conn.execute(insert(t.documents).values(**values, ingested_at=_now())).inserted_primary_key[0]
-            self._note_origin(conn, doc_id, source, origin)
-            return doc_id, created
+            return self._add_in(conn, values, source, origin)
+
+    def _add_in(self, conn, values: dict, source: str, origin: str) -> tuple[int, bool]:
+        doc_id = conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == values["sha256"]))
+        created = doc_id is None
+        if created:
+            doc_id = conn.execute(insert(t.documents).values(**values, ingested_at=_now())).inserted_primary_key[0]
+        self._note_origin(conn, doc_id, source, origin)
+        return doc_id, created
+
+    def add_crawled(self, source: str, url: str, size: int, parsed: ParsedDocument, *, status: int | None,
+                    etag: str | None, last_modified: str | None, frontier_id: int | None) -> bool:
+        """A fetched document, its fetch-log row and its frontier item done,
+        in one transaction: a crawl killed at any point either has all three
+        or none, so a resumed run neither loses nor refetches it. Returns
+        whether the bytes were new."""
+        values = dict(
+            sha256=parsed.sha256, source=source, origin=url, media_type=parsed.media_type, size=size,
+            title=parsed.title, published=parsed.published, lang=parsed.lang, encoding=parsed.encoding,
+            text=parsed.text, pages=[[p.page, p.start, p.end] for p in parsed.pages] or None,
+            status=DocumentStatus.INGESTED.value,
+        )
+        with self.engine.begin() as conn:
+            _, created = self._add_in(conn, values, source, url)
+            self._record_fetch_in(conn, url, source, status=status, etag=etag, last_modified=last_modified,
+                                  sha256=parsed.sha256)
+            if frontier_id is not None:
+                conn.execute(update(t.crawl_frontier).where(t.crawl_frontier.c.id == frontier_id)
+                             .values(state="done"))
+        return created
 
     @staticmethod
     def _note_origin(conn, doc_id: int, source: str, origin: str) -> None:
@@ -216,17 +240,24 @@ class Store:
                      last_modified: str | None = None, sha256: str | None = None,
                      refused: str | None = None, detail: str | None = None) -> None:
         """Upsert the fetch log row of a URL; a 304 keeps the content hash it had."""
+        with self.engine.begin() as conn:
+            self._record_fetch_in(conn, url, source, status=status, etag=etag, last_modified=last_modified,
+                                  sha256=sha256, refused=refused, detail=detail)
+
+    @staticmethod
+    def _record_fetch_in(conn, url: str, source: str, *, status: int | None, etag: str | None = None,
+                         last_modified: str | None = None, sha256: str | None = None,
+                         refused: str | None = None, detail: str | None = None) -> None:
         f = t.fetch_log.c
         values = dict(source=source, status=status, refused=refused, detail=detail, fetched_at=_now())
         if refused is None:
             values.update(etag=etag, last_modified=last_modified)
             if sha256:
                 values["sha256"] = sha256
-        with self.engine.begin() as conn:
-            if conn.scalar(select(f.id).where(f.url == url)) is None:
-                conn.execute(insert(t.fetch_log).values(url=url, **values))
-            else:
-                conn.execute(update(t.fetch_log).where(f.url == url).values(**values))
+        if conn.scalar(select(f.id).where(f.url == url)) is None:
+            conn.execute(insert(t.fetch_log).values(url=url, **values))
+        else:
+            conn.execute(update(t.fetch_log).where(f.url == url).values(**values))
 
     # -- crawl runs and their frontier ----------------------------------------
     def open_crawl_run(self, source: str, entry_url: str, entry_kind: str) -> tuple[int, bool]:
@@ -429,6 +460,10 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
             return dict(row._mapping) if row else None
+
+    def partnership_row_key(self, partnership_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.partnerships.c.key).where(t.partnerships.c.id == partnership_id))
 
     def partnership_row(self, key: str) -> PartnershipRow | None:
         """A stored partnership with the machine's values restored where an

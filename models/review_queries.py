@@ -1,0 +1,184 @@
+"""The review app's reads: one page of the queue or of the canonical table,
+with its filters, always through an index and LIMIT/OFFSET, never a whole
+table in memory. (Writes go through :class:`models.store.Store`.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, String, and_, cast, func, select
+
+from models import schema as t
+
+PAGE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the browse page is narrowed to; empty fields do not filter."""
+
+    tw: str = ""  # Taiwanese government id (TW-TPE)
+    country: str = ""  # partner country code
+    relation: str = ""
+    status: str = ""
+    theme: str = ""
+    year: str = ""  # year established
+    review: str = ""  # pending | accepted | edited | rejected; empty = all but rejected
+    q: str = ""  # part of either place's name
+
+    def as_query(self) -> dict[str, str]:
+        return {k: v for k in self.__slots__ if (v := getattr(self, k))}
+
+
+def _partnership_columns():
+    p = t.partnerships.c
+    a, b = t.places.alias("a"), t.places.alias("b")
+    query = select(p.id, p.key, p.a_id, p.b_id, a.c.name.label("a"), b.c.name.label("b"),
+                   a.c.level.label("a_level"), b.c.country.label("b_country"), b.c.admin1.label("b_admin1"),
+                   b.c.level.label("b_level"), a.c.provisional.label("a_provisional"),
+                   b.c.provisional.label("b_provisional"), p.relation, p.status, p.established,
+                   p.established_precision, p.themes, p.n_sources, p.n_documents, p.n_mentions, p.confidence,
+                   p.review, p.reviewed_by, p.reviewed_at, p.priority, p.reasons, p.machine, p.last_event,
+                   p.first_reported, p.last_reported)
+    return query.join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id), a, b
+
+
+def _conditions(f: Filters) -> list:
+    """The filters as conditions on the partnerships table alone (places
+    through sub-selects), so counting and paging never join."""
+    p, pl = t.partnerships.c, t.places.c
+    conditions = [p.review == f.review] if f.review else [p.review != "rejected"]
+    if f.tw:
+        conditions.append(p.a_id == f.tw)
+    if f.country:
+        conditions.append(p.b_id.in_(select(pl.id).where(pl.country == f.country.upper())))
+    if f.relation:
+        conditions.append(p.relation == f.relation)
+    if f.status:
+        conditions.append(p.status == f.status)
+    if f.theme:
+        conditions.append(cast(p.themes, String).like(f'%"{f.theme}"%'))
+    if f.year.isdigit():
+        year = int(f.year)
+        conditions.append(and_(p.established >= dt.date(year, 1, 1), p.established <= dt.date(year, 12, 31)))
+    if f.q:
+        named = select(pl.id).where(func.lower(pl.name).like(f"%{f.q.strip().lower()}%"))
+        conditions.append(p.a_id.in_(named) | p.b_id.in_(named))
+    return conditions
+
+
+def _page_of(engine: Engine, conditions: list, order: list, page: int, per_page: int) -> list[dict]:
+    """One page: the ids first (an index walk with no joins, however deep
+    the page), then the full rows of just those ids."""
+    p = t.partnerships.c
+    ids = (select(p.id).where(*conditions).order_by(*order).limit(per_page)
+           .offset((max(page, 1) - 1) * per_page))
+    query, _, _ = _partnership_columns()
+    with engine.connect() as conn:
+        wanted = list(conn.scalars(ids))
+        if not wanted:
+            return []
+        found = {r.id: dict(r._mapping) for r in conn.execute(query.where(p.id.in_(wanted)))}
+    return [found[i] for i in wanted if i in found]
+
+
+def browse(engine: Engine, f: Filters, page: int = 1, per_page: int = PAGE) -> tuple[list[dict], int]:
+    """One page of the canonical table, newest rows first, and the total."""
+    conditions = _conditions(f)
+    with engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(t.partnerships).where(*conditions))
+    return _page_of(engine, conditions, [t.partnerships.c.id.desc()], page, per_page), total
+
+
+def browse_all(engine: Engine, f: Filters, chunk: int = 5000):
+    """Every row of the current view, in chunks (for CSV and Excel export)."""
+    query, _, _ = _partnership_columns()
+    query = query.where(*_conditions(f)).order_by(t.partnerships.c.id)
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+        for r in result:
+            yield dict(r._mapping)
+
+
+def queue(engine: Engine, page: int = 1, per_page: int = PAGE) -> tuple[list[dict], int]:
+    """Pending partnerships, highest priority first, with each one's best
+    evidence (the most confident mention)."""
+    p = t.partnerships.c
+    with engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(t.partnerships).where(p.review == "pending"))
+    rows = _page_of(engine, [p.review == "pending"], [p.priority.desc(), p.id.desc()], page, per_page)
+    best = best_mentions(engine, [r["id"] for r in rows])
+    for r in rows:
+        r["evidence"] = best.get(r["id"])
+    return rows, total
+
+
+def best_mentions(engine: Engine, partnership_ids: list[int]) -> dict[int, dict]:
+    if not partnership_ids:
+        return {}
+    found: dict[int, list[dict]] = defaultdict(list)
+    for m in mentions_of(engine, partnership_ids):
+        found[m["partnership_id"]].append(m)
+    return {pid: max(ms, key=lambda m: (m["confidence"], -m["id"])) for pid, ms in found.items()}
+
+
+def mentions_of(engine: Engine, partnership_ids: list[int]) -> list[dict]:
+    """Every mention behind these partnerships, with its document's title,
+    source, origin and date."""
+    pm, m, d = t.partnership_mentions.c, t.mentions.c, t.documents.c
+    query = (select(pm.partnership_id, m.id, m.a_text, m.b_text, m.relation, m.event, m.event_date,
+                    m.date_precision, m.date_text, m.themes, m.evidence, m.evidence_start, m.evidence_end, m.page,
+                    m.confidence, m.document_id, d.title, d.source, d.origin, d.published, d.media_type)
+             .join(t.mentions, m.id == pm.mention_id).join(t.documents, d.id == m.document_id)
+             .where(pm.partnership_id.in_(partnership_ids)).order_by(pm.partnership_id, d.id, m.evidence_start))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def partnership(engine: Engine, pid: int) -> dict | None:
+    query, _, _ = _partnership_columns()
+    with engine.connect() as conn:
+        row = conn.execute(query.where(t.partnerships.c.id == pid)).first()
+        return dict(row._mapping) if row else None
+
+
+def decisions_for(engine: Engine, key: str, place_ids: list[str]) -> list[dict]:
+    """Decisions on a partnership and on its places, newest first."""
+    d = t.decisions.c
+    query = (select(t.decisions).where(((d.kind == "partnership") & (d.target == key))
+                                       | ((d.kind == "place") & d.target.in_(place_ids)))
+             .order_by(d.id.desc()))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def recent_decisions(engine: Engine, limit: int = 100) -> list[dict]:
+    d = t.decisions.c
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(t.decisions).order_by(d.id.desc()).limit(limit))]
+
+
+def document(engine: Engine, doc_id: int) -> dict | None:
+    d = t.documents.c
+    with engine.connect() as conn:
+        row = conn.execute(select(d.id, d.sha256, d.title, d.source, d.origin, d.published, d.media_type, d.text,
+                                  d.pages, d.status).where(d.id == doc_id)).first()
+        return dict(row._mapping) if row else None
+
+
+def choices(engine: Engine) -> dict[str, list[tuple[str, str]]]:
+    """Values the browse filters offer: Taiwanese governments and partner
+    countries that occur, relations, statuses, themes and years."""
+    p = t.partnerships.c
+    a, b = t.places.alias("a"), t.places.alias("b")
+    with engine.connect() as conn:
+        tw_ids = select(p.a_id).distinct().scalar_subquery()
+        governments = conn.execute(select(a.c.id, a.c.name).where(a.c.id.in_(tw_ids)).order_by(a.c.name)).all()
+        b_ids = select(p.b_id).distinct().scalar_subquery()
+        countries = conn.scalars(select(b.c.country).where(b.c.id.in_(b_ids)).distinct().order_by(b.c.country)).all()
+        years = conn.scalars(select(func.substr(cast(p.established, String), 1, 4))
+                             .where(p.established.is_not(None)).distinct()).all()
+    return {"tw": [(r.id, r.name) for r in governments], "country": [(c, c) for c in countries],
+            "year": [(y, y) for y in sorted({y for y in years if y}, reverse=True)]}

@@ -1,0 +1,342 @@
+"""The analysts' desk: a server-rendered FastAPI app over the citypairs database.
+
+Pages: the review queue (``/queue``), one partnership with its provenance
+and an edit form (``/partnerships/{id}``), the canonical table with filters
+and CSV/Excel export (``/partnerships``), a stored document (``/documents/{id}``)
+and its original bytes, the decision log (``/decisions``) and the charts
+(``/charts``). Every state change is a POST carrying a CSRF token; every
+text from a document is escaped by Jinja2; errors show a plain page, never a
+stack trace. A small static script adds keyboard shortcuts.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from models import review_queries as rq
+from models.blobs import BlobStore
+from models.records import Relation, Theme
+from models.settings import Settings
+from models.store import Store
+from review import actions
+from review.auth import Signer, read_users, verify_password
+from review.highlight import paragraph, segments
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+SESSION, BROWSER = "cp_session", "cp_browser"
+HEADERS = {
+    # No inline script or style may run, whatever a document smuggles in.
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+EXPORT_COLUMNS = ["id", "a", "b", "b_country", "b_admin1", "relation", "status", "established",
+                  "established_precision", "themes", "n_sources", "n_documents", "confidence", "review",
+                  "reviewed_by", "a_id", "b_id"]
+
+
+@dataclass
+class Desk:
+    """What every request needs: the settings, the store and who may log in."""
+
+    settings: Settings
+    store: Store
+    users: dict[str, str] | None  # None: no login, everyone is settings.analyst
+    signer: Signer
+    blobs: BlobStore
+    env: Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+        self.env.globals.update(relations=[r.value for r in Relation], themes=[t.value for t in Theme],
+                                statuses=actions.STATUSES, reviews=("pending", "accepted", "edited", "rejected"))
+
+
+def create_app(settings: Settings, users_file: Path | None = None) -> FastAPI:
+    desk = Desk(settings, Store(settings.database_url), read_users(users_file) if users_file else None,
+                Signer(settings.review_secret), BlobStore(settings.raw_dir))
+    app = FastAPI(title="citypairs review", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.desk = desk
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        request.state.browser = request.cookies.get(BROWSER) or secrets.token_urlsafe(16)
+        request.state.user = _user(desk, request)
+        if desk.users is not None and request.state.user is None and not _public(request.url.path):
+            if request.method == "GET":
+                return RedirectResponse(f"/login?{urlencode({'next': str(request.url.path)})}", 303)
+            return _page(desk, request, "error.html", {"status": 401, "message": "Log in first."}, 401)
+        if request.method == "POST":
+            form = parse_qs((await request.body()).decode("utf-8", "replace"))
+            request.state.form = {k: v[-1] for k, v in form.items()}
+            if not secrets.compare_digest(request.state.form.get("csrf", ""), _csrf(desk, request)):
+                return _page(desk, request, "error.html", {"status": 403, "message": "The form expired or did "
+                             "not come from this site. Reload the page and try again."}, 403)
+        response = await call_next(request)
+        for key, value in HEADERS.items():
+            response.headers.setdefault(key, value)
+        if BROWSER not in request.cookies:
+            response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _page(desk, request, "error.html", {"status": exc.status_code, "message": exc.detail}, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        return _page(desk, request, "error.html", {"status": 404, "message": "There is no such page."}, 404)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception):
+        log.exception("review app: %s %s failed", request.method, request.url.path)
+        return _page(desk, request, "error.html", {"status": 500, "message": "Something went wrong; the details "
+                     "are in the server's log."}, 500)
+
+    _routes(app, desk)
+    return app
+
+
+def _public(path: str) -> bool:
+    return path in ("/login", "/favicon.ico") or path.startswith("/static/")
+
+
+def _user(desk: Desk, request: Request) -> str | None:
+    if desk.users is None:
+        return desk.settings.analyst
+    name = desk.signer.unsign(request.cookies.get(SESSION))
+    return name if name in desk.users else None
+
+
+def _csrf(desk: Desk, request: Request) -> str:
+    return desk.signer.csrf(request.cookies.get(SESSION) or request.state.browser)
+
+
+def _page(desk: Desk, request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
+    context = {"user": getattr(request.state, "user", None), "csrf": _csrf(desk, request) if hasattr(
+        request.state, "browser") else "", "login": desk.users is not None, "path": request.url.path,
+        "flash": request.query_params.get("flash", ""), **context}
+    response = HTMLResponse(desk.env.get_template(template).render(**context), status_code=status)
+    if hasattr(request.state, "browser") and BROWSER not in request.cookies:
+        response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict")
+    return response
+
+
+def _back(request: Request, default: str, flash: str) -> RedirectResponse:
+    target = request.state.form.get("next") or default
+    if not target.startswith("/") or target.startswith("//"):
+        target = default  # never redirect off the site
+    sep = "&" if "?" in target else "?"
+    return RedirectResponse(f"{target}{sep}{urlencode({'flash': flash})}", 303)
+
+
+def _int(value: str | None, default: int = 1) -> int:
+    return int(value) if value and value.isdigit() else default
+
+
+def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that lists every page
+    engine = desk.store.engine
+
+    @app.get("/")
+    def home():
+        return RedirectResponse("/queue", 303)
+
+    @app.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request):
+        return _page(desk, request, "login.html", {"next": request.query_params.get("next", "/queue"), "error": ""})
+
+    @app.post("/login")
+    def login(request: Request):
+        form = request.state.form
+        name, password = form.get("name", ""), form.get("password", "")
+        stored = (desk.users or {}).get(name)
+        if stored is None or not verify_password(password, stored):
+            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"),
+                                                       "error": "Unknown name or wrong password."}, 401)
+        response = _back(request, "/queue", f"Welcome, {name}.")
+        response.set_cookie(SESSION, desk.signer.sign(name), httponly=True, samesite="strict")
+        return response
+
+    @app.post("/logout")
+    def logout(request: Request):
+        response = RedirectResponse("/login", 303)
+        response.delete_cookie(SESSION)
+        return response
+
+    @app.get("/queue", response_class=HTMLResponse)
+    def queue(request: Request):
+        page = _int(request.query_params.get("page"))
+        rows, total = rq.queue(engine, page)
+        for r in rows:
+            ev = r["evidence"]
+            r["segments"] = segments(ev["evidence"], [ev["a_text"], ev["b_text"]], ev["date_text"]) if ev else []
+        return _page(desk, request, "queue.html", {"rows": rows, "total": total, "page": page,
+                                                   "pages": max(1, -(-total // rq.PAGE))})
+
+    @app.get("/partnerships", response_class=HTMLResponse)
+    def browse(request: Request):
+        filters = _filters(request)
+        page = _int(request.query_params.get("page"))
+        rows, total = rq.browse(engine, filters, page)
+        return _page(desk, request, "browse.html", {
+            "rows": rows, "total": total, "page": page, "pages": max(1, -(-total // rq.PAGE)), "f": filters,
+            "query": urlencode(filters.as_query()), "choices": rq.choices(engine)})
+
+    @app.get("/partnerships.csv")
+    def export_csv(request: Request):
+        frame = _frame(engine, _filters(request))
+        return Response(frame.to_csv(index=False), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="partnerships.csv"'})
+
+    @app.get("/partnerships.xlsx")
+    def export_xlsx(request: Request):
+        buffer = io.BytesIO()
+        _frame(engine, _filters(request)).to_excel(buffer, index=False, sheet_name="partnerships")
+        return Response(buffer.getvalue(),
+                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": 'attachment; filename="partnerships.xlsx"'})
+
+    @app.get("/partnerships/{pid}", response_class=HTMLResponse)
+    def detail(request: Request, pid: int):
+        row = rq.partnership(engine, pid)
+        if row is None:
+            raise HTTPException(404, f"There is no partnership {pid}.")
+        mentions = rq.mentions_of(engine, [pid])
+        for m in mentions:
+            m["segments"] = segments(m["evidence"], [m["a_text"], m["b_text"]], m["date_text"])
+        best = max(mentions, key=lambda m: m["confidence"], default=None)
+        context = None
+        if best is not None:
+            doc = rq.document(engine, best["document_id"])
+            if doc and doc["text"]:
+                text, start, end = paragraph(doc["text"], best["evidence_start"], best["evidence_end"])
+                context = {"before": text[:start], "evidence": best["segments"], "after": text[end:]}
+        decisions = rq.decisions_for(engine, row["key"], [row["a_id"], row["b_id"]])
+        return _page(desk, request, "partnership.html", {"p": row, "mentions": mentions, "context": context,
+                                                         "decisions": decisions,
+                                                         "error": request.query_params.get("error", "")})
+
+    def _act(request: Request, pid: int, do):
+        row = rq.partnership(engine, pid)
+        if row is None:
+            raise HTTPException(404, f"There is no partnership {pid}.")
+        try:
+            outcome = do(row)
+        except actions.EditError as exc:
+            target = f"/partnerships/{pid}?{urlencode({'error': str(exc)})}"
+            return RedirectResponse(target, 303)
+        return _back(request, f"/partnerships/{pid}", f"{row['a']} – {row['b']}: {outcome.message} "
+                                                      f"(decision {outcome.decision_id}).")
+
+    @app.post("/partnerships/{pid}/accept")
+    def accept(request: Request, pid: int):
+        return _act(request, pid, lambda row: actions.accept(desk.store, row["key"], request.state.user))
+
+    @app.post("/partnerships/{pid}/reject")
+    def reject(request: Request, pid: int):
+        return _act(request, pid, lambda row: actions.reject(desk.store, row["key"], request.state.user))
+
+    @app.post("/partnerships/{pid}/edit")
+    def edit(request: Request, pid: int):
+        form = {k: v for k, v in request.state.form.items()
+                if k in ("a", "b", "relation", "status", "established", "themes")}
+        return _act(request, pid, lambda row: actions.edit(desk.store, row["key"], form, request.state.user,
+                                                           desk.settings.cache_dir))
+
+    @app.post("/places/merge")
+    def merge(request: Request):
+        form = request.state.form
+        try:
+            outcome = actions.merge_places(desk.store, form.get("source", ""), form.get("into", ""),
+                                           request.state.user)
+        except actions.EditError as exc:
+            return _back(request, "/decisions", f"Not merged: {exc}")
+        return _back(request, "/decisions", outcome.message)
+
+    @app.post("/decisions/{did}/undo")
+    def undo(request: Request, did: int):
+        try:
+            outcome = actions.undo(desk.store, did, request.state.user)
+        except actions.EditError as exc:
+            return _back(request, "/decisions", f"Nothing undone: {exc}")
+        return _back(request, "/decisions", outcome.message)
+
+    @app.post("/undo")
+    def undo_last(request: Request):
+        last = desk.store.last_decision(request.state.user)
+        if last is None:
+            return _back(request, "/queue", "Nothing to undo.")
+        outcome = actions.undo(desk.store, last["id"], request.state.user)
+        return _back(request, "/queue", outcome.message)
+
+    @app.get("/decisions", response_class=HTMLResponse)
+    def decisions(request: Request):
+        return _page(desk, request, "decisions.html", {"decisions": rq.recent_decisions(engine)})
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, doc_id: int):
+        doc = rq.document(engine, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"There is no document {doc_id}.")
+        return _page(desk, request, "document.html", {"d": doc})
+
+    @app.get("/documents/{doc_id}/original")
+    def original(doc_id: int):
+        doc = rq.document(engine, doc_id)
+        path = desk.blobs.find(doc["sha256"]) if doc else None
+        if path is None:
+            raise HTTPException(404, f"The original of document {doc_id} is not stored.")
+        media_type = doc["media_type"] or "application/octet-stream"
+        is_pdf = media_type.endswith("pdf")
+        # Web pages are shown sandboxed (no script, no cookies, no requests
+        # out); PDFs go to the browser's own viewer.
+        headers = {} if is_pdf else {"Content-Security-Policy": "sandbox; default-src 'none'; img-src data:"}
+        return Response(path.read_bytes(), media_type=media_type, headers=headers)
+
+    @app.get("/charts", response_class=HTMLResponse)
+    def charts(request: Request):
+        from review import charts as ch
+
+        frame = desk.store.partnerships_frame()
+        view = ch.partner_view(frame)
+        stats = ch.summary(frame)
+        images = [] if stats.empty else [(c.title, c.caption, _png(c.figure)) for c in ch.charts(view)]
+        return _page(desk, request, "charts.html", {"s": stats, "images": images})
+
+
+def _filters(request: Request) -> rq.Filters:
+    q = request.query_params
+    return rq.Filters(**{k: q.get(k, "").strip() for k in rq.Filters.__slots__})
+
+
+def _frame(engine, filters: rq.Filters):
+    import pandas as pd
+
+    frame = pd.DataFrame(list(rq.browse_all(engine, filters)))
+    if frame.empty:
+        return pd.DataFrame(columns=EXPORT_COLUMNS)
+    frame["themes"] = frame["themes"].map(lambda v: ", ".join(v or []))
+    frame["established"] = frame["established"].map(lambda d: d.isoformat() if d else None)
+    return frame[EXPORT_COLUMNS]
+
+
+def _png(figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -1,0 +1,140 @@
+"""The review app over HTTP (no browser): CSRF, logins, errors without
+stack traces, escaping, security headers and exports of the current view."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+import pandas as pd
+import pytest
+from starlette.testclient import TestClient
+
+from flows.dedupe import dedupe
+from flows.extract import extract_documents
+from flows.ingest import discover, ingest_files
+from models.settings import load_settings
+from models.store import Store
+from review import actions
+from review.app import create_app
+from review.auth import set_user
+
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+
+ARTICLES = {
+    "kaohsiung-cebu.txt": "Date: 2023-05-13\n\nKaohsiung and Cebu City in the Philippines signed a sister city "
+                          "agreement <script>alert('x')</script> on Friday to expand trade and tourism.\n",
+    "tainan-sendai.txt": "Date: 2022-08-01\n\nTainan and Sendai in Japan signed a friendship city agreement on "
+                         "Monday, officials said, with plans for student exchanges.\n",
+    "taoyuan-jonava.txt": "Date: 2024-02-02\n\nTaoyuan and Jonava in Lithuania signed a sister city agreement on "
+                          "Tuesday covering smart city projects.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    root = tmp_path_factory.mktemp("app")
+    (root / "inbox").mkdir()
+    for name, text in ARTICLES.items():
+        (root / "inbox" / name).write_text(text, encoding="utf-8")
+    (root / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
+    settings = load_settings(database_url=f"sqlite:///{root}/citypairs.db", sources_path=root / "sources.toml",
+                             raw_dir=root / "raw", processes=1, analyst="mei")
+    ingest_files(discover(settings), settings)
+    store = Store(settings.database_url)
+    extract_documents(store.documents_to_extract("any", force=True), settings)
+    store.close()
+    dedupe(settings)
+    return settings
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html)[1]
+
+
+def ids(settings) -> dict[str, int]:
+    store = Store(settings.database_url)
+    found = {r["b"]: r["id"] for r in store.partnerships()}
+    store.close()
+    return found
+
+
+def test_a_post_without_the_form_token_is_refused_and_changes_nothing(settings):
+    client = TestClient(create_app(settings))
+    client.get("/queue")
+    pid = ids(settings)["Sendai"]
+    for token in ("", "forged"):
+        answer = client.post(f"/partnerships/{pid}/accept", data={"csrf": token}, follow_redirects=False)
+        assert answer.status_code == 403
+    stranger = TestClient(create_app(settings))  # another browser's token is no good either
+    answer = stranger.post(f"/partnerships/{pid}/accept", data={"csrf": csrf_of(client.get("/queue").text)})
+    assert answer.status_code == 403
+    store = Store(settings.database_url)
+    assert store.decisions() == []
+    store.close()
+
+
+def test_document_text_is_escaped_and_pages_carry_a_strict_content_security_policy(settings):
+    client = TestClient(create_app(settings))
+    page = client.get(f"/partnerships/{ids(settings)['Cebu City']}")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
+    assert "<script>alert" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    original = client.get("/documents/1/original")
+    assert original.headers["content-security-policy"].startswith("sandbox")
+
+
+def test_errors_show_a_plain_page_and_never_a_stack_trace(settings, monkeypatch):
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    for path, status in (("/partnerships/999999", 404), ("/partnerships/not-a-number", 404), ("/nowhere", 404)):
+        answer = client.get(path)
+        assert answer.status_code == status and "text/html" in answer.headers["content-type"]
+        assert "Traceback" not in answer.text
+    from models import review_queries
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail of the crash")
+
+    monkeypatch.setattr(review_queries, "queue", broken)
+    answer = client.get("/queue")
+    assert answer.status_code == 500
+    assert "secret detail" not in answer.text and "Traceback" not in answer.text
+
+
+def test_a_login_is_required_when_a_password_file_is_given(settings, tmp_path):
+    users = tmp_path / "reviewers.txt"
+    set_user(users, "chen", "correct horse battery")
+    assert "correct horse" not in users.read_text(), "passwords are stored hashed"
+    client = TestClient(create_app(settings, users))
+    assert client.get("/queue", follow_redirects=False).headers["location"].startswith("/login")
+    form = client.get("/login").text
+    wrong = client.post("/login", data={"csrf": csrf_of(form), "name": "chen", "password": "guess"})
+    assert wrong.status_code == 401 and "wrong password" in wrong.text
+    right = client.post("/login", data={"csrf": csrf_of(form), "name": "chen", "password": "correct horse battery",
+                                        "next": "/queue"})
+    assert right.status_code == 200 and "Review queue" in right.text
+    pid = ids(settings)["Jonava"]
+    client.post(f"/partnerships/{pid}/reject", data={"csrf": csrf_of(right.text)})
+    store = Store(settings.database_url)
+    [decision] = store.decisions(target=store.partnership_row_key(pid))
+    actions.undo(store, decision["id"], "chen")
+    store.close()
+    assert decision["analyst"] == "chen", "decisions carry the logged-in name"
+
+
+def test_the_current_view_exports_to_csv_and_excel(settings):
+    client = TestClient(create_app(settings))
+    store = Store(settings.database_url)
+    done = actions.reject(store, store.partnership_row_key(ids(settings)["Jonava"]), "mei")
+    try:
+        csv = pd.read_csv(io.StringIO(client.get("/partnerships.csv?relation=sister").text))
+        excel = pd.read_excel(io.BytesIO(client.get("/partnerships.xlsx?relation=sister").content))
+        everything = pd.read_csv(io.StringIO(client.get("/partnerships.csv").text))
+    finally:
+        actions.undo(store, done.decision_id, "mei")
+        store.close()
+    assert list(csv["b"]) == ["Cebu City"], "sister rows only, and not the rejected Jonava row"
+    assert excel["b"].tolist() == csv["b"].tolist()
+    assert set(everything["b"]) == {"Cebu City", "Sendai"}
+    assert {"relation", "status", "established", "themes", "review", "n_sources"} <= set(csv.columns)

@@ -1,0 +1,115 @@
+"""The review app in a real headless Chromium: an analyst accepts one item
+with the keyboard, corrects another, undoes it, and the database says so;
+a document that carries a <script> shows it as text and never runs it."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from sqlalchemy import select
+
+from browser import browser_fixture, console_messages, live_server  # noqa: F401 (the fixture)
+from flows.dedupe import dedupe
+from flows.extract import extract_documents
+from flows.ingest import discover, ingest_files
+from models import schema as t
+from models.settings import load_settings
+from models.store import Store
+from review.app import create_app
+
+HOSTILE = "<script>document.title='pwned';console.log('pwned')</script><img src=x onerror=\"console.log('pwned')\">"
+ARTICLES = {
+    "kaohsiung-cebu.txt": "Date: 2023-05-13\n\nKaohsiung and Cebu City in the Philippines signed a sister city "
+                          f"agreement {HOSTILE} on Friday to expand trade and tourism.\n",
+    "tainan-sendai.txt": "Date: 2022-08-01\n\nTainan and Sendai in Japan renewed their friendship city agreement "
+                         "on Monday, officials said, with plans for student exchanges.\n",
+    "taoyuan-jonava.txt": "Date: 2024-02-02\n\nTaoyuan Mayor Chang San-cheng said the city hopes to sign a sister "
+                          "city agreement with Jonava in Lithuania later this year.\n",
+}
+
+
+@pytest.fixture
+def desk(tmp_path):
+    root = tmp_path
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for name, text in ARTICLES.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    (root / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
+    settings = load_settings(database_url=f"sqlite:///{root}/citypairs.db", sources_path=root / "sources.toml",
+                             raw_dir=root / "raw", processes=1, analyst="mei")
+    ingest_files(discover(settings), settings)
+    store = Store(settings.database_url)
+    extract_documents(store.documents_to_extract("any", force=True), settings)
+    store.close()
+    dedupe(settings)
+    return settings
+
+
+def rows(settings) -> dict[str, dict]:
+    store = Store(settings.database_url)
+    with store.engine.connect() as conn:
+        found = {r["b"]: r for r in map(lambda x: dict(x._mapping), conn.execute(store.partnerships_query(
+            rejected=True)))}
+    store.close()
+    return found
+
+
+def decisions(settings) -> list[dict]:
+    store = Store(settings.database_url)
+    found = store.decisions(active=False)
+    store.close()
+    return found
+
+
+def test_an_analyst_accepts_corrects_and_undoes_in_the_browser(desk, browser):
+    with live_server(create_app(desk)) as url:
+        browser.get(f"{url}/queue")
+        first = browser.find_element(By.CSS_SELECTOR, ".item.focused .pair a").text
+        browser.find_element(By.TAG_NAME, "body").send_keys("a")  # accept the focused item
+        WebDriverWait(browser, 10).until(lambda b: "accepted" in b.find_element(By.CLASS_NAME, "flash").text)
+        accepted = [r for r in rows(desk).values() if r["review"] == "accepted"]
+        assert len(accepted) == 1 and accepted[0]["b"] in first and accepted[0]["reviewed_by"] == "mei"
+
+        sendai = rows(desk)["Sendai"]
+        browser.get(f"{url}/partnerships/{sendai['id']}")
+        Select(browser.find_element(By.NAME, "relation")).select_by_value("sister")
+        year = browser.find_element(By.NAME, "established")
+        year.clear()
+        year.send_keys("2006-10")
+        browser.find_element(By.CSS_SELECTOR, "#edit-form button[type=submit]").click()
+        WebDriverWait(browser, 10).until(lambda b: "edited" in b.find_element(By.CLASS_NAME, "flash").text)
+        edited = rows(desk)["Sendai"]
+        assert (edited["relation"], edited["established"].isoformat(), edited["review"]) == \
+            ("sister", "2006-10-01", "edited")
+
+        browser.find_element(By.TAG_NAME, "body").send_keys("u")  # undo my last decision
+        WebDriverWait(browser, 10).until(lambda b: "undid" in b.find_element(By.CLASS_NAME, "flash").text)
+        restored = rows(desk)["Sendai"]
+        assert (restored["relation"], restored["review"]) == (sendai["relation"], "pending")
+        log = decisions(desk)
+        assert [(d["action"], d["analyst"], d["undone_at"] is not None) for d in log] == \
+            [("accept", "mei", False), ("edit", "mei", True)]
+
+
+def test_a_script_inside_a_document_is_shown_as_text_and_never_runs(desk, browser):
+    cebu = rows(desk)["Cebu City"]
+    with live_server(create_app(desk)) as url:
+        for page in ("/queue", f"/partnerships/{cebu['id']}", "/documents/1"):
+            browser.get(url + page)
+            assert "pwned" not in browser.title
+            assert "<script>document.title='pwned'" in browser.find_element(By.TAG_NAME, "main").text
+            assert browser.execute_script("return document.querySelectorAll('main script, main img').length") == 0
+        assert not [m for m in console_messages(browser) if "pwned" in m]
+
+
+def test_the_queue_and_the_charts_render_as_pictures(desk, browser, tmp_path):
+    """The README's screenshots (docs/screenshots) are taken the same way, on the samples."""
+    with live_server(create_app(desk)) as url:
+        for page, name in (("/queue", "queue.png"), ("/charts", "charts.png")):
+            browser.get(url + page)
+            assert browser.find_element(By.TAG_NAME, "h1").text
+            assert browser.find_elements(By.CSS_SELECTOR, ".item, figure.chart img"), f"{page} shows its content"
+            assert browser.save_screenshot(str(tmp_path / name))
+            assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
