@@ -110,11 +110,11 @@ def fill(url: str, partnerships: int, mentions_each: int = 5, seed: int = 7) -> 
 
 
 def time_pages(url: str, pid: int, repeats: int = 7) -> list[PageTime]:
-    from starlette.testclient import TestClient
+    with warnings.catch_warnings():  # starlette prefers a client we do not install
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
 
     from review.app import create_app
-
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     with tempfile.TemporaryDirectory() as tmp:
         client = TestClient(create_app(load_settings(database_url=url, raw_dir=Path(tmp))))
         client.get("/queue")  # warm the connection pool and the templates

@@ -60,19 +60,22 @@ def deployments(settings: Settings) -> list:
 
 
 @contextlib.contextmanager
-def prefect_server(port: int = 4200, wait: float = 120.0) -> Iterator[str]:
-    """A Prefect server on 127.0.0.1 for as long as the block runs. Schedules
-    need one: Prefect's ephemeral in-process server runs no scheduler."""
+def prefect_server(log_path: Path, port: int = 4200, wait: float = 120.0) -> Iterator[str]:
+    """A Prefect server on 127.0.0.1 for as long as the block runs, logging
+    to ``log_path``. Schedules need one: Prefect's ephemeral in-process
+    server runs no scheduler."""
     url = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
     env.pop("PREFECT_API_URL", None)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    server_log = log_path.open("ab")
     server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               "--port", str(port)], env=env, stdout=server_log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + wait
         while True:
             if server.poll() is not None:
-                raise ConfigError("prefect server", [f"did not start: {server.stderr.read().decode()[-500:]}"])
+                raise ConfigError("prefect server", [f"did not start; see {log_path}"])
             try:
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
@@ -88,6 +91,7 @@ def prefect_server(port: int = 4200, wait: float = 120.0) -> Iterator[str]:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        server_log.close()
 
 
 def serve_sources(settings: Settings, port: int = 4200) -> None:  # pragma: no cover - runs until interrupted
@@ -98,7 +102,8 @@ def serve_sources(settings: Settings, port: int = 4200) -> None:  # pragma: no c
     if os.environ.get("PREFECT_API_URL"):
         serve(*deployments(settings), print_starting_message=True)
         return
-    with prefect_server(port) as url:
-        os.environ["PREFECT_API_URL"] = url
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with prefect_server(settings.processed_dir / "prefect-server.log", port) as url, temporary_settings(updates={PREFECT_API_URL: url}):
         log.info("started a Prefect server for the schedules: UI and API on %s", url.removesuffix("/api"))
         serve(*deployments(settings), print_starting_message=True)

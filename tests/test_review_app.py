@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
 
 import pandas as pd
 import pytest
@@ -19,8 +18,6 @@ from models.store import Store
 from review import actions
 from review.app import create_app
 from review.auth import set_user
-
-warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 ARTICLES = {
     "kaohsiung-cebu.txt": "Date: 2023-05-13\n\nKaohsiung and Cebu City in the Philippines signed a sister city "
