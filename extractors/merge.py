@@ -12,22 +12,43 @@ independent witnesses (noisy-or over the best mention of each).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from models.records import Event, Theme
+from models.records import Event, Relation, Theme
 from models.store import PartnershipRow, StoredMention, partnership_key
 
 _THEME_ORDER = {t.value: i for i, t in enumerate(Theme)}
+_SPECIFIC = (Relation.SISTER.value, Relation.FRIENDSHIP.value, Relation.MOU.value)  # most specific first
 _PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 
 
 def merge(mentions: Iterable[StoredMention]) -> list[PartnershipRow]:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
-    for m in mentions:
+    for m in _specific_within_documents(mentions):
         groups[partnership_key(m.a_id, m.b_id, m.relation)].append(m)
     return [_merge_group(key, group) for key, group in sorted(groups.items())]
+
+
+def _specific_within_documents(mentions: Iterable[StoredMention]) -> list[StoredMention]:
+    """Within one document, a generic 'agreement' (cooperation, other) of a
+    pair that the same document also names as a sister city, friendship
+    city or MOU is that tie: the headline "X and Y sign agreement" over a
+    story about their friendship-city pact is one partnership, not two."""
+    mentions = list(mentions)
+
+    def where(m: StoredMention) -> tuple:
+        return m.document_id, frozenset((m.a_id, m.b_id))
+
+    specific: dict[tuple, str] = {}
+    for m in mentions:
+        if m.relation in _SPECIFIC and (where(m) not in specific
+                                        or _SPECIFIC.index(m.relation) < _SPECIFIC.index(specific[where(m)])):
+            specific[where(m)] = m.relation
+    return [dataclasses.replace(m, relation=specific[where(m)])
+            if m.relation not in _SPECIFIC and where(m) in specific else m for m in mentions]
 
 
 def _when(m: StoredMention) -> dt.date:

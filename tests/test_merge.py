@@ -71,3 +71,17 @@ def test_independent_sources_raise_confidence():
 def test_merging_is_deterministic():
     ms = [mention(i, i, date=D(2000 + i, 1, 1)) for i in range(1, 6)]
     assert merge(ms) == merge(list(reversed(ms)))
+
+
+def test_a_generic_agreement_in_a_document_that_names_the_tie_is_that_tie():
+    headline = mention(1, 1, relation="cooperation")
+    story = mention(2, 1, relation="friendship")
+    elsewhere = mention(3, 2, relation="cooperation")  # another document: a separate cooperation deal
+    rows = merge([headline, story, elsewhere])
+    assert sorted((r.relation, r.n_mentions) for r in rows) == [("cooperation", 1), ("friendship", 2)]
+
+
+def test_two_specific_ties_in_one_document_stay_apart():
+    rows = merge([mention(1, 1, relation="mou"), mention(2, 1, relation="sister"),
+                  mention(3, 1, relation="cooperation")])
+    assert sorted((r.relation, r.n_mentions) for r in rows) == [("mou", 1), ("sister", 2)]
