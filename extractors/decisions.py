@@ -79,7 +79,7 @@ def overlay(row: PartnershipRow, decisions: Sequence[Decision], aliases: dict[st
         if d.action == "edit":
             for field, value in d.changes.items():
                 if field in EDITABLE:
-                    machine.setdefault(field, _jsonable(getattr(row, field)))
+                    machine.setdefault(field, jsonable(getattr(row, field)))
                     values[field] = _parse(field, value)
             review = "edited"
         elif d.action in ("accept", "reject"):
@@ -151,7 +151,8 @@ def _parse(field: str, value):
     return value
 
 
-def _jsonable(value):
+def jsonable(value):
+    """A field value as JSON keeps it: dates as ISO text, tuples as lists."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):

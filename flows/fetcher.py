@@ -13,9 +13,11 @@ a sentence, never as an exception.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -58,21 +60,29 @@ class FetchPolicy:
 
 
 class _HostClock:
-    """When each host may next be asked, shared by all threads."""
+    """Turns at each host, shared by all threads: one request at a time,
+    their starts at least the interval apart."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._hosts: dict[str, threading.Lock] = {}
         self._next: dict[str, float] = {}
 
-    def wait(self, host: str, interval: float) -> None:
+    @contextlib.contextmanager
+    def turn(self, host: str, interval: float) -> Iterator[None]:
+        """Hold the host for one request (and any wait its answer asks
+        for); an interval of 0 means no limit and no turns."""
         if interval <= 0:
+            yield
             return
         with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next.get(host, now))
-            self._next[host] = start + interval
-        if start > now:
-            time.sleep(start - now)
+            host_lock = self._hosts.setdefault(host, threading.Lock())
+        with host_lock:
+            delay = self._next.get(host, 0.0) - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            self._next[host] = time.monotonic() + interval
+            yield
 
 
 # One clock per process: every fetcher of a run (one per source, on
@@ -132,8 +142,8 @@ class Fetcher:
                 return self._robots[host]
         parser: RobotFileParser | None = RobotFileParser()
         try:
-            self.clock.wait(host, self._interval(host))  # robots.txt is a request like any other
-            response = self.client.get(f"{scheme}://{host}/robots.txt")
+            with self.clock.turn(host, self._interval(host)):  # robots.txt is a request like any other
+                response = self.client.get(f"{scheme}://{host}/robots.txt")
             if response.status_code >= 400:
                 parser = None  # no robots.txt: everything allowed
             else:
@@ -161,39 +171,39 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         for attempt in range(self.policy.retries + 1):
-            self.clock.wait(host, self._interval(host))
-            try:
-                with self.client.stream("GET", current, headers=headers) as response:
-                    status = response.status_code
-                    if status in RETRY_STATUS and attempt < self.policy.retries:
-                        time.sleep(self._retry_delay(response, attempt))
+            with self.clock.turn(host, self._interval(host)):
+                try:
+                    with self.client.stream("GET", current, headers=headers) as response:
+                        status = response.status_code
+                        if status in RETRY_STATUS and attempt < self.policy.retries:
+                            time.sleep(self._retry_delay(response, attempt))
+                            continue
+                        if status in (301, 302, 303, 307, 308):
+                            return FetchResult(url, response.headers.get("location", ""), status=status)
+                        if status == 304:
+                            return FetchResult(url, current, status=304, not_modified=True, etag=etag,
+                                               last_modified=last_modified)
+                        if status >= 400:
+                            return FetchResult(url, current, status=status, refused="http_error",
+                                               detail=f"{current} answered HTTP {status}")
+                        body = self._read(response)
+                        if body is None:
+                            return FetchResult(url, current, status=status, refused="too_large",
+                                               detail=f"{current} is larger than {self.policy.max_bytes:,} bytes")
+                        declared = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
+                        mismatch = _type_mismatch(declared, body)
+                        if mismatch:
+                            return FetchResult(url, current, status=status, content_type=declared,
+                                               refused="content_type", detail=f"{current}: {mismatch}")
+                        return FetchResult(url, current, status=status, content_type=declared, body=body,
+                                           etag=response.headers.get("etag"),
+                                           last_modified=response.headers.get("last-modified"))
+                except (httpx.TransportError, httpx.DecodingError) as exc:
+                    if attempt < self.policy.retries and not isinstance(exc, httpx.DecodingError):
+                        time.sleep(self.policy.backoff[min(attempt, len(self.policy.backoff) - 1)])
                         continue
-                    if status in (301, 302, 303, 307, 308):
-                        return FetchResult(url, response.headers.get("location", ""), status=status)
-                    if status == 304:
-                        return FetchResult(url, current, status=304, not_modified=True, etag=etag,
-                                           last_modified=last_modified)
-                    if status >= 400:
-                        return FetchResult(url, current, status=status, refused="http_error",
-                                           detail=f"{current} answered HTTP {status}")
-                    body = self._read(response)
-                    if body is None:
-                        return FetchResult(url, current, status=status, refused="too_large",
-                                           detail=f"{current} is larger than {self.policy.max_bytes:,} bytes")
-                    declared = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
-                    mismatch = _type_mismatch(declared, body)
-                    if mismatch:
-                        return FetchResult(url, current, status=status, content_type=declared,
-                                           refused="content_type", detail=f"{current}: {mismatch}")
-                    return FetchResult(url, current, status=status, content_type=declared, body=body,
-                                       etag=response.headers.get("etag"),
-                                       last_modified=response.headers.get("last-modified"))
-            except (httpx.TransportError, httpx.DecodingError) as exc:
-                if attempt < self.policy.retries and not isinstance(exc, httpx.DecodingError):
-                    time.sleep(self.policy.backoff[min(attempt, len(self.policy.backoff) - 1)])
-                    continue
-                kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection"
-                return FetchResult(url, current, refused=kind, detail=f"{current}: {type(exc).__name__}")
+                    kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection"
+                    return FetchResult(url, current, refused=kind, detail=f"{current}: {type(exc).__name__}")
         return FetchResult(url, current, refused="http_error", detail=f"{current}: retries exhausted")
 
     def _read(self, response: httpx.Response) -> bytes | None:

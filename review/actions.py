@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dateparser
 
-from extractors.decisions import EDITABLE, Decision, overlay, place_aliases, priority_of
+from extractors.decisions import EDITABLE, Decision, jsonable, overlay, place_aliases, priority_of
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.names import fold
 from models.records import Level, Place, Relation, Theme
@@ -60,7 +60,7 @@ def _before(store: Store, key: str) -> dict:
     row = store.partnership_row(key)
     if row is None:
         raise EditError("partnership", f"no partnership {key}")
-    return {f: _plain(getattr(row, f)) for f in EDITABLE}
+    return {f: jsonable(getattr(row, f)) for f in EDITABLE}
 
 
 def accept(store: Store, key: str, analyst: str) -> Outcome:
@@ -192,10 +192,3 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
                 return parsed.date(), "day"
     raise EditError("established", f"'{text}' is not a date (write 2019, 2019-05 or 2019-05-13)")
 
-
-def _plain(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value

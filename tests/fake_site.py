@@ -50,6 +50,8 @@ class FakeSite:
         self.article_delay = article_delay  # seconds each article takes, to catch a crawl midway
         self.hits: Counter[str] = Counter()
         self.times: list[float] = []  # monotonic time of every request, in order
+        self.in_flight = 0
+        self.most_in_flight = 0  # requests being answered at the same time, at most
         self.pdf = _pdf_bytes()
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -123,7 +125,13 @@ class FakeSite:
                     site.hits[path] += 1
                     site.times.append(time.monotonic())
                     times = site.hits[path]
-                site._route(self, urlsplit(path).path, path, times)
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                try:
+                    site._route(self, urlsplit(path).path, path, times)
+                finally:
+                    with site.lock:
+                        site.in_flight -= 1
 
         return Handler
 

@@ -220,8 +220,8 @@ def test_a_crawl_killed_midway_resumes_where_it_stopped(tmp_path, sqlite_url):
         assert len(refetched) <= 1, "at most the one article in flight at the kill is asked for again"
 
 
-def test_two_sources_on_one_host_share_its_rate_limit(tmp_path, sqlite_url):
-    with FakeSite(articles=8) as site:
+def test_two_sources_on_one_host_share_its_rate_limit_and_ask_it_one_thing_at_a_time(tmp_path, sqlite_url):
+    with FakeSite(articles=8, article_delay=0.02) as site:
         settings = configure(tmp_path, sqlite_url, f"""
             [[sources]]
             name = "feed"
@@ -236,14 +236,17 @@ def test_two_sources_on_one_host_share_its_rate_limit(tmp_path, sqlite_url):
             max_pages = 3
         """)
         Store(sqlite_url).close()  # the schema first, as the crawl flow does
-        threads = [threading.Thread(target=crawl, args=(settings, name, quick_fetcher(requests_per_second=20)))
+        rate = 8  # requests per second; each source fetches 8 documents at once
+        threads = [threading.Thread(target=crawl, args=(settings, name, quick_fetcher(requests_per_second=rate)))
                    for name in ("feed", "listing")]
         for th in threads:
             th.start()
         for th in threads:
             th.join()
 
+    assert site.most_in_flight == 1, "one request at a time to a host, whatever the number of workers"
     gaps = [b - a for a, b in zip(site.times, site.times[1:])]
     assert len(gaps) > 10
-    interval = 1 / 20  # the crawl-delay (0.05 s) is the same; the first robots.txt is paced at the rate
-    assert min(gaps) >= interval * 0.8, f"two sources asked one host {min(gaps):.3f}s apart"
+    # Starts are spaced by the rate; arrivals jitter a little on a busy machine.
+    assert sum(gaps) / len(gaps) >= 0.9 / rate, "the rate holds on average"
+    assert min(gaps) >= 0.5 / rate, f"two sources asked one host {min(gaps):.3f}s apart"

@@ -10,11 +10,8 @@ import pandas as pd
 import pytest
 from starlette.testclient import TestClient
 
-from flows.dedupe import dedupe
-from flows.extract import extract_documents
-from flows.ingest import discover, ingest_files
-from models.settings import load_settings
 from models.store import Store
+from desk import build_desk
 from review import actions
 from review.app import create_app
 from review.auth import set_user
@@ -31,19 +28,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory):
-    root = tmp_path_factory.mktemp("app")
-    (root / "inbox").mkdir()
-    for name, text in ARTICLES.items():
-        (root / "inbox" / name).write_text(text, encoding="utf-8")
-    (root / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
-    settings = load_settings(database_url=f"sqlite:///{root}/citypairs.db", sources_path=root / "sources.toml",
-                             raw_dir=root / "raw", processes=1, analyst="mei")
-    ingest_files(discover(settings), settings)
-    store = Store(settings.database_url)
-    extract_documents(store.documents_to_extract("any", force=True), settings)
-    store.close()
-    dedupe(settings)
-    return settings
+    return build_desk(tmp_path_factory.mktemp("app"), ARTICLES)
 
 
 def csrf_of(html: str) -> str:

@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from sqlalchemy import select
 
+from desk import build_desk
 from browser import browser_fixture, console_messages, live_server  # noqa: F401 (the fixture)
-from flows.dedupe import dedupe
-from flows.extract import extract_documents
-from flows.ingest import discover, ingest_files
-from models import schema as t
-from models.settings import load_settings
 from models.store import Store
 from review.app import create_app
 
@@ -31,20 +26,7 @@ ARTICLES = {
 
 @pytest.fixture
 def desk(tmp_path):
-    root = tmp_path
-    inbox = root / "inbox"
-    inbox.mkdir()
-    for name, text in ARTICLES.items():
-        (inbox / name).write_text(text, encoding="utf-8")
-    (root / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
-    settings = load_settings(database_url=f"sqlite:///{root}/citypairs.db", sources_path=root / "sources.toml",
-                             raw_dir=root / "raw", processes=1, analyst="mei")
-    ingest_files(discover(settings), settings)
-    store = Store(settings.database_url)
-    extract_documents(store.documents_to_extract("any", force=True), settings)
-    store.close()
-    dedupe(settings)
-    return settings
+    return build_desk(tmp_path, ARTICLES)
 
 
 def rows(settings) -> dict[str, dict]:
