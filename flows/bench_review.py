@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import random
 import statistics
 import tempfile
@@ -25,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from models import schema as t
+from models.errors import ConfigError
 from models.records import Relation, Theme
 from models.settings import load_settings
 from models.store import Store, partnership_key
@@ -51,6 +53,9 @@ def fill(url: str, partnerships: int, mentions_each: int = 5, seed: int = 7) -> 
     """Generate the database; returns the id of a partnership to open."""
     rng = random.Random(seed)
     store = Store(url)
+    if store.counts()["partnerships"] or store.provisional_places() or store.place(TAIWAN[0]):
+        store.close()
+        raise ConfigError(url, ["bench-review fills an empty database; this one has data"])
     places = [dict(id=tw, name=f"Taiwan {tw[3:]}", country="TW", level="county", provisional=0) for tw in TAIWAN]
     foreign = [dict(id=f"gn:{900000 + i}", name=f"{rng.choice(['Spring', 'Lake', 'Hill', 'Port'])}ville {i}",
                     country=rng.choice(COUNTRIES), level="city", provisional=int(i % 97 == 0)) for i in range(8000)]
@@ -102,9 +107,10 @@ def fill(url: str, partnerships: int, mentions_each: int = 5, seed: int = 7) -> 
             conn.execute(insert(t.partnerships), rows[start:start + 10000])
         for start in range(0, len(links), 50000):
             conn.execute(insert(t.partnership_mentions), links[start:start + 50000])
-    if store.engine.dialect.name == "sqlite":
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
+    # Planner statistics, as a live database has them (PostgreSQL's
+    # autovacuum would get there by itself, later).
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
     store.close()
     return partnerships // 2
 
@@ -115,6 +121,8 @@ def time_pages(url: str, pid: int, repeats: int = 7) -> list[PageTime]:
         from starlette.testclient import TestClient
 
     from review.app import create_app
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     with tempfile.TemporaryDirectory() as tmp:
         client = TestClient(create_app(load_settings(database_url=url, raw_dir=Path(tmp))))
         client.get("/queue")  # warm the connection pool and the templates

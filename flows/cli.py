@@ -299,7 +299,10 @@ def bench_review(
     """
     from flows.bench_review import run_review_bench
 
-    filled, pages = run_review_bench(partnerships, db)
+    try:
+        filled, pages = run_review_bench(partnerships, db)
+    except CitypairsError as exc:
+        _fail(exc)
     out.print(f"{partnerships:,} partnerships and {5 * partnerships:,} mentions generated in {filled:.0f} s")
     for p in pages:
         out.print(f"{p.path:45s} median {p.median_ms:7.1f} ms  worst {p.worst_ms:7.1f} ms  HTTP {p.status}")

@@ -127,6 +127,7 @@ partnerships = Table(
 Index("ix_partnerships_a", partnerships.c.a_id)
 Index("ix_partnerships_b", partnerships.c.b_id)
 Index("ix_partnerships_queue", partnerships.c.review, partnerships.c.priority, partnerships.c.id)
+Index("ix_partnerships_a_b", partnerships.c.a_id, partnerships.c.b_id)
 Index("ix_partnerships_relation", partnerships.c.relation)
 Index("ix_partnerships_status", partnerships.c.status)
 Index("ix_partnerships_established", partnerships.c.established)

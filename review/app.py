@@ -15,6 +15,7 @@ import base64
 import io
 import logging
 import secrets
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -45,6 +46,7 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+CHOICES_SECONDS = 60.0
 EXPORT_COLUMNS = ["id", "a", "b", "b_country", "b_admin1", "relation", "status", "established",
                   "established_precision", "themes", "n_sources", "n_documents", "confidence", "review",
                   "reviewed_by", "a_id", "b_id"]
@@ -60,6 +62,16 @@ class Desk:
     signer: Signer
     blobs: BlobStore
     env: Environment = field(init=False)
+
+    _choices: tuple[float, dict] | None = field(default=None, init=False)
+
+    def choices(self) -> dict:
+        """The browse filters' values; they change only when dedupe runs,
+        so a minute-old copy saves every page view a scan of the table."""
+        now = time.monotonic()
+        if self._choices is None or now - self._choices[0] > CHOICES_SECONDS:
+            self._choices = (now, rq.choices(self.store.engine))
+        return self._choices[1]
 
     def __post_init__(self) -> None:
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
@@ -196,7 +208,7 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
         rows, total = rq.browse(engine, filters, page)
         return _page(desk, request, "browse.html", {
             "rows": rows, "total": total, "page": page, "pages": max(1, -(-total // rq.PAGE)), "f": filters,
-            "query": urlencode(filters.as_query()), "choices": rq.choices(engine)})
+            "query": urlencode(filters.as_query()), "choices": desk.choices()})
 
     @app.get("/partnerships.csv")
     def export_csv(request: Request):
