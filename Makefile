@@ -29,6 +29,7 @@ browser:
 run: setup
 	$(BIN)/citypairs run
 	$(BIN)/citypairs export --format csv
+	$(BIN)/citypairs report
 
 test: setup browser
 	$(BIN)/pytest

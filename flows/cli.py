@@ -52,6 +52,9 @@ def _fail(exc: CitypairsError) -> None:
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug detail.")] = False) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:  # schema migrations and HTTP requests are detail
+        for name in ("alembic", "httpx"):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 @app.command()

@@ -110,8 +110,10 @@ def queue(engine: Engine, page: int = 1, per_page: int = PAGE) -> tuple[list[dic
         total = conn.scalar(select(func.count()).select_from(t.partnerships).where(p.review == "pending"))
     rows = _page_of(engine, [p.review == "pending"], [p.priority.desc(), p.id.desc()], page, per_page)
     best = best_mentions(engine, [r["id"] for r in rows])
+    around = paragraphs(engine, [(m["document_id"], m["evidence_start"], m["evidence_end"]) for m in best.values()])
     for r in rows:
-        r["evidence"] = best.get(r["id"])
+        r["evidence"] = m = best.get(r["id"])
+        r["paragraph"] = around.get((m["document_id"], m["evidence_start"], m["evidence_end"])) if m else None
     return rows, total
 
 
@@ -166,6 +168,25 @@ def document(engine: Engine, doc_id: int) -> dict | None:
         row = conn.execute(select(d.id, d.sha256, d.title, d.source, d.origin, d.published, d.media_type, d.text,
                                   d.pages, d.status).where(d.id == doc_id)).first()
         return dict(row._mapping) if row else None
+
+
+def paragraphs(engine: Engine, spans: list[tuple[int, int, int]], limit: int = 600) -> dict[tuple, tuple]:
+    """For each (document id, start, end) of an evidence sentence, the text
+    around it up to the paragraph's edges (at most ``limit`` characters on
+    each side): (before, after). Reads only those slices of the texts."""
+    d = t.documents.c
+    out: dict[tuple, tuple] = {}
+    with engine.connect() as conn:
+        for doc_id, start, end in spans:
+            left = max(0, start - limit)
+            piece = conn.scalar(select(func.substr(d.text, left + 1, end - left + limit)).where(d.id == doc_id))
+            if piece is None:
+                continue
+            before, after = piece[:start - left], piece[end - left:]
+            before = before[before.rfind("\n\n") + 2:] if "\n\n" in before else before
+            after = after[:after.find("\n\n")] if "\n\n" in after else after
+            out[(doc_id, start, end)] = (before, after)
+    return out
 
 
 def choices(engine: Engine) -> dict[str, list[tuple[str, str]]]:
