@@ -130,8 +130,10 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port of the Prefect server started when "
                     "PREFECT_API_URL is not set.")] = 4200,
 ) -> None:
-    """Serve one Prefect deployment per web source with a schedule: each crawls its source on its cron
-    schedule and runs the pipeline on what is new. Runs until interrupted (Ctrl-C).
+    """Serve scheduled crawls: one Prefect deployment per web source that has a schedule.
+
+    Each deployment crawls its source on its cron schedule and runs the pipeline on what is new.
+    Runs until interrupted (Ctrl-C).
 
     Schedules need a Prefect server: with PREFECT_API_URL set, that one; otherwise a local one is started
     on 127.0.0.1:PORT for as long as this runs. Its UI shows the deployments, runs and crawl reports.
