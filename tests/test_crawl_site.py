@@ -250,3 +250,33 @@ def test_two_sources_on_one_host_share_its_rate_limit_and_ask_it_one_thing_at_a_
     # Starts are spaced by the rate; arrivals jitter a little on a busy machine.
     assert sum(gaps) / len(gaps) >= 0.9 / rate, "the rate holds on average"
     assert min(gaps) >= 0.5 / rate, f"two sources asked one host {min(gaps):.3f}s apart"
+
+
+def test_a_sitemap_takes_its_newest_entries_first_and_no_more_than_max_documents(site, tmp_path, sqlite_url):
+    settings = configure(tmp_path, sqlite_url, f"""
+        [[sources]]
+        name = "newest"
+        kind = "sitemap"
+        url = "{site.base}/sitemap.xml"
+        include = ["/news/"]
+        max_documents = 3
+    """)
+    crawl(settings, "newest")
+    assert stored(sqlite_url) == ["10.html", "11.html", "12.html"], "publication dates 2026-11-10..12 are newest"
+
+
+def test_a_sitemap_skips_entries_older_than_since_days(site, tmp_path, sqlite_url):
+    import datetime as dt
+
+    days = (dt.date.today() - dt.date(2026, 11, 10)).days  # the cutoff falls on 2026-11-10
+    settings = configure(tmp_path, sqlite_url, f"""
+        [[sources]]
+        name = "recent"
+        kind = "sitemap"
+        url = "{site.base}/sitemap.xml"
+        include = ["/news/"]
+        since_days = {days}
+    """)
+    crawl(settings, "recent")
+    assert stored(sqlite_url) == ["10.html", "11.html", "12.html"]
+    assert site.hits["/news/9.html"] == 0, "an older entry is never requested"
