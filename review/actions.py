@@ -83,10 +83,13 @@ def edit(store: Store, key: str, form: dict[str, str], analyst: str, cache_dir: 
         raise EditError("partnership", f"no partnership {key}")
     shown = overlay(current, _decisions(store, key))
     changes: dict = {}
+    new_places: list[Place] = []
     for field in ("a", "b"):
         text = (form.get(field) or "").strip()
         if text and text != getattr(shown, f"{field}_id"):
-            changes[f"{field}_id"] = resolve_place(store, text, cache_dir, field).id
+            place = resolve_place(store, text, cache_dir, field, keep=False)
+            new_places.append(place)
+            changes[f"{field}_id"] = place.id
     if form.get("relation") and form["relation"] != shown.relation:
         if form["relation"] not in [r.value for r in Relation]:
             raise EditError("relation", f"'{form['relation']}' is not one of {', '.join(r.value for r in Relation)}")
@@ -111,6 +114,8 @@ def edit(store: Store, key: str, form: dict[str, str], analyst: str, cache_dir: 
         raise EditError("b", "a place cannot partner with itself")
     if not changes:
         raise EditError("form", "nothing changed")
+    for place in new_places:  # only now that the whole edit is valid
+        store.add_place(place)
     did = store.add_decision("partnership", key, "edit", changes, _before(store, key), analyst)
     refresh(store, key)
     return Outcome(did, key, "edited: " + ", ".join(sorted(changes)))
@@ -141,10 +146,11 @@ def undo(store: Store, decision_id: int, analyst: str) -> Outcome:
 
 
 # -- validation ---------------------------------------------------------------
-def resolve_place(store: Store, text: str, cache_dir: Path, field: str = "place") -> Place:
+def resolve_place(store: Store, text: str, cache_dir: Path, field: str = "place", *, keep: bool = True) -> Place:
     """A place from what an analyst typed: a known id (TW-TPE, gn:3067696,
     prov:JP:...), "Name, CC" found in the gazetteers, or "new: Name, CC" for
-    a provisional place the gazetteers lack."""
+    a provisional place the gazetteers lack. With ``keep`` it is added to
+    the places table at once."""
     known = store.place(text)
     if known is not None:
         return Place(id=known["id"], name=known["name"], country=known["country"], level=Level(known["level"]),
@@ -167,7 +173,8 @@ def resolve_place(store: Store, text: str, cache_dir: Path, field: str = "place"
             raise EditError(field, f"no place called '{name}' in {country}; write 'new: {name}, {country}' "
                                    "to add it as a provisional place")
         place = hits[0]
-    store.add_place(place)
+    if keep:
+        store.add_place(place)
     return place
 
 

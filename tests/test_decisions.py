@@ -157,6 +157,7 @@ def test_merged_places_become_one_and_the_merge_survives_reruns(settings):
     ({"b": "Atlantis, XX"}, "b"),
     ({"b": "Nowhereville"}, "b"),
     ({"relation": "sister", "b": "TW-KHH"}, "b"),
+    ({"b": "new: Kosa, JP", "established": "someday"}, "established"),
 ])
 def test_an_edit_that_does_not_validate_names_its_field_and_changes_nothing(settings, form, field):
     run_pipeline(settings)
@@ -165,9 +166,11 @@ def test_an_edit_that_does_not_validate_names_its_field_and_changes_nothing(sett
     with pytest.raises(actions.EditError) as err:
         actions.edit(store, key, form, "mei", settings.cache_dir)
     decisions = store.decisions()
+    provisional = store.provisional_places()
     store.close()
     assert err.value.field == field
     assert decisions == [] and table(settings)[("Kaohsiung", "Cebu City")]["review"] == "pending"
+    assert not provisional, "no place is added by an edit that was refused"
 
 
 def test_undoing_a_place_merge_points_back_only_the_rows_it_moved(settings):
