@@ -163,6 +163,30 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_SIBLING = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+_LIST_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_SIBLING})")
+_LIST_BEFORE = re.compile(rf"({_SIBLING})(?:\s*,\s*|\s+and\s+)$")
+
+
+def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, str]]:
+    """Names listed beside a resolved foreign place, which the model may
+    have taken for organisations: in 'with Yonago, Matsuyama, Yasugi and
+    Izumo' Matsuyama vouches for the others. (start, end, its country)."""
+    out = []
+    for p in places:
+        if p.place is None or p.place.provisional:
+            continue
+        at = p.end
+        while (m := _LIST_AFTER.match(text, at)) and len(out) < 50:
+            out.append((m.start(1), m.end(1), p.place.country))
+            at = m.end(1)
+        at = p.start
+        while m := _LIST_BEFORE.search(text, max(0, at - 60), at):
+            out.append((m.start(1), m.end(1), p.place.country))
+            at = m.start(1)
+    return [(s, e, c) for s, e, c in out if text[s:e].split()[0] not in _NOT_NAMES]
+
+
 def is_org(text: str, start: int, end: int) -> bool:
     if re.match(r"[-\s]based\b", text[end:end + 8]):
         return True  # 'Taichung-based Giant Manufacturing'

@@ -37,6 +37,7 @@ from extractors.place_cues import (
     cued_names,
     demonym_references,
     is_org,
+    list_siblings,
     nearby_country,
     titled_names,
 )
@@ -176,6 +177,16 @@ class PlaceFinder:
                                   "GPE" if code else "NAME", hint=code)
             if place is not None:
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
+                taken.append((start, end))
+                resolved.setdefault(name, place)
+        # Names listed beside a place found above, in its country.
+        for start, end, code in list_siblings(doc.text, out):
+            name = doc.text[start:end]
+            if _overlaps(start, end, taken) or NOT_PLACE_PHRASE.match(doc.text, start):
+                continue
+            place = self._resolve(doc.text, start, end, name, countries, doc_countries, "NAME", hint=code)
+            if place is not None and fold_core(place.name) == fold_core(name):
+                out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
         # The same name elsewhere in the document is the same place.

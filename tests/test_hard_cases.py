@@ -103,3 +103,17 @@ def test_a_background_clause_does_not_set_the_event(nlp):
     found = {(m.a.name, m.b.name): m for m in run(nlp, text, dt.date(2020, 1, 15))}
     m = found[("Taipei", "Prague")]
     assert (m.event, m.date.iso()) == (Event.ESTABLISHED, "2020-01-13")
+
+
+def test_names_listed_beside_a_known_city_are_cities_of_its_country(nlp):
+    # The model takes Yonago, Yasugi and Izumo for organisations; Matsuyama vouches for them.
+    text = "Taipei signed a memorandum of understanding with Yonago, Matsuyama, Yasugi and Izumo on Friday."
+    found = {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text)}
+    assert found == {("Taipei", city, "JP") for city in ("Yonago", "Matsuyama", "Yasugi", "Izumo")}
+
+
+def test_a_list_lends_its_country_only_to_names_that_are_places_there(nlp):
+    doc = nlp("Taipei signed a memorandum of understanding with Yonago, Matsuyama, Nowhereville and Izumo on Friday.")
+    places = {s.text: s for s in doc._.places if s.kind == "foreign"}
+    assert set(places) == {"Yonago", "Matsuyama", "Izumo"}, "a made-up name stays a name"
+    assert places["Izumo"].notes == ["listed"] and places["Izumo"].place.country == "JP"
