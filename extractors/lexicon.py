@@ -51,7 +51,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
         r"|週年|周年|續約|續簽|再簽|升級", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|planned|will\s+(?:sign|establish|form|become|ink|forge)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|will\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"

@@ -117,3 +117,10 @@ def test_a_list_lends_its_country_only_to_names_that_are_places_there(nlp):
     places = {s.text: s for s in doc._.places if s.kind == "foreign"}
     assert set(places) == {"Yonago", "Matsuyama", "Izumo"}, "a made-up name stays a name"
     assert places["Izumo"].notes == ["listed"] and places["Izumo"].place.country == "JP"
+
+
+def test_as_planned_is_not_a_plan(nlp):
+    text = ("Tainan's other sister cities, Columbus in the US state of Georgia and Sendai in Japan, are not "
+            "affected, and exchange programmes with both would continue as planned this year.")
+    events = {(m.b.name, m.event) for m in run(nlp, text)}
+    assert events and all(event is not Event.PROPOSED for _, event in events), events
