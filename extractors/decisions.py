@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from models.store import PartnershipRow, StoredMention
+from models.rows import PartnershipRow, StoredMention
 
 EDITABLE = ("a_id", "b_id", "relation", "status", "established", "established_precision", "themes")
 LOW_CONFIDENCE = 0.6

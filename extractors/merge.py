@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from models.records import Event, Relation, Theme
-from models.store import PartnershipRow, StoredMention, partnership_key
+from models.rows import PartnershipRow, StoredMention, partnership_key
 
 _THEME_ORDER = {t.value: i for i, t in enumerate(Theme)}
 _SPECIFIC = (Relation.SISTER.value, Relation.FRIENDSHIP.value, Relation.MOU.value)  # most specific first

@@ -29,7 +29,8 @@ from models import schema as t
 from models.errors import ConfigError
 from models.records import Relation, Theme
 from models.settings import load_settings
-from models.store import Store, partnership_key
+from models.rows import partnership_key
+from models.store import Store
 
 TAIWAN = ["TW-TPE", "TW-NWT", "TW-TAO", "TW-TXG", "TW-TNN", "TW-KHH", "TW-KEE", "TW-HSZ", "TW-CYI", "TW-HSQ",
           "TW-MIA", "TW-CHA", "TW-NAN", "TW-YUN", "TW-CYQ", "TW-PIF", "TW-ILA", "TW-HUA", "TW-TTT", "TW-PEN",

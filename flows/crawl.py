@@ -39,7 +39,8 @@ from models.errors import ConfigError, DocumentRejected
 from models.records import DocumentStatus, ParsedDocument
 from models.settings import Settings
 from models.sources import WEB_KINDS, ListingSource, SitemapSource, WebSource, load_sources
-from models.store import FrontierItem, Store
+from models.rows import FrontierItem
+from models.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from models.store import PartnershipRow, Store
+from models.rows import PartnershipRow
+from models.store import Store
 from models.records import Level, Place
 from models import schema as t
 from sqlalchemy import insert

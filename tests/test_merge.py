@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from extractors.merge import merge
-from models.store import StoredMention
+from models.rows import StoredMention
 
 D = dt.date
 

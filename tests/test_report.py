@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import insert
 
 from models import schema as t
-from models.store import PartnershipRow, Store, partnership_key
+from models.rows import PartnershipRow, partnership_key
+from models.store import Store
 from review import charts as ch
 from review import geo
 from review.report import CHART_SLUGS, write_report
