@@ -1,4 +1,5 @@
 """The ``citypairs`` command line: a thin layer over the flows and the store.
+The review and sources commands live in ``cli_review`` and ``cli_sources``.
 
 Commands that need no orchestration (extract-jsonl, eval, export) call the
 library directly, so they start fast and print no Prefect logs.
@@ -291,30 +292,6 @@ def bench_crawl(
     out.print(f"memory at {big.pages} pages is {big.peak_rss_mb / small.peak_rss_mb:.2f}x that at {small.pages}")
 
 
-@app.command("bench-review")
-def bench_review(
-    partnerships: Annotated[int, typer.Option("--partnerships", help="Generated partnerships (5 mentions "
-                            "each).")] = 100_000,
-    db: Annotated[str | None, typer.Option("--db", help="An empty database to fill (e.g. a fresh PostgreSQL "
-                  "database) [default: a temporary SQLite file]")] = None,
-) -> None:
-    """Time the review app's queue, browse and provenance pages on a large generated database.
-
-    Example: citypairs bench-review --partnerships 100000
-    """
-    from flows.bench_review import run_review_bench
-
-    try:
-        filled, pages = run_review_bench(partnerships, db)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(f"{partnerships:,} partnerships and {5 * partnerships:,} mentions generated in {filled:.0f} s")
-    for p in pages:
-        out.print(f"{p.path:45s} median {p.median_ms:7.1f} ms  worst {p.worst_ms:7.1f} ms  HTTP {p.status}")
-    slowest = max(pages, key=lambda p: p.median_ms)
-    out.print(f"slowest median: {slowest.path} at {slowest.median_ms:.0f} ms (target: under 300 ms)")
-
-
 @app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds, and every document that failed.
@@ -365,177 +342,8 @@ def _as_written(day, precision: str | None) -> str:
     return {"year": day.isoformat()[:4], "month": day.isoformat()[:7]}.get(precision or "day", day.isoformat())
 
 
-@app.command()
-def review(
-    db: DbOption = None,
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8700,
-    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")]
-    = "127.0.0.1",
-    analyst: Annotated[str | None, typer.Option("--analyst", help="Name decisions are recorded under when no "
-                       "login is required [default: $CITYPAIRS_ANALYST or 'analyst']")] = None,
-    auth: Annotated[Path | None, typer.Option("--auth", help="Require a login: a password file written by "
-                    "citypairs review-user.")] = None,
-) -> None:
-    """Start the analysts' review app (queue, browse and export, charts) over the database.
-
-    Example: citypairs review --port 8700 --analyst mei   (then open http://127.0.0.1:8700)
-    """
-    import uvicorn
-
-    from review.app import create_app
-
-    try:
-        settings = load_settings(database_url=db, analyst=analyst)
-        application = create_app(settings, auth)
-    except (CitypairsError, OSError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
-        console.print("[yellow]warning:[/yellow] reachable from other machines without --auth: anyone can decide")
-    out.print(f"review app on http://{host}:{port} (Ctrl-C stops it)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
-
-
-@app.command("review-user")
-def review_user(
-    name: Annotated[str, typer.Argument(help="The analyst's login name.")],
-    auth: Annotated[Path, typer.Option("--auth", help="Password file to create or update.")] = Path("reviewers.txt"),
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
-                                          help="Asked for when not given.")] = "",
-) -> None:
-    """Add an analyst to a review password file (PBKDF2-hashed), or change their password.
-
-    Example: citypairs review-user mei --auth reviewers.txt
-    """
-    from review.auth import set_user
-
-    if len(password) < 8:
-        console.print("[red]error:[/red] a password needs at least 8 characters")
-        raise typer.Exit(2)
-    try:
-        set_user(auth, name, password)
-    except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    out.print(f"{name} can log in with citypairs review --auth {auth}")
-
-
-@app.command()
-def report(
-    db: DbOption = None,
-    output: Annotated[Path | None, typer.Option("--output", help="Folder for report.html and the PNG charts "
-                      "[default: data/processed/report]")] = None,
-) -> None:
-    """Write the charts and figures researchers cite as a standalone HTML file plus PNG charts.
-
-    Example: citypairs report --output data/processed/report
-    """
-    from models.store import Store
-    from review.report import write_report
-
-    try:
-        settings = _settings(db)
-        store = Store(settings.database_url)
-        try:
-            path = write_report(store, output or settings.processed_dir / "report")
-        finally:
-            store.close()
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(f"wrote {path}")
-
-
-sources_app = typer.Typer(help="List, add and check the sources in sources.toml.", no_args_is_help=True)
-app.add_typer(sources_app, name="sources")
-
-
-@sources_app.command("list")
-def sources_list(sources: SourcesOption = None) -> None:
-    """List the sources and their settings.
-
-    Example: citypairs sources list --sources sources.example.toml
-    """
-    from models.sources import load_sources
-
-    try:
-        settings = _settings(sources=sources)
-        found = load_sources(settings.sources_path)
-    except CitypairsError as exc:
-        _fail(exc)
-    table = Table(title=f"{len(found)} sources in {settings.sources_path}")
-    for col in ("Name", "Kind", "Where", "Schedule", "Filters"):
-        table.add_column(col, overflow="fold")
-    for s in found:
-        where = str(getattr(s, "url", None) or getattr(s, "path", ""))
-        filters = [f"{k}: {_listed(getattr(s, k))}" for k in ("include", "exclude", "keywords", "link_selector",
-                                                              "link_pattern", "max_pages", "requests_per_second")
-                   if getattr(s, k, None) not in (None, [], 1)]
-        table.add_row(s.name, s.kind, where, getattr(s, "schedule", None) or "", "; ".join(filters))
-    out.print(table)
-
-
-def _listed(value) -> str:
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
-@sources_app.command("add")
-def sources_add(
-    name: Annotated[str, typer.Argument(help="A short unique name, e.g. taipei-times.")],
-    kind: Annotated[str, typer.Option("--kind", help="folder, file, feed, sitemap, listing or url")],
-    url: Annotated[str | None, typer.Option(help="Feed, sitemap, listing page or document URL.")] = None,
-    path: Annotated[str | None, typer.Option(help="Folder or file, for kinds folder and file.")] = None,
-    include: Annotated[list[str] | None, typer.Option(help="Regular expression a link must match "
-                       "(repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Regular expression that drops a link "
-                       "(repeatable).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="Word a link's title must contain "
-                       "(repeatable).")] = None,
-    schedule: Annotated[str | None, typer.Option(help="Cron schedule for citypairs serve, e.g. '0 6 * * *'.")] = None,
-    rate: Annotated[float | None, typer.Option(help="Requests per second to this site.")] = None,
-    link_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of article links.")] = None,
-    link_pattern: Annotated[str | None, typer.Option(help="Listing: regular expression of article URLs.")] = None,
-    next_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of the next-page link.")] = None,
-    max_pages: Annotated[int | None, typer.Option(help="Listing: pages to follow, the first included.")] = None,
-    sources: SourcesOption = None,
-) -> None:
-    """Add a source to sources.toml, after checking it; the file is unchanged if anything is wrong.
-
-    Example: citypairs sources add taipei-times --kind feed --url https://www.taipeitimes.com/xml/index.rss --keyword sister --schedule "0 6 * * *"
-    """
-    from models.sources import add_source
-
-    entry = dict(name=name, kind=kind, url=url, path=path, include=include, exclude=exclude, keywords=keyword,
-                 schedule=schedule, requests_per_second=rate, link_selector=link_selector,
-                 link_pattern=link_pattern, next_selector=next_selector, max_pages=max_pages)
-    try:
-        settings = _settings(sources=sources)
-        added = add_source(settings.sources_path, entry)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(f"added {added.kind} source '{added.name}' to {settings.sources_path}; "
-              f"try it with: citypairs sources check {added.name}")
-
-
-@sources_app.command("check")
-def sources_check(
-    name: Annotated[str, typer.Argument(help="The source to check.")],
-    db: DbOption = None, sources: SourcesOption = None,
-) -> None:
-    """Fetch a source's entry pages once, storing nothing, and tell how many links and documents it would take.
-
-    Example: citypairs sources check taipei-times
-    """
-    from flows.sources_check import check_source
-
-    try:
-        result = check_source(_settings(db, sources), name)
-    except CitypairsError as exc:
-        _fail(exc)
-    for line in result.lines():
-        out.print(line, highlight=False)
-    if not result.ok:
-        raise typer.Exit(1)
-
+# Commands kept in their own modules register themselves on `app`.
+from flows import cli_review, cli_sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -1,0 +1,117 @@
+"""``citypairs review``, ``review-user``, ``report`` and ``bench-review``: the
+analysts' desk from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli import DbOption, _fail, _settings, app, console, out
+from models.errors import CitypairsError
+from models.settings import load_settings
+
+
+@app.command()
+def review(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8700,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")]
+    = "127.0.0.1",
+    analyst: Annotated[str | None, typer.Option("--analyst", help="Name decisions are recorded under when no "
+                       "login is required [default: $CITYPAIRS_ANALYST or 'analyst']")] = None,
+    auth: Annotated[Path | None, typer.Option("--auth", help="Require a login: a password file written by "
+                    "citypairs review-user.")] = None,
+) -> None:
+    """Start the analysts' review app (queue, browse and export, charts) over the database.
+
+    Example: citypairs review --port 8700 --analyst mei   (then open http://127.0.0.1:8700)
+    """
+    import uvicorn
+
+    from review.app import create_app
+
+    try:
+        settings = load_settings(database_url=db, analyst=analyst)
+        application = create_app(settings, auth)
+    except (CitypairsError, OSError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
+        console.print("[yellow]warning:[/yellow] reachable from other machines without --auth: anyone can decide")
+    out.print(f"review app on http://{host}:{port} (Ctrl-C stops it)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command("review-user")
+def review_user(
+    name: Annotated[str, typer.Argument(help="The analyst's login name.")],
+    auth: Annotated[Path, typer.Option("--auth", help="Password file to create or update.")] = Path("reviewers.txt"),
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
+                                          help="Asked for when not given.")] = "",
+) -> None:
+    """Add an analyst to a review password file (PBKDF2-hashed), or change their password.
+
+    Example: citypairs review-user mei --auth reviewers.txt
+    """
+    from review.auth import set_user
+
+    if len(password) < 8:
+        console.print("[red]error:[/red] a password needs at least 8 characters")
+        raise typer.Exit(2)
+    try:
+        set_user(auth, name, password)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    out.print(f"{name} can log in with citypairs review --auth {auth}")
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Folder for report.html and the PNG charts "
+                      "[default: data/processed/report]")] = None,
+) -> None:
+    """Write the charts and figures researchers cite as a standalone HTML file plus PNG charts.
+
+    Example: citypairs report --output data/processed/report
+    """
+    from models.store import Store
+    from review.report import write_report
+
+    try:
+        settings = _settings(db)
+        store = Store(settings.database_url)
+        try:
+            path = write_report(store, output or settings.processed_dir / "report")
+        finally:
+            store.close()
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"wrote {path}")
+
+
+@app.command("bench-review")
+def bench_review(
+    partnerships: Annotated[int, typer.Option("--partnerships", help="Generated partnerships (5 mentions "
+                            "each).")] = 100_000,
+    db: Annotated[str | None, typer.Option("--db", help="An empty database to fill (e.g. a fresh PostgreSQL "
+                  "database) [default: a temporary SQLite file]")] = None,
+) -> None:
+    """Time the review app's queue, browse and provenance pages on a large generated database.
+
+    Example: citypairs bench-review --partnerships 100000
+    """
+    from flows.bench_review import run_review_bench
+
+    try:
+        filled, pages = run_review_bench(partnerships, db)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(f"{partnerships:,} partnerships and {5 * partnerships:,} mentions generated in {filled:.0f} s")
+    for p in pages:
+        out.print(f"{p.path:45s} median {p.median_ms:7.1f} ms  worst {p.worst_ms:7.1f} ms  HTTP {p.status}")
+    slowest = max(pages, key=lambda p: p.median_ms)
+    out.print(f"slowest median: {slowest.path} at {slowest.median_ms:.0f} ms (target: under 300 ms)")
