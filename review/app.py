@@ -324,10 +324,11 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
     @app.get("/charts", response_class=HTMLResponse)
     def charts(request: Request):
         from review import charts as ch
+        from review import figures as fg
 
         frame = desk.store.partnerships_frame()
-        view = ch.partner_view(frame)
-        stats = ch.summary(frame)
+        view = fg.partner_view(frame)
+        stats = fg.summary(frame)
         images = [] if stats.empty else [(c.title, c.caption, _png(c.figure)) for c in ch.charts(view)]
         return _page(desk, request, "charts.html", {"s": stats, "images": images})
 

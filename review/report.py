@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from models.store import Store
 from review import charts as ch
+from review import figures as fg
 from review import geo
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -47,18 +48,18 @@ def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.da
     out_dir.mkdir(parents=True, exist_ok=True)
     for slug in CHART_SLUGS:  # never leave a previous run's charts beside a new report
         (out_dir / f"{slug}.png").unlink(missing_ok=True)
-    view = ch.partner_view(frame)
-    stats = ch.summary(frame)
+    view = fg.partner_view(frame)
+    stats = fg.summary(frame)
     rendered = [] if stats.empty else [_render(chart, out_dir) for chart in ch.charts(view)]
     html = _environment().get_template("report.html").render(
         s=stats,
         charts=rendered,
-        countries=ch.country_counts(view),
-        governments=ch.government_counts(view),
+        countries=fg.country_counts(view),
+        governments=fg.government_counts(view),
         partnerships=_top_partnerships(view),
-        relation_columns=[r for r in ch.RELATION_LABELS if r in stats.by_relation],
-        relation_labels=ch.RELATION_LABELS,
-        status_labels=ch.STATUS_LABELS,
+        relation_columns=[r for r in fg.RELATION_LABELS if r in stats.by_relation],
+        relation_labels=fg.RELATION_LABELS,
+        status_labels=fg.STATUS_LABELS,
         regions=geo.REGIONS,
         generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
     )
@@ -85,7 +86,7 @@ def _top_partnerships(view: pd.DataFrame) -> list[dict]:
                            ascending=[False, False, True, True]).head(TOP_PARTNERSHIPS)
     return [
         {"local": r.local, "partner": r.partner, "country": r.country_name, "region": r.region,
-         "relation": ch.RELATION_LABELS.get(r.relation, r.relation),
+         "relation": fg.RELATION_LABELS.get(r.relation, r.relation),
          "status": r.status, "year": "" if pd.isna(r.year) else int(r.year),
          "sources": int(r.n_sources), "confidence": float(r.confidence)}
         for r in top.itertuples()

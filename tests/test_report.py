@@ -15,6 +15,7 @@ from models import schema as t
 from models.rows import PartnershipRow, partnership_key
 from models.store import Store
 from review import charts as ch
+from review import figures as fg
 from review import geo
 from review.report import CHART_SLUGS, write_report
 
@@ -53,7 +54,7 @@ def ten() -> pd.DataFrame:
 
 # -- summary figures -------------------------------------------------------------------
 def test_summary_gives_the_published_figures(ten):
-    s = ch.summary(ten)
+    s = fg.summary(ten)
     assert (s.total, s.active) == (10, 8)
     assert s.share_us == pytest.approx(0.4) and s.us == 4
     assert s.share_jp == pytest.approx(0.2) and s.jp == 2
@@ -70,9 +71,9 @@ def test_summary_gives_the_published_figures(ten):
 def test_the_taiwanese_side_is_found_on_either_side_and_foreign_only_rows_are_left_out(ten):
     foreign_only = {**partnership("X", "Y", "US"), "a": "Osaka", "a_country": "JP", "a_id": None}
     frame = pd.concat([ten, pd.DataFrame([foreign_only])], ignore_index=True)
-    s = ch.summary(frame)
+    s = fg.summary(frame)
     assert s.total == 10 and s.without_taiwan == 1
-    view = ch.partner_view(frame)
+    view = fg.partner_view(frame)
     sendai = view[view["partner"] == "Sendai"].iloc[0]
     assert (sendai["local"], sendai["partner_country"], sendai["region"]) == ("Kaohsiung", "JP", "East Asia")
 
@@ -80,11 +81,11 @@ def test_the_taiwanese_side_is_found_on_either_side_and_foreign_only_rows_are_le
 def test_taipei_is_recognised_by_name_when_ids_are_missing():
     frame = pd.DataFrame([partnership("Taipei City", "Cleveland", "US"), partnership("Taipei", "Guam", "GU"),
                           partnership("New Taipei", "Phoenix", "US")])
-    assert ch.summary(frame).taipei == 2
+    assert fg.summary(frame).taipei == 2
 
 
 def test_an_empty_frame_gives_zeros_not_errors():
-    s = ch.summary(pd.DataFrame(columns=["a", "a_country", "b", "b_country", "relation", "status"]))
+    s = fg.summary(pd.DataFrame(columns=["a", "a_country", "b", "b_country", "relation", "status"]))
     assert s.empty and (s.total, s.share_us, s.taipei, s.top_countries) == (0, 0.0, 0, ())
 
 
