@@ -30,8 +30,9 @@ MAX_NAME = 10
 SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
-_GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）]{2,8}[市縣县州省町村郡])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-_ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站")
+_GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
+_ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+                        r"|役所|役場|事務所|代表処|大学|議会|協会|空港|病院|商工会議所|観光協会")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 
 
@@ -103,6 +104,8 @@ class ChinesePlaceFinder:
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
             # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
             # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
+            if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
+                continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
             known = chunk in self.world or (
                 chunk[-1] in _SUFFIXES and len(chunk) >= 3 and chunk[:-1] in self.stems
                 and _starts_name(original, i, before))
@@ -156,10 +159,10 @@ def _country_before(spans: list[PlaceSpan], i: int) -> str | None:
 
 
 @cache
-def build_chinese_pipeline(cache_dir: str) -> Language:
+def build_chinese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp = spacy.blank("zh")  # character segmentation: no model data needed
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     nlp.add_pipe("citypairs_lines")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
-    nlp.add_pipe("citypairs_partnerships")
+    nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp

@@ -48,7 +48,13 @@ def read_documents(path: Path) -> Iterator[DocumentInput]:
                     problems.append(f"field 'published' is not an ISO date: {obj['published']!r}")
             if problems:
                 raise ConfigError(where, problems)
-            yield DocumentInput(key=obj["id"], text=obj["text"], published=published, lang=obj.get("lang") or "en")
+            yield DocumentInput(key=obj["id"], text=obj["text"], published=published, lang=obj.get("lang") or "en",
+                                title=_opt_str(obj, "title"), url=_opt_str(obj, "url"), outlet=_opt_str(obj, "outlet"))
+
+
+def _opt_str(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def mention_to_json(m: Mention, gaz: Gazetteer) -> dict:
@@ -84,7 +90,7 @@ def _level(place: Place) -> str:
 
 
 def extract_file(settings: Settings, input_path: Path, output_path: Path) -> int:
-    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir))
+    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir), settings.pair_scorer)
     gaz = load_gazetteer(settings.cache_dir)
     n = 0
     output_path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,4 +112,7 @@ def evaluate_file(settings: Settings, gold_path: Path, predictions: Path | None 
             predicted = read_predictions(predictions)
     else:
         predicted = read_predictions(predictions)
-    return format_scores(score(gold, predicted), errors=errors)
+    from extractors.training import slice_report
+
+    return (format_scores(score(gold, predicted), errors=errors) + "\n\nby slice (pairs with a Taiwanese side):\n"
+            + slice_report(gold_path, predicted))

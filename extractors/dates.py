@@ -25,6 +25,7 @@ class DateMention:
     relative: bool  # resolved against the publication date
 
 
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # year 1 of each era is base + 1
 _FULLWIDTH = str.maketrans("０１２３４５６７８９／－．，", "0123456789/-.,")  # same lengths
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _WEEKDAYS = {w: i for i, w in enumerate("mon tue wed thu fri sat sun".split())}
@@ -67,6 +68,9 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("mdy", ("#d", "/"), r"(?<![0-9/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![0-9/])"),
     ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                          r"(?![0-9/])"),
+    # Japanese era years ('令和6年10月1日', '平成28年', '令和元年').
+    ("era", ("#d", "年"), rf"(?P<era>令和|平成|昭和)\s*(?P<eyear>\d{{1,2}}|元)\s*年度?{_ZH_MD}"),
+    ("era", ("年",), rf"(?P<era>令和|平成|昭和)\s*(?P<eyear>元)\s*年度?{_ZH_MD}"),
     # '今(113)年': this year, written as its ROC year.
     ("roc", ("#d", "今"), r"今\s*[(（]\s*(?P<roc>1\d\d)\s*[)）]\s*年"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
@@ -199,6 +203,10 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
         month, day = (a, b) if a <= 12 else (b, a)
         value = _date(int(g["year"]), month, day)
         return value and (value, DAY, False)
+    if kind == "era":
+        year = _ERAS[g["era"]] + (1 if g["eyear"] == "元" else int(g["eyear"]))
+        value = _date(year, month, day)
+        return value and (value, _precision(month, day), False)
     if kind in ("abs", "roc", "year"):
         year = int(g["year"]) if kind != "roc" else int(g["roc"]) + 1911
         if kind == "roc" and not 1912 <= year <= 2061:

@@ -103,11 +103,16 @@ def parse_document(data: bytes, name: str, *, media_type: str | None = None,
 
 
 def detect_lang(text: str) -> str:
-    """'zh' when CJK ideographs are more than 30% of the letters, else 'en'."""
+    """'ja' when kana and ideographs are more than 30% of the letters and
+    kana a tenth of them (Japanese writes its particles in kana, Chinese has
+    none); 'zh' when ideographs alone are; else 'en'."""
     sample = text[:20_000]
     letters = sum(1 for c in sample if c.isalpha())
     cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
               or "\uf900" <= c <= "\ufaff")
+    kana = sum(1 for c in sample if "\u3040" <= c <= "\u30ff")
+    if letters and (cjk + kana) / letters > 0.3 and kana >= 0.1 * (cjk + kana):
+        return "ja"
     return "zh" if letters and cjk / letters > 0.3 else "en"
 
 

@@ -206,6 +206,15 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     return docs
 
 
+def record_from_json(doc: str, raw: dict) -> PairRecord:
+    """One predicted partnership (an ``extract-jsonl`` item) as a record."""
+    problems: list[str] = []
+    record = _record(doc, raw, "", problems, gold=False)
+    if record is None:
+        raise ConfigError(doc, problems)
+    return record
+
+
 def read_predictions(path: str | Path) -> dict[str, tuple[PairRecord, ...]]:
     return {doc: records for _, doc, _, records in _lines(path, gold=False)}
 

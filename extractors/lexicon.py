@@ -1,4 +1,4 @@
-"""Cue words for relations and lifecycle events, English and Chinese.
+"""Cue words for relations and lifecycle events, English, Chinese and Japanese.
 
 Kept as compiled patterns in one place so the partnership detector reads as
 logic, not word lists. The relation is what the text says was created: a
@@ -19,24 +19,26 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|"
         r"towns?|ports?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
-        r"|\bsisterhood\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|締盟|結盟", _I)),
+        r"|\bsisterhood\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|締盟|結盟"
+        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州]", _I)),
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
         r"agreements?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
-        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作", _I)),
+        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作"
+        r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
-        r"\bletters?\s+of\s+intent\b|備忘錄|意向書", _I)),
+        r"\bletters?\s+of\s+intent\b|備忘錄|意向書|覚書|覚え書き", _I)),
     (Relation.COOPERATION, re.compile(
         r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
-        r"合作協定|合作協議|協定|協議", _I)),
+        r"合作協定|合作協議|協定|協議|連携協定|協力協定", _I)),
 ]
 
 # Weakest: a tie the text calls a partnership without saying what kind.
 RELATION_CUES.append((Relation.OTHER, re.compile(
     r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
-    r"|夥伴城市|合作城市", _I)))
+    r"|夥伴城市|合作城市|提携", _I)))
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 
@@ -45,11 +47,11 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|end\s+(?:its|their|the))\b"
-        r"|解除|終止|中止|斷絕|取消", _I),
+        r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
-        r"|週年|周年|續約|續簽|再簽|升級", _I),
+        r"|週年|周年|續約|續簽|再簽|升級|再締結|更新", _I),
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|will\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
@@ -58,17 +60,17 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
-        r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意", _I),
+        r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|予定|目指|検討|打診|提案", _I),
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為", _I),
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|提携し", _I),
 }
 
 # A past-tense signing verb that settles the event even when the same
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
-                         r"|締結|簽署|簽訂", _I)
+                         r"|締結|簽署|簽訂|調印", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$", _I)
 
 # "the MOU", "the agreement": a reference back to a tie named just before,
@@ -80,7 +82,7 @@ DEFINITE_CUE = re.compile(
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|municipalities|counties|towns|"
-    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin))\b|雙方|兩市|兩城市|兩縣", _I)
+    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin))\b|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
 
 
 # "no plans to upgrade to a sister-city agreement", "not a sister-city

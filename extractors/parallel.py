@@ -21,10 +21,10 @@ CHUNK = 50
 _worker: dict = {}
 
 
-def _init(model: str, cache_dir: str, batch_size: int) -> None:
+def _init(model: str, cache_dir: str, batch_size: int, scorer: str) -> None:
     from extractors.pipeline import build_pipeline
 
-    _worker.update(nlp=build_pipeline(model, cache_dir), batch_size=batch_size)
+    _worker.update(nlp=build_pipeline(model, cache_dir, scorer), batch_size=batch_size)
 
 
 def _run(chunk: list[DocumentInput]) -> list[DocumentMentions]:
@@ -34,17 +34,17 @@ def _run(chunk: list[DocumentInput]) -> list[DocumentMentions]:
 
 
 def extract_all(model: str, cache_dir: str, inputs: Sequence[DocumentInput], batch_size: int,
-                processes: int) -> Iterator[DocumentMentions]:
+                processes: int, scorer: str = "") -> Iterator[DocumentMentions]:
     """Mentions for each input, in input order, on ``processes`` cores."""
     from extractors.pipeline import build_pipeline, extract
 
     if processes <= 1 or len(inputs) < MIN_DOCUMENTS:
-        yield from extract(build_pipeline(model, cache_dir), inputs, batch_size)
+        yield from extract(build_pipeline(model, cache_dir, scorer), inputs, batch_size)
         return
     chunks = [list(inputs[i:i + CHUNK]) for i in range(0, len(inputs), CHUNK)]
     # 'spawn': the caller may run threads (Prefect does), which fork does not survive.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_init,
-                             initargs=(model, cache_dir, batch_size)) as pool:
+                             initargs=(model, cache_dir, batch_size, scorer)) as pool:
         for results in pool.map(_run, chunks):
             yield from results

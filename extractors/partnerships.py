@@ -1,17 +1,24 @@
 """spaCy component ``citypairs_partnerships``: who partners with whom.
 
-Works sentence by sentence over the places ``citypairs_places`` found. A
+Works sentence by sentence over the places ``citypairs_places`` found. Every
 sentence that names a relation (sister city, friendship city, MOU,
-cooperation agreement...) joins the local governments it names; when it
-names only one side, or refers to "the two cities", the missing side comes
-from the sentences just before. The lifecycle event comes from the verbs
-around it, the date from the nearest date expression, the themes from the
-passage. Each candidate gets a confidence from how clear-cut the evidence is.
+cooperation agreement...) proposes a *candidate* for each pair of local
+governments it puts together; when it names only one side, or refers to "the
+two cities", the missing side comes from the sentences just before or from
+the government the document is about. The hand-written rules below (explicit
+partners, lists, third parties, someone else's tie) do not drop candidates:
+their verdicts become features of the learned pair scorer
+(``extractors/pair_scorer.py``), which decides which pairs the document
+asserts and how sure it is. The lifecycle event comes from the verbs around
+the pair, the date from the nearest date expression, the themes from the
+passage.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,24 +27,32 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
+from extractors.pair_scorer import Candidate, DocContext, load_scorer, rule_mentions
+from extractors.gazetteer.names import fold_core
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
 from models.records import Event, EventDate, Evidence, Mention, Relation, Theme
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
+if not Doc.has_extension("candidates"):
+    Doc.set_extension("candidates", default=None)
+if not Doc.has_extension("pair_context"):
+    Doc.set_extension("pair_context", default=None)
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+if not Doc.has_extension("title"):
+    Doc.set_extension("title", default=None)
 if not Doc.has_extension("pages"):
     Doc.set_extension("pages", default=())
 
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 
 
-@Language.factory("citypairs_partnerships", default_config={"theme_window": 6},
-                  assigns=["doc._.mentions"], requires=["doc._.places"])
-def make_partnerships(nlp: Language, name: str, theme_window: int) -> "PartnershipFinder":
-    return PartnershipFinder(theme_window)
+@Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
+                  assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
+def make_partnerships(nlp: Language, name: str, theme_window: int, scorer: str) -> "PartnershipFinder":
+    return PartnershipFinder(theme_window, scorer, lang=nlp.lang)
 
 
 @dataclass(slots=True)
@@ -50,8 +65,11 @@ class _Sentence:
 
 
 class PartnershipFinder:
-    def __init__(self, theme_window: int = 6):
+    def __init__(self, theme_window: int = 6, scorer: str = "", lang: str = "en"):
         self.theme_window = theme_window
+        # 'off': the rules alone decide (how training data is gathered).
+        self.scorer = None if scorer == "off" else load_scorer(scorer)
+        self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in (doc._.places or []) if p.is_side]
@@ -64,21 +82,32 @@ class PartnershipFinder:
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
                                        _drop_contained(sides, doc.text), others))
-        mentions = agreement_mentions(doc.text, _drop_contained(places, doc.text), doc._.published,
-                                      lambda offset: _page(doc, offset))
-        agreed = {frozenset((m.a.id, m.b.id)) for m in mentions}
+        ctx = _context(doc, places, self.lang)
+        agreed = agreement_mentions(doc.text, _drop_contained(places, doc.text), doc._.published,
+                                    lambda offset: _page(doc, offset))
+        candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
+                                features={"agreement": 1.0, "rule_conf": m.confidence})
+                      for m in agreed]
+        agreed_pairs = {c.pair for c in candidates}
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if not cues:
                 continue
-            # Inside an agreement, 'agree to become sister cities' performs
-            # the act: it is not a proposal.
-            mentions.extend(m for m in self._sentence_mentions(doc, sentences, i, cues)
-                            if not (m.event is Event.PROPOSED and frozenset((m.a.id, m.b.id)) in agreed))
-        doc._.mentions = mentions
+            for cand in self._sentence_candidates(doc, sentences, i, cues):
+                # Inside an agreement, 'agree to become sister cities' performs
+                # the act: it is not a proposal.
+                if cand.pair in agreed_pairs:
+                    cand.mentions = [m for m in cand.mentions if m.event is not Event.PROPOSED]
+                    if not cand.mentions:
+                        continue
+                candidates.append(cand)
+        doc._.candidates = candidates
+        doc._.pair_context = ctx
+        doc._.mentions = (self.scorer.decide(candidates, ctx) if self.scorer is not None
+                          else rule_mentions(candidates))
         return doc
 
-    def _sentence_mentions(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Mention]:
+    def _sentence_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Candidate]:
         sent = sentences[i]
         relation = _relation(sent.text, cues, sentences[max(0, i - LOOKBACK):i])
         local = [p for p in sent.sides if p.place.country == "TW"]
@@ -86,25 +115,55 @@ class PartnershipFinder:
         borrowed = False
         anaphor = PAIR_ANAPHOR.search(sent.text) is not None or (
             bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None)
+        back_local, back_foreign = _lookback(sentences, i)
         if (not local or not foreign) and anaphor:
-            back_local, back_foreign = _lookback(sentences, i)
             if not local and back_local and (foreign or anaphor):
                 local, borrowed = back_local[-1:], True
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = back_foreign[-1:], True
         chains = _chains(doc.text, sent.sides)
-        pairs = _between_pairs(doc.text, sent.sides) or _adjacent_pairs(doc.text, sent.sides) or [
+        between = _between_pairs(doc.text, sent.sides)
+        adjacent = _adjacent_pairs(doc.text, sent.sides)
+        rule_pairs = between or adjacent or [
             (a, b) for a in _distinct(local) for b in _distinct(foreign)
             if not _listed_together(doc, a, b, chains)
             and not _third_party_between(a, b, sent.sides + sent.orgs, chains)
             and not _someone_elses_tie(doc.text, a, b, sent.sides)]
-        if not pairs:
+        if not rule_pairs:
             distinct_local = _distinct(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
-                pairs = [(distinct_local[0], distinct_local[1])]
+                rule_pairs = [(distinct_local[0], distinct_local[1])]
             distinct_foreign = _distinct(foreign)
             if not local and len(distinct_foreign) == 2:  # two foreign ones
-                pairs = [(distinct_foreign[0], distinct_foreign[1])]
+                rule_pairs = [(distinct_foreign[0], distinct_foreign[1])]
+        # For recall: every pair the sentence names, and a lone foreign side
+        # with the Taiwanese government named last before it; the scorer
+        # weighs how each was found. (Pairing it with the government the
+        # document names most was tried: on train.jsonl, cross-validated, it
+        # added more wrong pairs than right ones.)
+        pool = _distinct(sent.sides)
+        spans = {p.place.id for p in pool}
+        extra: dict[str, str] = {}
+        if foreign or not local:
+            for s in (local if borrowed else back_local[-1:]):
+                if s.place.id not in spans:
+                    pool.append(s)
+                    spans.add(s.place.id)
+                    extra[s.place.id] = "borrowed"
+        if borrowed:
+            for s in foreign:
+                if s.place.id not in spans:
+                    pool.append(s)
+                    spans.add(s.place.id)
+                    extra[s.place.id] = "borrowed"
+        pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
+                 if a.place.id != b.place.id}
+        chosen = set(pairs)
+        for x_i, x in enumerate(pool):
+            for y in pool[x_i + 1:]:
+                key = frozenset((x.place.id, y.place.id))
+                if len(key) == 2 and key not in pairs and not (x.place.id in extra and y.place.id in extra):
+                    pairs[key] = _oriented(x, y)
         if not pairs:
             return []
         date = _nearest_date(sent, doc._.published, cues)
@@ -113,16 +172,84 @@ class PartnershipFinder:
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
         founded = _founding_date(sent.text, date)
+        between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
+        adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
+        n_rule = len(chosen)
         out = []
-        for a, b in pairs:
+        for key, (a, b) in pairs.items():
             event, has_event_cue = _pair_event(doc.text, a, b, sent)
-            confidence = _confidence(relation, has_event_cue, borrowed, len(pairs), foreign_only=not local,
+            selected = key in chosen
+            confidence = _confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
+                                     foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
-            out.append(Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                               event=event, date=date, themes=themes, evidence=evidence, confidence=confidence))
+            mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+                              event=event, date=date, themes=themes, evidence=evidence, confidence=confidence)
+            mentions = [mention]
             if founded and event is Event.RENEWED:
-                out.append(out[-1].model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
+                mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
+            features = _features(doc, sent, a, b, relation, event, has_event_cue, cues, chains)
+            features.update({
+                "selected": float(selected), "rule_conf": confidence if selected else 0.0,
+                "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),
+                "borrowed": float(extra.get(a.place.id) == "borrowed" or extra.get(b.place.id) == "borrowed"),
+                "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
+                "dated": float(date is not None),
+            })
+            out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected))
         return out
+
+
+def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
+    """The Taiwanese side first, else the order of the text."""
+    if b.place.country == "TW" and a.place.country != "TW":
+        return b, a
+    if a.place.country == b.place.country or (a.place.country != "TW" and b.place.country != "TW"):
+        return (a, b) if a.start <= b.start else (b, a)
+    return a, b
+
+
+_ADMIN1 = ("state", "prefecture", "province", "region")
+_TW_TOP = ("special_municipality", "county", "county_city")
+
+
+def _features(doc: Doc, sent: _Sentence, a: PlaceSpan, b: PlaceSpan, relation: Relation, event: Event,
+              has_event_cue: bool, cues, chains) -> dict[str, float]:
+    """What one passage says about one pair, as numbers the scorer weighs."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    in_sentence = sent.start <= a.start < sent.end and sent.start <= b.start < sent.end
+    gap = max(0, hi.start - lo.end) if in_sentence else 400
+    tw = (a.place.country == "TW") + (b.place.country == "TW")
+    cue_starts = [c[1] + sent.start for c in cues]
+    near = [min(abs(c - a.start), abs(c - b.start)) for c in cue_starts]
+    f = {
+        f"rel:{relation.value}": 1.0, f"event:{event.value}": 1.0, "event_cue": float(has_event_cue),
+        "in_sentence": float(in_sentence), "gap": math.log1p(gap) / 6.0,
+        "cue_between": float(any(lo.end <= c <= hi.start for c in cue_starts)),
+        "cue_near": math.log1p(min(near, default=400)) / 6.0,
+        "sides": math.log1p(len({s.place.id for s in sent.sides})),
+        "countries": math.log1p(len({s.place.country for s in sent.sides})),
+        "tw_foreign": float(tw == 1), "tw_tw": float(tw == 2), "foreign_foreign": float(tw == 0),
+        "provisional": float(a.place.provisional or b.place.provisional),
+        "same_country": float(a.place.country == b.place.country),
+        "sentence_len": math.log1p(len(sent.text)) / 6.0,
+    }
+    for side, s in (("a", a), ("b", b)):
+        level = s.place.level.value
+        f[f"{side}_admin1"] = float(level in _ADMIN1)
+        f[f"{side}_county"] = float(level == "county" and s.place.country != "TW")
+        f[f"{side}_tw_top"] = float(s.place.country == "TW" and level in _TW_TOP)
+        f[f"{side}_tw_local"] = float(s.place.country == "TW" and level not in _TW_TOP)
+    if in_sentence and a.place.country != b.place.country:
+        f["listed"] = float(_listed_together(doc, a, b, chains))
+        f["third_party"] = float(_third_party_between(a, b, sent.sides + sent.orgs, chains))
+        f["elses_tie"] = float(_someone_elses_tie(doc.text, a, b, sent.sides))
+    return f
+
+
+def _context(doc: Doc, places: list[PlaceSpan], lang: str) -> DocContext:
+    counts = Counter(p.place.id for p in places)
+    return DocContext(lang=lang, place_counts=dict(counts), title=doc._.title or "",
+                      foreign_places=len({p.place.id for p in places if p.place.country != "TW"}))
 
 
 def _root(doc: Doc, span: PlaceSpan):
@@ -325,6 +452,13 @@ def _locates(big: PlaceSpan, small: PlaceSpan) -> bool:
     return same and (big.place.level.value in _ADMIN_LEVELS or _TW_PARENT(small.place.id) == big.place.id)
 
 
+def _names_admin1(big: PlaceSpan, small: PlaceSpan) -> bool:
+    """'Kure, Hiroshima': the name after is the division holding the place
+    before, even where the gazetteer took it for the city of that name."""
+    return (big.place.country == small.place.country and small.place.admin1 is not None
+            and big.place.id != small.place.id and fold_core(big.text) == fold_core(small.place.admin1))
+
+
 def _drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province',
     "Kaohsiung's Annan District", '屏東縣九如鄉': the larger unit only locates
@@ -332,7 +466,7 @@ def _drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     located = set()
     for a, b in zip(sides, sides[1:]):
         gap = text[a.end:b.start]
-        if _locates(b, a) and _LOCATIVE.match(gap):
+        if (_locates(b, a) or _names_admin1(b, a)) and _LOCATIVE.match(gap):
             located.add(id(b))
         elif _locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
             located.add(id(a))

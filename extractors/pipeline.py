@@ -9,6 +9,7 @@ drops what extraction does not use, and adds ``citypairs_places`` and
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -21,6 +22,7 @@ from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.chinese import build_chinese_pipeline
+from extractors.japanese import build_japanese_pipeline
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
@@ -28,17 +30,36 @@ from models.records import DocumentInput, DocumentMentions, Event, Mention
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "1"
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
 MAX_CHARS = 1_000_000  # longer texts are cut (a book, not an article)
-
-
-def extractor_version(model: str) -> str:
-    return f"citypairs-{PIPELINE_VERSION}/{model}"
+# What decides extraction: our code, lexicons and gazetteer tables, and the
+# trained scorer. Their digest is part of the version stored with each
+# document, so a better extractor re-extracts what an older one produced.
+_DECIDES = ("*.py", "data/*", "gazetteer/*.py", "gazetteer/data/*")
+_NOT_EXTRACTION = {"training.py", "evaluation.py", "corpus_io.py", "links.py", "urls.py", "merge.py",
+                   "decisions.py", "near_duplicates.py"}
 
 
 @cache
-def build_pipeline(model: str, cache_dir: str) -> Language:
+def code_digest(scorer: str = "") -> str:
+    root = Path(__file__).parent
+    files = sorted({f for pattern in _DECIDES for f in root.glob(pattern)
+                    if f.is_file() and f.name not in _NOT_EXTRACTION})
+    if scorer:
+        files.append(Path(scorer))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(f.read_bytes() if f.exists() else b"")
+    return digest.hexdigest()[:12]
+
+
+def extractor_version(model: str, scorer: str = "") -> str:
+    return f"citypairs-{code_digest(scorer)}/{model}"
+
+
+@cache
+def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
     # Plain numpy ops measured ~1.5x faster than blis on these machines.
     set_current_ops(NumpyOps(use_blis=False))
     try:
@@ -51,7 +72,7 @@ def build_pipeline(model: str, cache_dir: str) -> Language:
     _split_glued_words(nlp)
     nlp.add_pipe("citypairs_lines", before="parser")
     nlp.add_pipe("citypairs_places", config={"cache_dir": str(Path(cache_dir))})
-    nlp.add_pipe("citypairs_partnerships")
+    nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
 
 
@@ -67,26 +88,45 @@ def _split_glued_words(nlp: Language) -> None:
 def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32) -> Iterator[DocumentMentions]:
     """Mentions for each input, in input order. Chinese texts go through
     the character-segmented Chinese pipeline, the rest through ``nlp``."""
-    zh = build_chinese_pipeline(nlp.get_pipe_config("citypairs_places")["cache_dir"])
+    cjk = _cjk_pipelines(nlp)
     chunk: list[DocumentInput] = []
     for item in inputs:
         chunk.append(item)
         if len(chunk) >= batch_size:
-            yield from _extract_chunk(nlp, zh, chunk, batch_size)
+            yield from _extract_chunk(nlp, cjk, chunk, batch_size)
             chunk = []
     if chunk:
-        yield from _extract_chunk(nlp, zh, chunk, batch_size)
+        yield from _extract_chunk(nlp, cjk, chunk, batch_size)
 
 
-def _extract_chunk(nlp: Language, zh: Language, chunk: list[DocumentInput], batch_size: int):
+def _extract_chunk(nlp: Language, cjk: dict[str, Language], chunk: list[DocumentInput], batch_size: int):
     found: dict[str, tuple[Mention, ...]] = {}
-    for pipeline, lang_items in ((zh, [i for i in chunk if i.lang.startswith("zh")]),
-                                 (nlp, [i for i in chunk if not i.lang.startswith("zh")])):
-        docs = (_make_doc(pipeline, item) for item in lang_items)
-        for doc, key in pipeline.pipe(docs, batch_size=batch_size, as_tuples=True):
-            found[key] = tuple(doc._.mentions or ())
+    for doc, key in _docs(nlp, cjk, chunk, batch_size):
+        found[key] = tuple(doc._.mentions or ())
     for item in chunk:
         yield DocumentMentions(key=item.key, mentions=found[item.key])
+
+
+def _cjk_pipelines(nlp: Language) -> dict[str, Language]:
+    cache_dir = nlp.get_pipe_config("citypairs_places")["cache_dir"]
+    scorer = nlp.get_pipe_config("citypairs_partnerships")["scorer"]
+    return {"zh": build_chinese_pipeline(cache_dir, scorer), "ja": build_japanese_pipeline(cache_dir, scorer)}
+
+
+def _docs(nlp: Language, cjk: dict[str, Language], chunk: list[DocumentInput], batch_size: int):
+    """Each input through the pipeline of its language: Chinese and Japanese
+    through their own, everything else through the English model."""
+    for lang, pipeline in (*cjk.items(), ("", nlp)):
+        lang_items = [i for i in chunk if i.lang[:2] == lang or (not lang and i.lang[:2] not in cjk)]
+        docs = (_make_doc(pipeline, item) for item in lang_items)
+        yield from pipeline.pipe(docs, batch_size=batch_size, as_tuples=True)
+
+
+def candidates(nlp: Language, inputs: list[DocumentInput], batch_size: int = 32) -> Iterator[tuple[str, list, object]]:
+    """(key, candidates, document context) for each input, in no set order:
+    what the pair scorer is trained and cross-validated on."""
+    for doc, key in _docs(nlp, _cjk_pipelines(nlp), inputs, batch_size):
+        yield key, list(doc._.candidates or ()), doc._.pair_context
 
 
 def _make_doc(nlp: Language, item: DocumentInput):
@@ -96,6 +136,7 @@ def _make_doc(nlp: Language, item: DocumentInput):
         text = text[:MAX_CHARS]
     doc = nlp.make_doc(text)
     doc._.published = item.published
+    doc._.title = item.title
     doc._.pages = tuple((p.page, p.start, p.end) for p in item.pages)
     return doc, item.key
 
@@ -103,16 +144,13 @@ def _make_doc(nlp: Language, item: DocumentInput):
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair and event in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
-    confidence that the pair is real combines every passage that states the
-    pair (noisy-or over distinct sentences), since each is separate evidence."""
+    confidence is the pair's: the scorer already weighed every passage that
+    states the pair."""
     mentions = list(mentions)
-    doubt: dict[frozenset, float] = {}
-    seen: set[tuple] = set()
+    pair_confidence: dict[frozenset, float] = {}
     for m in mentions:
         pair = frozenset((m.a.id, m.b.id))
-        if (pair, m.evidence.start) not in seen:
-            seen.add((pair, m.evidence.start))
-            doubt[pair] = doubt.get(pair, 1.0) * (1.0 - m.confidence)
+        pair_confidence[pair] = max(pair_confidence.get(pair, 0.0), m.confidence)
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
         groups.setdefault((*sorted((m.a.id, m.b.id)), m.event), []).append(m)
@@ -125,7 +163,6 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         # A tie is founded once: the earliest founding date any passage gives.
         date = min(dated, key=lambda d: d.value) if best.event is Event.ESTABLISHED and dated else (
             best.date or next(iter(dated), None))
-        pair_confidence = 1.0 - doubt[frozenset((best.a.id, best.b.id))]
-        confidence = round(min(0.99, max(best.confidence, pair_confidence)), 3)
+        confidence = round(min(0.99, pair_confidence[frozenset((best.a.id, best.b.id))]), 3)
         out.append(best.model_copy(update={"themes": themes, "date": date, "confidence": confidence}))
     return out

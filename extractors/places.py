@@ -231,6 +231,15 @@ class PlaceFinder:
                 hint = state
         if hint == "TW":
             return None
+        # 'Columbus, Georgia', 'Portland, Oregon': a place inside the division
+        # written right after it wins over a country of the same name.
+        division = _ADMIN1_AFTER.match(text[end:end + 60])
+        if division is not None:
+            written = fold_core(division.group(2))
+            inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
+                      and fold_core(p.name) == fold_core(name)]
+            if inside:
+                return inside[0]
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
@@ -239,6 +248,7 @@ class PlaceFinder:
         core = fold_core(name)
         candidates = [p for p in candidates if fold_core(p.name) == core or (p.population or 0) >= 100_000
                       or p.level is not Level.CITY]
+        # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
         if not candidates:
             if hint and label == "GPE" and _looks_like_name(name):
                 return _provisional(name, hint)
@@ -261,15 +271,26 @@ class PlaceFinder:
     def _admin1_country(self, text: str, end: int) -> tuple[str | None, bool]:
         """'Houston, Texas', 'Kikuyo in Kumamoto Prefecture': a first-level
         division right after gives the country; 'in' makes it explicit."""
-        m = re.match(r"(,|\s+in)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 40])
-        if not m:
+        division = self._admin1_after(text, end)
+        if division is None:
             return None, False
+        return division[0].country, division[1]
+
+    def _admin1_after(self, text: str, end: int) -> tuple[Place, bool] | None:
+        """The first-level division written right after a name ('Columbus,
+        Georgia', 'Columbus in the US state of Georgia'), and whether 'in'
+        said so."""
+        m = _ADMIN1_AFTER.match(text[end:end + 60])
+        if not m:
+            return None
         for p in self.gaz.foreign_lookup(m.group(2)):
             if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
-                return p.country, m.group(1) != ","
-        return None, False
+                return p, m.group(1) != ","
+        return None
 
 
+_ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
+                           r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
 

@@ -72,13 +72,13 @@ def run_bench(settings: Settings, documents: int = 2000, seed: int = 1) -> Bench
         for i, text in enumerate(texts):
             store.add_document("bench", f"bench/{i}", len(text), ParsedDocument(
                 sha256=f"{i:064x}", media_type="text/plain", text=text))
-        build_pipeline(settings.spacy_model, str(settings.cache_dir))  # loading is not extraction
-        version = extractor_version(settings.spacy_model)
+        build_pipeline(settings.spacy_model, str(settings.cache_dir), settings.pair_scorer)  # loading is not extraction
+        version = extractor_version(settings.spacy_model, settings.pair_scorer)
         start = time.perf_counter()
         ids = store.documents_to_extract(version)
         found = [(int(r.key), r.mentions) for r in extract_all(
             settings.spacy_model, str(settings.cache_dir), store.load_inputs(ids), settings.batch_size,
-            settings.processes)]
+            settings.processes, settings.pair_scorer)]
         stored = store.replace_mentions(found, version)
         ours = words / (time.perf_counter() - start)
         store.close()

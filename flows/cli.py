@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from models.errors import CitypairsError
+from models.errors import CitypairsError, ConfigError
 from models.settings import Settings, load_settings
 
 app = typer.Typer(help="Keep a database of partnerships between Taiwanese and foreign local governments.",
@@ -236,16 +236,51 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="List every false positive and negative.")] = False,
     predictions: Annotated[Path | None, typer.Option(help="Score this extract-jsonl output instead "
                            "of extracting now.")] = None,
+    cv: Annotated[bool, typer.Option("--cv", help="Cross-validate instead: retrain the pair scorer per fold "
+                  "of GOLD, split by source, and score each fold with the model that never saw it. For the "
+                  "training corpus only.")] = False,
     model: ModelOption = None,
 ) -> None:
-    """Score extraction against labelled documents: pair P/R/F1, events, relations, dates, themes.
+    """Score extraction against labelled documents: pair P/R/F1, events, relations, dates, themes,
+    precision per confidence band, and the same per language, news vs government pages and lists.
 
     Example: citypairs eval ../shared/corpus/dev.jsonl --errors
     """
     from extractors.corpus_io import evaluate_file
 
     try:
-        report = evaluate_file(_settings(model=model), gold, predictions, errors=errors)
+        if cv:
+            from extractors.training import cv_report
+
+            report = cv_report(_settings(model=model), gold)
+        else:
+            report = evaluate_file(_settings(model=model), gold, predictions, errors=errors)
+    except CitypairsError as exc:
+        _fail(exc)
+    out.print(report, highlight=False)
+
+
+@app.command()
+def train(
+    corpus: Annotated[list[Path] | None, typer.Argument(metavar="CORPUS.jsonl", help="Labelled training "
+                      "documents, never dev.jsonl or dev2.jsonl (default: ../shared/corpus/train.jsonl)")] = None,
+    output: Annotated[Path, typer.Option("--out", help="Where to write the model")] = Path(
+        "extractors/data/pair_scorer.json"),
+    model: ModelOption = None,
+) -> None:
+    """Rebuild the pair scorer from labelled documents, reproducibly: print cross-validated figures
+    (split by source) and the strongest features, and write the model file.
+
+    Example: citypairs train ../shared/corpus/train.jsonl
+    """
+    from extractors.training import train as fit_scorer
+
+    corpora = corpus or [Path("../shared/corpus/train.jsonl")]
+    held_out = [p for p in corpora if p.name.startswith("dev")]
+    if held_out:
+        _fail(ConfigError(str(held_out[0]), ["is a measuring corpus: never train on it"]))
+    try:
+        _, report = fit_scorer(_settings(model=model), corpora, output)
     except CitypairsError as exc:
         _fail(exc)
     out.print(report, highlight=False)

@@ -24,12 +24,12 @@ log = logging.getLogger(__name__)
 
 def extract_documents(doc_ids: list[int], settings: Settings) -> int:
     """Plain function behind the task; returns the number of mentions stored."""
-    version = extractor_version(settings.spacy_model)
+    version = extractor_version(settings.spacy_model, settings.pair_scorer)
     store = Store(settings.database_url)
     try:
         inputs = store.load_inputs(doc_ids)
         found = extract_all(settings.spacy_model, str(settings.cache_dir), inputs, settings.batch_size,
-                            settings.processes)
+                            settings.processes, settings.pair_scorer)
         results = [(int(r.key), r.mentions) for r in progress(found, "extract", total=len(inputs))]
         return store.replace_mentions(results, version)
     finally:
@@ -46,7 +46,7 @@ def extract_flow(settings: Settings, force: bool = False) -> int:
     """Extract mentions from every document not yet extracted by this version."""
     store = Store(settings.database_url)
     try:
-        todo = store.documents_to_extract(extractor_version(settings.spacy_model), force=force)
+        todo = store.documents_to_extract(extractor_version(settings.spacy_model, settings.pair_scorer), force=force)
     finally:
         store.close()
     stored = sum(extract_batch(batch, settings) for batch in batches(todo, settings.documents_per_task))

@@ -169,6 +169,9 @@ class DocumentInput(Frozen):
     published: dt.date | None = None
     lang: str = "en"
     pages: tuple[PageSpan, ...] = ()
+    title: str | None = None  # page title, where the source gave one
+    url: str | None = None  # where the text came from
+    outlet: str | None = None  # the site or publisher
 
 
 class DocumentMentions(Frozen):

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     # spaCy pipeline to load by name: the default package, en_core_web_sm,
     # or a larger English model where one is installed.
     spacy_model: str = DEFAULT_MODEL
+    # The trained pair scorer (JSON written by `citypairs train`); empty for
+    # the one packaged in extractors/data/pair_scorer.json.
+    pair_scorer: str = ""
     # Texts per nlp.pipe batch: 16-32 keeps peak memory far below 1 GB.
     batch_size: int = Field(default=32, ge=1, le=1024)
     # Documents per Prefect task: big enough that task overhead is noise.

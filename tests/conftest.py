@@ -45,7 +45,7 @@ def nlp():
     from models.settings import load_settings
 
     settings = load_settings()
-    return build_pipeline(settings.spacy_model, str(settings.cache_dir))
+    return build_pipeline(settings.spacy_model, str(settings.cache_dir), settings.pair_scorer)
 
 
 def run(nlp, text: str, published=None, lang: str = "en"):

@@ -201,3 +201,14 @@ def test_empty_text():
 def test_us_numeric_dates_read_month_first_unless_the_first_number_is_a_day():
     assert [d.date.iso() for d in find_dates("Final action: 7/19/2022", MONDAY)] == ["2022-07-19"]
     assert [d.date.iso() for d in find_dates("signed 25/12/2020 in Taipei", MONDAY)] == ["2020-12-25"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("令和6年10月1日に締結", "2024-10-01"),
+    ("平成28年3月", "2016-03"),
+    ("令和元年", "2019"),
+    ("昭和54年10月10日", "1979-10-10"),
+])
+def test_japanese_era_years(text, iso):
+    [found] = find_dates(text, dt.date(2025, 1, 1))
+    assert found.date.iso() == iso

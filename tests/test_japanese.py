@@ -1,0 +1,42 @@
+"""Japanese pages go through spaCy's ``ja`` language (SudachiPy) with the
+same place finder and partnership component; output names are English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run
+
+from extractors.gazetteer.names import fold
+from models.records import Event, Relation
+
+
+def test_shinjitai_traditional_and_simplified_spellings_fold_alike():
+    assert fold("沖縄県石垣市") == fold("沖繩縣石垣市") == fold("冲绳县石垣市")
+    assert fold("富里郷") == fold("富里鄉")
+    assert fold("格丁尼亞") == fold("格丁尼亚")
+    assert len(fold("宜蘭県蘇澳鎮")) == len("宜蘭県蘇澳鎮")  # one character for one: offsets hold
+
+
+def test_a_japanese_signing_gives_the_pair_in_english_with_its_era_date(nlp):
+    text = ("10月1日、美唄市役所において、台湾・花蓮県富里郷の郷長が出席のもと、"
+            "美唄市と富里郷は友好交流協定を締結しました。協定の締結日は令和6年10月1日です。"
+            "両市は農業と観光の分野で交流を進めます。")
+    found = run(nlp, text, published=dt.date(2024, 10, 2), lang="ja")
+    [m] = [m for m in found if {m.a.name, m.b.name} == {"Fuli", "Bibai"}]
+    assert m.a.country == "TW" and m.b.country == "JP"
+    assert m.relation is Relation.FRIENDSHIP and m.event is Event.ESTABLISHED
+    assert m.date is not None and m.date.value.year == 2024
+
+
+def test_a_japanese_sister_city_anniversary_is_a_renewal(nlp):
+    text = "宜蘭県蘇澳鎮と沖縄県石垣市は姉妹都市締結30周年を迎え、記念式典を開催した。"
+    found = run(nlp, text, lang="ja")
+    events = {m.event for m in found if {m.a.name, m.b.name} == {"Su'ao", "Ishigaki"}}
+    assert Event.RENEWED in events
+
+
+def test_the_word_for_city_is_not_a_place(nlp):
+    text = "台南市は友好都市の京都市と交流推進協定を締結した。"
+    found = run(nlp, text, lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Tainan", "Kyoto")}
