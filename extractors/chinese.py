@@ -104,6 +104,9 @@ class ChinesePlaceFinder:
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
             # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
             # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
+            listed = self.gaz.table.chinese(chunk, _country_before(before, i))
+            if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
+                return PlaceSpan(i, i + n, written, "foreign", place=listed)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
                 continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
             known = chunk in self.world or (
@@ -139,8 +142,8 @@ def _town_after(text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
     prefecture that holds it, is kept as a provisional place of that country."""
     last = before[-1] if before else None
     if last is None or last.end != i or last.place is None or last.place.country == "TW" \
-            or last.place.level.value not in _DIVISION_LEVELS:
-        return None
+            or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
+        return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')
     m = _TOWN.match(text, i)
     if not m:
         return None

@@ -261,12 +261,18 @@ _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\))
                        r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|;\s*)(?:the\s+)?$")
 
 
+# '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with
+# the next member's country or prefecture written before it.
+_CJK_LIST_GAP = re.compile(r"^\s*(?:[、，,及和與跟或]|以及)\s*[\u4e00-\u9fff]{0,6}\s*$")
+
+
 def _chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
     """Places written as one list ('Penang, Manila, Houston and Helsinki'):
     maps id(span) to the index of its list."""
     chain, out = 0, {}
     for i, side in enumerate(sides):
-        if i and not _LIST_GAP.match(text[sides[i - 1].end:side.start]):
+        gap = text[sides[i - 1].end:side.start] if i else ""
+        if i and not (_LIST_GAP.match(gap) or _CJK_LIST_GAP.match(gap)):
             chain += 1
         out[id(side)] = chain
     return out

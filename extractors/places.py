@@ -250,6 +250,9 @@ class PlaceFinder:
                       or p.level is not Level.CITY]
         # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
         if not candidates:
+            listed = self.gaz.table.english(name, hint)
+            if listed is not None:
+                return listed
             if hint and label == "GPE" and _looks_like_name(name):
                 return _provisional(name, hint)
             return None

@@ -10,7 +10,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 PG_ADMIN_URL = os.environ.get("CITYPAIRS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+# The labelled corpora live beside the checkout (../shared/corpus); a clone
+# elsewhere on this machine finds them at /work/shared/corpus, or where
+# CITYPAIRS_CORPUS_DIR says.
+_CORPUS_DIRS = [Path(os.environ["CITYPAIRS_CORPUS_DIR"])] if os.environ.get("CITYPAIRS_CORPUS_DIR") else [
+    Path(__file__).resolve().parents[2] / "shared" / "corpus", Path("/work/shared/corpus")]
+CORPUS = next((d for d in _CORPUS_DIRS if (d / "dev.jsonl").exists()), _CORPUS_DIRS[0]) / "dev.jsonl"
 
 
 @pytest.fixture

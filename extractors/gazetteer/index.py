@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
+from extractors.gazetteer.foreign_table import ForeignTable
 from extractors.gazetteer.names import fold
 from extractors.gazetteer.taiwan import TaiwanEntry, load_taiwan
 from extractors.gazetteer.world import WorldIndex, load_world_index
@@ -62,6 +63,11 @@ class Gazetteer:
     # -- the world ---------------------------------------------------------
     def foreign_lookup(self, name: str, country: str | None = None) -> list[Place]:
         return [p for p in self.world.lookup(name, country) if p.country != "TW"]
+
+    @cached_property
+    def table(self) -> ForeignTable:
+        """Taiwanese Chinese names of foreign places, and places GeoNames lacks."""
+        return ForeignTable(self.foreign_lookup)
 
 
 @cache

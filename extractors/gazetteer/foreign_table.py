@@ -1,0 +1,86 @@
+"""Foreign places by the names Taiwanese Chinese gives them, and the few
+local governments GeoNames lacks (``data/foreign_places.tsv``).
+
+GeoNames' Chinese names are mostly mainland transliterations (休斯敦 for
+Houston, 洛杉矶 for Los Angeles); Taiwan writes 休士頓 and 洛杉磯, and the
+Marshall Islands' atolls are missing altogether. Each row resolves once to
+the gazetteer place of its English name, country and division; a row marked
+``table`` is a place of its own, with a stable ``tbl:`` id.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.gazetteer.names import fold, fold_core
+from models.records import Level, Place
+
+TABLE = Path(__file__).with_name("data") / "foreign_places.tsv"
+_LEVELS = {"city": Level.CITY, "county": Level.COUNTY, "state": Level.STATE, "province": Level.PROVINCE,
+           "prefecture": Level.PREFECTURE, "region": Level.REGION, "other": Level.OTHER}
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    name: str
+    country: str
+    level: Level
+    admin1: str | None
+    zh: tuple[str, ...]
+    own: bool  # a place of its own: the gazetteer lacks it
+
+
+def read_rows(path: Path = TABLE) -> list[TableRow]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = []
+    for raw in csv.DictReader(lines, delimiter="\t"):
+        rows.append(TableRow(name=raw["name"], country=raw["country"], level=_LEVELS[raw["level"]],
+                             admin1=raw["admin1"] or None, zh=tuple(n for n in raw["zh"].split("|") if n),
+                             own=raw.get("gazetteer") == "table"))
+    return rows
+
+
+class ForeignTable:
+    """Chinese name -> places, and English name -> the table's own places."""
+
+    def __init__(self, lookup, rows: list[TableRow] | None = None):
+        self.by_zh: dict[str, list[Place]] = {}
+        self.own: dict[str, list[Place]] = {}
+        for row in rows if rows is not None else read_rows():
+            place = _own_place(row) if row.own else _resolve(row, lookup)
+            if place is None:
+                continue
+            for name in row.zh:
+                self.by_zh.setdefault(fold(name), []).append(place)
+            if row.own:
+                for key in {fold(row.name), fold_core(row.name)}:
+                    self.own.setdefault(key, []).append(place)
+
+    def chinese(self, name: str, country: str | None = None) -> Place | None:
+        places = self.by_zh.get(fold(name), [])
+        in_country = [p for p in places if p.country == country] if country else []
+        return (in_country or places or [None])[0]
+
+    def english(self, name: str, country: str | None = None) -> Place | None:
+        places = self.own.get(fold(name)) or self.own.get(fold_core(name)) or []
+        in_country = [p for p in places if country is None or p.country == country]
+        return in_country[0] if in_country else None
+
+
+def _resolve(row: TableRow, lookup) -> Place | None:
+    candidates = [p for p in lookup(row.name, row.country) if p.country == row.country]
+    if row.admin1:
+        inside = [p for p in candidates if p.admin1 and fold_core(p.admin1) == fold_core(row.admin1)]
+        candidates = inside or candidates
+    same_level = [p for p in candidates if p.level is row.level]
+    best = (same_level or candidates or [None])[0]
+    return best.model_copy(update={"native": row.zh[0]}) if best is not None and not best.native else best
+
+
+def _own_place(row: TableRow) -> Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(row.name)).strip("-")
+    return Place(id=f"tbl:{row.country}:{slug}", name=row.name, country=row.country, level=row.level,
+                 admin1=row.admin1, native=row.zh[0] if row.zh else None)
