@@ -47,6 +47,11 @@ if not Doc.has_extension("pages"):
     Doc.set_extension("pages", default=())
 
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
+ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
+MAX_ROW_CHARS = 200  # longer is prose, not a row
+_ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
 
 
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
@@ -89,10 +94,14 @@ class PartnershipFinder:
                                 features={"agreement": 1.0, "rule_conf": m.confidence})
                       for m in agreed]
         agreed_pairs = {c.pair for c in candidates}
+        header: tuple[int, list] | None = None  # the last sentence with a cue, and its cues
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if not cues:
+                if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
+                    candidates.extend(self._row_candidates(doc, sentences, i, header))
                 continue
+            header = (i, cues)
             for cand in self._sentence_candidates(doc, sentences, i, cues):
                 # Inside an agreement, 'agree to become sister cities' performs
                 # the act: it is not a proposal.
@@ -199,6 +208,55 @@ class PartnershipFinder:
         return out
 
 
+    def _row_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, header: tuple[int, list]
+                        ) -> list[Candidate]:
+        """A row of a table or list under a heading that names the relation
+        ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
+        short line without a cue of its own that names a Taiwanese and a
+        foreign government pairs them, with the heading's relation and the
+        row's own date."""
+        sent = sentences[i]
+        line = sent.text.strip()
+        # A row starts its line, perhaps after a bullet the parser split off.
+        prefix = doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
+        at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None
+        if len(line) > MAX_ROW_CHARS or not at_line_start or not (_ROW_START.match(line) or not _PROSE_END.search(line)):
+            return []  # prose: a whole sentence ends with a full stop; a row or an item does not
+        local = _distinct([p for p in sent.sides if p.place.country == "TW"])
+        foreign = _distinct([p for p in sent.sides if p.place.country != "TW"])
+        head = sentences[header[0]]
+        from_header = False
+        if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+            # "Kaohsiung's sister cities:" then one partner per item; an item
+            # has a bullet or a year, a dateline or a caption has neither.
+            head_local = _distinct([p for p in head.sides if p.place.country == "TW"])
+            local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
+        if not local or not foreign:
+            return []
+        relation = _relation(head.text, header[1], [])
+        found = [d for d in find_dates(sent.text, doc._.published)
+                 if not _DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
+        date = found[0].date if found else None
+        event, has_event_cue = event_of(sent.text)
+        if not has_event_cue:
+            event = Event.ESTABLISHED  # a list of ties lists ties that exist
+        evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=_page(doc, sent.start))
+        chains = _chains(doc.text, sent.sides)
+        out = []
+        for a in local:
+            for b in foreign:
+                mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+                                  event=event, date=date, themes=(), evidence=evidence, confidence=0.5)
+                features = _features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
+                features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),
+                                 "side_from_header": float(from_header),
+                                 "header_distance": math.log1p(i - header[0]) / 4.0,
+                                 "dated": float(date is not None)})
+                out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
+                                     features=features, selected=False))
+        return out
+
+
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     """The Taiwanese side first, else the order of the text."""
     if b.place.country == "TW" and a.place.country != "TW":
@@ -257,7 +315,11 @@ def _root(doc: Doc, span: PlaceSpan):
     return chars.root if chars is not None else None
 
 
-_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\))?"
+# Between two members of a list: perhaps where the first is ('in Japan',
+# '(Japan)', ', Canada') and since when (', since 1983', ' (1983)'), then a
+# separator.
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
+                       r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
                        r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|;\s*)(?:the\s+)?$")
 
 
@@ -293,12 +355,14 @@ def _listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int
 
 def _third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int]) -> bool:
     """'Shanghai cut ties with Prague after it signed with Taipei': a
-    foreign government standing between the two, and not in a list with the
-    partner, is the one the nearer clause is about."""
+    foreign government standing between the two, and not in a list with
+    either of them ('Reno has nine sisters: Yellowknife, Canada; ...;
+    Taichung, Taiwan'), is the one the nearer clause is about."""
     lo, hi = sorted((a, b), key=lambda s: s.start)
     foreign = b if b.place.country != "TW" else a
+    listed_with = {chains.get(id(a)), chains.get(id(b))}
     return any(lo.end <= s.start and s.end <= hi.start and s.place.country != "TW"
-               and s.place.id != foreign.place.id and chains.get(id(s)) != chains.get(id(foreign))
+               and s.place.id != foreign.place.id and chains.get(id(s)) not in listed_with
                for s in sides)
 
 

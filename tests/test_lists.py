@@ -1,0 +1,42 @@
+"""Lists and tables: one pair per row or item, with the relation of the
+heading above and the row's own date."""
+
+from __future__ import annotations
+
+from extractors.partnerships import PartnershipFinder
+from extractors.pipeline import build_pipeline
+
+
+def candidates(nlp, text: str):
+    doc = nlp(text)
+    return {(c.mentions[0].a.name, c.mentions[0].b.name): c for c in doc._.candidates}
+
+
+def test_each_item_under_a_heading_pairs_with_the_heading_government(nlp):
+    text = ("Kaohsiung City sister cities\n\n"
+            "- Seattle, United States (1961)\n"
+            "- Busan, South Korea (1966)\n"
+            "- Cebu City, Philippines (1973)\n")
+    found = candidates(nlp, text)
+    assert {("Kaohsiung", "Seattle"), ("Kaohsiung", "Busan"), ("Kaohsiung", "Cebu City")} <= set(found)
+    busan = found[("Kaohsiung", "Busan")]
+    assert busan.features["table_row"] == 1.0 and busan.features["side_from_header"] == 1.0
+    [mention] = busan.mentions
+    assert mention.date is not None and mention.date.iso() == "1966"
+    assert mention.relation.value == "sister" and mention.evidence.text.startswith("- Busan")
+
+
+def test_a_table_row_naming_both_sides_is_a_candidate(nlp):
+    text = ("Sister cities of Taiwan in the United States\n\n"
+            "City | Partner | Since\n"
+            "Phoenix | Taipei | 1979\n"
+            "San Diego | Taichung | 1983\n")
+    found = candidates(nlp, text)
+    assert ("Taipei", "Phoenix") in found and ("Taichung", "San Diego") in found
+    assert found[("Taichung", "San Diego")].mentions[0].date.iso() == "1983"
+
+
+def test_prose_after_a_heading_is_not_a_row(nlp):
+    text = ("Hsinchu County signs a sister city agreement\n\n"
+            "Magistrate Yang emphasized the similarities between Hsinchu County and Ryde City.\n")
+    assert not any(c.features.get("table_row") for c in nlp(text)._.candidates)
