@@ -23,6 +23,7 @@ import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import _VARIANT_CHARS
 from extractors.gazetteer.world import cjk_keys, cjk_names
+from extractors.place_cues import is_dateline
 from extractors.places import PlaceSpan
 from models.records import Level, Place
 
@@ -32,7 +33,8 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
 _ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
-                        r"|役所|役場|事務所|代表処|大学|議会|協会|空港|病院|商工会議所|観光協会")
+                        r"|役所|役場|事務所|代表処|分処|分處|大学|議会|協会|空港|病院|商工会議所|観光協会"
+                        r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 
 
@@ -68,6 +70,8 @@ class ChinesePlaceFinder:
                 found = town
             if _ORG_AFTER.match(doc.text, found.end):
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
+            elif found.kind in ("taiwan", "foreign") and is_dateline(doc.text, found.start, found.end):
+                found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end
         doc._.places = sorted(spans, key=lambda s: s.start)

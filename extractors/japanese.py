@@ -15,14 +15,25 @@ gazetteer's conventional English names.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import extractors.chinese  # noqa: F401  (registers citypairs_places_zh)
 import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.chinese import SENTENCE_ENDS
+from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.kana import loose, romaji
+from extractors.places import PlaceSpan
+from models.records import Level, Place
+
+# Words that make a place name a unit of government (県, 市...), with the
+# level they mean.
+_SUFFIX_LEVEL = {"県": Level.PREFECTURE, "都": Level.PREFECTURE, "府": Level.PREFECTURE, "道": Level.PREFECTURE,
+                 "市": Level.CITY, "町": Level.CITY, "村": Level.CITY, "区": Level.CITY}
 
 
 @cache
@@ -31,5 +42,106 @@ def build_japanese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp.add_pipe("sentencizer", config={"punct_chars": [*SENTENCE_ENDS, "｡"]})
     nlp.add_pipe("citypairs_lines")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
+    nlp.add_pipe("citypairs_places_ja", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
+
+
+@Language.factory("citypairs_places_ja", default_config={"cache_dir": "data/processed/cache"},
+                  assigns=["doc._.places"], requires=["doc._.places"])
+def make_places_ja(nlp: Language, name: str, cache_dir: str) -> "JapanesePlaces":
+    return JapanesePlaces(load_gazetteer(Path(cache_dir)))
+
+
+class JapanesePlaces:
+    """What Sudachi knows about Japanese names, applied to the places the CJK
+    finder found: a name Sudachi reads as a person's (千葉健司・市長) is not a
+    place; a Japanese place is the gazetteer entry its reading spells
+    (八代市 -> ヤツシロ -> Yatsushiro, not the old village GeoNames files
+    the kanji under), inside the prefecture written before it; and a town
+    the kanji index lacks (えりも町, 牟岐町) is found by its reading."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[PlaceSpan] = list(doc._.places or [])
+        kept = []
+        for span in spans:
+            tokens = [t for t in doc if t.idx < span.end and t.idx + len(t) > span.start]
+            if span.kind == "foreign" and any(_tag(t) == "人名" for t in tokens):
+                continue  # a person's name that looks like a place
+            if span.kind == "foreign" and span.place is not None and span.place.country == "JP":
+                better = self._by_reading(tokens, span, kept)
+                if better is not None:
+                    span.place = better
+            kept.append(span)
+        kept.extend(self._missed(doc, kept))
+        doc._.places = sorted(kept, key=lambda s: s.start)
+        return doc
+
+    def _by_reading(self, tokens, span: PlaceSpan, before: list[PlaceSpan]) -> Place | None:
+        names = [t for t in tokens if _tag(t) == "地名"]
+        if not names:
+            return None
+        reading = romaji("".join(t.morph.get("Reading")[0] for t in names if t.morph.get("Reading")))
+        if not reading or loose(span.place.name) == loose(reading):
+            return None
+        suffix = span.text[-1]
+        found = self._lookup(reading, _SUFFIX_LEVEL.get(suffix), _prefecture_before(before, span.start))
+        if found is None and span.place.provisional:
+            # A town the gazetteer lacks keeps its reading as its English name.
+            return span.place.model_copy(update={"name": loose(reading).capitalize(),
+                                                 "id": f"prov:JP:{loose(reading)}"})
+        return found
+
+    def _lookup(self, reading: str, level: Level | None, prefecture: str | None) -> Place | None:
+        found = [p for p in self.gaz.foreign_lookup(reading.capitalize(), "JP")
+                 if p.country == "JP" and loose(p.name) in (loose(reading), loose(reading) + "cho",
+                                                             loose(reading) + "machi", loose(reading) + "mura")]
+        if prefecture:
+            found = [p for p in found if p.admin1 == prefecture or p.name == prefecture] or found
+        if level is Level.PREFECTURE:
+            found = [p for p in found if p.level is not Level.CITY] or found
+        elif level is Level.CITY:
+            found = [p for p in found if p.level is Level.CITY] or found
+        # The romanised name itself before an older unit's ('Yasugi' before 'Yasugichō').
+        found.sort(key=lambda p: loose(p.name) != loose(reading))
+        return found[0] if found else None
+
+    def _missed(self, doc: Doc, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+        out = []
+        covered = [(s.start, s.end) for s in spans]
+        for i, token in enumerate(doc[:-1]):
+            suffix = doc[i + 1]
+            if _tag(token) != "地名" or suffix.text not in ("市", "町", "村") or not token.morph.get("Reading"):
+                continue
+            start, end = token.idx, suffix.idx + len(suffix)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            before = [s for s in spans if s.end <= start]
+            prefecture = _prefecture_before(before, start)
+            if prefecture is None:
+                continue  # without its prefecture, a bare reading is too weak a clue
+            reading = romaji(token.morph.get("Reading")[0])
+            if not reading:
+                continue
+            place = self._lookup(reading, Level.CITY, prefecture) or Place(
+                id=f"prov:JP:{loose(reading)}", name=loose(reading).capitalize(), country="JP", level=Level.CITY,
+                admin1=prefecture, native=doc.text[start:end], provisional=True)
+            out.append(PlaceSpan(start, end, doc.text[start:end], "foreign", place=place,
+                                 notes=["provisional"] if place.provisional else []))
+        return out
+
+
+def _tag(token) -> str:
+    parts = token.tag_.split("-")
+    return parts[2] if len(parts) > 2 else ""
+
+
+def _prefecture_before(spans: list[PlaceSpan], start: int) -> str | None:
+    """'熊本県八代市': the Japanese prefecture written right before."""
+    last = max((s for s in spans if s.end <= start), key=lambda s: s.end, default=None)
+    if last is None or last.place is None or last.place.country != "JP" or start - last.end > 1:
+        return None
+    return last.place.name if last.place.level is not Level.CITY else last.place.admin1

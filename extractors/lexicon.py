@@ -20,7 +20,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"towns?|ports?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|締盟|結盟"
-        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州]", _I)),
+        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷]", _I)),
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
         r"agreements?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"

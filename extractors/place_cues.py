@@ -200,3 +200,25 @@ def is_org(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start].lower()
     return bool(re.search(r"\b(?:university|port|bank|museum|zoo|council|airport)\s+of\s+(?:the\s+)?$", before))
 
+
+
+# Where a wire story was filed, not a party: 'TAIPEI (Taiwan News) —',
+# 'Taipei, May 28 (CNA)', 'KAOHSIUNG, TAIWAN - Media OutReach', 'NEW YORK --';
+# '(中央社記者林琳柏林1日專電)', '洛杉磯25日電', '（台南中央社）', '(高雄 24日 中央社)'.
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?\s*)?(?:\((?:[A-Z][\w .&'-]{1,40})\)\s*)?(?:—|–|--|-\s)"
+    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\("
+    r"|\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)|\s*(?:\d{1,2}\s*日\s*)?中央社")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A place that opens its line (or a bracket) and is followed by the
+    marks of a dateline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
+    opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"[(（【\[]?(?:中央社)?記者\S{1,4}", before))
+    m = _DATELINE_AFTER.match(text, end) if opens else None
+    if m is None:
+        return False
+    # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
+    return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社")

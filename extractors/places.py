@@ -36,6 +36,7 @@ from extractors.place_cues import (
     PlaceSpan,
     cued_names,
     demonym_references,
+    is_dateline,
     is_org,
     list_siblings,
     nearby_country,
@@ -78,7 +79,9 @@ class PlaceFinder:
         spans.extend(demonym_references(doc.text, countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
         for s in spans:
-            if s.kind in ("taiwan", "foreign") and is_org(doc.text, s.start, s.end):
+            if s.kind in ("taiwan", "foreign") and is_dateline(doc.text, s.start, s.end):
+                s.kind = "dateline"  # where the story was filed
+            elif s.kind in ("taiwan", "foreign") and is_org(doc.text, s.start, s.end):
                 s.kind = "org"
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
                     and GOVERNMENT_VOICE.match(doc.text, s.end):

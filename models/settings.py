@@ -57,9 +57,12 @@ class Settings(BaseSettings):
     # Word 5-shingle Jaccard above which two documents are one story
     # (near-copies with 5% of words changed score about 0.63).
     near_duplicate_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
-    # Mentions below this confidence are stored but not merged into
-    # the canonical table.
-    min_confidence: float = Field(default=0.3, ge=0.0, le=1.0)
+    # Mentions below this confidence (the pair scorer's probability) are
+    # stored but not merged into the canonical table. Pairs the scorer doubts
+    # but the hand-written rules chose sit between this and the scorer's own
+    # threshold: they reach the table with their low confidence, and the
+    # review queue puts them first.
+    min_confidence: float = Field(default=0.1, ge=0.0, le=1.0)
     # Crawling. The User-Agent names the project and a contact, so a site
     # owner can reach whoever runs the crawler: put your own address here.
     user_agent: str = "citypairs/0.2 (research crawler; +https://example.org/citypairs; contact: citypairs@example.org)"

@@ -212,3 +212,10 @@ def test_us_numeric_dates_read_month_first_unless_the_first_number_is_a_day():
 def test_japanese_era_years(text, iso):
     [found] = find_dates(text, dt.date(2025, 1, 1))
     assert found.date.iso() == iso
+
+
+def test_japanese_years_relative_to_publication():
+    [last] = find_dates("昨年5月31日に締結", dt.date(2018, 10, 14))
+    [this] = find_dates("本年4月19日に締結", dt.date(2018, 10, 14))
+    [era] = find_dates("平成29(2017)年5月1日", dt.date(2018, 10, 14))
+    assert (last.date.iso(), this.date.iso(), era.date.iso()) == ("2017-05-31", "2018-04-19", "2017-05-01")

@@ -40,3 +40,21 @@ def test_the_word_for_city_is_not_a_place(nlp):
     text = "台南市は友好都市の京都市と交流推進協定を締結した。"
     found = run(nlp, text, lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Tainan", "Kyoto")}
+
+
+def test_a_japanese_city_is_the_one_its_reading_spells_inside_its_prefecture(nlp):
+    found = run(nlp, "熊本県八代市と基隆市が4月19日に友好交流協定を締結した。", published=dt.date(2018, 5, 1),
+                lang="ja")
+    [m] = found
+    assert (m.a.name, m.b.name, m.b.admin1) == ("Keelung", "Yatsushiro", "Kumamoto")
+    assert m.date.iso() == "2018-04-19"
+
+
+def test_a_town_the_gazetteer_lacks_is_named_by_its_reading(nlp):
+    [m] = run(nlp, "徳島県牟岐町と彰化県埔塩郷は1983年に姉妹郷町を締結した。", lang="ja")
+    assert (m.a.name, m.b.name, m.b.admin1, m.b.provisional) == ("Puyan", "Mugi", "Tokushima", True)
+
+
+def test_a_person_named_like_a_place_is_not_a_partner(nlp):
+    found = run(nlp, "宮城県栗原市(千葉健司・市長)と台湾の南投県南投市が姉妹都市を締結しました。", lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Nantou City", "Kurihara")}

@@ -31,3 +31,17 @@ def test_the_division_after_a_name_picks_the_namesake_inside_it(nlp):
     assert (m.b.name, m.b.admin1) == ("Columbus", "Georgia")
     [m] = run(nlp, "Keelung signed a sister city agreement with Kure, Hiroshima on Monday.")
     assert m.b.name == "Kure"  # Hiroshima only locates it
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_a_party(nlp):
+    found = run(nlp, "TAIPEI (Taiwan News) — Kaohsiung and Cebu City signed a sister city agreement on Friday.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Cebu City")}
+    found = run(nlp, "Taipei, May 28 (CNA) Hualien and Yonaguni in Japan signed a sister city agreement.")
+    assert all("Taipei" not in (m.a.name, m.b.name) for m in found)
+    found = run(nlp, "(中央社記者林琳柏林1日專電)台灣桃園縣桃園市與波蘭拉當市(Radom)締結為姊妹市。", lang="zh")
+    assert all(m.b.name != "Berlin" for m in found) and any(m.b.name == "Radom" for m in found)
+
+
+def test_a_bare_dash_after_a_headline_name_is_not_a_dateline(nlp):
+    found = run(nlp, "Kaohsiung - Cebu City sister city agreement signed\n\nThe two cities signed on Friday.")
+    assert ("Kaohsiung", "Cebu City") in {(m.a.name, m.b.name) for m in found}
