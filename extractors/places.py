@@ -192,6 +192,29 @@ class PlaceFinder:
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
+        # Rows of a table the model reads badly ('  Juneau Chiayi Taiwan
+        # Province'): a capitalised name in a row beside a found place is a
+        # place when the gazetteer knows it by exactly that name, in the
+        # country the document is mostly about.
+        main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
+        for words in _row_words(doc.text, taken):
+            i = 0
+            while i < len(words):
+                for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
+                    if i + n > len(words):
+                        continue
+                    start, end = words[i][0], words[i + n - 1][1]
+                    name = doc.text[start:end]
+                    found = [p for p in self.gaz.foreign_lookup(name, main)
+                             if fold_core(p.name) == fold_core(name) and (main is None or p.country == main)
+                             and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
+                    if found:
+                        out.append(PlaceSpan(start, end, name, "foreign", place=found[0], notes=["row"]))
+                        taken.append((start, end))
+                        resolved.setdefault(name, found[0])
+                        i += n - 1
+                        break
+                i += 1
         # The same name elsewhere in the document is the same place.
         for text, place in resolved.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
@@ -293,6 +316,38 @@ class PlaceFinder:
             if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
                 return p, m.group(1) != ","
         return None
+
+
+ROW_NAME_POPULATION = 5_000  # a smaller namesake in a table row is more likely a word
+_ROW = re.compile(r"^[^\n]{3,160}$", re.M)
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+_TITLE_CASE = re.compile(r"(?<!^)\b(?:The|For|Of|And|With|To|In|On|At|By|From|An|As|Is|Are|Will|Signs?|Visits?|"
+                         r"International|Festival|Council|Agreement|Program|Programme)\b")
+
+
+def _row_words(text: str, taken) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words, outside places already found, on short
+    lines without a full stop that hold a place or a country: the cells of
+    a table or the items of a list."""
+    out = []
+    for row in _ROW.finditer(text):
+        line = row.group(0).rstrip()
+        if line.endswith((".", "!", "?")) or _TITLE_CASE.search(line) \
+                or not any(row.start() <= s < row.end() for s, _ in taken):
+            continue  # a sentence, or a headline in title case ('For The Next Golden Ten Years')
+        run: list[tuple[int, int]] = []
+        for m in _WORD.finditer(text, row.start(), row.start() + len(line)):
+            free = not _overlaps(m.start(), m.end(), taken)
+            joined = run and text[run[-1][1]:m.start()] in (" ", "-")
+            if free and m.group(0)[0].isupper() and (not run or joined):
+                run.append((m.start(), m.end()))
+                continue
+            if run:
+                out.append(run)
+            run = [(m.start(), m.end())] if free and m.group(0)[0].isupper() else []
+        if run:
+            out.append(run)
+    return out
 
 
 _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"

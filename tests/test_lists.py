@@ -40,3 +40,22 @@ def test_prose_after_a_heading_is_not_a_row(nlp):
     text = ("Hsinchu County signs a sister city agreement\n\n"
             "Magistrate Yang emphasized the similarities between Hsinchu County and Ryde City.\n")
     assert not any(c.features.get("table_row") for c in nlp(text)._.candidates)
+
+
+def test_names_in_table_rows_that_the_model_misses_are_looked_up(nlp):
+    text = ("US-Taiwan Sister Cities\n\n"
+            "State U.S. City Partner\n"
+            "Alaska\n"
+            "  Juneau Chiayi Taiwan Province\n"
+            "Arkansas\n"
+            "  Little Rock Kaohsiung Kaohsiung Special Municipality\n")
+    doc = nlp(text)
+    rows = {p.text: p.place for p in doc._.places if "row" in p.notes}
+    assert rows["Juneau"].admin1 == "Alaska" and rows["Little Rock"].admin1 == "Arkansas"
+    pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates}
+    assert {("Chiayi City", "Juneau"), ("Kaohsiung", "Little Rock")} <= pairs
+
+
+def test_a_headline_in_title_case_is_not_a_table_row(nlp):
+    doc = nlp("Greater Taipei Twin City Agreement For The Next Golden Ten Years\n\nTaipei and New Taipei signed.")
+    assert not [p for p in doc._.places if "row" in p.notes]
