@@ -108,6 +108,8 @@ class ChinesePlaceFinder:
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
             # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
             # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
+            if _TITLE_BEFORE.search(original, max(0, i - 3), i):
+                return None  # '石垣市長中山義隆': a name after a title is a person's
             listed = self.gaz.table.chinese(chunk, _country_before(before, i))
             if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
@@ -126,6 +128,11 @@ class ChinesePlaceFinder:
             if candidates:
                 return PlaceSpan(i, i + n, written, "foreign", place=candidates[0])
         return None
+
+
+# Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
+# a name, even where it reads like a place.
+_TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 
 
 _BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")

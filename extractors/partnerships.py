@@ -297,6 +297,11 @@ def _features(doc: Doc, sent: _Sentence, a: PlaceSpan, b: PlaceSpan, relation: R
         f[f"{side}_county"] = float(level == "county" and s.place.country != "TW")
         f[f"{side}_tw_top"] = float(s.place.country == "TW" and level in _TW_TOP)
         f[f"{side}_tw_local"] = float(s.place.country == "TW" and level not in _TW_TOP)
+    # 'Taichung City's Xitun District signed...': the pair's Taiwanese side
+    # contains a government the sentence also names, which is the more
+    # likely party.
+    f["tw_side_contains_named"] = float(any(
+        _TW_PARENT(s.place.id) in (a.place.id, b.place.id) for s in sent.sides))
     if in_sentence and a.place.country != b.place.country:
         f["listed"] = float(_listed_together(doc, a, b, chains))
         f["third_party"] = float(_third_party_between(a, b, sent.sides + sent.orgs, chains))

@@ -198,7 +198,11 @@ def is_org(text: str, start: int, end: int) -> bool:
         if w not in ORG_FILLERS:
             break
     before = text[max(0, start - 20):start].lower()
-    return bool(re.search(r"\b(?:university|port|bank|museum|zoo|council|airport)\s+of\s+(?:the\s+)?$", before))
+    if re.search(r"\b(?:universit(?:y|ies)|ports?|banks?|museums?|zoos?|councils?|airports?)\s+of\s+(?:the\s+)?$", before):
+        return True
+    # 'Ports of Kaohsiung and Busan': the second of a pair under one such noun.
+    return bool(re.search(r"\b(?:ports|universities|councils|airports)\s+of\s+[A-Z][\w'’ -]{1,30}\s+and\s+$",
+                          text[max(0, start - 60):start], re.I))
 
 
 
