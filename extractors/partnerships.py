@@ -31,7 +31,7 @@ from extractors.pair_scorer import Candidate, DocContext, load_scorer, rule_ment
 from extractors.gazetteer.names import fold_core
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
-from models.records import Event, EventDate, Evidence, Mention, Relation, Theme
+from models.records import DatePrecision, Event, EventDate, Evidence, Mention, Relation, Theme
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -181,6 +181,7 @@ class PartnershipFinder:
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
         founded = _founding_date(sent.text, date)
+        years_ago = _years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
         n_rule = len(chosen)
@@ -192,7 +193,8 @@ class PartnershipFinder:
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                              event=event, date=date, themes=themes, evidence=evidence, confidence=confidence)
+                              event=event, date=years_ago if event is Event.ESTABLISHED and years_ago else date,
+                              themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention]
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
@@ -500,6 +502,25 @@ def _founding_date(text: str, date: EventDate | None) -> EventDate | None:
     except ValueError:  # 29 February
         value = date.value.replace(year=date.value.year - n, day=28)
     return EventDate(value=value, precision=date.precision, text=m.group(0))
+
+
+_CARDINALS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+# 'It is ten years since Yokohama and Taipei became partner cities': the
+# founding, counted back from when the text was written.
+_YEARS_SINCE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
+    r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b", re.I)
+
+
+def _years_since(text: str, published) -> EventDate | None:
+    m = _YEARS_SINCE.search(text)
+    if m is None or published is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _CARDINALS[m.group("n").lower()]
+    return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
+                     precision=DatePrecision.YEAR, text=m.group(0))
 
 
 _ORDINALS = {w: i for i, w in enumerate(

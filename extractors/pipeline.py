@@ -26,7 +26,7 @@ from extractors.japanese import build_japanese_pipeline
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
-from models.records import DocumentInput, DocumentMentions, Event, Mention
+from models.records import DocumentInput, DocumentMentions, Event, Mention, Relation
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,9 @@ def _make_doc(nlp: Language, item: DocumentInput):
     return doc, item.key
 
 
+_SPECIFIC = (Relation.SISTER, Relation.FRIENDSHIP, Relation.MOU)
+
+
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair and event in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -151,9 +154,21 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     for m in mentions:
         pair = frozenset((m.a.id, m.b.id))
         pair_confidence[pair] = max(pair_confidence.get(pair, 0.0), m.confidence)
+    # A pair can hold two ties in one text (sister cities since 1968, an MOU
+    # signed on Monday): one mention per relation, as the canonical table
+    # keeps them; a generic 'agreement' of a pair the text also names more
+    # specifically is that tie (as extractors/merge.py folds them).
+    specific: dict[frozenset, Relation] = {}
+    for m in mentions:
+        pair = frozenset((m.a.id, m.b.id))
+        if m.relation in _SPECIFIC and (pair not in specific or
+                                        _SPECIFIC.index(m.relation) < _SPECIFIC.index(specific[pair])):
+            specific[pair] = m.relation
+    mentions = [m.model_copy(update={"relation": specific[frozenset((m.a.id, m.b.id))]})
+                if m.relation not in _SPECIFIC and frozenset((m.a.id, m.b.id)) in specific else m for m in mentions]
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        groups.setdefault((*sorted((m.a.id, m.b.id)), m.event), []).append(m)
+        groups.setdefault((*sorted((m.a.id, m.b.id)), m.event, m.relation), []).append(m)
     out = []
     for group in groups.values():
         group.sort(key=lambda m: -m.confidence)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from extractors.evaluation import (
     GoldDocument,
@@ -17,7 +18,7 @@ from extractors.evaluation import (
 )
 from models.errors import ConfigError
 
-DEV = Path(__file__).parents[2] / "shared" / "corpus" / "dev.jsonl"
+DEV = CORPUS  # ../shared/corpus/dev.jsonl, found as conftest finds it
 
 
 def rec(doc="d1", a="Alpha City", a_country="TW", b="Beta", b_country="JP", relation="sister",

@@ -128,3 +128,17 @@ def test_as_planned_is_not_a_plan(nlp):
             "affected, and exchange programmes with both would continue as planned this year.")
     events = {(m.b.name, m.event) for m in run(nlp, text)}
     assert events and all(event is not Event.PROPOSED for _, event in events), events
+
+
+def test_years_since_a_founding_count_back_from_publication(nlp):
+    text = "It is ten years since Yokohama and Taipei became partner cities, the mayor said."
+    [m] = run(nlp, text, published=dt.date(2016, 10, 21))
+    assert (m.event, m.date.iso()) == (Event.ESTABLISHED, "2006")
+
+
+def test_two_ties_of_one_pair_keep_their_own_dates(nlp):
+    text = ("Taipei and Seoul signed a memorandum of understanding on youth affairs on Monday. "
+            "The two cities have been sister cities since 1968.")
+    found = run(nlp, text, published=dt.date(2023, 9, 26))
+    dates = {m.relation: m.date.iso() for m in found if m.event is Event.ESTABLISHED and m.date}
+    assert dates == {Relation.MOU: "2023-09-25", Relation.SISTER: "1968"}
