@@ -419,12 +419,29 @@ def _relation(text: str, cues, before: list[_Sentence]) -> Relation:
     if len(described) < len(cues):
         cues = [c for c in cues if c not in described]
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
-    if relation is Relation.COOPERATION and all(_BARE_AGREEMENT.search(text[c[1]:c[2]]) for c in cues):
+    if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         for sent in reversed(before):
-            earlier = [c[0] for c in relations_in(sent.text) if c[0] is not Relation.COOPERATION]
+            earlier = [c[0] for c in relations_in(sent.text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
             if earlier:
                 return min(earlier, key=RELATION_RANK.__getitem__)
     return relation
+
+
+def _bare(text: str, cue) -> bool:
+    """'the agreement', '該協定', '締盟': a word for a tie that does not say
+    which kind. A Chinese or Japanese name written onto it ('友好協力協定',
+    '交流推進協定') says what was signed."""
+    words = text[cue[1]:cue[2]]
+    if _BARE_TIE.fullmatch(words):
+        return True
+    if not _BARE_AGREEMENT.search(words):
+        return False
+    before = text[cue[1] - 1:cue[1]] if cue[1] else ""
+    return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
+
+
+_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

@@ -188,3 +188,11 @@ def test_a_tie_is_dated_by_the_earliest_founding_any_passage_gives(nlp):
 def test_a_council_passing_an_agreement_is_a_proposal():
     assert event_of("The city council on Tuesday passed the sister city agreement drafted with Prague.")[0] \
         == Event.PROPOSED
+
+
+def test_an_untyped_tie_word_takes_the_kind_named_before_and_a_named_agreement_is_its_own(nlp):
+    text = "台南市與日本京都市締結友好城市。今年是台南市與日本京都市締盟四週年。"
+    found = run(nlp, text, lang="zh")
+    assert {m.relation for m in found if m.event is Event.RENEWED} == {Relation.FRIENDSHIP}
+    [m] = run(nlp, "群馬県と高雄市が友好協力協定を締結した。", lang="ja")
+    assert m.relation is Relation.COOPERATION  # not the sister tie of an earlier heading
