@@ -1,0 +1,71 @@
+"""Dates of an event as a sentence gives them: the nearest date to the
+cue, and the founding an anniversary implies ('the third anniversary of
+Taoyuan and Chiba becoming sister cities', 'It is ten years since Yokohama
+and Taipei became partner cities', '締結30周年')."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import find_dates
+from models.records import DatePrecision, EventDate
+
+
+_ANNIVERSARY_OF_FOUNDING = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
+    r"|(?:締結|結盟|簽署|簽訂|締盟)[^。，,；]{0,16}?(?P<zh>\d{1,3})\s*[週周]年", re.I)
+
+
+def founding_date(text: str, date: EventDate | None) -> EventDate | None:
+    """'August 9 is the third anniversary of Taoyuan and Chiba becoming
+    sister cities': an anniversary of the founding, with its date, dates the
+    founding too."""
+    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text)
+    if not m or date is None:
+        return None
+    found = m.groupdict().get("zh") or m.group("n")
+    n = int(found) if found.isdigit() else _ORDINALS[found.lower()]
+    try:
+        value = date.value.replace(year=date.value.year - n)
+    except ValueError:  # 29 February
+        value = date.value.replace(year=date.value.year - n, day=28)
+    return EventDate(value=value, precision=date.precision, text=m.group(0))
+
+
+_CARDINALS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+# 'It is ten years since Yokohama and Taipei became partner cities': the
+# founding, counted back from when the text was written.
+_YEARS_SINCE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
+    r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b", re.I)
+
+
+def years_since(text: str, published) -> EventDate | None:
+    m = _YEARS_SINCE.search(text)
+    if m is None or published is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _CARDINALS[m.group("n").lower()]
+    return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
+                     precision=DatePrecision.YEAR, text=m.group(0))
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+_ANNIVERSARY_WORDS = re.compile(
+    rf"\b(?P<n>{'|'.join(list(_ORDINALS)[1:])})\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){{0,6}}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
+
+# 'PostDate: 2015-12-18', '發布日期：2024-06-15': when the page was made, not the event.
+DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|posted|發布日期|日期|更新)\s*[:：]?\s*$")
+
+
+def nearest_date(text: str, published, cues) -> EventDate | None:
+    found = [d for d in find_dates(text, published)
+             if not DATE_LABEL.search(text[max(0, d.start - 16):d.start])]
+    if not found:
+        return None
+    anchor = cues[0][1]
+    return min(found, key=lambda d: abs(d.start - anchor)).date

@@ -1,0 +1,65 @@
+"""What the pair scorer weighs: one passage's evidence about one pair as
+numbers (``pair_features``), and what the whole document says
+(``document_context``). The hand-written rules of ``pair_structure`` enter
+here as features, not as gates."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from extractors.pair_scorer import DocContext
+from extractors.pair_structure import listed_together, someone_elses_tie, third_party_between, tw_parent
+from extractors.places import PlaceSpan
+from models.records import Event, Relation
+
+
+_ADMIN1 = ("state", "prefecture", "province", "region")
+_TW_TOP = ("special_municipality", "county", "county_city")
+
+
+def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation, event: Event,
+              has_event_cue: bool, cues, chains) -> dict[str, float]:
+    """What one passage says about one pair, as numbers the scorer weighs."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    in_sentence = sent.start <= a.start < sent.end and sent.start <= b.start < sent.end
+    gap = max(0, hi.start - lo.end) if in_sentence else 400
+    tw = (a.place.country == "TW") + (b.place.country == "TW")
+    cue_starts = [c[1] + sent.start for c in cues]
+    near = [min(abs(c - a.start), abs(c - b.start)) for c in cue_starts]
+    f = {
+        f"rel:{relation.value}": 1.0, f"event:{event.value}": 1.0, "event_cue": float(has_event_cue),
+        "in_sentence": float(in_sentence), "gap": math.log1p(gap) / 6.0,
+        "cue_between": float(any(lo.end <= c <= hi.start for c in cue_starts)),
+        "cue_near": math.log1p(min(near, default=400)) / 6.0,
+        "sides": math.log1p(len({s.place.id for s in sent.sides})),
+        "countries": math.log1p(len({s.place.country for s in sent.sides})),
+        "tw_foreign": float(tw == 1), "tw_tw": float(tw == 2), "foreign_foreign": float(tw == 0),
+        "provisional": float(a.place.provisional or b.place.provisional),
+        "same_country": float(a.place.country == b.place.country),
+        "sentence_len": math.log1p(len(sent.text)) / 6.0,
+    }
+    for side, s in (("a", a), ("b", b)):
+        level = s.place.level.value
+        f[f"{side}_admin1"] = float(level in _ADMIN1)
+        f[f"{side}_county"] = float(level == "county" and s.place.country != "TW")
+        f[f"{side}_tw_top"] = float(s.place.country == "TW" and level in _TW_TOP)
+        f[f"{side}_tw_local"] = float(s.place.country == "TW" and level not in _TW_TOP)
+    # 'Taichung City's Xitun District signed...': the pair's Taiwanese side
+    # contains a government the sentence also names, which is the more
+    # likely party.
+    f["tw_side_contains_named"] = float(any(
+        tw_parent(s.place.id) in (a.place.id, b.place.id) for s in sent.sides))
+    if in_sentence and a.place.country != b.place.country:
+        f["listed"] = float(listed_together(doc, a, b, chains))
+        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains))
+        f["elses_tie"] = float(someone_elses_tie(doc.text, a, b, sent.sides))
+    return f
+
+
+def document_context(doc: Doc, places: list[PlaceSpan], lang: str) -> DocContext:
+    counts = Counter(p.place.id for p in places)
+    return DocContext(lang=lang, place_counts=dict(counts), title=doc._.title or "",
+                      foreign_places=len({p.place.id for p in places if p.place.country != "TW"}))

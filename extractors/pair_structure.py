@@ -1,0 +1,177 @@
+"""How a sentence puts places together, read from its structure: lists
+('Penang, Manila, Houston and Helsinki'), explicit partners ('between A and
+B', "A's sister city B", 'A與B'), a third government between two places,
+someone else's tie ('its tie with Beijing'), and a larger unit that only
+locates a smaller one ('Changzhi Township in Pingtung County', 'Kure,
+Hiroshima'). Plain functions over ``PlaceSpan`` records; the partnership
+component uses them to choose pairs and as features for the pair scorer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extractors.gazetteer.names import fold_core
+from extractors.places import PlaceSpan
+
+
+def span_root(doc: Doc, span: PlaceSpan):
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+# Between two members of a list: perhaps where the first is ('in Japan',
+# '(Japan)', ', Canada') and since when (', since 1983', ' (1983)'), then a
+# separator.
+_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
+                       r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
+                       r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|;\s*)(?:the\s+)?$")
+
+
+# '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with
+# the next member's country or prefecture written before it.
+_CJK_LIST_GAP = re.compile(r"^\s*(?:[、，,及和與跟或]|以及)\s*[\u4e00-\u9fff]{0,6}\s*$")
+
+
+def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
+    """Places written as one list ('Penang, Manila, Houston and Helsinki'):
+    maps id(span) to the index of its list."""
+    chain, out = 0, {}
+    for i, side in enumerate(sides):
+        gap = text[sides[i - 1].end:side.start] if i else ""
+        if i and not (_LIST_GAP.match(gap) or _CJK_LIST_GAP.match(gap)):
+            chain += 1
+        out[id(side)] = chain
+    return out
+
+
+def listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]) -> bool:
+    """Members of one list of three or more ('Liuzhou in China, Nancy in
+    France, Munich in Germany') are partners of someone else, not of each
+    other; two coordinated places ('Kaohsiung and Cebu signed') are partners."""
+    if chains.get(id(a)) == chains.get(id(b)):
+        return sum(1 for c in chains.values() if c == chains[id(a)]) >= 3
+    ra, rb = span_root(doc, a), span_root(doc, b)
+    if ra is None or rb is None or ra == rb:
+        return False
+    group = {ra, *ra.conjuncts}
+    return rb in group and len(group) >= 3
+
+
+def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int]) -> bool:
+    """'Shanghai cut ties with Prague after it signed with Taipei': a
+    foreign government standing between the two, and not in a list with
+    either of them ('Reno has nine sisters: Yellowknife, Canada; ...;
+    Taichung, Taiwan'), is the one the nearer clause is about."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    foreign = b if b.place.country != "TW" else a
+    listed_with = {chains.get(id(a)), chains.get(id(b))}
+    return any(lo.end <= s.start and s.end <= hi.start and s.place.country != "TW"
+               and s.place.id != foreign.place.id and chains.get(id(s)) not in listed_with
+               for s in sides)
+
+
+# A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
+_JOINED = re.compile(r"^\s*(?:與|和|及|跟|同|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")
+
+
+def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """Pairs written as 'A with B' ('九如鄉與
+    東串良町、高雄市與北九州市'): pair each side with the one joined to it."""
+    pairs, i = [], 0
+    while i + 1 < len(sides):
+        a, b = sides[i], sides[i + 1]
+        if (a.place.country == "TW") != (b.place.country == "TW") and _JOINED.match(text[a.end:b.start]):
+            pairs.append((a, b) if a.place.country == "TW" else (b, a))
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+_BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
+
+def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """'ties between Prague and Taipei': the text says outright who the two
+    partners are, so neither pairs with anyone else in the sentence."""
+    pairs = []
+    for a, b in zip(sides, sides[1:]):
+        if (re.search(r"\bbetween\s+(?:the\s+)?(?:sister\s+cities\s+)?(?:[Cc]ity\s+of\s+)?$",
+                      text[max(0, a.start - 40):a.start])
+                and _BETWEEN_GAP.match(text[a.end:b.start]) and a.place.id != b.place.id):
+            pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
+        elif _POSSESSIVE_TIE.match(text[a.end:b.start]) and a.place.id != b.place.id:
+            pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
+    return pairs
+
+
+# "Hsinchu County's sister city Santa Clara County"
+_POSSESSIVE_TIE = re.compile(
+    r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"
+    r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
+
+
+_POSSESSED_TIE = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ties?|relationship|relations|"
+                            r"agreement|partnership|status)\s+with\s+$")
+
+
+def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """'Prague signed with Taipei after ending its tie with Beijing': 'its'
+    is the government named first, so Beijing's partner is Prague, not Taipei."""
+    foreign = b if b.place.country != "TW" else a
+    local = a if foreign is b else b
+    if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
+        return False
+    first = min(sides, key=lambda s: s.start)
+    return first.place.id not in (local.place.id, foreign.place.id)
+
+def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    seen, out = set(), []
+    for s in spans:
+        if s.place.id not in seen:
+            seen.add(s.place.id)
+            out.append(s)
+    return out
+
+
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
+_ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
+
+
+def locates(big: PlaceSpan, small: PlaceSpan) -> bool:
+    same = big.place.country == small.place.country and big.place.id != small.place.id
+    return same and (big.place.level.value in _ADMIN_LEVELS or tw_parent(small.place.id) == big.place.id)
+
+
+def names_admin1(big: PlaceSpan, small: PlaceSpan) -> bool:
+    """'Kure, Hiroshima': the name after is the division holding the place
+    before, even where the gazetteer took it for the city of that name."""
+    return (big.place.country == small.place.country and small.place.admin1 is not None
+            and big.place.id != small.place.id and fold_core(big.text) == fold_core(small.place.admin1))
+
+
+def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
+    """'Changzhi Township in Pingtung County', 'Dingalan in Aurora Province',
+    "Kaohsiung's Annan District", '屏東縣九如鄉': the larger unit only locates
+    the smaller one written beside it; it is not a side."""
+    located = set()
+    for a, b in zip(sides, sides[1:]):
+        gap = text[a.end:b.start]
+        if (locates(b, a) or names_admin1(b, a)) and _LOCATIVE.match(gap):
+            located.add(id(b))
+        elif locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
+            located.add(id(a))
+    sides = [s for s in sides if id(s) not in located]
+    admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}
+    return [s for s in sides
+            if not (s.place.level.value in ("state", "prefecture", "province", "region")
+                    and (s.place.country, s.place.name) in admin1s)]
+
+
+def tw_parent(place_id: str) -> str | None:
+    # Taiwan ids nest: TW-PIF-changzhi belongs to TW-PIF.
+    if place_id.startswith("TW-") and place_id.count("-") >= 2 and "-hist-" not in place_id:
+        return "-".join(place_id.split("-")[:2])
+    return None
