@@ -6,7 +6,7 @@ verdicts of the hand-written rules as features rather than gates. This
 module turns the candidates of one document into its mentions: candidates
 of the same pair are pooled into one feature vector, a logistic model
 trained on the labelled corpus (``extractors/training.py``) scores it, and
-an isotonic map fitted on held-out folds turns the score into a calibrated
+a calibration curve fitted on held-out folds turns the score into a calibrated
 probability, which becomes the mentions' confidence.
 
 The model is a small JSON file (weights, calibration, threshold), read with
@@ -154,7 +154,8 @@ def rule_mentions(candidates: Iterable[Candidate]) -> list[Mention]:
 
 
 def calibrate(score: float, xs: list[float], ys: list[float]) -> float:
-    """Piecewise-linear isotonic map from raw score to probability."""
+    """The calibration curve, stored as points joined by straight lines:
+    raw score to probability."""
     if not xs:
         return 1.0 / (1.0 + math.exp(-score))
     if score <= xs[0]:
