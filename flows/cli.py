@@ -241,8 +241,9 @@ def evaluate(
                   "training corpus only.")] = False,
     model: ModelOption = None,
 ) -> None:
-    """Score extraction against labelled documents: pair P/R/F1, events, relations, dates, themes,
-    precision per confidence band, and the same per language, news vs government pages and lists.
+    """Score extraction against labelled documents.
+
+    Pair, event, relation, date and theme scores, precision per confidence, and per-slice rows.
 
     Example: citypairs eval ../shared/corpus/dev.jsonl --errors
     """
@@ -268,8 +269,9 @@ def train(
         "extractors/data/pair_scorer.json"),
     model: ModelOption = None,
 ) -> None:
-    """Rebuild the pair scorer from labelled documents, reproducibly: print cross-validated figures
-    (split by source) and the strongest features, and write the model file.
+    """Rebuild the pair scorer from labelled documents.
+
+    The same corpus gives the same model file; prints cross-validated figures and strong features.
 
     Example: citypairs train ../shared/corpus/train.jsonl
     """
