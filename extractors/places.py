@@ -321,8 +321,8 @@ class PlaceFinder:
 ROW_NAME_POPULATION = 5_000  # a smaller namesake in a table row is more likely a word
 _ROW = re.compile(r"^[^\n]{3,160}$", re.M)
 _WORD = re.compile(r"[A-Za-z][a-z]+")
-_TITLE_CASE = re.compile(r"(?<!^)\b(?:The|For|Of|And|With|To|In|On|At|By|From|An|As|Is|Are|Will|Signs?|Visits?|"
-                         r"International|Festival|Council|Agreement|Program|Programme)\b")
+# Function words written with a capital: a headline in title case, not a row of names.
+_TITLE_CASE = re.compile(r"(?<!^)\b(?:The|For|Of|And|With|To|In|On|At|By|From|An|As|Is|Are|Will)\b")
 
 
 def _row_words(text: str, taken) -> list[list[tuple[int, int]]]:
