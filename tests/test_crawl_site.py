@@ -217,7 +217,9 @@ def test_a_crawl_killed_midway_resumes_where_it_stopped(tmp_path, sqlite_url):
             assert site.hits[page] == 1, f"{page} was read before the kill and not again"
         refetched = [p for p, n in site.article_hits().items() if n > 1]
         assert all(p.rsplit("/", 1)[-1] not in before for p in refetched), "nothing stored was fetched twice"
-        assert len(refetched) <= 1, "at most the one article in flight at the kill is asked for again"
+        # With one fetch worker, one article can be in flight while the one
+        # before it is being stored: at most those two are asked for again.
+        assert len(refetched) <= 2, "at most the articles in flight at the kill are asked for again"
 
 
 def test_two_sources_on_one_host_share_its_rate_limit_and_ask_it_one_thing_at_a_time(tmp_path, sqlite_url):
