@@ -38,17 +38,23 @@ def _specific_within_documents(mentions: Iterable[StoredMention]) -> list[Stored
     city or MOU is that tie: the headline "X and Y sign agreement" over a
     story about their friendship-city pact is one partnership, not two."""
     mentions = list(mentions)
+    relations = specific_relations(mentions, lambda m: (m.document_id, frozenset((m.a_id, m.b_id))),
+                                   lambda m: m.relation)
+    return [m if r == m.relation else dataclasses.replace(m, relation=r) for m, r in zip(mentions, relations)]
 
-    def where(m: StoredMention) -> tuple:
-        return m.document_id, frozenset((m.a_id, m.b_id))
 
-    specific: dict[tuple, str] = {}
-    for m in mentions:
-        if m.relation in _SPECIFIC and (where(m) not in specific
-                                        or _SPECIFIC.index(m.relation) < _SPECIFIC.index(specific[where(m)])):
-            specific[where(m)] = m.relation
-    return [dataclasses.replace(m, relation=specific[where(m)])
-            if m.relation not in _SPECIFIC and where(m) in specific else m for m in mentions]
+def specific_relations(items: list, where, relation_of) -> list[str]:
+    """The relation each item stands for: its own, or, for a generic one
+    (cooperation, other), the most specific relation another item with the
+    same ``where`` key names. Relations compare as their string values."""
+    specific: dict = {}
+    for item in items:
+        r = relation_of(item)
+        if r in _SPECIFIC and (where(item) not in specific
+                               or _SPECIFIC.index(r) < _SPECIFIC.index(specific[where(item)])):
+            specific[where(item)] = r
+    return [relation_of(item) if relation_of(item) in _SPECIFIC else specific.get(where(item), relation_of(item))
+            for item in items]
 
 
 def _when(m: StoredMention) -> dt.date:

@@ -23,6 +23,7 @@ from thinc.api import NumpyOps, set_current_ops
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.chinese import build_chinese_pipeline
 from extractors.japanese import build_japanese_pipeline
+from extractors.merge import specific_relations
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
@@ -141,11 +142,8 @@ def _make_doc(nlp: Language, item: DocumentInput):
     return doc, item.key
 
 
-_SPECIFIC = (Relation.SISTER, Relation.FRIENDSHIP, Relation.MOU)
-
-
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
-    """One mention per pair and event in a document: the most confident one,
+    """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
     confidence is the pair's: the scorer already weighed every passage that
     states the pair."""
@@ -158,14 +156,9 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     # signed on Monday): one mention per relation, as the canonical table
     # keeps them; a generic 'agreement' of a pair the text also names more
     # specifically is that tie (as extractors/merge.py folds them).
-    specific: dict[frozenset, Relation] = {}
-    for m in mentions:
-        pair = frozenset((m.a.id, m.b.id))
-        if m.relation in _SPECIFIC and (pair not in specific or
-                                        _SPECIFIC.index(m.relation) < _SPECIFIC.index(specific[pair])):
-            specific[pair] = m.relation
-    mentions = [m.model_copy(update={"relation": specific[frozenset((m.a.id, m.b.id))]})
-                if m.relation not in _SPECIFIC and frozenset((m.a.id, m.b.id)) in specific else m for m in mentions]
+    relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation)
+    mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
+                for m, r in zip(mentions, relations)]
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
         groups.setdefault((*sorted((m.a.id, m.b.id)), m.event, m.relation), []).append(m)
