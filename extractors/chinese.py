@@ -23,6 +23,7 @@ import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import _VARIANT_CHARS
 from extractors.gazetteer.world import cjk_keys, cjk_names
+from extractors.lexicon import relations_in
 from extractors.place_cues import is_dateline
 from extractors.places import PlaceSpan
 from models.records import Level, Place
@@ -126,8 +127,21 @@ class ChinesePlaceFinder:
             hint = _country_before(before, i)
             candidates = self.gaz.foreign_lookup(chunk, hint) or self.gaz.foreign_lookup(chunk)
             if candidates:
-                return PlaceSpan(i, i + n, written, "foreign", place=candidates[0])
+                place = candidates[0]
+                if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
+                    place = self._county_of(place) or place
+                return PlaceSpan(i, i + n, written, "foreign", place=place)
         return None
+
+
+    def _county_of(self, place: Place) -> Place | None:
+        """'哈特福縣' is Hartford County, not the city of Hartford: where the
+        name table knows only the city, the county of that name in the same
+        state."""
+        counties = [p for p in self.gaz.foreign_lookup(f"{place.name} County", place.country)
+                    if p.level is Level.COUNTY and p.country == place.country
+                    and (place.admin1 is None or p.admin1 == place.admin1)]
+        return counties[0] if counties else None
 
 
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
@@ -144,6 +158,7 @@ def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
     return bool(before) and before[-1].end == i
 
 
+_TIE_VERB = re.compile(r"締結|缔结|簽署|签署|簽訂|签订|結盟|结盟|締盟")
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
 _DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
 
@@ -156,8 +171,9 @@ def _town_after(text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
             or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
         return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')
     m = _TOWN.match(text, i)
-    if not m:
-        return None
+    if not m or any(cue_start < m.end() - i for _, cue_start, _ in relations_in(text[i:i + 12])) \
+            or _TIE_VERB.search(m.group(0)):
+        return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
     name = m.group(0)
     place = Place(id=f"prov:{last.place.country}:{name}", name=name, country=last.place.country,
                   level=Level.CITY, admin1=last.place.name, native=name, provisional=True)

@@ -38,6 +38,8 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         "countries": math.log1p(len({s.place.country for s in sent.sides})),
         "tw_foreign": float(tw == 1), "tw_tw": float(tw == 2), "foreign_foreign": float(tw == 0),
         "provisional": float(a.place.provisional or b.place.provisional),
+        # a side only the gazetteer vouches for: the model tagged no place there
+        "dictionary": float("dictionary" in a.notes or "dictionary" in b.notes),
         "same_country": float(a.place.country == b.place.country),
         "sentence_len": math.log1p(len(sent.text)) / 6.0,
     }

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates
 from extractors.event_dates import DATE_LABEL, founding_date, nearest_date, years_since
+from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
@@ -242,7 +243,14 @@ class PartnershipFinder:
             # "Kaohsiung's sister cities:" then one partner per item; an item
             # has a bullet or a year, a dateline or a caption has neither.
             head_local = distinct_places([p for p in head.sides if p.place.country == "TW"])
+            if not head_local:
+                head_local = _section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
+        # A row gives the partner with its state ('California | Alameda County'):
+        # the most specific government is the party.
+        foreign = [f for f in foreign if not any(
+            o is not f and o.place.country == f.place.country and o.place.admin1
+            and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
         if not local or not foreign:
             return []
         relation = _relation(head.text, header[1], [])
@@ -264,9 +272,30 @@ class PartnershipFinder:
                                  "side_from_header": float(from_header),
                                  "header_distance": math.log1p(i - header[0]) / 4.0,
                                  "dated": float(date is not None)})
+                # One owner, one partner and a date: the shape of a row in a
+                # list of ties, which the rules take.
+                well_formed = len(local) == 1 and len(foreign) == 1 and date is not None
                 out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
-                                     features=features, selected=False))
+                                     features=features, selected=well_formed))
         return out
+
+
+SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
+MAX_SECTION_TITLE = 40
+
+
+def _section_owner(sentences: list[_Sentence], header: int) -> list[PlaceSpan]:
+    """'Taoyuan' on a line of its own, then 'Friendship cities: 34' and a
+    table: the section title names whose ties the table lists."""
+    for sent in reversed(sentences[max(0, header - SECTION_LOOKBACK):header]):
+        title = sent.text.strip()
+        if len(title) > MAX_SECTION_TITLE or _PROSE_END.search(title) or not sent.sides:
+            continue
+        if all(p.place.country == "TW" for p in sent.sides):
+            local = distinct_places(sent.sides)
+            return local if len(local) == 1 else []
+        return []  # a heading that names a foreign place owns no Taiwanese table
+    return []
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

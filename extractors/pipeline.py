@@ -31,7 +31,7 @@ from models.records import DocumentInput, DocumentMentions, Event, Mention, Rela
 
 log = logging.getLogger(__name__)
 
-UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
+UNUSED = ("attribute_ruler", "lemmatizer")  # the tagger's NNP marks names the NER missed
 MAX_CHARS = 1_000_000  # longer texts are cut (a book, not an article)
 # What decides extraction: our code, lexicons and gazetteer tables, and the
 # trained scorer. Their digest is part of the version stored with each

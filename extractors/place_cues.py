@@ -66,7 +66,8 @@ def nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan]) 
                     r"\s+(?:(?:sister|partner|friendship|twin)\s+)?(?:city|town|prefecture|county|province|"
                     r"state|municipality|region|capital|port city|island)?(?:\s+of)?\s*", between, re.I):
                 return c.country
-            if re.fullmatch(r"(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state)\s+of\s+)?", between):
+            possessive = r"\s*" if c.text.endswith(("'s", "’s")) else r"(?:'s|’s)\s+"  # the model's span may hold the 's
+            if re.fullmatch(possessive + r"(?:(?:city|town|prefecture|county|province|state)\s+of\s+)?", between):
                 return c.country
     return None
 
@@ -226,3 +227,24 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
     return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社")
+
+
+_TOWN_BEFORE_DIVISION = re.compile(
+    r"((?:[A-Z][a-z]+(?:\s+and\s+|,\s+))*[A-Z][a-z]+)(\s+(?:Town|City|Village|Municipality|Cities|Towns|Villages))?"
+    r"(?:\s+of|\s+in|,)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)['’]?\s+)?"
+    r"(?:(?:state|prefecture|province)\s+of\s+)?$")
+
+
+def towns_before_division(text: str, division: PlaceSpan) -> list[tuple[int, int]]:
+    """'Shimizu Town of Shizuoka Prefecture', 'Iga and Shima Cities of Mie',
+    'Omamachi, Aomori': the towns a division locates, as (start, end) of each
+    name, where a government word or a comma ties them to it."""
+    m = _TOWN_BEFORE_DIVISION.search(text, max(0, division.start - 80), division.start)
+    if not m or (m.group(2) is None and not text[m.end(1):m.end()].startswith(",")):
+        return []
+    names = [(n.start(), n.end()) for n in re.finditer(r"[A-Z][a-z]+", text[m.start(1):m.end(1)])]
+    out = [(m.start(1) + a, m.start(1) + b) for a, b in names]
+    if any(text[a:b] in _NOT_NAMES or text[a:b] in _TITLES for a, b in out):
+        return []
+    return out
+

@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
+from extractors.lexicon import relations_in
 from extractors.place_cues import (
     CAPITAL_AFTER,
     COUNTRY_SLOT,
@@ -41,6 +42,7 @@ from extractors.place_cues import (
     list_siblings,
     nearby_country,
     titled_names,
+    towns_before_division,
 )
 from models.records import Level, Place
 
@@ -70,6 +72,7 @@ class PlaceFinder:
         taken = [(s.start, s.end) for s in taiwan]
         countries = self._countries(doc, taken)
         spans.extend(countries)
+        countries = [c for c in countries if c.kind == "country"]
         taken += [(s.start, s.end) for s in countries]
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
@@ -132,6 +135,11 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC") and world.is_country(text):
                 code = world.country_code(text)
                 out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
+                territory = self.gaz.table.english(text, code) if code in TERRITORIES else None
+                if territory is not None:
+                    # Guam has an ISO code and a governor: a country for the
+                    # places in it, and a party to ties of its own.
+                    out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "foreign", place=territory))
             elif ent.label_ in ("NORP", "GPE"):
                 code = world.demonym_country(text)
                 if code:
@@ -206,7 +214,7 @@ class PlaceFinder:
                     start, end = words[i][0], words[i + n - 1][1]
                     name = doc.text[start:end]
                     found = [p for p in self.gaz.foreign_lookup(name, main)
-                             if fold_core(p.name) == fold_core(name) and (main is None or p.country == main)
+                             if named_as(p, name) and (main is None or p.country == main)
                              and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
                     if found:
                         out.append(PlaceSpan(start, end, name, "foreign", place=found[0], notes=["row"]))
@@ -215,6 +223,13 @@ class PlaceFinder:
                         i += n - 1
                         break
                 i += 1
+        for span in self._towns_in_divisions(doc.text, out, taken):
+            out.append(span)
+            taken.append((span.start, span.end))
+        for span in self._dictionary_names(doc, taken, doc_countries):
+            out.append(span)
+            taken.append((span.start, span.end))
+            resolved.setdefault(span.text, span.place)
         # The same name elsewhere in the document is the same place.
         for text, place in resolved.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
@@ -222,6 +237,64 @@ class PlaceFinder:
                     out.append(PlaceSpan(m.start(), m.end(), text, "foreign", place=place, notes=["propagated"]))
                     taken.append((m.start(), m.end()))
         return out
+
+    def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:
+        """A town the gazetteer lacks, written with the prefecture or state
+        that holds it, is a provisional place there: the town is the party,
+        the division only locates it."""
+        out = []
+        for division in found:
+            if division.place.level not in (Level.STATE, Level.PREFECTURE, Level.PROVINCE):
+                continue
+            for start, end in towns_before_division(text, division):
+                if _overlaps(start, end, taken) or self.gaz.world.is_country(text[start:end]):
+                    continue
+                name = text[start:end]
+                place = _provisional(name, division.place.country).model_copy(
+                    update={"admin1": division.place.name})
+                out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["provisional", "town"]))
+        return out
+
+    def _dictionary_names(self, doc: Doc, taken, doc_countries: Counter) -> list[PlaceSpan]:
+        """Proper nouns the model missed or took for a person, in a sentence
+        that states a tie ('Busan established its first sister city
+        relationship with Kaohsiung'): a place when the gazetteer knows a
+        large place by exactly that name. The scorer weighs such sides apart."""
+        out: list[PlaceSpan] = []
+        for sent in doc.sents:
+            if not relations_in(sent.text):
+                continue
+            run: list = []
+            for tok in [*sent, None]:
+                if tok is not None and tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha:
+                    run.append(tok)
+                    continue
+                if run:
+                    span = self._dictionary_place(doc, run, taken, doc_countries)
+                    if span is not None:
+                        out.append(span)
+                run = []
+        return out
+
+    def _dictionary_place(self, doc: Doc, run: list, taken, doc_countries: Counter) -> PlaceSpan | None:
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        if len(run) > 3 or _overlaps(start, end, taken) or NOT_PLACE_PHRASE.match(doc.text, start):
+            return None
+        before = doc[run[0].i - 1].text.rstrip(".") if run[0].i > 0 else ""
+        if before in PERSON_TITLES:
+            return None  # 'Mayor Jackson'
+        name = doc.text[start:end]
+        # A large city by its own name; a division ('Texas', 'Edmunds County')
+        # only by its full name and in a country the document names: bare
+        # 'Central' or 'Republic' are words.
+        found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and (
+                 (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
+                 or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country)))]
+        if not found:
+            found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
+        if not found:
+            return None
+        return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"])
 
     def _capitals(self, text: str, countries: list[PlaceSpan], taken) -> list[PlaceSpan]:
         """"Taiwan's capital", "the Czech capital": the capital city stands
@@ -269,6 +342,9 @@ class PlaceFinder:
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
+        if DIVISION_OF.search(text, max(0, start - 20), start):
+            # 'the U.S. state of Washington' is the state, not the capital city
+            candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:
         # GeoNames lists odd alternates ('Smart' for a Vietnamese township).
         core = fold_core(name)
@@ -318,6 +394,12 @@ class PlaceFinder:
         return None
 
 
+# Territories with an ISO country code that sign ties as one government.
+TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
+# A proper noun the model did not tag is taken for a place of this size or more.
+DICTIONARY_POPULATION = 100_000
+PERSON_TITLES = frozenset({"Mayor", "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Magistrate", "President",
+                           "Minister", "Speaker", "Chairman", "Director", "Secretary", "Councilor", "Councillor"})
 ROW_NAME_POPULATION = 5_000  # a smaller namesake in a table row is more likely a word
 _ROW = re.compile(r"^[^\n]{3,160}$", re.M)
 _WORD = re.compile(r"[A-Za-z][a-z]+")
@@ -354,6 +436,19 @@ _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|J
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
+
+
+_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
+_CITY_WORDS = frozenset({"city", "municipality", "metropolitan", "special", "town", "of", "the"})
+
+
+def named_as(place: Place, name: str) -> bool:
+    """Whether a bare name is that place's own name: 'Incheon' names
+    Incheon Metropolitan City, but 'Day' does not name Day County nor 'Hope'
+    Hope Island."""
+    if fold_core(place.name) != fold_core(name):
+        return False
+    return set(fold(place.name).split()) - set(fold(name).split()) <= _CITY_WORDS
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

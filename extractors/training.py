@@ -235,13 +235,20 @@ def best_threshold(probs: list[float], rows: list[PairRow], n_gold_taiwan: int |
     review queue's eyes."""
     taiwan = [(p, r.label) for p, r in zip(probs, rows) if r.taiwan]
     positives = n_gold_taiwan if n_gold_taiwan is not None else sum(label for _, label in taiwan)
-    best, best_f1 = 0.5, -1.0
-    for cut in [x / 100 for x in range(30, 71, 5)]:
+    def f1_at(cut: float) -> float:
         tp = sum(1 for p, label in taiwan if p >= cut and label)
         pred = sum(1 for p, _ in taiwan if p >= cut)
-        f1 = 2 * tp / (pred + positives) if pred + positives else 0.0
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = cut, f1
+        return 2 * tp / (pred + positives) if pred + positives else 0.0
+
+    # F1 averaged with the neighbouring cuts: on ~800 pairs the curve is
+    # ragged, and its single best point moves with every small change.
+    cuts = [x / 100 for x in range(30, 71, 5)]
+    f1 = {c: f1_at(c) for c in [0.25, *cuts, 0.75]}
+    best, best_f1 = 0.5, -1.0
+    for cut in cuts:
+        smooth = (f1[round(cut - 0.05, 2)] + f1[cut] + f1[round(cut + 0.05, 2)]) / 3
+        if smooth > best_f1 + 1e-9:
+            best, best_f1 = cut, smooth
     return best
 
 

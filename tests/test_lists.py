@@ -3,6 +3,8 @@ heading above and the row's own date."""
 
 from __future__ import annotations
 
+from conftest import run
+
 from extractors.partnerships import PartnershipFinder
 from extractors.pipeline import build_pipeline
 
@@ -59,3 +61,20 @@ def test_names_in_table_rows_that_the_model_misses_are_looked_up(nlp):
 def test_a_headline_in_title_case_is_not_a_table_row(nlp):
     doc = nlp("Greater Taipei Twin City Agreement For The Next Golden Ten Years\n\nTaipei and New Taipei signed.")
     assert not [p for p in doc._.places if "row" in p.notes]
+
+
+def test_a_section_title_owns_the_table_under_its_cue_line(nlp):
+    # A wiki page: the city's name on a line, a count of its ties, then the
+    # rows (country, state, partner, date).
+    text = ("桃園市\n\n"
+            "友好城市數:3\n"
+            "編號 國別 州 城市名 締約日\n"
+            "1   美国 加利福尼亞州 阿拉米達縣 1998.09.14\n"
+            "2   美国 德克薩斯州 達拉斯 2007.01.12\n"
+            "3   大韓民國 仁川廣域市 2009.09.14\n")
+    mentions = run(nlp, text, lang="zh")
+    found = {(m.a.name, m.b.name): m for m in mentions}
+    assert {("Taoyuan", "Alameda County"), ("Taoyuan", "Dallas"), ("Taoyuan", "Incheon")} <= set(found)
+    # the state written in the row beside the partner is not a party
+    assert ("Taoyuan", "California") not in found and ("Taoyuan", "Texas") not in found
+    assert found[("Taoyuan", "Dallas")].date.iso() == "2007-01-12"

@@ -45,3 +45,50 @@ def test_a_dateline_is_where_the_story_was_filed_not_a_party(nlp):
 def test_a_bare_dash_after_a_headline_name_is_not_a_dateline(nlp):
     found = run(nlp, "Kaohsiung - Cebu City sister city agreement signed\n\nThe two cities signed on Friday.")
     assert ("Kaohsiung", "Cebu City") in {(m.a.name, m.b.name) for m in found}
+
+
+def test_a_large_city_the_model_left_untagged_is_a_place_in_a_tie_sentence(nlp):
+    # The small English model tags neither 'Busan' nor 'Eindhoven' as a place here.
+    places = places_of(nlp, "Busan established its first sister city relationship with Kaohsiung on June 30, 1966.")
+    assert ("Busan", "KR", ["dictionary"]) in places
+    places = places_of(nlp, "The representatives of Taipei City and Eindhoven have signed a Memorandum of "
+                            "Understanding.")
+    assert ("Eindhoven", "NL", ["dictionary"]) in places
+
+
+def test_dictionary_names_keep_to_large_cities_and_named_divisions(nlp):
+    # 'Central' (a district of Botswana) and 'Mayor Jackson' are not partners.
+    places = places_of(nlp, "Mayor Jackson said Tainan became a sister city of two partners in Central Europe.")
+    assert [p for p in places if p[0] in ("Jackson", "Central")] == []
+
+
+def test_a_territory_with_a_country_code_is_also_a_party(nlp):
+    [m] = run(nlp, "Governor Lou Leon Guerrero signed a sister-city agreement between Taoyuan and Guam.")
+    assert (m.a.name, m.b.name, m.b.country) == ("Taoyuan", "Guam", "GU")
+
+
+def test_a_chinese_county_suffix_gives_the_us_county_not_the_city(nlp):
+    [m] = run(nlp, "桃園市與美國康乃狄克州哈特福縣締結姊妹市。", lang="zh")
+    assert (m.b.name, m.b.level.value, m.b.admin1) == ("Hartford County", "county", "Connecticut")
+
+
+def places_of(nlp, text: str) -> list[tuple[str, str, list[str]]]:
+    return [(s.text, s.place.country, s.notes) for s in nlp(text)._.places if s.place is not None]
+
+
+def test_a_country_with_its_possessive_gives_the_next_place_its_country(nlp):
+    places = places_of(nlp, "Hualien forged sister city ties with South Korea's Ulsan City, Japan's Yonaguni Town.")
+    assert ("Ulsan City", "KR", []) in places
+
+
+def test_towns_written_with_their_prefecture_are_the_parties(nlp):
+    found = run(nlp, "The Taitung County Government signed an MOU with Iga and Shima Cities of Mie Prefecture, "
+                     "Japan on January 21.")
+    partners = {(m.b.name, m.b.country, m.b.admin1) for m in found}
+    assert partners == {("Iga", "JP", "Mie"), ("Shima", "JP", "Mie")}
+
+
+def test_the_state_that_locates_a_partner_is_not_a_partner(nlp):
+    found = run(nlp, "Hualien signed a sister city agreement with Bellevue City in the U.S. state of Washington "
+                     "in 1984.")
+    assert [(m.b.name, m.b.admin1) for m in found] == [("Bellevue", "Washington")]
