@@ -115,6 +115,20 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
 
 # Capitalised phrases that begin with a place name but name something else.
 NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Sister Cit(?:y|ies)", re.I)
+# Regions that are no government, and words that end the name of a street or
+# an organisation rather than a place ('Valley Boulevard', 'Sister Cities
+# International').
+_NOT_GOVERNMENTS = re.compile(
+    r"(?:Asia|Europe|Africa|Oceania|Americas|(?:North|South|Latin|Central) America|Middle East|"
+    r"(?:East|West|Southeast|South|North|Central|Eastern|Western) (?:Asia|Europe|Africa)|Asia[- ]Pacific|"
+    r"Central|Eastern|Western|Northern|Southern|North|South|East|West|"
+    r"Boulevard|Avenue|Street|Road|Plaza|International|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)$")
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """A name that looks like a place but is not a government."""
+    return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end))
 DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
 COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'.-]+){0,4})"
                            r"(?=\)|,|\.|;|\s+(?:and|to|on|in|for|with)\b)")

@@ -33,7 +33,7 @@ from extractors.place_cues import (
     GOVERNMENT_TAILS,
     GOVERNMENT_VOICE,
     LEADING,
-    NOT_PLACE_PHRASE,
+    not_a_place,
     PlaceSpan,
     cued_names,
     demonym_references,
@@ -70,7 +70,12 @@ class PlaceFinder:
         taiwan = self._taiwan(doc)
         spans.extend(taiwan)
         taken = [(s.start, s.end) for s in taiwan]
-        countries = self._countries(doc, taken)
+        joined = [PlaceSpan(m.start(), m.end(), m.group(0), "country", country=code)
+                  for m in JOINED_COUNTRIES.finditer(doc.text)
+                  if (code := self.gaz.world.country_code(re.sub(r"^St\.?\s", "Saint ", m.group(0))))
+                  and not _overlaps(m.start(), m.end(), taken)]
+        taken += [(s.start, s.end) for s in joined]
+        countries = joined + self._countries(doc, taken)
         spans.extend(countries)
         countries = [c for c in countries if c.kind == "country"]
         taken += [(s.start, s.end) for s in countries]
@@ -169,9 +174,9 @@ class PlaceFinder:
                 text = stripped
             start = ent.start_char + _leading_len(text)
             text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
-            if not text or not text[0].isupper() or NOT_PLACE_PHRASE.match(doc.text, start):
-                continue
             end = start + len(text)
+            if not text or not text[0].isupper() or not_a_place(doc.text, start, end):
+                continue
             place = self._resolve(doc.text, start, end, text, countries, doc_countries, ent.label_)
             if place is None:
                 continue
@@ -181,7 +186,7 @@ class PlaceFinder:
         # in a country: "Jonava in Lithuania", "Japan's Kumamoto Prefecture".
         taken = taken + [(s.start, s.end) for s in out]
         for start, end, code in [*cued_names(doc.text, countries), *titled_names(doc.text)]:
-            if _overlaps(start, end, taken) or NOT_PLACE_PHRASE.match(doc.text, start):
+            if _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
                 continue
             name = doc.text[start:end]
             place = self._resolve(doc.text, start, end, name, countries, doc_countries,
@@ -193,7 +198,7 @@ class PlaceFinder:
         # Names listed beside a place found above, in its country.
         for start, end, code in list_siblings(doc.text, out):
             name = doc.text[start:end]
-            if _overlaps(start, end, taken) or NOT_PLACE_PHRASE.match(doc.text, start):
+            if _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
                 continue
             place = self._resolve(doc.text, start, end, name, countries, doc_countries, "NAME", hint=code)
             if place is not None and fold_core(place.name) == fold_core(name):
@@ -205,7 +210,8 @@ class PlaceFinder:
         # place when the gazetteer knows it by exactly that name, in the
         # country the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
-        for words in _row_words(doc.text, taken):
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        for words in _row_words(doc.text, taken + persons):
             i = 0
             while i < len(words):
                 for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
@@ -213,7 +219,8 @@ class PlaceFinder:
                         continue
                     start, end = words[i][0], words[i + n - 1][1]
                     name = doc.text[start:end]
-                    found = [p for p in self.gaz.foreign_lookup(name, main)
+                    found = [] if not_a_place(doc.text, start, end) else [
+                             p for p in self.gaz.foreign_lookup(name, main)
                              if named_as(p, name) and (main is None or p.country == main)
                              and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
                     if found:
@@ -233,7 +240,7 @@ class PlaceFinder:
         # The same name elsewhere in the document is the same place.
         for text, place in resolved.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
-                if not _overlaps(m.start(), m.end(), taken) and not NOT_PLACE_PHRASE.match(doc.text, m.start()):
+                if not _overlaps(m.start(), m.end(), taken) and not not_a_place(doc.text, m.start(), m.end()):
                     out.append(PlaceSpan(m.start(), m.end(), text, "foreign", place=place, notes=["propagated"]))
                     taken.append((m.start(), m.end()))
         return out
@@ -246,8 +253,11 @@ class PlaceFinder:
         for division in found:
             if division.place.level not in (Level.STATE, Level.PREFECTURE, Level.PROVINCE):
                 continue
-            for start, end in towns_before_division(text, division):
-                if _overlaps(start, end, taken) or self.gaz.world.is_country(text[start:end]):
+            towns = towns_before_division(text, division)
+            if any(_overlaps(s, e, taken) or not_a_place(text, s, e) for s, e in towns):
+                continue  # 'Valley Boulevard, Rosemead, California': an address
+            for start, end in towns:
+                if self.gaz.world.is_country(text[start:end]):
                     continue
                 name = text[start:end]
                 place = _provisional(name, division.place.country).model_copy(
@@ -278,7 +288,7 @@ class PlaceFinder:
 
     def _dictionary_place(self, doc: Doc, run: list, taken, doc_countries: Counter) -> PlaceSpan | None:
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        if len(run) > 3 or _overlaps(start, end, taken) or NOT_PLACE_PHRASE.match(doc.text, start):
+        if len(run) > 3 or _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
             return None
         before = doc[run[0].i - 1].text.rstrip(".") if run[0].i > 0 else ""
         if before in PERSON_TITLES:
@@ -394,6 +404,12 @@ class PlaceFinder:
         return None
 
 
+# Country names joined by 'and', whose parts the model tags as places of
+# their own ('Saint Kitts and Nevis': Nevis is not a party here).
+JOINED_COUNTRIES = re.compile(
+    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|(?:Saint|St\.?) Kitts and Nevis|Trinidad and Tobago|"
+    r"(?:Saint|St\.?) Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos Islands|"
+    r"Wallis and Futuna|(?:Saint|St\.?) Pierre and Miquelon)\b")
 # Territories with an ISO country code that sign ties as one government.
 TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
 # A proper noun the model did not tag is taken for a place of this size or more.

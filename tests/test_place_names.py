@@ -92,3 +92,25 @@ def test_the_state_that_locates_a_partner_is_not_a_partner(nlp):
     found = run(nlp, "Hualien signed a sister city agreement with Bellevue City in the U.S. state of Washington "
                      "in 1984.")
     assert [(m.b.name, m.b.admin1) for m in found] == [("Bellevue", "Washington")]
+
+
+def test_regions_months_streets_and_organisations_are_not_places(nlp):
+    places = places_of(nlp, "Kaohsiung was the first sister city in Asia for the capital. Member of Sister Cities "
+                            "International.\nTainan found new partners in Central and Eastern Europe\n"
+                            "Signed with Honolulu, Hawaii on August 4, 2012\n")
+    names = {p[0] for p in places}
+    assert names.isdisjoint({"Asia", "International", "Central", "August"})
+    assert {"Kaohsiung", "Honolulu"} <= names
+
+
+def test_a_country_named_with_and_is_one_country_not_two_places(nlp):
+    found = run(nlp, "Basseterre City in St. Kitts and Nevis and Kaohsiung City have signed an agreement to "
+                     "become sister cities.")
+    assert [(m.a.name, m.b.name, m.b.country) for m in found] == [("Kaohsiung", "Basseterre", "KN")]
+
+
+def test_the_us_capital_keeps_its_conventional_name(nlp):
+    places = places_of(nlp, "Washington has offered to forge sister city ties with Taipei.")
+    assert ("Washington", "US", []) in places
+    [m] = run(nlp, "Washington has offered to forge sister city ties with Taipei.")
+    assert m.b.name == "Washington, D.C."

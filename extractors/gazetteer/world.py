@@ -281,13 +281,19 @@ class WorldIndex:
         t = self._t
         admin1 = t["admin1_of"][entity]
         pop = t["pop"][entity]
-        return Place(id=self._id(entity), name=t["names"][entity], country=self._country(entity),
+        ident = self._id(entity)
+        return Place(id=ident, name=CONVENTIONAL_NAMES.get(ident, t["names"][entity]), country=self._country(entity),
                      level=LEVELS[t["level"][entity]],
                      admin1=t["admin1_names"][admin1] if admin1 >= 0 else None,
                      population=pop if pop >= 0 else None)
 
     def __len__(self) -> int:
         return len(self._t["names"])
+
+
+# Where the English name in use differs from GeoNames' (the capital of the
+# US is 'Washington, D.C.', which tells it from the state).
+CONVENTIONAL_NAMES = {"gn:4140963": "Washington, D.C."}
 
 
 # -- the cache ----------------------------------------------------------------
