@@ -136,7 +136,7 @@ CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 # "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
 _APPOSED = re.compile(
     rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
-    rf"\s+(?:of\s+)?({_NAME})")
+    rf"[ \t]+(?:of[ \t]+)?({_NAME})")  # on one line: a heading's last word names nothing below it
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")

@@ -118,7 +118,8 @@ class PlaceFinder:
                     entries = named
             # Bare township/district names ("Xinyi", "Zhongshan") are common
             # words or names abroad: take them only beside their county.
-            entries = [e for e in entries if has_generic or e.place.level not in
+            in_taiwan = _IN_TAIWAN.match(doc.text, span.end_char) is not None  # 'Tamsui, Taiwan'
+            entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in
                        (Level.TOWNSHIP, Level.DISTRICT) or e.parent in mentioned]
             if not entries:
                 continue
@@ -189,6 +190,8 @@ class PlaceFinder:
             if _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
                 continue
             name = doc.text[start:end]
+            if self.gaz.world.demonym_country(name):
+                continue  # 'being Taiwanese, San Marino...': a people, not a town
             place = self._resolve(doc.text, start, end, name, countries, doc_countries,
                                   "GPE" if code else "NAME", hint=code)
             if place is not None:
@@ -404,6 +407,7 @@ class PlaceFinder:
         return None
 
 
+_IN_TAIWAN = re.compile(r"(?:,\s*|\s+in\s+|\s*\(\s*)(?:Taiwan|the\s+Republic\s+of\s+China|R\.?O\.?C\.?)\b")
 # Country names joined by 'and', whose parts the model tags as places of
 # their own ('Saint Kitts and Nevis': Nevis is not a party here).
 JOINED_COUNTRIES = re.compile(

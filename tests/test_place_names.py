@@ -114,3 +114,8 @@ def test_the_us_capital_keeps_its_conventional_name(nlp):
     assert ("Washington", "US", []) in places
     [m] = run(nlp, "Washington has offered to forge sister city ties with Taipei.")
     assert m.b.name == "Washington, D.C."
+
+
+def test_a_district_written_with_taiwan_after_it_is_that_district(nlp):
+    [m] = run(nlp, "The City of Alhambra has officially established a sister city relationship with Tamsui, Taiwan.")
+    assert (m.a.name, m.a.level.value, m.b.name) == ("Tamsui", "district", "Alhambra")
