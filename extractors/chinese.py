@@ -26,6 +26,7 @@ from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.lexicon import relations_in
 from extractors.place_cues import is_dateline
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 from models.records import Level, Place
 
 MAX_NAME = 10
@@ -54,24 +55,24 @@ class ChinesePlaceFinder:
         self.stems = cjk_keys(gazetteer.world)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text.translate(_VARIANT_CHARS)
-        spans: list[PlaceSpan] = self._glossed(doc.text)
+        text = text_of(doc).translate(_VARIANT_CHARS)
+        spans: list[PlaceSpan] = self._glossed(text_of(doc))
         glossed = {s.start for s in spans}
         i = 0
         while i < len(text):
             if i in glossed:
                 i = next(s.end for s in spans if s.start == i)
                 continue
-            found = self._match(doc.text, text, i, spans)
+            found = self._match(text_of(doc), text, i, spans)
             if found is None:
-                town = _town_after(doc.text, i, spans)
+                town = _town_after(text_of(doc), i, spans)
                 if town is None:
                     i += 1
                     continue
                 found = town
-            if _ORG_AFTER.match(doc.text, found.end):
+            if _ORG_AFTER.match(text_of(doc), found.end):
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
-            elif found.kind in ("taiwan", "foreign") and is_dateline(doc.text, found.start, found.end):
+            elif found.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end

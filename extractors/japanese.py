@@ -28,6 +28,7 @@ from extractors.chinese import SENTENCE_ENDS
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.kana import loose, romaji
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 from models.records import Level, Place
 
 # Words that make a place name a unit of government (県, 市...), with the
@@ -128,8 +129,8 @@ class JapanesePlaces:
                 continue
             place = self._lookup(reading, Level.CITY, prefecture) or Place(
                 id=f"prov:JP:{loose(reading)}", name=loose(reading).capitalize(), country="JP", level=Level.CITY,
-                admin1=prefecture, native=doc.text[start:end], provisional=True)
-            out.append(PlaceSpan(start, end, doc.text[start:end], "foreign", place=place,
+                admin1=prefecture, native=text_of(doc)[start:end], provisional=True)
+            out.append(PlaceSpan(start, end, text_of(doc)[start:end], "foreign", place=place,
                                  notes=["provisional"] if place.provisional else []))
         return out
 

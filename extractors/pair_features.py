@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from extractors.pair_scorer import DocContext
 from extractors.pair_structure import listed_together, someone_elses_tie, third_party_between, tw_parent
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 from models.records import Event, Relation
 
 
@@ -57,7 +58,7 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     if in_sentence and a.place.country != b.place.country:
         f["listed"] = float(listed_together(doc, a, b, chains))
         f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains))
-        f["elses_tie"] = float(someone_elses_tie(doc.text, a, b, sent.sides))
+        f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides))
     return f
 
 

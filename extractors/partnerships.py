@@ -41,6 +41,7 @@ from extractors.pair_structure import (
     third_party_between,
 )
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 from extractors.themes import themes_of
 from models.records import Event, Evidence, Mention, Relation, Theme
 
@@ -97,9 +98,9 @@ class PartnershipFinder:
             sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
-                                       drop_contained(sides, doc.text), others))
+                                       drop_contained(sides, text_of(doc)), others))
         ctx = document_context(doc, places, self.lang)
-        agreed = agreement_mentions(doc.text, drop_contained(places, doc.text), doc._.published,
+        agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
                                     lambda offset: _page(doc, offset))
         candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
                                 features={"agreement": 1.0, "rule_conf": m.confidence})
@@ -141,14 +142,14 @@ class PartnershipFinder:
                 local, borrowed = back_local[-1:], True
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = back_foreign[-1:], True
-        chains = list_chains(doc.text, sent.sides)
-        between = between_pairs(doc.text, sent.sides)
-        adjacent = adjacent_pairs(doc.text, sent.sides)
+        chains = list_chains(text_of(doc), sent.sides)
+        between = between_pairs(text_of(doc), sent.sides)
+        adjacent = adjacent_pairs(text_of(doc), sent.sides)
         rule_pairs = between or adjacent or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, sent.sides + sent.orgs, chains)
-            and not someone_elses_tie(doc.text, a, b, sent.sides)]
+            and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         if not rule_pairs:
             distinct_local = distinct_places(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -198,7 +199,7 @@ class PartnershipFinder:
         n_rule = len(chosen)
         out = []
         for key, (a, b) in pairs.items():
-            event, has_event_cue = _pair_event(doc.text, a, b, sent)
+            event, has_event_cue = _pair_event(text_of(doc), a, b, sent)
             selected = key in chosen
             confidence = _confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
@@ -231,7 +232,7 @@ class PartnershipFinder:
         sent = sentences[i]
         line = sent.text.strip()
         # A row starts its line, perhaps after a bullet the parser split off.
-        prefix = doc.text[doc.text.rfind("\n", 0, sent.start) + 1:sent.start].strip()
+        prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
         at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None
         if len(line) > MAX_ROW_CHARS or not at_line_start or not (_ROW_START.match(line) or not _PROSE_END.search(line)):
             return []  # prose: a whole sentence ends with a full stop; a row or an item does not
@@ -261,7 +262,7 @@ class PartnershipFinder:
         if not has_event_cue:
             event = Event.ESTABLISHED  # a list of ties lists ties that exist
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=_page(doc, sent.start))
-        chains = list_chains(doc.text, sent.sides)
+        chains = list_chains(text_of(doc), sent.sides)
         out = []
         for a in local:
             for b in foreign:

@@ -9,9 +9,10 @@ drops what extraction does not use, and adds ``citypairs_places`` and
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.chinese import build_chinese_pipeline
+from extractors.chunking import PART_CHARS, Part, parts
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
+from extractors.version import code_digest, extractor_version  # noqa: F401  (re-exported)
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
@@ -32,33 +35,6 @@ from models.records import DocumentInput, DocumentMentions, Event, Mention, Rela
 log = logging.getLogger(__name__)
 
 UNUSED = ("attribute_ruler", "lemmatizer")  # the tagger's NNP marks names the NER missed
-MAX_CHARS = 1_000_000  # longer texts are cut (a book, not an article)
-# What decides extraction: our code, lexicons and gazetteer tables, and the
-# trained scorer. Their digest is part of the version stored with each
-# document, so a better extractor re-extracts what an older one produced.
-_DECIDES = ("*.py", "data/*", "gazetteer/*.py", "gazetteer/data/*")
-_NOT_EXTRACTION = {"training.py", "evaluation.py", "corpus_io.py", "links.py", "urls.py", "merge.py",
-                   "decisions.py", "near_duplicates.py"}
-
-
-@cache
-def code_digest(scorer: str = "") -> str:
-    root = Path(__file__).parent
-    files = sorted({f for pattern in _DECIDES for f in root.glob(pattern)
-                    if f.is_file() and f.name not in _NOT_EXTRACTION})
-    if scorer:
-        files.append(Path(scorer))
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode())
-        digest.update(f.read_bytes() if f.exists() else b"")
-    return digest.hexdigest()[:12]
-
-
-def extractor_version(model: str, scorer: str = "") -> str:
-    return f"citypairs-{code_digest(scorer)}/{model}"
-
-
 @cache
 def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
     # Plain numpy ops measured ~1.5x faster than blis on these machines.
@@ -86,12 +62,30 @@ def _split_glued_words(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32) -> Iterator[DocumentMentions]:
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on one document's extraction (settings ``max_text_chars`` and
+    ``max_extract_seconds``); a document past them keeps what was read and
+    says why in its ``problem``."""
+
+    max_chars: int = 5_000_000
+    max_seconds: float = 300.0
+
+
+def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32,
+            limits: Limits = Limits()) -> Iterator[DocumentMentions]:
     """Mentions for each input, in input order. Chinese texts go through
-    the character-segmented Chinese pipeline, the rest through ``nlp``."""
+    the character-segmented Chinese pipeline, the rest through ``nlp``; a
+    long text goes through in parts (``extractors/chunking.py``)."""
     cjk = _cjk_pipelines(nlp)
     chunk: list[DocumentInput] = []
     for item in inputs:
+        if len(item.text) > PART_CHARS:
+            if chunk:
+                yield from _extract_chunk(nlp, cjk, chunk, batch_size)
+                chunk = []
+            yield _extract_long(_pipeline_for(nlp, cjk, item), item, limits)
+            continue
         chunk.append(item)
         if len(chunk) >= batch_size:
             yield from _extract_chunk(nlp, cjk, chunk, batch_size)
@@ -108,10 +102,44 @@ def _extract_chunk(nlp: Language, cjk: dict[str, Language], chunk: list[Document
         yield DocumentMentions(key=item.key, mentions=found[item.key])
 
 
+def _extract_long(pipeline: Language, item: DocumentInput, limits: Limits) -> DocumentMentions:
+    """One long document, a part at a time, within its limits."""
+    text, problem, detail = item.text, None, None
+    if len(text) > limits.max_chars:
+        problem = "text_too_long"
+        detail = (f"text of {len(text):,} characters: the first {limits.max_chars:,} were read "
+                  f"(setting max_text_chars)")
+        text = text[:limits.max_chars]
+    started = time.monotonic()
+    mentions: list[Mention] = []
+    for part in parts(text):
+        if time.monotonic() - started > limits.max_seconds:
+            problem = "time_limit"
+            detail = (f"stopped after {limits.max_seconds:g} s at character {part.start:,} of {len(text):,} "
+                      f"(setting max_extract_seconds)")
+            log.warning("document %s: %s", item.key, detail)
+            break
+        doc, _ = _make_doc(pipeline, item, part)
+        mentions.extend(_shifted(m, part.start) for m in pipeline(doc)._.mentions or ())
+    return DocumentMentions(key=item.key, mentions=tuple(mentions), problem=problem, detail=detail)
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    if not offset:
+        return mention
+    ev = mention.evidence
+    return mention.model_copy(update={"evidence": ev.model_copy(update={"start": ev.start + offset,
+                                                                         "end": ev.end + offset})})
+
+
 def _cjk_pipelines(nlp: Language) -> dict[str, Language]:
     cache_dir = nlp.get_pipe_config("citypairs_places")["cache_dir"]
     scorer = nlp.get_pipe_config("citypairs_partnerships")["scorer"]
     return {"zh": build_chinese_pipeline(cache_dir, scorer), "ja": build_japanese_pipeline(cache_dir, scorer)}
+
+
+def _pipeline_for(nlp: Language, cjk: dict[str, Language], item: DocumentInput) -> Language:
+    return cjk.get(item.lang[:2], nlp)
 
 
 def _docs(nlp: Language, cjk: dict[str, Language], chunk: list[DocumentInput], batch_size: int):
@@ -125,20 +153,20 @@ def _docs(nlp: Language, cjk: dict[str, Language], chunk: list[DocumentInput], b
 
 def candidates(nlp: Language, inputs: list[DocumentInput], batch_size: int = 32) -> Iterator[tuple[str, list, object]]:
     """(key, candidates, document context) for each input, in no set order:
-    what the pair scorer is trained and cross-validated on."""
+    what the pair scorer is trained and cross-validated on (labelled texts
+    are articles: one part each)."""
     for doc, key in _docs(nlp, _cjk_pipelines(nlp), inputs, batch_size):
         yield key, list(doc._.candidates or ()), doc._.pair_context
 
 
-def _make_doc(nlp: Language, item: DocumentInput):
-    text = item.text
-    if len(text) > MAX_CHARS:
-        log.warning("document %s: text cut from %d to %d characters", item.key, len(text), MAX_CHARS)
-        text = text[:MAX_CHARS]
-    doc = nlp.make_doc(text)
+def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
+    part = part or Part(0, item.text)
+    end = part.start + len(part.text)
+    doc = nlp.make_doc(part.text)
     doc._.published = item.published
     doc._.title = item.title
-    doc._.pages = tuple((p.page, p.start, p.end) for p in item.pages)
+    doc._.pages = tuple((p.page, p.start - part.start, p.end - part.start) for p in item.pages
+                        if p.end > part.start and p.start < end)
     return doc, item.key
 
 

@@ -44,6 +44,7 @@ from extractors.place_cues import (
     titled_names,
     towns_before_division,
 )
+from extractors.segmentation import text_of
 from models.records import Level, Place
 
 
@@ -71,7 +72,7 @@ class PlaceFinder:
         spans.extend(taiwan)
         taken = [(s.start, s.end) for s in taiwan]
         joined = [PlaceSpan(m.start(), m.end(), m.group(0), "country", country=code)
-                  for m in JOINED_COUNTRIES.finditer(doc.text)
+                  for m in JOINED_COUNTRIES.finditer(text_of(doc))
                   if (code := self.gaz.world.country_code(re.sub(r"^St\.?\s", "Saint ", m.group(0))))
                   and not _overlaps(m.start(), m.end(), taken)]
         taken += [(s.start, s.end) for s in joined]
@@ -82,17 +83,17 @@ class PlaceFinder:
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
         spans.extend(foreign)
-        capitals = self._capitals(doc.text, countries, taken + [(s.start, s.end) for s in foreign])
+        capitals = self._capitals(text_of(doc), countries, taken + [(s.start, s.end) for s in foreign])
         spans.extend(capitals)
-        spans.extend(demonym_references(doc.text, countries, foreign + capitals))
+        spans.extend(demonym_references(text_of(doc), countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
         for s in spans:
-            if s.kind in ("taiwan", "foreign") and is_dateline(doc.text, s.start, s.end):
+            if s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
                 s.kind = "dateline"  # where the story was filed
-            elif s.kind in ("taiwan", "foreign") and is_org(doc.text, s.start, s.end):
+            elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
-                    and GOVERNMENT_VOICE.match(doc.text, s.end):
+                    and GOVERNMENT_VOICE.match(text_of(doc), s.end):
                 # 'until Manila responds', 'Beijing protested': the capital
                 # speaks for its national government, not for the city.
                 s.kind, s.country = "country", s.place.country
@@ -118,7 +119,7 @@ class PlaceFinder:
                     entries = named
             # Bare township/district names ("Xinyi", "Zhongshan") are common
             # words or names abroad: take them only beside their county.
-            in_taiwan = _IN_TAIWAN.match(doc.text, span.end_char) is not None  # 'Tamsui, Taiwan'
+            in_taiwan = _IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
             entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in
                        (Level.TOWNSHIP, Level.DISTRICT) or e.parent in mentioned]
             if not entries:
@@ -136,7 +137,7 @@ class PlaceFinder:
             if _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text = _clean(ent.text)
-            if DIVISION_OF.search(doc.text, max(0, ent.start_char - 20), ent.start_char):
+            if DIVISION_OF.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char):
                 continue  # 'the state of Georgia': a division that shares a country's name
             if ent.label_ in ("GPE", "LOC") and world.is_country(text):
                 code = world.country_code(text)
@@ -154,7 +155,7 @@ class PlaceFinder:
         # Country names the model missed, where a country is usually written:
         # in brackets or after a comma ('Wotje Atoll (Republic of the Marshall Islands)').
         taken = taken + [(c.start, c.end) for c in out]
-        for m in COUNTRY_SLOT.finditer(doc.text):
+        for m in COUNTRY_SLOT.finditer(text_of(doc)):
             code = world.country_code(m.group(1))
             if code and not _overlaps(m.start(1), m.end(1), taken):
                 out.append(PlaceSpan(m.start(1), m.end(1), m.group(1), "country", country=code))
@@ -176,9 +177,9 @@ class PlaceFinder:
             start = ent.start_char + _leading_len(text)
             text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
             end = start + len(text)
-            if not text or not text[0].isupper() or not_a_place(doc.text, start, end):
+            if not text or not text[0].isupper() or not_a_place(text_of(doc), start, end):
                 continue
-            place = self._resolve(doc.text, start, end, text, countries, doc_countries, ent.label_)
+            place = self._resolve(text_of(doc), start, end, text, countries, doc_countries, ent.label_)
             if place is None:
                 continue
             out.append(PlaceSpan(start, end, text, "foreign", place=place))
@@ -186,24 +187,24 @@ class PlaceFinder:
         # Names the model missed (or took for a person) but the text places
         # in a country: "Jonava in Lithuania", "Japan's Kumamoto Prefecture".
         taken = taken + [(s.start, s.end) for s in out]
-        for start, end, code in [*cued_names(doc.text, countries), *titled_names(doc.text)]:
-            if _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
+        for start, end, code in [*cued_names(text_of(doc), countries), *titled_names(text_of(doc))]:
+            if _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
                 continue
-            name = doc.text[start:end]
+            name = text_of(doc)[start:end]
             if self.gaz.world.demonym_country(name):
                 continue  # 'being Taiwanese, San Marino...': a people, not a town
-            place = self._resolve(doc.text, start, end, name, countries, doc_countries,
+            place = self._resolve(text_of(doc), start, end, name, countries, doc_countries,
                                   "GPE" if code else "NAME", hint=code)
             if place is not None:
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
         # Names listed beside a place found above, in its country.
-        for start, end, code in list_siblings(doc.text, out):
-            name = doc.text[start:end]
-            if _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
+        for start, end, code in list_siblings(text_of(doc), out):
+            name = text_of(doc)[start:end]
+            if _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
                 continue
-            place = self._resolve(doc.text, start, end, name, countries, doc_countries, "NAME", hint=code)
+            place = self._resolve(text_of(doc), start, end, name, countries, doc_countries, "NAME", hint=code)
             if place is not None and fold_core(place.name) == fold_core(name):
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
@@ -214,15 +215,15 @@ class PlaceFinder:
         # country the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for words in _row_words(doc.text, taken + persons):
+        for words in _row_words(text_of(doc), taken + persons):
             i = 0
             while i < len(words):
                 for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
                     if i + n > len(words):
                         continue
                     start, end = words[i][0], words[i + n - 1][1]
-                    name = doc.text[start:end]
-                    found = [] if not_a_place(doc.text, start, end) else [
+                    name = text_of(doc)[start:end]
+                    found = [] if not_a_place(text_of(doc), start, end) else [
                              p for p in self.gaz.foreign_lookup(name, main)
                              if named_as(p, name) and (main is None or p.country == main)
                              and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
@@ -233,19 +234,17 @@ class PlaceFinder:
                         i += n - 1
                         break
                 i += 1
-        for span in self._towns_in_divisions(doc.text, out, taken):
+        for span in self._towns_in_divisions(text_of(doc), out, taken):
             out.append(span)
             taken.append((span.start, span.end))
-        for span in self._dictionary_names(doc, taken, doc_countries):
+        # The same name elsewhere in the document is the same place; only then
+        # may the gazetteer vouch for names the text has not resolved itself.
+        _propagate(text_of(doc), resolved, out, taken)
+        found = self._dictionary_names(doc, taken, doc_countries)
+        for span in found:
             out.append(span)
             taken.append((span.start, span.end))
-            resolved.setdefault(span.text, span.place)
-        # The same name elsewhere in the document is the same place.
-        for text, place in resolved.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
-                if not _overlaps(m.start(), m.end(), taken) and not not_a_place(doc.text, m.start(), m.end()):
-                    out.append(PlaceSpan(m.start(), m.end(), text, "foreign", place=place, notes=["propagated"]))
-                    taken.append((m.start(), m.end()))
+        _propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
         return out
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:
@@ -291,12 +290,12 @@ class PlaceFinder:
 
     def _dictionary_place(self, doc: Doc, run: list, taken, doc_countries: Counter) -> PlaceSpan | None:
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        if len(run) > 3 or _overlaps(start, end, taken) or not_a_place(doc.text, start, end):
+        if len(run) > 3 or _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
             return None
         before = doc[run[0].i - 1].text.rstrip(".") if run[0].i > 0 else ""
         if before in PERSON_TITLES:
             return None  # 'Mayor Jackson'
-        name = doc.text[start:end]
+        name = text_of(doc)[start:end]
         # A large city by its own name; a division ('Texas', 'Edmunds County')
         # only by its full name and in a country the document names: bare
         # 'Central' or 'Republic' are words.
@@ -469,6 +468,14 @@ def named_as(place: Place, name: str) -> bool:
     if fold_core(place.name) != fold_core(name):
         return False
     return set(fold(place.name).split()) - set(fold(name).split()) <= _CITY_WORDS
+
+
+def _propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
+    for name, place in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not _overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
+                out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place, notes=["propagated"]))
+                taken.append((m.start(), m.end()))
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

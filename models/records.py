@@ -177,3 +177,5 @@ class DocumentInput(Frozen):
 class DocumentMentions(Frozen):
     key: str
     mentions: tuple[Mention, ...]
+    problem: str | None = None  # reason code where extraction stopped short: text_too_long, time_limit
+    detail: str | None = None  # the sentence for it

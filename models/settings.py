@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     # threshold: they reach the table with their low confidence, and the
     # review queue puts them first.
     min_confidence: float = Field(default=0.1, ge=0.0, le=1.0)
+    # Bounds on one document's extraction. A longer text is read up to this
+    # many characters, and a document still running after this many seconds
+    # stops between parts; either way it keeps what was read and records why.
+    max_text_chars: int = Field(default=5_000_000, ge=1_000)
+    max_extract_seconds: float = Field(default=300.0, gt=0.0)
     # Crawling. The User-Agent names the project and a contact, so a site
     # owner can reach whoever runs the crawler: put your own address here.
     user_agent: str = "citypairs/0.2 (research crawler; +https://example.org/citypairs; contact: citypairs@example.org)"

@@ -24,6 +24,7 @@ from models.crawl_log import CrawlLog
 from models.decision_log import DecisionLog
 from models.records import (
     DocumentInput,
+    DocumentMentions,
     DocumentStatus,
     Mention,
     PageSpan,
@@ -168,13 +169,15 @@ class Store(CrawlLog, DecisionLog):
                     conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(cluster_id=cluster))
 
     # -- mentions ---------------------------------------------------------
-    def replace_mentions(self, results: Iterable[tuple[int, Sequence[Mention]]], version: str) -> int:
-        """Replace the mentions of each document by a new extraction, in one
-        transaction; returns the number stored."""
+    def replace_mentions(self, results: Iterable[DocumentMentions], version: str) -> int:
+        """Replace the mentions of each document (``key`` its id) by a new
+        extraction, in one transaction, with the reason where extraction
+        stopped short; returns the number stored."""
         stored = 0
         with self.engine.begin() as conn:
             known = set(conn.scalars(select(t.places.c.id)))
-            for doc_id, found in results:
+            for result in results:
+                doc_id, found = int(result.key), result.mentions
                 sha = conn.scalar(select(t.documents.c.sha256).where(t.documents.c.id == doc_id))
                 conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
                 rows, seen = [], set()
@@ -192,7 +195,8 @@ class Store(CrawlLog, DecisionLog):
                     conn.execute(insert(t.mentions), rows)
                 stored += len(rows)
                 conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(
-                    status=DocumentStatus.EXTRACTED.value, extractor_version=version, extracted_at=now()))
+                    status=DocumentStatus.EXTRACTED.value, extractor_version=version, extracted_at=now(),
+                    reason=result.problem, detail=result.detail))
         return stored
 
     def mentions_for_dedupe(self, min_confidence: float) -> list[StoredMention]:
@@ -308,8 +312,10 @@ class Store(CrawlLog, DecisionLog):
     def failures(self) -> list[dict]:
         d = t.documents.c
         with self.engine.connect() as conn:
+            # Extracted documents with a reason were read only in part.
             rows = conn.execute(select(d.origin, d.status, d.reason, d.detail)
-                                .where(d.status.in_(["failed", "skipped"])).order_by(d.id))
+                                .where(d.status.in_(["failed", "skipped"]) | d.reason.is_not(None))
+                                .order_by(d.id))
             return [dict(r._mapping) for r in rows]
 
 

