@@ -13,12 +13,17 @@ TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking
     parameters (``utm_*`` and the like), remaining parameters in order."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()  # '[::1', ':99999', ':abc': kept as written for the fetcher to refuse
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         return url.strip()  # file:, ftp:, ...: never fetched, kept as written for the refusal
     host = (parts.hostname or "").lower()
-    port = parts.port
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address keeps its brackets
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"

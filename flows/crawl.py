@@ -31,6 +31,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors.documents import parse_document
 from extractors.links import Link, LinkError, feed_links, listing_links, next_page, sitemap_links
 from extractors.urls import canonical_url
+from flows.address_guard import AddressGuard, local_origin
 from flows.dedupe import dedupe_flow
 from flows.extract import extract_flow
 from flows.fetcher import FetchPolicy, Fetcher, FetchResult
@@ -94,8 +95,14 @@ class Expansion:
 
 def fetcher_for(source: WebSource, settings: Settings) -> Fetcher:
     rate = settings.requests_per_second if source.requests_per_second is None else source.requests_per_second
+    # A source whose own URL is local (a test site, an intranet) may crawl
+    # that one origin; links elsewhere on local networks stay refused.
+    own = local_origin(source.url)
+    guard = AddressGuard(allowed_networks=tuple(settings.crawl_allowed_networks),
+                         allowed_origins=(own,) if own else ())
     return Fetcher(FetchPolicy(user_agent=settings.user_agent, timeout=settings.fetch_timeout,
-                               max_bytes=settings.max_document_bytes, requests_per_second=rate))
+                               max_bytes=settings.max_document_bytes, requests_per_second=rate,
+                               deadline=settings.fetch_deadline, guard=guard))
 
 
 # -- entry pages ----------------------------------------------------------------

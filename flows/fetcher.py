@@ -25,8 +25,10 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from extractors.urls import canonical_url
+from flows.address_guard import AddressGuard
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_LATE = object()  # what _read returns when the body came too slowly
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class FetchPolicy:
     retries: int = 3
     backoff: tuple[float, ...] = (1.0, 4.0, 16.0)
     max_retry_after: float = 120.0
+    deadline: float = 120.0  # seconds for one response, headers and body together
+    guard: AddressGuard = AddressGuard()  # where requests may go (flows/address_guard.py)
 
 
 class _HostClock:
@@ -106,7 +110,13 @@ class Fetcher:
         self.client.close()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        url = canonical_url(url)
+        try:
+            return self._fetch(canonical_url(url), etag, last_modified)
+        except (ValueError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            # Whatever a hostile link looks like, it is a refusal, never a crash.
+            return FetchResult(url, refused="bad_url", detail=f"{url}: {exc}")
+
+    def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         seen: list[str] = []
         current = url
         while True:
@@ -131,6 +141,9 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return "scheme", f"{url}: only http and https are fetched"
+        refused = self.policy.guard.refusal(url)
+        if refused:
+            return refused
         robots = self._robots_for(parts.scheme, parts.netloc)
         if robots is not None and not robots.can_fetch(self.policy.user_agent, url):
             return "robots", f"{url} is disallowed by {parts.netloc}/robots.txt"
@@ -172,8 +185,14 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         for attempt in range(self.policy.retries + 1):
             with self.clock.turn(host, self._interval(host)):
+                started = time.monotonic()
                 try:
                     with self.client.stream("GET", current, headers=headers) as response:
+                        stream = response.extensions.get("network_stream")
+                        peer = stream.get_extra_info("server_addr") if stream is not None else None
+                        refused = self.policy.guard.refuses_peer(current, peer)
+                        if refused:
+                            return FetchResult(url, current, refused=refused[0], detail=refused[1])
                         status = response.status_code
                         if status in RETRY_STATUS and attempt < self.policy.retries:
                             time.sleep(self._retry_delay(response, attempt))
@@ -186,7 +205,10 @@ class Fetcher:
                         if status >= 400:
                             return FetchResult(url, current, status=status, refused="http_error",
                                                detail=f"{current} answered HTTP {status}")
-                        body = self._read(response)
+                        body = self._read(response, started)
+                        if body is _LATE:
+                            return FetchResult(url, current, status=status, refused="timeout",
+                                               detail=f"{current} took more than {self.policy.deadline:g} s")
                         if body is None:
                             return FetchResult(url, current, status=status, refused="too_large",
                                                detail=f"{current} is larger than {self.policy.max_bytes:,} bytes")
@@ -206,15 +228,19 @@ class Fetcher:
                     return FetchResult(url, current, refused=kind, detail=f"{current}: {type(exc).__name__}")
         return FetchResult(url, current, refused="http_error", detail=f"{current}: retries exhausted")
 
-    def _read(self, response: httpx.Response) -> bytes | None:
-        """The decoded body, or None past the size limit (checked while
-        decompressing, so a small gzip that expands without end stops early)."""
+    def _read(self, response: httpx.Response, started: float) -> bytes | object | None:
+        """The decoded body; None past the size limit (checked while
+        decompressing, so a small gzip that expands without end stops early),
+        ``_LATE`` past the deadline (a server that drips a byte at a time
+        never trips the per-read timeout)."""
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.policy.max_bytes \
                 and "content-encoding" not in response.headers:
             return None
         chunks, size = [], 0
         for chunk in response.iter_bytes():
+            if time.monotonic() - started > self.policy.deadline:
+                return _LATE
             size += len(chunk)
             if size > self.policy.max_bytes:
                 return None

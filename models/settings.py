@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     # their own; a robots.txt Crawl-delay can only slow this down. 0 = off.
     requests_per_second: float = Field(default=1.0, ge=0.0)
     fetch_timeout: float = Field(default=20.0, gt=0.0)
+    # Seconds for one whole response (headers and body): a server that
+    # drips bytes never trips the per-read timeout above.
+    fetch_deadline: float = Field(default=120.0, gt=0.0)
+    # Networks the crawler may reach although they are local or private
+    # (CIDR, e.g. "10.0.0.0/8"). A source whose own URL is local may always
+    # crawl its own host and port; no link may lead anywhere else local.
+    crawl_allowed_networks: list[str] = []
     # Documents of one source fetched at once (the per-host rate still holds).
     fetch_workers: int = Field(default=8, ge=1, le=64)
     # Review app: the name decisions are recorded under when no login is

@@ -15,10 +15,14 @@ from models import schema as t
 from models.settings import load_settings
 from models.sources import load_sources
 from models.store import Store
+from flows.address_guard import AddressGuard
 
 ARTICLE = ("<html><head><title>Kaohsiung and Cebu renew ties</title></head><body><article><p>Kaohsiung and "
            "Cebu City signed a new sister city agreement on Friday to expand trade and tourism.</p>"
            "</article></body></html>").encode()
+
+# The test servers listen on this machine: the crawler may reach them.
+LOCAL = AddressGuard(allowed_networks=("127.0.0.0/8",))
 
 
 def feed(base: str) -> bytes:
@@ -76,7 +80,7 @@ def test_a_feed_crawl_fetches_matching_links_refuses_bad_ones_and_resumes_with_n
     settings = load_settings(database_url=sqlite_url, sources_path=tmp_path / "sources.toml",
                              raw_dir=tmp_path / "raw")
     [source] = load_sources(settings.sources_path)
-    fetcher = Fetcher(FetchPolicy(requests_per_second=0))
+    fetcher = Fetcher(FetchPolicy(requests_per_second=0, guard=LOCAL))
     Site.hits.clear()
 
     first = crawl_source(source, settings, fetcher)

@@ -24,8 +24,12 @@ from models import schema as t
 from models.settings import load_settings
 from models.sources import load_sources
 from models.store import Store
+from flows.address_guard import AddressGuard
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The test servers listen on this machine: the crawler may reach them.
+LOCAL = AddressGuard(allowed_networks=("127.0.0.0/8",))
 
 
 @pytest.fixture
@@ -36,7 +40,8 @@ def site():
 
 def quick_fetcher(**policy) -> Fetcher:
     """No rate limit of our own (robots' crawl-delay still holds), short timeouts and backoff."""
-    defaults = dict(requests_per_second=0, timeout=0.5, backoff=(0.05, 0.05, 0.05), max_bytes=1_000_000)
+    defaults = dict(requests_per_second=0, timeout=0.5, backoff=(0.05, 0.05, 0.05), max_bytes=1_000_000,
+                    guard=LOCAL)
     return Fetcher(FetchPolicy(**(defaults | policy)))
 
 
@@ -178,13 +183,15 @@ def test_a_second_crawl_fetches_nothing_new(site, tmp_path, db_url):
 KILLABLE = """
 import sys
 sys.path[:0] = [{root!r}, {tests!r}]
+from flows.address_guard import AddressGuard
 from flows.crawl import crawl_source
 from flows.fetcher import FetchPolicy, Fetcher
 from models.settings import load_settings
 from models.sources import load_sources
 settings = load_settings(database_url={url!r}, sources_path={sources!r}, raw_dir={raw!r}, fetch_workers=1)
 [source] = load_sources(settings.sources_path)
-crawl_source(source, settings, Fetcher(FetchPolicy(requests_per_second=0)))
+crawl_source(source, settings, Fetcher(FetchPolicy(requests_per_second=0, guard=AddressGuard(
+    allowed_networks=('127.0.0.0/8',)))))
 """
 
 

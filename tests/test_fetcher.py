@@ -11,9 +11,13 @@ import pytest
 
 from extractors.urls import canonical_url
 from flows.fetcher import FetchPolicy, Fetcher
+from flows.address_guard import AddressGuard
 
 PDF = b"%PDF-1.4\n% fake but typed right\n"
 HITS: dict[str, int] = {}
+
+# The test servers listen on this machine: the crawler may reach them.
+LOCAL = AddressGuard(allowed_networks=("127.0.0.0/8",))
 
 
 class Site(BaseHTTPRequestHandler):
@@ -87,7 +91,7 @@ def site():
 def fetcher():
     HITS.clear()
     f = Fetcher(FetchPolicy(timeout=1.0, max_bytes=100_000, requests_per_second=0, retries=2,
-                            backoff=(0.05, 0.05), max_retry_after=2))
+                            backoff=(0.05, 0.05), max_retry_after=2, guard=LOCAL))
     yield f
     f.close()
 
@@ -126,7 +130,7 @@ def test_only_http_and_https(fetcher):
 
 
 def test_an_oversized_body_is_cut_while_streaming(site):
-    small = Fetcher(FetchPolicy(max_bytes=1000, requests_per_second=0))
+    small = Fetcher(FetchPolicy(max_bytes=1000, requests_per_second=0, guard=LOCAL))
     assert small.fetch(f"{site}/big").refused == "too_large"
     small.close()
 
@@ -146,7 +150,7 @@ def test_an_unchanged_page_is_not_downloaded_again(site, fetcher):
 
 
 def test_robots_crawl_delay_spaces_requests_to_a_host(site):
-    polite = Fetcher(FetchPolicy(requests_per_second=0))
+    polite = Fetcher(FetchPolicy(requests_per_second=0, guard=LOCAL))
     start = time.monotonic()
     for _ in range(3):
         assert polite.fetch(f"{site}/article.html").ok
