@@ -162,7 +162,9 @@ def _try_codec(data: bytes, label: str) -> tuple[str, str] | None:
 
 
 def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # A NUL past the binary check's sample is dropped: PostgreSQL cannot
+    # store one in text, and it carries nothing to read.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").lstrip("\ufeff")
 
 
 def _first_line(text: str) -> str | None:

@@ -359,9 +359,20 @@ def status(db: DbOption = None) -> None:
         _fail(exc)
 
 
+def _shown(text: object) -> str:
+    """A name as data: control characters written as escapes (a file name
+    with a newline cannot forge a line) and no Rich markup."""
+    import re
+
+    from rich.markup import escape
+
+    return escape(re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], str(text)))
+
+
 def _print_rejected(rejected: list[tuple[str, str, str]]) -> None:
     for origin, reason, detail in rejected:
-        console.print(f"[yellow]rejected[/yellow] {origin}: {reason}: {detail}", highlight=False)
+        console.print(f"[yellow]rejected[/yellow] {_shown(origin)}: {_shown(reason)}: {_shown(detail)}",
+                      highlight=False)
 
 
 def _print_summary(settings: Settings, headline: str | None, failures: bool = False) -> None:
@@ -387,7 +398,7 @@ def _print_summary(settings: Settings, headline: str | None, failures: bool = Fa
         out.print(f"... and {len(rows) - 40} more (citypairs export)")
     out.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(counts.items())))
     for f in failed:
-        out.print(f"{f['status']}: {f['origin']}: {f['reason']}: {f['detail']}", highlight=False)
+        out.print(f"{f['status']}: {_shown(f['origin'])}: {f['reason']}: {_shown(f['detail'])}", highlight=False)
 
 
 def _as_written(day, precision: str | None) -> str:

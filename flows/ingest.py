@@ -34,6 +34,7 @@ SKIPPED_REASONS = {"too_large", "unsupported_type", "empty"}
 class FileRef:
     source: str
     path: str
+    skip: tuple[str, str] | None = None  # (reason, detail) for a path found but never to be read
 
 
 @dataclass(slots=True)
@@ -56,7 +57,9 @@ def discover(settings: Settings) -> list[FileRef]:
         if not source.path.exists():
             log.error("source '%s': path %s does not exist; skipped", source.name, source.path)
             continue
-        refs += [FileRef(source.name, str(p)) for p in source.files()]
+        files, skipped = source.scan() if hasattr(source, "scan") else (source.files(), [])
+        refs += [FileRef(source.name, str(p)) for p in files]
+        refs += [FileRef(source.name, str(p), (reason, detail)) for p, reason, detail in skipped]
     return refs
 
 
@@ -74,6 +77,15 @@ def ingest_files(refs: list[FileRef], settings: Settings) -> IngestReport:
 
 def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings, report: IngestReport) -> None:
     path = Path(ref.path)
+    if ref.skip is not None:
+        # Never opened: its record is keyed by its path, not its bytes.
+        reason, detail = ref.skip
+        key = hashlib.sha256(f"unread:{ref.source}:{ref.path}".encode()).hexdigest()
+        log.warning("%r: skipped (%s: %s)", ref.path, reason, detail)
+        store.add_rejected(ref.source, ref.path, key, 0, "application/octet-stream", DocumentStatus.SKIPPED,
+                           reason, detail)
+        report.rejected.append((ref.path, reason, detail))
+        return
     try:
         size = path.stat().st_size
         sha = _sha256_file(path)

@@ -34,8 +34,51 @@ class FolderSource(_Source):
     glob: str = "**/*"
 
     def files(self) -> list[Path]:
-        return sorted(p for p in self.path.glob(self.glob)
-                      if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+        return self.scan()[0]
+
+    def scan(self) -> tuple[list[Path], list[tuple[Path, str, str]]]:
+        """The document files under the folder, and every other path found
+        with why it is not read: a link that leads outside the folder (or
+        nowhere, or round in a loop), a FIFO or device, a file type we do
+        not read. Nothing outside the folder is ever opened."""
+        root = self.path.resolve()
+        files: list[Path] = []
+        skipped: list[tuple[Path, str, str]] = []
+        for p in sorted(self.path.glob(self.glob)):
+            if p.name.startswith("."):
+                continue  # hidden files: editor swap files, .DS_Store
+            why = _unsafe(p, root)
+            if why:
+                skipped.append((p, *why))
+            elif p.is_dir():
+                continue
+            elif p.suffix.lower() not in DOCUMENT_SUFFIXES:
+                skipped.append((p, "unsupported_type", f"{p.suffix or 'no extension'}: only "
+                                f"{', '.join(DOCUMENT_SUFFIXES)} files are read"))
+            else:
+                files.append(p)
+        return files, skipped
+
+
+def _unsafe(p: Path, root: Path) -> tuple[str, str] | None:
+    """Why a path under a source folder may not be read, or None."""
+    import stat
+
+    try:
+        target = p.resolve(strict=True)
+    except FileNotFoundError:
+        return "dangling_link", "a link to a path that does not exist"
+    except (RuntimeError, OSError) as exc:
+        return "link_loop", f"a link that cannot be followed ({exc.__class__.__name__})"
+    if target != root and root not in target.parents:
+        return "outside_source", "a link to a path outside the source folder"
+    try:
+        mode = target.stat().st_mode
+    except OSError as exc:
+        return "unreadable", str(exc)
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "special_file", "not a regular file (a FIFO, socket or device)"
+    return None
 
 
 class FileSource(_Source):

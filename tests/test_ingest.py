@@ -90,3 +90,42 @@ def test_a_missing_file_is_reported_not_fatal(tmp_path, sqlite_url):
     settings = settings_for(tmp_path, sqlite_url)
     report = ingest_files([FileRef("inbox", str(tmp_path / "gone.pdf"))], settings)
     assert report.rejected and report.rejected[0][1] == "unreadable"
+
+
+def test_a_folder_source_never_leaves_its_folder_and_says_what_it_skipped(tmp_path, db_url):
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    fx.article_html(inbox)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Taipei and Prague signed a secret pact.")
+    (inbox / "escape.txt").symlink_to(secret)  # points outside the folder
+    (inbox / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (inbox / "loop.txt").symlink_to(inbox / "loop.txt")
+    os.mkfifo(inbox / "pipe.txt")  # reading it would block for ever
+    (inbox / "report.docx").write_bytes(b"PK\x03\x04 not read")
+    (inbox / "inside.txt").symlink_to(inbox / "article.html")  # a link inside the folder is fine
+    settings = settings_for(tmp_path, db_url)
+
+    report = ingest_files(discover(settings), settings)
+
+    found = rows(db_url)
+    assert {name: (r.status, r.reason) for name, r in found.items() if r.status == "skipped"} == {
+        "escape.txt": ("skipped", "outside_source"), "dangling.txt": ("skipped", "dangling_link"),
+        "loop.txt": ("skipped", "link_loop"), "pipe.txt": ("skipped", "special_file"),
+        "report.docx": ("skipped", "unsupported_type")}
+    assert all("secret pact" not in (r.text or "") for r in found.values())
+    assert found["article.html"].status == "ingested" and report.known == 1  # inside.txt: same bytes
+    assert len(report.rejected) == 5
+
+
+def test_nul_bytes_anywhere_are_dropped_on_both_databases(tmp_path, db_url):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    head = "Tainan signed a sister city agreement with Sendai. " * 1400  # past the binary check's sample
+    (inbox / "nul.txt").write_bytes((head + "\x00Hsinchu and Cupertino.\x00").encode())
+    settings = settings_for(tmp_path, db_url)
+    ingest_files(discover(settings), settings)
+    [row] = rows(db_url).values()
+    assert row.status == "ingested" and "\x00" not in row.text and row.text.endswith("Hsinchu and Cupertino.")
