@@ -23,6 +23,10 @@ def review(
                        "login is required [default: $CITYPAIRS_ANALYST or 'analyst']")] = None,
     auth: Annotated[Path | None, typer.Option("--auth", metavar="PATH", help="Require a login: a password file written by "
                     "citypairs review-user.")] = None,
+    public_name: Annotated[list[str] | None, typer.Option("--public-name", metavar="HOST", help="A host name the app "
+                           "is reached by, besides the bound address (repeatable).")] = None,
+    insecure: Annotated[bool, typer.Option("--insecure", help="Allow binding to a non-loopback address without "
+                        "--auth: anyone who can reach it can record decisions.")] = False,
 ) -> None:
     """Start the analysts' review app (queue, browse and export, charts) over the database.
 
@@ -32,13 +36,22 @@ def review(
 
     from review.app import create_app
 
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and auth is None and not insecure:
+        console.print(f"[red]error:[/red] --host {host} makes the desk reachable from other machines: give --auth "
+                      "(a password file from citypairs review-user), or --insecure to allow it without logins")
+        raise typer.Exit(2)
+    # The names the desk answers to: a page elsewhere that resolves to this
+    # machine (DNS rebinding) names another host and is refused.
+    hosts = (host, *(public_name or ()), *(("127.0.0.1", "localhost", "::1") if loopback else ()))
     try:
         settings = load_settings(database_url=db, analyst=analyst)
-        application = create_app(settings, auth)
+        application = create_app(settings, auth, hosts=None if host in ("0.0.0.0", "::") and not public_name
+                                 else hosts)
     except (CitypairsError, OSError, ValueError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-    if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
+    if not loopback and auth is None:
         console.print("[yellow]warning:[/yellow] reachable from other machines without --auth: anyone can decide")
     out.print(f"review app on http://{host}:{port} (Ctrl-C stops it)")
     uvicorn.run(application, host=host, port=port, log_level="warning")

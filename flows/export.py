@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.cells import inert_frame
 from models.errors import ConfigError
 from models.settings import Settings
 from models.store import Store
@@ -22,7 +23,7 @@ def export_table(settings: Settings, fmt: str, output: Path | None = None) -> Pa
     finally:
         store.close()
     if fmt == "csv":
-        frame.assign(themes=frame["themes"].map(";".join)).to_csv(path, index=False)
+        inert_frame(frame.assign(themes=frame["themes"].map(";".join))).to_csv(path, index=False)
     elif fmt == "parquet":
         frame.to_parquet(path, index=False)
     else:

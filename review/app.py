@@ -22,13 +22,14 @@ from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from models import review_queries as rq
 from models.blobs import BlobStore
+from models.cells import inert_frame
 from models.records import Relation, Theme
 from models.settings import Settings
 from models.store import Store
@@ -79,15 +80,28 @@ class Desk:
                                 statuses=actions.STATUSES, reviews=("pending", "accepted", "edited", "rejected"))
 
 
-def create_app(settings: Settings, users_file: Path | None = None) -> FastAPI:
+MAX_FORM_BYTES = 1_000_000  # a form of the desk is a few hundred bytes
+
+
+def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[str, ...] | None = None) -> FastAPI:
+    """The app; with ``hosts``, a request naming any other Host is refused
+    (a page elsewhere whose name resolves to this machine, DNS rebinding,
+    cannot drive the desk)."""
     desk = Desk(settings, Store(settings.database_url), read_users(users_file) if users_file else None,
                 Signer(settings.review_secret), BlobStore(settings.raw_dir))
     app = FastAPI(title="citypairs review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.desk = desk
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    allowed_hosts = {h.lower().strip("[]") for h in hosts} if hosts else None
+
     @app.middleware("http")
     async def guard(request: Request, call_next):
+        if allowed_hosts is not None and _host_name(request.headers.get("host", "")) not in allowed_hosts:
+            return PlainTextResponse("Unknown host.", 400)
+        declared = request.headers.get("content-length", "")
+        if request.method == "POST" and (not declared.isdigit() or int(declared) > MAX_FORM_BYTES):
+            return PlainTextResponse("The request body is missing its length or too large.", 413)
         request.state.browser = request.cookies.get(BROWSER) or secrets.token_urlsafe(16)
         request.state.user = _user(desk, request)
         if desk.users is not None and request.state.user is None and not _public(request.url.path):
@@ -123,6 +137,14 @@ def create_app(settings: Settings, users_file: Path | None = None) -> FastAPI:
 
     _routes(app, desk)
     return app
+
+
+def _host_name(header: str) -> str:
+    """'127.0.0.1:8700' -> '127.0.0.1', '[::1]:8700' -> '::1'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def _public(path: str) -> bool:
@@ -213,13 +235,13 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
     @app.get("/partnerships.csv")
     def export_csv(request: Request):
         frame = _frame(engine, _filters(request))
-        return Response(frame.to_csv(index=False), media_type="text/csv; charset=utf-8",
+        return Response(inert_frame(frame).to_csv(index=False), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="partnerships.csv"'})
 
     @app.get("/partnerships.xlsx")
     def export_xlsx(request: Request):
         buffer = io.BytesIO()
-        _frame(engine, _filters(request)).to_excel(buffer, index=False, sheet_name="partnerships")
+        inert_frame(_frame(engine, _filters(request))).to_excel(buffer, index=False, sheet_name="partnerships")
         return Response(buffer.getvalue(),
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="partnerships.xlsx"'})

@@ -90,3 +90,9 @@ def test_a_broken_sources_file_names_source_and_field(tmp_path, sqlite_url):
     result = runner.invoke(app, ["ingest", "--sources", str(bad), "--db", sqlite_url])
     assert result.exit_code == 2
     assert "source 'x': field 'path' missing" in result.output
+
+
+def test_the_desk_is_not_opened_to_the_network_without_logins(sqlite_url):
+    result = runner.invoke(app, ["review", "--host", "0.0.0.0", "--db", sqlite_url])
+    assert result.exit_code == 2
+    assert "--auth" in result.output and "--insecure" in result.output

@@ -120,3 +120,39 @@ def test_the_current_view_exports_to_csv_and_excel(settings):
     assert excel["b"].tolist() == csv["b"].tolist()
     assert set(everything["b"]) == {"Cebu City", "Sendai"}
     assert {"relation", "status", "established", "themes", "review", "n_sources"} <= set(csv.columns)
+
+
+def test_a_request_naming_another_host_is_refused(settings):
+    app = create_app(settings, hosts=("127.0.0.1", "localhost"))
+    assert TestClient(app, base_url="http://127.0.0.1:8700").get("/queue").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8700").get("/queue").status_code == 200
+    # a page on a domain that resolves to this machine (DNS rebinding)
+    rebinding = TestClient(app, base_url="http://attacker.example:8700")
+    assert rebinding.get("/queue").status_code == 400
+    assert rebinding.post("/partnerships/1/accept", data={"csrf": "x"}).status_code == 400
+
+
+def test_a_huge_post_is_refused_before_it_is_read(settings):
+    client = TestClient(create_app(settings))
+    answer = client.post("/login", content=b"a" * 2_000_000,
+                         headers={"content-type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 413
+
+
+def test_a_cell_that_would_run_as_a_formula_is_inert_in_downloads(settings):
+    import io
+
+    import pandas as pd
+
+    from models import schema as t
+    from sqlalchemy import update
+
+    store = Store(settings.database_url)
+    with store.engine.begin() as conn:
+        conn.execute(update(t.places).where(t.places.c.name == "Sendai").values(name='=HYPERLINK("http://x")'))
+    store.close()
+    client = TestClient(create_app(settings))
+    csv = client.get("/partnerships.csv").text
+    assert "'=HYPERLINK" in csv and '"=HYPERLINK' not in csv and ",=HYPERLINK" not in csv
+    sheet = pd.read_excel(io.BytesIO(client.get("/partnerships.xlsx").content))
+    assert not sheet.astype(str).apply(lambda col: col.str.startswith("=")).any().any()
