@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperArgument
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from models.errors import CitypairsError, ConfigError
@@ -51,7 +52,7 @@ def _checked(settings: Settings) -> Settings:
 
 
 def _fail(exc: CitypairsError) -> None:
-    console.print(f"[red]error:[/red] {exc}")
+    console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -82,12 +83,14 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
         from flows.pipeline import pipeline_flow
 
         report = run_flow(pipeline_flow, settings)
-        quick_check.remember(settings, inputs)
+        if not report.ingest.missing:  # a missing source is retried (and reported) every time
+            quick_check.remember(settings, inputs)
     except CitypairsError as exc:
         _fail(exc)
     _print_rejected(report.ingest.rejected)
     _print_summary(settings, f"{report.ingest.new} new documents, {report.ingest.known} already stored, "
                              f"{report.mentions} mentions extracted")
+    _exit_if_missing(report.ingest.missing)
 
 
 @app.command()
@@ -105,6 +108,7 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
         _fail(exc)
     _print_rejected(report.rejected)
     out.print(f"{report.new} new documents, {report.known} already stored, {len(report.rejected)} rejected")
+    _exit_if_missing(report.missing)
 
 
 @app.command()
@@ -357,6 +361,15 @@ def status(db: DbOption = None) -> None:
         _print_summary(_settings(db), None, failures=True)
     except CitypairsError as exc:
         _fail(exc)
+
+
+def _exit_if_missing(missing: list[str]) -> None:
+    """A source that cannot be read at all fails the command (exit 1), so a
+    scheduled job notices; a single bad document is data, not a failure."""
+    for line in missing:
+        console.print(f"[red]error:[/red] source {_shown(line)} does not exist", soft_wrap=True)
+    if missing:
+        raise typer.Exit(1)
 
 
 def _shown(text: object) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from flows.cli import DbOption, _fail, _settings, app, console, out
 from models.errors import CitypairsError
@@ -49,7 +50,7 @@ def review(
         application = create_app(settings, auth, hosts=None if host in ("0.0.0.0", "::") and not public_name
                                  else hosts)
     except (CitypairsError, OSError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     if not loopback and auth is None:
         console.print("[yellow]warning:[/yellow] reachable from other machines without --auth: anyone can decide")
@@ -76,7 +77,7 @@ def review_user(
     try:
         set_user(auth, name, password)
     except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     out.print(f"{name} can log in with citypairs review --auth {auth}")
 

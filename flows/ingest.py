@@ -42,11 +42,19 @@ class IngestReport:
     new: int = 0
     known: int = 0
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # origin, reason, detail
+    missing: list[str] = field(default_factory=list)  # sources whose folder or file does not exist
 
     def add(self, other: "IngestReport") -> None:
         self.new += other.new
         self.known += other.known
         self.rejected += other.rejected
+        self.missing += other.missing
+
+
+def missing_sources(settings: Settings) -> list[str]:
+    """'name: path' of each folder or file source whose path does not exist."""
+    return [f"{s.name}: {s.path}" for s in load_sources(settings.sources_path)
+            if s.kind not in WEB_KINDS and not s.path.exists()]
 
 
 def discover(settings: Settings) -> list[FileRef]:
@@ -131,7 +139,7 @@ def ingest_batch(refs: list[FileRef], settings: Settings) -> IngestReport:
 def ingest_flow(settings: Settings) -> IngestReport:
     """Read every source in the registry into the store."""
     refs = discover(settings)
-    report = IngestReport()
+    report = IngestReport(missing=missing_sources(settings))
     # Batches run one after another: SQLite takes one writer at a time.
     for batch in batches(refs, settings.documents_per_task):
         report.add(ingest_batch(batch, settings))

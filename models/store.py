@@ -17,11 +17,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, make_url, select, update
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 
 from models import schema as t
 from models.crawl_log import CrawlLog
 from models.decision_log import DecisionLog
+from models.errors import ConfigError
 from models.records import (
     DocumentInput,
     DocumentMentions,
@@ -48,12 +50,15 @@ _MIGRATE_LOCK = threading.Lock()
 class Store(CrawlLog, DecisionLog):
     def __init__(self, url: str):
         self.url = url
-        if url.startswith("sqlite:///") and ":memory:" not in url:
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = _engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.migrate()
+        try:
+            self.migrate()
+        except (OperationalError, InterfaceError) as exc:
+            self.engine.dispose()
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConfigError("database_url", [f"cannot open {_safe_url(url)}: {reason}"]) from None
 
     def migrate(self) -> None:
         cfg = Config()
@@ -317,6 +322,37 @@ class Store(CrawlLog, DecisionLog):
                                 .where(d.status.in_(["failed", "skipped"]) | d.reason.is_not(None))
                                 .order_by(d.id))
             return [dict(r._mapping) for r in rows]
+
+
+DIALECTS = ("sqlite", "postgresql")
+
+
+def _engine(url: str) -> Engine:
+    """An engine for a URL we support, or one line saying what is wrong
+    with it: a typo must not create a new empty database somewhere."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError("database_url", [f"{url!r} is not a database URL (e.g. sqlite:///data/processed/"
+                                           "citypairs.db or postgresql+psycopg://user@host/db)"]) from None
+    if parsed.get_backend_name() not in DIALECTS:
+        raise ConfigError("database_url", [f"{_safe_url(url)}: only SQLite and PostgreSQL are supported"])
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise ConfigError("database_url", [f"folder {folder} does not exist (create it, or fix the path)"])
+    try:
+        return create_engine(url, future=True)
+    except (ArgumentError, ImportError) as exc:
+        raise ConfigError("database_url", [f"{_safe_url(url)}: {exc}"]) from None
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -96,3 +96,19 @@ def test_the_desk_is_not_opened_to_the_network_without_logins(sqlite_url):
     result = runner.invoke(app, ["review", "--host", "0.0.0.0", "--db", sqlite_url])
     assert result.exit_code == 2
     assert "--auth" in result.output and "--insecure" in result.output
+
+
+@pytest.mark.parametrize("url, says", [
+    ("notaurl", "is not a database URL"),
+    ("mysql://someone@localhost/db", "only SQLite and PostgreSQL"),
+    ("sqlite:////no/such/folder/citypairs.db", "folder /no/such/folder does not exist"),
+    ("postgresql+psycopg://no_such_role@127.0.0.1:5432/nothing", "cannot open"),
+])
+def test_a_bad_database_url_is_one_line_and_exit_2_before_any_work(url, says, tmp_path):
+    import pathlib
+
+    result = runner.invoke(app, ["status", "--db", url], terminal_width=300)
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output
+    assert not pathlib.Path("/no/such/folder").exists(), "no folder or empty database was made"

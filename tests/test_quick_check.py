@@ -73,3 +73,12 @@ def test_run_with_nothing_new_says_so_without_starting_prefect(tmp_path, monkeyp
                                       str(settings.sources_path)])
     assert result.exit_code == 0, result.output
     assert "nothing new since the last run" in result.output
+
+
+def test_a_missing_source_is_named_and_fails_the_command(tmp_path):
+    settings, folder = setup(tmp_path)
+    from flows.ingest import missing_sources
+
+    assert missing_sources(settings) == []
+    folder.rename(tmp_path / "moved")
+    assert missing_sources(settings) == [f"local: {folder}"]
