@@ -35,6 +35,7 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
 _ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+                        r"|國小|國中|高中|中學|小學|學校|学校|高校"
                         r"|役所|役場|事務所|代表処|分処|分處|大学|議会|協会|空港|病院|商工会議所|観光協会"
                         r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")

@@ -92,11 +92,16 @@ NEGATION_BEFORE = re.compile(
     r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
 
 
+# "a sister-school agreement", "姐妹校協議": schools' ties, not governments'.
+SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+schools?|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校)\s*$", _I)
+
+
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     out = []
     for relation, pattern in RELATION_CUES:
         out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
-                   if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()]))
+                   if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+                   and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
     return out
 
 

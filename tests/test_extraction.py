@@ -196,3 +196,9 @@ def test_an_untyped_tie_word_takes_the_kind_named_before_and_a_named_agreement_i
     assert {m.relation for m in found if m.event is Event.RENEWED} == {Relation.FRIENDSHIP}
     [m] = run(nlp, "群馬県と高雄市が友好協力協定を締結した。", lang="ja")
     assert m.relation is Relation.COOPERATION  # not the sister tie of an earlier heading
+
+
+def test_a_sister_school_agreement_is_no_tie_between_governments(nlp):
+    assert run(nlp, "Tainan's Anping Junior High School signed a sister school agreement with a school in "
+                    "Sendai, Japan.") == []
+    assert run(nlp, "嘉義縣朴子市雙溪國小師生赴日本大阪府泉大津市，雙方簽署姐妹校協議。", lang="zh") == []
