@@ -34,9 +34,10 @@ run: setup
 test: setup browser
 	$(BIN)/pytest
 
-# Extraction speed and memory on 2,000 generated articles.
+# Extraction speed and memory on 2,000 generated articles; PDF pages/s; crawl and review speed.
 bench: setup
 	$(BIN)/citypairs bench --documents 2000
+	$(BIN)/citypairs bench-pdf --pages 500
 	$(BIN)/citypairs bench-crawl --pages 1000
 	$(BIN)/citypairs bench-review --partnerships 100000
 

@@ -333,6 +333,21 @@ def bench(
         out.print(f"{big.chars // small.chars}x the length took {big.seconds / small.seconds:.1f}x the time")
 
 
+@app.command("bench-pdf")
+def bench_pdf(
+    pages: Annotated[int, typer.Option("--pages", metavar="N", help="Generated PDF pages (25 per file, "
+                     "a tenth in two columns).")] = 500,
+) -> None:
+    """Measure PDF reading (pages/s) against pdfplumber alone, in one run on generated PDFs.
+
+    Example: citypairs bench-pdf --pages 500
+    """
+    from flows.bench_pdf import main_lines, run_pdf_bench
+
+    for line in main_lines(run_pdf_bench(pages)):
+        out.print(line)
+
+
 @app.command("bench-crawl")
 def bench_crawl(
     pages: Annotated[int, typer.Option("--pages", metavar="N", help="Article pages of the largest local site.")] = 1000,

@@ -246,3 +246,20 @@ class TestBundledSamples:
         for make in (module.kaohsiung_cebu, module.hualien_sendai, module.taoyuan_jonava):
             made = make()
             assert made.read_bytes() == (SAMPLES / "agreements" / made.name).read_bytes()
+
+
+def test_pdf_text_comes_from_pdfium_and_two_column_pages_from_pdfplumber():
+    import random
+
+    from flows.bench_pdf import make_pdf
+
+    data, columned = make_pdf(random.Random(7), 6, 0.5)
+    parsed = parse_document(data, "mixed.pdf", media_type="application/pdf")
+    assert len(parsed.pages) == 6 and 0 < columned < 6
+    for span in parsed.pages:
+        page = parsed.text[span.start:span.end]
+        lines = page.splitlines()
+        assert len(lines) >= 45, "every line of every page, whichever reader read it"
+    # a two-column page is read column by column: its first lines are short (one column's words)
+    short_pages = [s for s in parsed.pages if max(len(x) for x in parsed.text[s.start:s.end].splitlines()) < 80]
+    assert len(short_pages) == columned
