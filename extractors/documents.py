@@ -30,6 +30,7 @@ from models.records import PageSpan, ParsedDocument
 PDF, HTML, TEXT, MARKDOWN = "application/pdf", "text/html", "text/plain", "text/markdown"
 OCTET = "application/octet-stream"
 DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_MAX_PAGES = 2_000  # a PDF longer than this is a book or a bomb, not a source
 _EXTENSIONS = {".pdf": PDF, ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT,
                ".text": TEXT, ".md": MARKDOWN, ".markdown": MARKDOWN}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -86,7 +87,7 @@ def sniff_media_type(name: str, data: bytes) -> str:
 
 
 def parse_document(data: bytes, name: str, *, media_type: str | None = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
+                   max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> ParsedDocument:
     """Read ``data`` (the bytes of the file called ``name``) into a ``ParsedDocument``."""
     if not data:
         raise DocumentRejected("empty", f"{name} is an empty file (0 bytes); fetch it again.")
@@ -95,7 +96,7 @@ def parse_document(data: bytes, name: str, *, media_type: str | None = None,
     media_type = media_type or sniff_media_type(name, data)
     sha256 = hashlib.sha256(data).hexdigest()
     if media_type == PDF:
-        return _parse_pdf(data, name, sha256)
+        return _parse_pdf(data, name, sha256, max_pages)
     if media_type in (HTML, "application/xhtml+xml"):
         return _parse_html(data, name, sha256)
     if media_type in (TEXT, MARKDOWN):
@@ -295,7 +296,7 @@ def _gutter(words: list[dict], width: float) -> float | None:
     return None
 
 
-def _parse_pdf(data: bytes, name: str, sha256: str) -> ParsedDocument:
+def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX_PAGES) -> ParsedDocument:
     """Text per page from PDFium (hundreds of pages a second), a page laid
     out in two columns read column by column; pdfplumber (twenty times
     slower) only where PDFium cannot split such a page."""
@@ -305,6 +306,11 @@ def _parse_pdf(data: bytes, name: str, sha256: str) -> ParsedDocument:
         raise _pdfium_rejection(name, exc) from exc
     page_texts: list[str] = []
     columned: list[int] = []
+    if len(pdf) > max_pages:
+        pages = len(pdf)
+        pdf.close()
+        raise DocumentRejected("too_large", f"{name} has {pages:,} pages, more than max_pdf_pages "
+                               f"({max_pages:,}); split it, or raise the setting.")
     try:
         meta_title = pdf.get_metadata_dict().get("Title")
         for index in range(len(pdf)):

@@ -110,7 +110,8 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
         check_size(path, settings.max_document_bytes)
         data = path.read_bytes()
         media_type = sniff_media_type(path.name, data)
-        parsed = parse_document(data, path.name, media_type=media_type, max_bytes=settings.max_document_bytes)
+        parsed = parse_document(data, path.name, media_type=media_type, max_bytes=settings.max_document_bytes,
+                                max_pages=settings.max_pdf_pages)
     except DocumentRejected as exc:
         status = DocumentStatus.SKIPPED if exc.reason in SKIPPED_REASONS else DocumentStatus.FAILED
         log.warning("%s: %s (%s)", path, status.value, exc)

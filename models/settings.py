@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     processes: int = Field(default=2, ge=1, le=64)
     # Files larger than this are recorded as skipped without being read.
     max_document_bytes: int = Field(default=50_000_000, ge=1)
+    max_pdf_pages: int = Field(default=2_000, ge=1)  # a longer PDF is skipped as too_large
     # Word 5-shingle Jaccard above which two documents are one story
     # (near-copies with 5% of words changed score about 0.63).
     near_duplicate_threshold: float = Field(default=0.5, gt=0.0, le=1.0)

@@ -263,3 +263,15 @@ def test_pdf_text_comes_from_pdfium_and_two_column_pages_from_pdfplumber():
     # a two-column page is read column by column: its first lines are short (one column's words)
     short_pages = [s for s in parsed.pages if max(len(x) for x in parsed.text[s.start:s.end].splitlines()) < 80]
     assert len(short_pages) == columned
+
+
+def test_a_pdf_with_more_pages_than_the_limit_is_skipped_as_too_large():
+    import random
+
+    from flows.bench_pdf import make_pdf
+
+    data, _ = make_pdf(random.Random(1), 12, 0.0)
+    with pytest.raises(DocumentRejected) as caught:
+        parse_document(data, "book.pdf", media_type="application/pdf", max_pages=10)
+    assert caught.value.reason == "too_large" and "12 pages" in caught.value.detail
+    assert len(parse_document(data, "book.pdf", media_type="application/pdf", max_pages=12).pages) == 12
