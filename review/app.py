@@ -34,7 +34,7 @@ from models.records import Relation, Theme
 from models.settings import Settings
 from models.store import Store
 from review import actions
-from review.auth import Signer, read_users, verify_password
+from review.auth import LoginThrottle, Signer, check_login, read_users, session_value
 from review.highlight import paragraph, segments
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ class Desk:
     signer: Signer
     blobs: BlobStore
     env: Environment = field(init=False)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    revoked: set[str] = field(default_factory=set)  # nonces of sessions ended by logout
 
     _choices: tuple[float, dict] | None = field(default=None, init=False)
 
@@ -118,7 +120,8 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
         for key, value in HEADERS.items():
             response.headers.setdefault(key, value)
         if BROWSER not in request.cookies:
-            response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict")
+            response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict",
+                                secure=_https(request))
         return response
 
     @app.exception_handler(StarletteHTTPException)
@@ -154,8 +157,17 @@ def _public(path: str) -> bool:
 def _user(desk: Desk, request: Request) -> str | None:
     if desk.users is None:
         return desk.settings.analyst
-    name = desk.signer.unsign(request.cookies.get(SESSION))
-    return name if name in desk.users else None
+    value = desk.signer.unsign(request.cookies.get(SESSION)) or ""
+    name, nonce = value.partition(":")[0], value.rpartition(":")[2]
+    stored = desk.users.get(name)
+    if stored is None or nonce in desk.revoked or value != session_value(name, stored, nonce):
+        return None
+    return name
+
+
+def _https(request: Request) -> bool:
+    """Served over HTTPS, directly or behind a proxy that says so."""
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "").lower() == "https"
 
 
 def _csrf(desk: Desk, request: Request) -> str:
@@ -168,7 +180,8 @@ def _page(desk: Desk, request: Request, template: str, context: dict, status: in
         "flash": request.query_params.get("flash", ""), **context}
     response = HTMLResponse(desk.env.get_template(template).render(**context), status_code=status)
     if hasattr(request.state, "browser") and BROWSER not in request.cookies:
-        response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict")
+        response.set_cookie(BROWSER, request.state.browser, httponly=True, samesite="strict",
+                            secure=_https(request))
     return response
 
 
@@ -199,16 +212,27 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
     def login(request: Request):
         form = request.state.form
         name, password = form.get("name", ""), form.get("password", "")
-        stored = (desk.users or {}).get(name)
-        if stored is None or not verify_password(password, stored):
+        users = desk.users or {}
+        keys = (f"name:{name}", f"addr:{request.client.host if request.client else '?'}")
+        wait = desk.throttle.locked(*keys)
+        if wait > 0:
+            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"), "error":
+                         f"Too many failed logins: try again in {int(wait) + 1} s."}, 429)
+        if not check_login(users, name, password):
+            desk.throttle.failed(*keys)
             return _page(desk, request, "login.html", {"next": form.get("next", "/queue"),
                                                        "error": "Unknown name or wrong password."}, 401)
+        desk.throttle.succeeded(keys[0])
         response = _back(request, "/queue", f"Welcome, {name}.")
-        response.set_cookie(SESSION, desk.signer.sign(name), httponly=True, samesite="strict")
+        token = desk.signer.sign(session_value(name, users[name], secrets.token_urlsafe(12)))
+        response.set_cookie(SESSION, token, httponly=True, samesite="strict", secure=_https(request))
         return response
 
     @app.post("/logout")
     def logout(request: Request):
+        value = desk.signer.unsign(request.cookies.get(SESSION)) or ""
+        if value:
+            desk.revoked.add(value.rpartition(":")[2])  # this session ends here, whoever holds a copy
         response = RedirectResponse("/login", 303)
         response.delete_cookie(SESSION)
         return response

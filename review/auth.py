@@ -86,3 +86,50 @@ class Signer:
     def csrf(self, session: str) -> str:
         """The form token for a session (or anonymous browser) id."""
         return self._mac(f"csrf|{session}")
+
+
+# A hash no password matches, checked for unknown names so that an unknown
+# name costs as long as a known one (no user enumeration by timing).
+_DUMMY = hash_password(secrets.token_hex(16))
+
+
+def check_login(users: dict[str, str], name: str, password: str) -> bool:
+    return verify_password(password, users.get(name, _DUMMY)) and name in users
+
+
+def session_value(name: str, stored: str, nonce: str) -> str:
+    """What a session cookie signs: the name, a fingerprint of the stored
+    password hash (a password change ends every session) and a nonce
+    (logout ends this one)."""
+    return f"{name}:{hashlib.sha256(stored.encode()).hexdigest()[:12]}:{nonce}"
+
+
+class LoginThrottle:
+    """Failed logins per name and per client address: after ``limit``
+    failures in ``window`` seconds, that name or address is refused
+    (whatever the password) for ``lockout`` seconds, doubling with each
+    further lockout up to an hour. A success clears the name's count."""
+
+    def __init__(self, limit: int = 5, window: float = 900.0, lockout: float = 60.0):
+        self.limit, self.window, self.lockout = limit, window, lockout
+        self._failures: dict[str, list[float]] = {}
+        self._locked: dict[str, tuple[float, int]] = {}  # key -> (until, lockouts so far)
+
+    def locked(self, *keys: str, now: float | None = None) -> float:
+        """Seconds until every key may try again (0: now)."""
+        now = time.monotonic() if now is None else now
+        return max((until - now for until, _ in (self._locked.get(k, (0.0, 0)) for k in keys)), default=0.0)
+
+    def failed(self, *keys: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        for key in keys:
+            recent = [t for t in self._failures.get(key, []) if now - t < self.window] + [now]
+            self._failures[key] = recent
+            if len(recent) >= self.limit:
+                _, count = self._locked.get(key, (0.0, 0))
+                self._locked[key] = (now + min(3600.0, self.lockout * 2 ** count), count + 1)
+                self._failures[key] = []
+
+    def succeeded(self, name_key: str) -> None:
+        self._failures.pop(name_key, None)
+

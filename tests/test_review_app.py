@@ -156,3 +156,64 @@ def test_a_cell_that_would_run_as_a_formula_is_inert_in_downloads(settings):
     assert "'=HYPERLINK" in csv and '"=HYPERLINK' not in csv and ",=HYPERLINK" not in csv
     sheet = pd.read_excel(io.BytesIO(client.get("/partnerships.xlsx").content))
     assert not sheet.astype(str).apply(lambda col: col.str.startswith("=")).any().any()
+
+
+def login(client, name, password):
+    form = client.get("/login").text
+    return client.post("/login", data={"csrf": csrf_of(form), "name": name, "password": password,
+                                       "next": "/queue"})
+
+
+def test_logins_are_throttled_per_name_even_for_the_right_password(settings, tmp_path):
+    users = tmp_path / "reviewers.txt"
+    set_user(users, "chen", "correct horse battery")
+    client = TestClient(create_app(settings, users))
+    answers = [login(client, "chen", f"guess {i}").status_code for i in range(5)]
+    assert answers == [401] * 5
+    locked = login(client, "chen", "correct horse battery")
+    assert locked.status_code == 429 and "Too many failed logins" in locked.text
+
+
+def test_an_unknown_name_costs_as_long_as_a_known_one(settings, tmp_path):
+    import time
+
+    users = tmp_path / "reviewers.txt"
+    set_user(users, "chen", "correct horse battery")
+    client = TestClient(create_app(settings, users))
+
+    def timed(name):
+        start = time.perf_counter()
+        assert login(client, name, "wrong").status_code == 401
+        return time.perf_counter() - start
+
+    known = min(timed("chen") for _ in range(2))
+    unknown = min(timed(f"nobody{i}") for i in range(2))
+    assert unknown > known / 3, (known, unknown)  # both run the password hash
+
+
+def test_logout_and_a_password_change_end_sessions(settings, tmp_path):
+    users = tmp_path / "reviewers.txt"
+    set_user(users, "chen", "correct horse battery")
+    client = TestClient(create_app(settings, users))
+    page = login(client, "chen", "correct horse battery")
+    stolen = client.cookies.get("cp_session")
+    assert stolen
+    client.post("/logout", data={"csrf": csrf_of(page.text)})
+    thief = TestClient(client.app, cookies={"cp_session": stolen})
+    assert thief.get("/queue", follow_redirects=False).status_code == 303, "a logged-out session is dead"
+
+    login(client, "chen", "correct horse battery")
+    kept = client.cookies.get("cp_session")
+    set_user(users, "chen", "a new passphrase")
+    fresh = TestClient(create_app(settings, users, ), cookies={"cp_session": kept})
+    assert fresh.get("/queue", follow_redirects=False).status_code == 303, "the old password's session is dead"
+
+
+def test_session_cookies_are_secure_behind_https(settings, tmp_path):
+    users = tmp_path / "reviewers.txt"
+    set_user(users, "chen", "correct horse battery")
+    client = TestClient(create_app(settings, users), base_url="https://127.0.0.1")
+    answer = login(client, "chen", "correct horse battery")
+    cookies = [v for k, v in answer.history[0].headers.multi_items() if k == "set-cookie"] if answer.history \
+        else [v for k, v in answer.headers.multi_items() if k == "set-cookie"]
+    assert any("cp_session" in c and "Secure" in c for c in cookies)
