@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from models import review_queries as rq
@@ -132,6 +134,12 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
     async def bad_request(request: Request, exc: RequestValidationError):
         return _page(desk, request, "error.html", {"status": 404, "message": "There is no such page."}, 404)
 
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def no_such_id(request: Request, exc: Exception):
+        # An id past what the database can hold names nothing stored.
+        return _page(desk, request, "error.html", {"status": 404, "message": "There is no such page."}, 404)
+
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         log.exception("review app: %s %s failed", request.method, request.url.path)
@@ -193,8 +201,11 @@ def _back(request: Request, default: str, flash: str) -> RedirectResponse:
     return RedirectResponse(f"{target}{sep}{urlencode({'flash': flash})}", 303)
 
 
+_SMALL_INT = re.compile(r"[0-9]{1,9}")  # ASCII digits only: '²'.isdigit() is true too
+
+
 def _int(value: str | None, default: int = 1) -> int:
-    return int(value) if value and value.isdigit() else default
+    return int(value) if value and _SMALL_INT.fullmatch(value) else default
 
 
 def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that lists every page
@@ -379,9 +390,15 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
         return _page(desk, request, "charts.html", {"s": stats, "images": images})
 
 
+MAX_FILTER_CHARS = 200  # a name, a country code, a year: never a page of text
+
+
 def _filters(request: Request) -> rq.Filters:
     q = request.query_params
-    return rq.Filters(**{k: q.get(k, "").strip() for k in rq.Filters.__slots__})
+    values = {k: q.get(k, "").replace("\x00", "").strip()[:MAX_FILTER_CHARS] for k in rq.Filters.__slots__}
+    if "year" in values and not re.fullmatch(r"[0-9]{4}", values["year"]):
+        values["year"] = ""  # only a four-digit year filters
+    return rq.Filters(**values)
 
 
 def _frame(engine, filters: rq.Filters):
