@@ -82,7 +82,7 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
         from flows.orchestration import run_flow
         from flows.pipeline import pipeline_flow
 
-        report = run_flow(pipeline_flow, settings)
+        report = _exclusive(run_flow, pipeline_flow, settings)
         if not report.ingest.missing:  # a missing source is retried (and reported) every time
             quick_check.remember(settings, inputs)
     except CitypairsError as exc:
@@ -103,7 +103,8 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
     from flows.orchestration import run_flow
 
     try:
-        report = run_flow(ingest_flow, _checked(_settings(db, sources)))
+        settings = _checked(_settings(db, sources))
+        report = _exclusive(run_flow, ingest_flow, settings)
     except CitypairsError as exc:
         _fail(exc)
     _print_rejected(report.rejected)
@@ -128,7 +129,8 @@ def crawl(
     from flows.orchestration import run_flow
 
     try:
-        report = run_flow(crawl_flow, _checked(_settings(db, sources)), source)
+        settings = _checked(_settings(db, sources))
+        report = _exclusive(run_flow, crawl_flow, settings, source)
     except CitypairsError as exc:
         _fail(exc)
     for url, reason, detail in report.refused:
@@ -185,7 +187,8 @@ def extract(db: DbOption = None, model: ModelOption = None,
     from flows.orchestration import run_flow
 
     try:
-        n = run_flow(extract_flow, _settings(db, model=model), force=force)
+        settings = _settings(db, model=model)
+        n = _exclusive(run_flow, extract_flow, settings, force=force)
     except CitypairsError as exc:
         _fail(exc)
     out.print(f"{n} mentions stored")
@@ -201,7 +204,8 @@ def dedupe(db: DbOption = None) -> None:
     from flows.orchestration import run_flow
 
     try:
-        counts = run_flow(dedupe_flow, _settings(db))
+        settings = _settings(db)
+        counts = _exclusive(run_flow, dedupe_flow, settings)
     except CitypairsError as exc:
         _fail(exc)
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()))
@@ -376,6 +380,21 @@ def status(db: DbOption = None) -> None:
         _print_summary(_settings(db), None, failures=True)
     except CitypairsError as exc:
         _fail(exc)
+
+
+def _exclusive(run, flow, settings: Settings, *args, **kwargs):
+    """Run a flow holding the database's job lock: a second job started
+    meanwhile waits for this one instead of racing it."""
+    from models.run_lock import run_lock
+    from models.store import check_database_url
+
+    check_database_url(settings.database_url)  # a bad URL is one line, not a traceback from the lock
+
+    def waiting() -> None:
+        console.print("another citypairs job is writing to this database; waiting for it to finish")
+
+    with run_lock(settings.database_url, waiting):
+        return run(flow, settings, *args, **kwargs)
 
 
 def _exit_if_missing(missing: list[str]) -> None:

@@ -327,6 +327,11 @@ class Store(CrawlLog, DecisionLog):
 DIALECTS = ("sqlite", "postgresql")
 
 
+def check_database_url(url: str) -> None:
+    """Raise ``ConfigError`` for a URL the store would refuse, opening nothing."""
+    _engine(url).dispose()
+
+
 def _engine(url: str) -> Engine:
     """An engine for a URL we support, or one line saying what is wrong
     with it: a typo must not create a new empty database somewhere."""
