@@ -25,6 +25,7 @@ from prefect import flow
 
 from flows.crawl import CrawlReport, crawl_flow
 from models.errors import ConfigError
+from models.run_lock import run_lock
 from models.settings import Settings, load_settings
 from models.sources import WEB_KINDS, load_sources
 
@@ -35,7 +36,8 @@ log = logging.getLogger(__name__)
 def scheduled_crawl(source_name: str, sources_path: str, database_url: str) -> CrawlReport:
     """Crawl one source, then extract and dedupe what is new."""
     settings = load_settings(sources_path=Path(sources_path), database_url=database_url)
-    return crawl_flow(settings, source_name)
+    with run_lock(database_url, lambda: log.info("another job is writing to the database; waiting")):
+        return crawl_flow(settings, source_name)
 
 
 def deployments(settings: Settings) -> list:
