@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup browser run test test-all bench clean
+.PHONY: setup browser ocr run test test-all bench clean
 
 setup: $(VENV)/.installed
 
@@ -25,13 +25,28 @@ browser:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
+# Tesseract with its traditional Chinese and Japanese models for scanned PDFs,
+# and a Chinese font the OCR tests draw their generated scans with (Debian packages), if missing.
+ocr:
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -q chi_tra \
+	    || ! tesseract --list-langs 2>/dev/null | grep -q jpn || [ ! -f /usr/share/fonts/truetype/arphic/uming.ttc ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "make ocr: cannot install tesseract-ocr (not root, no sudo); scanned PDFs will be" \
+	    "recorded as no_text_layer. As root: apt-get install tesseract-ocr tesseract-ocr-chi-tra" \
+	    "tesseract-ocr-jpn fonts-arphic-uming" >&2; exit 0; fi; \
+	  echo "Installing tesseract-ocr with Chinese and Japanese models (apt-get)"; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-chi-tra \
+	    tesseract-ocr-jpn fonts-arphic-uming >/dev/null; \
+	fi
+
 # The main job on the bundled sample sources (sources.toml).
-run: setup
+run: setup ocr
 	$(BIN)/citypairs run
 	$(BIN)/citypairs export --format csv
 	$(BIN)/citypairs report
 
-test: setup browser
+test: setup browser ocr
 	$(BIN)/pytest
 
 # Extraction speed and memory on 2,000 generated articles; PDF pages/s; crawl and review speed.
@@ -42,7 +57,7 @@ bench: setup
 	$(BIN)/citypairs bench-review --partnerships 100000
 
 # Also the slow tests.
-test-all: setup browser
+test-all: setup browser ocr
 	$(BIN)/pytest -m ""
 
 clean:

@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors.ocr import OcrPolicy, OcrUnavailable, engine_version, read_page
 from models.errors import DocumentRejected
 from models.records import PageSpan, ParsedDocument
 
@@ -87,7 +88,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
 
 
 def parse_document(data: bytes, name: str, *, media_type: str | None = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> ParsedDocument:
+                   max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES,
+                   ocr: OcrPolicy | None = OcrPolicy()) -> ParsedDocument:
     """Read ``data`` (the bytes of the file called ``name``) into a ``ParsedDocument``."""
     if not data:
         raise DocumentRejected("empty", f"{name} is an empty file (0 bytes); fetch it again.")
@@ -96,7 +98,7 @@ def parse_document(data: bytes, name: str, *, media_type: str | None = None,
     media_type = media_type or sniff_media_type(name, data)
     sha256 = hashlib.sha256(data).hexdigest()
     if media_type == PDF:
-        return _parse_pdf(data, name, sha256, max_pages)
+        return _parse_pdf(data, name, sha256, max_pages, ocr)
     if media_type in (HTML, "application/xhtml+xml"):
         return _parse_html(data, name, sha256)
     if media_type in (TEXT, MARKDOWN):
@@ -296,7 +298,8 @@ def _gutter(words: list[dict], width: float) -> float | None:
     return None
 
 
-def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX_PAGES) -> ParsedDocument:
+def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX_PAGES,
+               ocr: OcrPolicy | None = None) -> ParsedDocument:
     """Text per page from PDFium (hundreds of pages a second), a page laid
     out in two columns read column by column; pdfplumber (twenty times
     slower) only where PDFium cannot split such a page."""
@@ -335,6 +338,8 @@ def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX
             finally:
                 textpage.close()
                 page.close()
+        blank = [i for i, text in enumerate(page_texts) if not text and i not in columned]
+        ocr_note, ocr_problem = _ocr_pages(pdf, blank, page_texts, ocr) if blank and ocr else (None, None)
     except pdfium.PdfiumError as exc:
         raise _pdfium_rejection(name, exc) from exc
     finally:
@@ -349,8 +354,9 @@ def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX
     if not page_texts:
         raise DocumentRejected("corrupt_pdf", f"{name} has no readable pages; download it again.")
     if not any(page_texts):
+        why = ocr_problem or ("OCR found no text either" if ocr else "OCR is off")
         raise DocumentRejected("no_text_layer", f"{name} has {len(page_texts)} page(s) but no text "
-                               "layer (a scan?); run OCR on it (e.g. ocrmypdf) and add it again.")
+                               f"layer and {why}.")
     parts, spans, offset = [], [], 0
     for number, page_text in enumerate(page_texts, start=1):
         if parts:
@@ -365,4 +371,26 @@ def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX
     title = meta_title.strip() if isinstance(meta_title, str) else ""
     title = None if title.casefold() in _PLACEHOLDER_TITLES else title  # reportlab: 'untitled'
     return ParsedDocument(sha256=sha256, media_type=PDF, text=text, title=title or _first_line(text),
-                          lang=detect_lang(text), pages=tuple(spans))
+                          lang=detect_lang(text), pages=tuple(spans), text_source=ocr_note)
+
+
+def _ocr_pages(pdf, blank: list[int], page_texts: list[str], policy: OcrPolicy) -> tuple[str | None, str | None]:
+    """OCR the pages without text, in place; (what read them, or why nothing could)."""
+    try:
+        engine = engine_version(policy.languages)
+    except OcrUnavailable as exc:
+        return None, str(exc)
+    done = failed = 0
+    for index in blank[:policy.max_pages]:
+        page = pdf[index]
+        try:
+            page_texts[index] = _normalise(read_page(page, policy))
+            done += 1
+        except Exception:  # a timeout or an engine crash on one page: the others still count
+            failed += 1
+        finally:
+            page.close()
+    note = f"OCR ({engine}), {done} of {len(page_texts)} pages"
+    if failed or len(blank) > policy.max_pages:
+        note += f"; {failed + max(0, len(blank) - policy.max_pages)} not read"
+    return note, None if done else "OCR could not read it"

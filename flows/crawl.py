@@ -30,6 +30,7 @@ from prefect.cache_policies import NO_CACHE
 
 from extractors.documents import parse_document
 from extractors.links import Link, LinkError, feed_links, listing_links, next_page, sitemap_links
+from extractors.ocr import policy_of
 from extractors.urls import canonical_url
 from flows.address_guard import AddressGuard, local_origin
 from flows.dedupe import dedupe_flow
@@ -173,14 +174,14 @@ class _Fetched:
     rejected: DocumentRejected | None = None
 
 
-def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: dict, max_pages: int) -> _Fetched:
+def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: dict, settings: Settings) -> _Fetched:
     """Fetch and parse on a worker thread; storing happens on the caller's."""
     result = fetcher.fetch(item.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
     done = _Fetched(item, result)
     if result.ok:
         try:
             done.parsed = parse_document(result.body, _file_name(item.url), media_type=_media_type(result),
-                                         max_pages=max_pages)
+                                         max_pages=settings.max_pdf_pages, ocr=policy_of(settings))
         except DocumentRejected as exc:
             done.rejected = exc
     return done
@@ -243,7 +244,7 @@ def crawl_source(source: WebSource, settings: Settings, fetcher: Fetcher) -> Cra
                 if entries:
                     _expand_entries(entries, source, fetcher, store, run_id, report)
                 else:
-                    _fetch_documents(batch, source.name, fetcher, pool, store, blobs, report, settings.max_pdf_pages)
+                    _fetch_documents(batch, source.name, fetcher, pool, store, blobs, report, settings)
         store.finish_crawl_run(run_id, fetched=report.fetched, new=report.new, unchanged=report.unchanged,
                                refused=len(report.refused))
     finally:
@@ -270,9 +271,9 @@ def _expand_entries(entries: list[FrontierItem], source: WebSource, fetcher: Fet
 
 
 def _fetch_documents(batch: list[FrontierItem], source: str, fetcher: Fetcher, pool: ThreadPoolExecutor,
-                     store: Store, blobs: BlobStore, report: CrawlReport, max_pages: int) -> None:
+                     store: Store, blobs: BlobStore, report: CrawlReport, settings: Settings) -> None:
     states = {item.url: store.fetch_state(item.url) or {} for item in batch}
-    futures = [pool.submit(_fetch_document, item, fetcher, states[item.url], max_pages) for item in batch]
+    futures = [pool.submit(_fetch_document, item, fetcher, states[item.url], settings) for item in batch]
     for future in as_completed(futures):
         _store_fetched(future.result(), source, store, blobs, report)
 

@@ -17,6 +17,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors.documents import check_size, parse_document, sniff_media_type
+from extractors.ocr import policy_of
 from flows.batching import batches
 from flows.progress import progress
 from models.blobs import BlobStore
@@ -111,7 +112,7 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
         data = path.read_bytes()
         media_type = sniff_media_type(path.name, data)
         parsed = parse_document(data, path.name, media_type=media_type, max_bytes=settings.max_document_bytes,
-                                max_pages=settings.max_pdf_pages)
+                                max_pages=settings.max_pdf_pages, ocr=policy_of(settings))
     except DocumentRejected as exc:
         status = DocumentStatus.SKIPPED if exc.reason in SKIPPED_REASONS else DocumentStatus.FAILED
         log.warning("%s: %s (%s)", path, status.value, exc)

@@ -138,6 +138,7 @@ class ParsedDocument(Frozen):
     lang: str = "en"
     pages: tuple[PageSpan, ...] = ()  # empty unless the source was paginated
     encoding: str | None = None
+    text_source: str | None = None  # how text was got where not read from a text layer (OCR)
 
     def page_at(self, offset: int) -> int | None:
         for span in self.pages:

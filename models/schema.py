@@ -34,6 +34,7 @@ documents = Table(
     Column("published", Date),
     Column("lang", String(8)),
     Column("encoding", String(40)),
+    Column("text_source", String(80)),  # e.g. 'OCR (tesseract 5.3.0), 2 of 3 pages'; NULL: a text layer
     Column("text", Text),
     Column("pages", JSON),  # [[page, start, end], ...] for PDFs
     Column("status", String(20), nullable=False),  # ingested|extracted|failed|skipped

@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     # Files larger than this are recorded as skipped without being read.
     max_document_bytes: int = Field(default=50_000_000, ge=1)
     max_pdf_pages: int = Field(default=2_000, ge=1)  # a longer PDF is skipped as too_large
+    # OCR of PDF pages without a text layer (Tesseract language models joined
+    # by '+'; "" turns OCR off), pages read per document, pixels per page image.
+    ocr_languages: str = "eng+chi_tra+jpn"
+    ocr_max_pages: int = Field(default=50, ge=0)
+    ocr_max_pixels: int = Field(default=40_000_000, ge=1_000_000)
     # Word 5-shingle Jaccard above which two documents are one story
     # (near-copies with 5% of words changed score about 0.63).
     near_duplicate_threshold: float = Field(default=0.5, gt=0.0, le=1.0)

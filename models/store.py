@@ -82,7 +82,7 @@ class Store(CrawlLog, DecisionLog):
         values = dict(
             sha256=parsed.sha256, source=source, origin=origin, media_type=parsed.media_type,
             size=size, title=parsed.title, published=parsed.published, lang=parsed.lang,
-            encoding=parsed.encoding, text=parsed.text,
+            encoding=parsed.encoding, text=parsed.text, text_source=parsed.text_source,
             pages=[[p.page, p.start, p.end] for p in parsed.pages] or None,
             status=DocumentStatus.INGESTED.value,
         )

@@ -220,3 +220,56 @@ def signature_table_pdf(path: Path, body: list[str], rows: list[list[str]]) -> P
     pdf.showPage()
     pdf.save()
     return path
+
+
+# -- scans ------------------------------------------------------------------------
+LATIN_FONT = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"  # with Chromium's fonts
+CJK_FONT_FILE = "/usr/share/fonts/truetype/arphic/uming.ttc"  # fonts-arphic-uming (make ocr)
+
+
+def scan_pdf(path: Path, lines: list[tuple[str, str]], *, dpi: int = 200, angle: float = 1.0,
+                noise: float = 0.003, seed: int = 1) -> Path:
+    """A one-page PDF holding only a picture of the page, as a scanner makes
+    it: text (each line with its font file) drawn at ``dpi``, turned by
+    ``angle`` degrees, with salt-and-pepper specks."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    rng = random.Random(seed)
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    for k, (line, font_file) in enumerate(lines):
+        font = ImageFont.truetype(font_file, int(dpi * 0.16))
+        draw.text((int(dpi * 0.8), int(dpi * 1.0) + k * int(dpi * 0.3)), line, font=font, fill=0)
+    image = image.rotate(angle, fillcolor=255)
+    pixels = image.load()
+    for _ in range(int(width * height * noise)):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def photo_pdf(path: Path, seed: int = 2) -> Path:
+    """A page that is a picture with no writing: smooth shapes, like a photo."""
+    import random
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    rng = random.Random(seed)
+    image = Image.new("L", (1240, 1754), 200)
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y, r = rng.randrange(1240), rng.randrange(1754), rng.randrange(60, 300)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=rng.randrange(40, 220))
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    pdf.showPage()
+    pdf.save()
+    return path
