@@ -99,7 +99,16 @@ def _extract_chunk(nlp: Language, cjk: dict[str, Language], chunk: list[Document
     for doc, key in _docs(nlp, cjk, chunk, batch_size):
         found[key] = tuple(doc._.mentions or ())
     for item in chunk:
-        yield DocumentMentions(key=item.key, mentions=found[item.key])
+        yield DocumentMentions(key=item.key, mentions=_read_by_ocr(item, found[item.key]))
+
+
+OCR_CONFIDENCE = 0.85  # OCR misreads names and digits now and then: its mentions are trusted less
+
+
+def _read_by_ocr(item: DocumentInput, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    if not (item.text_source or "").startswith("OCR"):
+        return mentions
+    return tuple(m.model_copy(update={"confidence": round(m.confidence * OCR_CONFIDENCE, 3)}) for m in mentions)
 
 
 def _extract_long(pipeline: Language, item: DocumentInput, limits: Limits) -> DocumentMentions:
@@ -121,7 +130,8 @@ def _extract_long(pipeline: Language, item: DocumentInput, limits: Limits) -> Do
             break
         doc, _ = _make_doc(pipeline, item, part)
         mentions.extend(_shifted(m, part.start) for m in pipeline(doc)._.mentions or ())
-    return DocumentMentions(key=item.key, mentions=tuple(mentions), problem=problem, detail=detail)
+    return DocumentMentions(key=item.key, mentions=_read_by_ocr(item, tuple(mentions)), problem=problem,
+                            detail=detail)
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:

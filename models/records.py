@@ -173,6 +173,7 @@ class DocumentInput(Frozen):
     title: str | None = None  # page title, where the source gave one
     url: str | None = None  # where the text came from
     outlet: str | None = None  # the site or publisher
+    text_source: str | None = None  # 'OCR (...)' where the text was read from a scan
 
 
 class DocumentMentions(Frozen):

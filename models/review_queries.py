@@ -132,7 +132,8 @@ def mentions_of(engine: Engine, partnership_ids: list[int]) -> list[dict]:
     pm, m, d = t.partnership_mentions.c, t.mentions.c, t.documents.c
     query = (select(pm.partnership_id, m.id, m.a_text, m.b_text, m.relation, m.event, m.event_date,
                     m.date_precision, m.date_text, m.themes, m.evidence, m.evidence_start, m.evidence_end, m.page,
-                    m.confidence, m.document_id, d.title, d.source, d.origin, d.published, d.media_type)
+                    m.confidence, m.document_id, d.title, d.source, d.origin, d.published, d.media_type,
+                    d.text_source)
              .join(t.mentions, m.id == pm.mention_id).join(t.documents, d.id == m.document_id)
              .where(pm.partnership_id.in_(partnership_ids)).order_by(pm.partnership_id, d.id, m.evidence_start))
     with engine.connect() as conn:

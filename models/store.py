@@ -154,10 +154,12 @@ class Store(CrawlLog, DecisionLog):
     def load_inputs(self, ids: Sequence[int]) -> list[DocumentInput]:
         c = t.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(c.id, c.text, c.published, c.lang, c.pages, c.title, c.origin, c.source).where(c.id.in_(ids)).order_by(c.id))
+            rows = conn.execute(select(c.id, c.text, c.published, c.lang, c.pages, c.title, c.origin, c.source,
+                                       c.text_source).where(c.id.in_(ids)).order_by(c.id))
             return [
                 DocumentInput(key=str(r.id), text=r.text or "", published=r.published, lang=r.lang or "en",
-                              title=r.title, url=r.origin, outlet=r.source, pages=tuple(PageSpan(page=p, start=s, end=e) for p, s, e in (r.pages or [])))
+                              title=r.title, url=r.origin, outlet=r.source, text_source=r.text_source,
+                              pages=tuple(PageSpan(page=p, start=s, end=e) for p, s, e in (r.pages or [])))
                 for r in rows
             ]
 

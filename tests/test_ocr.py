@@ -83,3 +83,15 @@ def test_a_huge_page_is_rendered_within_the_pixel_limit():
     scale = render_scale(20_000, 20_000, 40_000_000)
     assert (20_000 * scale) ** 2 <= 40_000_000 * 1.0001
     assert render_scale(595, 842, 40_000_000) == 300 / 72  # an A4 page keeps 300 dpi
+
+
+def test_mentions_read_from_a_scan_are_trusted_less(nlp):
+    from extractors.pipeline import OCR_CONFIDENCE, extract
+    from models.records import DocumentInput
+
+    text = "Kaohsiung City and the City of Cebu, Philippines signed a sister city agreement on 12 May 2023."
+    [typed] = extract(nlp, [DocumentInput(key="t", text=text)])
+    [scanned] = extract(nlp, [DocumentInput(key="s", text=text, text_source="OCR (tesseract 5.3.0), 1 of 1 pages")])
+    assert typed.mentions and len(scanned.mentions) == len(typed.mentions)
+    for a, b in zip(typed.mentions, scanned.mentions):
+        assert b.confidence == round(a.confidence * OCR_CONFIDENCE, 3)
