@@ -11,11 +11,13 @@ import logging
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from sqlalchemy import make_url
 
 from extractors.parallel import extract_all, limits_of
 from extractors.pipeline import extractor_version
 from flows.batching import batches
 from flows.progress import progress
+from models.errors import ConfigError
 from models.settings import Settings
 from models.store import Store
 
@@ -44,11 +46,39 @@ def extract_batch(doc_ids: list[int], settings: Settings) -> int:
 @flow(name="extract")
 def extract_flow(settings: Settings, force: bool = False) -> int:
     """Extract mentions from every document not yet extracted by this version."""
+    if settings.task_runner == "dask" and make_url(settings.database_url).get_backend_name() == "sqlite":
+        raise ConfigError("task_runner", ["dask needs PostgreSQL: every worker writes its own batch, and SQLite "
+                                          "takes one writer at a time (use task_runner = \"local\")"])
     store = Store(settings.database_url)
     try:
         todo = store.documents_to_extract(extractor_version(settings.spacy_model, settings.pair_scorer), force=force)
     finally:
         store.close()
-    stored = sum(extract_batch(batch, settings) for batch in batches(todo, settings.documents_per_task))
+    groups = batches(todo, settings.documents_per_task)
+    if settings.task_runner == "dask" and groups:
+        stored = extract_on_dask.with_options(task_runner=dask_runner(settings))(groups, settings)
+    else:
+        stored = sum(extract_batch(batch, settings) for batch in groups)
     log.info("extract: %d documents, %d mentions", len(todo), stored)
     return stored
+
+
+@flow(name="extract-on-dask")
+def extract_on_dask(groups: list[list[int]], settings: Settings) -> int:
+    """One task per batch on the Dask workers; only ids travel, and each
+    worker (one spaCy pipeline per worker process, loaded once) writes its
+    batch's mentions itself."""
+    on_worker = settings.model_copy(update={"processes": 1})  # a worker is already a process of its own
+    futures = [extract_batch.submit(group, on_worker) for group in groups]
+    return sum(future.result() for future in futures)
+
+
+def dask_runner(settings: Settings):
+    """Prefect's Dask task runner: the cluster at ``dask_address``, else a
+    LocalCluster of ``dask_workers`` single-threaded worker processes."""
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:
+        return DaskTaskRunner(address=settings.dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})

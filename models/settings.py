@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import (
@@ -72,6 +72,14 @@ class Settings(BaseSettings):
     # Bounds on one document's extraction. A longer text is read up to this
     # many characters, and a document still running after this many seconds
     # stops between parts; either way it keeps what was read and records why.
+    # Where extraction batches run: "local" (this process, with `processes`
+    # worker processes for large batches) or "dask" (Prefect tasks on Dask
+    # workers: the cluster at dask_address, else a LocalCluster of
+    # dask_workers processes). Dask needs PostgreSQL: each worker writes its
+    # own batch, and SQLite takes one writer.
+    task_runner: Literal["local", "dask"] = "local"
+    dask_address: str | None = None
+    dask_workers: int = Field(default=2, ge=1, le=256)
     max_text_chars: int = Field(default=5_000_000, ge=1_000)
     max_extract_seconds: float = Field(default=300.0, gt=0.0)
     # Crawling. The User-Agent names the project and a contact, so a site
