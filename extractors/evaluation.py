@@ -169,6 +169,8 @@ def _record(doc: str, raw: object, where: str, problems: list[str], *, gold: boo
 def _lines(path: str | Path, *, gold: bool):
     """Yield (lineno, doc id, parsed object, records); raise ConfigError per bad line."""
     seen: set[str] = set()
+    if not Path(path).is_file():
+        raise ConfigError(str(path), ["no such file"])
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():

@@ -9,6 +9,7 @@ keyword arguments to :func:`load_settings`).
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -126,8 +127,13 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Settings with CLI overrides applied; ``None`` values are ignored."""
     given = {k: v for k, v in overrides.items() if v is not None}
+    config = os.environ.get("CITYPAIRS_CONFIG", "citypairs.toml")
     try:
         return Settings(**given)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(config, [f"not valid UTF-8 TOML: {exc}"]) from None
+    except IsADirectoryError:
+        raise ConfigError(config, ["is a folder, not a settings file"]) from None
     except ValidationError as exc:
         problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
         raise ConfigError("settings", problems) from exc

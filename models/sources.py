@@ -209,6 +209,12 @@ def load_sources(path: Path) -> list[AnySource]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(str(path), ["file not found"]) from None
+    except IsADirectoryError:
+        raise ConfigError(str(path), ["is a folder, not a sources file"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), ["not UTF-8 text (save it as UTF-8)"]) from None
+    except OSError as exc:
+        raise ConfigError(str(path), [f"cannot be read ({exc.strerror or exc})"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), [f"not valid TOML: {exc}"]) from None
     entries = raw.get("sources", [])

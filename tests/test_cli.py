@@ -112,3 +112,23 @@ def test_a_bad_database_url_is_one_line_and_exit_2_before_any_work(url, says, tm
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output
     assert not pathlib.Path("/no/such/folder").exists(), "no folder or empty database was made"
+
+
+def test_broken_configuration_files_are_one_line_and_exit_2(tmp_path, monkeypatch):
+    broken = tmp_path / "citypairs.toml"
+    broken.write_text("database_url = [broken\n")
+    monkeypatch.setenv("CITYPAIRS_CONFIG", str(broken))
+    result = runner.invoke(app, ["status"], terminal_width=300)
+    assert result.exit_code == 2 and "not valid UTF-8 TOML" in result.output and "Traceback" not in result.output
+    monkeypatch.delenv("CITYPAIRS_CONFIG")
+
+    latin = tmp_path / "sources.toml"
+    latin.write_bytes(b"\xff\xfe[[sources]]")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    for sources, says in ((latin, "not UTF-8 text"), (folder, "is a folder")):
+        result = runner.invoke(app, ["ingest", "--sources", str(sources), "--db", db], terminal_width=300)
+        assert result.exit_code == 2 and says in result.output, result.output
+    result = runner.invoke(app, ["eval", str(tmp_path / "missing.jsonl")], terminal_width=300)
+    assert result.exit_code == 2 and "no such file" in result.output
