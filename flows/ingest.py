@@ -29,6 +29,7 @@ from models.store import Store
 
 log = logging.getLogger(__name__)
 SKIPPED_REASONS = {"too_large", "unsupported_type", "empty"}
+LIMIT_REASONS = frozenset({"too_large"})  # rejections a changed setting can undo
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,9 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
         log.error("%s: cannot read (%s)", path, exc.strerror or exc)
         report.rejected.append((str(path), "unreadable", str(exc)))
         return
-    if store.find_document(sha) is not None:
+    # Bytes rejected for a limit are read again: the limit may have been raised since.
+    retry = store.forget_if_rejected_for(sha, LIMIT_REASONS) if size <= settings.max_document_bytes else False
+    if not retry and store.find_document(sha) is not None:
         store.add_origin(sha, ref.source, ref.path)
         report.known += 1
         return

@@ -77,6 +77,18 @@ class Store(CrawlLog, DecisionLog):
         with self.engine.connect() as conn:
             return conn.scalar(select(t.documents.c.id).where(t.documents.c.sha256 == sha256))
 
+    def forget_if_rejected_for(self, sha256: str, reasons: frozenset[str]) -> bool:
+        """Drop the record of bytes once rejected for one of ``reasons`` (a
+        limit since raised), so they are read again; True if one was dropped."""
+        d = t.documents.c
+        with self.engine.begin() as conn:
+            doc_id = conn.scalar(select(d.id).where(d.sha256 == sha256, d.reason.in_(sorted(reasons)),
+                                                    d.status.in_(["skipped", "failed"])))
+            if doc_id is None:
+                return False
+            conn.execute(delete(t.documents).where(d.id == doc_id))  # origins go with it (ON DELETE CASCADE)
+            return True
+
     def add_document(self, source: str, origin: str, size: int, parsed: ParsedDocument) -> tuple[int, bool]:
         """Store a parsed document once; returns (id, created)."""
         values = dict(

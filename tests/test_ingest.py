@@ -129,3 +129,18 @@ def test_nul_bytes_anywhere_are_dropped_on_both_databases(tmp_path, db_url):
     ingest_files(discover(settings), settings)
     [row] = rows(db_url).values()
     assert row.status == "ingested" and "\x00" not in row.text and row.text.endswith("Hsinchu and Cupertino.")
+
+
+def test_a_file_rejected_for_a_limit_is_read_once_the_limit_is_raised(tmp_path, db_url):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    fx.article_html(inbox)
+    small = settings_for(tmp_path, db_url, max_document_bytes=100)
+    first = ingest_files(discover(small), small)
+    assert first.new == 0 and [r[1] for r in first.rejected] == ["too_large"]
+    again = ingest_files(discover(small), small)
+    assert again.new == 0, "still too large under the same limit"
+    raised = settings_for(tmp_path, db_url)
+    later = ingest_files(discover(raised), raised)
+    assert later.new == 1 and not later.rejected
+    assert {r.status for r in rows(db_url).values()} == {"ingested"}
