@@ -53,6 +53,7 @@ test: setup browser ocr
 bench: setup
 	$(BIN)/citypairs bench --documents 2000
 	$(BIN)/citypairs bench-pdf --pages 500
+	$(BIN)/citypairs bench-scale --mentions 1000000
 	$(BIN)/citypairs bench-crawl --pages 1000
 	$(BIN)/citypairs bench-review --partnerships 100000
 

@@ -352,6 +352,22 @@ def bench_pdf(
         out.print(line)
 
 
+@app.command("bench-scale")
+def bench_scale(
+    largest: Annotated[int, typer.Option("--mentions", metavar="N", help="The largest size; the others are a "
+                       "tenth and three tenths of it.")] = 1_000_000,
+) -> None:
+    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process.
+
+    Example: citypairs bench-scale --mentions 1000000
+    """
+    from flows.bench_scale import report_lines, run_scale_bench
+
+    sizes = (max(1, largest // 10), max(1, largest * 3 // 10), largest)
+    for line in report_lines(run_scale_bench(sizes)):
+        out.print(line)
+
+
 @app.command("bench-crawl")
 def bench_crawl(
     pages: Annotated[int, typer.Option("--pages", metavar="N", help="Article pages of the largest local site.")] = 1000,
