@@ -8,7 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, String, and_, cast, func, select
+from sqlalchemy import Engine, String, and_, cast, func, or_, select
 
 from models import schema as t
 
@@ -64,7 +64,11 @@ def _conditions(f: Filters) -> list:
         year = int(f.year)
         conditions.append(and_(p.established >= dt.date(year, 1, 1), p.established <= dt.date(year, 12, 31)))
     if f.q:
-        named = select(pl.id).where(func.lower(pl.name).like(f"%{f.q.strip().lower()}%"))
+        q = f.q.strip()
+        # Chinese names too, in either form of 台/臺 ('台南' finds 臺南市).
+        spellings = {q, q.replace("台", "臺"), q.replace("臺", "台")}
+        named = select(pl.id).where(or_(func.lower(pl.name).like(f"%{q.lower()}%"),
+                                        *(pl.native.like(f"%{s}%") for s in sorted(spellings))))
         conditions.append(p.a_id.in_(named) | p.b_id.in_(named))
     return conditions
 

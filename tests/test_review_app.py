@@ -233,3 +233,12 @@ def test_session_cookies_are_secure_behind_https(settings, tmp_path):
 def test_a_bad_parameter_is_a_page_never_a_server_error(settings, url, status):
     client = TestClient(create_app(settings), raise_server_exceptions=False)
     assert client.get(url).status_code == status
+
+
+def test_the_desk_has_an_icon_and_finds_places_by_their_chinese_names(settings):
+    client = TestClient(create_app(settings))
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg")
+    for q in ("台南", "臺南"):
+        page = client.get("/partnerships", params={"q": q}).text
+        assert "Tainan" in page and "Kaohsiung" not in page.split("<tbody")[-1], q
