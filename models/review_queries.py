@@ -162,9 +162,19 @@ def decisions_for(engine: Engine, key: str, place_ids: list[str]) -> list[dict]:
 
 
 def recent_decisions(engine: Engine, limit: int = 100) -> list[dict]:
-    d = t.decisions.c
+    """The latest decisions, each with the pair it is about (``pair``,
+    ``pid``) where its target is a partnership still in the table."""
+    d, p = t.decisions.c, t.partnerships.c
+    a, b = t.places.alias("a"), t.places.alias("b")
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(select(t.decisions).order_by(d.id.desc()).limit(limit))]
+        rows = [dict(r._mapping) for r in conn.execute(select(t.decisions).order_by(d.id.desc()).limit(limit))]
+        keys = sorted({r["target"] for r in rows})
+        pairs = {r.key: (r.id, f"{r.a_name} – {r.b_name} ({r.relation})") for r in conn.execute(
+            select(p.key, p.id, p.relation, a.c.name.label("a_name"), b.c.name.label("b_name"))
+            .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id).where(p.key.in_(keys)))} if keys else {}
+    for r in rows:
+        r["pid"], r["pair"] = pairs.get(r["target"], (None, None))
+    return rows
 
 
 def document(engine: Engine, doc_id: int) -> dict | None:

@@ -242,3 +242,16 @@ def test_the_desk_has_an_icon_and_finds_places_by_their_chinese_names(settings):
     for q in ("台南", "臺南"):
         page = client.get("/partnerships", params={"q": q}).text
         assert "Tainan" in page and "Kaohsiung" not in page.split("<tbody")[-1], q
+
+
+def test_the_decisions_page_names_each_pair_and_links_to_it(settings):
+    client = TestClient(create_app(settings))
+    pid = ids(settings)["Cebu City"]
+    page = client.get("/queue").text
+    client.post(f"/partnerships/{pid}/accept", data={"csrf": csrf_of(page)})
+    listing = client.get("/decisions").text
+    assert f'<a href="/partnerships/{pid}">Kaohsiung – Cebu City (sister)</a>' in listing
+    store = Store(settings.database_url)
+    [decision] = [d for d in store.decisions() if d["action"] == "accept" and not d["undone_at"]][:1]
+    actions.undo(store, decision["id"], "test")
+    store.close()
