@@ -262,3 +262,17 @@ def towns_before_division(text: str, division: PlaceSpan) -> list[tuple[int, int
         return []
     return out
 
+
+IN_TAIWAN = re.compile(r"(?:,\s*|\s+in\s+|\s*\(\s*)(?:Taiwan|the\s+Republic\s+of\s+China|R\.?O\.?C\.?)\b")
+# Country names joined by 'and', whose parts the model tags as places of
+# their own ('Saint Kitts and Nevis': Nevis is not a party here).
+JOINED_COUNTRIES = re.compile(
+    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|(?:Saint|St\.?) Kitts and Nevis|Trinidad and Tobago|"
+    r"(?:Saint|St\.?) Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos Islands|"
+    r"Wallis and Futuna|(?:Saint|St\.?) Pierre and Miquelon)\b")
+# Territories with an ISO country code that sign ties as one government.
+TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
+# A proper noun the model did not tag is taken for a place of this size or more.
+DICTIONARY_POPULATION = 100_000
+PERSON_TITLES = frozenset({"Mayor", "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Magistrate", "President",
+                           "Minister", "Speaker", "Chairman", "Director", "Secretary", "Councilor", "Councillor"})

@@ -29,21 +29,28 @@ from extractors.lexicon import relations_in
 from extractors.place_cues import (
     CAPITAL_AFTER,
     COUNTRY_SLOT,
+    DICTIONARY_POPULATION,
     DIVISION_OF,
     GOVERNMENT_TAILS,
     GOVERNMENT_VOICE,
+    IN_TAIWAN,
+    JOINED_COUNTRIES,
     LEADING,
-    not_a_place,
+    PERSON_TITLES,
     PlaceSpan,
+    TERRITORIES,
     cued_names,
     demonym_references,
     is_dateline,
     is_org,
     list_siblings,
     nearby_country,
+    not_a_place,
     titled_names,
     towns_before_division,
 )
+from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
+from extractors.place_rows import overlaps as _overlaps
 from extractors.segmentation import text_of
 from models.records import Level, Place
 
@@ -119,7 +126,7 @@ class PlaceFinder:
                     entries = named
             # Bare township/district names ("Xinyi", "Zhongshan") are common
             # words or names abroad: take them only beside their county.
-            in_taiwan = _IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
+            in_taiwan = IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
             entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in
                        (Level.TOWNSHIP, Level.DISTRICT) or e.parent in mentioned]
             if not entries:
@@ -215,7 +222,7 @@ class PlaceFinder:
         # country the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for words in _row_words(text_of(doc), taken + persons):
+        for words in row_words(text_of(doc), taken + persons):
             i = 0
             while i < len(words):
                 for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
@@ -406,51 +413,6 @@ class PlaceFinder:
         return None
 
 
-_IN_TAIWAN = re.compile(r"(?:,\s*|\s+in\s+|\s*\(\s*)(?:Taiwan|the\s+Republic\s+of\s+China|R\.?O\.?C\.?)\b")
-# Country names joined by 'and', whose parts the model tags as places of
-# their own ('Saint Kitts and Nevis': Nevis is not a party here).
-JOINED_COUNTRIES = re.compile(
-    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|(?:Saint|St\.?) Kitts and Nevis|Trinidad and Tobago|"
-    r"(?:Saint|St\.?) Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos Islands|"
-    r"Wallis and Futuna|(?:Saint|St\.?) Pierre and Miquelon)\b")
-# Territories with an ISO country code that sign ties as one government.
-TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
-# A proper noun the model did not tag is taken for a place of this size or more.
-DICTIONARY_POPULATION = 100_000
-PERSON_TITLES = frozenset({"Mayor", "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Magistrate", "President",
-                           "Minister", "Speaker", "Chairman", "Director", "Secretary", "Councilor", "Councillor"})
-ROW_NAME_POPULATION = 5_000  # a smaller namesake in a table row is more likely a word
-_ROW = re.compile(r"^[^\n]{3,160}$", re.M)
-_WORD = re.compile(r"[A-Za-z][a-z]+")
-# Function words written with a capital: a headline in title case, not a row of names.
-_TITLE_CASE = re.compile(r"(?<!^)\b(?:The|For|Of|And|With|To|In|On|At|By|From|An|As|Is|Are|Will)\b")
-
-
-def _row_words(text: str, taken) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised words, outside places already found, on short
-    lines without a full stop that hold a place or a country: the cells of
-    a table or the items of a list."""
-    out = []
-    for row in _ROW.finditer(text):
-        line = row.group(0).rstrip()
-        if line.endswith((".", "!", "?")) or _TITLE_CASE.search(line) \
-                or not any(row.start() <= s < row.end() for s, _ in taken):
-            continue  # a sentence, or a headline in title case ('For The Next Golden Ten Years')
-        run: list[tuple[int, int]] = []
-        for m in _WORD.finditer(text, row.start(), row.start() + len(line)):
-            free = not _overlaps(m.start(), m.end(), taken)
-            joined = run and text[run[-1][1]:m.start()] in (" ", "-")
-            if free and m.group(0)[0].isupper() and (not run or joined):
-                run.append((m.start(), m.end()))
-                continue
-            if run:
-                out.append(run)
-            run = [(m.start(), m.end())] if free and m.group(0)[0].isupper() else []
-        if run:
-            out.append(run)
-    return out
-
-
 _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
@@ -458,28 +420,12 @@ _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY
 
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
-_CITY_WORDS = frozenset({"city", "municipality", "metropolitan", "special", "town", "of", "the"})
-
-
-def named_as(place: Place, name: str) -> bool:
-    """Whether a bare name is that place's own name: 'Incheon' names
-    Incheon Metropolitan City, but 'Day' does not name Day County nor 'Hope'
-    Hope Island."""
-    if fold_core(place.name) != fold_core(name):
-        return False
-    return set(fold(place.name).split()) - set(fold(name).split()) <= _CITY_WORDS
-
-
 def _propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
     for name, place in names.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if not _overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
                 out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place, notes=["propagated"]))
                 taken.append((m.start(), m.end()))
-
-
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _leading_len(text: str) -> int:
