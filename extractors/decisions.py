@@ -22,8 +22,8 @@ from models.rows import PartnershipRow, StoredMention
 EDITABLE = ("a_id", "b_id", "relation", "status", "established", "established_precision", "themes")
 LOW_CONFIDENCE = 0.6
 # Queue weights: what makes a human look first.
-WEIGHTS = {"provisional_place": 0.5, "date_conflict": 0.4, "relation_conflict": 0.3, "low_confidence": 0.3,
-           "single_source": 0.1, "terminated": 0.1}
+WEIGHTS = {"provisional_place": 0.5, "date_conflict": 0.4, "reference_conflict": 0.4, "relation_conflict": 0.3,
+           "low_confidence": 0.3, "single_source": 0.1, "terminated": 0.1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,13 @@ def triage(rows: Sequence[PartnershipRow], mentions: Iterable[StoredMention],
         relations[frozenset((r.a_id, r.b_id))].add(r.relation)
     out = []
     for r in rows:
+        if r.n_mentions == 0:
+            # A reference list's own tie: nothing the machine read to check.
+            out.append(dataclasses.replace(r, reasons=("reference_only",), priority=0.0))
+            continue
         reasons = []
+        if r.reference == "conflict":
+            reasons.append("reference_conflict")
         if r.a_id in provisional or r.b_id in provisional or r.a_id.startswith("prov:") or r.b_id.startswith("prov:"):
             reasons.append("provisional_place")
         if len(founding_years[r.key]) > 1:
@@ -138,7 +144,7 @@ def triage(rows: Sequence[PartnershipRow], mentions: Iterable[StoredMention],
 def priority_of(row: PartnershipRow) -> float:
     """Queue order: pending rows only, the more reasons and the less
     confidence the higher."""
-    if row.review != "pending":
+    if row.review != "pending" or row.n_mentions == 0:
         return 0.0
     return round(1.0 + sum(WEIGHTS.get(x, 0.0) for x in row.reasons) + (1.0 - row.confidence) * 0.5, 4)
 

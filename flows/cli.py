@@ -1,5 +1,6 @@
 """The ``citypairs`` command line: a thin layer over the flows and the store.
-The review and sources commands live in ``cli_review`` and ``cli_sources``.
+The review, sources and reference-list commands live in ``cli_review``,
+``cli_sources`` and ``cli_reference``.
 
 Commands that need no orchestration (extract-jsonl, eval, export) call the
 library directly, so they start fast and print no Prefect logs.
@@ -88,9 +89,14 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
     except CitypairsError as exc:
         _fail(exc)
     _print_rejected(report.ingest.rejected)
+    from flows.cli_reference import print_lists
+
+    unreadable = print_lists(report.references)
     _print_summary(settings, f"{report.ingest.new} new documents, {report.ingest.known} already stored, "
                              f"{report.mentions} mentions extracted")
     _exit_if_missing(report.ingest.missing)
+    if unreadable:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -472,7 +478,7 @@ def _as_written(day, precision: str | None) -> str:
 
 
 # Commands kept in their own modules register themselves on `app`.
-from flows import cli_review, cli_sources  # noqa: E402,F401
+from flows import cli_reference, cli_review, cli_sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -2,9 +2,10 @@
 
 First near-duplicate documents are grouped (one syndicated story is one
 independent source), then every mention is merged by pair and relation
-(places an analyst merged count as one), analysts' decisions are applied on
-top, each row gets its review-queue priority, and the table is synced to the
-result. Running it again changes nothing.
+(places an analyst merged count as one), ties that only a reference list
+holds are added, analysts' decisions are applied on top, each row is
+reconciled with the reference lists and gets its review-queue priority, and
+the table is synced to the result. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors.decisions import Decision, apply_decisions, place_aliases, remap, triage
 from extractors.merge import merge
 from extractors.near_duplicates import cluster_documents
+from extractors.reconcile import reconcile, reference_only_rows, remap_claims
 from models.settings import Settings
 from models.store import Store
 
@@ -29,8 +31,12 @@ def dedupe(settings: Settings) -> dict[str, int]:
         store.set_clusters(cluster_documents(store.document_texts(), settings.near_duplicate_threshold))
         decisions = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"],
                               d["created_at"]) for d in store.decisions()]
-        mentions = remap(store.mentions_for_dedupe(settings.min_confidence), place_aliases(decisions))
-        rows = apply_decisions(merge(mentions), decisions)
+        aliases = place_aliases(decisions)
+        mentions = remap(store.mentions_for_dedupe(settings.min_confidence), aliases)
+        claims = remap_claims(store.reference_claims(), aliases)
+        rows = merge(mentions)
+        rows = apply_decisions(rows + reference_only_rows(rows, claims), decisions)
+        rows = reconcile(rows, claims, decisions, have_lists=store.has_reference_lists())
         return store.sync_partnerships(triage(rows, mentions, store.provisional_places()))
     finally:
         store.close()

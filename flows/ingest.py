@@ -24,7 +24,7 @@ from models.blobs import BlobStore
 from models.errors import DocumentRejected
 from models.records import DocumentStatus
 from models.settings import Settings
-from models.sources import WEB_KINDS, load_sources
+from models.sources import DOCUMENT_KINDS, WEB_KINDS, load_sources
 from models.store import Store
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,8 @@ def missing_sources(settings: Settings) -> list[str]:
 def discover(settings: Settings) -> list[FileRef]:
     refs = []
     for source in load_sources(settings.sources_path):
-        if source.kind in WEB_KINDS:
-            continue  # fetched by `citypairs crawl`
+        if source.kind not in DOCUMENT_KINDS:
+            continue  # web sources: `citypairs crawl`; reference lists: flows.references
         if not source.path.exists():
             log.error("source '%s': path %s does not exist; skipped", source.name, source.path)
             continue

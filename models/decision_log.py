@@ -78,7 +78,8 @@ class DecisionLog:
             established_precision=values["established_precision"], last_event=r.last_event,
             last_event_date=r.last_event_date, first_reported=r.first_reported, last_reported=r.last_reported,
             themes=tuple(values["themes"] or ()), n_mentions=r.n_mentions, n_documents=r.n_documents,
-            n_sources=r.n_sources, confidence=r.confidence, mention_ids=mids, reasons=tuple(r.reasons or ()))
+            n_sources=r.n_sources, confidence=r.confidence, mention_ids=mids, reasons=tuple(r.reasons or ()),
+            reference=r.reference, reference_rows=tuple(r.reference_rows or ()), conflicts=tuple(r.conflicts or ()))
 
     def save_review(self, row: PartnershipRow) -> None:
         """Write a row's reviewed values (fields, review state, priority) in place."""

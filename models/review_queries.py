@@ -41,7 +41,7 @@ def _partnership_columns():
                    b.c.provisional.label("b_provisional"), p.relation, p.status, p.established,
                    p.established_precision, p.themes, p.n_sources, p.n_documents, p.n_mentions, p.confidence,
                    p.review, p.reviewed_by, p.reviewed_at, p.priority, p.reasons, p.machine, p.last_event,
-                   p.first_reported, p.last_reported)
+                   p.first_reported, p.last_reported, p.reference, p.reference_rows, p.conflicts)
     return query.join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id), a, b
 
 
@@ -110,9 +110,11 @@ def queue(engine: Engine, page: int = 1, per_page: int = PAGE) -> tuple[list[dic
     """Pending partnerships, highest priority first, with each one's best
     evidence (the most confident mention)."""
     p = t.partnerships.c
+    # Priority 0: a reference list's own tie, with nothing the machine read to check.
+    waiting = [p.review == "pending", p.priority > 0]
     with engine.connect() as conn:
-        total = conn.scalar(select(func.count()).select_from(t.partnerships).where(p.review == "pending"))
-    rows = _page_of(engine, [p.review == "pending"], [p.priority.desc(), p.id.desc()], page, per_page)
+        total = conn.scalar(select(func.count()).select_from(t.partnerships).where(*waiting))
+    rows = _page_of(engine, waiting, [p.priority.desc(), p.id.desc()], page, per_page)
     best = best_mentions(engine, [r["id"] for r in rows])
     around = paragraphs(engine, [(m["document_id"], m["evidence_start"], m["evidence_end"]) for m in best.values()])
     for r in rows:

@@ -78,6 +78,36 @@ class PartnershipRow:
     machine: dict | None = None
     priority: float = 0.0
     reasons: tuple[str, ...] = ()
+    # Set by extractors.reconcile: standing against the reference lists.
+    reference: str | None = None  # confirmed|text_only|reference_only|conflict; None: no lists
+    reference_rows: tuple[dict, ...] = ()  # {"list", "line"} of each claim behind the row
+    conflicts: tuple[dict, ...] = ()  # {"field", "list", "line", "text", "reference", "resolution"?}
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceClaim:
+    """One row of a researcher's reference list, resolved to places."""
+
+    list_name: str
+    line: int  # the row as a spreadsheet numbers it (header = 1)
+    a_id: str  # the Taiwanese side
+    b_id: str
+    relation: str
+    established: dt.date | None = None
+    established_precision: str | None = None
+    ended: dt.date | None = None
+    ended_precision: str | None = None
+    note: str | None = None
+    row: dict | None = None  # the cells as read
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A reference-list row that was not taken, and why."""
+
+    line: int
+    reason: str  # stable code: unresolved_place, ambiguous_place, not_taiwan, bad_date, ...
+    detail: str
 
 
 def place_values(p: Place) -> dict:
@@ -101,4 +131,6 @@ def partnership_values(r: PartnershipRow) -> dict:
                 first_reported=r.first_reported, last_reported=r.last_reported, themes=list(r.themes),
                 n_mentions=r.n_mentions, n_documents=r.n_documents, n_sources=r.n_sources,
                 confidence=round(r.confidence, 4), review=r.review, reviewed_by=r.reviewed_by,
-                reviewed_at=r.reviewed_at, machine=r.machine, priority=r.priority, reasons=list(r.reasons))
+                reviewed_at=r.reviewed_at, machine=r.machine, priority=r.priority, reasons=list(r.reasons),
+                reference=r.reference, reference_rows=list(r.reference_rows) or None,
+                conflicts=list(r.conflicts) or None)

@@ -124,6 +124,12 @@ partnerships = Table(
     Column("machine", JSON),  # the machine's values of fields an analyst edited
     Column("priority", Float, nullable=False, server_default="0"),  # review queue order, highest first
     Column("reasons", JSON),  # why a human should look: low_confidence, date_conflict, ...
+    # Against the reference lists (NULL while none is imported):
+    # confirmed|text_only|reference_only|conflict, the list rows behind it,
+    # and each difference with both values (and how an analyst settled it).
+    Column("reference", String(16)),
+    Column("reference_rows", JSON),  # [{"list": name, "line": n}, ...]
+    Column("conflicts", JSON),  # [{"field", "list", "line", "text", "reference", "resolution"?}, ...]
 )
 Index("ix_partnerships_a", partnerships.c.a_id)
 Index("ix_partnerships_b", partnerships.c.b_id)
@@ -186,6 +192,40 @@ crawl_frontier = Table(
     UniqueConstraint("run_id", "url", name="uq_crawl_frontier_run_url"),
 )
 Index("ix_crawl_frontier_pending", crawl_frontier.c.run_id, crawl_frontier.c.state)
+
+# Researchers' own lists of partnerships (a spreadsheet, a Wikidata query
+# result, a city's table), imported as claims apart from text mentions.
+reference_lists = Table(
+    "reference_lists",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("origin", Text, nullable=False),  # the file it was read from
+    Column("sha256", String(64), nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("claims", Integer, nullable=False),
+    Column("problems", JSON, nullable=False),  # [{"line", "reason", "detail"}, ...] rows not taken
+)
+
+reference_claims = Table(
+    "reference_claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("list_name", String(200), ForeignKey("reference_lists.name", ondelete="CASCADE"), nullable=False),
+    Column("line", Integer, nullable=False),  # row number as a spreadsheet shows it
+    Column("a_id", String(80), ForeignKey("places.id"), nullable=False),  # the Taiwanese side
+    Column("b_id", String(80), ForeignKey("places.id"), nullable=False),
+    Column("relation", String(20), nullable=False),
+    Column("established", Date),
+    Column("established_precision", String(8)),
+    Column("ended", Date),
+    Column("ended_precision", String(8)),
+    Column("note", Text),
+    Column("row", JSON, nullable=False),  # the row as read, for provenance
+    Column("imported_at", DateTime(timezone=True), nullable=False),  # when this claim last changed
+    UniqueConstraint("list_name", "a_id", "b_id", "relation", name="uq_reference_claim"),
+)
+Index("ix_reference_claims_pair", reference_claims.c.a_id, reference_claims.c.b_id)
 
 # Analyst decisions, kept apart from machine output and never touched by a
 # pipeline run. kind=partnership: target is a partnership key, action

@@ -91,6 +91,40 @@ class FileSource(_Source):
         return [self.path]
 
 
+class ReferenceSource(_Source):
+    """A researcher's list of partnerships: CSV, TSV, Excel, JSON or a
+    Wikidata SPARQL JSON result. Its rows become reference claims that
+    every dedupe reconciles with what the texts say."""
+
+    kind: Literal["reference"]
+    path: Path
+    columns: dict[str, str] = {}  # field (taiwan_side, partner, ...) -> the list's column header
+    sheet: str | None = None  # Excel: the sheet to read [default: the first]
+    relation: str = "sister"  # for rows that name no relation (a Wikidata P190 list is of twin towns)
+
+    @field_validator("columns")
+    @classmethod
+    def _fields(cls, value: dict[str, str]) -> dict[str, str]:
+        from extractors.reference_read import FIELDS
+
+        unknown = sorted(set(value) - set(FIELDS))
+        if unknown:
+            raise ValueError(f"unknown field {', '.join(unknown)} (known: {', '.join(FIELDS)})")
+        return value
+
+    @field_validator("relation")
+    @classmethod
+    def _relation(cls, value: str) -> str:
+        from models.records import Relation
+
+        if value not in {r.value for r in Relation}:
+            raise ValueError(f"must be one of {', '.join(r.value for r in Relation)}")
+        return value
+
+    def files(self) -> list[Path]:
+        return [self.path]
+
+
 class _WebSource(_Source):
     """Settings every web source shares."""
 
@@ -197,11 +231,12 @@ def _compile(pattern: str) -> re.Pattern:
 
 
 WebSource = FeedSource | SitemapSource | ListingSource | UrlSource
-AnySource = FolderSource | FileSource | WebSource
+AnySource = FolderSource | FileSource | ReferenceSource | WebSource
 Source = Annotated[AnySource, Field(discriminator="kind")]
 _adapter: TypeAdapter[Source] = TypeAdapter(Source)
-KINDS = ("folder", "file", "feed", "sitemap", "listing", "url")
+KINDS = ("folder", "file", "reference", "feed", "sitemap", "listing", "url")
 WEB_KINDS = ("feed", "sitemap", "listing", "url")
+DOCUMENT_KINDS = ("folder", "file")  # what ingest reads as documents
 
 
 def load_sources(path: Path) -> list[AnySource]:

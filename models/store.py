@@ -1,5 +1,5 @@
 """The store: owns every SQL statement citypairs runs (with its mixins
-``crawl_log`` and ``decision_log``, and the review app's paged reads in
+``crawl_log``, ``decision_log`` and ``reference_log``, and the review app's paged reads in
 ``review_queries``).
 
 SQLite by default, any SQLAlchemy URL otherwise. Opening a store brings the
@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from models import schema as t
 from models.crawl_log import CrawlLog
 from models.decision_log import DecisionLog
+from models.reference_log import ReferenceLog
 from models.errors import ConfigError
 from models.records import (
     DocumentInput,
@@ -47,7 +48,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATE_LOCK = threading.Lock()
 
 
-class Store(CrawlLog, DecisionLog):
+class Store(CrawlLog, DecisionLog, ReferenceLog):
     def __init__(self, url: str):
         self.url = url
         self.engine: Engine = _engine(url)
@@ -293,7 +294,7 @@ class Store(CrawlLog, DecisionLog):
             b.c.name.label("b"), b.c.country.label("b_country"), b.c.level.label("b_level"),
             b.c.admin1.label("b_admin1"), p.relation, p.status, p.established, p.established_precision,
             p.last_event, p.last_event_date, p.first_reported, p.last_reported, p.themes, p.n_sources,
-            p.n_documents, p.n_mentions, p.confidence, p.review, p.reviewed_by, p.a_id, p.b_id)
+            p.n_documents, p.n_mentions, p.confidence, p.review, p.reviewed_by, p.reference, p.a_id, p.b_id)
             .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id).order_by(a.c.name, b.c.name, p.relation))
         return query if rejected else query.where(p.review != "rejected")
 

@@ -19,6 +19,7 @@ import dateparser
 from extractors.decisions import EDITABLE, Decision, jsonable, overlay, place_aliases, priority_of
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.names import fold
+from extractors.reconcile import settled_by_field, standing
 from models.records import Level, Place, Relation, Theme
 from models.store import Store
 
@@ -52,8 +53,21 @@ def refresh(store: Store, key: str) -> None:
         return
     places = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"], d["created_at"])
               for d in store.decisions(kind="place")]
-    row = overlay(row, _decisions(store, key), place_aliases(places))
+    row = reconciled(store, overlay(row, _decisions(store, key), place_aliases(places)))
     store.save_review(dataclasses.replace(row, priority=priority_of(row)))
+
+
+def reconciled(store: Store, row):
+    """The row against the reference-list rows matched to it at the last
+    dedupe (or of its relation), with the conflicts analysts settled."""
+    if row.reference is None:
+        return row
+    behind = {(x["list"], x["line"]) for x in row.reference_rows}
+    claims = [c for c in store.reference_claims((row.a_id, row.b_id))
+              if (c.list_name, c.line) in behind or c.relation == row.relation]
+    settled = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"], d["created_at"])
+               for d in store.decisions(kind="conflict", target=row.key)]
+    return standing(row, claims, settled_by_field(settled).get(row.key, {}))
 
 
 def _before(store: Store, key: str) -> dict:
@@ -138,7 +152,7 @@ def undo(store: Store, decision_id: int, analyst: str) -> Outcome:
     undone = store.undo_decision(decision_id, analyst)
     if undone is None:
         raise EditError("decision", f"no active decision {decision_id}")
-    if undone["kind"] == "partnership":
+    if undone["kind"] in ("partnership", "conflict"):
         refresh(store, undone["target"])
     else:  # a place merge: point rows back until the next dedupe rebuilds them
         store.unmap_place(undone["target"], undone["changes"]["into"])

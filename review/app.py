@@ -3,8 +3,9 @@
 Pages: the review queue (``/queue``), one partnership with its provenance
 and an edit form (``/partnerships/{id}``), the canonical table with filters
 and CSV/Excel export (``/partnerships``), a stored document (``/documents/{id}``)
-and its original bytes, the decision log (``/decisions``) and the charts
-(``/charts``). Every state change is a POST carrying a CSRF token; every
+and its original bytes, the decision log (``/decisions``), the charts
+(``/charts``) and the differences from reference lists (``/conflicts``).
+Every state change is a POST carrying a CSRF token; every
 text from a document is escaped by Jinja2; errors show a plain page, never a
 stack trace. A small static script adds keyboard shortcuts.
 """
@@ -35,7 +36,7 @@ from models.cells import inert_frame
 from models.records import Relation, Theme
 from models.settings import Settings
 from models.store import Store
-from review import actions
+from review import actions, conflicts
 from review.auth import LoginThrottle, Signer, check_login, read_users, session_value
 from review.highlight import paragraph, segments
 
@@ -149,6 +150,7 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
                      "are in the server's log."}, 500)
 
     _routes(app, desk)
+    conflicts.register(app, desk, _page, _back)
     return app
 
 
