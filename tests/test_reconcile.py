@@ -156,3 +156,33 @@ def test_conflicts_command_lists_them_as_json_and_csv(settings):
     result = runner.invoke(app, ["conflicts", "--format", "csv", "--db", settings.database_url])
     assert result.stdout.splitlines()[0].startswith("id,a,b,b_country,relation,field,text,reference")
     assert runner.invoke(app, ["conflicts", "--format", "xml", "--db", settings.database_url]).exit_code == 2
+
+
+def test_the_conflicts_page_settles_a_difference_with_a_note_and_shows_coverage(settings):
+    import re
+
+    from starlette.testclient import TestClient
+
+    from review.app import create_app
+
+    import_list(settings, ReferenceSource(kind="reference", name="think-tank",
+                                          path=settings.sources_path.parent / "think-tank.csv"))
+    run_pipeline(settings)
+    client = TestClient(create_app(settings))
+    page = client.get("/conflicts").text
+    assert "Tainan – Sendai" in page and "friendship" in page and "think-tank, 3" in page
+    assert re.search(r"<td>think-tank</td><td>3</td><td>2</td><td>67%</td><td>0</td>", page)  # LA not in texts
+    pid = re.search(r'action="/partnerships/(\d+)/settle"', page)[1]
+    token = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+    answer = client.post(f"/partnerships/{pid}/settle", data={
+        "csrf": token, "field": "relation", "list": "think-tank", "action": "keep_both",
+        "note": "<b>both signed</b>", "next": "/conflicts"})
+    assert answer.status_code == 200 and "kept both values for relation" in answer.text
+    assert "No conflicts to settle" in answer.text
+    settled = client.get("/conflicts?all=1").text
+    assert "&lt;b&gt;both signed&lt;/b&gt;" in settled  # the note is shown, as text
+    detail = client.get(f"/partnerships/{pid}").text
+    assert "settled: keep both" in detail
+    wrong = client.post(f"/partnerships/{pid}/settle", data={
+        "csrf": token, "field": "established", "list": "think-tank", "action": "keep_both", "next": "/conflicts"})
+    assert "Not settled" in wrong.text
