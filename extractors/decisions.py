@@ -6,6 +6,8 @@ mentions (with places an analyst merged mapped to one id), then folds each
 partnership's decisions over the result, in the order they were made:
 accept and reject set the review state, an edit replaces field values (and
 keeps the machine's values beside them), undone decisions are skipped.
+An analyst can also add a tie the machine missed (a row of its own until
+the machine finds it too) and reject one mention without its partnership.
 Nothing here reads or writes the database.
 """
 
@@ -82,15 +84,46 @@ def overlay(row: PartnershipRow, decisions: Sequence[Decision], aliases: dict[st
                     machine.setdefault(field, jsonable(getattr(row, field)))
                     values[field] = _parse(field, value)
             review = "edited"
-        elif d.action in ("accept", "reject"):
-            review = {"accept": "accepted", "reject": "rejected"}[d.action]
-            if d.action == "accept" and machine:
+        elif d.action in ("accept", "reject", "add"):
+            # An analyst who adds a tie the machine missed asserts it: accepted.
+            review = {"accept": "accepted", "reject": "rejected", "add": "accepted"}[d.action]
+            if d.action != "reject" and machine:
                 review = "edited"  # accepting an edited row keeps the edit
         by, at = d.analyst, d.created_at
     for side in ("a_id", "b_id"):
         values[side] = (aliases or {}).get(values[side], values[side])
     return dataclasses.replace(row, **values, review=review, reviewed_by=by, reviewed_at=at,
                                machine=machine or None)
+
+
+def added_rows(rows: Sequence[PartnershipRow], decisions: Sequence[Decision]) -> list[PartnershipRow]:
+    """A row for each tie an analyst added from a document's sentence that
+    the machine has not found (where it has, the addition accepts it). It
+    counts its document as one source; it has no machine mention."""
+    have = {r.key for r in rows}
+    out: dict[str, PartnershipRow] = {}
+    for d in sorted(decisions, key=lambda d: d.id):
+        if d.kind != "partnership" or d.action != "add" or d.target in have:
+            continue
+        c = d.changes
+        day = dt.date.fromisoformat(c["date"]) if c.get("date") else None
+        event = c.get("event") or "established"
+        out[d.target] = PartnershipRow(
+            key=d.target, a_id=c["a_id"], b_id=c["b_id"], relation=c["relation"], status=EVENT_STATUS[event],
+            established=day if event == "established" else None,
+            established_precision=c.get("date_precision") if day and event == "established" else None,
+            last_event=event, last_event_date=day, first_reported=None, last_reported=None,
+            themes=tuple(c.get("themes") or ()), n_mentions=0, n_documents=1, n_sources=1, confidence=1.0,
+            mention_ids=())
+    return list(out.values())
+
+
+EVENT_STATUS = {"established": "active", "renewed": "active", "proposed": "proposed", "terminated": "terminated"}
+
+
+def rejected_mentions(decisions: Iterable[Decision]) -> set[str]:
+    """Keys of mentions an analyst rejected on their own: dedupe leaves them out."""
+    return {d.target for d in decisions if d.kind == "mention" and d.action == "reject"}
 
 
 def apply_decisions(rows: Sequence[PartnershipRow], decisions: Sequence[Decision]) -> list[PartnershipRow]:
@@ -118,8 +151,9 @@ def triage(rows: Sequence[PartnershipRow], mentions: Iterable[StoredMention],
     out = []
     for r in rows:
         if r.n_mentions == 0:
-            # A reference list's own tie: nothing the machine read to check.
-            out.append(dataclasses.replace(r, reasons=("reference_only",), priority=0.0))
+            # A reference list's own tie, or one an analyst added: nothing the machine read to check.
+            why = "reference_only" if r.n_documents == 0 else "added_by_analyst"
+            out.append(dataclasses.replace(r, reasons=(why,), priority=0.0))
             continue
         reasons = []
         if r.reference == "conflict":

@@ -96,7 +96,7 @@ def standing(row: PartnershipRow, claims: list[ReferenceClaim], settled: dict | 
     claims = sorted(claims, key=lambda c: (c.list_name, c.line))
     refs = tuple({"list": c.list_name, "line": c.line} for c in claims)
     if not claims:
-        return dataclasses.replace(row, reference=TEXT_ONLY if row.n_mentions else None, reference_rows=(),
+        return dataclasses.replace(row, reference=None if _list_only(row) else TEXT_ONLY, reference_rows=(),
                                    conflicts=())
     conflicts = []
     for c in claims:
@@ -108,7 +108,7 @@ def standing(row: PartnershipRow, claims: list[ReferenceClaim], settled: dict | 
                 item["note"] = decision.changes.get("note") or ""
                 item["by"] = decision.analyst
             conflicts.append(item)
-    if row.n_mentions == 0:
+    if _list_only(row):
         kind = REFERENCE_ONLY
     elif any("resolution" not in c for c in conflicts):
         kind = CONFLICT
@@ -120,7 +120,7 @@ def standing(row: PartnershipRow, claims: list[ReferenceClaim], settled: dict | 
 def differences(row: PartnershipRow, claim: ReferenceClaim) -> list[tuple[str, str, str]]:
     """(field, text's value, list's value) for each field the two disagree on."""
     out = []
-    if row.n_mentions == 0:
+    if _list_only(row):
         return out  # a list's own row: two lists disagreeing is not text against list
     if claim.relation != row.relation:
         out.append(("relation", row.relation, claim.relation))
@@ -134,6 +134,11 @@ def differences(row: PartnershipRow, claim: ReferenceClaim) -> list[tuple[str, s
     elif row.status == "terminated" and not claim.ended:
         out.append(("status", "terminated", "active"))
     return out
+
+
+def _list_only(row: PartnershipRow) -> bool:
+    """No document behind it (an analyst's addition has its document)."""
+    return row.n_mentions == 0 and row.n_documents == 0
 
 
 def iso(day: dt.date | None, precision: str | None) -> str:

@@ -2,8 +2,9 @@
 
 First near-duplicate documents are grouped (one syndicated story is one
 independent source), then every mention is merged by pair and relation
-(places an analyst merged count as one), ties that only a reference list
-holds are added, analysts' decisions are applied on top, each row is
+(places an analyst merged count as one, mentions an analyst rejected are
+left out), ties an analyst added and ties that only a reference list holds
+are added, analysts' decisions are applied on top, each row is
 reconciled with the reference lists and gets its review-queue priority, and
 the table is synced to the result. Running it again changes nothing.
 """
@@ -15,7 +16,15 @@ import logging
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.decisions import Decision, apply_decisions, place_aliases, remap, triage
+from extractors.decisions import (
+    Decision,
+    added_rows,
+    apply_decisions,
+    place_aliases,
+    rejected_mentions,
+    remap,
+    triage,
+)
 from extractors.merge import merge
 from extractors.near_duplicates import cluster_documents
 from extractors.reconcile import reconcile, reference_only_rows, remap_claims
@@ -32,9 +41,10 @@ def dedupe(settings: Settings) -> dict[str, int]:
         decisions = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"],
                               d["created_at"]) for d in store.decisions()]
         aliases = place_aliases(decisions)
-        mentions = remap(store.mentions_for_dedupe(settings.min_confidence), aliases)
+        mentions = remap(store.mentions_for_dedupe(settings.min_confidence, rejected_mentions(decisions)), aliases)
         claims = remap_claims(store.reference_claims(), aliases)
         rows = merge(mentions)
+        rows += added_rows(rows, decisions)
         rows = apply_decisions(rows + reference_only_rows(rows, claims), decisions)
         rows = reconcile(rows, claims, decisions, have_lists=store.has_reference_lists())
         return store.sync_partnerships(triage(rows, mentions, store.provisional_places()))

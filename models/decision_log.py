@@ -120,6 +120,22 @@ class DecisionLog:
         with self.engine.connect() as conn:
             return set(conn.scalars(select(t.places.c.id).where(t.places.c.provisional == 1)))
 
+    def insert_partnership(self, row: PartnershipRow) -> None:
+        """A row an analyst added, until the next dedupe derives it again."""
+        with self.engine.begin() as conn:
+            if conn.scalar(select(t.partnerships.c.id).where(t.partnerships.c.key == row.key)) is None:
+                conn.execute(insert(t.partnerships).values(**partnership_values(row)))
+
+    def document_text(self, document_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.documents.c.text).where(t.documents.c.id == document_id))
+
+    def mention(self, mention_id: int) -> dict | None:
+        m = t.mentions.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(m.id, m.key, m.document_id, m.evidence).where(m.id == mention_id)).first()
+            return dict(row._mapping) if row else None
+
     def add_place(self, place: Place) -> None:
         with self.engine.begin() as conn:
             if conn.scalar(select(t.places.c.id).where(t.places.c.id == place.id)) is None:

@@ -219,12 +219,15 @@ class Store(CrawlLog, DecisionLog, ReferenceLog):
                     reason=result.problem, detail=result.detail))
         return stored
 
-    def mentions_for_dedupe(self, min_confidence: float) -> list[StoredMention]:
+    def mentions_for_dedupe(self, min_confidence: float, rejected: Iterable[str] = ()) -> list[StoredMention]:
+        """Every mention confident enough, except those with a key in ``rejected``."""
         m, d = t.mentions.c, t.documents.c
         query = (select(m.id, m.document_id, d.cluster_id, d.published, m.a_id, m.b_id, m.relation, m.event,
                         m.event_date, m.date_precision, m.themes, m.confidence)
                  .join(t.documents, d.id == m.document_id)
                  .where(m.confidence >= min_confidence).order_by(m.id))
+        if rejected:
+            query = query.where(m.key.not_in(sorted(rejected)))
         with self.engine.connect() as conn:
             return [StoredMention(r.id, r.document_id, r.cluster_id or r.document_id, r.published, r.a_id, r.b_id,
                                   r.relation, r.event, r.event_date, r.date_precision, tuple(r.themes or ()),

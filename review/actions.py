@@ -20,6 +20,7 @@ from extractors.decisions import EDITABLE, Decision, jsonable, overlay, place_al
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.names import fold
 from extractors.reconcile import settled_by_field, standing
+from extractors.reference_resolve import RowError, partner_place
 from models.records import Level, Place, Relation, Theme
 from models.store import Store
 
@@ -154,6 +155,8 @@ def undo(store: Store, decision_id: int, analyst: str) -> Outcome:
         raise EditError("decision", f"no active decision {decision_id}")
     if undone["kind"] in ("partnership", "conflict"):
         refresh(store, undone["target"])
+    elif undone["kind"] == "mention":
+        pass  # the mention counts again from the next run
     else:  # a place merge: point rows back until the next dedupe rebuilds them
         store.unmap_place(undone["target"], undone["changes"]["into"])
     return Outcome(decision_id, undone["target"], f"undid decision {decision_id} ({undone['action']})")
@@ -169,6 +172,13 @@ def resolve_place(store: Store, text: str, cache_dir: Path, field: str = "place"
     if known is not None:
         return Place(id=known["id"], name=known["name"], country=known["country"], level=Level(known["level"]),
                      admin1=known.get("admin1"), provisional=bool(known["provisional"]))
+    from review.place_search import place_by_id
+
+    listed = place_by_id(cache_dir, text) if re.fullmatch(r"(?:gn|iso|uscounty|tbl):\S+|TW-\S+", text) else None
+    if listed is not None:  # a gazetteer place the database does not hold yet (the picker gives ids)
+        if keep:
+            store.add_place(listed)
+        return listed
     new = text.lower().startswith("new:")
     name, _, country = text[4 if new else 0:].rpartition(",")
     name, country = name.strip(), country.strip().upper()
@@ -181,12 +191,17 @@ def resolve_place(store: Store, text: str, cache_dir: Path, field: str = "place"
         gazetteer = load_gazetteer(cache_dir)
         if country == "TW":
             hits = [gazetteer.current(e) for e in gazetteer.taiwan_lookup(name)]
+            if not hits:
+                raise EditError(field, f"no place called '{name}' in {country}; write 'new: {name}, {country}' "
+                                       "to add it as a provisional place")
+            place = hits[0]
         else:
-            hits = gazetteer.foreign_lookup(name, country)
-        if not hits:
-            raise EditError(field, f"no place called '{name}' in {country}; write 'new: {name}, {country}' "
-                                   "to add it as a provisional place")
-        place = hits[0]
+            # 'Columbus, Georgia, US' names the state; 'Columbus, US' is refused as ambiguous, never guessed.
+            try:
+                place = partner_place(gazetteer, name, country)
+            except RowError as exc:
+                raise EditError(field, f"{exc}; or pick the place from the list, or write 'new: {name}, {country}' "
+                                       "to add it as a provisional place") from None
     if keep:
         store.add_place(place)
     return place

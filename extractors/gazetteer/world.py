@@ -236,6 +236,55 @@ class WorldIndex:
             matches = {e: f for e, f in matches.items() if self._country(e) == wanted}
         return self._rank(matches, hint, ALT_WEIGHT if raw.isascii() else 1.0)
 
+    def complete(self, text: str, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Places whose name (in any script) begins with ``text``, for a
+        search-as-you-type picker: exact names first, then divisions and
+        the most populous. Scans a bounded stretch of the sorted names."""
+        key = name_key(text)
+        if len(key) < (1 if _CJK.search(key) else 2):
+            return []
+        kinds, pops, parents = self._t["kind"], self._t["pop"], self._t["admin1_of"]
+        best: dict[int, tuple[bool, bool]] = {}  # entity -> (not exact, by an alternate name): smaller is better
+        i = bisect.bisect_left(self._keys, key)
+        for j in range(i, min(i + 2000, len(self._keys))):
+            found = self._keys[j]
+            if not found.startswith(key):
+                break
+            for posting in self._postings[self._offsets[j]: self._offsets[j + 1]]:
+                entity, flags = divmod(posting, 4)
+                if country is None or self._country(entity) == country.upper():
+                    match = (found != key, bool(flags & ALT) and not _CJK.search(key))
+                    best[entity] = min(best.get(entity, match), match)
+
+        def rank(entity: int) -> tuple:
+            # A state or prefecture counts as a city of a million, a county as one of 50,000.
+            if kinds[entity] == CITY_KIND:
+                size = max(pops[entity], 0)
+            else:
+                size = 1_000_000 if parents[entity] < 0 else 50_000
+            return (*best[entity], -size, self._id(entity))
+
+        return [self._place(e) for e in sorted(best, key=rank)[:limit]]
+
+    def by_id(self, place_id: str) -> Place | None:
+        """The place of an id this index gives out (gn:..., iso:..., uscounty:...)."""
+        kind, _, ident = place_id.partition(":")
+        if kind == "iso":
+            try:
+                code = self._t["sub_codes"].index(ident)
+            except ValueError:
+                return None
+            wanted_kind, wanted = SUB_KIND, code
+        elif kind in ("gn", "uscounty") and ident.isdigit():
+            wanted_kind, wanted = (CITY_KIND if kind == "gn" else COUNTY_KIND), int(ident)
+        else:
+            return None
+        kinds, idents = self._t["kind"], self._t["ident"]
+        for entity, value in enumerate(idents):
+            if value == wanted and kinds[entity] == wanted_kind:
+                return self._place(entity)
+        return None
+
     def _lookup_key(self, key: str) -> range | list[int]:
         i = bisect.bisect_left(self._keys, key)
         if i == len(self._keys) or self._keys[i] != key:
