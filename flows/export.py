@@ -1,9 +1,11 @@
-"""Export the canonical partnership table with pandas."""
+"""Export the canonical partnership table with pandas, in the one schema
+the desk's download shares (``models.export_schema``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from models import export_schema
 from models.cells import inert_frame
 from models.errors import ConfigError
 from models.settings import Settings
@@ -19,14 +21,14 @@ def export_table(settings: Settings, fmt: str, output: Path | None = None) -> Pa
     path.parent.mkdir(parents=True, exist_ok=True)
     store = Store(settings.database_url)
     try:
-        frame = store.partnerships_frame()
+        frame = export_schema.frame(store.engine, lists_as_text=fmt == "csv")
     finally:
         store.close()
     if fmt == "csv":
-        inert_frame(frame.assign(themes=frame["themes"].map(";".join))).to_csv(path, index=False)
+        inert_frame(frame).to_csv(path, index=False)
     elif fmt == "parquet":
-        frame.to_parquet(path, index=False)
+        frame.to_parquet(path, index=False)  # themes stay a list column
     else:
-        # A list of partnership objects, dates as ISO strings.
-        frame.to_json(path, orient="records", date_format="iso", force_ascii=False, indent=2)
+        # A list of partnership objects; dates as written at their precision.
+        frame.to_json(path, orient="records", force_ascii=False, indent=2)
     return path

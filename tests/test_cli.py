@@ -72,10 +72,17 @@ def test_export_writes_the_canonical_table(tmp_path, sqlite_url, fmt):
     assert result.exit_code == 0, result.output
     if fmt == "json":
         [row] = json.loads(out.read_text())
-        assert (row["a"], row["b"], row["themes"]) == ("Taipei", "Prague", ["culture_arts", "tourism"])
+        assert (row["taiwan_side"], row["partner"], row["themes"]) == ("Taipei", "Prague", ["culture_arts", "tourism"])
     else:
         frame = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
-        assert frame.loc[0, "b"] == "Prague" and frame.loc[0, "relation"] == "sister"
+        assert frame.loc[0, "partner"] == "Prague" and frame.loc[0, "relation"] == "sister"
+        # Parquet keeps a list as a list; CSV joins it.
+        themes = frame.loc[0, "themes"]
+        assert list(themes) == ["culture_arts", "tourism"] if fmt == "parquet" else themes == "culture_arts;tourism"
+    from models.export_schema import COLUMNS
+
+    columns = list(row) if fmt == "json" else list(frame.columns)
+    assert columns == list(COLUMNS), "one schema for every format"
 
 
 def test_an_unknown_format_is_a_clean_error(sqlite_url):
