@@ -279,3 +279,21 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 found.append(DateMention(start, end, when, relative))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# Where a page writes when it was published: a label, a bracketed source
+# line ('【中日新聞:2016年5月20日】') or a news dateline.
+_DATELINE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|posted|updated|發布|发布|時間|时间|日期|[【\[(（:：|—-])\s*[^\s]{0,12}\s*$")
+DATELINE_CHARS = 400
+
+
+def dateline(text: str) -> dt.date | None:
+    """The publication date a text gives near its top, for texts that come
+    without one: the first full date (day, month and year) in the first
+    few hundred characters that follows a date label or a source line's
+    bracket. Used only to resolve relative dates ('on Monday', '19日')."""
+    head = text[:DATELINE_CHARS]
+    for d in find_dates(head, None):
+        if d.date.precision is DAY and _DATELINE_LABEL.search(head[max(0, d.start - 24):d.start]):
+            return d.date.value
+    return None

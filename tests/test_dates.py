@@ -219,3 +219,28 @@ def test_japanese_years_relative_to_publication():
     [this] = find_dates("本年4月19日に締結", dt.date(2018, 10, 14))
     [era] = find_dates("平成29(2017)年5月1日", dt.date(2018, 10, 14))
     assert (last.date.iso(), this.date.iso(), era.date.iso()) == ("2017-05-31", "2018-04-19", "2017-05-01")
+
+
+# News style: one character for yesterday or today, and a dateline for texts without a date -----
+
+@pytest.mark.parametrize("text, iso", [
+    ("侯友宜昨與美國德州理查森市簽署合作備忘錄", "2024-03-24"),
+    ("西屯區與霍博肯市昨透過視訊方式締結姊妹市", "2024-03-24"),
+    ("市長今赴日本簽署友好協定", "2024-03-25"),
+])
+def test_a_bare_yesterday_or_today_before_its_verb_is_a_day(text, iso):
+    assert resolved(text) == (iso, D)
+
+
+@pytest.mark.parametrize("text", ["兩市至今與日本多所往來", "如今與日本交流頻繁", "今後將擴大交流", "古今與中外"])
+def test_yesterday_and_today_inside_other_words_are_not_dates(text):
+    assert find_dates(text, MONDAY) == []
+
+
+def test_a_dateline_at_the_top_stands_in_for_a_missing_publication_date():
+    from extractors.dates import dateline
+
+    assert dateline("桃園市と加賀市 友好協定 | 【中日新聞:2016年5月20日】 | 加賀市は19日、") == dt.date(2016, 5, 20)
+    assert dateline("PostDate: 2015-12-18 | Taipei and ...") == dt.date(2015, 12, 18)
+    assert dateline("Kaohsiung signed a sister city agreement on 13 May 2019 with ...") is None  # an event
+    assert dateline("x" * 500 + " Date: 2015-12-18") is None  # too far down to be the page's own
