@@ -69,3 +69,22 @@ def nearest_date(text: str, published, cues) -> EventDate | None:
         return None
     anchor = cues[0][1]
     return min(found, key=lambda d: abs(d.start - anchor)).date
+
+
+# 'The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.':
+# the sentence after the one that states a tie often dates it.
+CEREMONY_WINDOW = 2
+_CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held)\b|儀式|典禮|調印|締結式|調印式")
+
+
+def ceremony_date(following: list[str], published) -> EventDate | None:
+    """A day or month given by one of the next sentences when it speaks of
+    the signing; None when none does."""
+    for text in following:
+        if not _CEREMONY.search(text):
+            continue
+        for d in find_dates(text, published):
+            if d.date.precision is not DatePrecision.YEAR and not DATE_LABEL.search(text[max(0, d.start - 16):d.start]):
+                return d.date
+        return None  # the ceremony sentence gives no day: stop there
+    return None

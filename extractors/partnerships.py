@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates
-from extractors.event_dates import DATE_LABEL, founding_date, nearest_date, years_since
+from extractors.event_dates import CEREMONY_WINDOW, DATE_LABEL, ceremony_date, founding_date, nearest_date, years_since
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -187,7 +187,8 @@ class PartnershipFinder:
                     pairs[key] = _oriented(x, y)
         if not pairs:
             return []
-        date = nearest_date(sent.text, doc._.published, cues)
+        date = nearest_date(sent.text, doc._.published, cues) or ceremony_date(
+            [s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
         following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if _COOPERATION_TALK.search(s.text)]
         themes = _themes(sent.text, " ".join(following))
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,

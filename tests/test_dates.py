@@ -244,3 +244,12 @@ def test_a_dateline_at_the_top_stands_in_for_a_missing_publication_date():
     assert dateline("PostDate: 2015-12-18 | Taipei and ...") == dt.date(2015, 12, 18)
     assert dateline("Kaohsiung signed a sister city agreement on 13 May 2019 with ...") is None  # an event
     assert dateline("x" * 500 + " Date: 2015-12-18") is None  # too far down to be the page's own
+
+
+def test_the_sentence_about_the_ceremony_dates_a_tie_its_own_sentence_leaves_undated():
+    from extractors.event_dates import ceremony_date
+
+    after = ["The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.", "Later, in 2026, ..."]
+    assert ceremony_date(after, None).iso() == "2024-06-25"
+    assert ceremony_date(["The mayors spoke of trade in June 2024."], None) is None  # no ceremony: not its date
+    assert ceremony_date(["The ceremony was held at city hall.", "On 3 May 2024 ..."], None) is None
