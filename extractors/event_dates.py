@@ -30,7 +30,14 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
         value = date.value.replace(year=date.value.year - n)
     except ValueError:  # 29 February
         value = date.value.replace(year=date.value.year - n, day=28)
-    return EventDate(value=value, precision=date.precision, text=m.group(0))
+    # The day an anniversary is celebrated is seldom the day the tie was
+    # signed: only the year carries over, unless the text says the two coincide.
+    same_day = _SAME_DAY.search(text) is not None
+    return EventDate(value=value if same_day else value.replace(month=1, day=1),
+                     precision=date.precision if same_day else DatePrecision.YEAR, text=m.group(0))
+
+
+_SAME_DAY = re.compile(r"(?i)\b(?:is|was|marks|marked|will mark)\s+the\s+\w+\s+anniversary")
 
 
 _CARDINALS = {w: i for i, w in enumerate(
