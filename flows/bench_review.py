@@ -7,7 +7,9 @@ most rows pending review), then times each page the app serves, in process,
 through its ASGI interface: the queue (first and a deep page), the browse
 table with each kind of filter, one partnership's provenance, and a CSV
 export of a filtered view. Each page is asked several times; the median is
-reported.
+reported. The charts page is timed apart, in the same run: cold (the first
+view draws the figures), warm (the figures kept for unchanged data), and
+cold again after an analyst's decision changed the data.
 """
 
 from __future__ import annotations
@@ -48,6 +50,17 @@ class PageTime:
     median_ms: float
     worst_ms: float
     status: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChartsTime:
+    """The charts page: drawing the figures, and answering from the kept ones."""
+
+    path: str
+    cold_ms: float  # the first view, which draws the figures
+    warm: PageTime  # later views while the data stay the same
+    redrawn_ms: float  # the first view after a decision changed the data
+    draws: int  # figures drawn during all of it (one per state of the data)
 
 
 def fill(url: str, partnerships: int, mentions_each: int = 5, seed: int = 7) -> int:
@@ -116,7 +129,7 @@ def fill(url: str, partnerships: int, mentions_each: int = 5, seed: int = 7) -> 
     return partnerships // 2
 
 
-def time_pages(url: str, pid: int, repeats: int = 7) -> list[PageTime]:
+def _client(url: str, tmp: str):
     with warnings.catch_warnings():  # starlette prefers a client we do not install
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
@@ -124,26 +137,54 @@ def time_pages(url: str, pid: int, repeats: int = 7) -> list[PageTime]:
     from review.app import create_app
 
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    return TestClient(create_app(load_settings(database_url=url, raw_dir=Path(tmp))))
+
+
+def _timed(client, path: str, repeats: int) -> PageTime:
+    times, status = [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        status = client.get(path).status_code
+        times.append((time.perf_counter() - start) * 1000)
+    return PageTime(path, statistics.median(times), max(times), status)
+
+
+def time_pages(url: str, pid: int, repeats: int = 7) -> list[PageTime]:
     with tempfile.TemporaryDirectory() as tmp:
-        client = TestClient(create_app(load_settings(database_url=url, raw_dir=Path(tmp))))
+        client = _client(url, tmp)
         client.get("/queue")  # warm the connection pool and the templates
+        return [_timed(client, path, repeats) for path in [p.format(pid=pid) for p in PAGES]]
+
+
+def time_charts(url: str, pid: int, repeats: int = 7) -> list[ChartsTime]:
+    """The charts page, all rows and reviewed rows only, in a fresh app."""
+    import re
+
+    with tempfile.TemporaryDirectory() as tmp:
+        client = _client(url, tmp)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/queue").text)[1]
         out = []
-        for path in [p.format(pid=pid) for p in PAGES]:
-            times, status = [], 0
-            for _ in range(repeats):
-                start = time.perf_counter()
-                status = client.get(path).status_code
-                times.append((time.perf_counter() - start) * 1000)
-            out.append(PageTime(path, statistics.median(times), max(times), status))
-        return out
+        for path in ("/charts", "/charts?reviewed=1"):
+            cold = _timed(client, path, 1)
+            warm = _timed(client, path, repeats)
+            # An analyst's decision changes the data: the next view draws again.
+            decided = client.post(f"/partnerships/{pid}/accept", data={"csrf": csrf}, follow_redirects=False)
+            redrawn = _timed(client, path, 1)
+            client.post("/undo", data={"csrf": csrf}, follow_redirects=False)
+            assert decided.status_code == 303 and cold.status == warm.status == redrawn.status == 200
+            out.append(ChartsTime(path, cold.median_ms, warm, redrawn.median_ms, 0))
+        draws = client.app.state.desk.figures.draws
+        return [ChartsTime(c.path, c.cold_ms, c.warm, c.redrawn_ms, draws) for c in out]
 
 
-def run_review_bench(partnerships: int = 100_000, url: str | None = None) -> tuple[float, list[PageTime]]:
+def run_review_bench(partnerships: int = 100_000,
+                     url: str | None = None) -> tuple[float, list[PageTime], list[ChartsTime]]:
     """Fill a database (a temporary SQLite file unless a URL is given) and
-    time the pages; returns the seconds the fill took and the page times."""
+    time the pages; returns the seconds the fill took, the page times and
+    the charts page's times."""
     with tempfile.TemporaryDirectory() as tmp:
         url = url or f"sqlite:///{tmp}/bench.db"
         start = time.perf_counter()
         pid = fill(url, partnerships)
         filled = time.perf_counter() - start
-        return filled, time_pages(url, pid)
+        return filled, time_pages(url, pid), time_charts(url, pid)

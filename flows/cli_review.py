@@ -87,24 +87,39 @@ def report(
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("--output", metavar="PATH", help="Folder for report.html and the PNG charts "
                       "[default: data/processed/report]")] = None,
+    reviewed_only: Annotated[bool, typer.Option("--reviewed-only", help="Count only partnerships an analyst accepted "
+                             "or corrected (rejected ones are never counted).")] = False,
 ) -> None:
     """Write the charts and figures researchers cite as a standalone HTML file plus PNG charts.
 
-    Example: citypairs report --output data/processed/report
+    The report says how many partnerships analysts reviewed, how many are
+    pending (counted unless --reviewed-only) and how many they rejected
+    (never counted).
+
+    Example: citypairs report --output data/processed/report --reviewed-only
     """
+    from models import review_queries as rq
     from models.store import Store
-    from review.report import write_report
+    from review.report import write_report_with_summary
 
     try:
         settings = _settings(db)
         store = Store(settings.database_url)
         try:
-            path = write_report(store, output or settings.processed_dir / "report")
+            path, stats = write_report_with_summary(rq.figures_frame(store.engine), output or
+                                                    settings.processed_dir / "report", reviewed_only=reviewed_only)
         finally:
             store.close()
     except CitypairsError as exc:
         _fail(exc)
+    r = stats.review
     out.print(f"wrote {path}")
+    if reviewed_only:
+        out.print(f"{r.reviewed:,} reviewed partnerships counted; {r.pending:,} pending and {r.rejected:,} "
+                  "rejected left out")
+    else:
+        out.print(f"{r.counted:,} partnerships counted: {r.reviewed:,} reviewed, {r.pending:,} pending (not yet "
+                  f"reviewed); {r.rejected:,} rejected left out")
 
 
 @app.command("bench-review")
@@ -114,14 +129,14 @@ def bench_review(
     db: Annotated[str | None, typer.Option("--db", metavar="URL", help="An empty database to fill (e.g. a fresh PostgreSQL "
                   "database) [default: a temporary SQLite file]")] = None,
 ) -> None:
-    """Time the review app's queue, browse and provenance pages on a large generated database.
+    """Time the review app's queue, browse, provenance and charts pages on a large generated database.
 
     Example: citypairs bench-review --partnerships 100000
     """
     from flows.bench_review import run_review_bench
 
     try:
-        filled, pages = run_review_bench(partnerships, db)
+        filled, pages, charts = run_review_bench(partnerships, db)
     except CitypairsError as exc:
         _fail(exc)
     out.print(f"{partnerships:,} partnerships and {5 * partnerships:,} mentions generated in {filled:.0f} s")
@@ -129,3 +144,8 @@ def bench_review(
         out.print(f"{p.path:45s} median {p.median_ms:7.1f} ms  worst {p.worst_ms:7.1f} ms  HTTP {p.status}")
     slowest = max(pages, key=lambda p: p.median_ms)
     out.print(f"slowest median: {slowest.path} at {slowest.median_ms:.0f} ms (target: under 300 ms)")
+    for c in charts:  # cold: the first view draws the figures; warm: kept ones answer
+        out.print(f"{c.path:19s} cold {c.cold_ms / 1000:5.1f} s, warm median {c.warm.median_ms:6.1f} ms (worst "
+                  f"{c.warm.worst_ms:.0f}), after a decision {c.redrawn_ms / 1000:4.1f} s")
+    out.print(f"charts: figures drawn {charts[-1].draws} times in all ({2 * len(charts)} expected: once per view "
+              "and state of the data); target: warm under 300 ms")

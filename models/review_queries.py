@@ -1,14 +1,16 @@
 """The review app's reads: one page of the queue or of the canonical table,
 with its filters, always through an index and LIMIT/OFFSET, never a whole
-table in memory. (Writes go through :class:`models.store.Store`.)"""
+table in memory (but for the charts' frame, read once per state of the
+data). (Writes go through :class:`models.store.Store`.)"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, String, and_, cast, func, or_, select
+from sqlalchemy import Engine, Integer, String, and_, cast, func, or_, select, true
 
 from models import schema as t
 
@@ -220,3 +222,57 @@ def choices(engine: Engine) -> dict[str, list[tuple[str, str]]]:
                              .where(p.established.is_not(None)).distinct()).all()
     return {"tw": [(r.id, r.name) for r in governments], "country": [(c, c) for c in countries],
             "year": [(y, y) for y in sorted({y for y in years if y}, reverse=True)]}
+
+
+FIGURE_COLUMNS = ("id", "a", "a_country", "a_id", "b", "b_country", "b_id", "relation", "status", "established",
+                  "themes", "n_sources", "confidence", "review")
+
+
+def figures_frame(engine: Engine):
+    """Every partnership, rejected ones too (the figures count them apart,
+    never as partnerships), with just the columns the figures and charts
+    read. The one whole-table read here: the charts are drawn from it once
+    per state of the data (``data_version``), never once per page view."""
+    import pandas as pd
+
+    p = t.partnerships.c
+    a, b = t.places.alias("a"), t.places.alias("b")
+    # Dates as ISO text and themes as JSON text: parsing 100,000 of each
+    # row by row would take longer than drawing the charts.
+    query = (select(p.id, a.c.name.label("a"), a.c.country.label("a_country"), p.a_id, b.c.name.label("b"),
+                    b.c.country.label("b_country"), p.b_id, p.relation, p.status, cast(p.established, String),
+                    cast(p.themes, String), p.n_sources, p.confidence, p.review)
+             .join(a, a.c.id == p.a_id).join(b, b.c.id == p.b_id))
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(query)]
+    frame = pd.DataFrame.from_records(rows, columns=list(FIGURE_COLUMNS))
+    parsed = {text: json.loads(text) if text else [] for text in set(frame["themes"].dropna())}
+    frame["themes"] = [parsed.get(text, []) if isinstance(text, str) else [] for text in frame["themes"]]
+    return frame
+
+
+def data_version(engine: Engine) -> tuple:
+    """A fingerprint of everything the figures are drawn from, in one
+    query: it changes when a partnership is added, removed or changed in a
+    field the charts show (dedupe rewrites rows in place, so counts and
+    largest ids alone would miss it), when a decision is taken or undone,
+    and when a place is added or renamed. Lengths stand in for text: every
+    relation and status has a length of its own (review states too, but
+    for accepted and rejected, which decisions tell apart); a themes list,
+    place id or name replaced by one of exactly the same length, with
+    nothing else changing, is what it can miss."""
+    p, d, pl = t.partnerships.c, t.decisions.c, t.places.c
+    w = p.id % 1009 + 1  # weights by row, so that two rows trading values still count as a change
+    year = cast(func.substr(cast(p.established, String), 1, 4), Integer)
+    fields = (func.length(p.status) + 16 * func.length(p.relation) + 256 * func.length(p.review)
+              + 4096 * func.coalesce(year, 0))
+    sides = (func.length(cast(p.themes, String)) + 1024 * func.length(p.a_id) + 65536 * func.length(p.b_id))
+    rows = select(func.count().label("p_n"), func.max(p.id).label("p_max"), func.sum(w * fields).label("p_fields"),
+                  func.sum(w * sides).label("p_sides")).subquery()
+    decided = select(func.count().label("d_n"), func.max(d.id).label("d_max"),
+                     func.count(d.undone_at).label("d_undone")).subquery()
+    places = select(func.count().label("pl_n"),
+                    func.sum(func.length(pl.name) + func.length(pl.country)).label("pl_names")).subquery()
+    query = select(rows, decided, places).select_from(rows.join(decided, true()).join(places, true()))
+    with engine.connect() as conn:
+        return tuple(conn.execute(query).one())

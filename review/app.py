@@ -4,16 +4,16 @@ Pages: the review queue (``/queue``), one partnership with its provenance
 and an edit form (``/partnerships/{id}``), the canonical table with filters
 and CSV/Excel export (``/partnerships``), a stored document (``/documents/{id}``)
 and its original bytes, the decision log (``/decisions``), the charts
-(``/charts``) and the differences from reference lists (``/conflicts``).
-Every state change is a POST carrying a CSRF token; every
-text from a document is escaped by Jinja2; errors show a plain page, never a
-stack trace. A small static script adds keyboard shortcuts.
+(``/charts``, drawn again only when the data change: ``review.figure_cache``)
+and the differences from reference lists (``/conflicts``). Every state
+change is a POST carrying a CSRF token; every text from a document is
+escaped by Jinja2, and nothing missing shows as "None"; a form that fails
+validation comes back with what was typed; errors show a plain page, never
+a stack trace. A small static script adds keyboard shortcuts.
 """
 
 from __future__ import annotations
 
-import base64
-import io
 import logging
 import re
 import secrets
@@ -32,13 +32,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from models import review_queries as rq
 from models.blobs import BlobStore
-from models.cells import inert_frame
 from models.records import Relation, Theme
 from models.settings import Settings
 from models.store import Store
-from review import actions, conflicts
-from review.auth import LoginThrottle, Signer, check_login, read_users, session_value
-from review.highlight import paragraph, segments
+from review import actions, conflicts, exports, pages
+from review.auth import LoginThrottle, Signer, check_login, host_name, read_users, session_value
+from review.figure_cache import FigureCache
+from review.highlight import segments
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -51,9 +51,6 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 CHOICES_SECONDS = 60.0
-EXPORT_COLUMNS = ["id", "a", "b", "b_country", "b_admin1", "relation", "status", "established",
-                  "established_precision", "themes", "n_sources", "n_documents", "confidence", "review",
-                  "reviewed_by", "a_id", "b_id"]
 
 
 @dataclass
@@ -68,6 +65,7 @@ class Desk:
     env: Environment = field(init=False)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     revoked: set[str] = field(default_factory=set)  # nonces of sessions ended by logout
+    figures: FigureCache = field(init=False)
 
     _choices: tuple[float, dict] | None = field(default=None, init=False)
 
@@ -80,7 +78,10 @@ class Desk:
         return self._choices[1]
 
     def __post_init__(self) -> None:
-        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+        # finalize: a missing value prints as nothing, never as Python's 'None'.
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                               finalize=lambda v: "" if v is None else v)
+        self.figures = FigureCache(self.store.engine)
         self.env.globals.update(relations=[r.value for r in Relation], themes=[t.value for t in Theme],
                                 statuses=actions.STATUSES, reviews=("pending", "accepted", "edited", "rejected"))
 
@@ -104,7 +105,7 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        if allowed_hosts is not None and _host_name(request.headers.get("host", "")) not in allowed_hosts:
+        if allowed_hosts is not None and host_name(request.headers.get("host", "")) not in allowed_hosts:
             return PlainTextResponse("Unknown host.", 400)
         declared = request.headers.get("content-length", "")
         if request.method == "POST" and (not declared.isdigit() or int(declared) > MAX_FORM_BYTES):
@@ -152,14 +153,6 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
     _routes(app, desk)
     conflicts.register(app, desk, _page, _back)
     return app
-
-
-def _host_name(header: str) -> str:
-    """'127.0.0.1:8700' -> '127.0.0.1', '[::1]:8700' -> '::1'."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[1:header.find("]")] if "]" in header else header
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def _public(path: str) -> bool:
@@ -231,11 +224,11 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
         keys = (f"name:{name}", f"addr:{request.client.host if request.client else '?'}")
         wait = desk.throttle.locked(*keys)
         if wait > 0:
-            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"), "error":
+            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"), "name": name, "error":
                          f"Too many failed logins: try again in {int(wait) + 1} s."}, 429)
         if not check_login(users, name, password):
             desk.throttle.failed(*keys)
-            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"),
+            return _page(desk, request, "login.html", {"next": form.get("next", "/queue"), "name": name,
                                                        "error": "Unknown name or wrong password."}, 401)
         desk.throttle.succeeded(keys[0])
         response = _back(request, "/queue", f"Welcome, {name}.")
@@ -278,37 +271,28 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
 
     @app.get("/partnerships.csv")
     def export_csv(request: Request):
-        frame = _frame(engine, _filters(request))
-        return Response(inert_frame(frame).to_csv(index=False), media_type="text/csv; charset=utf-8",
+        return Response(exports.csv_text(engine, _filters(request)), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="partnerships.csv"'})
 
     @app.get("/partnerships.xlsx")
     def export_xlsx(request: Request):
-        buffer = io.BytesIO()
-        inert_frame(_frame(engine, _filters(request))).to_excel(buffer, index=False, sheet_name="partnerships")
-        return Response(buffer.getvalue(),
+        return Response(exports.xlsx_bytes(engine, _filters(request)),
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="partnerships.xlsx"'})
 
     @app.get("/partnerships/{pid}", response_class=HTMLResponse)
     def detail(request: Request, pid: int):
-        row = rq.partnership(engine, pid)
-        if row is None:
+        page = pages.partnership(engine, pid, request.query_params.get("back", ""))
+        if page is None:
             raise HTTPException(404, f"There is no partnership {pid}.")
-        mentions = rq.mentions_of(engine, [pid])
-        for m in mentions:
-            m["segments"] = segments(m["evidence"], [m["a_text"], m["b_text"]], m["date_text"])
-        best = max(mentions, key=lambda m: m["confidence"], default=None)
-        context = None
-        if best is not None:
-            doc = rq.document(engine, best["document_id"])
-            if doc and doc["text"]:
-                text, start, end = paragraph(doc["text"], best["evidence_start"], best["evidence_end"])
-                context = {"before": text[:start], "evidence": best["segments"], "after": text[end:]}
-        decisions = rq.decisions_for(engine, row["key"], [row["a_id"], row["b_id"]])
-        return _page(desk, request, "partnership.html", {"p": row, "mentions": mentions, "context": context,
-                                                         "decisions": decisions,
-                                                         "error": request.query_params.get("error", "")})
+        return _page(desk, request, "partnership.html", page)
+
+    def _refused(request: Request, pid: int, fields: tuple[str, ...], exc: actions.EditError):
+        # The same page again with what was typed and what is wrong with it: nothing typed is lost.
+        page = pages.partnership(engine, pid, request.state.form.get("back", ""))
+        if page is None:
+            raise HTTPException(404, f"There is no partnership {pid}.")
+        return _page(desk, request, "partnership.html", pages.with_typed(page, request.state.form, fields, exc), 422)
 
     def _act(request: Request, pid: int, do):
         row = rq.partnership(engine, pid)
@@ -317,8 +301,7 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
         try:
             outcome = do(row)
         except actions.EditError as exc:
-            target = f"/partnerships/{pid}?{urlencode({'error': str(exc)})}"
-            return RedirectResponse(target, 303)
+            return _refused(request, pid, pages.EDIT_FIELDS, exc)
         return _back(request, f"/partnerships/{pid}", f"{row['a']} – {row['b']}: {outcome.message} "
                                                       f"(decision {outcome.decision_id}).")
 
@@ -332,8 +315,7 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
 
     @app.post("/partnerships/{pid}/edit")
     def edit(request: Request, pid: int):
-        form = {k: v for k, v in request.state.form.items()
-                if k in ("a", "b", "relation", "status", "established", "themes")}
+        form = {k: v for k, v in request.state.form.items() if k in pages.EDIT_FIELDS}
         return _act(request, pid, lambda row: actions.edit(desk.store, row["key"], form, request.state.user,
                                                            desk.settings.cache_dir))
 
@@ -344,7 +326,11 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
             outcome = actions.merge_places(desk.store, form.get("source", ""), form.get("into", ""),
                                            request.state.user)
         except actions.EditError as exc:
-            return _back(request, "/decisions", f"Not merged: {exc}")
+            on_page = re.fullmatch(r"/partnerships/([0-9]{1,9})(\?.*)?", form.get("next", ""))
+            if on_page:
+                return _refused(request, int(on_page[1]), pages.MERGE_FIELDS, exc)
+            return _page(desk, request, "decisions.html", {"decisions": rq.recent_decisions(engine), "error": str(exc),
+                         "typed": {k: form.get(k, "") for k in pages.MERGE_FIELDS}, "path": "/decisions"}, 422)
         return _back(request, "/decisions", outcome.message)
 
     @app.post("/decisions/{did}/undo")
@@ -389,14 +375,9 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
 
     @app.get("/charts", response_class=HTMLResponse)
     def charts(request: Request):
-        from review import charts as ch
-        from review import figures as fg
-
-        frame = desk.store.partnerships_frame()
-        view = fg.partner_view(frame)
-        stats = fg.summary(frame)
-        images = [] if stats.empty else [(c.title, c.caption, _png(c.figure)) for c in ch.charts(view)]
-        return _page(desk, request, "charts.html", {"s": stats, "images": images})
+        # ?reviewed=1: only rows an analyst accepted or corrected. Rejected rows never count.
+        drawn = desk.figures.figures(reviewed_only=request.query_params.get("reviewed", "") in ("1", "true", "on"))
+        return _page(desk, request, "charts.html", {"s": drawn.stats, "images": drawn.images, "drawn": drawn})
 
 
 MAX_FILTER_CHARS = 200  # a name, a country code, a year: never a page of text
@@ -408,20 +389,3 @@ def _filters(request: Request) -> rq.Filters:
     if "year" in values and not re.fullmatch(r"[0-9]{4}", values["year"]):
         values["year"] = ""  # only a four-digit year filters
     return rq.Filters(**values)
-
-
-def _frame(engine, filters: rq.Filters):
-    import pandas as pd
-
-    frame = pd.DataFrame(list(rq.browse_all(engine, filters)))
-    if frame.empty:
-        return pd.DataFrame(columns=EXPORT_COLUMNS)
-    frame["themes"] = frame["themes"].map(lambda v: ", ".join(v or []))
-    frame["established"] = frame["established"].map(lambda d: d.isoformat() if d else None)
-    return frame[EXPORT_COLUMNS]
-
-
-def _png(figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

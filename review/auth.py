@@ -133,3 +133,11 @@ class LoginThrottle:
     def succeeded(self, name_key: str) -> None:
         self._failures.pop(name_key, None)
 
+
+
+def host_name(header: str) -> str:
+    """A Host header's name: '127.0.0.1:8700' -> '127.0.0.1', '[::1]:8700' -> '::1'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header

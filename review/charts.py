@@ -193,12 +193,14 @@ def partner_map_chart(frame: pd.DataFrame) -> Figure:
     fig = _figure(12, 6.4)
     ax = fig.add_axes((0.045, 0.2, 0.91, 0.68))
     lats, lons = geo.backdrop()
-    ax.scatter(_shift(np.array(lons)), lats, s=0.35, c="#cfd5dc", linewidths=0, rasterized=True, zorder=1)
+    ax.scatter(geo.shift(np.array(lons)), lats, s=0.35, c="#cfd5dc", linewidths=0, rasterized=True, zorder=1)
     placed: dict[tuple[float, float], list] = {}
     coarse = unplaced = 0
+    found: dict[tuple, geo.Location | None] = {}  # a place with many partners is looked up once
     for pid, name, cc, region in zip(view["partner_id"], view["partner"], view["partner_country"],
                                      view["region"]):
-        loc = geo.locate(as_text(pid) or None, as_text(name), as_text(cc))
+        key = (as_text(pid) or None, as_text(name), as_text(cc))
+        loc = found[key] if key in found else found.setdefault(key, geo.locate(*key))
         if loc is None:
             unplaced += 1
             continue
@@ -206,11 +208,11 @@ def partner_map_chart(frame: pd.DataFrame) -> Figure:
         placed.setdefault((round(loc.lat, 2), round(loc.lon, 2)), []).append(region)
     for (lat, lon), regions in placed.items():
         color = REGION_COLORS.get(Counter(regions).most_common(1)[0][0], REGION_COLORS[geo.OTHER_REGION])
-        for xs, ys in _great_circle(geo.TAIWAN, (lat, lon)):
+        for xs, ys in geo.great_circle(geo.TAIWAN, (lat, lon)):
             ax.plot(xs, ys, color=color, alpha=0.45, linewidth=0.9, zorder=2, solid_capstyle="round")
     for (lat, lon), regions in sorted(placed.items(), key=lambda kv: -len(kv[1])):
         color = REGION_COLORS.get(Counter(regions).most_common(1)[0][0], REGION_COLORS[geo.OTHER_REGION])
-        ax.scatter(_shift(np.array([lon])), [lat], s=18 + 22 * math.sqrt(len(regions)), color=color,
+        ax.scatter(geo.shift(np.array([lon])), [lat], s=18 + 22 * math.sqrt(len(regions)), color=color,
                    edgecolors="white", linewidths=0.8, zorder=3)
     ty, tx = geo.TAIWAN
     ax.scatter([tx], [ty], marker="*", s=320, color="#b2182b", edgecolors="white", linewidths=0.9, zorder=4)
@@ -331,27 +333,6 @@ def _year_locator(n_years: int):
     from matplotlib.ticker import MultipleLocator
 
     return MultipleLocator(1 if n_years <= 15 else 5 if n_years <= 60 else 10)
-
-
-def _shift(lons):
-    """Longitudes on a map centred on 150°E: -30..330."""
-    return np.where(lons < -30, lons + 360, lons)
-
-
-def _great_circle(start: tuple[float, float], end: tuple[float, float], n: int = 64):
-    """The great circle from start to end as (xs, ys) runs, split where it wraps."""
-    (la1, lo1), (la2, lo2) = (np.radians(start), np.radians(end))
-    p1 = np.array([math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)])
-    p2 = np.array([math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)])
-    omega = math.acos(max(-1.0, min(1.0, float(p1 @ p2))))
-    if omega < 1e-9:
-        return []
-    t = np.linspace(0, 1, n)[:, None]
-    pts = (np.sin((1 - t) * omega) * p1 + np.sin(t * omega) * p2) / math.sin(omega)
-    lats = np.degrees(np.arcsin(np.clip(pts[:, 2], -1, 1)))
-    xs = _shift(np.degrees(np.arctan2(pts[:, 1], pts[:, 0])))
-    cuts = np.where(np.abs(np.diff(xs)) > 180)[0] + 1
-    return list(zip(np.split(xs, cuts), np.split(lats, cuts)))
 
 
 def _graticule(ax) -> None:

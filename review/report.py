@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from models import review_queries as rq
 from models.store import Store
 from review import charts as ch
 from review import figures as fg
@@ -38,18 +39,27 @@ class RenderedChart:
     data_uri: str  # the same PNG, embedded
 
 
-def write_report(store: Store, out_dir: Path, generated: dt.datetime | None = None) -> Path:
-    """Write ``out_dir/report.html`` and the chart PNGs; returns the HTML path."""
-    return write_report_from_frame(store.partnerships_frame(), out_dir, generated)
+def write_report(store: Store, out_dir: Path, generated: dt.datetime | None = None,
+                 reviewed_only: bool = False) -> Path:
+    """Write ``out_dir/report.html`` and the chart PNGs; returns the HTML path.
+    Rejected rows are never counted; with ``reviewed_only`` rows no analyst
+    has reviewed yet are left out too. The report says how many of each."""
+    return write_report_from_frame(rq.figures_frame(store.engine), out_dir, generated, reviewed_only)
 
 
-def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.datetime | None = None) -> Path:
+def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.datetime | None = None,
+                            reviewed_only: bool = False) -> Path:
+    return write_report_with_summary(frame, out_dir, generated, reviewed_only)[0]
+
+
+def write_report_with_summary(frame: pd.DataFrame, out_dir: Path, generated: dt.datetime | None = None,
+                              reviewed_only: bool = False) -> tuple[Path, fg.ReportSummary]:
+    """The report, and the figures it gives (for the command line to echo)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for slug in CHART_SLUGS:  # never leave a previous run's charts beside a new report
         (out_dir / f"{slug}.png").unlink(missing_ok=True)
-    view = fg.partner_view(frame)
-    stats = fg.summary(frame)
+    stats, view = fg.summary_and_view(frame, reviewed_only=reviewed_only)
     rendered = [] if stats.empty else [_render(chart, out_dir) for chart in ch.charts(view)]
     html = _environment().get_template("report.html").render(
         s=stats,
@@ -65,7 +75,7 @@ def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.da
     )
     path = out_dir / REPORT_NAME
     path.write_text(html, encoding="utf-8")
-    return path
+    return path, stats
 
 
 def _render(chart: ch.Chart, out_dir: Path) -> RenderedChart:
@@ -99,9 +109,14 @@ def _pct(value: float) -> str:
     return (text[:-2] if text.endswith(".0") else text) + "%"
 
 
+def _blank_none(value):
+    """Nothing missing ever shows as 'None' in the report."""
+    return "" if value is None else value
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_blank_none)
     env.filters["pct"] = _pct
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     return env

@@ -5,7 +5,10 @@ a document that carries a <script> shows it as text and never runs it."""
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from desk import build_desk
@@ -29,6 +32,17 @@ def desk(tmp_path):
     return build_desk(tmp_path, ARTICLES)
 
 
+def until(browser, condition, seconds: float = 10):
+    """Wait for a condition, looking again while the page is being replaced
+    (an element of the page being left goes stale under the finger)."""
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    return WebDriverWait(browser, seconds, ignored_exceptions=ignored).until(condition)
+
+
+def flash_says(word: str):
+    return lambda b: word in b.find_element(By.CLASS_NAME, "flash").text
+
+
 def rows(settings) -> dict[str, dict]:
     store = Store(settings.database_url)
     with store.engine.connect() as conn:
@@ -50,7 +64,7 @@ def test_an_analyst_accepts_corrects_and_undoes_in_the_browser(desk, browser):
         browser.get(f"{url}/queue")
         first = browser.find_element(By.CSS_SELECTOR, ".item.focused .pair a").text
         browser.find_element(By.TAG_NAME, "body").send_keys("a")  # accept the focused item
-        WebDriverWait(browser, 10).until(lambda b: "accepted" in b.find_element(By.CLASS_NAME, "flash").text)
+        until(browser, flash_says("accepted"))
         accepted = [r for r in rows(desk).values() if r["review"] == "accepted"]
         assert len(accepted) == 1 and accepted[0]["b"] in first and accepted[0]["reviewed_by"] == "mei"
 
@@ -61,19 +75,59 @@ def test_an_analyst_accepts_corrects_and_undoes_in_the_browser(desk, browser):
         year.clear()
         year.send_keys("2006-10")
         browser.find_element(By.CSS_SELECTOR, "#edit-form button[type=submit]").click()
-        WebDriverWait(browser, 10).until(lambda b: "edited" in b.find_element(By.CLASS_NAME, "flash").text)
+        until(browser, flash_says("edited"))
         edited = rows(desk)["Sendai"]
         assert (edited["relation"], edited["established"].isoformat(), edited["review"]) == \
             ("sister", "2006-10-01", "edited")
 
         browser.find_element(By.TAG_NAME, "body").send_keys("u")  # undo my last decision
-        WebDriverWait(browser, 10).until(lambda b: "undid" in b.find_element(By.CLASS_NAME, "flash").text)
+        until(browser, flash_says("undid"))
         restored = rows(desk)["Sendai"]
         # Undo restores the row as it was before the edit (accepted, if the queue's first item was Sendai).
         assert (restored["relation"], restored["review"]) == (sendai["relation"], sendai["review"])
         log = decisions(desk)
         assert [(d["action"], d["analyst"], d["undone_at"] is not None) for d in log] == \
             [("accept", "mei", False), ("edit", "mei", True)]
+
+
+def focused(browser) -> str:
+    """What has the keyboard focus: an element's id, or a form field's form and name."""
+    return browser.execute_script("var e = document.activeElement; return e.form ? e.form.id + ':' + e.name : e.id;")
+
+
+def press(browser, key: str) -> None:
+    # Keys go where the focus is, as a keyboard would send them (no click first).
+    ActionChains(browser).send_keys(key).perform()
+
+
+def test_after_a_decision_the_next_item_has_focus_and_e_goes_to_the_edit_form(desk, browser):
+    with live_server(create_app(desk)) as url:
+        browser.get(f"{url}/queue")
+        first, second, third = browser.execute_script("return [...document.querySelectorAll('.item')].map(e => e.id)")
+        until(browser, lambda b: focused(b) == first)
+        press(browser, "j")
+        press(browser, "a")  # accept the second item...
+        until(browser, flash_says("accepted"))
+        until(browser, lambda b: focused(b) == third)  # ...and the next one has the focus
+        assert browser.find_element(By.CSS_SELECTOR, ".item.focused").get_attribute("id") == third
+
+        press(browser, "k")
+        press(browser, Keys.ENTER)  # open the first item; there, e is the edit form
+        until(browser, lambda b: f"/partnerships/{first[5:]}?" in b.current_url
+              and b.execute_script("return document.readyState") == "complete")
+        press(browser, "e")
+        assert focused(browser) == "edit-form:b"
+        browser.execute_script("document.activeElement.blur()")  # out of the field, keys are shortcuts again
+        press(browser, "r")  # rejected there: back in the queue, where the next item has the focus
+        until(browser, flash_says("rejected"))
+        until(browser, lambda b: focused(b) == third)
+        assert "/queue?" in browser.current_url
+
+        press(browser, "e")  # in the queue, e opens the item with its edit form focused
+        until(browser, lambda b: b.current_url.endswith("#edit") and focused(b) == "edit-form:b")
+        assert f"/partnerships/{third[5:]}?" in browser.current_url
+    reviews = {f"item-{r['id']}": r["review"] for r in rows(desk).values()}
+    assert reviews == {first: "rejected", second: "accepted", third: "pending"}
 
 
 def test_a_script_inside_a_document_is_shown_as_text_and_never_runs(desk, browser):
