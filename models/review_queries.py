@@ -75,6 +75,11 @@ def _conditions(f: Filters) -> list:
     return conditions
 
 
+def conditions(f: Filters) -> list:
+    """The browse filters as conditions, for a download of the same view."""
+    return _conditions(f)
+
+
 def _page_of(engine: Engine, conditions: list, order: list, page: int, per_page: int) -> list[dict]:
     """One page: the ids first (an index walk with no joins, however deep
     the page), then the full rows of just those ids."""

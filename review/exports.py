@@ -1,6 +1,6 @@
 """The browse table's current view as a download: CSV or Excel, every row
-of the view (read in chunks), cells a spreadsheet would run as a formula
-made inert."""
+of the view (read in chunks) in the schema ``citypairs export`` writes,
+cells a spreadsheet would run as a formula made inert."""
 
 from __future__ import annotations
 
@@ -8,23 +8,13 @@ import io
 
 from sqlalchemy import Engine
 
+from models import export_schema
 from models import review_queries as rq
 from models.cells import inert_frame
 
-EXPORT_COLUMNS = ["id", "a", "b", "b_country", "b_admin1", "relation", "status", "established",
-                  "established_precision", "themes", "n_sources", "n_documents", "confidence", "review",
-                  "reviewed_by", "a_id", "b_id"]
-
-
 def frame(engine: Engine, filters: rq.Filters):
-    import pandas as pd
-
-    rows = pd.DataFrame(list(rq.browse_all(engine, filters)))
-    if rows.empty:
-        return pd.DataFrame(columns=EXPORT_COLUMNS)
-    rows["themes"] = rows["themes"].map(lambda v: ", ".join(v or []))
-    rows["established"] = rows["established"].map(lambda d: d.isoformat() if d else None)
-    return rows[EXPORT_COLUMNS]
+    """The view in the one export schema (``models.export_schema``), lists as text."""
+    return export_schema.frame(engine, rq.conditions(filters), lists_as_text=True)
 
 
 def csv_text(engine: Engine, filters: rq.Filters) -> str:

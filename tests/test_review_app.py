@@ -116,9 +116,13 @@ def test_the_current_view_exports_to_csv_and_excel(settings):
     finally:
         actions.undo(store, done.decision_id, "mei")
         store.close()
-    assert list(csv["b"]) == ["Cebu City"], "sister rows only, and not the rejected Jonava row"
-    assert excel["b"].tolist() == csv["b"].tolist()
-    assert set(everything["b"]) == {"Cebu City", "Sendai"}
+    assert list(csv["partner"]) == ["Cebu City"], "sister rows only, and not the rejected Jonava row"
+    assert excel["partner"].tolist() == csv["partner"].tolist()
+    assert set(everything["partner"]) == {"Cebu City", "Sendai"}
+    from models.export_schema import COLUMNS
+
+    assert list(csv.columns) == list(excel.columns) == list(COLUMNS), "the schema citypairs export writes"
+    assert csv.loc[0, "evidence"].startswith("Kaohsiung and Cebu City") and csv.loc[0, "source_url"].endswith(".txt")
     assert {"relation", "status", "established", "themes", "review", "n_sources"} <= set(csv.columns)
 
 

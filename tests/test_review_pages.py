@@ -24,7 +24,7 @@ def test_every_page_answers_on_a_generated_database(db_url, tmp_path):
     shown = int(re.search(r"<small>(\d+) rows</small>", page.text)[1])
     exported = pd.read_csv(io.StringIO(client.get("/partnerships.csv?country=JP&relation=sister").text))
     assert shown == len(exported) > 0
-    assert set(exported["b_country"]) == {"JP"} and set(exported["relation"]) == {"sister"}
+    assert set(exported["partner_country"]) == {"JP"} and set(exported["relation"]) == {"sister"}
     assert "rejected" not in set(exported["review"]), "rejected rows stay out unless asked for"
 
     queue = client.get("/queue").text
