@@ -153,6 +153,24 @@ def mentions_of(engine: Engine, partnership_ids: list[int]) -> list[dict]:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
+def document_mentions(engine: Engine, doc_id: int) -> list[dict]:
+    """Every mention the pipeline found in a document, with both places'
+    names, its partnership (if dedupe kept it) and whether an analyst
+    rejected it on its own."""
+    m, pm, dc = t.mentions.c, t.partnership_mentions.c, t.decisions.c
+    a, b = t.places.alias("a"), t.places.alias("b")
+    rejected = (select(dc.id).where(dc.kind == "mention", dc.target == m.key, dc.undone_at.is_(None))
+                .exists().label("rejected"))
+    query = (select(m.id, m.key, a.c.name.label("a"), b.c.name.label("b"), b.c.country.label("b_country"),
+                    m.a_text, m.b_text, m.relation, m.event, m.date_text, m.evidence_start, m.evidence_end,
+                    m.confidence, pm.partnership_id, rejected)
+             .join(a, a.c.id == m.a_id).join(b, b.c.id == m.b_id)
+             .outerjoin(t.partnership_mentions, pm.mention_id == m.id)
+             .where(m.document_id == doc_id).order_by(m.evidence_start, m.id))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
 def partnership(engine: Engine, pid: int) -> dict | None:
     query, _, _ = _partnership_columns()
     with engine.connect() as conn:

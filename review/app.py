@@ -35,7 +35,7 @@ from models.blobs import BlobStore
 from models.records import Relation, Theme
 from models.settings import Settings
 from models.store import Store
-from review import actions, conflicts, exports, pages
+from review import actions, conflicts, exports, pages, repair
 from review.auth import LoginThrottle, Signer, check_login, host_name, read_users, session_value
 from review.figure_cache import FigureCache
 from review.highlight import segments
@@ -152,6 +152,7 @@ def create_app(settings: Settings, users_file: Path | None = None, hosts: tuple[
 
     _routes(app, desk)
     conflicts.register(app, desk, _page, _back)
+    repair.register(app, desk, _page, _back)
     return app
 
 
@@ -352,13 +353,6 @@ def _routes(app: FastAPI, desk: Desk) -> None:  # noqa: C901 - one place that li
     @app.get("/decisions", response_class=HTMLResponse)
     def decisions(request: Request):
         return _page(desk, request, "decisions.html", {"decisions": rq.recent_decisions(engine)})
-
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
-    def document(request: Request, doc_id: int):
-        doc = rq.document(engine, doc_id)
-        if doc is None:
-            raise HTTPException(404, f"There is no document {doc_id}.")
-        return _page(desk, request, "document.html", {"d": doc})
 
     @app.get("/documents/{doc_id}/original")
     def original(doc_id: int):
