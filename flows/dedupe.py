@@ -28,6 +28,8 @@ from extractors.decisions import (
 from extractors.merge import merge
 from extractors.near_duplicates import cluster_documents
 from extractors.reconcile import reconcile, reference_only_rows, remap_claims
+from extractors.refold import refresh_all
+from models.rows import now
 from models.settings import Settings
 from models.store import Store
 
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 
 def dedupe(settings: Settings) -> dict[str, int]:
     store = Store(settings.database_url)
+    started = now()
     try:
         store.set_clusters(cluster_documents(store.document_texts(), settings.near_duplicate_threshold))
         decisions = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"],
@@ -47,7 +50,11 @@ def dedupe(settings: Settings) -> dict[str, int]:
         rows += added_rows(rows, decisions)
         rows = apply_decisions(rows + reference_only_rows(rows, claims), decisions)
         rows = reconcile(rows, claims, decisions, have_lists=store.has_reference_lists())
-        return store.sync_partnerships(triage(rows, mentions, store.provisional_places()))
+        counts = store.sync_partnerships(triage(rows, mentions, store.provisional_places()))
+        # An analyst who decided while this ran saw the decision applied to
+        # the old table, which the sync just replaced: fold it in again.
+        late = refresh_all(store, store.decided_since(started))
+        return {**counts, "refolded": late} if late else counts
     finally:
         store.close()
 

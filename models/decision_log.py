@@ -45,6 +45,15 @@ class DecisionLog:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+    def decided_since(self, moment: dt.datetime) -> set[str]:
+        """Partnership keys an analyst decided on (or undid a decision of)
+        since ``moment``."""
+        d = t.decisions.c
+        query = select(d.target).where(d.kind.in_(("partnership", "conflict")),
+                                       (d.created_at >= moment) | (d.undone_at >= moment))
+        with self.engine.connect() as conn:
+            return set(conn.scalars(query))
+
     def last_decision(self, analyst: str | None = None) -> dict | None:
         """The latest active decision (of one analyst), for undo."""
         d = t.decisions.c

@@ -8,7 +8,6 @@ the same decisions again to whatever the machine finds then.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,10 +15,10 @@ from pathlib import Path
 
 import dateparser
 
-from extractors.decisions import EDITABLE, Decision, jsonable, overlay, place_aliases, priority_of
+from extractors.decisions import EDITABLE, Decision, jsonable, overlay
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.names import fold
-from extractors.reconcile import settled_by_field, standing
+from extractors.refold import reconciled, refresh  # noqa: F401 (refresh: the desk's actions and additions use it)
 from extractors.reference_resolve import RowError, partner_place
 from models.records import Level, Place, Relation, Theme
 from models.store import Store
@@ -45,30 +44,6 @@ class Outcome:
 def _decisions(store: Store, key: str) -> list[Decision]:
     return [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"], d["created_at"])
             for d in store.decisions(kind="partnership", target=key)]
-
-
-def refresh(store: Store, key: str) -> None:
-    """Fold a partnership's active decisions over its machine values again."""
-    row = store.partnership_row(key)
-    if row is None:
-        return
-    places = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"], d["created_at"])
-              for d in store.decisions(kind="place")]
-    row = reconciled(store, overlay(row, _decisions(store, key), place_aliases(places)))
-    store.save_review(dataclasses.replace(row, priority=priority_of(row)))
-
-
-def reconciled(store: Store, row):
-    """The row against the reference-list rows matched to it at the last
-    dedupe (or of its relation), with the conflicts analysts settled."""
-    if row.reference is None:
-        return row
-    behind = {(x["list"], x["line"]) for x in row.reference_rows}
-    claims = [c for c in store.reference_claims((row.a_id, row.b_id))
-              if (c.list_name, c.line) in behind or c.relation == row.relation]
-    settled = [Decision(d["id"], d["kind"], d["target"], d["action"], d["changes"], d["analyst"], d["created_at"])
-               for d in store.decisions(kind="conflict", target=row.key)]
-    return standing(row, claims, settled_by_field(settled).get(row.key, {}))
 
 
 def _before(store: Store, key: str) -> dict:

@@ -184,3 +184,21 @@ def test_undoing_a_place_merge_points_back_only_the_rows_it_moved(settings):
     assert set(table(settings)) == {("Kaohsiung", "Cebu City"), ("Taoyuan", "Jonava"), ("Tainan", "Sendai")}
     dedupe(settings)
     assert set(table(settings)) == {("Kaohsiung", "Cebu City"), ("Taoyuan", "Jonava"), ("Tainan", "Sendai")}
+
+
+def test_an_accept_made_while_dedupe_runs_is_not_reverted_by_it(settings, monkeypatch):
+    run_pipeline(settings)
+    key = key_of(settings, "Kaohsiung", "Cebu City")
+    original = Store.sync_partnerships
+
+    def analyst_meanwhile(self, rows):
+        # The desk records an accept after dedupe read the decisions and before it writes the table.
+        desk = Store(settings.database_url)
+        actions.accept(desk, key, "mei")
+        desk.close()
+        return original(self, rows)
+
+    monkeypatch.setattr(Store, "sync_partnerships", analyst_meanwhile)
+    counts = dedupe(settings)
+    assert counts.get("refolded") == 1
+    assert table(settings)[("Kaohsiung", "Cebu City")]["review"] == "accepted"
