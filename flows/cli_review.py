@@ -107,7 +107,8 @@ def report(
         store = Store(settings.database_url)
         try:
             path, stats = write_report_with_summary(rq.figures_frame(store.engine), output or
-                                                    settings.processed_dir / "report", reviewed_only=reviewed_only)
+                                                    settings.processed_dir / "report", reviewed_only=reviewed_only,
+                                                    coverage=store.coverage())
         finally:
             store.close()
     except CitypairsError as exc:

@@ -44,7 +44,8 @@ def write_report(store: Store, out_dir: Path, generated: dt.datetime | None = No
     """Write ``out_dir/report.html`` and the chart PNGs; returns the HTML path.
     Rejected rows are never counted; with ``reviewed_only`` rows no analyst
     has reviewed yet are left out too. The report says how many of each."""
-    return write_report_from_frame(rq.figures_frame(store.engine), out_dir, generated, reviewed_only)
+    return write_report_with_summary(rq.figures_frame(store.engine), out_dir, generated, reviewed_only,
+                                     coverage=store.coverage())[0]
 
 
 def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.datetime | None = None,
@@ -53,8 +54,11 @@ def write_report_from_frame(frame: pd.DataFrame, out_dir: Path, generated: dt.da
 
 
 def write_report_with_summary(frame: pd.DataFrame, out_dir: Path, generated: dt.datetime | None = None,
-                              reviewed_only: bool = False) -> tuple[Path, fg.ReportSummary]:
-    """The report, and the figures it gives (for the command line to echo)."""
+                              reviewed_only: bool = False, coverage: tuple[list[dict], int] = ([], 0)
+                              ) -> tuple[Path, fg.ReportSummary]:
+    """The report, and the figures it gives (for the command line to echo).
+    ``coverage``: each reference list's share the texts confirm, and the
+    count of ties the texts found that no list holds (``Store.coverage``)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for slug in CHART_SLUGS:  # never leave a previous run's charts beside a new report
@@ -71,6 +75,8 @@ def write_report_with_summary(frame: pd.DataFrame, out_dir: Path, generated: dt.
         relation_labels=fg.RELATION_LABELS,
         status_labels=fg.STATUS_LABELS,
         regions=geo.REGIONS,
+        lists=coverage[0],
+        text_only=coverage[1],
         generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
     )
     path = out_dir / REPORT_NAME

@@ -186,3 +186,19 @@ def test_the_conflicts_page_settles_a_difference_with_a_note_and_shows_coverage(
     wrong = client.post(f"/partnerships/{pid}/settle", data={
         "csrf": token, "field": "established", "list": "think-tank", "action": "keep_both", "next": "/conflicts"})
     assert "Not settled" in wrong.text
+
+
+def test_the_report_shows_each_lists_coverage_and_the_ties_no_list_holds(settings, tmp_path):
+    from review.report import write_report
+
+    import_list(settings, ReferenceSource(kind="reference", name="think-tank",
+                                          path=settings.sources_path.parent / "think-tank.csv"))
+    run_pipeline(settings)
+    store = Store(settings.database_url)
+    try:
+        html = write_report(store, tmp_path / "report").read_text(encoding="utf-8")
+    finally:
+        store.close()
+    section = html[html.index('id="references"'):]
+    assert "think-tank" in section and "66.7%" in section  # 2 of its 3 ties are in the texts
+    assert "no list holds: 1" in section  # Taoyuan – Jonava
