@@ -195,6 +195,7 @@ def build_chinese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp = spacy.blank("zh")  # character segmentation: no model data needed
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     nlp.add_pipe("citypairs_lines")
+    nlp.add_pipe("citypairs_inline_items")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp

@@ -42,6 +42,7 @@ def build_japanese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp = spacy.blank("ja")  # SudachiPy with sudachidict-core
     nlp.add_pipe("sentencizer", config={"punct_chars": [*SENTENCE_ENDS, "｡"]})
     nlp.add_pipe("citypairs_lines")
+    nlp.add_pipe("citypairs_inline_items")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_places_ja", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})

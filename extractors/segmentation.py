@@ -11,6 +11,8 @@ parser keeps boundaries set before it runs.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,6 +40,22 @@ def split_lines(doc: Doc) -> Doc:
             if i + 2 < len(doc) and nxt.is_alpha and "\n" not in nxt.whitespace_ and not doc[i + 2].is_space:
                 doc[i + 2].is_sent_start = False
         line_start = nxt.idx
+    return doc
+
+
+# An item of a list run into one line of Chinese or Japanese text:
+# '…を締結2)02月08日 福岡市と台北市が…', '…締結。(3)…', '…①…②…'.
+_INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]?\d{1,2}[)）]|[①-⑳])(?=[\d\u3040-\u30ff\u4e00-\u9fff「])")
+
+
+@Language.component("citypairs_inline_items")
+def split_inline_items(doc: Doc) -> Doc:
+    """Each numbered item of a list written on one line is a sentence of its
+    own: without this, every place of the list pairs with every other."""
+    for m in _INLINE_ITEM.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

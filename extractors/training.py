@@ -228,6 +228,9 @@ def _platt(scores: list[float], labels: list[int]) -> tuple[list[float], list[fl
     return [round(x, 6) for x in xs], [round(y, 6) for y in ys]
 
 
+F1_SLACK = 0.01
+
+
 def best_threshold(probs: list[float], rows: list[PairRow], n_gold_taiwan: int | None) -> float:
     """The probability cut with the best out-of-fold F1 on pairs with a
     Taiwanese side (gold pairs no candidate reaches count as misses), never
@@ -244,12 +247,11 @@ def best_threshold(probs: list[float], rows: list[PairRow], n_gold_taiwan: int |
     # ragged, and its single best point moves with every small change.
     cuts = [x / 100 for x in range(30, 71, 5)]
     f1 = {c: f1_at(c) for c in [0.25, *cuts, 0.75]}
-    best, best_f1 = 0.5, -1.0
-    for cut in cuts:
-        smooth = (f1[round(cut - 0.05, 2)] + f1[cut] + f1[round(cut + 0.05, 2)]) / 3
-        if smooth > best_f1 + 1e-9:
-            best, best_f1 = cut, smooth
-    return best
+    smooth = {cut: (f1[round(cut - 0.05, 2)] + f1[cut] + f1[round(cut + 0.05, 2)]) / 3 for cut in cuts}
+    top = max(smooth.values())
+    # Where the curve is flat, the highest cut within a point of the best:
+    # as good by F1, and its pairs are the ones an analyst can trust more.
+    return max(cut for cut in cuts if smooth[cut] >= top - F1_SLACK)
 
 
 # ---------------------------------------------------------------- measuring

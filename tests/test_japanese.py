@@ -58,3 +58,14 @@ def test_a_town_the_gazetteer_lacks_is_named_by_its_reading(nlp):
 def test_a_person_named_like_a_place_is_not_a_partner(nlp):
     found = run(nlp, "宮城県栗原市(千葉健司・市長)と台湾の南投県南投市が姉妹都市を締結しました。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Nantou City", "Kurihara")}
+
+
+def test_a_numbered_list_run_into_one_line_is_one_sentence_per_item():
+    from extractors.japanese import build_japanese_pipeline
+    from models.settings import load_settings
+
+    settings = load_settings()
+    nlp = build_japanese_pipeline(str(settings.cache_dir), settings.pair_scorer)
+    doc = nlp("1)01月11日 熊本県と熊本市が高雄市と「友好交流協定」を締結2)01月13日 大分県竹田市と高雄市田寮区が"
+              "「観光文化友好交流都市協定覚書」を締結3)02月08日 福岡市と台北市が「起業支援交流覚書」を締結")
+    assert [s.text[:2] for s in doc.sents] == ["1)", "2)", "3)"]
