@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import time
 import zlib
@@ -26,6 +27,8 @@ NEXT_TEXTS = frozenset({"next", "next page", "›", "»", "下一頁", "下頁",
 # Declared charsets that real pages stretch past; decode with the superset.
 WIDER_CODECS = {"big5": "cp950", "gb2312": "gb18030", "gbk": "gb18030"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+
+log = logging.getLogger(__name__)
 
 
 class LinkError(ValueError):
@@ -132,6 +135,11 @@ def _child_text(element: etree._Element, name: str) -> str | None:
     namespace = etree.QName(element).namespace
     for child in element:
         if _local(child) == name and etree.QName(child).namespace == namespace:
+            if any(isinstance(part, etree._Entity) for part in child):
+                # An entity left unresolved ('https://a.example/&x;'): the text
+                # around it is not the address the sitemap meant.
+                log.warning("sitemap entry %r names an XML entity; skipped", (child.text or "")[:200])
+                return None
             return (child.text or "").strip() or None
     return None
 

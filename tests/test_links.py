@@ -258,3 +258,11 @@ def test_the_last_page_has_no_next_page():
     assert next_page(b"", "https://a.example/p/9") is None
     with pytest.raises(LinkError, match="invalid CSS selector"):
         next_page(b"<a href='/x'>x</a>", "https://a.example/", selector="[")
+
+
+def test_an_entry_with_an_unresolved_entity_is_skipped_and_the_rest_are_kept():
+    body = ('<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'<urlset {SM}><url><loc>https://a.example/1</loc></url><url><loc>https://a.example/&x;</loc></url>'
+            '<url><loc>https://a.example/3</loc></url></urlset>').encode()
+    urls = [link.url for link in sitemap_links(body, "https://a.example/s.xml").links]
+    assert urls == ["https://a.example/1", "https://a.example/3"]  # not the bare 'https://a.example/'
