@@ -10,6 +10,10 @@ so small batches stay in this process.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -22,9 +26,30 @@ _worker: dict = {}
 
 
 def _init(model: str, cache_dir: str, batch_size: int, scorer: str, limits) -> None:
+    _follow_parent()
     from extractors.pipeline import build_pipeline
 
     _worker.update(nlp=build_pipeline(model, cache_dir, scorer), batch_size=batch_size, limits=limits)
+
+
+def _follow_parent() -> None:
+    """A worker leaves stopping to its parent, and dies with it. Ctrl-C
+    reaches every process of the terminal's group: the parent stops the run
+    and ends its workers, so a worker ignores it (a KeyboardInterrupt here
+    would only print a traceback). A parent killed by SIGKILL ends nothing:
+    the worker sees that its parent changed and exits. (PR_SET_PDEATHSIG
+    would fire when the thread that started the worker ends, not the parent
+    process, and is Linux only.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked until now: see extract_all
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def _run(chunk: list[DocumentInput]) -> list[DocumentMentions]:
@@ -52,7 +77,18 @@ def extract_all(model: str, cache_dir: str, inputs: Sequence[DocumentInput], bat
     chunks = [list(inputs[i:i + CHUNK]) for i in range(0, len(inputs), CHUNK)]
     # 'spawn': the caller may run threads (Prefect does), which fork does not survive.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_init,
-                             initargs=(model, cache_dir, batch_size, scorer, limits)) as pool:
-        for results in pool.map(_run, chunks):
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_init,
+                               initargs=(model, cache_dir, batch_size, scorer, limits))
+    try:
+        # The workers start in map() and inherit this thread's blocked SIGINT
+        # until _init ignores it. Blocked here, not earlier: multiprocessing
+        # unblocks it after starting its resource tracker in the pool above.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            chunk_results = pool.map(_run, chunks)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for results in chunk_results:
             yield from results
+    finally:  # a caller that stops reading (a stopped run) does not wait for the chunks not yet started
+        pool.shutdown(cancel_futures=True)

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from flows.stopping import stoppable  # Ctrl-C and SIGTERM: one line, exit 130/143
 from models.errors import CitypairsError, ConfigError
 from models.settings import Settings, load_settings
 
@@ -67,6 +68,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debu
 
 
 @app.command()
+@stoppable
 def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption = None) -> None:
     """Run the whole pipeline (ingest, extract, dedupe) on every source.
 
@@ -100,6 +102,7 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
 
 
 @app.command()
+@stoppable
 def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
     """Read every source into the store (flow 'ingest').
 
@@ -119,6 +122,7 @@ def ingest(db: DbOption = None, sources: SourcesOption = None) -> None:
 
 
 @app.command()
+@stoppable
 def crawl(
     source: Annotated[str | None, typer.Option("--source", metavar="NAME", help="Only this web source.")] = None,
     db: DbOption = None, sources: SourcesOption = None,
@@ -183,6 +187,7 @@ def serve(
 
 
 @app.command()
+@stoppable
 def extract(db: DbOption = None, model: ModelOption = None,
             force: Annotated[bool, typer.Option(help="Re-extract documents already done.")] = False) -> None:
     """Extract mentions from stored documents (flow 'extract').
@@ -201,6 +206,7 @@ def extract(db: DbOption = None, model: ModelOption = None,
 
 
 @app.command()
+@stoppable
 def dedupe(db: DbOption = None) -> None:
     """Merge mentions into the canonical partnership table (flow 'dedupe').
 

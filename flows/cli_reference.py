@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from flows.cli import DbOption, _exclusive, _fail, _settings, _shown, app, console, out
+from flows.stopping import stoppable
 from models.errors import CitypairsError, ConfigError
 
 reference_app = typer.Typer(help="Researchers' own lists of partnerships, checked against the texts.",
@@ -33,6 +34,7 @@ def _columns(pairs: list[str] | None) -> dict[str, str]:
 
 
 @reference_app.command("import")
+@stoppable
 def import_(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="CSV, TSV, Excel (.xlsx) or JSON file, or a "
                                          "Wikidata SPARQL JSON result.")],

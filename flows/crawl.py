@@ -36,6 +36,7 @@ from flows.address_guard import AddressGuard, local_origin
 from flows.dedupe import dedupe_flow
 from flows.extract import extract_flow
 from flows.fetcher import FetchPolicy, Fetcher, FetchResult
+from flows.stopping import check, checked
 from models.blobs import BlobStore
 from models.errors import ConfigError, DocumentRejected
 from models.records import DocumentStatus, ParsedDocument
@@ -254,6 +255,7 @@ def crawl_source(source: WebSource, settings: Settings, fetcher: Fetcher) -> Cra
 
 def _rounds(store: Store, run_id: int) -> Iterator[list[FrontierItem]]:
     while batch := store.pending(run_id, BATCH):
+        check()  # a stopped crawl leaves the rest of its frontier to the next one
         yield batch
 
 
@@ -274,7 +276,7 @@ def _fetch_documents(batch: list[FrontierItem], source: str, fetcher: Fetcher, p
                      store: Store, blobs: BlobStore, report: CrawlReport, settings: Settings) -> None:
     states = {item.url: store.fetch_state(item.url) or {} for item in batch}
     futures = [pool.submit(_fetch_document, item, fetcher, states[item.url], settings) for item in batch]
-    for future in as_completed(futures):
+    for future in checked(as_completed(futures)):
         _store_fetched(future.result(), source, store, blobs, report)
 
 

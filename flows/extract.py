@@ -8,6 +8,7 @@ document's earlier ones in one transaction.
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -17,6 +18,7 @@ from extractors.parallel import extract_all, limits_of
 from extractors.pipeline import extractor_version
 from flows.batching import batches
 from flows.progress import progress
+from flows.stopping import checked
 from models.errors import ConfigError
 from models.settings import Settings
 from models.store import Store
@@ -32,8 +34,11 @@ def extract_documents(doc_ids: list[int], settings: Settings) -> int:
         inputs = store.load_inputs(doc_ids)
         found = extract_all(settings.spacy_model, str(settings.cache_dir), inputs, settings.batch_size,
                             settings.processes, settings.pair_scorer, limits_of(settings))
-        # Extraction first, then one short transaction: no lock is held while spaCy runs.
-        return store.replace_mentions(list(progress(found, "extract", total=len(inputs))), version)
+        # Extraction first, then one short transaction: no lock is held while spaCy runs,
+        # and a run stopped between documents leaves the batch out whole.
+        with closing(found):  # stopped: the workers' remaining chunks are dropped at once
+            extracted = list(progress(checked(found), "extract", total=len(inputs)))
+        return store.replace_mentions(extracted, version)
     finally:
         store.close()
 

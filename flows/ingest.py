@@ -20,6 +20,7 @@ from extractors.documents import check_size, parse_document, sniff_media_type
 from extractors.ocr import policy_of
 from flows.batching import batches
 from flows.progress import progress
+from flows.stopping import checked
 from models.blobs import BlobStore
 from models.errors import DocumentRejected
 from models.records import DocumentStatus
@@ -78,7 +79,7 @@ def ingest_files(refs: list[FileRef], settings: Settings) -> IngestReport:
     store, blobs = Store(settings.database_url), BlobStore(settings.raw_dir)
     report = IngestReport()
     try:
-        for ref in progress(refs, "ingest", total=len(refs)):
+        for ref in progress(checked(refs), "ingest", total=len(refs)):  # a stop lands between files
             _ingest_one(ref, store, blobs, settings, report)
     finally:
         store.close()

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+from flows.stopping import supervised
 
 T = TypeVar("T")
 
@@ -43,4 +46,24 @@ def configure_prefect() -> None:
 
 def run_flow(flow: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     configure_prefect()
-    return flow(*args, **kwargs)
+    _start_temporary_server()
+    return supervised(lambda: flow(*args, **kwargs))
+
+
+def _start_temporary_server() -> None:
+    """Start Prefect's temporary server now (Prefect reuses the instance)
+    with SIGINT blocked, which it inherits: Ctrl-C reaches the terminal's
+    whole process group, and a server stopped by it would leave the flow run
+    retrying API calls for minutes instead of stopping. The server is ended
+    by SIGTERM, from Prefect at exit or from flows.stopping."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        SubprocessASGIServer().start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -17,13 +17,19 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, make_url, select, update
-from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
+from sqlalchemy import Engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from models import schema as t
 from models.crawl_log import CrawlLog
 from models.decision_log import DecisionLog
-from models.reference_log import ReferenceLog
+from models.engines import (  # check_database_url: re-exported for the CLI
+    check_database_url,  # noqa: F401
+    engine_for,
+    insert_ignoring_duplicates,
+    safe_url,
+    sqlite_pragmas,
+)
 from models.errors import ConfigError
 from models.records import (
     DocumentInput,
@@ -33,6 +39,7 @@ from models.records import (
     PageSpan,
     ParsedDocument,
 )
+from models.reference_log import ReferenceLog
 from models.rows import (
     PartnershipRow,
     StoredMention,
@@ -51,15 +58,15 @@ _MIGRATE_LOCK = threading.Lock()
 class Store(CrawlLog, DecisionLog, ReferenceLog):
     def __init__(self, url: str):
         self.url = url
-        self.engine: Engine = _engine(url)
+        self.engine: Engine = engine_for(url)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", sqlite_pragmas)
         try:
             self.migrate()
         except (OperationalError, InterfaceError) as exc:
             self.engine.dispose()
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConfigError("database_url", [f"cannot open {_safe_url(url)}: {reason}"]) from None
+            raise ConfigError("database_url", [f"cannot open {safe_url(url)}: {reason}"]) from None
 
     def migrate(self) -> None:
         cfg = Config()
@@ -194,18 +201,21 @@ class Store(CrawlLog, DecisionLog, ReferenceLog):
         extraction, in one transaction, with the reason where extraction
         stopped short; returns the number stored."""
         stored = 0
+        results = list(results)
         with self.engine.begin() as conn:
             known = set(conn.scalars(select(t.places.c.id)))
+            new = {p.id: p for r in results for m in r.mentions for p in (m.a, m.b) if p.id not in known}
+            # In id order, skipping any another writer added meanwhile: two
+            # Dask workers storing batches that share new places neither
+            # deadlock nor collide.
+            for place_id in sorted(new):
+                conn.execute(insert_ignoring_duplicates(conn, t.places).values(**place_values(new[place_id])))
             for result in results:
                 doc_id, found = int(result.key), result.mentions
                 sha = conn.scalar(select(t.documents.c.sha256).where(t.documents.c.id == doc_id))
                 conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
                 rows, seen = [], set()
                 for m in found:
-                    for place in (m.a, m.b):
-                        if place.id not in known:
-                            conn.execute(insert(t.places).values(**place_values(place)))
-                            known.add(place.id)
                     key = mention_key(sha, m)
                     if key in seen:
                         continue
@@ -342,47 +352,6 @@ class Store(CrawlLog, DecisionLog, ReferenceLog):
             return [dict(r._mapping) for r in rows]
 
 
-DIALECTS = ("sqlite", "postgresql")
-
-
-def check_database_url(url: str) -> None:
-    """Raise ``ConfigError`` for a URL the store would refuse, opening nothing."""
-    _engine(url).dispose()
-
-
-def _engine(url: str) -> Engine:
-    """An engine for a URL we support, or one line saying what is wrong
-    with it: a typo must not create a new empty database somewhere."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigError("database_url", [f"{url!r} is not a database URL (e.g. sqlite:///data/processed/"
-                                           "citypairs.db or postgresql+psycopg://user@host/db)"]) from None
-    if parsed.get_backend_name() not in DIALECTS:
-        raise ConfigError("database_url", [f"{_safe_url(url)}: only SQLite and PostgreSQL are supported"])
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        folder = Path(parsed.database).parent
-        if not folder.is_dir():
-            raise ConfigError("database_url", [f"folder {folder} does not exist (create it, or fix the path)"])
-    try:
-        return create_engine(url, future=True)
-    except (ArgumentError, ImportError) as exc:
-        raise ConfigError("database_url", [f"{_safe_url(url)}: {exc}"]) from None
-
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.close()
 
 
 def _mention_values(key: str, doc_id: int, m: Mention, version: str) -> dict:
