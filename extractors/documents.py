@@ -1,9 +1,9 @@
 """Bytes in, ``ParsedDocument`` out: PDF (PDFium, pdfplumber where it cannot split columns), HTML
 (trafilatura), plain text, Markdown.
 
-Every document that cannot be read raises ``DocumentRejected`` with a stable reason code
-(``empty``, ``too_large``, ``corrupt_pdf``, ``encrypted``, ``no_text_layer``, ``not_text``,
-``unknown_encoding``, ``unsupported_type``) and a sentence saying what to do about it.
+Every unreadable document raises ``DocumentRejected`` with a stable reason code (``empty``,
+``too_large``, ``corrupt_pdf``, ``encrypted``, ``no_text_layer``, ``not_text``, ``unknown_encoding``,
+``unsupported_type``; ``pdf_guard.py``'s ``pdf_*``) and a sentence saying what to do about it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.ocr import OcrPolicy, OcrUnavailable, engine_version, read_page
+from extractors.pdf_guard import MAX_MEMORY_MB, MAX_SECONDS, read_bounded
 from models.errors import DocumentRejected
 from models.records import PageSpan, ParsedDocument
 
@@ -89,8 +90,9 @@ def sniff_media_type(name: str, data: bytes) -> str:
 
 def parse_document(data: bytes, name: str, *, media_type: str | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES,
-                   ocr: OcrPolicy | None = OcrPolicy()) -> ParsedDocument:
-    """Read ``data`` (the bytes of the file called ``name``) into a ``ParsedDocument``."""
+                   ocr: OcrPolicy | None = OcrPolicy(), pdf_max_seconds: float = MAX_SECONDS,
+                   pdf_max_memory_mb: int = MAX_MEMORY_MB) -> ParsedDocument:
+    """Read ``data`` (the bytes of the file called ``name``); a PDF in a child process, bounded."""
     if not data:
         raise DocumentRejected("empty", f"{name} is an empty file (0 bytes); fetch it again.")
     if len(data) > max_bytes:
@@ -98,7 +100,8 @@ def parse_document(data: bytes, name: str, *, media_type: str | None = None,
     media_type = media_type or sniff_media_type(name, data)
     sha256 = hashlib.sha256(data).hexdigest()
     if media_type == PDF:
-        return _parse_pdf(data, name, sha256, max_pages, ocr)
+        return read_bounded(lambda: _parse_pdf(data, name, sha256, max_pages, ocr), name,
+                            pdf_max_seconds, pdf_max_memory_mb)
     if media_type in (HTML, "application/xhtml+xml"):
         return _parse_html(data, name, sha256)
     if media_type in (TEXT, MARKDOWN):

@@ -182,7 +182,9 @@ def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: dict, settings:
     if result.ok:
         try:
             done.parsed = parse_document(result.body, _file_name(item.url), media_type=_media_type(result),
-                                         max_pages=settings.max_pdf_pages, ocr=policy_of(settings))
+                                         max_pages=settings.max_pdf_pages, ocr=policy_of(settings),
+                                         pdf_max_seconds=settings.pdf_max_seconds,
+                                         pdf_max_memory_mb=settings.pdf_max_memory_mb)
         except DocumentRejected as exc:
             done.rejected = exc
     return done

@@ -29,7 +29,7 @@ from models.sources import DOCUMENT_KINDS, WEB_KINDS, load_sources
 from models.store import Store
 
 log = logging.getLogger(__name__)
-SKIPPED_REASONS = {"too_large", "unsupported_type", "empty"}
+SKIPPED_REASONS = {"too_large", "unsupported_type", "empty", "pdf_timeout", "pdf_too_complex"}
 LIMIT_REASONS = frozenset({"too_large"})  # rejections a changed setting can undo
 
 
@@ -116,7 +116,9 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
         data = path.read_bytes()
         media_type = sniff_media_type(path.name, data)
         parsed = parse_document(data, path.name, media_type=media_type, max_bytes=settings.max_document_bytes,
-                                max_pages=settings.max_pdf_pages, ocr=policy_of(settings))
+                                max_pages=settings.max_pdf_pages, ocr=policy_of(settings),
+                                pdf_max_seconds=settings.pdf_max_seconds,
+                                pdf_max_memory_mb=settings.pdf_max_memory_mb)
     except DocumentRejected as exc:
         status = DocumentStatus.SKIPPED if exc.reason in SKIPPED_REASONS else DocumentStatus.FAILED
         log.warning("%s: %s (%s)", path, status.value, exc)

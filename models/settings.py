@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     # Files larger than this are recorded as skipped without being read.
     max_document_bytes: int = Field(default=50_000_000, ge=1)
     max_pdf_pages: int = Field(default=2_000, ge=1)  # a longer PDF is skipped as too_large
+    # A PDF is read (text, OCR of its scans) in a child process: past this many
+    # seconds, or this much memory beyond what it starts with, it is killed and
+    # the PDF recorded as pdf_timeout / pdf_too_complex (a crash: pdf_crashed).
+    pdf_max_seconds: float = Field(default=180.0, gt=0.0)
+    pdf_max_memory_mb: int = Field(default=1_500, ge=64)
     # OCR of PDF pages without a text layer (Tesseract language models joined
     # by '+'; "" turns OCR off), pages read per document, pixels per page image.
     ocr_languages: str = "eng+chi_tra+jpn"
