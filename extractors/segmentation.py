@@ -45,7 +45,9 @@ def split_lines(doc: Doc) -> Doc:
 
 # An item of a list run into one line of Chinese or Japanese text:
 # '…を締結2)02月08日 福岡市と台北市が…', '…締結。(3)…', '…①…②…'.
-_INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]?\d{1,2}[)）]|[①-⑳])(?=[\d\u3040-\u30ff\u4e00-\u9fff「])")
+# Not a day written in brackets: '今(11)日', '昨（26）日'.
+_INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]?\d{1,2}[)）]|[①-⑳])"
+                          r"(?=[\d\u3040-\u30ff\u4e00-\u9fff「])(?![日月年號号時时])")
 
 
 @Language.component("citypairs_inline_items")

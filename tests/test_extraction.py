@@ -202,3 +202,12 @@ def test_a_sister_school_agreement_is_no_tie_between_governments(nlp):
     assert run(nlp, "Tainan's Anping Junior High School signed a sister school agreement with a school in "
                     "Sendai, Japan.") == []
     assert run(nlp, "嘉義縣朴子市雙溪國小師生赴日本大阪府泉大津市，雙方簽署姐妹校協議。", lang="zh") == []
+
+
+def test_a_day_in_brackets_does_not_cut_a_chinese_sentence(nlp):
+    from extractors.chinese import build_chinese_pipeline
+    from models.settings import load_settings
+
+    settings = load_settings()
+    zh = build_chinese_pipeline(str(settings.cache_dir), settings.pair_scorer)
+    assert len(list(zh("臺北市今(11)日正式與日本松山市締結友誼市。").sents)) == 1

@@ -122,8 +122,24 @@ def children_soon(seconds: float = 3.0) -> list[tuple[int, str]]:
     return found
 
 
+_EARLIER: set[int] = set()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _earlier_children():
+    """Children this process already had (a run of the whole suite leaves
+    servers and workers of other tests): not this module's to answer for."""
+    _EARLIER.update(pid for pid, _ in _all_children())
+    yield
+
+
 def children() -> list[tuple[int, str]]:
-    """(pid, state) of every process whose parent is this one, zombies included."""
+    """(pid, state) of every process whose parent is this one, zombies
+    included, but for those it had before these tests."""
+    return [(pid, state) for pid, state in _all_children() if pid not in _EARLIER]
+
+
+def _all_children() -> list[tuple[int, str]]:
     found = []
     for entry in os.scandir("/proc"):
         try:
