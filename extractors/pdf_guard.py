@@ -112,8 +112,11 @@ def read_bounded(read: Callable[[], T], name: str, max_seconds: float = MAX_SECO
     if signum in _ASKED_TO_END:
         raise ChildProcessError(f"the process reading {name} was ended by {_signal_name(signum)}")
     grew = max(0, usage.ru_maxrss * 1024 - resident) if resident is not None else 0
-    if (signum is None and os.WEXITSTATUS(status) == _EXIT_MEMORY) or grew >= max_memory_mb * 2**19:
-        raise _too_complex(name, max_memory_mb)  # it died using half its allowance or more
+    # Under its address-space limit PDFium aborts when an allocation fails
+    # (often before the resident size shows it), so SIGABRT is the limit too.
+    if (signum is None and os.WEXITSTATUS(status) == _EXIT_MEMORY) or signum == signal.SIGABRT \
+            or grew >= max_memory_mb * 2**19:
+        raise _too_complex(name, max_memory_mb)
     how = _signal_name(signum) if signum is not None else f"exit status {os.WEXITSTATUS(status)}"
     raise DocumentRejected("pdf_crashed", f"{name} crashed the PDF reader ({how}) and was left "
                            "out; download it again, or open it elsewhere and save a new copy.")

@@ -285,7 +285,7 @@ class TestTime:
         for thread in threads:
             thread.join()
         assert caught.value.reason == "pdf_timeout"
-        assert len(times) == 15 and max(times) < 2.0  # none waited for the slow one's pipe
+        assert len(times) == 15 and max(times) < 2.8  # none waited the slow one's 3 s out
 
 
 class TestCrashes:
