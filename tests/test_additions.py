@@ -11,22 +11,14 @@ from flows.dedupe import dedupe
 from models.store import Store
 from review import actions
 from review.additions import add_partnership, reject_mention
-from tests.test_decisions import ARTICLES, key_of, run_pipeline, table
+from tests.test_decisions import inbox_settings, key_of, run_pipeline, table
 
 COLUMBUS_GA = "gn:4188985"
 
 
 @pytest.fixture
 def settings(tmp_path, db_url):
-    from models.settings import load_settings
-
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for name, text in ARTICLES.items():
-        (inbox / name).write_text(text, encoding="utf-8")
-    (tmp_path / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
-    settings = load_settings(database_url=db_url, sources_path=tmp_path / "sources.toml", raw_dir=tmp_path / "raw",
-                             processes=1)
+    settings = inbox_settings(tmp_path, db_url)
     run_pipeline(settings)
     return settings
 

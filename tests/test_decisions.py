@@ -25,15 +25,20 @@ ARTICLES = {
 }
 
 
-@pytest.fixture
-def settings(tmp_path, db_url):
-    inbox = tmp_path / "inbox"
+def inbox_settings(root, db_url: str, more_sources: str = ""):
+    """ARTICLES in root/inbox as a folder source (and any more sources
+    given as TOML), with settings for one process on that registry."""
+    inbox = root / "inbox"
     inbox.mkdir()
     for name, text in ARTICLES.items():
         (inbox / name).write_text(text, encoding="utf-8")
-    (tmp_path / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
-    return load_settings(database_url=db_url, sources_path=tmp_path / "sources.toml", raw_dir=tmp_path / "raw",
-                         processes=1)
+    (root / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n' + more_sources)
+    return load_settings(database_url=db_url, sources_path=root / "sources.toml", raw_dir=root / "raw", processes=1)
+
+
+@pytest.fixture
+def settings(tmp_path, db_url):
+    return inbox_settings(tmp_path, db_url)
 
 
 def run_pipeline(settings, *, force: bool = False) -> None:

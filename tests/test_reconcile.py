@@ -17,12 +17,11 @@ from flows.cli import app
 from flows.dedupe import dedupe
 from flows.references import import_list
 from models.rows import PartnershipRow, ReferenceClaim
-from models.settings import load_settings
 from models.sources import ReferenceSource
 from models.store import Store
 from review import actions
 from review.conflicts import settle
-from tests.test_decisions import ARTICLES, run_pipeline, table
+from tests.test_decisions import inbox_settings, run_pipeline, table
 
 
 def row(relation="sister", established=None, precision=None, status="active", n=2) -> PartnershipRow:
@@ -70,20 +69,13 @@ def test_ties_only_a_list_holds_become_rows_of_their_own_and_no_list_means_no_st
 
 @pytest.fixture
 def settings(tmp_path, db_url):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for name, text in ARTICLES.items():
-        (inbox / name).write_text(text, encoding="utf-8")
     pd.DataFrame([["Kaohsiung", "Cebu City", "Philippines", "sister city", "2023"],
                   ["Tainan", "Sendai", "Japan", "sister city", "2006"],
                   ["Taipei", "Los Angeles", "United States", "sister city", "1979"]],
                  columns=["taiwan_side", "partner", "partner_country", "relation", "established"]
                  ).to_csv(tmp_path / "think-tank.csv", index=False)
-    (tmp_path / "sources.toml").write_text(
-        '[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n\n'
-        '[[sources]]\nname = "think-tank"\nkind = "reference"\npath = "think-tank.csv"\n')
-    return load_settings(database_url=db_url, sources_path=tmp_path / "sources.toml", raw_dir=tmp_path / "raw",
-                         processes=1)
+    return inbox_settings(tmp_path, db_url, '\n[[sources]]\nname = "think-tank"\nkind = "reference"\n'
+                                            'path = "think-tank.csv"\n')
 
 
 def standing(settings) -> dict[tuple[str, str], str]:
