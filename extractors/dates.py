@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from models.records import DatePrecision, EventDate
 
@@ -200,7 +201,7 @@ def _weekday(pub: dt.date, wd: int, pre: str) -> dt.date:
 _SKIP = object()  # well-formed, but needs a publication date there is not
 
 
-def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
+def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: int | None = None):
     g = m.groupdict()
     mon = g.get("mon")
     month = _MONTHS[mon[:3].lower()] if mon else int(g["month"]) if g.get("month") else None
@@ -223,6 +224,10 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
         value = _date(year, month, day) if 1800 <= year <= 2100 else None
         return value and (value, _precision(month, day), False)
     if pub is None:
+        if kind == "md" and year_hint and not g.get("pre"):
+            # Under a timeline's year heading ('2024年(令和6年)' ... '(9月29日)').
+            value = _date(year_hint, month, day)
+            return value and (value, _precision(month, day), True)
         return _SKIP
     if kind == "zday":
         back = day > pub.day
@@ -252,8 +257,9 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None):
     return _weekday(pub, wd, (g.get("pre") or "").lower()), DAY, True
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in ``text``, in text order, without overlaps."""
+def find_dates(text: str, published: dt.date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, in text order, without overlaps.
+    ``year_hint`` dates a month and day when there is no publication date."""
     norm = text.translate(_FULLWIDTH)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -267,7 +273,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            res = _resolve(kind, m, norm, published)
+            res = _resolve(kind, m, norm, published, year_hint)
             if res is None:
                 continue
             if kind in ("abs", "md") and (wd := _WD_BEFORE.search(norm, max(0, start - 16), start)):
@@ -297,3 +303,36 @@ def dateline(text: str) -> dt.date | None:
         if d.date.precision is DAY and _DATELINE_LABEL.search(head[max(0, d.start - 24):d.start]):
             return d.date.value
     return None
+
+
+# A date in a page's address: '/2017/11/18/', '/2017-11-18', '/20171118'.
+_URL_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication date a page's address carries, where its path holds
+    one (news sites and blogs file their pages by day). Like ``dateline``,
+    only a stand-in for a publication date the source did not give."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for m in _URL_DATE.finditer(path):
+        value = _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if value is not None:
+            return value
+    return None
+
+
+# A line that is only a year: a timeline's section heading.
+_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*(?:年度?)?[ \t]*(?:[(（][^)）\n]{1,12}[)）])?[ \t]*:?[ \t]*$", re.M)
+
+
+def year_headings(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every line that holds nothing but a year."""
+    return [(m.start(), int(m.group(1))) for m in _YEAR_HEADING.finditer(text)]
+
+
+def year_at(headings: list[tuple[int, int]], offset: int) -> int | None:
+    """The year of the last year heading before ``offset``."""
+    before = [year for start, year in headings if start < offset]
+    return before[-1] if before else None

@@ -69,8 +69,8 @@ _ANNIVERSARY_WORDS = re.compile(
 DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|posted|發布日期|日期|更新)\s*[:：]?\s*$")
 
 
-def nearest_date(text: str, published, cues) -> EventDate | None:
-    found = [d for d in find_dates(text, published)
+def nearest_date(text: str, published, cues, year_hint: int | None = None) -> EventDate | None:
+    found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start])]
     if not found:
         return None

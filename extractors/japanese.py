@@ -73,6 +73,10 @@ class JapanesePlaces:
             tokens = [t for t in doc if t.idx < span.end and t.idx + len(t) > span.start]
             if span.kind == "foreign" and any(_tag(t) == "人名" for t in tokens):
                 continue  # a person's name that looks like a place
+            if span.text.endswith("郡") and span.place is not None and span.place.country == "JP":
+                # A Japanese 郡 has had no government since 1926: it only
+                # locates the town or village named with it (玉川村(石川郡)).
+                continue
             if span.kind == "foreign" and span.place is not None and span.place.country == "JP":
                 better = self._by_reading(tokens, span, kept)
                 if better is not None:
@@ -91,6 +95,10 @@ class JapanesePlaces:
             return None
         suffix = span.text[-1]
         found = self._lookup(reading, _SUFFIX_LEVEL.get(suffix), _prefecture_before(before, span.start))
+        if found is None and _variant(loose(span.place.name), loose(reading)):
+            # GeoNames keeps an older romanisation of some towns (Yonakuni for
+            # 与那国町): the dictionary's Hepburn reading is the name in use.
+            return span.place.model_copy(update={"name": loose(reading).capitalize()})
         if found is None and span.place.provisional:
             # A town the gazetteer lacks keeps its reading as its English name.
             return span.place.model_copy(update={"name": loose(reading).capitalize(),
@@ -134,6 +142,12 @@ class JapanesePlaces:
             out.append(PlaceSpan(start, end, text_of(doc)[start:end], "foreign", place=place,
                                  notes=["provisional"] if place.provisional else []))
         return out
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two romanisations of one name: same length and first letter, at most
+    two letters apart ('yonakuni', 'yonaguni'), voicing the usual one."""
+    return len(a) == len(b) >= 4 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) <= 2
 
 
 def _tag(token) -> str:

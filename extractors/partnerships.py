@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.dates import find_dates
+from extractors.dates import find_dates, year_at, year_headings
 from extractors.event_dates import CEREMONY_WINDOW, DATE_LABEL, ceremony_date, founding_date, nearest_date, years_since
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
@@ -55,6 +55,8 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 if not Doc.has_extension("title"):
     Doc.set_extension("title", default=None)
+if not Doc.has_extension("year_headings"):
+    Doc.set_extension("year_headings", default=None)
 if not Doc.has_extension("pages"):
     Doc.set_extension("pages", default=())
 
@@ -111,7 +113,7 @@ class PartnershipFinder:
             cues = relations_in(sent.text)
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
-                    candidates.extend(self._row_candidates(doc, sentences, i, header))
+                    candidates.extend(self._row_candidates(doc, sentences, i, header, ctx.place_counts))
                 continue
             header = (i, cues)
             for cand in self._sentence_candidates(doc, sentences, i, cues):
@@ -187,7 +189,7 @@ class PartnershipFinder:
                     pairs[key] = _oriented(x, y)
         if not pairs:
             return []
-        date = nearest_date(sent.text, doc._.published, cues) or ceremony_date(
+        date = nearest_date(sent.text, doc._.published, cues, self._year_hint(doc, sent.start)) or ceremony_date(
             [s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
         following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if _COOPERATION_TALK.search(s.text)]
         themes = _themes(sent.text, " ".join(following))
@@ -223,8 +225,17 @@ class PartnershipFinder:
         return out
 
 
-    def _row_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, header: tuple[int, list]
-                        ) -> list[Candidate]:
+    @staticmethod
+    def _year_hint(doc: Doc, offset: int) -> int | None:
+        """Without a publication date, the year heading a timeline puts above."""
+        if doc._.published is not None:
+            return None
+        if doc._.year_headings is None:
+            doc._.year_headings = year_headings(text_of(doc))
+        return year_at(doc._.year_headings, offset)
+
+    def _row_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, header: tuple[int, list],
+                        counts: dict[str, int]) -> list[Candidate]:
         """A row of a table or list under a heading that names the relation
         ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
         short line without a cue of its own that names a Taiwanese and a
@@ -240,7 +251,7 @@ class PartnershipFinder:
         local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
         foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
         head = sentences[header[0]]
-        from_header = False
+        from_header = partner_list = False
         if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
             # "Kaohsiung's sister cities:" then one partner per item; an item
             # has a bullet or a year, a dateline or a caption has neither.
@@ -248,6 +259,11 @@ class PartnershipFinder:
             if not head_local:
                 head_local = _section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
+        elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+            # The partner's own page: 'sister cities of Los Angeles ... 25:'
+            # then '- Taipei Municipality, Taiwan'.
+            foreign = _foreign_owner(head, sentences, counts)
+            from_header = partner_list = bool(foreign)
         # A row gives the partner with its state ('California | Alameda County'):
         # the most specific government is the party.
         foreign = [f for f in foreign if not any(
@@ -256,7 +272,7 @@ class PartnershipFinder:
         if not local or not foreign:
             return []
         relation = _relation(head.text, header[1], [])
-        found = [d for d in find_dates(sent.text, doc._.published)
+        found = [d for d in find_dates(sent.text, doc._.published, self._year_hint(doc, sent.start))
                  if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
         date = found[0].date if found else None
         event, has_event_cue = event_of(sent.text)
@@ -271,7 +287,7 @@ class PartnershipFinder:
                                   event=event, date=date, themes=(), evidence=evidence, confidence=0.5)
                 features = pair_features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
                 features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),
-                                 "side_from_header": float(from_header),
+                                 "side_from_header": float(from_header), "partner_list": float(partner_list),
                                  "header_distance": math.log1p(i - header[0]) / 4.0,
                                  "dated": float(date is not None)})
                 # One owner, one partner and a date: the shape of a row in a
@@ -280,6 +296,22 @@ class PartnershipFinder:
                 out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
                                      features=features, selected=well_formed))
         return out
+
+
+def _foreign_owner(head: _Sentence, sentences: list[_Sentence], counts: dict[str, int]) -> list[PlaceSpan]:
+    """Whose list it is: the foreign place the whole document names most,
+    if no other place (Taiwanese included) is named as often, and the
+    heading names it or no place at all."""
+    if not counts:
+        return []
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 2 or sum(1 for v in counts.values() if v == n) > 1:
+        return []
+    named = [p for p in head.sides if p.place.country != "TW"]
+    if any(p.place.country == "TW" for p in head.sides) or (named and top not in {p.place.id for p in named}):
+        return []
+    owner = [p for sent in ([head] if named else sentences) for p in sent.sides if p.place.id == top]
+    return owner[:1] if owner and owner[0].place.country != "TW" else []
 
 
 SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name

@@ -24,7 +24,7 @@ from thinc.api import NumpyOps, set_current_ops
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
-from extractors.dates import dateline
+from extractors.dates import dateline, url_date
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
 from extractors.version import code_digest, extractor_version  # noqa: F401  (re-exported)
@@ -174,8 +174,8 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     part = part or Part(0, item.text)
     end = part.start + len(part.text)
     doc = nlp.make_doc(part.text)
-    # Without a publication date, one written at the top still dates 'on Monday' and '19日'.
-    doc._.published = item.published or dateline(item.text)
+    # Without a publication date, one written at the top or in the address still dates 'on Monday' and '19日'.
+    doc._.published = item.published or dateline(item.text) or url_date(item.url)
     doc._.title = item.title
     doc._.pages = tuple((p.page, p.start - part.start, p.end - part.start) for p in item.pages
                         if p.end > part.start and p.start < end)

@@ -253,3 +253,43 @@ def test_the_sentence_about_the_ceremony_dates_a_tie_its_own_sentence_leaves_und
     assert ceremony_date(after, None).iso() == "2024-06-25"
     assert ceremony_date(["The mayors spoke of trade in June 2024."], None) is None  # no ceremony: not its date
     assert ceremony_date(["The ceremony was held at city hall.", "On 3 May 2024 ..."], None) is None
+
+
+# Stand-ins for a missing publication date: the page's address, a timeline's year headings ----
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://example.org/kyoei/some-title/20171118", "2017-11-18"),
+    ("https://news.example.com/2019/04/30/taipei-belmopan/", "2019-04-30"),
+    ("https://example.com/story-2021-06-30.html", "2021-06-30"),
+    ("https://example.com/item/2024_02_07", "2024-02-07"),
+])
+def test_a_date_in_the_page_address_stands_in_for_publication(url, iso):
+    from extractors.dates import url_date
+
+    assert url_date(url).isoformat() == iso
+
+
+@pytest.mark.parametrize("url", [
+    None, "https://example.com/", "https://example.com/id/123456789012",  # digits that are no date
+    "https://example.com/20171318", "https://example.com/2017-02-30",  # no such month or day
+    "https://example.com/search?d=20171118",  # a query is not where a page is filed
+])
+def test_an_address_without_a_real_date_gives_none(url):
+    from extractors.dates import url_date
+
+    assert url_date(url) is None
+
+
+def test_a_month_and_day_under_a_timeline_year_heading_take_that_year():
+    from extractors.dates import year_at, year_headings
+
+    text = "交流の歩み\n2024年(令和6年)\n1月 表敬訪問。\n東京で協定を締結(9月29日)。\n2025\n覚書を締結(1月16日)。\n"
+    headings = year_headings(text)
+    assert [year for _, year in headings] == [2024, 2025]
+    signing = text.index("東京")
+    assert year_at(headings, signing) == 2024 and year_at(headings, 0) is None
+    [when] = find_dates(text[signing:text.index("\n", signing)], None, year_at(headings, signing))
+    assert when.date.iso() == "2024-09-29" and when.relative
+    # Without a heading, or with a publication date, the hint changes nothing.
+    assert find_dates("(9月29日)", None) == []
+    assert only("締結(9月29日)。", dt.date(2023, 10, 1)).date.iso() == "2023-09-29"

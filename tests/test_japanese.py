@@ -69,3 +69,19 @@ def test_a_numbered_list_run_into_one_line_is_one_sentence_per_item():
     doc = nlp("1)01月11日 熊本県と熊本市が高雄市と「友好交流協定」を締結2)01月13日 大分県竹田市と高雄市田寮区が"
               "「観光文化友好交流都市協定覚書」を締結3)02月08日 福岡市と台北市が「起業支援交流覚書」を締結")
     assert [s.text[:2] for s in doc.sents] == ["1)", "2)", "3)"]
+
+
+def test_a_district_gun_locates_its_village_and_is_never_a_party(nlp):
+    text = ("日台の交流一覧\n番号 都道府県 市町村 台湾側 種別 締結日\n"
+            "4 福島県 玉川村(石川郡) 鹿谷郷(南投県) 友好都市 1988年05月03日\n")
+    found = run(nlp, text, lang="ja")
+    pairs = {frozenset((m.a.name, m.b.name)) for m in found}
+    assert frozenset(("Lugu", "Tamakawa")) in pairs
+    assert not any("Ishikawa" in pair for pair in pairs)
+
+
+def test_a_town_is_named_by_its_modern_reading_where_geonames_keeps_an_older_one(nlp):
+    text = "番号 都道府県 市町村 台湾側 種別 締結日\n2 沖縄県 与那国町(八重山郡) 花蓮市(花蓮県) 姉妹都市 1982年10月08日\n"
+    [m] = [m for m in run(nlp, text, lang="ja") if m.b.country == "JP"]
+    assert (m.a.name, m.b.name) == ("Hualien City", "Yonaguni")
+    assert m.date.iso() == "1982-10-08"

@@ -78,3 +78,26 @@ def test_a_section_title_owns_the_table_under_its_cue_line(nlp):
     # the state written in the row beside the partner is not a party
     assert ("Taoyuan", "California") not in found and ("Taoyuan", "Texas") not in found
     assert found[("Taoyuan", "Dallas")].date.iso() == "2007-01-12"
+
+
+def test_a_partner_page_listing_its_own_sister_cities_pairs_each_taiwanese_item_with_the_page_owner(nlp):
+    text = ("Sister Cities of Los Angeles\n\n"
+            "Los Angeles celebrated its sister city program this week. The first cities to become "
+            "sister cities of Los Angeles were Nagoya, Japan and Eilat, Israel in 1959, and the number "
+            "of sister cities of Los Angeles has now grown to 25:\n"
+            "- Athens, Greece\n"
+            "- Busan, South Korea\n"
+            "- Taipei, Taiwan\n"
+            "- Vancouver, Canada\n")
+    found = candidates(nlp, text)
+    taipei = found[("Taipei", "Los Angeles")]
+    assert taipei.features["partner_list"] == 1.0 and taipei.mentions[0].relation.value == "sister"
+    assert taipei.mentions[0].evidence.text.startswith("- Taipei")
+
+
+def test_a_taiwanese_item_is_not_given_a_foreign_owner_the_page_does_not_centre_on(nlp):
+    text = ("Our city's friends\n\n"
+            "Kaohsiung and Busan were discussed; Kaohsiung signed with Busan in 1966 as sister cities.\n"
+            "- Taichung, Taiwan\n")
+    found = candidates(nlp, text)
+    assert not any(c.features.get("partner_list") for c in found.values())
