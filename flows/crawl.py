@@ -10,7 +10,8 @@ Every URL is canonicalised and logged in ``fetch_log`` with its ETag,
 Last-Modified and content hash: later crawls send conditional requests, and
 bytes already stored are not stored (or extracted) again. Refusals (robots,
 size, type, scheme, HTTP errors...) are logged with their reason and the
-crawl goes on.
+crawl goes on; a document URL that keeps failing is given up, and a source
+stops at its deadline (``flows/crawl_limits.py``).
 """
 
 from __future__ import annotations
@@ -33,17 +34,22 @@ from extractors.links import Link, LinkError, feed_links, listing_links, next_pa
 from extractors.ocr import policy_of
 from extractors.urls import canonical_url
 from flows.address_guard import AddressGuard, local_origin
+from flows.crawl_limits import DeadlineHit, SourceClock, counts_as_failure
+from flows.crawl_report import CrawlReport, NewDocument, changes, crawl_markdown
 from flows.dedupe import dedupe_flow
 from flows.extract import extract_flow
 from flows.fetcher import FetchPolicy, Fetcher, FetchResult
 from flows.stopping import check, checked
 from models.blobs import BlobStore
+from models.crawl_log import FetchState, GivenUp, is_given_up
 from models.errors import ConfigError, DocumentRejected
 from models.records import DocumentStatus, ParsedDocument
 from models.settings import Settings
 from models.sources import WEB_KINDS, ListingSource, SitemapSource, WebSource, load_sources
-from models.rows import FrontierItem
+from models.rows import FrontierItem, now
 from models.store import Store
+
+__all__ = ["CrawlReport", "crawl_flow", "crawl_markdown", "crawl_source", "discover", "fetcher_for"]
 
 log = logging.getLogger(__name__)
 
@@ -51,38 +57,6 @@ ENTRY_KIND = {"feed": "feed", "sitemap": "sitemap", "listing": "listing", "url":
 MAX_SITEMAP_DEPTH = 3  # index -> index -> sitemap is as deep as real sites go
 BATCH = 64  # frontier items read per round trip
 SITEMAP_MAX_BYTES = 50_000_000  # the sitemap protocol's limit, uncompressed
-
-
-@dataclass(frozen=True, slots=True)
-class NewDocument:
-    source: str
-    url: str
-    title: str
-
-
-@dataclass(slots=True)
-class CrawlReport:
-    fetched: int = 0  # HTTP requests that got an answer (304s included)
-    new: int = 0  # documents stored for the first time
-    unchanged: int = 0  # 304s and bytes already stored
-    refused: list[tuple[str, str, str]] = field(default_factory=list)  # url, reason, detail
-    new_documents: list[NewDocument] = field(default_factory=list)
-    resumed: list[str] = field(default_factory=list)  # sources whose dead run was resumed
-    partnerships: PartnershipChanges | None = None
-
-    def add(self, other: CrawlReport) -> None:
-        self.fetched += other.fetched
-        self.new += other.new
-        self.unchanged += other.unchanged
-        self.refused += other.refused
-        self.new_documents += other.new_documents
-        self.resumed += other.resumed
-
-
-@dataclass(frozen=True, slots=True)
-class PartnershipChanges:
-    added: list[str]  # "Kaohsiung – Cebu City (sister, active)"
-    changed: list[str]
 
 
 @dataclass(slots=True)
@@ -112,8 +86,8 @@ def expand(item: FrontierItem, source: WebSource, fetcher: Fetcher, store: Store
     """Fetch an entry page and list the entries and documents it links to,
     filtered by the source's settings. With a store, the fetch is
     conditional and logged."""
-    state = (store.fetch_state(item.url) if store else None) or {}
-    result = fetcher.fetch(item.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
+    state = (store.fetch_state(item.url) if store else None) or FetchState()
+    result = fetcher.fetch(item.url, etag=state.etag, last_modified=state.last_modified)
     out = Expansion()
     if result.refused or (result.body is None and not result.not_modified):
         out.refusal = (item.url, result.refused or "empty", result.detail or "no body")
@@ -170,14 +144,17 @@ def _recent(links: list[Link], since_days: int | None) -> list[Link]:
 @dataclass(slots=True)
 class _Fetched:
     item: FrontierItem
-    result: FetchResult
+    result: FetchResult | None  # None: not fetched, the source's deadline came first
     parsed: ParsedDocument | None = None
     rejected: DocumentRejected | None = None
 
 
-def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: dict, settings: Settings) -> _Fetched:
+def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: FetchState, settings: Settings,
+                    clock: SourceClock) -> _Fetched:
     """Fetch and parse on a worker thread; storing happens on the caller's."""
-    result = fetcher.fetch(item.url, etag=state.get("etag"), last_modified=state.get("last_modified"))
+    if clock.expired:  # checked as each fetch starts: the item stays pending for the next crawl
+        return _Fetched(item, None)
+    result = fetcher.fetch(item.url, etag=state.etag, last_modified=state.last_modified)
     done = _Fetched(item, result)
     if result.ok:
         try:
@@ -198,14 +175,22 @@ def _media_type(result: FetchResult) -> str | None:
     return "application/pdf" if result.body[:5] == b"%PDF-" else (result.content_type or None)
 
 
-def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, report: CrawlReport) -> None:
+def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, report: CrawlReport,
+                   max_failures: int) -> None:
     url, result = done.item.url, done.result
+    if result is None:
+        return
     if result.status is not None:
         report.fetched += 1
     if result.refused:
         log.warning("%s: refused (%s: %s)", url, result.refused, result.detail)
-        store.record_fetch(url, source, status=result.status, refused=result.refused, detail=result.detail)
+        failed = counts_as_failure(result.refused)
+        failures = store.record_fetch(url, source, status=result.status, refused=result.refused,
+                                      detail=result.detail, failed=failed)
         report.refused.append((url, result.refused, result.detail or ""))
+        if failed:
+            _note_given_up(GivenUp(url, source, result.status, result.refused, result.detail, failures, now()),
+                           report, max_failures)
     elif result.not_modified:
         store.record_fetch(url, source, status=304, etag=result.etag, last_modified=result.last_modified)
         report.unchanged += 1
@@ -214,8 +199,11 @@ def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, 
         media_type = _media_type(result) or ""
         store.add_rejected(source, url, hashlib.sha256(result.body).hexdigest(), len(result.body), media_type,
                            DocumentStatus.FAILED, exc.reason, exc.detail)
-        store.record_fetch(url, source, status=result.status, refused=exc.reason, detail=exc.detail)
+        failures = store.record_fetch(url, source, status=result.status, refused=exc.reason, detail=exc.detail,
+                                      failed=True)  # the same bytes would fail again
         report.refused.append((url, exc.reason, exc.detail))
+        _note_given_up(GivenUp(url, source, result.status, exc.reason, exc.detail, failures, now()),
+                       report, max_failures)
     else:
         parsed = done.parsed
         # Bytes first (write-once, harmless if the row never comes), then the
@@ -231,6 +219,14 @@ def _store_fetched(done: _Fetched, source: str, store: Store, blobs: BlobStore, 
     store.mark_done([done.item.id])
 
 
+def _note_given_up(failed: GivenUp, report: CrawlReport, max_failures: int) -> None:
+    """Log (once: later crawls do not ask again) a failure that gives up on its URL."""
+    if is_given_up(failed.failures, failed.status, max_failures):
+        log.warning("%s: given up after %d failed fetches (%s: %s); later crawls skip it until "
+                    "fetch_max_failures is raised", failed.url, failed.failures, failed.reason, failed.detail)
+        report.given_up.append(failed)
+
+
 # -- one source -------------------------------------------------------------------
 def crawl_source(source: WebSource, settings: Settings, fetcher: Fetcher) -> CrawlReport:
     """Crawl one source to the end of its run (resuming a dead one)."""
@@ -238,48 +234,75 @@ def crawl_source(source: WebSource, settings: Settings, fetcher: Fetcher) -> Cra
     store, blobs = Store(settings.database_url), BlobStore(settings.raw_dir)
     try:
         run_id, resumed = store.open_crawl_run(source.name, canonical_url(source.url), ENTRY_KIND[source.kind])
+        clock = SourceClock(settings.crawl_source_seconds)
         if resumed:
             log.info("%s: resuming the crawl that stopped before it finished", source.name)
             report.resumed.append(source.name)
         with ThreadPoolExecutor(settings.fetch_workers, thread_name_prefix=f"crawl-{source.name}") as pool:
-            for batch in _rounds(store, run_id):
+            for batch in _rounds(store, run_id, clock):
                 entries = [i for i in batch if i.kind != "document"]
                 if entries:
-                    _expand_entries(entries, source, fetcher, store, run_id, report)
+                    _expand_entries(entries, source, fetcher, store, run_id, report, clock, settings.fetch_max_failures)
                 else:
-                    _fetch_documents(batch, source.name, fetcher, pool, store, blobs, report, settings)
-        store.finish_crawl_run(run_id, fetched=report.fetched, new=report.new, unchanged=report.unchanged,
-                               refused=len(report.refused))
+                    _fetch_documents(batch, source.name, fetcher, pool, store, blobs, report, settings, clock)
+        if report.skipped:  # each was logged when it was given up; one line a crawl from then on
+            log.info("%s: %d URLs given up on earlier were not asked for (citypairs status lists them)",
+                     source.name, report.skipped)
+        counts = dict(fetched=report.fetched, new=report.new, unchanged=report.unchanged,
+                      refused=len(report.refused))
+        left = store.pending_count(run_id) if clock.expired else 0
+        if left:  # the run stays open: the next crawl of this source resumes it
+            log.warning("%s: stopped at its crawl deadline (crawl_source_seconds = %g); %d URLs left for the "
+                        "next crawl", source.name, clock.seconds, left)
+            report.deadlines.append(DeadlineHit(source.name, clock.seconds, left))
+            store.pause_crawl_run(run_id, **counts)
+        else:
+            store.finish_crawl_run(run_id, **counts)
     finally:
         store.close()
     return report
 
 
-def _rounds(store: Store, run_id: int) -> Iterator[list[FrontierItem]]:
-    while batch := store.pending(run_id, BATCH):
+def _rounds(store: Store, run_id: int, clock: SourceClock) -> Iterator[list[FrontierItem]]:
+    while not clock.expired and (batch := store.pending(run_id, BATCH)):
         check()  # a stopped crawl leaves the rest of its frontier to the next one
         yield batch
 
 
 def _expand_entries(entries: list[FrontierItem], source: WebSource, fetcher: Fetcher, store: Store,
-                    run_id: int, report: CrawlReport) -> None:
+                    run_id: int, report: CrawlReport, clock: SourceClock, max_failures: int) -> None:
+    # Entry pages are read at every crawl whatever their past failures:
+    # they are how new documents are found, and the source names them.
     for item in entries:
+        if clock.expired:
+            return
         found = expand(item, source, fetcher, store)
         report.fetched += found.refusal is None
         if found.refusal:
             log.warning("%s: refused (%s: %s)", *found.refusal)
             report.refused.append(found.refusal)
+        # URLs given up on take no room under max_documents and are never queued.
+        dropped = store.given_up_among([d.url for d in found.documents], max_failures)
+        documents = [d for d in found.documents if d.url not in dropped]
+        report.skipped += len(found.documents) - len(documents)
         room = max(0, source.max_documents - store.taken(run_id))
-        store.enqueue(run_id, found.entries + found.documents[:room])
+        store.enqueue(run_id, found.entries + documents[:room])
         store.mark_done([item.id])
 
 
 def _fetch_documents(batch: list[FrontierItem], source: str, fetcher: Fetcher, pool: ThreadPoolExecutor,
-                     store: Store, blobs: BlobStore, report: CrawlReport, settings: Settings) -> None:
-    states = {item.url: store.fetch_state(item.url) or {} for item in batch}
-    futures = [pool.submit(_fetch_document, item, fetcher, states[item.url], settings) for item in batch]
+                     store: Store, blobs: BlobStore, report: CrawlReport, settings: Settings,
+                     clock: SourceClock) -> None:
+    states = {item.url: store.fetch_state(item.url) or FetchState() for item in batch}
+    # Links found on entry pages were sifted when queued; this catches a
+    # source's own URL and links queued before a resumed run's failures.
+    skipped = {item.id for item in batch if states[item.url].given_up(settings.fetch_max_failures)}
+    report.skipped += len(skipped)
+    store.mark_done(sorted(skipped))
+    futures = [pool.submit(_fetch_document, item, fetcher, states[item.url], settings, clock)
+               for item in batch if item.id not in skipped]
     for future in checked(as_completed(futures)):
-        _store_fetched(future.result(), source, store, blobs, report)
+        _store_fetched(future.result(), source, store, blobs, report, settings.fetch_max_failures)
 
 
 def discover(source: WebSource, fetcher: Fetcher) -> tuple[Expansion, int]:
@@ -334,7 +357,7 @@ def crawl_flow(settings: Settings, source_name: str | None = None) -> CrawlRepor
         before = _snapshot(settings)
         extract_flow(settings)
         dedupe_flow(settings)
-        report.partnerships = _changes(before, _snapshot(settings))
+        report.partnerships = changes(before, _snapshot(settings))
     create_markdown_artifact(key="crawl-report", markdown=crawl_markdown(report, [s.name for s in sources]),
                              description="Documents, partnerships and failures of one crawl")
     return report
@@ -346,40 +369,3 @@ def _snapshot(settings: Settings) -> dict[str, tuple]:
         return store.partnership_snapshot()
     finally:
         store.close()
-
-
-def _changes(before: dict[str, tuple], after: dict[str, tuple]) -> PartnershipChanges:
-    def label(row: tuple) -> str:
-        a, b, relation, status, established = row
-        since = f", since {established}" if established else ""
-        return f"{a} – {b} ({relation}, {status}{since})"
-
-    return PartnershipChanges(added=[label(v) for k, v in after.items() if k not in before],
-                              changed=[label(v) for k, v in after.items() if k in before and before[k] != v])
-
-
-def crawl_markdown(report: CrawlReport, sources: list[str]) -> str:
-    """The crawl's report, as the markdown of a Prefect artifact."""
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    lines = [f"# Crawl of {', '.join(sources) or 'no sources'}", "",
-             f"{report.fetched} fetched, **{report.new} new documents**, {report.unchanged} unchanged, "
-             f"{len(report.refused)} refused."]
-    if report.resumed:
-        lines += ["", f"Resumed an unfinished run of: {', '.join(report.resumed)}."]
-    lines += ["", "## New documents", ""]
-    lines += ["| source | title | URL |", "| --- | --- | --- |"] + [
-        f"| {cell(d.source)} | {cell(d.title)} | {cell(d.url)} |" for d in report.new_documents
-    ] if report.new_documents else ["None."]
-    changes = report.partnerships
-    lines += ["", "## New or changed partnerships", ""]
-    if changes and (changes.added or changes.changed):
-        lines += [f"- new: {cell(x)}" for x in changes.added] + [f"- changed: {cell(x)}" for x in changes.changed]
-    else:
-        lines.append("None.")
-    lines += ["", "## Failures", ""]
-    lines += ["| URL | reason | detail |", "| --- | --- | --- |"] + [
-        f"| {cell(u)} | {cell(r)} | {cell(d)} |" for u, r, d in report.refused
-    ] if report.refused else ["None."]
-    return "\n".join(lines) + "\n"

@@ -159,6 +159,9 @@ fetch_log = Table(
     Column("refused", String(40)),  # reason code of the last refusal
     Column("detail", Text),
     Column("fetched_at", DateTime(timezone=True), nullable=False),
+    # Failed fetches in a row, reset by a success: past fetch_max_failures
+    # the crawler stops asking (compared with the setting at each crawl).
+    Column("failures", Integer, nullable=False, server_default="0"),
 )
 
 # A crawl of one source; finished_at is NULL while it runs or after it died,

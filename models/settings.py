@@ -104,6 +104,13 @@ class Settings(BaseSettings):
     crawl_allowed_networks: list[str] = []
     # Documents of one source fetched at once (the per-host rate still holds).
     fetch_workers: int = Field(default=8, ge=1, le=64)
+    # Crawls a document URL may fail in a row (timeout, connection, 5xx,
+    # too large...) before later crawls stop asking for it; raising this
+    # tries such URLs again. A 404 or 410 is given up at once.
+    fetch_max_failures: int = Field(default=3, ge=1)
+    # Seconds one source's crawl may run: past it the crawl stops between
+    # fetches, keeps what it stored and leaves the rest to the next crawl.
+    crawl_source_seconds: float = Field(default=1800.0, gt=0.0)
     # Review app: the name decisions are recorded under when no login is
     # required, and the secret that signs sessions (random per start if unset).
     analyst: str = Field(default="analyst", min_length=1, max_length=120)
