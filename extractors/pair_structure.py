@@ -107,6 +107,28 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
     return pairs
 
 
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b|分別|分别|それぞれ")
+
+
+def respective_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """'Diamond Bar, Monterey Park and San Marino are the sister cities of
+    Sanxia, Yonghe and Tamsui respectively' (分別為...): two runs of equal
+    length, one foreign and one Taiwanese, pair up in order."""
+    if not _RESPECTIVELY.search(text) or len(sides) < 4:
+        return []
+    runs: list[list[PlaceSpan]] = []
+    for side in sorted(sides, key=lambda s: s.start):
+        if runs and (runs[-1][0].place.country == "TW") == (side.place.country == "TW"):
+            runs[-1].append(side)
+        else:
+            runs.append([side])
+    runs = [distinct_places(run) for run in runs]
+    for first, second in zip(runs, runs[1:]):
+        if len(first) == len(second) >= 2:
+            return [(b, a) if b.place.country == "TW" else (a, b) for a, b in zip(first, second)]
+    return []
+
+
 # "Hsinchu County's sister city Santa Clara County"
 _POSSESSIVE_TIE = re.compile(
     r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"

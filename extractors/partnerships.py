@@ -37,6 +37,7 @@ from extractors.pair_structure import (
     drop_contained,
     list_chains,
     listed_together,
+    respective_pairs,
     someone_elses_tie,
     third_party_between,
 )
@@ -147,7 +148,8 @@ class PartnershipFinder:
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
-        rule_pairs = between or adjacent or [
+        respective = respective_pairs(sent.text, sent.sides)
+        rule_pairs = respective or between or adjacent or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, sent.sides + sent.orgs, chains)
@@ -199,6 +201,7 @@ class PartnershipFinder:
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
+        respective_keys = {frozenset((a.place.id, b.place.id)) for a, b in respective}
         n_rule = len(chosen)
         out = []
         for key, (a, b) in pairs.items():
@@ -217,6 +220,7 @@ class PartnershipFinder:
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,
                 "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),
+                "respective": float(key in respective_keys), "not_respective": float(bool(respective) and key not in respective_keys),
                 "borrowed": float(extra.get(a.place.id) == "borrowed" or extra.get(b.place.id) == "borrowed"),
                 "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
                 "dated": float(date is not None),

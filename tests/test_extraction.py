@@ -117,6 +117,31 @@ def test_a_latin_gloss_names_a_place_the_gazetteer_lacks_in_chinese(nlp):
     assert (m.b.name, m.b.country) == ("Basseterre", "KN")
 
 
+def test_the_press_short_forms_of_taiwanese_cities_are_those_cities(nlp):
+    [m] = run_zh(nlp, "北市府今(11)日表示，北市與日本松山市締結友誼市。")
+    assert (m.a.id, m.b.name) == ("TW-TPE", "Matsuyama")
+    [m] = run_zh(nlp, "高市府今(11)日與日本熊本市簽署友好交流協定。")
+    assert (m.a.id, m.b.name) == ("TW-KHH", "Kumamoto")
+
+
+def test_respectively_pairs_two_lists_in_order(nlp):
+    text = ("加州鑽石吧市、蒙特利公園市、聖瑪利諾市分別為三峽區、永和區及淡水區的姊妹市。")
+    found = run_zh(nlp, text)
+    assert {("Sanxia", "Diamond Bar"), ("Yonghe", "Monterey Park"), ("Tamsui", "San Marino")} <= pairs(found)
+    from extractors.pair_structure import respective_pairs
+    from extractors.place_cues import PlaceSpan
+    from models.records import Level, Place
+
+    def side(name, country, start):
+        return PlaceSpan(start, start + 1, name, "taiwan" if country == "TW" else "foreign",
+                         place=Place(id=name, name=name, country=country, level=Level.CITY))
+    english = [side("Diamond Bar", "US", 0), side("Monterey Park", "US", 10), side("Sanxia", "TW", 20),
+               side("Yonghe", "TW", 30)]
+    zipped = respective_pairs("Diamond Bar and Monterey Park are sisters of Sanxia and Yonghe respectively", english)
+    assert [(a.place.name, b.place.name) for a, b in zipped] == [("Sanxia", "Diamond Bar"), ("Yonghe", "Monterey Park")]
+    assert respective_pairs("Diamond Bar and Monterey Park are sisters of Sanxia and Yonghe", english) == []
+
+
 def test_a_list_of_partners_is_not_a_set_of_pairs_among_themselves(nlp):
     text = ("Cincinnati has eight sister cities, which include New Taipei City in Taiwan, Liuzhou in China, "
             "Nancy in France and Munich in Germany.")

@@ -17,6 +17,8 @@ text may use for it. Rules for the forms:
   form goes to the highest-ranked unit that has it, only when that unit is the
   only one of its rank, it has at least two characters and it is not in
   ``_SHORT_STOP``. Former units (rows with a successor) get no generated forms.
+  The aliases hold the press's two-character forms of the cities and
+  counties (北市, 北市府, 高市, 竹縣...), as Taiwanese newspapers write them.
 """
 
 from __future__ import annotations
