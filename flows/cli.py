@@ -144,9 +144,14 @@ def crawl(
     except CitypairsError as exc:
         _fail(exc)
     for url, reason, detail in report.refused:
-        console.print(f"[yellow]refused[/yellow] {url}: {reason}: {detail}", highlight=False)
+        console.print(f"[yellow]refused[/yellow] {_shown(url)}: {_shown(reason)}: {_shown(detail)}", highlight=False)
+    for g in report.given_up:
+        console.print(f"[yellow]given up[/yellow] after {g.failures} failures: {_shown(g.url)}", highlight=False)
     if report.resumed:
         out.print(f"resumed the unfinished crawl of {', '.join(report.resumed)}")
+    for hit in report.deadlines:
+        out.print(f"{_shown(hit.source)} stopped at its deadline ({hit.seconds:g} s): {hit.pending} URLs left "
+                  "for the next crawl")
     out.print(f"{report.fetched} fetched, {report.new} new documents, {report.unchanged} unchanged, "
               f"{len(report.refused)} refused")
     if report.partnerships:
@@ -368,16 +373,34 @@ def bench_pdf(
 def bench_scale(
     largest: Annotated[int, typer.Option("--mentions", metavar="N", help="The largest size; the others are a "
                        "tenth and three tenths of it.")] = 1_000_000,
+    dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Also time extraction (words/s) on the local "
+                    "path and on 1 and 2 Dask workers, in throwaway PostgreSQL databases.")] = True,
+    words: Annotated[int, typer.Option("--words", metavar="N", help="Words of generated articles each "
+                     "extraction configuration reads.")] = 200_000,
+    postgres: Annotated[str, typer.Option("--postgres", metavar="URL", help="PostgreSQL server whose user may "
+                        "create databases; unreachable, the extraction part is skipped "
+                        "[default: postgresql+psycopg://postgres@127.0.0.1:5432/postgres]")] = "",
+    model: ModelOption = None,
 ) -> None:
-    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process.
+    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process,
+    and extraction words/s on the local path and on 1 and 2 Dask workers.
 
-    Example: citypairs bench-scale --mentions 1000000
+    Example: citypairs bench-scale --mentions 1000000 --words 200000
     """
+    from flows.bench_dask import DEFAULT_ADMIN_URL, run_dask_bench
+    from flows.bench_dask import report_lines as dask_lines
     from flows.bench_scale import report_lines, run_scale_bench
 
     sizes = (max(1, largest // 10), max(1, largest * 3 // 10), largest)
     for line in report_lines(run_scale_bench(sizes)):
         out.print(line)
+    if dask:
+        try:
+            result = run_dask_bench(_settings(model=model), words, postgres or DEFAULT_ADMIN_URL)
+        except CitypairsError as exc:
+            _fail(exc)
+        for line in dask_lines(result):
+            out.print(line, highlight=False)
 
 
 @app.command("bench-crawl")
@@ -458,6 +481,7 @@ def _print_summary(settings: Settings, headline: str | None, failures: bool = Fa
         counts = store.counts()
         rows = store.partnerships()
         failed = store.failures() if failures else []
+        given_up = store.given_up(settings.fetch_max_failures) if failures else []
     finally:
         store.close()
     if headline:
@@ -474,6 +498,9 @@ def _print_summary(settings: Settings, headline: str | None, failures: bool = Fa
     out.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(counts.items())))
     for f in failed:
         out.print(f"{f['status']}: {_shown(f['origin'])}: {f['reason']}: {_shown(f['detail'])}", highlight=False)
+    for g in given_up:  # URLs later crawls no longer ask for (fetch_max_failures)
+        out.print(f"given up after {g.failures} failures: {_shown(g.url)}: {_shown(g.reason)}: {_shown(g.detail)}",
+                  highlight=False, soft_wrap=True)  # one line per URL, however long
 
 
 def _as_written(day, precision: str | None) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import make_url
 from extractors.parallel import extract_all, limits_of
 from extractors.pipeline import extractor_version
 from flows.batching import batches
+from flows.orchestration import api_url
 from flows.progress import progress
 from flows.stopping import checked
 from models.errors import ConfigError
@@ -85,5 +86,14 @@ def dask_runner(settings: Settings):
 
     if settings.dask_address:
         return DaskTaskRunner(address=settings.dask_address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
-                                          "processes": True, "dashboard_address": None})
+    return DaskTaskRunner(cluster_kwargs=local_cluster_kwargs(settings.dask_workers))
+
+
+def local_cluster_kwargs(workers: int) -> dict:
+    """LocalCluster arguments: single-threaded worker processes that report
+    to this process's Prefect API. Without the URL each worker started a
+    temporary Prefect server of its own (seconds of start-up and a second
+    database per worker) and the flow's server never saw their task runs."""
+    url = api_url()
+    return {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+            "env": {"PREFECT_API_URL": url} if url else {}}

@@ -50,6 +50,20 @@ def run_flow(flow: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return supervised(lambda: flow(*args, **kwargs))
 
 
+def api_url() -> str | None:
+    """The Prefect API this process reports to: ``PREFECT_API_URL``, else
+    the temporary server it started (None while none runs). Worker processes
+    are given it: one without it starts a temporary server of its own, and
+    its task runs never reach the flow's server."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return PREFECT_API_URL.value()
+    server = SubprocessASGIServer()  # the instance get_client() starts and reuses
+    return server.api_url if server.running else None
+
+
 def _start_temporary_server() -> None:
     """Start Prefect's temporary server now (Prefect reuses the instance)
     with SIGINT blocked, which it inherits: Ctrl-C reaches the terminal's
