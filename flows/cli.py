@@ -1,6 +1,7 @@
 """The ``citypairs`` command line: a thin layer over the flows and the store.
-The review, sources and reference-list commands live in ``cli_review``,
-``cli_sources`` and ``cli_reference``.
+The review, sources, reference-list, labelled-corpus and benchmark commands
+live in ``cli_review``, ``cli_sources``, ``cli_reference``, ``cli_corpus``
+and ``cli_bench``.
 
 Commands that need no orchestration (extract-jsonl, eval, export) call the
 library directly, so they start fast and print no Prefect logs.
@@ -20,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from flows.stopping import stoppable  # Ctrl-C and SIGTERM: one line, exit 130/143
-from models.errors import CitypairsError, ConfigError
+from models.errors import CitypairsError
 from models.settings import Settings, load_settings
 
 # Typer labels a positional argument with its Python type ('NAME <str>');
@@ -249,178 +250,6 @@ def export(
     out.print(f"wrote {path}")
 
 
-@app.command("extract-jsonl")
-def extract_jsonl(
-    input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="Documents: id, text, published")],
-    output_path: Annotated[Path, typer.Argument(metavar="OUT.jsonl", help="One line of partnerships per document")],
-    model: ModelOption = None,
-) -> None:
-    """Extract partnerships from a JSONL file of documents, without a database.
-
-    Example: citypairs extract-jsonl ../shared/corpus/dev.jsonl predictions.jsonl
-    """
-    from extractors.corpus_io import extract_file
-
-    try:
-        n = extract_file(_settings(model=model), input_path, output_path)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(f"{n} documents written to {output_path}")
-
-
-@app.command("eval")
-def evaluate(
-    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Labelled documents")],
-    errors: Annotated[bool, typer.Option("--errors", help="List every false positive and negative.")] = False,
-    predictions: Annotated[Path | None, typer.Option(metavar="PATH", help="Score this extract-jsonl output instead "
-                           "of extracting now.")] = None,
-    cv: Annotated[bool, typer.Option("--cv", help="Cross-validate instead: retrain the pair scorer per fold "
-                  "of GOLD, split by source, and score each fold with the model that never saw it. For the "
-                  "training corpus only.")] = False,
-    model: ModelOption = None,
-) -> None:
-    """Score extraction against labelled documents.
-
-    Pair, event, relation, date and theme scores, precision per confidence, and per-slice rows.
-
-    Example: citypairs eval ../shared/corpus/dev.jsonl --errors
-    """
-    from extractors.corpus_io import evaluate_file
-
-    try:
-        if cv:
-            from extractors.training import cv_report
-
-            report = cv_report(_settings(model=model), gold)
-        else:
-            report = evaluate_file(_settings(model=model), gold, predictions, errors=errors)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(report, highlight=False)
-
-
-@app.command()
-def train(
-    corpus: Annotated[list[Path] | None, typer.Argument(metavar="CORPUS.jsonl", help="Labelled training "
-                      "documents, never dev.jsonl or dev2.jsonl (default: ../shared/corpus/train.jsonl)")] = None,
-    output: Annotated[Path, typer.Option("--out", metavar="PATH", help="Where to write the model")] = Path(
-        "extractors/data/pair_scorer.json"),
-    model: ModelOption = None,
-) -> None:
-    """Rebuild the pair scorer from labelled documents.
-
-    The same corpus gives the same model file; prints cross-validated figures and strong features.
-
-    Example: citypairs train ../shared/corpus/train.jsonl
-    """
-    from extractors.training import train as fit_scorer
-
-    corpora = corpus or [Path("../shared/corpus/train.jsonl")]
-    held_out = [p for p in corpora if p.name.startswith("dev")]
-    if held_out:
-        _fail(ConfigError(str(held_out[0]), ["is a measuring corpus: never train on it"]))
-    try:
-        _, report = fit_scorer(_settings(model=model), corpora, output)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(report, highlight=False)
-
-
-@app.command()
-def bench(
-    documents: Annotated[int, typer.Option("--documents", metavar="N", help="Generated articles to process.")] = 2000,
-    processes: Annotated[int | None, typer.Option("--processes", metavar="N", help="Worker processes for extraction "
-                         "[default: 2, or $CITYPAIRS_PROCESSES]")] = None,
-    model: ModelOption = None,
-) -> None:
-    """Measure extraction speed against bare spaCy, and peak memory, on generated articles.
-
-    Example: citypairs bench --documents 2000
-    """
-    from flows.bench import run_bench
-
-    try:
-        r = run_bench(load_settings(spacy_model=model, processes=processes), documents)
-    except CitypairsError as exc:
-        _fail(exc)
-    out.print(f"{r.documents} documents, {r.words} words, {r.mentions} mentions stored")
-    out.print(f"(a) bare nlp.pipe:          {r.bare_words_per_s:8.0f} words/s")
-    out.print(f"(b) citypairs end to end:   {r.citypairs_words_per_s:8.0f} words/s  ({r.ratio:.0%} of a)")
-    out.print(f"peak memory (RSS, all processes): {r.peak_rss_mb:8.0f} MB")
-    for length in r.lengths:
-        out.print(f"one document of {length.chars:>9,} characters: {length.seconds:6.1f} s")
-    if len(r.lengths) > 1:
-        small, big = r.lengths[0], r.lengths[-1]
-        out.print(f"{big.chars // small.chars}x the length took {big.seconds / small.seconds:.1f}x the time")
-
-
-@app.command("bench-pdf")
-def bench_pdf(
-    pages: Annotated[int, typer.Option("--pages", metavar="N", help="Generated PDF pages (25 per file, "
-                     "a tenth in two columns).")] = 500,
-) -> None:
-    """Measure PDF reading (pages/s) against pdfplumber alone, in one run on generated PDFs.
-
-    Example: citypairs bench-pdf --pages 500
-    """
-    from flows.bench_pdf import main_lines, run_pdf_bench
-
-    for line in main_lines(run_pdf_bench(pages)):
-        out.print(line)
-
-
-@app.command("bench-scale")
-def bench_scale(
-    largest: Annotated[int, typer.Option("--mentions", metavar="N", help="The largest size; the others are a "
-                       "tenth and three tenths of it.")] = 1_000_000,
-    dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Also time extraction (words/s) on the local "
-                    "path and on 1 and 2 Dask workers, in throwaway PostgreSQL databases.")] = True,
-    words: Annotated[int, typer.Option("--words", metavar="N", help="Words of generated articles each "
-                     "extraction configuration reads.")] = 200_000,
-    postgres: Annotated[str, typer.Option("--postgres", metavar="URL", help="PostgreSQL server whose user may "
-                        "create databases; unreachable, the extraction part is skipped "
-                        "[default: postgresql+psycopg://postgres@127.0.0.1:5432/postgres]")] = "",
-    model: ModelOption = None,
-) -> None:
-    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process,
-    and extraction words/s on the local path and on 1 and 2 Dask workers.
-
-    Example: citypairs bench-scale --mentions 1000000 --words 200000
-    """
-    from flows.bench_dask import DEFAULT_ADMIN_URL, run_dask_bench
-    from flows.bench_dask import report_lines as dask_lines
-    from flows.bench_scale import report_lines, run_scale_bench
-
-    sizes = (max(1, largest // 10), max(1, largest * 3 // 10), largest)
-    for line in report_lines(run_scale_bench(sizes)):
-        out.print(line)
-    if dask:
-        try:
-            result = run_dask_bench(_settings(model=model), words, postgres or DEFAULT_ADMIN_URL)
-        except CitypairsError as exc:
-            _fail(exc)
-        for line in dask_lines(result):
-            out.print(line, highlight=False)
-
-
-@app.command("bench-crawl")
-def bench_crawl(
-    pages: Annotated[int, typer.Option("--pages", metavar="N", help="Article pages of the largest local site.")] = 1000,
-    workers: Annotated[int, typer.Option("--workers", metavar="N", help="Documents fetched at once.")] = 8,
-) -> None:
-    """Measure crawl speed (pages/s, rate limit off) and memory on a local site of 1/4, 1/2 and all the pages.
-
-    Example: citypairs bench-crawl --pages 1000
-    """
-    from flows.bench_crawl import run_crawl_bench
-
-    results = run_crawl_bench([max(1, pages // 4), max(1, pages // 2), pages], workers)
-    for r in results:
-        out.print(f"{r.pages:6d} pages: {r.pages_per_s:7.1f} pages/s, peak memory {r.peak_rss_mb:6.0f} MB")
-    small, big = results[0], results[-1]
-    out.print(f"memory at {big.pages} pages is {big.peak_rss_mb / small.peak_rss_mb:.2f}x that at {small.pages}")
-
-
 @app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds, and every document that failed.
@@ -511,7 +340,7 @@ def _as_written(day, precision: str | None) -> str:
 
 
 # Commands kept in their own modules register themselves on `app`.
-from flows import cli_reference, cli_review, cli_sources  # noqa: E402,F401
+from flows import cli_bench, cli_corpus, cli_reference, cli_review, cli_sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
