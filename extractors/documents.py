@@ -1,5 +1,6 @@
 """Bytes in, ``ParsedDocument`` out: PDF (PDFium, pdfplumber where it cannot split columns), HTML
-(trafilatura), plain text, Markdown.
+(trafilatura; ``html_text.py``'s flat reader for pages too deep for it), plain text, Markdown.
+Text is decoded by ``encodings.py``.
 
 Every unreadable document raises ``DocumentRejected`` with a stable reason code (``empty``,
 ``too_large``, ``corrupt_pdf``, ``encrypted``, ``no_text_layer``, ``not_text``, ``unknown_encoding``,
@@ -8,26 +9,30 @@ Every unreadable document raises ``DocumentRejected`` with a stable reason code 
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-import charset_normalizer
 import pdfplumber
 import pypdfium2 as pdfium
 import trafilatura
-from lxml import html as lxml_html
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.ocr import OcrPolicy, OcrUnavailable, engine_version, read_page
-from extractors.pdf_guard import MAX_MEMORY_MB, MAX_SECONDS, read_bounded
+from extractors.encodings import charset_of, decode, declared_charset, looks_binary
+from extractors.html_text import MAX_TREE_DEPTH, flat_text, too_deep
+from extractors.ocr import (OcrPage, OcrPolicy, OcrStart, OcrUnavailable, engine_version, ocr_note,
+                            read_page, so_far)
+from extractors.pdf_guard import MAX_CHILDREN, MAX_MEMORY_MB, MAX_SECONDS, read_streamed
 from models.errors import DocumentRejected
 from models.records import PageSpan, ParsedDocument
+
+log = logging.getLogger(__name__)
 
 PDF, HTML, TEXT, MARKDOWN = "application/pdf", "text/html", "text/plain", "text/markdown"
 OCTET = "application/octet-stream"
@@ -35,21 +40,9 @@ DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_MAX_PAGES = 2_000  # a PDF longer than this is a book or a bomb, not a source
 _EXTENSIONS = {".pdf": PDF, ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT,
                ".text": TEXT, ".md": MARKDOWN, ".markdown": MARKDOWN}
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
-# C0 controls other than tab, newlines, form feed and ESC (ISO-2022 uses ESC), plus DEL.
-_CONTROL = bytes(b for b in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
-_MAX_CONTROL_RATIO = 0.02
-# Decode with the supersets that real Taiwanese / Chinese / Western files are written in.
-_SUPERSETS = {"big5": "cp950", "gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252"}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DATE_LINE = re.compile(r"^\s*(?:date|published|dateline|日期|發布日期|發稿日期)\s*[:：]\s*"
                         r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", re.I | re.M)
-_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-               "article", "header", "footer", "nav", "aside", "blockquote", "pre", "dd", "dt")
 _MAX_TITLE = 150
 _PLACEHOLDER_TITLES = {"", "untitled", "untitled document", "document", "title", "none"}
 
@@ -85,27 +78,34 @@ def sniff_media_type(name: str, data: bytes) -> str:
     media_type = _EXTENSIONS.get(Path(name).suffix.lower())
     if media_type:
         return media_type
-    return TEXT if data and not _looks_binary(data) else OCTET
+    return TEXT if data and not looks_binary(data) else OCTET
 
 
 def parse_document(data: bytes, name: str, *, media_type: str | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES,
                    ocr: OcrPolicy | None = OcrPolicy(), pdf_max_seconds: float = MAX_SECONDS,
-                   pdf_max_memory_mb: int = MAX_MEMORY_MB) -> ParsedDocument:
-    """Read ``data`` (the bytes of the file called ``name``); a PDF in a child process, bounded."""
+                   pdf_max_memory_mb: int = MAX_MEMORY_MB, pdf_max_children: int = MAX_CHILDREN,
+                   charset: str | None = None) -> ParsedDocument:
+    """Read ``data`` (the bytes of the file called ``name``); a PDF in a child process, bounded.
+    ``charset`` is what the server declared (HTTP Content-Type); a ``media_type`` with a
+    ``charset=`` parameter declares one too."""
     if not data:
         raise DocumentRejected("empty", f"{name} is an empty file (0 bytes); fetch it again.")
     if len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes)
-    media_type = media_type or sniff_media_type(name, data)
+    if media_type and ";" in media_type:
+        media_type, _, parameters = media_type.partition(";")
+        charset = charset or charset_of(parameters)
+    media_type = media_type.strip().lower() if media_type else sniff_media_type(name, data)
     sha256 = hashlib.sha256(data).hexdigest()
     if media_type == PDF:
-        return read_bounded(lambda: _parse_pdf(data, name, sha256, max_pages, ocr), name,
-                            pdf_max_seconds, pdf_max_memory_mb)
+        return read_streamed(lambda send: _parse_pdf(data, name, sha256, max_pages, ocr, send), name,
+                             pdf_max_seconds, pdf_max_memory_mb, pdf_max_children,
+                             salvage=lambda parts: _pdf_so_far(parts, name, sha256, pdf_max_seconds))
     if media_type in (HTML, "application/xhtml+xml"):
-        return _parse_html(data, name, sha256)
+        return _parse_html(data, name, sha256, charset)
     if media_type in (TEXT, MARKDOWN):
-        return _parse_text(data, name, sha256, media_type)
+        return _parse_text(data, name, sha256, media_type, charset)
     raise DocumentRejected("unsupported_type", f"{name} is {media_type}; citypairs reads PDF, "
                            "HTML, plain text and Markdown only - convert it to one of those.")
 
@@ -124,51 +124,6 @@ def detect_lang(text: str) -> str:
     return "zh" if letters and cjk / letters > 0.3 else "en"
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:65_536]
-    if any(sample.startswith(bom) for bom, _ in _BOMS):
-        return False
-    if b"\x00" in sample:
-        return True
-    return len(sample.translate(None, _NOT_CONTROL)) / len(sample) > _MAX_CONTROL_RATIO
-
-
-def _decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
-    """Text and the codec used: BOM, then UTF-8, then a declared charset, then charset-normalizer."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec.replace("-sig", ""), errors="replace"), codec
-    if _looks_binary(data):
-        raise DocumentRejected("not_text", f"{name} holds binary data (NUL or control bytes), not "
-                               "text; check that the file is what its name says.")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    decoded = _try_codec(data, declared) if declared else None
-    if decoded is None:
-        # best(): lowest mess ratio (chaos), then language coherence; None when nothing fits.
-        best = charset_normalizer.from_bytes(data).best()
-        decoded = _try_codec(data, best.encoding) if best is not None else None
-    if decoded is None:
-        raise DocumentRejected("unknown_encoding", f"{name} is not valid in any text encoding "
-                               "that could be detected with confidence; re-save it as UTF-8.")
-    return decoded
-
-
-def _try_codec(data: bytes, label: str) -> tuple[str, str] | None:
-    try:
-        codec = codecs.lookup(label).name
-    except LookupError:
-        return None
-    for candidate in dict.fromkeys((_SUPERSETS.get(codec, codec), codec)):
-        try:
-            return data.decode(candidate), candidate
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def _normalise(text: str) -> str:
     # A NUL past the binary check's sample is dropped: PostgreSQL cannot
     # store one in text, and it carries nothing to read.
@@ -185,9 +140,10 @@ def _empty(name: str, what: str) -> DocumentRejected:
     return DocumentRejected("empty", f"{name} contains no {what}; nothing to extract.")
 
 
-def _parse_text(data: bytes, name: str, sha256: str, media_type: str) -> ParsedDocument:
-    text, encoding = _decode(data, name)
-    text = _normalise(text)
+def _parse_text(data: bytes, name: str, sha256: str, media_type: str,
+                charset: str | None = None) -> ParsedDocument:
+    decoded = decode(data, name, charset)
+    text = _normalise(decoded.text)
     if not text.strip():
         raise _empty(name, "text")
     title = None
@@ -202,28 +158,22 @@ def _parse_text(data: bytes, name: str, sha256: str, media_type: str) -> ParsedD
         except ValueError:
             published = None
     return ParsedDocument(sha256=sha256, media_type=media_type, text=text, title=title,
-                          published=published, lang=detect_lang(text), encoding=encoding)
+                          published=published, lang=detect_lang(text), encoding=decoded.encoding)
 
 
-def _visible_text(tree) -> str:
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    for el in tree.iter(*_BLOCK_TAGS):
-        el.tail = "\n" + (el.tail or "")
-    body = tree.find(".//body")
-    raw = (body if body is not None else tree).text_content()
-    return "\n".join(" ".join(line.split()) for line in raw.split("\n") if line.strip())
-
-
-def _parse_html(data: bytes, name: str, sha256: str) -> ParsedDocument:
-    declared = _META_CHARSET.search(data[:4096])
-    markup, encoding = _decode(data, name, declared.group(1).decode("ascii") if declared else None)
-    markup = _XML_DECL.sub("", _normalise(markup))
-    try:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                          include_tables=True)
-    except Exception:  # trafilatura trips over odd markup; the fallback below still applies
-        doc = None
+def _parse_html(data: bytes, name: str, sha256: str, charset: str | None = None) -> ParsedDocument:
+    decoded = decode(data, name, declared_charset(data, charset))
+    markup = _XML_DECL.sub("", _normalise(decoded.text))
+    doc = None
+    if too_deep(markup):
+        # lxml stops building a tree a few hundred levels down: trafilatura would see nothing.
+        log.info("%s: elements nest more than %s deep; read without a tree", name, MAX_TREE_DEPTH)
+    else:
+        try:
+            doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                              include_tables=True)
+        except Exception:  # trafilatura trips over odd markup; the flat reader below still applies
+            doc = None
     text = _normalise(doc.text or "").strip() if doc is not None else ""
     title = ((doc.title or "").strip() or None) if doc is not None else None
     published = None
@@ -233,17 +183,12 @@ def _parse_html(data: bytes, name: str, sha256: str) -> ParsedDocument:
         except ValueError:
             published = None
     if not text or not title:
-        try:
-            tree = lxml_html.document_fromstring(markup)
-        except Exception:  # lxml refuses documents with no elements at all
-            tree = None
-        if tree is not None:
-            title = title or " ".join((tree.findtext(".//title") or "").split()) or None
-            text = text or _visible_text(tree)
+        flat = flat_text(markup)
+        title, text = title or flat.title, text or flat.text
     if not text.strip():
         raise _empty(name, "visible text")
     return ParsedDocument(sha256=sha256, media_type=HTML, text=text, title=title,
-                          published=published, lang=detect_lang(text), encoding=encoding)
+                          published=published, lang=detect_lang(text), encoding=decoded.encoding)
 
 
 def _pdf_rejection(name: str, exc: BaseException) -> DocumentRejected:
@@ -265,12 +210,15 @@ def _pdfium_rejection(name: str, exc: BaseException) -> DocumentRejected:
 def _page_text(page) -> str:
     """A page's text; a page set in two columns (a bilingual agreement with
     the languages side by side) is read column by column, not line by line
-    across both."""
-    gutter = _gutter(page.extract_words(), page.width)
+    across both. A page box need not start at 0,0 (where PDFium could not
+    split it): x is taken from the box's left edge."""
+    x0 = page.bbox[0]
+    gutter = _gutter([{**w, "x0": w["x0"] - x0, "x1": w["x1"] - x0} for w in page.extract_words()],
+                     page.width)
     if gutter is None:
         return page.extract_text() or ""
-    left = page.crop((0, 0, gutter, page.height)).extract_text() or ""
-    right = page.crop((gutter, 0, page.width, page.height)).extract_text() or ""
+    left = page.crop((0, 0, gutter, page.height), relative=True).extract_text() or ""
+    right = page.crop((gutter, 0, page.width, page.height), relative=True).extract_text() or ""
     return f"{left}\n\n{right}"
 
 
@@ -302,10 +250,12 @@ def _gutter(words: list[dict], width: float) -> float | None:
 
 
 def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX_PAGES,
-               ocr: OcrPolicy | None = None) -> ParsedDocument:
+               ocr: OcrPolicy | None = None,
+               send: Callable[[object], None] = lambda part: None) -> ParsedDocument:
     """Text per page from PDFium (hundreds of pages a second), a page laid
     out in two columns read column by column; pdfplumber (twenty times
-    slower) only where PDFium cannot split such a page."""
+    slower) only where PDFium cannot split such a page; then OCR, whose
+    progress goes to ``send`` (``OcrStart``, an ``OcrPage`` per page)."""
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -341,25 +291,32 @@ def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX
             finally:
                 textpage.close()
                 page.close()
+        if columned:  # before OCR: the text layer sent ahead of OCR's pages is then whole
+            try:
+                with pdfplumber.open(io.BytesIO(data)) as plumbed:
+                    for index in columned:
+                        page_texts[index] = _normalise(_page_text(plumbed.pages[index])).strip()
+            except Exception as exc:  # pdfminer raises many unrelated types on malformed files
+                raise _pdf_rejection(name, exc) from exc
         blank = [i for i, text in enumerate(page_texts) if not text and i not in columned]
-        ocr_note, ocr_problem = _ocr_pages(pdf, blank, page_texts, ocr) if blank and ocr else (None, None)
+        text_source, ocr_problem = (_ocr_pages(pdf, blank, page_texts, ocr, meta_title, send)
+                                    if blank and ocr else (None, None))
     except pdfium.PdfiumError as exc:
         raise _pdfium_rejection(name, exc) from exc
     finally:
         pdf.close()
-    if columned:
-        try:
-            with pdfplumber.open(io.BytesIO(data)) as plumbed:
-                for index in columned:
-                    page_texts[index] = _normalise(_page_text(plumbed.pages[index])).strip()
-        except Exception as exc:  # pdfminer raises many unrelated types on malformed files
-            raise _pdf_rejection(name, exc) from exc
     if not page_texts:
         raise DocumentRejected("corrupt_pdf", f"{name} has no readable pages; download it again.")
     if not any(page_texts):
         why = ocr_problem or ("OCR found no text either" if ocr else "OCR is off")
         raise DocumentRejected("no_text_layer", f"{name} has {len(page_texts)} page(s) but no text "
                                f"layer and {why}.")
+    return _pdf_document(page_texts, meta_title, sha256, text_source)
+
+
+def _pdf_document(page_texts: list[str], meta_title: object, sha256: str,
+                  text_source: str | None) -> ParsedDocument:
+    """The pages joined, each with its span: evidence keeps its page number."""
     parts, spans, offset = [], [], 0
     for number, page_text in enumerate(page_texts, start=1):
         if parts:
@@ -374,26 +331,41 @@ def _parse_pdf(data: bytes, name: str, sha256: str, max_pages: int = DEFAULT_MAX
     title = meta_title.strip() if isinstance(meta_title, str) else ""
     title = None if title.casefold() in _PLACEHOLDER_TITLES else title  # reportlab: 'untitled'
     return ParsedDocument(sha256=sha256, media_type=PDF, text=text, title=title or _first_line(text),
-                          lang=detect_lang(text), pages=tuple(spans), text_source=ocr_note)
+                          lang=detect_lang(text), pages=tuple(spans), text_source=text_source)
 
 
-def _ocr_pages(pdf, blank: list[int], page_texts: list[str], policy: OcrPolicy) -> tuple[str | None, str | None]:
-    """OCR the pages without text, in place; (what read them, or why nothing could)."""
+def _ocr_pages(pdf, blank: list[int], page_texts: list[str], policy: OcrPolicy, meta_title: object,
+               send: Callable[[object], None]) -> tuple[str | None, str | None]:
+    """OCR the pages without text, in place, each sent as it is done; (what
+    read them, or why nothing could)."""
     try:
         engine = engine_version(policy.languages)
     except OcrUnavailable as exc:
         return None, str(exc)
-    done = failed = 0
-    for index in blank[:policy.max_pages]:
-        page = pdf[index]
+    queued = blank[:policy.max_pages]
+    send(OcrStart(tuple(page_texts), meta_title, engine, tuple(queued)))
+    done = 0
+    for index in queued:
+        page, text = pdf[index], None
         try:
-            page_texts[index] = _normalise(read_page(page, policy))
+            text = page_texts[index] = _normalise(read_page(page, policy))
             done += 1
         except Exception:  # a timeout or an engine crash on one page: the others still count
-            failed += 1
+            pass
         finally:
             page.close()
-    note = f"OCR ({engine}), {done} of {len(page_texts)} pages"
-    if failed or len(blank) > policy.max_pages:
-        note += f"; {failed + max(0, len(blank) - policy.max_pages)} not read"
-    return note, None if done else "OCR could not read it"
+        send(OcrPage(index, text))
+    return (ocr_note(engine, done, len(page_texts), len(blank) - done),
+            None if done else "OCR could not read it")
+
+
+def _pdf_so_far(parts: list[object], name: str, sha256: str,
+                limit_s: float) -> ParsedDocument | None:
+    """A PDF stopped at pdf_max_seconds during OCR: its text layer and the
+    pages OCR had read, or None when that is no text at all."""
+    found = so_far(parts, limit_s)
+    if found is None or not any(found.page_texts):
+        return None
+    log.warning("%s: OCR stopped at pdf_max_seconds (%g s) after %d of %d pages; kept what was read",
+                name, limit_s, found.read, found.queued)
+    return _pdf_document(found.page_texts, found.meta_title, sha256, found.text_source)

@@ -96,6 +96,59 @@ def _confident_text(data: dict) -> str:
     return "\n".join(" ".join(words) for words in kept)
 
 
+# -- progress: what a reader stopped at its time limit had read ---------------------
+@dataclass(frozen=True, slots=True)
+class OcrStart:
+    """Sent before the first page is OCR'd: the text layer's pages ('' where
+    OCR is to read), the PDF's own title, the engine and the pages queued."""
+    page_texts: tuple[str, ...]
+    meta_title: object  # as PDFium gives it: str, bytes or None
+    engine: str
+    queued: tuple[int, ...]  # 0-based, in the order they are read
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """Sent as each queued page is done."""
+    index: int
+    text: str | None  # None: the engine failed on this page
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSoFar:
+    page_texts: list[str]
+    meta_title: object
+    text_source: str
+    read: int  # pages OCR read before the limit
+    queued: int
+
+
+def ocr_note(engine: str, read: int, pages: int, unread: int = 0,
+             stopped_at: float | None = None) -> str:
+    """``text_source`` of a PDF OCR read ``read`` of whose ``pages`` pages
+    (the column holds 80 characters)."""
+    note = f"OCR ({engine}), {read} of {pages} pages"
+    if stopped_at is not None:
+        return f"{note}; stopped at the {stopped_at:g} s limit"
+    return f"{note}; {unread} not read" if unread else note
+
+
+def so_far(parts: list[object], limit_s: float) -> OcrSoFar | None:
+    """The text layer with the pages OCR finished, from the parts a reader
+    sent before it was stopped; None if it was stopped before OCR began."""
+    start = next((p for p in parts if isinstance(p, OcrStart)), None)
+    if start is None:
+        return None
+    page_texts = list(start.page_texts)
+    read = 0
+    for part in parts:
+        if isinstance(part, OcrPage) and part.text is not None:
+            page_texts[part.index] = part.text
+            read += 1
+    note = ocr_note(start.engine, read, len(page_texts), stopped_at=limit_s)
+    return OcrSoFar(page_texts, start.meta_title, note, read, len(start.queued))
+
+
 def policy_of(settings) -> OcrPolicy | None:
     """The OCR policy the settings give, or None where OCR is off."""
     if not settings.ocr_languages or not settings.ocr_max_pages:

@@ -9,10 +9,19 @@ loaded again), whose address space may grow by ``max_memory_mb`` over what
 it inherited (RLIMIT_AS) and which is killed, Tesseract with it, after
 ``max_seconds``. A child costs more the more this process holds resident
 (page tables copied, pages copied when written, all torn down at exit):
-measured, 10-15 ms a PDF at 60 MB, 30-50 ms at 250-320 MB. The
+measured, about 10 ms a PDF at 66 MB and 20 ms at 366 MB (5 ms and 13 ms
+for a child that does nothing): most of a one-page PDF's time, a sixth of
+a 25-page one's, so no fork server. The
 ``ParsedDocument`` comes back pickled through a pipe; a failure comes back
 as ``DocumentRejected``: ``pdf_too_complex`` (memory), ``pdf_timeout``,
 ``pdf_crashed``. The child is always reaped.
+
+A reader may send parts of its work as it goes (``read_streamed``): when
+time runs out, ``salvage`` makes what it can of the parts received (OCR's
+pages read so far), and only if it makes nothing is the PDF ``pdf_timeout``.
+At most ``max_children`` children live at once in this process, whatever
+the number of threads reading: each may take ``max_memory_mb``, and a crawl
+reads with many threads. A thread finding none free waits for one.
 
 Without ``os.fork`` (Windows) the PDF is read in this process, unbounded.
 """
@@ -32,6 +41,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from models.errors import DocumentRejected
@@ -39,6 +49,7 @@ from models.errors import DocumentRejected
 T = TypeVar("T")
 MAX_SECONDS = 180.0  # OCR of 50 scanned pages at 1.4-2 s each, with room for a busy machine
 MAX_MEMORY_MB = 1_500
+MAX_CHILDREN = 2  # children alive at once in this process: 2 x 1.5 GB at most on a shared server
 _SLICE = 0.05  # seconds between looks at a child that sends nothing: how soon a crash is noticed
 # The message's length goes first: its end is known without EOF, which a
 # child forked meanwhile by another thread (holding a copy of the pipe) delays.
@@ -48,24 +59,77 @@ _ASKED_TO_END = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)  # a stop ended i
 _PR_SET_PDEATHSIG = 1
 
 
+class _Slots:
+    """Children alive at once, counted across every thread of this process.
+    A count under a condition rather than a semaphore: each caller brings
+    its own limit (the settings it was given)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._busy = 0
+
+    def take(self, limit: int) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._busy < max(1, limit))
+            self._busy += 1
+
+    def give_back(self) -> None:
+        with self._changed:
+            self._busy -= 1
+            self._changed.notify_all()  # waiters may hold different limits
+
+    @property
+    def busy(self) -> int:
+        return self._busy
+
+
+SLOTS = _Slots()
+
+
+@dataclass(slots=True)
+class _Heard:
+    """What came through the pipe: the parts sent on the way, the last word."""
+    parts: list[object] = field(default_factory=list)
+    # ("ok", value) | ("rejected", reason, detail) | ("memory",) | ("error", exc, text)
+    last: tuple | None = None
+    timed_out: bool = False
+
+
 def read_bounded(read: Callable[[], T], name: str, max_seconds: float = MAX_SECONDS,
-                 max_memory_mb: int = MAX_MEMORY_MB) -> T:
+                 max_memory_mb: int = MAX_MEMORY_MB, max_children: int = MAX_CHILDREN) -> T:
     """``read()`` in a child process: its result, or ``DocumentRejected`` when
     it took more than ``max_seconds``, more than ``max_memory_mb`` of new
     memory, or crashed. ``name`` (the file's) goes into the reason's sentence.
     What ``read`` raises is raised here (a ``DocumentRejected`` keeps its
     reason); a child ended by SIGTERM, SIGINT or SIGHUP (a stop of the run)
     raises ``ChildProcessError``: that is no fault of the document's."""
+    return read_streamed(lambda _send: read(), name, max_seconds, max_memory_mb, max_children)
+
+
+def read_streamed(read: Callable[[Callable[[object], None]], T], name: str,
+                  max_seconds: float = MAX_SECONDS, max_memory_mb: int = MAX_MEMORY_MB,
+                  max_children: int = MAX_CHILDREN,
+                  salvage: Callable[[list[object]], T | None] | None = None) -> T:
+    """``read_bounded`` for a reader that reports as it goes: ``read(send)``
+    calls ``send(part)`` with each piece of work done (picklable). If the time
+    runs out, ``salvage(parts)`` is the result unless it gives None. Waits
+    while ``max_children`` children of this process are alive."""
     if not hasattr(os, "fork"):
-        return read()
-    resident = _statm(1)  # the child starts with the parent's resident pages
-    reader, writer = os.pipe()
+        return read(_nowhere)  # no time limit here: the whole result always comes
+    SLOTS.take(max_children)
+    try:
+        resident = _statm(1)  # the child starts with the parent's resident pages
+        reader, writer = os.pipe()
+    except BaseException:  # no pipe (out of descriptors): no child either
+        SLOTS.give_back()
+        raise
     parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:  # no process to be had (a process limit): the machine's problem, said as it is
         os.close(reader)
         os.close(writer)
+        SLOTS.give_back()
         raise
     if pid == 0:  # the child: it must never return into the caller's code
         code = 1
@@ -82,14 +146,14 @@ def read_bounded(read: Callable[[], T], name: str, max_seconds: float = MAX_SECO
     except OSError:
         pass
     try:
-        message, timed_out = _receive(reader, pid, time.monotonic() + max_seconds)
+        heard = _receive(reader, pid, time.monotonic() + max_seconds)
     except BaseException:
         os.close(reader)
         _end(pid)
         raise
     os.close(reader)
-    if message is not None:
-        kind, *rest = pickle.loads(message)
+    if heard.last is not None:
+        kind, *rest = heard.last
         if kind == "ok":
             # Tearing the child down (its copy of a large parent's memory)
             # is left to a thread, off the document's path.
@@ -104,7 +168,9 @@ def read_bounded(read: Callable[[], T], name: str, max_seconds: float = MAX_SECO
         exc.add_note(f"raised in the process reading {name}:\n{text}")
         raise exc
     status, usage = _end(pid)
-    if timed_out:
+    if heard.timed_out:
+        if salvage is not None and heard.parts and (kept := salvage(heard.parts)) is not None:
+            return kept
         raise DocumentRejected("pdf_timeout", f"{name} was still being read after pdf_max_seconds "
                                f"({max_seconds:g} s) and was stopped; split it, or raise the "
                                "setting if it is a real document.")
@@ -122,6 +188,10 @@ def read_bounded(read: Callable[[], T], name: str, max_seconds: float = MAX_SECO
                            "out; download it again, or open it elsewhere and save a new copy.")
 
 
+def _nowhere(part: object) -> None:
+    """``send`` where the reader runs in this process: its result will be whole."""
+
+
 def _signal_name(signum: int) -> str:
     try:
         return signal.Signals(signum).name
@@ -136,7 +206,8 @@ def _too_complex(name: str, max_memory_mb: int) -> DocumentRejected:
                             "document.")
 
 
-def _child(read: Callable[[], object], writer: int, parent: int, max_memory_mb: int) -> int:
+def _child(read: Callable[[Callable[[object], None]], object], writer: int, parent: int,
+           max_memory_mb: int) -> int:
     """The child's work; its exit code."""
     try:
         os.setpgid(0, 0)  # its own group: a timeout kills Tesseract with it
@@ -150,8 +221,12 @@ def _child(read: Callable[[], object], writer: int, parent: int, max_memory_mb: 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a segfault must not dump spaCy's gigabytes
     faulthandler.disable()  # a crash here is the parent's to report, as pdf_crashed
     _limit_memory(max_memory_mb)
+
+    def send(part: object) -> None:  # each part goes out at once: a timeout keeps what came
+        _write(writer, pickle.dumps(("part", part), pickle.HIGHEST_PROTOCOL))
+
     try:
-        message = ("ok", read())
+        message = ("ok", read(send))
     except DocumentRejected as exc:  # MemoryError inside the reader may come back wrapped in one
         message = ("memory",) if _caused_by_memory(exc) else ("rejected", exc.reason, exc.detail)
     except MemoryError:
@@ -168,12 +243,17 @@ def _child(read: Callable[[], object], writer: int, parent: int, max_memory_mb: 
         except Exception:  # what does not pickle is sent as the text of its error
             text = message[2] if message[0] == "error" else traceback.format_exc()
             payload = pickle.dumps(("error", RuntimeError(text.strip().splitlines()[-1]), text))
-        view = memoryview(_HEADER.pack(len(payload)) + payload)
-        while view:
-            view = view[os.write(writer, view):]
+        _write(writer, payload)
     except MemoryError:
         return _EXIT_MEMORY
     return 0
+
+
+def _write(writer: int, payload: bytes) -> None:
+    """One message: its length, then its bytes (a blocking pipe: the parent reads as it comes)."""
+    view = memoryview(_HEADER.pack(len(payload)) + payload)
+    while view:
+        view = view[os.write(writer, view):]
 
 
 def _caused_by_memory(exc: BaseException | None) -> bool:
@@ -217,17 +297,17 @@ def _limit_memory(max_memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _receive(reader: int, pid: int, deadline: float) -> tuple[bytes | None, bool]:
-    """(the child's whole message, or None when it ended without sending one;
-    whether the deadline passed first)."""
+def _receive(reader: int, pid: int, deadline: float) -> _Heard:
+    """The child's messages until its last word, its end without one, or the deadline."""
     os.set_blocking(reader, False)
     poller = select.poll()
     poller.register(reader, select.POLLIN)
-    got, pipe_open = bytearray(), True
-    while (message := _whole(got)) is None:
+    heard, got, pipe_open = _Heard(), bytearray(), True
+    while not _take(got, heard):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return None, True
+            heard.timed_out = True
+            return heard
         if pipe_open and poller.poll(min(remaining, _SLICE) * 1000):
             try:
                 chunk = os.read(reader, 1 << 20)
@@ -241,16 +321,24 @@ def _receive(reader: int, pid: int, deadline: float) -> tuple[bytes | None, bool
                     got += chunk
             except BlockingIOError:
                 pass
-            return _whole(got), False
+            _take(got, heard)
+            return heard
         elif not pipe_open:
             time.sleep(min(remaining, _SLICE))
-    return message, False
+    return heard
 
 
-def _whole(got: bytearray) -> bytes | None:
-    if len(got) < _HEADER.size or len(got) < _HEADER.size + _HEADER.unpack_from(got)[0]:
-        return None
-    return bytes(got[_HEADER.size:])
+def _take(got: bytearray, heard: _Heard) -> bool:
+    """Move the whole messages at the head of ``got`` into ``heard``; whether the last word came."""
+    while len(got) >= _HEADER.size and len(got) >= (end := _HEADER.size + _HEADER.unpack_from(got)[0]):
+        with memoryview(got) as view:  # released before ``got`` is cut
+            message = pickle.loads(view[_HEADER.size:end])
+        del got[:end]
+        if message[0] != "part":
+            heard.last = message
+            return True
+        heard.parts.append(message[1])
+    return False
 
 
 def _exited(pid: int) -> bool:
@@ -261,10 +349,13 @@ def _exited(pid: int) -> bool:
 def _end(pid: int) -> tuple[int, resource.struct_rusage]:
     """Kill the child's group (a child still there is one that timed out, or
     is ending after its message) and reap it: its status and usage."""
-    for kill in (os.killpg, os.kill):  # the group: Tesseract too; the child if it has no group
-        try:
-            kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    _, status, usage = os.wait4(pid, 0)
+    try:
+        for kill in (os.killpg, os.kill):  # the group: Tesseract too; the child if it has no group
+            try:
+                kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        _, status, usage = os.wait4(pid, 0)
+    finally:
+        SLOTS.give_back()  # reaped: its memory is the system's again
     return status, usage

@@ -159,9 +159,11 @@ def _fetch_document(item: FrontierItem, fetcher: Fetcher, state: FetchState, set
     if result.ok:
         try:
             done.parsed = parse_document(result.body, _file_name(item.url), media_type=_media_type(result),
+                                         charset=result.charset,  # the server's word on the encoding
                                          max_pages=settings.max_pdf_pages, ocr=policy_of(settings),
                                          pdf_max_seconds=settings.pdf_max_seconds,
-                                         pdf_max_memory_mb=settings.pdf_max_memory_mb)
+                                         pdf_max_memory_mb=settings.pdf_max_memory_mb,
+                                         pdf_max_children=settings.pdf_max_children)
         except DocumentRejected as exc:
             done.rejected = exc
     return done

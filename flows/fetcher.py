@@ -37,6 +37,7 @@ class FetchResult:
     final_url: str | None = None
     status: int | None = None
     content_type: str | None = None
+    charset: str | None = None  # the Content-Type's charset parameter: how the body says it is encoded
     body: bytes | None = None
     etag: str | None = None
     last_modified: str | None = None
@@ -218,6 +219,7 @@ class Fetcher:
                             return FetchResult(url, current, status=status, content_type=declared,
                                                refused="content_type", detail=f"{current}: {mismatch}")
                         return FetchResult(url, current, status=status, content_type=declared, body=body,
+                                           charset=response.charset_encoding,
                                            etag=response.headers.get("etag"),
                                            last_modified=response.headers.get("last-modified"))
                 except (httpx.TransportError, httpx.DecodingError) as exc:

@@ -118,7 +118,8 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
         parsed = parse_document(data, path.name, media_type=media_type, max_bytes=settings.max_document_bytes,
                                 max_pages=settings.max_pdf_pages, ocr=policy_of(settings),
                                 pdf_max_seconds=settings.pdf_max_seconds,
-                                pdf_max_memory_mb=settings.pdf_max_memory_mb)
+                                pdf_max_memory_mb=settings.pdf_max_memory_mb,
+                                pdf_max_children=settings.pdf_max_children)
     except DocumentRejected as exc:
         status = DocumentStatus.SKIPPED if exc.reason in SKIPPED_REASONS else DocumentStatus.FAILED
         log.warning("%s: %s (%s)", path, status.value, exc)

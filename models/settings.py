@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     # the PDF recorded as pdf_timeout / pdf_too_complex (a crash: pdf_crashed).
     pdf_max_seconds: float = Field(default=180.0, gt=0.0)
     pdf_max_memory_mb: int = Field(default=1_500, ge=64)
+    # PDF child processes alive at once in one process, whatever fetch_workers
+    # says (each may take pdf_max_memory_mb); a thread finding none free waits.
+    pdf_max_children: int = Field(default=2, ge=1)
     # OCR of PDF pages without a text layer (Tesseract language models joined
     # by '+'; "" turns OCR off), pages read per document, pixels per page image.
     ocr_languages: str = "eng+chi_tra+jpn"

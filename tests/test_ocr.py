@@ -6,6 +6,9 @@ gives nothing and no crash; no engine is a reason, not an exception."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
+import time
 
 import pytest
 
@@ -95,3 +98,113 @@ def test_mentions_read_from_a_scan_are_trusted_less(nlp):
     assert typed.mentions and len(scanned.mentions) == len(typed.mentions)
     for a, b in zip(typed.mentions, scanned.mentions):
         assert b.confidence == round(a.confidence * OCR_CONFIDENCE, 3)
+
+
+# -- a scan still being read at pdf_max_seconds ------------------------------------
+OCR_SECONDS = 0.4  # per page, for the stand-in engine below
+SCANNED = 8
+
+
+def part_scanned_pdf(path, *, text_page: bool = True, scanned: int = SCANNED):
+    """A typed first page (if ``text_page``) then ``scanned`` pages with no text
+    layer, page n (1-based) ``600 + n`` points wide so the stand-in engine can
+    say which page it read."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), invariant=1)
+    first = 1
+    if text_page:
+        pdf.setPageSize((600, 842))
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(60, 780, "Sister city agreement between Hualien County and the City of Sendai.")
+        pdf.showPage()
+        first = 2
+    for number in range(first, first + scanned):
+        pdf.setPageSize((600 + number, 842))
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.fixture
+def slow_ocr(monkeypatch):
+    """OCR without Tesseract, a fixed time a page: 'Scanned page n'."""
+    from extractors import documents
+
+    def read_page(page, policy):
+        time.sleep(OCR_SECONDS)
+        return f"Scanned page {round(page.get_width()) - 600} of the agreement"
+
+    monkeypatch.setattr(documents, "engine_version", lambda languages: "tesseract 5.3.0")
+    monkeypatch.setattr(documents, "read_page", read_page)
+
+
+def test_ocr_stopped_at_the_time_limit_keeps_the_text_layer_and_the_pages_read(slow_ocr, tmp_path, caplog):
+    from extractors.pdf_guard import SLOTS
+
+    path = part_scanned_pdf(tmp_path / "minutes.pdf")
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="extractors.documents"):
+        doc = parse_document(path.read_bytes(), path.name, media_type="application/pdf", pdf_max_seconds=1.5)
+    assert time.monotonic() - started < 1.5 + 1.5
+    read = doc.text.count("Scanned page")
+    assert 1 <= read < SCANNED, "stopped part way"
+    assert doc.text_source == f"OCR (tesseract 5.3.0), {read} of {SCANNED + 1} pages; stopped at the 1.5 s limit"
+    assert len(doc.text_source) <= 80  # the documents.text_source column
+    assert [span.page for span in doc.pages] == list(range(1, SCANNED + 2))
+    pages = {span.page: doc.text[span.start:span.end] for span in doc.pages}
+    assert pages[1].startswith("Sister city agreement between Hualien County")
+    for number in range(2, SCANNED + 2):  # the pages read first, each under its own number
+        assert pages[number] == (f"Scanned page {number} of the agreement" if number <= read + 1 else "")
+    assert doc.page_at(doc.text.index("Scanned page 2")) == 2
+    assert "minutes.pdf" in caplog.text and "stopped at pdf_max_seconds" in caplog.text
+    assert SLOTS.busy == 0, "the child was reaped"
+
+
+@pytest.mark.parametrize("text_page", [False, True])
+def test_ocr_stopped_before_it_read_a_page(monkeypatch, slow_ocr, tmp_path, text_page):
+    monkeypatch.setattr(f"{__name__}.OCR_SECONDS", 30.0)
+    path = part_scanned_pdf(tmp_path / "scan.pdf", text_page=text_page, scanned=2)
+
+    def read():
+        return parse_document(path.read_bytes(), path.name, media_type="application/pdf", pdf_max_seconds=1.0)
+
+    if not text_page:  # nothing at all was read: the document is still refused
+        with pytest.raises(DocumentRejected) as caught:
+            read()
+        assert caught.value.reason == "pdf_timeout" and "scan.pdf" in caught.value.detail
+        return
+    doc = read()
+    assert doc.text.startswith("Sister city agreement") and len(doc.pages) == 3
+    assert doc.text_source == "OCR (tesseract 5.3.0), 0 of 3 pages; stopped at the 1 s limit"
+
+
+def test_without_fork_the_whole_scan_is_read_in_this_process(monkeypatch, slow_ocr, tmp_path):
+    monkeypatch.setattr(f"{__name__}.OCR_SECONDS", 0.0)
+    monkeypatch.delattr(os, "fork")  # as on Windows: no child, no time limit
+    path = part_scanned_pdf(tmp_path / "scan.pdf", scanned=3)
+    doc = parse_document(path.read_bytes(), path.name, media_type="application/pdf", pdf_max_seconds=0.001)
+    assert doc.text_source == "OCR (tesseract 5.3.0), 3 of 4 pages"
+    assert doc.page_at(doc.text.index("Scanned page 4")) == 4
+
+
+def test_a_scan_stopped_at_the_time_limit_is_ingested_not_failed(slow_ocr, tmp_path, sqlite_url):
+    from sqlalchemy import select
+
+    from flows.ingest import discover, ingest_files
+    from models import schema as t
+    from models.settings import load_settings
+    from models.store import Store
+
+    (tmp_path / "inbox").mkdir()
+    part_scanned_pdf(tmp_path / "inbox" / "minutes.pdf")
+    (tmp_path / "sources.toml").write_text('[[sources]]\nname = "inbox"\nkind = "folder"\npath = "inbox"\n')
+    settings = load_settings(database_url=sqlite_url, sources_path=tmp_path / "sources.toml",
+                             raw_dir=tmp_path / "raw", pdf_max_seconds=1.5)
+    report = ingest_files(discover(settings), settings)
+    store = Store(sqlite_url)
+    with store.engine.connect() as conn:
+        [row] = conn.execute(select(t.documents)).all()
+    store.close()
+    assert report.new == 1 and not report.rejected
+    assert row.status == "ingested" and "stopped at the 1.5 s limit" in row.text_source

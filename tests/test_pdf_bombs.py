@@ -288,6 +288,33 @@ class TestTime:
         assert len(times) == 15 and max(times) < 2.8  # none waited the slow one's 3 s out
 
 
+def test_no_more_than_max_children_readers_live_at_once_and_the_others_wait(tmp_path):
+    # as a crawl's eight fetch threads would each fork one
+    most, done, stop = [0], [], threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            most[0] = max(most[0], sum(state != "Z" for _, state in children()))
+            time.sleep(0.01)
+
+    def read(n: int) -> None:
+        done.append(read_bounded(lambda: time.sleep(0.4) or n, f"{n}.pdf", max_children=2))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    started = time.monotonic()
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    watcher.join()
+    assert sorted(done) == list(range(6)), "every reader waited for its turn, none was refused"
+    assert most[0] == 2 and time.monotonic() - started >= 3 * 0.4
+    assert children_soon() == []
+
+
 class TestCrashes:
     def test_a_reader_that_segfaults_is_pdf_crashed_and_this_process_goes_on(self, monkeypatch, tmp_path):
         data = fx.one_page_pdf(tmp_path).read_bytes()
@@ -353,5 +380,5 @@ def test_two_columns_are_still_read_column_by_column(tmp_path):
 def test_parse_document_defaults_are_the_settings_defaults():
     # flows that do not pass the settings get the same limits
     params = inspect.signature(parse_document).parameters
-    for name in ("pdf_max_seconds", "pdf_max_memory_mb"):
+    for name in ("pdf_max_seconds", "pdf_max_memory_mb", "pdf_max_children"):
         assert params[name].default == Settings.model_fields[name].default
