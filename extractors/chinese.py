@@ -34,10 +34,11 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-_ORG_AFTER = re.compile(r"辦事處|代表處|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+_ORG_AFTER = re.compile(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|经济文化|經濟貿易|經貿)?(?:辦事處|办事处|代表處|代表处|辦事処|代表部)|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
                         r"|國小|國中|高中|中學|小學|學校|学校|高校"
                         r"|役所|役場|事務所|代表処|分処|分處|大学|議会|協会|空港|病院|商工会議所|観光協会"
                         r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
+_OFFICE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|办事处|代表處|代表处|辦事処)")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 
 
@@ -71,12 +72,15 @@ class ChinesePlaceFinder:
                     i += 1
                     continue
                 found = town
-            if _ORG_AFTER.match(text_of(doc), found.end):
+            if _ORG_AFTER.match(text_of(doc), found.end) or (
+                    text_of(doc)[found.start - 1:found.start] == "駐" and _OFFICE_AHEAD.match(text_of(doc), found.end)):
+                # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
             elif found.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end
+        _locate_unknown_towns(text_of(doc), spans)
         doc._.places = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -199,3 +203,21 @@ def build_chinese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
+
+
+# A name with a local government's suffix that no table knows ('富頓縣').
+_UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇]")
+_DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
+
+
+def _locate_unknown_towns(text: str, spans: list[PlaceSpan]) -> None:
+    """'喬治亞州 富頓縣', '巴伐利亞邦 史坦堡縣': a state written before a
+    county or town the gazetteer cannot read only says where that unit is.
+    The state is not the partner, so it stops being a side."""
+    starts = {s.start for s in spans}
+    for span in spans:
+        if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
+            continue
+        m = _UNKNOWN_UNIT.match(text, span.end)
+        if m and not any(span.end <= st < m.end() for st in starts):
+            span.kind = "locator"

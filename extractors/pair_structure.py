@@ -27,7 +27,7 @@ def span_root(doc: Doc, span: PlaceSpan):
 # separator.
 _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
-                       r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|;\s*)(?:the\s+)?$")
+                       r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 
 
 # '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with

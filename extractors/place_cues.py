@@ -235,7 +235,9 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     marks of a dateline."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
-    opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"[(（【\[]?(?:中央社)?記者\S{1,4}", before))
+    # '【大紀元10月1日報導】(中央社記者林琳柏林1日專電)': what the last bracket opened.
+    bracketed = re.split(r"[(（【\[]", before)[-1] if re.search(r"[(（【\[]", before) else before
+    opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"(?:中央社)?記者\S{1,4}", bracketed))
     m = _DATELINE_AFTER.match(text, end) if opens else None
     if m is None:
         return False

@@ -124,6 +124,21 @@ def test_the_press_short_forms_of_taiwanese_cities_are_those_cities(nlp):
     assert (m.a.id, m.b.name) == ("TW-KHH", "Kumamoto")
 
 
+def test_a_state_written_before_a_county_the_gazetteer_cannot_read_is_not_the_partner(nlp):
+    text = "新北市的友好城市\n5   美國 喬治亞州 富頓縣 2017.02.06\n"
+    assert not any(m.b.name == "Georgia" for m in run_zh(nlp, text))
+
+
+def test_a_wire_dateline_after_the_outlet_tag_is_not_a_partner(nlp):
+    text = "【大紀元10月1日報導】(中央社記者林琳柏林1日專電)台灣桃園市與波蘭拉當市(Radom)締結為姊妹市。"
+    assert pairs(run_zh(nlp, text)) == {("Taoyuan", "Radom")}
+
+
+def test_a_taipei_economic_and_cultural_office_is_not_taipei(nlp):
+    text = "駐休士頓台北經濟文化辦事處長也參加，見證紐奧良市與台南市締結姊妹市。"
+    assert pairs(run_zh(nlp, text)) == {("Tainan", "New Orleans")}
+
+
 def test_respectively_pairs_two_lists_in_order(nlp):
     text = ("加州鑽石吧市、蒙特利公園市、聖瑪利諾市分別為三峽區、永和區及淡水區的姊妹市。")
     found = run_zh(nlp, text)

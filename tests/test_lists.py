@@ -101,3 +101,17 @@ def test_a_taiwanese_item_is_not_given_a_foreign_owner_the_page_does_not_centre_
             "- Taichung, Taiwan\n")
     found = candidates(nlp, text)
     assert not any(c.features.get("partner_list") for c in found.values())
+
+
+def test_a_foreign_city_listing_its_sisters_in_one_sentence_pairs_with_the_taiwanese_member(nlp):
+    # '; and' closes the list like ', and': Taipei is one of Phoenix's list, not a list of its own.
+    text = ("Phoenix has a total of 5 sister cities — Calgary, Canada; Catania, Italy; Himeji, Japan; "
+            "Suwon, South Korea; and Taipei, Taiwan.")
+    found = candidates(nlp, text)
+    assert found[("Taipei", "Phoenix")].selected
+    assert not any(c.selected for key, c in found.items() if key[0] == "Taipei" and key[1] != "Phoenix")
+
+
+def test_a_city_that_has_sisters_names_a_tie(nlp):
+    text = "The City of Reno has nine sisters: Yellowknife, Canada; Hatzor, Israel; Taichung, Taiwan; and Nanhai, China."
+    assert candidates(nlp, text)[("Taichung", "Reno")].selected
