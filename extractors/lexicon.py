@@ -92,8 +92,10 @@ NEGATION_BEFORE = re.compile(
     r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
 
 
-# "a sister-school agreement", "姐妹校協議": schools' ties, not governments'.
-SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+schools?|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校)\s*$", _I)
+# "a sister-school agreement", "姐妹校協議", "妹駅協定": schools', stations' and
+# ports' ties, not governments'.
+SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+(?:schools?|stations?)|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校"
+                           r"|姉妹駅|妹駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港)\s*$", _I)
 
 
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:

@@ -44,11 +44,11 @@ from extractors.place_cues import (
     is_dateline,
     is_org,
     list_siblings,
-    nearby_country,
     not_a_place,
     titled_names,
     towns_before_division,
 )
+from extractors.place_resolve import PlaceResolver, _provisional
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_rows import overlaps as _overlaps
 from extractors.segmentation import text_of
@@ -64,7 +64,7 @@ def make_places(nlp: Language, name: str, cache_dir: str) -> "PlaceFinder":
     return PlaceFinder(nlp, load_gazetteer(Path(cache_dir)))
 
 
-class PlaceFinder:
+class PlaceFinder(PlaceResolver):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -338,88 +338,10 @@ class PlaceFinder:
                                      notes=["capital"]))
         return out
 
-    def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
-                 label: str, hint: str | None = None) -> Place | None:
-        hint = hint or nearby_country(text, start, end, countries)
-        if not hint:
-            # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')
-            # looks the same: it never makes a provisional place.
-            state, explicit = self._admin1_country(text, end)
-            if state and (explicit or self.gaz.foreign_lookup(name, state)):
-                hint = state
-        if hint == "TW":
-            return None
-        # 'Columbus, Georgia', 'Portland, Oregon': a place inside the division
-        # written right after it wins over a country of the same name.
-        division = _ADMIN1_AFTER.match(text[end:end + 60])
-        if division is not None:
-            written = fold_core(division.group(2))
-            inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
-                      and fold_core(p.name) == fold_core(name)]
-            if inside:
-                return inside[0]
-        candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
-        if hint:
-            candidates = [p for p in candidates if p.country == hint]
-        if DIVISION_OF.search(text, max(0, start - 20), start):
-            # 'the U.S. state of Washington' is the state, not the capital city
-            candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
-        # An alternate name reaches a small place only when it is its name:
-        # GeoNames lists odd alternates ('Smart' for a Vietnamese township).
-        core = fold_core(name)
-        candidates = [p for p in candidates if fold_core(p.name) == core or (p.population or 0) >= 100_000
-                      or p.level is not Level.CITY]
-        # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
-        if not candidates:
-            listed = self.gaz.table.english(name, hint)
-            if listed is not None:
-                return listed
-            if hint and label == "GPE" and _looks_like_name(name):
-                return _provisional(name, hint)
-            return None
-        top = candidates[0]
-        if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
-                and not doc_countries.get(top.country):
-            return None  # a village named without its country is more likely a word
-        if not hint and doc_countries and not doc_countries.get(top.country):
-            # A country the document names wins over population, unless the
-            # best-known place is a major city and the other a village.
-            local = [p for p in candidates if doc_countries.get(p.country)]
-            # A first-level division without a population figure counts as large.
-            size = top.population if top.population is not None else (
-                1_000_000 if top.level is not Level.CITY else 0)
-            if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
-                return local[0]
-        return top
-
-    def _admin1_country(self, text: str, end: int) -> tuple[str | None, bool]:
-        """'Houston, Texas', 'Kikuyo in Kumamoto Prefecture': a first-level
-        division right after gives the country; 'in' makes it explicit."""
-        division = self._admin1_after(text, end)
-        if division is None:
-            return None, False
-        return division[0].country, division[1]
-
-    def _admin1_after(self, text: str, end: int) -> tuple[Place, bool] | None:
-        """The first-level division written right after a name ('Columbus,
-        Georgia', 'Columbus in the US state of Georgia'), and whether 'in'
-        said so."""
-        m = _ADMIN1_AFTER.match(text[end:end + 60])
-        if not m:
-            return None
-        for p in self.gaz.foreign_lookup(m.group(2)):
-            if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
-                return p, m.group(1) != ","
-        return None
-
-
-_ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
-                           r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
 
 
-_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
 def _propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
     for name, place in names.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
@@ -436,15 +358,3 @@ def _leading_len(text: str) -> int:
 def _clean(text: str) -> str:
     text = LEADING.sub("", text.strip())
     return re.sub(r"(?:'s|’s)$", "", text).strip()
-
-
-def _looks_like_name(name: str) -> bool:
-    words = name.split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() not in ("of", "de", "la"))
-
-
-def _provisional(name: str, country: str) -> Place:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
-    level = Level.PROVINCE if "province" in name.lower() else Level.CITY
-    return Place(id=f"prov:{country}:{slug}", name=name, country=country, level=level, provisional=True)
-

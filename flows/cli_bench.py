@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from flows.cli import ModelOption, _fail, _settings, app, out
-from models.errors import CitypairsError
+from models.errors import CitypairsError, ConfigError
 from models.settings import load_settings
 
 
@@ -66,20 +66,30 @@ def bench_scale(
     postgres: Annotated[str, typer.Option("--postgres", metavar="URL", help="PostgreSQL server whose user may "
                         "create databases; unreachable, the extraction part is skipped "
                         "[default: postgresql+psycopg://postgres@127.0.0.1:5432/postgres]")] = "",
+    db_sizes: Annotated[str, typer.Option("--db-sizes", metavar="N,N,...", help="Mentions of each database the "
+                        "whole dedupe flow runs on (SQLite in a temporary folder); \"none\" leaves this part out "
+                        "[default: the sizes of --mentions]")] = "",
     model: ModelOption = None,
 ) -> None:
-    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process,
-    and extraction words/s on the local path and on 1 and 2 Dask workers.
+    """Measure dedupe's merge step (time, peak memory) at growing numbers of mentions, each in a fresh process;
+    the whole dedupe flow on a SQLite database of each size (fresh processes, filling it not timed); and
+    extraction words/s on the local path and on 1 and 2 Dask workers.
 
     Example: citypairs bench-scale --mentions 1000000 --words 200000
     """
     from flows.bench_dask import DEFAULT_ADMIN_URL, run_dask_bench
     from flows.bench_dask import report_lines as dask_lines
+    from flows.bench_dedupe import report_lines as dedupe_lines
+    from flows.bench_dedupe import run_dedupe_bench
     from flows.bench_scale import report_lines, run_scale_bench
 
     sizes = (max(1, largest // 10), max(1, largest * 3 // 10), largest)
+    on_db = _db_sizes(db_sizes, sizes)
     for line in report_lines(run_scale_bench(sizes)):
         out.print(line)
+    if on_db:
+        for line in dedupe_lines(run_dedupe_bench(_settings(model=model), on_db)):
+            out.print(line, highlight=False)
     if dask:
         try:
             result = run_dask_bench(_settings(model=model), words, postgres or DEFAULT_ADMIN_URL)
@@ -87,6 +97,20 @@ def bench_scale(
             _fail(exc)
         for line in dask_lines(result):
             out.print(line, highlight=False)
+
+
+def _db_sizes(given: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    if not given.strip():
+        return default
+    if given.strip().lower() == "none":
+        return ()
+    try:
+        sizes = tuple(int(part.replace("_", "")) for part in given.split(","))
+    except ValueError:
+        sizes = ()
+    if not sizes or min(sizes) < 1:
+        _fail(ConfigError("--db-sizes", [f"{given!r} is not a list of positive numbers (e.g. 100000,300000)"]))
+    return sizes
 
 
 @app.command("bench-crawl")

@@ -1,13 +1,15 @@
 """Flow ``extract``: stored text to stored mentions through the spaCy pipeline.
 
 Documents not yet extracted by the current extractor version are read in
-batches; each batch goes through ``nlp.pipe`` and its mentions replace the
-document's earlier ones in one transaction.
+batches; each batch goes through ``nlp.pipe``, and as its documents finish
+their mentions replace the documents' earlier ones, ``store_every``
+documents (or STORE_SECONDS' worth) per short transaction.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import closing
 
 from prefect import flow, task
@@ -21,10 +23,12 @@ from flows.orchestration import api_url
 from flows.progress import progress
 from flows.stopping import checked
 from models.errors import ConfigError
+from models.records import DocumentMentions
 from models.settings import Settings
 from models.store import Store
 
 log = logging.getLogger(__name__)
+STORE_SECONDS = 30.0  # a group is stored after this long even if smaller than store_every
 
 
 def extract_documents(doc_ids: list[int], settings: Settings) -> int:
@@ -35,11 +39,22 @@ def extract_documents(doc_ids: list[int], settings: Settings) -> int:
         inputs = store.load_inputs(doc_ids)
         found = extract_all(settings.spacy_model, str(settings.cache_dir), inputs, settings.batch_size,
                             settings.processes, settings.pair_scorer, limits_of(settings))
-        # Extraction first, then one short transaction: no lock is held while spaCy runs,
-        # and a run stopped between documents leaves the batch out whole.
+        # Stored in groups as documents finish, each in one short transaction between
+        # documents (no lock held while spaCy runs): a run stopped or crashed loses
+        # only the group in hand, whose documents keep their old version and are read again.
+        stored = 0
+        group: list[DocumentMentions] = []
+        since = time.monotonic()
         with closing(found):  # stopped: the workers' remaining chunks are dropped at once
-            extracted = list(progress(checked(found), "extract", total=len(inputs)))
-        return store.replace_mentions(extracted, version)
+            for result in progress(checked(found), "extract", total=len(inputs)):
+                group.append(result)
+                if len(group) >= settings.store_every or time.monotonic() - since >= STORE_SECONDS:
+                    stored += store.replace_mentions(group, version)
+                    log.debug("extract: stored %s documents", len(group))
+                    group, since = [], time.monotonic()
+        if group:
+            stored += store.replace_mentions(group, version)
+        return stored
     finally:
         store.close()
 

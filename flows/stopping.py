@@ -7,9 +7,9 @@ handler there for the length of a flow run, so with the flow elsewhere ours
 stays. On the first signal:
 
 1. the work is asked to stop: ``check()``, called between documents, raises
-   ``Stopped`` there, so a batch in hand is dropped whole (its mentions are
-   written in one transaction at its end) and Prefect records the flow run as
-   crashed; the worker processes the work started are ended at once, so it
+   ``Stopped`` there, so only the group of documents in hand is dropped
+   (each ``store_every`` documents are written in one transaction as they
+   finish) and Prefect records the flow run as crashed; the worker processes the work started are ended at once, so it
    does not wait for their chunks;
 2. the work gets GRACE seconds to unwind. The run lock is released only when
    it has, so a job waiting for the lock never races it; past that (a long

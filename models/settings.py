@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=32, ge=1, le=1024)
     # Documents per Prefect task: big enough that task overhead is noise.
     documents_per_task: int = Field(default=500, ge=1)
+    # Extracted documents stored per transaction as a batch goes (or what 30 s
+    # gave): a stopped or crashed run loses at most this many documents' work.
+    store_every: int = Field(default=50, ge=1)
     # Worker processes for extracting a large batch (400 documents or more);
     # 1 keeps everything in one process.
     processes: int = Field(default=2, ge=1, le=64)

@@ -1,5 +1,6 @@
 """bench-scale measures the merge step in fresh processes and reports how
-its time grows against n log n; its extraction part reports words/s on the
+its time grows against n log n; its database part runs the whole dedupe
+flow on a generated SQLite database per size and reports what it stored; its extraction part reports words/s on the
 local path and on 1 and 2 Dask workers, and says in one line why it did not
 run when PostgreSQL cannot be used."""
 
@@ -11,6 +12,8 @@ from sqlalchemy import create_engine, text
 
 from flows.bench_dask import DaskBench, ExtractTiming, corpus, run_dask_bench, throwaway_databases
 from flows.bench_dask import report_lines as dask_lines
+from flows.bench_dedupe import report_lines as dedupe_lines
+from flows.bench_dedupe import run_dedupe_bench
 from flows.bench_scale import report_lines, run_scale_bench
 from models.settings import load_settings
 
@@ -21,6 +24,22 @@ def test_bench_scale_merges_each_size_in_its_own_process():
     assert all(0 < r.partnerships <= r.mentions and r.seconds > 0 and r.peak_rss_mb > 0 for r in results)
     lines = report_lines(results)
     assert len(lines) == 3 and "n log n would be" in lines[-1]
+
+
+def test_bench_scale_runs_dedupe_on_a_filled_database_and_reports_what_it_stored(tmp_path):
+    [result] = run_dedupe_bench(load_settings(), (2_000,), folder=tmp_path)
+    engine = create_engine(f"sqlite:///{tmp_path / 'dedupe-2000.db'}")
+    with engine.connect() as conn:
+        mentions = conn.scalar(text("SELECT count(*) FROM mentions"))
+        stored = conn.scalar(text("SELECT count(*) FROM partnerships"))
+        clusters = conn.scalar(text("SELECT count(DISTINCT cluster_id) FROM documents"))
+    engine.dispose()
+    assert mentions == result.mentions == 2_000 and result.documents == 666
+    assert 0 < result.partnerships == stored == result.inserted <= 400
+    assert result.clusters == clusters < result.documents, "near-copies were clustered"
+    assert result.seconds > 0 and result.peak_rss_mb > 0
+    [line] = dedupe_lines([result])
+    assert line.lstrip().startswith(f"2,000 mentions -> {stored:>7,} partnerships: dedupe with SQLite")
 
 
 def test_extraction_report_gives_words_per_second_and_the_ratios_between_worker_counts():

@@ -139,6 +139,17 @@ def test_a_taipei_economic_and_cultural_office_is_not_taipei(nlp):
     assert pairs(run_zh(nlp, text)) == {("Tainan", "New Orleans")}
 
 
+def test_a_division_after_a_town_it_holds_is_that_division(nlp):
+    doc = nlp("The conference was held in Arlington, Virginia, where Taipei met its partners.")
+    [virginia] = [p for p in doc._.places if p.text == "Virginia"]
+    assert (virginia.place.country, virginia.place.level.value) == ("US", "state")
+
+
+def test_sister_stations_are_railways_not_governments(nlp):
+    text = "宮崎県日南市のJR九州「日南駅」と台中市の台湾鉄路管理局「日南駅」が妹駅協定を結んだ。"
+    assert run(nlp, text, lang="ja") == []
+
+
 def test_respectively_pairs_two_lists_in_order(nlp):
     text = ("加州鑽石吧市、蒙特利公園市、聖瑪利諾市分別為三峽區、永和區及淡水區的姊妹市。")
     found = run_zh(nlp, text)

@@ -1,0 +1,129 @@
+"""Which place a name found in English text is: the lookups behind the
+``citypairs_places`` component, kept apart from how names are found.
+
+A mixin of ``extractors.places.PlaceFinder`` (it needs ``self.gaz``). The
+country comes from the text first ('Jonava in Lithuania', 'Houston,
+Texas'), then from the document; a division written after a town it holds
+('Columbus, Georgia') or before it ('Arlington, Virginia') settles which of
+several same-named places is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.gazetteer.index import Gazetteer
+from extractors.gazetteer.names import fold, fold_core
+from extractors.place_cues import DIVISION_OF, nearby_country
+from models.records import Level, Place
+
+_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
+_ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
+                           r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
+
+
+class PlaceResolver:
+    gaz: Gazetteer
+
+    def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
+                 label: str, hint: str | None = None) -> Place | None:
+        hint = hint or nearby_country(text, start, end, countries)
+        if not hint:
+            # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')
+            # looks the same: it never makes a provisional place.
+            state, explicit = self._admin1_country(text, end)
+            if state and (explicit or self.gaz.foreign_lookup(name, state)):
+                hint = state
+        if hint == "TW":
+            return None
+        if (division_of := self._division_of_previous(text, start, name)) is not None:
+            return division_of
+        # 'Columbus, Georgia', 'Portland, Oregon': a place inside the division
+        # written right after it wins over a country of the same name.
+        division = _ADMIN1_AFTER.match(text[end:end + 60])
+        if division is not None:
+            written = fold_core(division.group(2))
+            inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
+                      and fold_core(p.name) == fold_core(name)]
+            if inside:
+                return inside[0]
+        candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
+        if hint:
+            candidates = [p for p in candidates if p.country == hint]
+        if DIVISION_OF.search(text, max(0, start - 20), start):
+            # 'the U.S. state of Washington' is the state, not the capital city
+            candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
+        # An alternate name reaches a small place only when it is its name:
+        # GeoNames lists odd alternates ('Smart' for a Vietnamese township).
+        core = fold_core(name)
+        candidates = [p for p in candidates if fold_core(p.name) == core or (p.population or 0) >= 100_000
+                      or p.level is not Level.CITY]
+        # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
+        if not candidates:
+            listed = self.gaz.table.english(name, hint)
+            if listed is not None:
+                return listed
+            if hint and label == "GPE" and _looks_like_name(name):
+                return _provisional(name, hint)
+            return None
+        top = candidates[0]
+        if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
+                and not doc_countries.get(top.country):
+            return None  # a village named without its country is more likely a word
+        if not hint and doc_countries and not doc_countries.get(top.country):
+            # A country the document names wins over population, unless the
+            # best-known place is a major city and the other a village.
+            local = [p for p in candidates if doc_countries.get(p.country)]
+            # A first-level division without a population figure counts as large.
+            size = top.population if top.population is not None else (
+                1_000_000 if top.level is not Level.CITY else 0)
+            if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
+                return local[0]
+        return top
+
+    def _division_of_previous(self, text: str, start: int, name: str) -> Place | None:
+        """'Arlington, Virginia': the division the name just before lies in,
+        not a South African town of the same name."""
+        prev = _NAME_BEFORE.search(text, max(0, start - 60), start)
+        if prev is None:
+            return None
+        for division in self.gaz.foreign_lookup(name):
+            if division.level in _DIVISIONS and fold_core(division.name) == fold_core(name) and any(
+                    p.admin1 and fold_core(p.admin1) == fold_core(division.name)
+                    for p in self.gaz.foreign_lookup(prev.group(1), division.country)):
+                return division
+        return None
+
+    def _admin1_country(self, text: str, end: int) -> tuple[str | None, bool]:
+        """'Houston, Texas', 'Kikuyo in Kumamoto Prefecture': a first-level
+        division right after gives the country; 'in' makes it explicit."""
+        division = self._admin1_after(text, end)
+        if division is None:
+            return None, False
+        return division[0].country, division[1]
+
+    def _admin1_after(self, text: str, end: int) -> tuple[Place, bool] | None:
+        """The first-level division written right after a name ('Columbus,
+        Georgia', 'Columbus in the US state of Georgia'), and whether 'in'
+        said so."""
+        m = _ADMIN1_AFTER.match(text[end:end + 60])
+        if not m:
+            return None
+        for p in self.gaz.foreign_lookup(m.group(2)):
+            if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
+                return p, m.group(1) != ","
+        return None
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() not in ("of", "de", "la"))
+
+
+def _provisional(name: str, country: str) -> Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    level = Level.PROVINCE if "province" in name.lower() else Level.CITY
+    return Place(id=f"prov:{country}:{slug}", name=name, country=country, level=level, provisional=True)
+
