@@ -26,8 +26,11 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 def is_public(address: IPAddress) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # ::ffff:127.0.0.1 and 6to4's 2002:7f00:1:: carry an IPv4 address: judge that one
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            address = embedded
     return not (address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
                 or address.is_reserved or address.is_unspecified or not address.is_global)
 

@@ -46,11 +46,16 @@ def _settings(db: str | None = None, sources: Path | None = None, model: str | N
     return load_settings(database_url=db, sources_path=sources, spacy_model=model)
 
 
-def _checked(settings: Settings) -> Settings:
-    """Fail on a broken sources file before Prefect takes its seconds to start."""
+def _checked(settings: Settings, extracts: bool = False) -> Settings:
+    """Fail on a broken sources file (and, for a command that extracts, a
+    model that cannot be found) before Prefect takes its seconds to start."""
     from models.sources import load_sources
 
     load_sources(settings.sources_path)
+    if extracts:
+        from flows.preflight import extraction_loads
+
+        extraction_loads(settings)
     return settings
 
 
@@ -78,7 +83,7 @@ def run(db: DbOption = None, sources: SourcesOption = None, model: ModelOption =
     from flows import quick_check
 
     try:
-        settings = _checked(_settings(db, sources, model))
+        settings = _checked(_settings(db, sources, model), extracts=True)
         inputs = quick_check.inputs_digest(settings)
         if quick_check.unchanged(settings, inputs):
             _print_summary(settings, "nothing new since the last run: no source file, setting or extractor changed")
@@ -140,7 +145,7 @@ def crawl(
     from flows.orchestration import run_flow
 
     try:
-        settings = _checked(_settings(db, sources))
+        settings = _checked(_settings(db, sources), extracts=True)
         report = _exclusive(run_flow, crawl_flow, settings, source)
     except CitypairsError as exc:
         _fail(exc)
@@ -205,6 +210,9 @@ def extract(db: DbOption = None, model: ModelOption = None,
 
     try:
         settings = _settings(db, model=model)
+        from flows.preflight import extraction_loads
+
+        extraction_loads(settings)
         n = _exclusive(run_flow, extract_flow, settings, force=force)
     except CitypairsError as exc:
         _fail(exc)
@@ -265,10 +273,10 @@ def status(db: DbOption = None) -> None:
 def _exclusive(run, flow, settings: Settings, *args, **kwargs):
     """Run a flow holding the database's job lock: a second job started
     meanwhile waits for this one instead of racing it."""
+    from flows.preflight import database_opens
     from models.run_lock import run_lock
-    from models.store import check_database_url
 
-    check_database_url(settings.database_url)  # a bad URL is one line, not a traceback from the lock
+    database_opens(settings.database_url)  # a bad URL or missing database is one line, not a traceback
 
     def waiting() -> None:
         console.print("another citypairs job is writing to this database; waiting for it to finish")

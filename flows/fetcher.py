@@ -26,6 +26,7 @@ import httpx
 
 from extractors.urls import canonical_url
 from flows.address_guard import AddressGuard
+from flows.connect_watch import PeerRefused, deadline, watch
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _LATE = object()  # what _read returns when the body came too slowly
@@ -156,8 +157,10 @@ class Fetcher:
                 return self._robots[host]
         parser: RobotFileParser | None = RobotFileParser()
         try:
-            with self.clock.turn(host, self._interval(host)):  # robots.txt is a request like any other
-                response = self.client.get(f"{scheme}://{host}/robots.txt")
+            robots_url = f"{scheme}://{host}/robots.txt"
+            # robots.txt is a request like any other: its turn, its deadline, its address checked
+            with self.clock.turn(host, self._interval(host)), deadline(self.policy.deadline):
+                response = self.client.get(robots_url, extensions=watch(self.policy.guard, robots_url))
             if response.status_code >= 400:
                 parser = None  # no robots.txt: everything allowed
             else:
@@ -165,7 +168,7 @@ class Fetcher:
                 parser.modified()
                 with self._robots_lock:
                     self._delays[host] = _crawl_delay(response.text, self.policy.user_agent)
-        except httpx.HTTPError:
+        except (httpx.HTTPError, PeerRefused):
             parser = None
         with self._robots_lock:
             self._robots[host] = parser
@@ -188,12 +191,11 @@ class Fetcher:
             with self.clock.turn(host, self._interval(host)):
                 started = time.monotonic()
                 try:
-                    with self.client.stream("GET", current, headers=headers) as response:
-                        stream = response.extensions.get("network_stream")
-                        peer = stream.get_extra_info("server_addr") if stream is not None else None
-                        refused = self.policy.guard.refuses_peer(current, peer)
-                        if refused:
-                            return FetchResult(url, current, refused=refused[0], detail=refused[1])
+                    # The connected address is checked before the request is sent, and the
+                    # deadline bounds headers and body together (flows/connect_watch.py).
+                    with deadline(self.policy.deadline), self.client.stream(
+                            "GET", current, headers=headers,
+                            extensions=watch(self.policy.guard, current)) as response:
                         status = response.status_code
                         if status in RETRY_STATUS and attempt < self.policy.retries:
                             time.sleep(self._retry_delay(response, attempt))
@@ -222,7 +224,12 @@ class Fetcher:
                                            charset=response.charset_encoding,
                                            etag=response.headers.get("etag"),
                                            last_modified=response.headers.get("last-modified"))
+                except PeerRefused as refused:
+                    return FetchResult(url, current, refused=refused.reason, detail=refused.detail)
                 except (httpx.TransportError, httpx.DecodingError) as exc:
+                    if time.monotonic() - started >= self.policy.deadline:
+                        return FetchResult(url, current, refused="timeout",
+                                           detail=f"{current} took more than {self.policy.deadline:g} s")
                     if attempt < self.policy.retries and not isinstance(exc, httpx.DecodingError):
                         time.sleep(self.policy.backoff[min(attempt, len(self.policy.backoff) - 1)])
                         continue

@@ -108,7 +108,12 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
     retry = store.forget_if_rejected_for(sha, LIMIT_REASONS) if size <= settings.max_document_bytes else False
     if not retry and store.find_document(sha) is not None:
         store.add_origin(sha, ref.source, ref.path)
-        report.known += 1
+        rejection = store.rejection_of(sha)
+        if rejection is None:
+            report.known += 1
+        else:  # the same bad bytes again (a second empty file): reported like the first, not passed over
+            log.warning("%r: skipped (%s: the same bytes as a file already rejected)", ref.path, rejection[0])
+            report.rejected.append((ref.path, rejection[0], f"the same bytes as a rejected file: {rejection[1]}"))
         return
     media_type = "application/octet-stream"
     try:
@@ -122,7 +127,7 @@ def _ingest_one(ref: FileRef, store: Store, blobs: BlobStore, settings: Settings
                                 pdf_max_children=settings.pdf_max_children)
     except DocumentRejected as exc:
         status = DocumentStatus.SKIPPED if exc.reason in SKIPPED_REASONS else DocumentStatus.FAILED
-        log.warning("%s: %s (%s)", path, status.value, exc)
+        log.warning("%r: %s (%r)", str(path), status.value, str(exc))  # %r: a newline in a name forges no line
         store.add_rejected(ref.source, str(path), sha, size, media_type, status, exc.reason, exc.detail)
         report.rejected.append((str(path), exc.reason, exc.detail))
         return

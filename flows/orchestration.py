@@ -18,6 +18,8 @@ from flows.stopping import supervised
 
 T = TypeVar("T")
 
+SERVER_STARTUP_SECONDS = 120  # how long the temporary server may take to answer
+
 _QUIET = ("prefect.events.clients", "prefect._internal.concurrency", "prefect.server",
           "prefect.client", "uvicorn", "httpx")
 
@@ -75,9 +77,12 @@ def _start_temporary_server() -> None:
     if PREFECT_API_URL.value():
         return
     from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS as STARTUP
 
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        SubprocessASGIServer().start()
+        # Prefect's default 20 s to answer was too short on a loaded machine (two runs at
+        # once beside other work): the run died with a traceback before any work.
+        SubprocessASGIServer().start(timeout=max(SERVER_STARTUP_SECONDS, STARTUP.value()))
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)

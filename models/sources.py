@@ -33,6 +33,16 @@ class FolderSource(_Source):
     path: Path
     glob: str = "**/*"
 
+    @field_validator("glob")
+    @classmethod
+    def _relative_glob(cls, value: str) -> str:
+        # pathlib raises on an empty or absolute pattern mid-run; '..' would look outside the folder
+        if not value.strip():
+            raise ValueError("must not be empty (e.g. '**/*' or '*.pdf')")
+        if value.startswith(("/", "\\")) or ".." in Path(value).parts:
+            raise ValueError(f"must stay inside the folder: {value!r} is absolute or climbs out with '..'")
+        return value
+
     def files(self) -> list[Path]:
         return self.scan()[0]
 
@@ -51,6 +61,9 @@ class FolderSource(_Source):
             if why:
                 skipped.append((p, *why))
             elif p.is_dir():
+                if p.is_symlink() and p.resolve() in (p.parent.resolve(), *p.parent.resolve().parents):
+                    # glob does not follow it; said, so a folder that is not read is not a mystery
+                    skipped.append((p, "link_loop", "a link to a folder that contains it"))
                 continue
             elif p.suffix.lower() not in DOCUMENT_SUFFIXES:
                 skipped.append((p, "unsupported_type", f"{p.suffix or 'no extension'}: only "
