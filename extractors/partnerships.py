@@ -27,7 +27,7 @@ from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, year_at, year_headings
 from extractors.event_dates import CEREMONY_WINDOW, DATE_LABEL, ceremony_date, founding_date, nearest_date, years_since
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, RELATION_RANK, event_of, relations_in
+from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (
@@ -41,10 +41,10 @@ from extractors.pair_structure import (
     someone_elses_tie,
     third_party_between,
 )
+from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, rule_confidence, themes_around
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
-from extractors.themes import themes_of
-from models.records import Event, Evidence, Mention, Relation, Theme
+from models.records import Event, Evidence, Mention
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -133,7 +133,7 @@ class PartnershipFinder:
 
     def _sentence_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Candidate]:
         sent = sentences[i]
-        relation = _relation(sent.text, cues, sentences[max(0, i - LOOKBACK):i])
+        relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
         local = [p for p in sent.sides if p.place.country == "TW"]
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
@@ -193,8 +193,8 @@ class PartnershipFinder:
             return []
         date = nearest_date(sent.text, doc._.published, cues, self._year_hint(doc, sent.start)) or ceremony_date(
             [s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
-        following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if _COOPERATION_TALK.search(s.text)]
-        themes = _themes(sent.text, " ".join(following))
+        following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if COOPERATION_TALK.search(s.text)]
+        themes = themes_around(sent.text, " ".join(following))
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
         founded = founding_date(sent.text, date)
@@ -205,9 +205,9 @@ class PartnershipFinder:
         n_rule = len(chosen)
         out = []
         for key, (a, b) in pairs.items():
-            event, has_event_cue = _pair_event(text_of(doc), a, b, sent)
+            event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
             selected = key in chosen
-            confidence = _confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
+            confidence = rule_confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
@@ -275,7 +275,7 @@ class PartnershipFinder:
             and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
         if not local or not foreign:
             return []
-        relation = _relation(head.text, header[1], [])
+        relation = relation_of(head.text, header[1], [])
         found = [d for d in find_dates(sent.text, doc._.published, self._year_hint(doc, sent.start))
                  if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
         date = found[0].date if found else None
@@ -345,76 +345,6 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     return a, b
 
 
-_BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
-
-
-# Sentences after the evidence say what the tie covers only when they talk
-# about the cooperation itself.
-_COOPERATION_TALK = re.compile(
-    r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
-    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
-
-
-def _themes(evidence: str, following: str) -> tuple[Theme, ...]:
-    """Themes of the evidence sentence and of the cooperation talk after it."""
-    named = set(themes_of(evidence)) | set(themes_of(following))
-    return tuple(t for t in Theme if t in named)
-
-
-def _relation(text: str, cues, before: list[_Sentence]) -> Relation:
-    """The relation the sentence creates. 'The sister cities reached an
-    accord' names the parties by their old tie: the accord is what was made.
-    A bare 'the agreement' means the kind of tie named just before."""
-    described = [c for c in cues if c[0] is Relation.SISTER and text[c[1]:c[2]].lower().endswith("cities")
-                 and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
-    if len(described) < len(cues):
-        cues = [c for c in cues if c not in described]
-    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
-    if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
-        for sent in reversed(before):
-            earlier = [c[0] for c in relations_in(sent.text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
-            if earlier:
-                return min(earlier, key=RELATION_RANK.__getitem__)
-    return relation
-
-
-def _bare(text: str, cue) -> bool:
-    """'the agreement', '該協定', '締盟': a word for a tie that does not say
-    which kind. A Chinese or Japanese name written onto it ('友好協力協定',
-    '交流推進協定') says what was signed."""
-    words = text[cue[1]:cue[2]]
-    if _BARE_TIE.fullmatch(words):
-        return True
-    if not _BARE_AGREEMENT.search(words):
-        return False
-    before = text[cue[1] - 1:cue[1]] if cue[1] else ""
-    return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
-
-
-_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-# A clause that gives the background ('after Prague canceled a similar
-# agreement with Beijing') does not say what happened to the pair.
-_BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
-
-
-def _pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent: _Sentence):
-    """The event words between the two places speak for that pair ('Prague
-    signed with Taipei after ending its tie with Beijing'); without any, the
-    sentence's event holds, background clauses without the pair left out."""
-    window = text[min(a.start, b.start):max(a.end, b.end)]
-    event, found = event_of(window)
-    if found:
-        return event, True
-    inside = {a.start - sent.start, b.start - sent.start}
-    main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",
-                           sent.text)
-    event, found = event_of(main)
-    return (event, found) if found else event_of(sent.text)
-
-
 def _lookback(sentences: list[_Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
     local, foreign = [], []
     for sent in sentences[max(0, i - LOOKBACK):i]:
@@ -428,24 +358,3 @@ def _page(doc: Doc, offset: int) -> int | None:
         if start <= offset < end:
             return page
     return None
-
-
-def _confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_pairs: int, *,
-                foreign_only: bool, provisional: bool) -> float:
-    score = 0.55
-    if relation in (Relation.SISTER, Relation.FRIENDSHIP):
-        score += 0.2
-    elif relation is Relation.MOU:
-        score += 0.1
-    if has_event_cue:
-        score += 0.1
-    if borrowed:
-        score -= 0.15
-    if n_pairs > 1:
-        score -= min(0.3, 0.07 * (n_pairs - 1))
-    if foreign_only:
-        score -= 0.1
-    if provisional:
-        score -= 0.15
-    return round(max(0.05, min(0.99, score)), 3)
-

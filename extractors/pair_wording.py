@@ -1,0 +1,104 @@
+"""What the words of a passage say about a pair: which relation it
+creates, which event befalls the pair, which themes it covers, and the
+confidence the hand-written rules give it (a feature of the scorer)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import RELATION_RANK, event_of, relations_in
+from extractors.place_cues import PlaceSpan
+from extractors.themes import themes_of
+from models.records import Event, Relation, Theme
+
+_BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
+
+
+# Sentences after the evidence say what the tie covers only when they talk
+# about the cooperation itself.
+COOPERATION_TALK = re.compile(
+    r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
+    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
+
+
+def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
+    """Themes of the evidence sentence and of the cooperation talk after it."""
+    named = set(themes_of(evidence)) | set(themes_of(following))
+    return tuple(t for t in Theme if t in named)
+
+
+def relation_of(text: str, cues, before: list[str]) -> Relation:
+    """The relation the sentence creates. 'The sister cities reached an
+    accord' names the parties by their old tie: the accord is what was made.
+    A bare 'the agreement' means the kind of tie named just before."""
+    described = [c for c in cues if c[0] is Relation.SISTER and text[c[1]:c[2]].lower().endswith("cities")
+                 and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
+    if len(described) < len(cues):
+        cues = [c for c in cues if c not in described]
+    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+    if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
+        for earlier_text in reversed(before):
+            earlier = [c[0] for c in relations_in(earlier_text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
+            if earlier:
+                return min(earlier, key=RELATION_RANK.__getitem__)
+    return relation
+
+
+def _bare(text: str, cue) -> bool:
+    """'the agreement', '該協定', '締盟': a word for a tie that does not say
+    which kind. A Chinese or Japanese name written onto it ('友好協力協定',
+    '交流推進協定') says what was signed."""
+    words = text[cue[1]:cue[2]]
+    if _BARE_TIE.fullmatch(words):
+        return True
+    if not _BARE_AGREEMENT.search(words):
+        return False
+    before = text[cue[1] - 1:cue[1]] if cue[1] else ""
+    return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
+
+
+_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+# A clause that gives the background ('after Prague canceled a similar
+# agreement with Beijing') does not say what happened to the pair.
+_BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
+
+
+def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
+    """The event words between the two places speak for that pair ('Prague
+    signed with Taipei after ending its tie with Beijing'); without any, the
+    sentence's event holds, background clauses without the pair left out."""
+    window = text[min(a.start, b.start):max(a.end, b.end)]
+    event, found = event_of(window)
+    if found:
+        return event, True
+    inside = {a.start - sent_start, b.start - sent_start}
+    main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",
+                           sent_text)
+    event, found = event_of(main)
+    return (event, found) if found else event_of(sent_text)
+
+
+
+
+def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_pairs: int, *,
+                foreign_only: bool, provisional: bool) -> float:
+    score = 0.55
+    if relation in (Relation.SISTER, Relation.FRIENDSHIP):
+        score += 0.2
+    elif relation is Relation.MOU:
+        score += 0.1
+    if has_event_cue:
+        score += 0.1
+    if borrowed:
+        score -= 0.15
+    if n_pairs > 1:
+        score -= min(0.3, 0.07 * (n_pairs - 1))
+    if foreign_only:
+        score -= 0.1
+    if provisional:
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)
+
