@@ -21,8 +21,14 @@ COOPERATION_TALK = re.compile(
     r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
 
 
+# Names whose words are no theme: 'Taipei Economic and Cultural Office'.
+_OFFICE_NAMES = re.compile(r"(?i)\b(?:economic|trade)\s+and\s+cultural\s+(?:representative\s+)?office\b"
+                           r"|經濟文化(?:辦事處|代表處)|经济文化(?:办事处|代表处)|經濟文化代表処")
+
+
 def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
     """Themes of the evidence sentence and of the cooperation talk after it."""
+    evidence, following = _OFFICE_NAMES.sub(" ", evidence), _OFFICE_NAMES.sub(" ", following)
     named = set(themes_of(evidence)) | set(themes_of(following))
     return tuple(t for t in Theme if t in named)
 

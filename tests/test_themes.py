@@ -143,3 +143,12 @@ en = ["golf"]
 def test_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError):
         load_lexicon(tmp_path / "nope.toml")
+
+
+def test_an_economic_and_cultural_office_is_no_cultural_theme():
+    from extractors.pair_wording import themes_around
+
+    text = "The summit, organized by the Taipei Economic and Cultural Office in Guam, ended with a signing."
+    assert Theme.CULTURE_ARTS not in themes_around(text, "")
+    assert Theme.CULTURE_ARTS in themes_around("The two cities will hold cultural exchanges.", "")
+    assert Theme.CULTURE_ARTS not in themes_around("駐休士頓台北經濟文化辦事處處長出席。", "")
