@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flows.stopping import supervised
+from models.errors import ConfigError
 
 T = TypeVar("T")
 
@@ -84,5 +85,9 @@ def _start_temporary_server() -> None:
         # Prefect's default 20 s to answer was too short on a loaded machine (two runs at
         # once beside other work): the run died with a traceback before any work.
         SubprocessASGIServer().start(timeout=max(SERVER_STARTUP_SECONDS, STARTUP.value()))
+    except RuntimeError as exc:  # Prefect's word for a server that never answered
+        raise ConfigError("PREFECT_API_URL", [f"Prefect's temporary server did not start ({exc}); name a running "
+                                              "server in PREFECT_API_URL or try again on a less loaded machine"]
+                          ) from None
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -84,3 +84,19 @@ def test_run_on_a_source_folder_that_does_not_exist_exits_1_naming_it(tmp_path, 
                                  str(tmp_path / "sources.toml")], terminal_width=400)
     assert result.exit_code == 1
     assert "source gone:" in result.output and "does not exist" in result.output
+
+
+def test_a_temporary_prefect_server_that_never_answers_is_one_line_not_a_traceback(monkeypatch):
+    from prefect.server.api.server import SubprocessASGIServer
+
+    from flows import orchestration
+    from models.errors import ConfigError
+
+    def never_answers(self, timeout=None):
+        raise RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(SubprocessASGIServer, "start", never_answers)
+    with pytest.raises(ConfigError) as caught:
+        orchestration.run_flow(lambda: pytest.fail("no work may start"))
+    assert caught.value.where == "PREFECT_API_URL" and "did not start" in str(caught.value)
