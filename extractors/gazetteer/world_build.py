@@ -24,16 +24,14 @@ import sys
 import tempfile
 import time
 from array import array
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
-from extractors.gazetteer.names import fold
+from extractors.gazetteer.admin1_match import Sub, _index_keys, match_admin1
 from extractors.gazetteer.world import (
     ALT, CITY_KIND, CORE, COUNTY_KIND, DATA_FILES, FORMAT, LEVELS, SUB_KIND, _read, abbreviation,
-    core_key, index_keys, name_key, plain_name, split_suffix,
+    core_key, name_key, plain_name, split_suffix,
 )
 from models.records import Level
 
@@ -63,12 +61,6 @@ TYPE_LEVELS = {
 # Not governments: their children count as first-level divisions (Indonesia).
 GEOGRAPHIC_TYPES = frozenset({"Geographical unit", "Geographical region", "Geographical entity"})
 SKIPPED_SUBDIVISIONS = frozenset({"CN-TW"})
-# First-level in ISO, but inside a GeoNames first-level division (Hungary's
-# county towns sit in their counties).
-NOT_ADMIN1_TYPES = frozenset({"City with county rights"})
-# GeoNames still files Taiwan's cities under the old provinces; Taiwan's own
-# table (taiwan.py) describes its governments.
-NO_ADMIN1_COUNTRIES = frozenset({"TW"})
 
 # Conventional English names of divisions that ISO lists in the local language.
 EXONYMS = _data_text("division_exonyms.txt")
@@ -104,19 +96,6 @@ _COUNTY_TAIL = re.compile(r"\s+(?:Parish|Borough|Census Area|City and Borough|Mu
 _LATIN = re.compile(r"[\x00-\x2f\x3a-\u024f\u1e00-\u1eff]+\Z")  # Latin script, no digits
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_CHINESE = re.compile(r"[A-Za-z0-9\u3040-\u30ff\uac00-\ud7af]")  # Latin, kana, hangul
-
-
-@dataclass
-class Sub:
-    code: str
-    cc: str
-    parent: str | None
-    level: Level
-    name: str
-    aliases: list[str]
-    original: str  # as ISO writes it
-    type: str
-    keys: set[str] = field(default_factory=set)  # for matching GeoNames codes
 
 
 class Tables:
@@ -175,8 +154,6 @@ class Tables:
                 "country": "".join(self.country), "admin1_names": self.admin1_names,
                 "keys": keys, "offsets": offsets, "postings": postings}
 
-
-_index_keys = lru_cache(maxsize=None)(index_keys)
 
 
 def usable_alternate(name: str, population: int) -> bool:
@@ -252,87 +229,6 @@ def _code_table(text: str) -> dict[str, list[str]]:
         code, _, names = item.strip().partition(" ")
         out[code] = [n.strip() for n in names.split("|") if n.strip()]
     return out
-
-
-def match_admin1(cities, subs: list[Sub]) -> dict[tuple[str, str], Sub]:
-    """GeoNames (country, admin1 code) -> first-level ISO subdivision."""
-    largest: Counter = Counter()  # (country, code) -> its largest city's population
-    for c in cities:
-        key = c["countrycode"], c["admin1code"]
-        largest[key] = max(largest[key], c["population"])
-    names: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
-    codes: dict[str, set[str]] = defaultdict(set)
-    for c in cities:
-        code, cc = c["admin1code"], c["countrycode"]
-        if code and code != "00":
-            codes[cc].add(code)
-            # A capital named like its division is one of its largest cities;
-            # a village named Hunan in Fujian says nothing.
-            if c["population"] * 10 >= largest[cc, code]:
-                for key, _ in _index_keys(c["name"]):
-                    names[cc][key].append((code, c["population"]))
-    firsts: dict[str, list[Sub]] = defaultdict(list)
-    for s in subs:
-        if s.parent is None and s.type not in NOT_ADMIN1_TYPES:
-            firsts[s.cc].append(s)
-    out = {}
-    for cc, group in firsts.items():
-        if cc in NO_ADMIN1_COUNTRIES:
-            continue
-        for code, s in _match_codes(group, codes.get(cc, set()), names.get(cc, {})).items():
-            out[cc, code] = s
-    return out
-
-
-def _match_codes(subs: list[Sub], codes: set[str], names) -> dict[str, Sub]:
-    votes: Counter = Counter()
-    for i, s in enumerate(subs):
-        for key in s.keys:
-            for code, pop in names.get(key, ()):
-                votes[i, code] += pop + 1
-        suffix = s.code.split("-", 1)[1]
-        if suffix in codes and not suffix.isdigit():
-            votes[i, suffix] += 10**12
-    chosen: dict[int, str] = {}
-    for (i, code), _ in votes.most_common():
-        if i not in chosen and code not in chosen.values():
-            chosen[i] = code
-    same = sum(subs[i].code.split("-", 1)[1] == code for i, code in chosen.items())
-    if same >= 2 and same >= 0.8 * len(chosen):  # GeoNames uses the ISO numbers here
-        for i, s in enumerate(subs):
-            suffix = s.code.split("-", 1)[1]
-            if i not in chosen and suffix in codes and suffix not in chosen.values():
-                chosen[i] = suffix
-    if codes and all(c.isdigit() for c in codes):
-        _fill_in_order(subs, codes, chosen)
-    return {code: subs[i] for i, code in chosen.items()}
-
-
-def _fill_in_order(subs: list[Sub], codes: set[str], chosen: dict[int, str]) -> None:
-    """FIPS numbered most countries' divisions alphabetically: between two
-    matched divisions whose codes agree with that order, as many unmatched
-    names as free codes are paired off in order."""
-    order = sorted(range(len(subs)), key=lambda i: fold(subs[i].original))
-    anchors = [(pos, int(chosen[i])) for pos, i in enumerate(order) if i in chosen]
-    chain = _longest_increasing(anchors)
-    if len(chain) < 3 or len(chain) < 0.75 * len(anchors):
-        return
-    taken = set(chosen.values())
-    free = sorted((int(c), c) for c in codes if c not in taken)
-    bounds = [(-1, -1), *chain, (len(order), 10**9)]
-    for (p0, c0), (p1, c1) in zip(bounds, bounds[1:]):
-        gap_names = [order[p] for p in range(p0 + 1, p1) if order[p] not in chosen]
-        gap_codes = [c for n, c in free if c0 < n < c1]
-        if gap_names and len(gap_names) == len(gap_codes):
-            chosen.update(zip(gap_names, gap_codes))
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    best: list[list[tuple[int, int]]] = []
-    for pair in pairs:
-        options = [chain for chain in best if chain[-1][1] < pair[1]]
-        best.append([*max(options, key=len, default=[]), pair])
-    return max(best, key=len, default=[])
 
 
 def read_countries(tr, cache) -> dict:
