@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import multiprocessing
 import random
 import resource
@@ -33,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.bench_scale import EVENTS, PRECISIONS, RELATIONS, THEMES
+from flows.bench_scale import EVENTS, PRECISIONS, RELATIONS, THEMES, growth_line
 from models.settings import Settings
 
 WORDS_PER_DOCUMENT = 120
@@ -202,8 +201,5 @@ def report_lines(results: list[DedupeResult]) -> list[str]:
              f"{r.clusters:,} clusters; filling the database {r.fill_seconds:.0f} s, not timed)" for r in results]
     if len(results) > 1:
         small, big = results[0], results[-1]
-        ratio = big.mentions / small.mentions
-        nlogn = ratio * math.log(big.mentions) / math.log(small.mentions)
-        lines.append(f"dedupe with the database: {ratio:.0f}x the mentions took {big.seconds / small.seconds:.1f}x "
-                     f"the time (n log n would be {nlogn:.1f}x)")
+        lines.append("dedupe with the database: " + growth_line(small.mentions, small.seconds, big.mentions, big.seconds))
     return lines

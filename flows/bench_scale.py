@@ -79,9 +79,12 @@ def report_lines(results: list[ScaleResult]) -> list[str]:
     lines = [f"{r.mentions:>9,} mentions -> {r.partnerships:>7,} partnerships: merge {r.seconds:6.1f} s, "
              f"peak memory {r.peak_rss_mb:6.0f} MB" for r in results]
     if len(results) > 1:
-        small, big = results[0], results[-1]
-        ratio = big.mentions / small.mentions
-        nlogn = ratio * math.log(big.mentions) / math.log(small.mentions)
-        lines.append(f"{ratio:.0f}x the mentions took {big.seconds / small.seconds:.1f}x the time "
-                     f"(n log n would be {nlogn:.1f}x)")
+        lines.append(growth_line(results[0].mentions, results[0].seconds, results[-1].mentions, results[-1].seconds))
     return lines
+
+
+def growth_line(small_n: int, small_s: float, big_n: int, big_s: float) -> str:
+    """How time grew from the smallest size to the largest, beside n log n."""
+    ratio = big_n / small_n
+    nlogn = ratio * math.log(big_n) / math.log(small_n)
+    return f"{ratio:.0f}x the mentions took {big_s / small_s:.1f}x the time (n log n would be {nlogn:.1f}x)"
