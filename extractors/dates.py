@@ -332,6 +332,15 @@ def year_headings(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR_HEADING.finditer(text)]
 
 
+def latest_year(text: str) -> int | None:
+    """The latest year that the dates of an undated text name (up to this
+    year): a page without a publication date was written no earlier, and
+    its '11月23日' or 'on Sept. 25' most likely falls in that year."""
+    this_year = dt.date.today().year
+    years = [d.date.value.year for d in find_dates(text, None) if not d.relative and d.date.value.year <= this_year]
+    return max(years, default=None)
+
+
 def year_at(headings: list[tuple[int, int]], offset: int) -> int | None:
     """The year of the last year heading before ``offset``."""
     before = [year for start, year in headings if start < offset]

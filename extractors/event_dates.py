@@ -69,19 +69,33 @@ _ANNIVERSARY_WORDS = re.compile(
 DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|posted|發布日期|日期|更新)\s*[:：]?\s*$")
 
 
+# A date that belongs to someone's term or a city's founding, not to a tie:
+# 'since Ko took office in 2014', '2014年上任', 'founded in 1781'.
+_OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were|been|got) (?:re-?)?elected|"
+                                 r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$")
+_OTHER_EVENT_AFTER = re.compile(r"^\s*(?:上任|就任|就職|當選|当选|当選|建市|設市)")
+
+
+def _other_event(text: str, d) -> bool:
+    return bool(_OTHER_EVENT_BEFORE.search(text[max(0, d.start - 30):d.start])
+                or _OTHER_EVENT_AFTER.match(text[d.end:d.end + 6]))
+
+
 def nearest_date(text: str, published, cues, year_hint: int | None = None) -> EventDate | None:
     found = [d for d in find_dates(text, published, year_hint)
-             if not DATE_LABEL.search(text[max(0, d.start - 16):d.start])]
+             if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)]
     if not found:
         return None
     anchor = cues[0][1]
     return min(found, key=lambda d: abs(d.start - anchor)).date
 
 
-# 'The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.':
-# the sentence after the one that states a tie often dates it.
+# 'The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.',
+# 'The agreement was signed on Tuesday, May 21, 2024.': the sentence after
+# the one that states a tie often dates it.
 CEREMONY_WINDOW = 2
-_CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held)\b|儀式|典禮|調印|締結式|調印式")
+_CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held|(?:was|were) (?:formally |officially )?"
+                       r"(?:signed|inked)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式")
 
 
 def ceremony_date(following: list[str], published) -> EventDate | None:

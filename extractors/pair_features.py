@@ -14,6 +14,7 @@ from extractors.pair_scorer import DocContext
 from extractors.pair_structure import listed_together, someone_elses_tie, third_party_between, tw_parent
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
+from extractors.theme_scorer import document_themes, hit_counts
 from models.records import Event, Relation
 
 
@@ -62,7 +63,11 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     return f
 
 
-def document_context(doc: Doc, places: list[PlaceSpan], lang: str) -> DocContext:
+def document_context(doc: Doc, places: list[PlaceSpan], lang: str, sentences: list[str]) -> DocContext:
     counts = Counter(p.place.id for p in places)
-    return DocContext(lang=lang, place_counts=dict(counts), title=doc._.title or "",
-                      foreign_places=len({p.place.id for p in places if p.place.country != "TW"}))
+    title = doc._.title or ""
+    theme_counts, theme_framed = document_themes(sentences)
+    return DocContext(lang=lang, place_counts=dict(counts), title=title,
+                      foreign_places=len({p.place.id for p in places if p.place.country != "TW"}),
+                      theme_counts=theme_counts, theme_framed=theme_framed, sentences=len(sentences),
+                      title_themes=frozenset(hit_counts(title)))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from extractors.theme_scorer import ThemeCue, ThemeScorer
 from models.errors import ConfigError
 from models.records import Mention
 
@@ -45,6 +46,7 @@ class Candidate:
     mentions: list[Mention]  # what the passage says of the pair (one per event)
     features: dict[str, float]
     selected: bool  # the hand-written rules would have emitted it
+    themes: dict[str, ThemeCue] = field(default_factory=dict)  # theme -> where its words stand
 
 
 @dataclass(slots=True)
@@ -55,6 +57,10 @@ class DocContext:
     place_counts: dict[str, int] = field(default_factory=dict)  # place id -> mentions in the document
     foreign_places: int = 0  # distinct foreign places named
     title: str = ""
+    theme_counts: dict[str, int] = field(default_factory=dict)  # theme -> sentences using its words
+    theme_framed: dict[str, int] = field(default_factory=dict)  # ... where a word for cooperation governs them
+    sentences: int = 0
+    title_themes: frozenset[str] = frozenset()
 
 
 def pool_features(candidates: list[Candidate], ctx: DocContext) -> dict[str, float]:
@@ -89,7 +95,8 @@ class PairScorer:
     """A trained logistic model with its calibration, read from JSON."""
 
     def __init__(self, weights: dict[str, float], intercept: float, calibration: tuple[list[float], list[float]],
-                 threshold: float, version: str):
+                 threshold: float, version: str, themes: ThemeScorer | None = None):
+        self.themes = themes  # None: the keywords around the evidence decide
         self.weights = weights
         self.intercept = intercept
         self.cal_x, self.cal_y = calibration
@@ -99,19 +106,24 @@ class PairScorer:
     @classmethod
     def load(cls, path: Path) -> "PairScorer":
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(weights={str(k): float(v) for k, v in raw["weights"].items()},
-                       intercept=float(raw["intercept"]),
-                       calibration=([float(x) for x in raw["calibration"]["x"]],
-                                    [float(y) for y in raw["calibration"]["y"]]),
-                       threshold=float(raw["threshold"]), version=str(raw.get("version", "")))
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(str(path), [f"pair scorer model cannot be read: {exc}"]) from None
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "PairScorer":
+        return cls(weights={str(k): float(v) for k, v in raw["weights"].items()},
+                   intercept=float(raw["intercept"]),
+                   calibration=([float(x) for x in raw["calibration"]["x"]],
+                                [float(y) for y in raw["calibration"]["y"]]),
+                   threshold=float(raw["threshold"]), version=str(raw.get("version", "")),
+                   themes=ThemeScorer.from_json(raw["themes"]) if raw.get("themes") else None)
 
     def to_json(self) -> dict:
         return {"version": self.version, "threshold": self.threshold, "intercept": self.intercept,
                 "weights": dict(sorted(self.weights.items())),
-                "calibration": {"x": self.cal_x, "y": self.cal_y}}
+                "calibration": {"x": self.cal_x, "y": self.cal_y},
+                **({"themes": self.themes.to_json()} if self.themes else {})}
 
     def raw(self, features: dict[str, float]) -> float:
         return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -137,8 +149,17 @@ class PairScorer:
             if p < self.threshold and not chosen:
                 continue
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
-            out.extend(m.model_copy(update={"confidence": p}) for c in chosen for m in c.mentions)
+            update: dict = {"confidence": p}
+            if self.themes is not None:
+                update["themes"] = self.pair_themes(group, ctx)
+            out.extend(m.model_copy(update=update) for c in chosen for m in c.mentions)
         return out
+
+    def pair_themes(self, group: list[Candidate], ctx: DocContext):
+        """The themes of a pair's tie, weighed over every passage stating it."""
+        assert self.themes is not None
+        return self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
+                                  set(ctx.title_themes), ctx.lang, ctx.theme_framed)
 
 
 def group_by_pair(candidates: Iterable[Candidate]) -> dict[frozenset[str], list[Candidate]]:

@@ -26,9 +26,13 @@ _OFFICE_NAMES = re.compile(r"(?i)\b(?:economic|trade)\s+and\s+cultural\s+(?:repr
                            r"|經濟文化(?:辦事處|代表處)|经济文化(?:办事处|代表处)|經濟文化代表処")
 
 
+def strip_office_names(text: str) -> str:
+    return _OFFICE_NAMES.sub(" ", text)
+
+
 def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
     """Themes of the evidence sentence and of the cooperation talk after it."""
-    evidence, following = _OFFICE_NAMES.sub(" ", evidence), _OFFICE_NAMES.sub(" ", following)
+    evidence, following = strip_office_names(evidence), strip_office_names(following)
     named = set(themes_of(evidence)) | set(themes_of(following))
     return tuple(t for t in Theme if t in named)
 

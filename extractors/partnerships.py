@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.dates import find_dates, year_at, year_headings
+from extractors.dates import find_dates, latest_year, year_at, year_headings
 from extractors.event_dates import CEREMONY_WINDOW, DATE_LABEL, ceremony_date, founding_date, nearest_date, years_since
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
@@ -44,6 +44,7 @@ from extractors.pair_structure import (
 from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, rule_confidence, themes_around
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
+from extractors.theme_scorer import ThemeCue, theme_cues
 from models.records import Event, Evidence, Mention
 
 if not Doc.has_extension("mentions"):
@@ -102,11 +103,12 @@ class PartnershipFinder:
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
                                        drop_contained(sides, text_of(doc)), others))
-        ctx = document_context(doc, places, self.lang)
+        ctx = document_context(doc, places, self.lang, [s.text for s in sentences])
         agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
                                     lambda offset: _page(doc, offset))
         candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
-                                features={"agreement": 1.0, "rule_conf": m.confidence})
+                                features={"agreement": 1.0, "rule_conf": m.confidence},
+                                themes={t.value: ThemeCue(evidence=1) for t in m.themes})
                       for m in agreed]
         agreed_pairs = {c.pair for c in candidates}
         header: tuple[int, list] | None = None  # the last sentence with a cue, and its cues
@@ -193,8 +195,9 @@ class PartnershipFinder:
             return []
         date = nearest_date(sent.text, doc._.published, cues, self._year_hint(doc, sent.start)) or ceremony_date(
             [s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
-        following = [s.text for s in sentences[i + 1:i + 1 + self.theme_window] if COOPERATION_TALK.search(s.text)]
-        themes = themes_around(sent.text, " ".join(following))
+        window = [s.text if COOPERATION_TALK.search(s.text) else "" for s in sentences[i + 1:i + 1 + self.theme_window]]
+        themes = themes_around(sent.text, " ".join(window))
+        theme_cue_map = theme_cues(sent.text, window)
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
         founded = founding_date(sent.text, date)
@@ -225,17 +228,20 @@ class PartnershipFinder:
                 "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
                 "dated": float(date is not None),
             })
-            out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected))
+            out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected,
+                                 themes=theme_cue_map))
         return out
 
 
     @staticmethod
     def _year_hint(doc: Doc, offset: int) -> int | None:
-        """Without a publication date, the year heading a timeline puts above."""
+        """Without a publication date, the year heading a timeline puts
+        above, else the latest year the document names."""
         if doc._.published is not None:
             return None
         if doc._.year_headings is None:
-            doc._.year_headings = year_headings(text_of(doc))
+            latest = latest_year(text_of(doc))
+            doc._.year_headings = [(-1, latest)] * (latest is not None) + year_headings(text_of(doc))
         return year_at(doc._.year_headings, offset)
 
     def _row_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, header: tuple[int, list],

@@ -28,6 +28,7 @@ from extractors.evaluation import GoldDocument, PairRecord, Scores, read_gold, r
 from extractors.gazetteer.index import load_gazetteer
 from extractors.pair_scorer import Candidate, DocContext, PairScorer, group_by_pair, pool_features
 from extractors.pipeline import build_pipeline, candidates, collapse
+from extractors.theme_training import fit_themes, theme_rows
 from models.errors import ConfigError
 from models.records import DocumentInput
 from models.settings import Settings
@@ -299,6 +300,7 @@ def cross_validate(docs: list[CorpusDoc], settings: Settings, folds: int = FOLDS
     overall and per slice: (scores, documents) per slice name."""
     doc_folds = fold_of(docs, folds)
     rows = rows_of(docs, settings)
+    themes = theme_rows(docs, load_gazetteer(settings.cache_dir))
     scorers = []
     for f in range(folds):
         train_docs = {i for i, df in enumerate(doc_folds) if df != f}
@@ -308,6 +310,7 @@ def cross_validate(docs: list[CorpusDoc], settings: Settings, folds: int = FOLDS
         n_gold = sum(1 for i in train_docs for r in {p.pair_key(): p for p in docs[i].gold.partnerships}.values()
                      if r.taiwan)
         scorers.append(fit(train_rows, inner, c=c, n_gold_taiwan=n_gold))
+        scorers[-1].themes = fit_themes(themes, inner, include=train_docs)
     predicted = predictions(docs, scorers, doc_folds, settings)
     return slices(docs, predicted)
 
@@ -378,6 +381,7 @@ def train(settings: Settings, corpora: list[Path], out: Path, *, folds: int = FO
     names = ", ".join(p.name for p in corpora)
     scorer = fit(rows, fold_assignments(docs, folds), c=c, n_gold_taiwan=n_gold,
                  version=f"{len(docs)} documents, {len(rows)} candidate pairs from {names}")
+    scorer.themes = fit_themes(theme_rows(docs, load_gazetteer(settings.cache_dir)), fold_assignments(docs, folds))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(scorer.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     strongest = sorted(scorer.weights.items(), key=lambda kv: -abs(kv[1]))[:TOP_FEATURES]

@@ -293,3 +293,27 @@ def test_a_month_and_day_under_a_timeline_year_heading_take_that_year():
     # Without a heading, or with a publication date, the hint changes nothing.
     assert find_dates("(9月29日)", None) == []
     assert only("締結(9月29日)。", dt.date(2023, 10, 1)).date.iso() == "2023-09-29"
+
+
+def test_an_undated_page_dates_a_month_and_day_by_the_latest_year_it_names():
+    from extractors.dates import latest_year
+
+    text = "南投市は2016年3月14日に協定を締結。11月23日、両市は姉妹都市を締結しました。2020年の式典。"
+    assert latest_year(text) == 2020
+    assert latest_year("No year at all, only 11月23日.") is None
+    assert latest_year(f"Plans run to {dt.date.today().year + 5}, ties since 1999.") == 1999  # no future year
+
+
+def test_a_date_that_belongs_to_a_term_of_office_is_no_tie_date():
+    from extractors.event_dates import nearest_date
+
+    cue = [(None, 40)]
+    assert nearest_date("Since Ko took office in 2014, Taipei has formed sister-city ties with Quito.", None, cue) is None
+    assert nearest_date("柯文哲2014年上任後，台北市與基多締結姊妹市。", None, [(None, 14)]) is None
+    assert nearest_date("Taipei and Houston became sister cities in 1961.", None, cue).iso() == "1961"
+
+
+def test_an_agreement_said_to_be_signed_on_a_day_dates_the_tie_before_it():
+    from extractors.event_dates import ceremony_date
+
+    assert ceremony_date(["The agreement was signed on Tuesday, May 21, 2024."], None).iso() == "2024-05-21"

@@ -1,0 +1,152 @@
+"""Which themes a partnership covers: keyword hits weighed by a learned model.
+
+The theme lexicon (``themes.py``) finds every word about trade, schools,
+farming...; most texts about a tie also talk about other things (the mayor's
+visit, the delegation's dinner, another city's fair), and on the labelled
+corpus the keywords around the evidence gave three wrong themes for every one
+they missed. Here each theme the document mentions becomes a candidate for
+each pair, described by where its words stand (in the evidence, in the
+cooperation talk after it, elsewhere in the document, in the title), and a
+logistic model trained with the pair scorer (``extractors/theme_training.py``)
+keeps those that the labels say a reader would list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.pair_wording import strip_office_names
+from extractors.themes import find_themes
+from models.records import Theme
+
+_ORDER = {t.value: i for i, t in enumerate(Theme)}
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCue:
+    """Where one theme's words stand around one passage."""
+
+    evidence: int = 0  # hits in the evidence sentence
+    following: int = 0  # hits in the cooperation talk after it
+    distance: int = 0  # sentences from the evidence to the first following hit (0: none)
+    keywords: tuple[str, ...] = ()  # the lexicon entries that hit, evidence first
+    framed: int = 0  # hits that a word for cooperation governs ('cooperate in education')
+
+
+def hit_counts(text: str) -> Counter[str]:
+    return Counter(h.theme.value for h in find_themes(strip_office_names(text)))
+
+
+# 'cooperation in agriculture and tourism', 'exchanges such as...', '在農業、觀光等領域合作'
+_FRAME_BEFORE = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|partnership|\bareas?\b|\bfields?\b|"
+                           r"such as|including|promot|strengthen|deepen|expand|合作|交流|推動|促進|加強|深化|包括|協力|連携|分野)")
+_FRAME_AFTER = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|\bareas?\b|\bfields?\b|sectors?|"
+                          r"合作|交流|領域|方面|協力|連携|分野)")
+
+
+def _keywords(text: str) -> dict[str, list[tuple[str, bool]]]:
+    """Theme -> (lexicon entry, framed) of each hit."""
+    text = strip_office_names(text)
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for h in find_themes(text):
+        framed = bool(_FRAME_BEFORE.search(text[max(0, h.start - 60):h.start])
+                      or _FRAME_AFTER.search(text[h.end:h.end + 30]))
+        out.setdefault(h.theme.value, []).append((h.keyword, framed))
+    return out
+
+
+def theme_cues(evidence: str, following: list[str]) -> dict[str, ThemeCue]:
+    """Each theme of the evidence and of the cooperation talk after it;
+    ``following`` holds the sentences after the evidence, '' where one is
+    not talk about the cooperation."""
+    words = _keywords(evidence)
+    in_evidence = {t: len(w) for t, w in words.items()}
+    after: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for k, text in enumerate(following, start=1):
+        for theme, found in _keywords(text).items() if text else ():
+            after[theme] += len(found)
+            first.setdefault(theme, k)
+            words.setdefault(theme, []).extend(found)
+    return {t: ThemeCue(in_evidence.get(t, 0), after.get(t, 0), first.get(t, 0), tuple(k for k, _ in words[t]),
+                        sum(f for _, f in words[t]))
+            for t in sorted(words, key=_ORDER.__getitem__)}
+
+
+def document_themes(sentences: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Theme -> number of the document's sentences that use its words, and
+    number of those where a word for cooperation governs them."""
+    counts: Counter[str] = Counter()
+    framed: Counter[str] = Counter()
+    for text in sentences:
+        for theme, hits in _keywords(text).items():
+            counts[theme] += 1
+            if any(f for _, f in hits):
+                framed[theme] += 1
+    return dict(counts), dict(framed)
+
+
+def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict[str, int], sentences: int,
+                   title: set[str], lang: str, doc_framed: dict[str, int]) -> dict[str, float]:
+    """What says that a pair's tie covers ``theme``: ``cues`` holds, per
+    passage stating the pair, that passage's theme cues."""
+    mine = [c[theme] for c in cues if theme in c]
+    ev = max((c.evidence for c in mine), default=0)
+    fol = max((c.following for c in mine), default=0)
+    dist = min((c.distance for c in mine if c.distance), default=0)
+    window = {t for c in cues for t in c}
+    top = max(doc_counts.values(), default=0)
+    n_doc = doc_counts.get(theme, 0)
+    return {
+        f"is:{theme}": 1.0,
+        "evidence": math.log1p(ev), f"evidence:{theme}": math.log1p(ev),
+        "following": math.log1p(fol), f"following:{theme}": math.log1p(fol),
+        "near_following": 1.0 / dist if dist else 0.0,
+        "in_window": float(bool(ev or fol)),
+        "passage_share": len(mine) / len(cues) if cues else 0.0,
+        "window_themes": math.log1p(len(window)),
+        "doc": math.log1p(n_doc), "doc_share": n_doc / max(1, sentences),
+        "doc_top": float(n_doc == top and top > 0),
+        "title": float(theme in title),
+        "framed": math.log1p(max((c.framed for c in mine), default=0)),
+        "doc_framed": math.log1p(doc_framed.get(theme, 0)),
+        f"lang:{lang[:2]}": 1.0,
+        **{f"kw:{k}": 1.0 for c in mine for k in c.keywords},
+    }
+
+
+class ThemeScorer:
+    """A logistic model over ``theme_features`` and the probability cut."""
+
+    def __init__(self, weights: dict[str, float], intercept: float, threshold: float):
+        self.weights = weights
+        self.intercept = intercept
+        self.threshold = threshold
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "ThemeScorer":
+        return cls({str(k): float(v) for k, v in raw["weights"].items()}, float(raw["intercept"]),
+                   float(raw["threshold"]))
+
+    def to_json(self) -> dict:
+        return {"threshold": self.threshold, "intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, cues: list[dict[str, ThemeCue]], doc_counts: dict[str, int], sentences: int,
+               title: set[str], lang: str, doc_framed: dict[str, int]) -> tuple[Theme, ...]:
+        return tuple(Theme(t) for t in candidate_themes(cues)
+                     if self.probability(theme_features(t, cues, doc_counts, sentences, title, lang, doc_framed))
+                     >= self.threshold)
+
+
+def candidate_themes(cues: list[dict[str, ThemeCue]]) -> list[str]:
+    """Every theme the passages stating a pair mention, in taxonomy order.
+    (Themes only the rest of the document mentions were candidates too; the
+    corpus lists one in ten of them, and the model never kept one.)"""
+    return sorted({t for c in cues for t in c}, key=_ORDER.__getitem__)

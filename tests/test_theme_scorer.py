@@ -1,0 +1,83 @@
+"""The learned theme model: where a theme's words stand around a pair's
+evidence, and which of those themes a trained model keeps."""
+
+from __future__ import annotations
+
+import json
+
+from extractors.pair_scorer import DocContext, PairScorer
+from extractors.theme_scorer import ThemeCue, ThemeScorer, candidate_themes, document_themes, theme_cues
+from extractors.theme_training import ThemeRow, ThemeRows, fit_themes
+from extractors.themes import themes_of
+from models.records import Event, Evidence, Level, Mention, Place, Relation, Theme
+
+TAIPEI = Place(id="TW-TPE", name="Taipei", country="TW", level=Level.SPECIAL_MUNICIPALITY)
+PRAGUE = Place(id="gn:3067696", name="Prague", country="CZ", level=Level.CITY)
+
+
+def test_a_theme_that_cooperation_governs_is_framed_and_one_merely_nearby_is_not():
+    cues = theme_cues("Taipei and Prague signed a sister-city agreement to cooperate in education and tourism.",
+                      ["", "The mayor then visited a museum of modern art."])
+    assert cues["education_youth"].framed == 1 and cues["tourism"].framed == 1
+    assert cues["culture_arts"] == ThemeCue(evidence=0, following=2, distance=2,
+                                            keywords=("museum*", "art"), framed=0)
+
+
+def test_a_sentence_left_out_of_the_cooperation_talk_gives_no_theme():
+    cues = theme_cues("Taipei and Prague became sister cities.", ["", "", "Trade grew."])
+    assert cues["economy_trade"].distance == 3
+    assert theme_cues("Taipei and Prague became sister cities.", ["", ""]) == {}
+
+
+def test_a_city_government_is_no_governance_theme_and_a_university_of_technology_no_technology_theme():
+    assert themes_of("台北市政府與布拉格市政府簽署協定") == ()
+    assert themes_of("鄉內有2間科技大學") == (Theme.EDUCATION_YOUTH,)
+    assert Theme.GOVERNANCE_POLITICS in themes_of("雙方交流市政經驗")
+
+
+def test_the_document_counts_sentences_per_theme_and_those_where_cooperation_governs_them():
+    counts, framed = document_themes(["We will cooperate on trade.", "Trade fell.", "A concert followed."])
+    assert counts == {"economy_trade": 2, "culture_arts": 1}
+    assert framed == {"economy_trade": 1}
+
+
+def _scorer() -> ThemeScorer:
+    # Keeps a theme whose words stand in the evidence, drops the others.
+    return ThemeScorer(weights={"evidence": 6.0}, intercept=-3.0, threshold=0.5)
+
+
+def test_the_model_keeps_the_themes_its_features_support():
+    cues = [{"economy_trade": ThemeCue(evidence=2), "tourism": ThemeCue(following=1, distance=1)}]
+    assert candidate_themes(cues) == ["economy_trade", "tourism"]
+    assert _scorer().choose(cues, {}, 5, set(), "en", {}) == (Theme.ECONOMY_TRADE,)
+
+
+def test_a_pair_scorer_with_a_theme_model_gives_every_mention_of_a_pair_the_pair_themes():
+    from extractors.pair_scorer import Candidate
+
+    mention = Mention(a=TAIPEI, b=PRAGUE, a_text="Taipei", b_text="Prague", relation=Relation.SISTER,
+                      event=Event.ESTABLISHED, evidence=Evidence(text="...", start=0, end=3), confidence=0.5,
+                      themes=(Theme.ECONOMY_TRADE, Theme.TOURISM))
+    cands = [Candidate(pair=frozenset((TAIPEI.id, PRAGUE.id)), mentions=[mention], features={}, selected=True,
+                       themes={"economy_trade": ThemeCue(evidence=1), "tourism": ThemeCue(following=1)})]
+    scorer = PairScorer(weights={}, intercept=0.0, calibration=([], []), threshold=0.5, version="t",
+                        themes=_scorer())
+    [decided] = scorer.decide(cands, DocContext())
+    assert decided.themes == (Theme.ECONOMY_TRADE,)
+    # and the model file keeps it
+    again = PairScorer.from_json(json.loads(json.dumps(scorer.to_json())))
+    assert again.themes is not None and again.themes.to_json() == scorer.themes.to_json()
+
+
+def test_training_learns_which_cue_matters_and_is_deterministic():
+    rows = []
+    for doc in range(20):
+        rows.append(ThemeRow(doc, {"is:tourism": 1.0, "evidence": 1.0}, 1))
+        rows.append(ThemeRow(doc, {"is:tourism": 1.0, "evidence": 0.0}, int(doc % 5 == 0)))
+    data = ThemeRows(rows, {doc: 1 + int(doc % 5 == 0) for doc in range(20)})
+    folds = [[doc % 5 for doc in range(20)]]
+    first, second = fit_themes(data, folds), fit_themes(data, folds)
+    assert first.weights["evidence"] > 1.0
+    assert first.probability({"is:tourism": 1.0, "evidence": 1.0}) > first.threshold
+    assert first.probability({"is:tourism": 1.0}) < first.threshold
+    assert first.to_json() == second.to_json()
