@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
@@ -34,12 +35,17 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-_ORG_AFTER = re.compile(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|经济文化|經濟貿易|經貿)?(?:辦事處|办事处|代表處|代表处|辦事処|代表部)|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+_ORG_AFTER = re.compile(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|经济文化|経済文化|經濟貿易|經貿)?(?:辦事處|办事处|代表處|代表处|辦事処|代表処|代表部)|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
                         r"|國小|國中|高中|中學|小學|學校|学校|高校"
                         r"|役所|役場|事務所|代表処|分処|分處|大学|議会|協会|空港|病院|商工会議所|観光協会"
                         r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
 _OFFICE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|办事处|代表處|代表处|辦事処)")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
+# 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
+_SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
+# '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
+# ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
 
 @Language.factory("citypairs_places_zh", default_config={"cache_dir": "data/processed/cache"},
@@ -72,10 +78,15 @@ class ChinesePlaceFinder:
                     i += 1
                     continue
                 found = town
+            if found.text in _SELF_WORDS:
+                i = found.end
+                continue
             if _ORG_AFTER.match(text_of(doc), found.end) or (
                     text_of(doc)[found.start - 1:found.start] == "駐" and _OFFICE_AHEAD.match(text_of(doc), found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
+            elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(text_of(doc), found.end):
+                found.kind = "person"
             elif found.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
@@ -201,6 +212,7 @@ def build_chinese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp.add_pipe("citypairs_lines")
     nlp.add_pipe("citypairs_inline_items")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
+    nlp.add_pipe("citypairs_page_owner", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
 

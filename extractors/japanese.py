@@ -45,6 +45,7 @@ def build_japanese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp.add_pipe("citypairs_inline_items")
     nlp.add_pipe("citypairs_places_zh", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_places_ja", config={"cache_dir": cache_dir})
+    nlp.add_pipe("citypairs_page_owner", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
 

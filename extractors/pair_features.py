@@ -42,6 +42,8 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         "provisional": float(a.place.provisional or b.place.provisional),
         # a side only the gazetteer vouches for: the model tagged no place there
         "dictionary": float("dictionary" in a.notes or "dictionary" in b.notes),
+        # a side the page names only as itself ('本市', 'the City'): its owner, from its address
+        "page_owner": float("page owner" in a.notes or "page owner" in b.notes),
         "same_country": float(a.place.country == b.place.country),
         "sentence_len": math.log1p(len(sent.text)) / 6.0,
     }

@@ -32,7 +32,9 @@ _LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|
 
 # '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with
 # the next member's country or prefecture written before it.
-_CJK_LIST_GAP = re.compile(r"^\s*(?:[、，,及和與跟或]|以及)\s*[\u4e00-\u9fff]{0,6}\s*$")
+# A reading in brackets and the unit may stand between ('泰安(たいあん)市、台湾・高雄').
+_CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣区區郷鄉鎮]?\s*(?:[、，,及和與跟或]|以及)\s*"
+                           r"[\u4e00-\u9fff・]{0,6}\s*$")
 
 
 def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:

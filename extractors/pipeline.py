@@ -28,6 +28,7 @@ from extractors.dates import dateline, url_date
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
 from extractors.version import code_digest, extractor_version  # noqa: F401  (re-exported)
+import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
@@ -50,6 +51,7 @@ def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
     _split_glued_words(nlp)
     nlp.add_pipe("citypairs_lines", before="parser")
     nlp.add_pipe("citypairs_places", config={"cache_dir": str(Path(cache_dir))})
+    nlp.add_pipe("citypairs_page_owner", config={"cache_dir": str(Path(cache_dir))})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
 
@@ -177,6 +179,7 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     # Without a publication date, one written at the top or in the address still dates 'on Monday' and '19日'.
     doc._.published = item.published or dateline(item.text) or url_date(item.url)
     doc._.title = item.title
+    doc._.url = item.url
     doc._.pages = tuple((p.page, p.start - part.start, p.end - part.start) for p in item.pages
                         if p.end > part.start and p.start < end)
     return doc, item.key

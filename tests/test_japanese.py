@@ -85,3 +85,10 @@ def test_a_town_is_named_by_its_modern_reading_where_geonames_keeps_an_older_one
     [m] = [m for m in run(nlp, text, lang="ja") if m.b.country == "JP"]
     assert (m.a.name, m.b.name) == ("Hualien City", "Yonaguni")
     assert m.date.iso() == "1982-10-08"
+
+
+def test_the_representative_office_and_a_chief_s_name_are_no_parties(nlp):
+    text = ("台北駐日経済文化代表処札幌分処より提案があり、花蓮県富里郷の江東成郷長が出席のもと、"
+            "美唄市と富里郷は友好交流協定を締結しました。")
+    found = run(nlp, text, published=dt.date(2024, 10, 2), lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Fuli", "Bibai")}

@@ -1,0 +1,136 @@
+"""spaCy component ``citypairs_page_owner``: a government's own page calls
+itself 'our city', 本市, 'the City' and seldom writes its own name.
+
+The owner comes from the page's address, where the address is a local
+government's own site: Japanese local governments file theirs as
+``city.<name>.<prefecture>.jp``, ``town.…``, ``vill.…`` or ``pref.<name>.…``;
+Taiwan's cities and counties each have one ``gov.tw`` domain (table below,
+from the governments' own sites); many US cities use ``cityof<name>``. A
+news site, a council's or an agency's subdomain owns nothing. Each word by
+which the page speaks of itself then becomes a place span for the owner,
+marked ``page owner`` so that the pair scorer weighs such pairs apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.gazetteer.names import fold
+from extractors.place_cues import PlaceSpan
+from extractors.segmentation import text_of
+from models.records import Level, Place
+
+if not Doc.has_extension("url"):
+    Doc.set_extension("url", default=None)
+
+# Official domains of Taiwan's cities and counties: <label>.gov.tw (Taipei: gov.taipei).
+TAIWAN_SITES = {
+    "taipei": "TW-TPE", "ntpc": "TW-NWT", "tycg": "TW-TAO", "taichung": "TW-TXG", "tainan": "TW-TNN",
+    "kcg": "TW-KHH", "klcg": "TW-KEE", "hccg": "TW-HSZ", "chiayi": "TW-CYI", "hsinchu": "TW-HSQ",
+    "miaoli": "TW-MIA", "chcg": "TW-CHA", "nantou": "TW-NAN", "yunlin": "TW-YUN", "cyhg": "TW-CYQ",
+    "pthg": "TW-PIF", "e-land": "TW-ILA", "yilan": "TW-ILA", "hl": "TW-HUA", "taitung": "TW-TTT",
+    "penghu": "TW-PEN", "kinmen": "TW-KIN", "matsu": "TW-LIE",
+}
+# Subdomains of a government's site that speak for it (others are agencies' or councils').
+_OWN_SUBDOMAINS = {"www", "english", "eng", "en", "www-en", "info", "sec", "foreigner", "cdn", "web", "jp", "ja"}
+_JAPAN = re.compile(r"^(?:www\d?\.)?(city|town|vill|pref)\.([a-z-]+)\.(?:(?!lg\.)([a-z-]+)\.)?(?:lg\.)?jp$")
+_US_CITY = re.compile(r"^(?:www\d?\.)?cityof([a-z]+)\.(?:org|com|gov|net|us)$")
+
+# How a page speaks of its own government, by the owner's level.
+_SELF = {
+    "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))",
+    "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))",
+    "village": r"本村|当村",
+    "prefecture": r"本県|当県",
+    "county": r"本縣|縣府|本府|the County(?! (?:of|Council|Board))",
+    "special_municipality": r"本市(?!場)|市府|本府|the City(?! (?:of|Council|Hall))",
+}
+
+
+@lru_cache(maxsize=4096)
+def _owner(url: str, gaz: Gazetteer) -> Place | None:
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return None
+    labels = host.split(".")
+    if host == "gov.taipei" or host.endswith(".gov.taipei"):
+        sub = labels[:-2]
+        return _taiwan(gaz, "TW-TPE") if not sub or sub[0] in _OWN_SUBDOMAINS else None
+    if host.endswith(".gov.tw") and len(labels) >= 3:
+        sub = labels[:-3]
+        if TAIWAN_SITES.get(labels[-3]) and (not sub or sub[0] in _OWN_SUBDOMAINS):
+            return _taiwan(gaz, TAIWAN_SITES[labels[-3]])
+        return None
+    if m := _JAPAN.match(host):
+        kind, name, region = m.groups()
+        level = Level.PREFECTURE if kind == "pref" else None
+        return _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
+    if m := _US_CITY.match(host):
+        return _foreign(gaz, m.group(1), "US", None, None)
+    return None
+
+
+def _taiwan(gaz: Gazetteer, place_id: str) -> Place | None:
+    entry = next((e for e in gaz.taiwan if e.place.id == place_id), None)
+    return gaz.current(entry) if entry else None
+
+
+def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level: Level | None) -> Place | None:
+    """The place whose own name is the host's label (romanised, no spaces)."""
+    key = name.replace("-", "")
+    found = [p for p in gaz.foreign_lookup(name.replace("-", " "), country)
+             if fold(p.name).replace(" ", "").replace("-", "") == key
+             and (region is None or fold(p.admin1 or "").replace(" ", "") == region.replace("-", ""))
+             and (level is None or p.level is level)]
+    if level is None:
+        found = [p for p in found if p.level not in (Level.PREFECTURE, Level.STATE)]
+    return found[0] if len(found) == 1 else None
+
+
+def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:
+    """The local government whose own site ``url`` is on, if it is one."""
+    return _owner(url, gaz) if url else None
+
+
+def self_references(text: str, owner: Place, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
+    """Spans for the words by which the owner's page speaks of it."""
+    pattern = _SELF.get(owner.level.value)
+    if pattern is None:
+        return []
+    kind = "taiwan" if owner.country == "TW" else "foreign"
+    out = []
+    for m in re.finditer(pattern, text):
+        if text[max(0, m.start() - 1):m.start()] == "日":  # 日本市場: a market in Japan
+            continue
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        out.append(PlaceSpan(m.start(), m.end(), m.group(0), kind, place=owner, notes=["page owner"]))
+    return out
+
+
+@Language.factory("citypairs_page_owner", default_config={"cache_dir": "data/processed/cache"},
+                  requires=["doc._.places"], assigns=["doc._.places"])
+def make_page_owner(nlp: Language, name: str, cache_dir: str) -> "PageOwner":
+    return PageOwner(load_gazetteer(Path(cache_dir)))
+
+
+class PageOwner:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        owner = page_owner(doc._.url, self.gaz)
+        if owner is None:
+            return doc
+        places = list(doc._.places or [])
+        taken = [(p.start, p.end) for p in places]
+        places.extend(self_references(text_of(doc), owner, taken))
+        doc._.places = sorted(places, key=lambda p: p.start)
+        return doc
