@@ -22,6 +22,7 @@ import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.gazetteer.transliteration import by_sound
 from extractors.gazetteer.names import _VARIANT_CHARS
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.lexicon import relations_in
@@ -73,7 +74,7 @@ class ChinesePlaceFinder:
                 continue
             found = self._match(text_of(doc), text, i, spans)
             if found is None:
-                town = _town_after(text_of(doc), i, spans)
+                town = _town_after(text_of(doc), i, spans, self.gaz.world)
                 if town is None:
                     i += 1
                     continue
@@ -91,7 +92,7 @@ class ChinesePlaceFinder:
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end
-        _locate_unknown_towns(text_of(doc), spans)
+        _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
         doc._.places = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -180,7 +181,7 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
 _DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
 
 
-def _town_after(text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
+def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan | None:
     """'鹿兒島縣東串良町': a town the gazetteer lacks, written right after the
     prefecture that holds it, is kept as a provisional place of that country."""
     last = before[-1] if before else None
@@ -192,6 +193,9 @@ def _town_after(text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
             or _TIE_VERB.search(m.group(0)):
         return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
     name = m.group(0)
+    heard = _heard(world, text, i, m.end(), last.place)
+    if heard is not None:
+        return heard
     place = Place(id=f"prov:{last.place.country}:{name}", name=name, country=last.place.country,
                   level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
@@ -222,14 +226,39 @@ _UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市�
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
 
 
-def _locate_unknown_towns(text: str, spans: list[PlaceSpan]) -> None:
+def _locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
     """'喬治亞州 富頓縣', '巴伐利亞邦 史坦堡縣': a state written before a
-    county or town the gazetteer cannot read only says where that unit is.
-    The state is not the partner, so it stops being a side."""
+    county or town the gazetteer cannot read says where that unit is. The
+    state is not the partner, so it stops being a side; the unit is the
+    place of that state its sound transliterates, where one stands out."""
     starts = {s.start for s in spans}
-    for span in spans:
+    for span in list(spans):
         if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
             continue
         m = _UNKNOWN_UNIT.match(text, span.end)
         if m and not any(span.end <= st < m.end() for st in starts):
             span.kind = "locator"
+            unit = _heard(world, text, m.start(), m.end(), span.place)
+            if unit is not None:
+                spans.append(unit)
+
+
+# Names from these countries are written in their own characters, not by sound.
+_NOT_BY_SOUND = frozenset({"JP", "KR", "KP", "CN", "TW", "HK", "MO"})
+
+
+def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan | None:
+    """A unit written by sound after its division ('俄亥俄州 瑞奇蘭郡')."""
+    if division.country in _NOT_BY_SOUND:
+        return None
+    while start < end and (text[start].isspace() or text[start] in "邦州省"):
+        start += 1
+    written = text[start:end]
+    if text[end:end + 1] in ("長", "长") or len(written) < 3:
+        return None  # '加州台裔市長': the 市 of a mayor, not of a city
+    levels = (Level.COUNTY,) if written[-1] in "郡縣县" and division.country == "US" else (
+        (Level.CITY,) if written[-1] == "市" else ())
+    place = by_sound(world, written, division.country, division.name, levels)
+    if place is None:
+        return None
+    return PlaceSpan(start, end, written, "foreign", place=place, notes=["transliteration"])

@@ -1,0 +1,50 @@
+"""Foreign names written in Chinese by sound resolve to the place of the
+division the text names before them, and nothing is guessed when two
+places sound alike or the sound says too little."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.gazetteer.index import load_gazetteer
+from extractors.gazetteer.transliteration import by_sound, english_keys, pinyin_key, similarity
+from models.records import Level
+from models.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def world():
+    return load_gazetteer(load_settings().cache_dir).world
+
+
+def test_both_scripts_reduce_to_the_consonants_a_listener_hears():
+    assert pinyin_key("富頓") == "FVTVN"  # fu-dun
+    assert english_keys("Fulton County") == ("FVLTVN",)
+    assert english_keys("Richland") == ("LVSLVNT", "LVSLVN")  # the final d may go unheard
+    assert similarity(pinyin_key("富頓"), english_keys("Fulton")[0]) > 0.8  # a closing l is cheap to lose
+    assert similarity("PVTVN", "FVTVN") == 0.0  # the first consonant must agree
+
+
+@pytest.mark.parametrize("written, country, division, levels, name", [
+    ("富頓縣", "US", "Georgia", (Level.COUNTY,), "Fulton County"),
+    ("瑞奇蘭郡", "US", "Ohio", (Level.COUNTY,), "Richland County"),
+    ("哈特福縣", "US", "Connecticut", (Level.COUNTY,), "Hartford County"),
+    ("庫比蒂諾市", "US", "California", (Level.CITY,), "Cupertino"),
+    ("肯納威克市", "US", "Washington", (Level.CITY,), "Kennewick"),
+])
+def test_a_name_written_by_sound_is_the_place_of_its_division_that_sounds_so(world, written, country, division,
+                                                                               levels, name):
+    assert by_sound(world, written, country, division, levels).name == name
+
+
+def test_no_guess_when_the_sound_says_too_little_or_nothing_stands_out(world):
+    assert by_sound(world, "台裔市", "US", "California", (Level.CITY,)) is None  # one consonant
+    assert by_sound(world, "天普市", "US", "Texas", (Level.CITY,)) is None  # Temple or Tomball: too close to call
+    assert by_sound(world, "富頓縣", "US", "Atlantis", (Level.COUNTY,)) is None  # no such division
+
+
+def test_a_chinese_sentence_gives_the_county_its_state_locates(nlp):
+    from conftest import run
+
+    found = run(nlp, "新北市與美國喬治亞州富頓縣締結姊妹市。", lang="zh")
+    assert ("New Taipei", "Fulton County") in {(m.a.name, m.b.name) for m in found}
