@@ -93,6 +93,7 @@ class ChinesePlaceFinder:
             spans.append(found)
             i = found.end
         _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
+        _parents_locate(spans)
         doc._.places = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -241,6 +242,16 @@ def _locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
             unit = _heard(world, text, m.start(), m.end(), span.place)
             if unit is not None:
                 spans.append(unit)
+
+
+def _parents_locate(spans: list[PlaceSpan]) -> None:
+    """'台中市西屯區公所與…': a Taiwanese city written right before its own
+    district or township only says where that unit is; the unit is the party."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if (first.kind == second.kind == "taiwan" and first.end == second.start
+                and second.place.id.startswith(first.place.id + "-")):
+            first.kind = "locator"
 
 
 # Names from these countries are written in their own characters, not by sound.

@@ -98,12 +98,17 @@ SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+(?:schools?|stations?)|\bschools?[
                            r"|姉妹駅|妹駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港)\s*$", _I)
 
 
+# 'Sister Cities International': an association's name, not a tie.
+ORG_AFTER_CUE = re.compile(r"\s+International\b")
+
+
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     out = []
     for relation, pattern in RELATION_CUES:
         out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
                    if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
-                   and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+                   and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+                   and not ORG_AFTER_CUE.match(text, m.end()))
     return out
 
 

@@ -6,6 +6,7 @@ here as features, not as gates."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -19,6 +20,7 @@ from models.records import Event, Relation
 
 
 _ADMIN1 = ("state", "prefecture", "province", "region")
+_AFTER_IN = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?|[在於于])$", re.I)
 _TW_TOP = ("special_municipality", "county", "county_city")
 
 
@@ -48,6 +50,8 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         "sentence_len": math.log1p(len(sent.text)) / 6.0,
     }
     for side, s in (("a", a), ("b", b)):
+        # 'in California', '就在加州': where something is, more often than a party
+        f[f"{side}_after_in"] = float(_AFTER_IN.search(text_of(doc), max(0, s.start - 6), s.start) is not None)
         level = s.place.level.value
         f[f"{side}_admin1"] = float(level in _ADMIN1)
         f[f"{side}_county"] = float(level == "county" and s.place.country != "TW")
