@@ -1,0 +1,32 @@
+"""Who is a party: a city written before its own district only locates it,
+an association named after sister cities states no tie, and a place written
+after 'in' or 在 is marked so that the scorer can weigh it."""
+
+from __future__ import annotations
+
+from conftest import run
+
+from extractors.lexicon import relations_in
+
+
+def test_a_taiwanese_city_written_before_its_own_district_only_locates_it(nlp):
+    found = run(nlp, "台中市西屯區公所與美國霍博肯市簽署姊妹市協定。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found if m.confidence >= 0.3} == {("Xitun", "Hoboken")}
+
+
+def test_sister_cities_international_is_an_association_not_a_tie():
+    assert relations_in("The mayor attended the Sister Cities International conference in Arlington.") == []
+    assert relations_in("Taipei and Houston became sister cities in 1961.") != []
+
+
+def test_a_side_written_after_in_is_marked_for_the_scorer(nlp):
+    from extractors.pipeline import _make_doc
+    from models.records import DocumentInput
+
+    item = DocumentInput(key="k", text="新北與加州姊妹市互訪交流，新北在美國有38個姊妹市，其中13個就在加州。", lang="zh")
+    from extractors.pipeline import _cjk_pipelines
+
+    zh = _cjk_pipelines(nlp)["zh"]
+    doc = zh(_make_doc(zh, item)[0])
+    located = [c.features.get("b_after_in", 0.0) + c.features.get("a_after_in", 0.0) for c in doc._.candidates]
+    assert located and max(located) == 1.0
