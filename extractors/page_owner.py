@@ -5,7 +5,8 @@ The owner comes from the page's address, where the address is a local
 government's own site: Japanese local governments file theirs as
 ``city.<name>.<prefecture>.jp``, ``town.…``, ``vill.…`` or ``pref.<name>.…``;
 Taiwan's cities and counties each have one ``gov.tw`` domain (table below,
-from the governments' own sites); many US cities use ``cityof<name>``. A
+from the governments' own sites); many US cities use ``cityof<name>``, or
+their name (with their state's code) under ``.gov`` or ``.org``. A
 news site, a council's or an agency's subdomain owns nothing. Each word by
 which the page speaks of itself then becomes a place span for the owner,
 marked ``page owner`` so that the pair scorer weighs such pairs apart.
@@ -74,7 +75,29 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         return _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
     if m := _US_CITY.match(host):
         return _foreign(gaz, m.group(1), "US", None, None)
+    if labels[-1] in ("gov", "org", "us") and len(labels) >= 2 and labels[-2].isalpha():
+        return _us_site(gaz, labels[-2])
     return None
+
+
+US_SITE_POPULATION = 50_000  # a bare name as a site ('cupertino.org') only for a city this large
+
+
+def _us_site(gaz: Gazetteer, label: str) -> Place | None:
+    """'cupertino.org', 'littlerock.gov', 'arcadiaca.gov' (name and state):
+    a US city's own site, where the label is one city's name."""
+    def compact(p: Place) -> str:
+        return fold(p.name).replace(" ", "").replace("-", "")
+
+    state = gaz.world.admin1("US", label[-2:].upper()) if len(label) > 5 else None
+    if state:
+        named = [p for p in gaz.foreign_lookup(label[:-2], "US")
+                 if p.level is Level.CITY and p.admin1 == state and compact(p) == label[:-2]]
+        if len(named) == 1:
+            return named[0]
+    named = [p for p in gaz.foreign_lookup(label, "US")
+             if p.level is Level.CITY and compact(p) == label and (p.population or 0) >= US_SITE_POPULATION]
+    return named[0] if len(named) == 1 else None
 
 
 def _taiwan(gaz: Gazetteer, place_id: str) -> Place | None:

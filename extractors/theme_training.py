@@ -57,7 +57,8 @@ def theme_rows(docs: list["CorpusDoc"], gaz) -> ThemeRows:
     return ThemeRows(rows, dict(gold_count))
 
 
-def _matrix(rows: list[ThemeRow], names: list[str]):
+def feature_matrix(rows, names: list[str]):
+    """Rows' feature dicts as a dense matrix over ``names`` (others ignored)."""
     import numpy as np
 
     index = {n: j for j, n in enumerate(names)}
@@ -72,7 +73,7 @@ def _matrix(rows: list[ThemeRow], names: list[str]):
 def _fit(rows: list[ThemeRow], names: list[str], c: float):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=5000).fit(_matrix(rows, names), [r.label for r in rows])
+    return LogisticRegression(C=c, max_iter=5000).fit(feature_matrix(rows, names), [r.label for r in rows])
 
 
 def fit_themes(data: ThemeRows, assignments: list[list[int]], *, c: float = C,
@@ -92,7 +93,7 @@ def fit_themes(data: ThemeRows, assignments: list[list[int]], *, c: float = C,
             if not test or len({r.label for r in train}) < 2:
                 continue
             model = _fit(train, names, c)
-            scored.extend(zip(model.predict_proba(_matrix(test, names))[:, 1], (r.label for r in test)))
+            scored.extend(zip(model.predict_proba(feature_matrix(test, names))[:, 1], (r.label for r in test)))
     model = _fit(rows, names, c)
     weights = {n: round(float(w), 6) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-9}
     return ThemeScorer(weights, round(float(model.intercept_[0]), 6), _best_cut(scored, positives))

@@ -28,7 +28,7 @@ from extractors.evaluation import GoldDocument, PairRecord, Scores, read_gold, r
 from extractors.gazetteer.index import load_gazetteer
 from extractors.pair_scorer import Candidate, DocContext, PairScorer, group_by_pair, pool_features
 from extractors.pipeline import build_pipeline, candidates, collapse
-from extractors.theme_training import fit_themes, theme_rows
+from extractors.theme_training import feature_matrix, fit_themes, theme_rows
 from models.errors import ConfigError
 from models.records import DocumentInput
 from models.settings import Settings
@@ -174,24 +174,12 @@ def fold_assignments(docs: list[CorpusDoc], folds: int = FOLDS, repeats: int = R
     return [fold_of(docs, folds, seed=r, include=include) for r in range(repeats)]
 
 
-def _matrix(rows: list[PairRow], names: list[str]):
-    import numpy as np
-
-    index = {n: j for j, n in enumerate(names)}
-    X = np.zeros((len(rows), len(names)))
-    for i, r in enumerate(rows):
-        for k, v in r.features.items():
-            if k in index:
-                X[i, index[k]] = v
-    return X
-
-
 def _logistic(rows: list[PairRow], names: list[str], c: float):
     from sklearn.linear_model import LogisticRegression
 
     y = [r.label for r in rows]
     model = LogisticRegression(C=c, max_iter=5000)
-    model.fit(_matrix(rows, names), y)
+    model.fit(feature_matrix(rows, names), y)
     return model
 
 
@@ -233,7 +221,7 @@ def _out_of_fold(rows: list[PairRow], doc_folds: list[int], names: list[str], c:
         if not train or len({r.label for r in train}) < 2:
             continue
         model = _logistic(train, names, c)
-        scores = model.decision_function(_matrix([rows[i] for i in test], names))
+        scores = model.decision_function(feature_matrix([rows[i] for i in test], names))
         for i, s in zip(test, scores):
             oof[i] = float(s)
     return oof

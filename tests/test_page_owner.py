@@ -61,3 +61,19 @@ def test_a_partner_page_that_never_names_itself_still_gives_the_pair(nlp):
                 url="https://www.city.takamatsu.kagawa.jp/kurashi/kokusai/keelung.html")
     assert {(m.a.name, m.b.name) for m in found} == {("Keelung", "Takamatsu")}
     assert run(nlp, text, published=dt.date(2017, 5, 2), lang="ja", url="https://example.com/a") == []
+
+
+@pytest.mark.parametrize("url, owner", [
+    ("https://records.cupertino.org/agenda/1234", ("Cupertino", "California")),
+    ("https://laserfiche.arcadiaca.gov/WebLink/doc.aspx", ("Arcadia", "California")),  # name and state code
+    ("https://www.houstontx.gov/news.html", ("Houston", "Texas")),
+])
+def test_a_us_city_site_under_its_own_name_names_its_owner(gaz, url, owner):
+    place = page_owner(url, gaz)
+    assert (place.name, place.admin1) == owner
+
+
+@pytest.mark.parametrize("url", ["https://mkcclegisearch.kingcounty.gov/", "https://www.nasa.gov/",
+                                 "https://www.python.org/", "https://news.mt.gov/"])
+def test_a_us_site_that_is_no_single_large_city_owns_nothing(gaz, url):
+    assert page_owner(url, gaz) is None
