@@ -64,6 +64,16 @@ def make_places(nlp: Language, name: str, cache_dir: str) -> "PlaceFinder":
     return PlaceFinder(nlp, load_gazetteer(Path(cache_dir)))
 
 
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last names of the people the model names in full ('Hiroshi Tanabe')."""
+    out = set()
+    for e in doc.ents:
+        words = e.text.split()
+        if e.label_ == "PERSON" and 2 <= len(words) <= 3 and words[0].rstrip(".") not in PERSON_TITLES:
+            out.add(words[-1])
+    return frozenset(out)
+
+
 class PlaceFinder(PlaceResolver):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gaz = gazetteer
@@ -94,8 +104,11 @@ class PlaceFinder(PlaceResolver):
         spans.extend(capitals)
         spans.extend(demonym_references(text_of(doc), countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
+        surnames = _surnames(doc)
         for s in spans:
-            if s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
+            if s.kind == "foreign" and s.text in surnames and (s.place.population or 0) < DICTIONARY_POPULATION:
+                s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
+            elif s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
                 s.kind = "dateline"  # where the story was filed
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"

@@ -30,3 +30,12 @@ def test_a_side_written_after_in_is_marked_for_the_scorer(nlp):
     doc = zh(_make_doc(zh, item)[0])
     located = [c.features.get("b_after_in", 0.0) + c.features.get("a_after_in", 0.0) for c in doc._.candidates]
     assert located and max(located) == 1.0
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_place(nlp):
+    text = ("Changzhi Township in Pingtung County renewed its friendship agreement with the town of Kikuyo in "
+            "Japan's Kumamoto Prefecture on Saturday. Township Mayor Chen Ya-ting and Kikuyo Deputy Mayor "
+            "Hiroshi Tanabe signed the renewed agreement. Tanabe said that 300 residents of Kikuyo had visited "
+            "Changzhi since 2014.")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name) for m in found} == {("Changzhi", "Kikuyo")}
