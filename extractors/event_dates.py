@@ -14,7 +14,19 @@ from models.records import DatePrecision, EventDate
 _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
     r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
-    r"|(?:締結|結盟|簽署|簽訂|締盟)[^。，,；]{0,16}?(?P<zh>\d{1,3})\s*[週周]年", re.I)
+    r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
+
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def cjk_number(text: str) -> int:
+    """'20', '四', '十', '二十', '三十五' as a number."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_CJK_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
 
 
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
@@ -24,8 +36,8 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text)
     if not m or date is None:
         return None
-    found = m.groupdict().get("zh") or m.group("n")
-    n = int(found) if found.isdigit() else _ORDINALS[found.lower()]
+    zh = m.groupdict().get("zh")
+    n = cjk_number(zh) if zh else int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n").lower()]
     try:
         value = date.value.replace(year=date.value.year - n)
     except ValueError:  # 29 February
@@ -35,6 +47,17 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     same_day = _SAME_DAY.search(text) is not None
     return EventDate(value=value if same_day else value.replace(month=1, day=1),
                      precision=date.precision if same_day else DatePrecision.YEAR, text=m.group(0))
+
+
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
+
+
+def anniversary_date(text: str, published) -> EventDate | None:
+    """An anniversary the text names without a date is being kept the year
+    the text was written ('His visit coincides with the 55th anniversary')."""
+    if published is None or not _ANNIVERSARY.search(text):
+        return None
+    return EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
 
 
 _SAME_DAY = re.compile(r"(?i)\b(?:is|was|marks|marked|will mark)\s+the\s+\w+\s+anniversary")
@@ -95,7 +118,7 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None) -> Ev
 # the one that states a tie often dates it.
 CEREMONY_WINDOW = 2
 _CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held|(?:was|were) (?:formally |officially )?"
-                       r"(?:signed|inked)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式")
+                       r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式")
 
 
 def ceremony_date(following: list[str], published) -> EventDate | None:

@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
-from extractors.event_dates import CEREMONY_WINDOW, DATE_LABEL, ceremony_date, founding_date, nearest_date, years_since
+from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, ceremony_date, founding_date,
+                                   nearest_date, years_since)
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -200,7 +201,8 @@ class PartnershipFinder:
         theme_cue_map = theme_cues(sent.text, window)
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=_page(doc, sent.start))
-        founded = founding_date(sent.text, date)
+        kept = date or anniversary_date(sent.text, doc._.published)
+        founded = founding_date(sent.text, kept)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
@@ -213,8 +215,9 @@ class PartnershipFinder:
             confidence = rule_confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
+            pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else date
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                              event=event, date=years_ago if event is Event.ESTABLISHED and years_ago else date,
+                              event=event, date=pair_date,
                               themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention]
             if founded and event is Event.RENEWED:

@@ -317,3 +317,14 @@ def test_an_agreement_said_to_be_signed_on_a_day_dates_the_tie_before_it():
     from extractors.event_dates import ceremony_date
 
     assert ceremony_date(["The agreement was signed on Tuesday, May 21, 2024."], None).iso() == "2024-05-21"
+    assert ceremony_date(["The relationship was formalised on 9 September 1997."], None).iso() == "1997-09-09"
+
+
+def test_anniversaries_count_in_chinese_numerals():
+    from extractors.event_dates import anniversary_date, cjk_number, founding_date
+
+    assert [cjk_number(x) for x in ("20", "四", "十", "二十", "三十五")] == [20, 4, 10, 20, 35]
+    kept = anniversary_date("台南市與京都市締盟四週年", dt.date(2025, 12, 16))
+    assert kept.iso() == "2025" and founding_date("台南市與京都市締盟四週年", kept).iso() == "2021"
+    assert anniversary_date("Taipei and Seoul signed an MOU.", dt.date(2025, 1, 1)) is None  # no anniversary
+    assert anniversary_date("the 55th anniversary", None) is None  # nothing to count from

@@ -142,3 +142,15 @@ def test_two_ties_of_one_pair_keep_their_own_dates(nlp):
     found = run(nlp, text, published=dt.date(2023, 9, 26))
     dates = {m.relation: m.date.iso() for m in found if m.event is Event.ESTABLISHED and m.date}
     assert dates == {Relation.MOU: "2023-09-25", Relation.SISTER: "1968"}
+
+
+def test_an_anniversary_in_chinese_numerals_with_no_date_is_kept_the_year_of_writing(nlp):
+    found = run(nlp, "今年是台南市與日本京都市締盟四週年。", dt.date(2025, 12, 16), lang="zh")
+    assert {m.event: m.date.iso() for m in found} == {Event.RENEWED: "2025", Event.ESTABLISHED: "2021"}
+
+
+def test_an_english_anniversary_with_no_date_is_a_renewal_the_year_of_writing(nlp):
+    text = "His visit coincides with the 55th anniversary of the sister city agreement between Taipei and Seoul."
+    found = {m.event: m.date for m in run(nlp, text, dt.date(2023, 9, 22))}
+    # The agreement's own date is not stated: an anniversary 'of the agreement' dates no signing.
+    assert found[Event.RENEWED].iso() == "2023"
