@@ -77,7 +77,9 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
     # (Changjhih, Taipei County), so a tie signed by a former unit keeps the
     # name it was signed as; the database keeps today's government.
     if place.country == "TW":
-        if written.isascii() and gaz.taiwan_lookup(written):
+        # The 22 cities and counties have one conventional English name
+        # ('Kaoshiung' is Kaohsiung); a township's is as the text spells it.
+        if written.isascii() and gaz.taiwan_lookup(written) and "-" in place.id.removeprefix("TW-"):
             return written
         for entry in gaz.taiwan_lookup(written):
             if entry.successor:

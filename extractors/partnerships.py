@@ -69,6 +69,8 @@ MAX_ROW_CHARS = 200  # longer is prose, not a row
 _ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
+# 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
+_DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
 
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
@@ -259,7 +261,8 @@ class PartnershipFinder:
         # A row starts its line, perhaps after a bullet the parser split off.
         prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
         at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None
-        if len(line) > MAX_ROW_CHARS or not at_line_start or not (_ROW_START.match(line) or not _PROSE_END.search(line)):
+        if len(line) > MAX_ROW_CHARS or not at_line_start or not (
+                _ROW_START.match(line) or not _PROSE_END.search(line) or _DATED_ITEM.search(line)):
             return []  # prose: a whole sentence ends with a full stop; a row or an item does not
         local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
         foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])

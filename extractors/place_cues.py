@@ -230,6 +230,9 @@ _DATELINE_AFTER = re.compile(
     r"|\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)|\s*(?:\d{1,2}\s*日\s*)?中央社")
 
 
+_DATE_ONLY = re.compile(r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A place that opens its line (or a bracket) and is followed by the
     marks of a dateline."""
@@ -240,6 +243,10 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"(?:中央社)?記者\S{1,4}", bracketed))
     m = _DATELINE_AFTER.match(text, end) if opens else None
     if m is None:
+        return False
+    # 'Taichung, Taiwan - April 2, 1982' alone on its line: a row of a list
+    # of ties with its date, not where a story was filed.
+    if _DATE_ONLY.fullmatch(text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()):
         return False
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
     return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社")

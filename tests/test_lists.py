@@ -115,3 +115,28 @@ def test_a_foreign_city_listing_its_sisters_in_one_sentence_pairs_with_the_taiwa
 def test_a_city_that_has_sisters_names_a_tie(nlp):
     text = "The City of Reno has nine sisters: Yellowknife, Canada; Hatzor, Israel; Taichung, Taiwan; and Nanhai, China."
     assert candidates(nlp, text)[("Taichung", "Reno")].selected
+
+
+def test_a_partner_page_lists_its_ties_as_name_country_and_date(nlp):
+    # 'Taichung, Taiwan - April 2, 1982' opens its line like a dateline, but
+    # a date alone after the dash makes it a row; 'Kaoshiung, Taiwan, 1962.'
+    # ends in a full stop and is still an item of the list.
+    text = ("City of Winnipeg: international relations\n\n"
+            "Winnipeg has eleven sister cities, the most of any city in Canada.\n\n"
+            "Taichung, Taiwan - April 2, 1982\n\n"
+            "Kuopio, Finland - June 11, 1982\n")
+    found = candidates(nlp, text)
+    assert found[("Taichung", "Winnipeg")].mentions[0].date.iso() == "1982-04-02"
+    text = ("Honolulu has many sisters.\nOther Honolulu sister cities and the year such ties were established include:\n"
+            "Manila, 1980.\n"
+            "Kaoshiung, Taiwan, 1962.\n")
+    [tie] = [c for c in nlp(text)._.candidates if c.mentions[0].a.country == "TW"]
+    assert tie.mentions[0].a.name == "Kaohsiung" and tie.mentions[0].date.iso() == "1962"
+
+
+def test_a_dateline_stays_a_dateline():
+    from extractors.place_cues import is_dateline
+
+    text = "KAOHSIUNG, TAIWAN - Media OutReach - The city signed ...\nTaichung, Taiwan - April 2, 1982\n"
+    assert is_dateline(text, 0, 9)
+    assert not is_dateline(text, text.index("Taichung"), text.index("Taichung") + 8)
