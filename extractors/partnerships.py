@@ -186,6 +186,11 @@ class PartnershipFinder:
                     pool.append(s)
                     spans.add(s.place.id)
                     extra[s.place.id] = "borrowed"
+        subject = _subject_referent(sentences, i)
+        if subject is not None and subject.place.id not in spans:
+            pool.append(subject)
+            spans.add(subject.place.id)
+            extra[subject.place.id] = "subject"
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
                  if a.place.id != b.place.id}
         chosen = set(pairs)
@@ -231,6 +236,7 @@ class PartnershipFinder:
                 "respective": float(key in respective_keys), "not_respective": float(bool(respective) and key not in respective_keys),
                 "borrowed": float(extra.get(a.place.id) == "borrowed" or extra.get(b.place.id) == "borrowed"),
                 "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
+                "subject_anaphor": float("subject" in (extra.get(a.place.id), extra.get(b.place.id))),
                 "dated": float(date is not None),
             })
             out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected,
@@ -355,6 +361,21 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     if a.place.country == b.place.country or (a.place.country != "TW" and b.place.country != "TW"):
         return (a, b) if a.start <= b.start else (b, a)
     return a, b
+
+
+# 'It became sister towns with Puyan Township', 'The city also signed sister
+# pacts with ...': the subject is the government the sentence before began with.
+_SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
+                              r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
+
+
+def _subject_referent(sentences: list[_Sentence], i: int) -> PlaceSpan | None:
+    if not _SUBJECT_ANAPHOR.match(sentences[i].text):
+        return None
+    for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
+        if sent.sides:
+            return sent.sides[0]
+    return None
 
 
 def _lookback(sentences: list[_Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:

@@ -21,6 +21,8 @@ from models.records import Level, Place
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
 _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# 'The town of Mugi': what comes next is a local government.
+UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
 
 
@@ -36,6 +38,9 @@ class PlaceResolver:
             state, explicit = self._admin1_country(text, end)
             if state and (explicit or self.gaz.foreign_lookup(name, state)):
                 hint = state
+        if not hint and UNIT_OF.search(text, max(0, start - 20), start):
+            abroad = [c for c in doc_countries if c != "TW"]
+            hint = abroad[0] if len(abroad) == 1 else None
         if hint == "TW":
             return None
         if (division_of := self._division_of_previous(text, start, name)) is not None:

@@ -48,7 +48,7 @@ from extractors.place_cues import (
     titled_names,
     towns_before_division,
 )
-from extractors.place_resolve import PlaceResolver, _provisional
+from extractors.place_resolve import UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_rows import overlaps as _overlaps
 from extractors.segmentation import text_of
@@ -318,7 +318,7 @@ class PlaceFinder(PlaceResolver):
         large place by exactly that name. The scorer weighs such sides apart."""
         out: list[PlaceSpan] = []
         for sent in doc.sents:
-            if not relations_in(sent.text):
+            if not relations_in(sent.text) and not _UNIT_OF_ANYWHERE.search(sent.text):
                 continue
             run: list = []
             for tok in [*sent, None]:
@@ -343,11 +343,20 @@ class PlaceFinder(PlaceResolver):
         # A large city by its own name; a division ('Texas', 'Edmunds County')
         # only by its full name and in a country the document names: bare
         # 'Central' or 'Republic' are words.
+        # 'The town of Mugi': the words before say it is a government, so a
+        # small place will do, in a country the document names.
+        unit_of = _UNIT_OF.search(text_of(doc), max(0, start - 20), start) is not None
         found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and (
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
-                 or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country)))]
+                 or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
+                 or (unit_of and named_as(p, name) and doc_countries.get(p.country)))]
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
+        abroad = [c for c in doc_countries if c != "TW"]
+        if not found and unit_of and len(abroad) == 1:
+            # A town GeoNames lacks, in the one foreign country the page names.
+            return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad[0]),
+                             notes=["dictionary", "provisional"])
         if not found:
             return None
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"])
@@ -375,6 +384,7 @@ class PlaceFinder(PlaceResolver):
                                      notes=["capital"]))
         return out
 
+_UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 # Capitalised parts joined by a space or a hyphen (after which lower case may follow).
 _SYLLABLE_RUN = re.compile(r"(?<![A-Za-z'-])[A-Z][a-z']*(?:(?: |-)[A-Z][a-z']*|-[a-z']+)+")
 

@@ -154,3 +154,16 @@ def test_an_english_anniversary_with_no_date_is_a_renewal_the_year_of_writing(nl
     found = {m.event: m.date for m in run(nlp, text, dt.date(2023, 9, 22))}
     # The agreement's own date is not stated: an anniversary 'of the agreement' dates no signing.
     assert found[Event.RENEWED].iso() == "2023"
+
+
+def test_it_at_the_head_of_a_sentence_is_the_town_the_sentence_before_began_with(nlp):
+    # Mugi is a town GeoNames lacks; 'The town of' says it is a government,
+    # and Japan is the one foreign country the text names.
+    text = ("The town of Mugi is located on the southern coast of Tokushima Prefecture in Shikoku, Japan. "
+            "It became sister towns with Puyan Township in Changhua County on July 22, 1983.")
+    doc = nlp(text)
+    mugi = next(p for p in doc._.places if p.text == "Mugi")
+    assert mugi.place.country == "JP" and mugi.place.provisional
+    found = {(c.mentions[0].a.name, c.mentions[0].b.name): c for c in doc._.candidates}
+    assert found[("Puyan", "Mugi")].features["subject_anaphor"] == 1.0
+    assert found[("Puyan", "Mugi")].mentions[0].date.iso() == "1983-07-22"
