@@ -60,7 +60,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
-        r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|予定|目指|検討|打診|提案", _I),
+        r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|期盼|希望|可望|予定|目指|検討|打診|提案", _I),
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
@@ -71,7 +71,10 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
                          r"|締結|簽署|簽訂|調印", _I)
-FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$", _I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
+                           r"|(?:將|擬|盼|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議)[^。，,；!！]{0,16}$", _I)
+# '締結する予定', '締結を目指す': a Japanese signing still to come.
+FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい)")
 
 # "the MOU", "the agreement": a reference back to a tie named just before,
 # which lets a sentence listing the other signatories borrow the missing side.
@@ -120,7 +123,8 @@ def event_of(text: str) -> tuple[Event, bool]:
                if not FUTURE_BEFORE.search(text[:m.start()])]
     if renewed:
         return Event.RENEWED, True
-    past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])]
+    past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])
+            and not FUTURE_AFTER.match(text, m.end())]
     if past:
         return Event.ESTABLISHED, True
     if EVENT_CUES[Event.PROPOSED].search(text):
