@@ -99,6 +99,40 @@ _OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were
 _OTHER_EVENT_AFTER = re.compile(r"^\s*(?:上任|就任|就職|當選|当选|当選|建市|設市)")
 
 
+# 'Between 1981 and 1985, Hualien forged ties with ...': a span dates no one
+# tie exactly.
+_RANGE_BEFORE = re.compile(r"(?i)(?:\bbetween|\bfrom)\s+$|(?:\bbetween|\bfrom)\s+\S{4,20}\s+(?:and|to|until)\s+$")
+_RANGE_AFTER = re.compile(r"(?i)\s*(?:and|to|until)\s+(?:\w+\s+)?\d")
+
+
+def in_range(text: str, d) -> bool:
+    before = text[max(0, d.start - 40):d.start]
+    return bool(_RANGE_BEFORE.search(before)) and (
+        _RANGE_AFTER.match(text, d.end) is not None or re.search(r"(?i)(?:and|to|until)\s+$", before) is not None)
+
+
+ITEM_CHARS = 60
+# The date of one item of a list: in brackets or after a comma, right after
+# the item's name and its locators ('Yonaguni Town in Okinawa (1982), ...').
+_LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city", "town", "township", "village",
+                            "district", "region", "republic", "municipality", "since"})
+_ITEM_DATE = re.compile(r"[(（]\s*$|,\s*(?:since\s+)?$")
+
+
+def item_date(text: str, side_end: int, stop: int, published) -> EventDate | None:
+    """The date an item of a list carries after its name, reading up to
+    ``stop`` (the next party's name) and never past a semicolon."""
+    segment = text[side_end:min(stop, side_end + ITEM_CHARS)].split(";")[0]
+    for d in find_dates(segment, published):
+        lead = segment[:d.start]
+        # Only names and the words that locate them stand between ('in the
+        # U.S. state of'); a verb means the date belongs to a clause.
+        if _ITEM_DATE.search(lead) and all(w in _LOCATOR_WORDS for w in re.findall(r"\b[a-z]{4,}\b", lead)):
+            return d.date
+        return None
+    return None
+
+
 def _other_event(text: str, d) -> bool:
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, d.start - 30):d.start])
                 or _OTHER_EVENT_AFTER.match(text[d.end:d.end + 6]))
@@ -106,7 +140,8 @@ def _other_event(text: str, d) -> bool:
 
 def nearest_date(text: str, published, cues, year_hint: int | None = None) -> EventDate | None:
     found = [d for d in find_dates(text, published, year_hint)
-             if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)]
+             if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
+             and not in_range(text, d)]
     if not found:
         return None
     anchor = cues[0][1]

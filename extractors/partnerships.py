@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
 from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, ceremony_date, founding_date,
-                                   nearest_date, years_since)
+                                   item_date, nearest_date, years_since)
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -46,7 +46,7 @@ from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, r
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
-from models.records import Event, Evidence, Mention
+from models.records import Event, EventDate, Evidence, Mention
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -210,6 +210,7 @@ class PartnershipFinder:
                             page=_page(doc, sent.start))
         kept = date or anniversary_date(sent.text, doc._.published)
         founded = founding_date(sent.text, kept)
+        dated_items = self._item_dates(doc, sent, sent.sides)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
@@ -223,6 +224,9 @@ class PartnershipFinder:
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else date
+            if event is Event.ESTABLISHED and len(dated_items) > 1:
+                # A list whose items carry their own dates: each pair takes its item's.
+                pair_date = dated_items.get(b.start) or dated_items.get(a.start)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
                               event=event, date=pair_date,
                               themes=themes, evidence=evidence, confidence=confidence)
@@ -243,6 +247,22 @@ class PartnershipFinder:
                                  themes=theme_cue_map))
         return out
 
+
+    @staticmethod
+    def _item_dates(doc: Doc, sent: _Sentence, pool: list[PlaceSpan]) -> dict[int, EventDate]:
+        """Start of each side -> the date its list item carries, where the
+        sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
+        text = text_of(doc)
+        starts = sorted(p.start for p in pool if sent.start <= p.start < sent.end)
+        out = {}
+        for p in pool:
+            if not sent.start <= p.start < sent.end:
+                continue
+            nexts = [st for st in starts if st > p.start and not _locates(text, pool, p, st)]
+            found = item_date(text, p.end, min(nexts[0] if nexts else sent.end, sent.end), doc._.published)
+            if found is not None:
+                out[p.start] = found
+        return out
 
     @staticmethod
     def _year_hint(doc: Doc, offset: int) -> int | None:
@@ -367,6 +387,20 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
 # pacts with ...': the subject is the government the sentence before began with.
 _SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
+
+
+def _locates(text: str, pool: list[PlaceSpan], item: PlaceSpan, start: int) -> bool:
+    """Whether the side at ``start`` only says where ``item`` is (its state,
+    prefecture or province: 'Yonaguni Town in Okinawa')."""
+    other = next((p for p in pool if p.start == start), None)
+    if other is None:
+        return False
+    if item.place.admin1 is not None and fold_core(other.place.name) == fold_core(item.place.admin1):
+        return True
+    return _LOCATED_IN.fullmatch(text[item.end:start]) is not None
+
+
+_LOCATED_IN = re.compile(r"(?:\s+(?:Town|City|Village|County))?\s+in\s+[^,;()]{0,30}")
 
 
 def _subject_referent(sentences: list[_Sentence], i: int) -> PlaceSpan | None:

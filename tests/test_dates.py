@@ -328,3 +328,18 @@ def test_anniversaries_count_in_chinese_numerals():
     assert kept.iso() == "2025" and founding_date("台南市與京都市締盟四週年", kept).iso() == "2021"
     assert anniversary_date("Taipei and Seoul signed an MOU.", dt.date(2025, 1, 1)) is None  # no anniversary
     assert anniversary_date("the 55th anniversary", None) is None  # nothing to count from
+
+
+def test_an_item_date_follows_its_name_in_brackets_or_after_a_comma():
+    from extractors.event_dates import in_range, item_date
+
+    text = "Yonaguni Town in Okinawa (1982), Kaohsiung, Taiwan, since 1983; Seattle signed in 1990"
+    assert item_date(text, len("Yonaguni Town"), len(text), None).iso() == "1982"
+    at = text.index("Kaohsiung") + len("Kaohsiung")
+    assert item_date(text, at, len(text), None).iso() == "1983"
+    assert item_date(text, text.index("Seattle") + 7, len(text), None) is None  # a clause's date, not an item's
+    [first, second] = find_dates("Between 1981 and 1985, ties were formed.", None)
+    assert in_range("Between 1981 and 1985, ties were formed.", first)
+    assert in_range("Between 1981 and 1985, ties were formed.", second)
+    [only_one] = find_dates("In 1981 and later, ties were formed.", None)
+    assert not in_range("In 1981 and later, ties were formed.", only_one)

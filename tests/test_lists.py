@@ -140,3 +140,19 @@ def test_a_dateline_stays_a_dateline():
     text = "KAOHSIUNG, TAIWAN - Media OutReach - The city signed ...\nTaichung, Taiwan - April 2, 1982\n"
     assert is_dateline(text, 0, 9)
     assert not is_dateline(text, text.index("Taichung"), text.index("Taichung") + 8)
+
+
+def test_a_list_in_one_sentence_dates_each_pair_by_its_own_item(nlp):
+    text = ("Hualien City has sister cities: Ulsan in South Korea, Yonaguni Town in Okinawa (1982), "
+            "Albuquerque City in the U.S. state of New Mexico (1983), and Bellevue City in Washington State (1984).")
+    dates = {c.mentions[0].b.name: c.mentions[0].date for c in nlp(text)._.candidates
+             if c.mentions[0].a.name == "Hualien City"}
+    assert {k: v.iso() for k, v in dates.items() if v}.items() >= {"Yonaguni Town": "1982", "Albuquerque": "1983",
+                                                          "Bellevue": "1984"}.items()
+    assert dates["Ulsan"] is None  # its item gives no date: another item's is not its own
+
+
+def test_a_span_of_years_dates_no_single_tie(nlp):
+    text = "Between 1981 and 1985, Hualien forged sister city ties with Ulsan City in South Korea."
+    [tie] = [c.mentions[0] for c in nlp(text)._.candidates]
+    assert tie.date is None
