@@ -23,6 +23,8 @@ _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|J
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
+_UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
+_NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
 
 
@@ -44,6 +46,8 @@ class PlaceResolver:
         if hint == "TW":
             return None
         if (division_of := self._division_of_previous(text, start, name)) is not None:
+            return division_of
+        if (division_of := self._division_of_unknown(text, start, name)) is not None:
             return division_of
         # 'Columbus, Georgia', 'Portland, Oregon': a place inside the division
         # written right after it wins over a country of the same name.
@@ -99,6 +103,19 @@ class PlaceResolver:
                     p.admin1 and fold_core(p.admin1) == fold_core(division.name)
                     for p in self.gaz.foreign_lookup(prev.group(1), division.country)):
                 return division
+        return None
+
+    def _division_of_unknown(self, text: str, start: int, name: str) -> Place | None:
+        """'Yonaguni Town in Okinawa', 'Omamachi, Aomori': after a town the
+        gazetteer does not know, a name that is both a city and a division
+        is the division that holds the town."""
+        prev = _UNKNOWN_TOWN_BEFORE.search(text, max(0, start - 40), start)
+        if prev is None or self.gaz.foreign_lookup(prev.group(1)) or prev.group(1) in _NOT_TOWNS:
+            return None
+        found = self.gaz.foreign_lookup(name)
+        divisions = [p for p in found if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)]
+        if divisions and any(p.level is Level.CITY for p in found):
+            return divisions[0]
         return None
 
     def _admin1_country(self, text: str, end: int) -> tuple[str | None, bool]:

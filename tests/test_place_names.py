@@ -128,3 +128,15 @@ def test_a_city_or_county_written_in_separate_syllables_is_still_that_place(nlp)
                      "Hsin-Chu City": "TW-HSZ", "Tai Chung": "TW-TXG"}
     # Only the 22 cities and counties: a district's parts are common words.
     assert not [p for p in nlp("Tai Po and Da An Park met.")._.places if p.kind == "taiwan"]
+
+
+def test_after_a_town_the_gazetteer_lacks_a_city_and_division_name_is_the_division(nlp):
+    # Yonaguni is not in GeoNames; Okinawa is both a city and a prefecture.
+    doc = nlp("Hualien City has sister ties with Ulsan in South Korea and Yonaguni Town in Okinawa (1982).")
+    okinawa = next(p for p in doc._.places if p.text == "Okinawa")
+    assert okinawa.place.level.value == "prefecture"
+    pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates}
+    assert ("Hualien City", "Yonaguni Town") in pairs and ("Hualien City", "Okinawa") not in pairs
+    # Alone, Okinawa keeps the reading the gazetteer prefers.
+    alone = next(p for p in nlp("Visitors came from Okinawa and Aomori.")._.places if p.text == "Okinawa")
+    assert alone.place.level.value == "city"
