@@ -25,7 +25,8 @@ def span_root(doc: Doc, span: PlaceSpan):
 # Between two members of a list: perhaps where the first is ('in Japan',
 # '(Japan)', ', Canada') and since when (', since 1983', ' (1983)'), then a
 # separator.
-_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
+_LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
+                       r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
                        r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
 

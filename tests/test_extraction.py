@@ -174,6 +174,15 @@ def test_a_list_of_partners_is_not_a_set_of_pairs_among_themselves(nlp):
     assert pairs(run(nlp, text)) == {("New Taipei", "Cincinnati")}
 
 
+def test_list_items_may_carry_their_unit_and_region_between_commas():
+    from extractors.pair_structure import _LIST_GAP
+
+    # 'Weihai City of Shandong Province in the People's Republic of China, La Trinidad ...'
+    assert _LIST_GAP.match(" City of Shandong Province in the People’s Republic of China, ")
+    assert _LIST_GAP.match(" in Taiwan, ")
+    assert not _LIST_GAP.match(" signed an agreement with ")
+
+
 def test_a_third_government_between_two_places_blocks_the_pair(nlp):
     text = "Shanghai terminated its sister city relationship with Prague after Prague signed one with Taipei."
     assert ("Taipei", "Shanghai") not in pairs(run(nlp, text))
