@@ -22,6 +22,10 @@ from models.records import Event, Relation
 _ADMIN1 = ("state", "prefecture", "province", "region")
 _AFTER_IN = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?|[在於于])$", re.I)
 _TW_TOP = ("special_municipality", "county", "county_city")
+# 'with the mayor of Zhubei City', 'accompanied by officials of ...': whose
+# office someone holds, more often than a party
+_OFFICIAL_OF = re.compile(r"\b(?:mayor|governor|magistrate|speaker|officials?|representatives?|delegation|"
+                          r"councill?ors?|secretary|director)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation, event: Event,
@@ -52,6 +56,7 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     for side, s in (("a", a), ("b", b)):
         # 'in California', '就在加州': where something is, more often than a party
         f[f"{side}_after_in"] = float(_AFTER_IN.search(text_of(doc), max(0, s.start - 6), s.start) is not None)
+        f[f"{side}_official_of"] = float(_OFFICIAL_OF.search(text_of(doc), max(0, s.start - 30), s.start) is not None)
         level = s.place.level.value
         f[f"{side}_admin1"] = float(level in _ADMIN1)
         f[f"{side}_county"] = float(level == "county" and s.place.country != "TW")

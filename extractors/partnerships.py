@@ -245,6 +245,11 @@ class PartnershipFinder:
             })
             out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected,
                                  themes=theme_cue_map))
+        # 'Hsinchu County's sister city Santa Clara County with the mayor of
+        # Zhubei City': the rules gave one of this pair's sides another partner.
+        for cand in out:
+            cand.features["rival_selected"] = float(not cand.selected and any(
+                other.selected and other.pair & cand.pair for other in out))
         return out
 
 
