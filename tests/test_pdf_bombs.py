@@ -237,10 +237,10 @@ class TestBombs:
         assert doc.text.startswith("Sister city agreement")
 
 
-def dense_page(number: int) -> bytes:
-    lines = b"\n".join(b"1 0 0 1 50 %d Tm (Line %d of page %d: the council met the delegation) Tj"
-                       % (800 - 7 * k, k, number) for k in range(110))
-    return b"BT /F1 6 Tf\n" + lines + b"\nET"
+def dense_page(number: int, lines: int = 110) -> bytes:
+    body = b"\n".join(b"1 0 0 1 50 %d Tm (Line %d of page %d: the council met the delegation) Tj"
+                      % (800 - 7 * (k % 110), k, number) for k in range(lines))
+    return b"BT /F1 6 Tf\n" + body + b"\nET"
 
 
 class TestTime:
@@ -267,7 +267,10 @@ class TestTime:
         assert not stat.exists() or b") Z" in stat.read_bytes()
 
     def test_a_slow_pdf_does_not_hold_up_the_others_read_beside_it(self, tmp_path):
-        slow = pages_pdf([dense_page(n) for n in range(1500)])
+        # 1,900 pages of twice the text (under the page and size limits):
+        # PDFium needs well over the 3 s limit on a fast, idle machine too
+        # (1,500 single pages took 2.6 s on one).
+        slow = pages_pdf([dense_page(n, lines=220) for n in range(1900)])
         quick = fx.one_page_pdf(tmp_path).read_bytes()
         times: list[float] = []
 
