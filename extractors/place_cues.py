@@ -130,8 +130,8 @@ def not_a_place(text: str, start: int, end: int) -> bool:
     """A name that looks like a place but is not a government."""
     return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end))
 DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
-COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'.-]+){0,4})"
-                           r"(?=\)|,|\.|;|\s+(?:and|to|on|in|for|with)\b)")
+COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'.-]+){0,4})"
+                           r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b)")
 CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 # "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
 _APPOSED = re.compile(

@@ -23,6 +23,8 @@ _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|J
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
+# 'Jonava District Municipality': the division, not the town it is named after.
+_DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
@@ -61,7 +63,7 @@ class PlaceResolver:
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
-        if DIVISION_OF.search(text, max(0, start - 20), start):
+        if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:

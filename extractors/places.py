@@ -215,7 +215,7 @@ class PlaceFinder(PlaceResolver):
             text = ent.text
             if ent.label_ in ("ORG", "FAC"):
                 stripped = GOVERNMENT_TAILS.sub("", text)
-                if stripped == text:
+                if stripped == text and not _MUNICIPALITY.search(text):
                     continue  # an organisation, not a government
                 text = stripped
             start = ent.start_char + _leading_len(text)
@@ -384,6 +384,8 @@ class PlaceFinder(PlaceResolver):
                                      notes=["capital"]))
         return out
 
+# 'Jonava District Municipality': a government by its own name.
+_MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:District\s+)?Municipality$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 # Capitalised parts joined by a space or a hyphen (after which lower case may follow).
 _SYLLABLE_RUN = re.compile(r"(?<![A-Za-z'-])[A-Z][a-z']*(?:(?: |-)[A-Z][a-z']*|-[a-z']+)+")

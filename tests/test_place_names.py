@@ -140,3 +140,14 @@ def test_after_a_town_the_gazetteer_lacks_a_city_and_division_name_is_the_divisi
     # Alone, Okinawa keeps the reading the gazetteer prefers.
     alone = next(p for p in nlp("Visitors came from Okinawa and Aomori.")._.places if p.text == "Okinawa")
     assert alone.place.level.value == "city"
+
+
+def test_a_district_municipality_is_the_division_and_a_country_may_end_its_line(nlp):
+    text = ("SISTER CITY AGREEMENT\nbetween Taoyuan City, Taiwan\n"
+            "and Jonava District Municipality, Republic of Lithuania\n"
+            "Taoyuan City and Jonava District Municipality agree to become sister cities.")
+    places = nlp(text)._.places
+    assert {p.place.id for p in places if p.text == "Jonava District Municipality"} == {"iso:LT-10"}
+    # 'Republic of Lithuania' at the end of its line is the country, not Republic, Missouri.
+    assert not [p for p in places if p.text == "Republic"]
+    assert any(p.kind == "country" and p.country == "LT" for p in places)
