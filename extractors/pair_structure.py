@@ -161,6 +161,7 @@ def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     return out
 
 
+TAIWAN_PROVINCE = "TW-TWP"  # a party to US states' ties, and the column that locates a city in tables
 _LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 
@@ -186,6 +187,8 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
         gap = text[a.end:b.start]
         if (locates(b, a) or names_admin1(b, a)) and _LOCATIVE.match(gap):
             located.add(id(b))
+        elif b.place.id == TAIWAN_PROVINCE and a.place.country == "TW" and not gap.strip():
+            located.add(id(b))  # a table's province column: 'Chiayi  Taiwan Province
         elif locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
             located.add(id(a))
     sides = [s for s in sides if id(s) not in located]

@@ -39,3 +39,15 @@ def test_the_surname_of_a_person_named_in_full_is_no_place(nlp):
             "Changzhi since 2014.")
     found = run(nlp, text)
     assert {(m.a.name, m.b.name) for m in found} == {("Changzhi", "Kikuyo")}
+
+
+def test_taiwan_province_is_a_party_but_bare_taiwan_stays_the_country(nlp):
+    found = {p.text: p for p in nlp("In 1988, Texas and Taiwan Province became sister states.")._.places}
+    assert found["Taiwan Province"].place.id == "TW-TWP" and found["Taiwan Province"].kind == "taiwan"
+    taiwan = [p for p in nlp("Taiwan and Texas signed a trade pact.")._.places if p.text == "Taiwan"]
+    assert [p.kind for p in taiwan] == ["country"]
+    # In a table, the province column after a city only locates it.
+    text = ("US-Taiwan Sister Cities\n\nState U.S. City Partner\nAlaska\n"
+            "  Juneau Chiayi Taiwan Province\n  State of Alaska Taiwan Province\n")
+    pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in nlp(text)._.candidates}
+    assert pairs == {("Chiayi City", "Juneau"), ("Taiwan Province", "Alaska")}

@@ -44,6 +44,7 @@ _SUFFIXES: dict[Level, tuple[str, ...]] = {
     Level.COUNTY_ADMINISTERED_CITY: ("City",),
     Level.DISTRICT: ("District",),
     Level.TOWNSHIP: ("Township",),
+    Level.PROVINCE: ("Province",),
 }
 # Who owns a bare name shared across levels. Provincial cities rank above
 # counties on purpose: news writes plain "Hsinchu" / "Chiayi" (新竹, 嘉義) for
@@ -56,6 +57,7 @@ _RANK = {
     Level.COUNTY_ADMINISTERED_CITY: 2,
     Level.DISTRICT: 1,
     Level.TOWNSHIP: 1,
+    Level.PROVINCE: 0,
 }
 _DIRECTIONS = frozenset({"east", "west", "south", "north", "central"})
 _ZH_SUFFIXES = "市縣區鄉鎮"
@@ -148,7 +150,8 @@ def _english_forms(row: dict[str, str], level: Level) -> tuple[list[str], list[s
         else:
             base = text
         kept.extend(f"{base} {s}" for s in suffixes)
-        if not set(fold(base).split()) <= _DIRECTIONS:
+        # Taiwan Province is never bare 'Taiwan': that is the country.
+        if level is not Level.PROVINCE and not set(fold(base).split()) <= _DIRECTIONS:
             bare.append(base)
     return kept, bare
 
