@@ -32,6 +32,7 @@ from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_i
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (
+    TAIWAN_PROVINCE,
     adjacent_pairs,
     between_pairs,
     distinct_places,
@@ -46,7 +47,7 @@ from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, r
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
-from models.records import Event, EventDate, Evidence, Mention
+from models.records import Event, EventDate, Evidence, Level, Mention
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -130,6 +131,9 @@ class PartnershipFinder:
                     if not cand.mentions:
                         continue
                 candidates.append(cand)
+        # Taiwan Province signed with states and provinces; beside a city it
+        # is the province column of a table ('Enfield  Zhongli  Taiwan Province').
+        candidates = [c for c in candidates if not _province_with_town(c)]
         doc._.candidates = candidates
         doc._.pair_context = ctx
         doc._.mentions = (self.scorer.decide(candidates, ctx) if self.scorer is not None
@@ -392,6 +396,14 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
 # pacts with ...': the subject is the government the sentence before began with.
 _SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
+
+
+_FIRST_LEVEL = frozenset({Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION})
+
+
+def _province_with_town(cand: Candidate) -> bool:
+    m = cand.mentions[0]
+    return any(x.id == TAIWAN_PROVINCE and y.level not in _FIRST_LEVEL for x, y in ((m.a, m.b), (m.b, m.a)))
 
 
 def _locates(text: str, pool: list[PlaceSpan], item: PlaceSpan, start: int) -> bool:

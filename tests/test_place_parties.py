@@ -51,3 +51,10 @@ def test_taiwan_province_is_a_party_but_bare_taiwan_stays_the_country(nlp):
             "  Juneau Chiayi Taiwan Province\n  State of Alaska Taiwan Province\n")
     pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in nlp(text)._.candidates}
     assert pairs == {("Chiayi City", "Juneau"), ("Taiwan Province", "Alaska")}
+
+
+def test_taiwan_province_pairs_with_states_not_with_towns(nlp):
+    text = ("US-Taiwan Sister Cities\n\nState U.S. City Partner\nConnecticut\n"
+            "  Enfield Zhongli (Chungli) Taiwan Province\n  State of Connecticut Taiwan Province\n")
+    pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in nlp(text)._.candidates}
+    assert ("Taiwan Province", "Connecticut") in pairs and ("Taiwan Province", "Enfield") not in pairs
