@@ -23,10 +23,11 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.transliteration import by_sound
-from extractors.gazetteer.names import _VARIANT_CHARS
+from extractors.gazetteer.names import _VARIANT_CHARS, fold_core
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.lexicon import relations_in
 from extractors.place_cues import is_dateline
+from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from models.records import Level, Place
@@ -42,6 +43,7 @@ _ORG_AFTER = re.compile(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|经济文
                         r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
 _OFFICE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|办事处|代表處|代表处|辦事処)")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
+GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
 # '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
@@ -107,16 +109,41 @@ class ChinesePlaceFinder:
                 if self.gaz.world.country_code(name[:n]):
                     start, name = start + n, name[n:]
                     break
-            candidates = self.gaz.foreign_lookup(m.group(2))
-            if candidates:
-                out.append(PlaceSpan(start, start + len(name), name, "foreign", place=candidates[0]))
-                names[name] = candidates[0]
+            place = self._gloss_place(original, start, m.group(2))
+            if place is not None:
+                out.append(PlaceSpan(start, start + len(name), name, "foreign", place=place))
+                names[name] = place
         # The same Chinese name elsewhere (a headline) is the same place.
         for name, place in names.items():
             for m in re.finditer(re.escape(name), original):
                 if not any(s.start < m.end() and m.start() < s.end for s in out):
                     out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place))
         return out
+
+    def _gloss_place(self, original: str, start: int, gloss: str) -> Place | None:
+        """The place a Latin gloss names: the table's entry ('Mili Atoll'),
+        else a place of exactly that name, else any the gazetteer offers; a
+        gloss it does not know ('Bratislava Old Town') is a provisional place
+        in the country written shortly before."""
+        listed = self.gaz.table.english(gloss)
+        if listed is not None:
+            return listed
+        candidates = self.gaz.foreign_lookup(gloss)
+        exact = [p for p in candidates if fold_core(p.name) == fold_core(gloss)]
+        if exact or candidates:
+            return (exact or candidates)[0]
+        country = self._country_before(original, start)
+        return _provisional(gloss, country) if country else None
+
+    def _country_before(self, original: str, start: int) -> str | None:
+        """A country named within a few characters before ``start``
+        ('斯洛伐克首都布拉提斯拉瓦舊城區')."""
+        for end in range(start, max(0, start - GLOSS_COUNTRY_CHARS), -1):
+            for n in range(2, 6):
+                code = self.gaz.world.country_code(original[max(0, end - n):end]) if end - n >= 0 else None
+                if code:
+                    return code
+        return None
 
     def _match(self, original: str, text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
         for n in range(min(MAX_NAME, len(text) - i), 1, -1):

@@ -117,6 +117,13 @@ def test_a_latin_gloss_names_a_place_the_gazetteer_lacks_in_chinese(nlp):
     assert (m.b.name, m.b.country) == ("Basseterre", "KN")
 
 
+def test_a_gloss_is_read_by_its_exact_name_or_made_a_place_in_the_country_before(nlp):
+    [m] = run_zh(nlp, "屏東縣與馬紹爾群島共和國米利環礁市(Mili Atoll)18日締結姊妹市。")
+    assert (m.b.name, m.b.country) == ("Mili Atoll", "MH")  # not Miri, Malaysia
+    [m] = run_zh(nlp, "台北市與斯洛伐克首都布拉提斯拉瓦舊城區(Bratislava Old Town)簽署城市交流合作備忘錄。")
+    assert (m.b.name, m.b.country) == ("Bratislava Old Town", "SK")  # not Barcelona's Ciutat Vella
+
+
 def test_the_press_short_forms_of_taiwanese_cities_are_those_cities(nlp):
     [m] = run_zh(nlp, "北市府今(11)日表示，北市與日本松山市締結友誼市。")
     assert (m.a.id, m.b.name) == ("TW-TPE", "Matsuyama")
