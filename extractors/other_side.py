@@ -1,0 +1,78 @@
+"""Where a passage's missing side comes from: the sentences just before it,
+the subject a pronoun stands for, the owner of a list (a partner's page, a
+section title above a table)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.pair_structure import distinct_places
+from extractors.places import PlaceSpan
+
+LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
+SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
+MAX_SECTION_TITLE = 40
+PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    sides: list[PlaceSpan]
+    orgs: list[PlaceSpan]
+
+
+def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, int]) -> list[PlaceSpan]:
+    """Whose list it is: the foreign place the whole document names most,
+    if no other place (Taiwanese included) is named as often, and the
+    heading names it or no place at all."""
+    if not counts:
+        return []
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 2 or sum(1 for v in counts.values() if v == n) > 1:
+        return []
+    named = [p for p in head.sides if p.place.country != "TW"]
+    if any(p.place.country == "TW" for p in head.sides) or (named and top not in {p.place.id for p in named}):
+        return []
+    owner = [p for sent in ([head] if named else sentences) for p in sent.sides if p.place.id == top]
+    return owner[:1] if owner and owner[0].place.country != "TW" else []
+
+
+def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
+    """'Taoyuan' on a line of its own, then 'Friendship cities: 34' and a
+    table: the section title names whose ties the table lists."""
+    for sent in reversed(sentences[max(0, header - SECTION_LOOKBACK):header]):
+        title = sent.text.strip()
+        if len(title) > MAX_SECTION_TITLE or PROSE_END.search(title) or not sent.sides:
+            continue
+        if all(p.place.country == "TW" for p in sent.sides):
+            local = distinct_places(sent.sides)
+            return local if len(local) == 1 else []
+        return []  # a heading that names a foreign place owns no Taiwanese table
+    return []
+
+
+# 'It became sister towns with Puyan Township', 'The city also signed sister
+# pacts with ...': the subject is the government the sentence before began with.
+_SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
+                              r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
+
+
+def subject_referent(sentences: list[Sentence], i: int) -> PlaceSpan | None:
+    if not _SUBJECT_ANAPHOR.match(sentences[i].text):
+        return None
+    for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
+        if sent.sides:
+            return sent.sides[0]
+    return None
+
+
+def lookback(sentences: list[Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
+    local, foreign = [], []
+    for sent in sentences[max(0, i - LOOKBACK):i]:
+        local += [p for p in sent.sides if p.place.country == "TW"]
+        foreign += [p for p in sent.sides if p.place.country != "TW"]
+    return local, foreign
