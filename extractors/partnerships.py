@@ -255,16 +255,16 @@ class PartnershipFinder:
 
 
     @staticmethod
-    def _item_dates(doc: Doc, sent: Sentence, pool: list[PlaceSpan]) -> dict[int, EventDate]:
-        """Start of each side -> the date its list item carries, where the
+    def _item_dates(doc: Doc, sent: Sentence, sides: list[PlaceSpan]) -> dict[int, EventDate]:
+        """Start of each side of the sentence -> the date its list item carries, where the
         sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
         text = text_of(doc)
-        starts = sorted(p.start for p in pool if sent.start <= p.start < sent.end)
+        starts = sorted(p.start for p in sides if sent.start <= p.start < sent.end)
         out = {}
-        for p in pool:
+        for p in sides:
             if not sent.start <= p.start < sent.end:
                 continue
-            nexts = [st for st in starts if st > p.start and not _locates(text, pool, p, st)]
+            nexts = [st for st in starts if st > p.start and not _locates(text, sides, p, st)]
             found = item_date(text, p.end, min(nexts[0] if nexts else sent.end, sent.end), doc._.published)
             if found is not None:
                 out[p.start] = found

@@ -30,6 +30,12 @@ _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Ko
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
 
 
+def sole_foreign_country(doc_countries: Counter) -> str | None:
+    """The one foreign country a document names, if it names only one."""
+    abroad = [c for c in doc_countries if c != "TW"]
+    return abroad[0] if len(abroad) == 1 else None
+
+
 class PlaceResolver:
     gaz: Gazetteer
 
@@ -43,8 +49,7 @@ class PlaceResolver:
             if state and (explicit or self.gaz.foreign_lookup(name, state)):
                 hint = state
         if not hint and UNIT_OF.search(text, max(0, start - 20), start):
-            abroad = [c for c in doc_countries if c != "TW"]
-            hint = abroad[0] if len(abroad) == 1 else None
+            hint = sole_foreign_country(doc_countries)
         if hint == "TW":
             return None
         if (division_of := self._division_of_previous(text, start, name)) is not None:

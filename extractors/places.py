@@ -48,7 +48,7 @@ from extractors.place_cues import (
     titled_names,
     towns_before_division,
 )
-from extractors.place_resolve import UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
+from extractors.place_resolve import UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, sole_foreign_country
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_syllables import SyllableNames
 from extractors.place_rows import overlaps as _overlaps
@@ -334,10 +334,10 @@ class PlaceFinder(PlaceResolver):
                  or (unit_of and named_as(p, name) and doc_countries.get(p.country)))]
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
-        abroad = [c for c in doc_countries if c != "TW"]
-        if not found and unit_of and len(abroad) == 1:
+        abroad = sole_foreign_country(doc_countries)
+        if not found and unit_of and abroad:
             # A town GeoNames lacks, in the one foreign country the page names.
-            return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad[0]),
+            return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad),
                              notes=["dictionary", "provisional"])
         if not found:
             return None
