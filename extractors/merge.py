@@ -17,12 +17,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from models.records import Event, Relation, Theme
+from models.records import Event, Relation, Theme, founding_choice
 from models.rows import PartnershipRow, StoredMention, partnership_key
 
 _THEME_ORDER = {t.value: i for i, t in enumerate(Theme)}
 _SPECIFIC = (Relation.SISTER.value, Relation.FRIENDSHIP.value, Relation.MOU.value)  # most specific first
-_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
 
 
 def merge(mentions: Iterable[StoredMention]) -> list[PartnershipRow]:
@@ -66,9 +65,7 @@ def _merge_group(key: str, group: list[StoredMention]) -> PartnershipRow:
     first = group[0]
     a_id, b_id = _ordered(first.a_id, first.b_id)
     founding = [m for m in group if m.event == Event.ESTABLISHED and m.event_date]
-    # Earliest date; at equal dates the more precise one.
-    est = min(founding, key=lambda m: (m.event_date, _PRECISION_ORDER.get(m.date_precision or "year", 2)),
-              default=None)
+    est = founding_choice(founding, lambda m: (m.event_date, m.date_precision or "year")) if founding else None
     status = _status(group)
     last = max(group, key=lambda m: (_when(m), m.id))
     published = [m.published for m in group if m.published]

@@ -32,7 +32,7 @@ import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
-from models.records import DocumentInput, DocumentMentions, Event, Mention, Relation
+from models.records import DocumentInput, DocumentMentions, Event, Mention, Relation, founding_choice
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,20 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     return doc, item.key
 
 
+def _fold_undated_mou(mentions: list[Mention]) -> list[Mention]:
+    """'signed a memorandum on friendship exchange ... Under the memorandum':
+    an undated MOU of a pair and event the same text calls a sister or
+    friendship tie is that tie. A dated one ('an MOU signed on Monday')
+    stays a tie of its own."""
+    tie = {}
+    for m in mentions:
+        if m.relation in (Relation.SISTER, Relation.FRIENDSHIP):
+            tie.setdefault((frozenset((m.a.id, m.b.id)), m.event), m.relation)
+    return [m.model_copy(update={"relation": tie[key]})
+            if m.relation is Relation.MOU and m.date is None and (key := (frozenset((m.a.id, m.b.id)), m.event)) in tie
+            else m for m in mentions]
+
+
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -202,6 +216,7 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation)
     mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
                 for m, r in zip(mentions, relations)]
+    mentions = _fold_undated_mou(mentions)
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
         groups.setdefault((*sorted((m.a.id, m.b.id)), m.event, m.relation), []).append(m)
@@ -212,7 +227,7 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         themes = tuple(sorted({t for m in group for t in m.themes}, key=lambda t: list(type(t)).index(t)))
         dated = [m.date for m in group if m.date]
         # A tie is founded once: the earliest founding date any passage gives.
-        date = min(dated, key=lambda d: d.value) if best.event is Event.ESTABLISHED and dated else (
+        date = founding_choice(dated, lambda d: (d.value, d.precision)) if best.event is Event.ESTABLISHED and dated else (
             best.date or next(iter(dated), None))
         confidence = round(min(0.99, pair_confidence[frozenset((best.a.id, best.b.id))]), 3)
         out.append(best.model_copy(update={"themes": themes, "date": date, "confidence": confidence}))

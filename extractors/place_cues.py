@@ -17,7 +17,7 @@ class PlaceSpan:
     start: int  # character offsets in the document
     end: int
     text: str
-    kind: str  # taiwan | foreign | country | org
+    kind: str  # taiwan | foreign | country | org | person | dateline | venue
     place: Place | None = None
     country: str | None = None  # for countries and demonyms
     level_hint: str | None = None
@@ -250,6 +250,21 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
     return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社")
+
+
+# 'at the county hall in Zhubei': where a ceremony was held.
+_VENUE_BEFORE = re.compile(r"(?i)\b(?:hall|building|office|offices|hotel|cent(?:er|re)|headquarters|auditorium|"
+                           r"museum|gymnasium|stadium|plaza|complex|campus)\s+(?:in|at)\s+$")
+
+
+def is_venue(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
+    """A Taiwanese town written as where a building stands, inside a
+    Taiwanese government the text names: the place of the ceremony, not a
+    party (the county is)."""
+    if span.kind != "taiwan" or not span.place or not span.place.admin1 \
+            or not _VENUE_BEFORE.search(text, max(0, span.start - 30), span.start):
+        return False
+    return any(s.kind == "taiwan" and s.place and s.place.name == span.place.admin1 for s in spans)
 
 
 _TOWN_BEFORE_DIVISION = re.compile(

@@ -25,6 +25,8 @@ _ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|J
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
 # 'Jonava District Municipality': the division, not the town it is named after.
 _DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
+# 'the district municipality of Jonava': the same division, the word written first.
+_DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
@@ -68,7 +70,8 @@ class PlaceResolver:
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
-        if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name):
+        if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
+                or _DIVISION_BEFORE.search(text, max(0, start - 12), start):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:
@@ -144,6 +147,26 @@ class PlaceResolver:
             if p.level in (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION):
                 return p, m.group(1) != ","
         return None
+
+
+_CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")
+
+
+def bare_division_names(text: str, foreign: list) -> None:
+    """'Kumamoto Prefecture ... Kumamoto residents': once a document names a
+    division with its generic word, the bare name is that division, not its
+    same-named capital, unless the document names the city as a city."""
+    divisions = {(fold_core(s.place.name), s.place.country): s.place for s in foreign
+                 if s.place and s.place.level in _DIVISIONS and fold_core(s.text) != fold(s.text)}
+    if not divisions:
+        return
+    cities = {(fold_core(s.place.name), s.place.country) for s in foreign if s.place
+              and s.place.level is Level.CITY and ("city" in fold(s.text).split()
+                                                  or _CITY_NEAR.search(text, max(0, s.start - 10), s.start))}
+    for s in foreign:
+        key = (fold_core(s.place.name), s.place.country) if s.place else None
+        if key in divisions and key not in cities and s.place.level is Level.CITY and fold_core(s.text) == fold(s.text):
+            s.place = divisions[key]
 
 
 def _looks_like_name(name: str) -> bool:

@@ -42,13 +42,15 @@ from extractors.place_cues import (
     cued_names,
     demonym_references,
     is_dateline,
+    is_venue,
     is_org,
     list_siblings,
     not_a_place,
     titled_names,
     towns_before_division,
 )
-from extractors.place_resolve import UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, sole_foreign_country
+from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
+                                      sole_foreign_country)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_syllables import SyllableNames
 from extractors.place_rows import overlaps as _overlaps
@@ -101,6 +103,7 @@ class PlaceFinder(PlaceResolver):
         taken += [(s.start, s.end) for s in countries]
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
+        bare_division_names(text_of(doc), foreign)
         spans.extend(foreign)
         capitals = self._capitals(text_of(doc), countries, taken + [(s.start, s.end) for s in foreign])
         spans.extend(capitals)
@@ -112,6 +115,8 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
             elif s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
                 s.kind = "dateline"  # where the story was filed
+            elif is_venue(text_of(doc), s, spans):
+                s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \

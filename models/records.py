@@ -107,6 +107,28 @@ class EventDate(Frozen):
         return self.value.isoformat()
 
 
+def within(outer: tuple[dt.date, str], inner: tuple[dt.date, str]) -> bool:
+    """Whether date ``inner`` (value, precision) lies in the period ``outer``
+    names: 1995-09 lies in 1995, 1983-07-22 in 1983-07."""
+    (o, op), (i, _) = outer, inner
+    if op == DatePrecision.YEAR:
+        return o.year == i.year
+    if op == DatePrecision.MONTH:
+        return (o.year, o.month) == (i.year, i.month)
+    return o == i
+
+
+def founding_choice(dates: list, key) -> object:
+    """The founding date among several a text gives: the earliest, made as
+    precise as another date inside its period allows ('in 1995' and 'in
+    September 1995' are one signing). ``key`` maps an item to (value,
+    precision)."""
+    order = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+    first = min(dates, key=lambda d: (key(d)[0], order[DatePrecision(key(d)[1])]))
+    inside = [d for d in dates if within(key(first), key(d))]
+    return min(inside, key=lambda d: (order[DatePrecision(key(d)[1])], key(d)[0]))
+
+
 class Evidence(Frozen):
     text: str
     start: int  # character offsets into the document text

@@ -35,6 +35,17 @@ def test_earliest_established_date_is_kept_apart_from_reporting_dates():
     assert (row.first_reported, row.last_reported) == (D(2020, 1, 15), D(2021, 6, 1))
 
 
+def test_a_year_and_a_month_inside_it_are_one_founding_the_month_kept():
+    [row] = merge([mention(1, 1, date=D(1995, 1, 1), precision="year"),
+                   mention(2, 2, date=D(1995, 9, 1), precision="month"),
+                   mention(3, 3, date=D(1996, 1, 1), precision="year")])
+    assert (row.established, row.established_precision) == (D(1995, 9, 1), "month")
+    # A more precise date outside the earliest period does not move it.
+    [row] = merge([mention(1, 1, date=D(1995, 1, 1), precision="year"),
+                   mention(2, 2, date=D(1996, 3, 1), precision="month")])
+    assert (row.established, row.established_precision) == (D(1995, 1, 1), "year")
+
+
 def test_a_later_termination_ends_the_tie():
     [row] = merge([mention(1, 1, date=D(2016, 5, 1)), mention(2, 2, event="terminated", date=D(2019, 10, 7))])
     assert row.status == "terminated"

@@ -58,3 +58,38 @@ def test_taiwan_province_pairs_with_states_not_with_towns(nlp):
             "  Enfield Zhongli (Chungli) Taiwan Province\n  State of Connecticut Taiwan Province\n")
     pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in nlp(text)._.candidates}
     assert ("Taiwan Province", "Connecticut") in pairs and ("Taiwan Province", "Enfield") not in pairs
+
+
+def test_a_district_municipality_is_the_division_not_its_seat(nlp):
+    text = ("The Lithuanian district municipality of Jonava is negotiating a sister-city agreement with "
+            "Taoyuan City in Taiwan, officials confirmed on Tuesday.")
+    jonava = [p for p in nlp(text)._.places if "Jonava" in p.text]
+    assert [p.place.id for p in jonava] == ["iso:LT-10"]
+
+
+def test_a_bare_name_after_its_prefecture_is_the_prefecture(nlp):
+    text = ("Hsinchu County signed a memorandum on friendship exchange with Kumamoto Prefecture, Japan, on "
+            "Thursday. Kumamoto residents had welcomed Taiwanese families, the vice governor said.")
+    ids = {p.place.id for p in nlp(text)._.places if p.text.startswith("Kumamoto")}
+    assert ids == {"iso:JP-43"}
+    # Named as a city too, the bare name stays ambiguous and keeps its own reading.
+    text = ("Kumamoto Prefecture and Kumamoto City sent a delegation to Tainan. Kumamoto signed a sister "
+            "city agreement with Tainan in 2020.")
+    cities = {p.place.id for p in nlp(text)._.places if p.text == "Kumamoto City"}
+    assert cities and "iso:JP-43" not in cities
+
+
+def test_the_town_where_a_ceremony_was_held_is_no_party(nlp):
+    text = ("Hsinchu County signed a memorandum on friendship exchange with Kumamoto Prefecture on Thursday, "
+            "at a ceremony held at the county hall in Zhubei.")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name) for m in found} == {("Hsinchu County", "Kumamoto")}
+    assert [p.kind for p in nlp(text)._.places if p.text == "Zhubei"] == ["venue"]
+
+
+def test_an_undated_memorandum_of_a_named_friendship_tie_is_that_tie(nlp):
+    text = ("Hsinchu County signed a memorandum of understanding on friendship exchange with Kumamoto "
+            "Prefecture, Japan, on Thursday, establishing a friendship relationship. Under the memorandum, "
+            "Hsinchu County and Kumamoto Prefecture will cooperate on industry and talent.")
+    found = run(nlp, text)
+    assert {(m.relation.value, m.event.value) for m in found} == {("friendship", "established")}
