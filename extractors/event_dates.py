@@ -138,10 +138,26 @@ def _other_event(text: str, d) -> bool:
                 or _OTHER_EVENT_AFTER.match(text[d.end:d.end + 6]))
 
 
-def nearest_date(text: str, published, cues, year_hint: int | None = None) -> EventDate | None:
+# '... and exchanges would continue as planned this year': a date in a
+# clause about what is still to come dates no tie already made.
+_FUTURE_CLAUSE = re.compile(r"(?i)\b(?:will|would|shall|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to)\b"
+                            r"|將|将|預計|予定")
+_CLAUSE_START = re.compile(r"[,;:，；：。]|\b(?:and|but|while)\b")
+
+
+def in_future_clause(text: str, d) -> bool:
+    head = text[max(0, d.start - 80):d.start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    return bool(_FUTURE_CLAUSE.search(head[starts[-1] if starts else 0:]))
+
+
+def nearest_date(text: str, published, cues, year_hint: int | None = None, *, past: bool = False
+                 ) -> EventDate | None:
+    """The date nearest the relation cue; ``past``: only dates of what has
+    happened (for a tie already made)."""
     found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
-             and not in_range(text, d)]
+             and not in_range(text, d) and not (past and in_future_clause(text, d))]
     if not found:
         return None
     anchor = cues[0][1]

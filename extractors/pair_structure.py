@@ -147,7 +147,7 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
     is the government named first, so Beijing's partner is Prague, not Taipei."""
     foreign = b if b.place.country != "TW" else a
     local = a if foreign is b else b
-    if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
+    if not sides or not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
     first = min(sides, key=lambda s: s.start)
     return first.place.id not in (local.place.id, foreign.place.id)

@@ -11,6 +11,7 @@ from extractors.place_cues import PlaceSpan
 from extractors.themes import themes_of
 from models.records import Event, Relation, Theme
 
+_DEFINITE = re.compile(r"(?i)\b(?:the|this|that)\s+$|[該此本]$")
 _BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
 
 
@@ -47,11 +48,28 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
         cues = [c for c in cues if c not in described]
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
-        for earlier_text in reversed(before):
-            earlier = [c[0] for c in relations_in(earlier_text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
-            if earlier:
-                return min(earlier, key=RELATION_RANK.__getitem__)
+        return _tie_named_before(before) or relation
+    # 'Under the memorandum' after 'signed a memorandum on friendship
+    # exchange': the memorandum that made the tie named before.
+    if relation is Relation.MOU and all(_definite(text, c) for c in cues):
+        earlier = _tie_named_before(before)
+        if earlier in (Relation.SISTER, Relation.FRIENDSHIP):
+            return earlier
     return relation
+
+
+def _definite(text: str, cue) -> bool:
+    return _DEFINITE.search(text, max(0, cue[1] - 6), cue[1]) is not None
+
+
+def _tie_named_before(before: list[str]) -> Relation | None:
+    """The kind of tie the nearest earlier sentence names, passing over
+    sentences that only refer back to one ('the memorandum')."""
+    for earlier_text in reversed(before):
+        named = [c for c in relations_in(earlier_text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
+        if named and not all(c[0] is Relation.MOU and _definite(earlier_text, c) for c in named):
+            return min((c[0] for c in named), key=RELATION_RANK.__getitem__)
+    return None
 
 
 def _bare(text: str, cue) -> bool:
@@ -80,6 +98,8 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any, the
     sentence's event holds, background clauses without the pair left out."""
+    if not any(sent_start <= s.start < sent_start + len(sent_text) for s in (a, b)):
+        return event_of(sent_text)  # both sides borrowed: 'The agreement, signed in 2003, ...'
     window = text[min(a.start, b.start):max(a.end, b.end)]
     event, found = event_of(window)
     if found:

@@ -143,8 +143,11 @@ class PartnershipFinder:
         local = [p for p in sent.sides if p.place.country == "TW"]
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
+        # 'The agreement, signed in 2003, ...' opening a sentence that names
+        # no one speaks of the tie the sentences before it named.
         anaphor = PAIR_ANAPHOR.search(sent.text) is not None or (
-            bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None)
+            bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None) or (
+            not sent.sides and DEFINITE_CUE.match(sent.text.lstrip()) is not None)
         back_local, back_foreign = lookback(sentences, i)
         if (not local or not foreign) and anaphor:
             if not local and back_local and (foreign or anaphor):
@@ -202,8 +205,13 @@ class PartnershipFinder:
                     pairs[key] = _oriented(x, y)
         if not pairs:
             return []
-        date = nearest_date(sent.text, doc._.published, cues, self._year_hint(doc, sent.start)) or ceremony_date(
-            [s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
+        year_hint = self._year_hint(doc, sent.start)
+        near = nearest_date(sent.text, doc._.published, cues, year_hint)
+        ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
+        date = near or ceremony
+        # A tie already made takes no date from a clause about what is to come.
+        past_date = date if near is None else (
+            nearest_date(sent.text, doc._.published, cues, year_hint, past=True) or ceremony)
         window = [s.text if COOPERATION_TALK.search(s.text) else "" for s in sentences[i + 1:i + 1 + self.theme_window]]
         themes = themes_around(sent.text, " ".join(window))
         theme_cue_map = theme_cues(sent.text, window)
@@ -224,7 +232,8 @@ class PartnershipFinder:
             confidence = rule_confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
-            pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else date
+            pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
+                past_date if event is Event.ESTABLISHED else date)
             if event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)

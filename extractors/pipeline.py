@@ -185,20 +185,6 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     return doc, item.key
 
 
-def _fold_undated_mou(mentions: list[Mention]) -> list[Mention]:
-    """'signed a memorandum on friendship exchange ... Under the memorandum':
-    an undated MOU of a pair and event the same text calls a sister or
-    friendship tie is that tie. A dated one ('an MOU signed on Monday')
-    stays a tie of its own."""
-    tie = {}
-    for m in mentions:
-        if m.relation in (Relation.SISTER, Relation.FRIENDSHIP):
-            tie.setdefault((frozenset((m.a.id, m.b.id)), m.event), m.relation)
-    return [m.model_copy(update={"relation": tie[key]})
-            if m.relation is Relation.MOU and m.date is None and (key := (frozenset((m.a.id, m.b.id)), m.event)) in tie
-            else m for m in mentions]
-
-
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -216,7 +202,6 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation)
     mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
                 for m, r in zip(mentions, relations)]
-    mentions = _fold_undated_mou(mentions)
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
         groups.setdefault((*sorted((m.a.id, m.b.id)), m.event, m.relation), []).append(m)

@@ -343,3 +343,25 @@ def test_an_item_date_follows_its_name_in_brackets_or_after_a_comma():
     assert in_range("Between 1981 and 1985, ties were formed.", second)
     [only_one] = find_dates("In 1981 and later, ties were formed.", None)
     assert not in_range("In 1981 and later, ties were formed.", only_one)
+
+
+def test_a_tie_already_made_takes_no_date_from_a_clause_about_what_is_to_come(nlp):
+    from conftest import run
+
+    text = ("Tainan's other sister cities, Columbus in the US state of Georgia and Sendai in Japan, are not "
+            "affected, and the department said exchange programmes with both would continue this year.")
+    found = run(nlp, text, published=dt.date(2024, 8, 27))
+    assert found and all(m.date is None for m in found)
+    # A proposal keeps its planned date.
+    found = run(nlp, "Taichung will sign a sister city agreement with Houston next month.", published=MONDAY)
+    assert [(m.event.value, m.date.iso()) for m in found] == [("proposed", "2024-04")]
+
+
+def test_the_agreement_opening_a_sentence_dates_the_tie_named_before(nlp):
+    from conftest import run
+
+    text = ("Tainan City has terminated its sister-city agreement with Cebu City in the Philippines. "
+            "The agreement, signed in 2003, had produced no exchanges for a decade.")
+    found = run(nlp, text)
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} >= {("established", "2003")}
+    assert "terminated" in {m.event.value for m in found}
