@@ -1,6 +1,6 @@
 """Where a passage's missing side comes from: the sentences just before it,
 the subject a pronoun stands for, the owner of a list (a partner's page, a
-section title above a table)."""
+section title above a table, a page's own government left unsaid)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
+from models.records import Place
 
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
@@ -76,3 +77,20 @@ def lookback(sentences: list[Sentence], i: int) -> tuple[list[PlaceSpan], list[P
         local += [p for p in sent.sides if p.place.country == "TW"]
         foreign += [p for p in sent.sides if p.place.country != "TW"]
     return local, foreign
+
+
+def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
+    """'令和6年10月に新北市淡水区と締結した友好交流覚書': on a government's
+    own page a sentence that names only the other side leaves the page's
+    owner unsaid. A span for it at the sentence's start, marked so that the
+    scorer weighs such pairs apart."""
+    if owner is None or any(p.place.id == owner.id for p in sent.sides):
+        return None
+    abroad = owner.country != "TW"
+    others = {p.place.id for p in sent.sides if (p.place.country == "TW") == abroad}
+    if len(others) != 1 or any((p.place.country != "TW") == abroad for p in sent.sides):
+        # No other side, a list of them (places a mayor visits), or a side
+        # of the owner's own kind: nothing is left unsaid.
+        return None
+    kind = "foreign" if abroad else "taiwan"
+    return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])

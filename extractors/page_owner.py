@@ -30,6 +30,8 @@ from models.records import Level, Place
 
 if not Doc.has_extension("url"):
     Doc.set_extension("url", default=None)
+if not Doc.has_extension("page_owner"):
+    Doc.set_extension("page_owner", default=None)
 
 # Official domains of Taiwan's cities and counties: <label>.gov.tw (Taipei: gov.taipei).
 TAIWAN_SITES = {
@@ -149,7 +151,7 @@ class PageOwner:
         self.gaz = gaz
 
     def __call__(self, doc: Doc) -> Doc:
-        owner = page_owner(doc._.url, self.gaz)
+        owner = doc._.page_owner = page_owner(doc._.url, self.gaz)
         if owner is None:
             return doc
         places = list(doc._.places or [])

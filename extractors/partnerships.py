@@ -47,6 +47,7 @@ from extractors.other_side import (
     PROSE_END,
     Sentence,
     foreign_owner,
+    implicit_owner,
     lookback,
     section_owner,
     subject_referent,
@@ -195,6 +196,11 @@ class PartnershipFinder:
             pool.append(subject)
             spans.add(subject.place.id)
             extra[subject.place.id] = "subject"
+        owner = implicit_owner(sent, doc._.page_owner)
+        if owner is not None:
+            pool.append(owner)
+            spans.add(owner.place.id)
+            extra[owner.place.id] = "owner"
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
                  if a.place.id != b.place.id}
         chosen = set(pairs)
@@ -251,6 +257,7 @@ class PartnershipFinder:
                 "borrowed": float(extra.get(a.place.id) == "borrowed" or extra.get(b.place.id) == "borrowed"),
                 "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
                 "subject_anaphor": float("subject" in (extra.get(a.place.id), extra.get(b.place.id))),
+                "owner_unsaid": float("owner" in (extra.get(a.place.id), extra.get(b.place.id))),
                 "dated": float(date is not None),
             })
             out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected,

@@ -15,7 +15,7 @@ from collections import Counter
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import DIVISION_OF, nearby_country
+from extractors.place_cues import DIVISION_OF, ORG_NOUNS, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
@@ -171,6 +171,8 @@ def bare_division_names(text: str, foreign: list) -> None:
 
 def _looks_like_name(name: str) -> bool:
     words = name.split()
+    if words and words[-1].lower() in ORG_NOUNS:
+        return False  # 'Friends of Lee Teng-Hui Association in Japan': a body, not a town
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() not in ("of", "de", "la"))
 
 

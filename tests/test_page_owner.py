@@ -77,3 +77,26 @@ def test_a_us_city_site_under_its_own_name_names_its_owner(gaz, url, owner):
                                  "https://www.python.org/", "https://news.mt.gov/"])
 def test_a_us_site_that_is_no_single_large_city_owns_nothing(gaz, url):
     assert page_owner(url, gaz) is None
+
+
+def test_a_page_that_leaves_its_own_government_unsaid_still_gives_the_pair(nlp):
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    ja = _cjk_pipelines(nlp)["ja"]
+    text = "本事業は、令和6年10月に新北市淡水区と締結した友好交流覚書(MOU)を記念し、市民が台湾交流に取り組む機会とした。"
+
+    def candidates(url):
+        doc = ja(_make_doc(ja, DocumentInput(key="k", text=text, lang="ja", url=url))[0])
+        return {(c.mentions[0].a.name, c.mentions[0].b.name): c.features["owner_unsaid"] for c in doc._.candidates}
+
+    # The scorer sees that the owner was unsaid and weighs the pair apart.
+    assert candidates("https://www.city.omitama.lg.jp/0034/info-0000012225-0.html") == {("Tamsui", "Omitama"): 1.0}
+    # Without an owner there is no one to pair with.
+    assert candidates("https://news.example.com/omitama") == {}
+
+
+def test_a_body_named_in_a_country_is_no_town(nlp):
+    text = ("According to Friends of Lee Teng-Hui Association in Japan, the first Japan-Taiwan friendship "
+            "agreement was inked in 1979 between Omamachi and Huwei.")
+    assert all("Association" not in m.b.name and "Association" not in m.a.name for m in run(nlp, text))
