@@ -25,6 +25,7 @@ from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.transliteration import by_sound
 from extractors.gazetteer.names import _VARIANT_CHARS, fold_core
 from extractors.gazetteer.world import cjk_keys, cjk_names
+from extractors.kana import name_reading, place_by_reading
 from extractors.lexicon import relations_in
 from extractors.place_cues import is_dateline
 from extractors.place_resolve import _provisional
@@ -224,7 +225,14 @@ def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan 
     heard = _heard(world, text, i, m.end(), last.place)
     if heard is not None:
         return heard
-    place = Place(id=f"prov:{last.place.country}:{name}", name=name, country=last.place.country,
+    english, key = name, name
+    if last.place.country == "JP" and (reading := name_reading(name[:-1])):
+        # '福井縣南越前町': the town by its Japanese reading, as English writes it.
+        known = place_by_reading(world, reading, Level.CITY, last.place.name)
+        if known is not None:
+            return PlaceSpan(i, m.end(), name, "foreign", place=known, notes=["reading"])
+        english, key = reading.capitalize(), reading
+    place = Place(id=f"prov:{last.place.country}:{key}", name=english, country=last.place.country,
                   level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 

@@ -26,7 +26,7 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.chinese import SENTENCE_ENDS
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.kana import loose, romaji
+from extractors.kana import loose, place_by_reading, romaji
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from models.records import Level, Place
@@ -107,18 +107,7 @@ class JapanesePlaces:
         return found
 
     def _lookup(self, reading: str, level: Level | None, prefecture: str | None) -> Place | None:
-        found = [p for p in self.gaz.foreign_lookup(reading.capitalize(), "JP")
-                 if p.country == "JP" and loose(p.name) in (loose(reading), loose(reading) + "cho",
-                                                             loose(reading) + "machi", loose(reading) + "mura")]
-        if prefecture:
-            found = [p for p in found if p.admin1 == prefecture or p.name == prefecture] or found
-        if level is Level.PREFECTURE:
-            found = [p for p in found if p.level is not Level.CITY] or found
-        elif level is Level.CITY:
-            found = [p for p in found if p.level is Level.CITY] or found
-        # The romanised name itself before an older unit's ('Yasugi' before 'Yasugichō').
-        found.sort(key=lambda p: loose(p.name) != loose(reading))
-        return found[0] if found else None
+        return place_by_reading(self.gaz.world, reading, level, prefecture)
 
     def _missed(self, doc: Doc, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         out = []

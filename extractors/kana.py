@@ -10,6 +10,7 @@ older village. Long vowels are dropped the way English spellings drop them
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _BASE = dict(zip(
     "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
@@ -59,3 +60,41 @@ def loose(name: str) -> str:
     """A spelling with long vowels folded ('kyouto', 'Kyōto', 'Kyoto' -> 'kyoto')."""
     text = re.sub(r"[^a-z]", "", name.lower().translate(str.maketrans("āēīōūâêîôû", "aeiouaeiou")))
     return re.sub(r"ou|oo", "o", re.sub(r"uu", "u", text))
+
+
+@cache
+def _sudachi():
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+
+
+def name_reading(kanji: str) -> str | None:
+    """The romanised reading of a Japanese proper name written in kanji
+    (南越前 -> 'minamiechizen'), for a Chinese page that writes a Japanese
+    town GeoNames lacks: the dictionary's reading of a name it files as a
+    proper noun, else nothing."""
+    morphemes = list(_sudachi().tokenize(kanji))
+    if not morphemes or any(m.part_of_speech()[1] != "固有名詞" for m in morphemes):
+        return None
+    return romaji("".join(m.reading_form() for m in morphemes)) or None
+
+
+def place_by_reading(world, reading: str, level, prefecture: str | None):
+    """The Japanese place GeoNames files under a romanised reading: its own
+    name, or the name with 'cho', 'machi' or 'mura'; inside the prefecture
+    written before it, where one is; at the level the kanji's suffix says."""
+    from models.records import Level
+
+    key = loose(reading)
+    found = [p for p in world.lookup(reading.capitalize(), "JP")
+             if p.country == "JP" and loose(p.name) in (key, key + "cho", key + "machi", key + "mura")]
+    if prefecture:
+        found = [p for p in found if p.admin1 == prefecture or p.name == prefecture] or found
+    if level is Level.PREFECTURE:
+        found = [p for p in found if p.level is not Level.CITY] or found
+    elif level is Level.CITY:
+        found = [p for p in found if p.level is Level.CITY] or found
+    # The romanised name itself before an older unit's ('Yasugi' before 'Yasugichō').
+    found.sort(key=lambda p: loose(p.name) != key)
+    return found[0] if found else None

@@ -48,3 +48,13 @@ def test_a_chinese_sentence_gives_the_county_its_state_locates(nlp):
 
     found = run(nlp, "新北市與美國喬治亞州富頓縣締結姊妹市。", lang="zh")
     assert ("New Taipei", "Fulton County") in {(m.a.name, m.b.name) for m in found}
+
+
+def test_a_japanese_town_in_chinese_text_takes_its_japanese_reading(nlp):
+    from conftest import run
+
+    found = run(nlp, "白河區公所與日本福井縣南越前町十六日簽署交流合作備忘錄。", lang="zh")
+    assert {m.b.name for m in found} == {"Minamiechizen"}
+    # A town GeoNames lacks keeps the reading as its English name, and its kanji as its own.
+    [m] = run(nlp, "屏東縣九如鄉與鹿兒島縣東串良町締結姊妹市。", lang="zh")
+    assert (m.b.name, m.b.native, m.b.provisional) == ("Higashikushira", "東串良町", True)
