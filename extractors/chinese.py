@@ -110,6 +110,8 @@ class ChinesePlaceFinder:
                 if self.gaz.world.country_code(name[:n]):
                     start, name = start + n, name[n:]
                     break
+            if name.translate(_VARIANT_CHARS) in self.taiwan:
+                continue  # '新店区 (Xindian District)': Taiwan's own name, read as such below
             place = self._gloss_place(original, start, m.group(2))
             if place is not None:
                 out.append(PlaceSpan(start, start + len(name), name, "foreign", place=place))

@@ -92,3 +92,13 @@ def test_the_representative_office_and_a_chief_s_name_are_no_parties(nlp):
             "美唄市と富里郷は友好交流協定を締結しました。")
     found = run(nlp, text, published=dt.date(2024, 10, 2), lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Fuli", "Bibai")}
+
+
+def test_a_taiwanese_name_with_a_latin_gloss_stays_taiwanese(nlp):
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    ja = _cjk_pipelines(nlp)["ja"]
+    text = "| 提携相手先 | 新店区 (Xindian District) |\n| 州・省・県 | 新北市 (New Taipei City) |\n"
+    doc = ja(_make_doc(ja, DocumentInput(key="k", text=text, lang="ja"))[0])
+    assert {p.text: p.place.id for p in doc._.places if p.place} == {"新店区": "TW-NWT-xindian", "新北市": "TW-NWT"}
