@@ -60,6 +60,8 @@ _ZH_DAY = r"(?:\s*(?P<day>\d{1,2})\s*[日號号])?"
 _NUM = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _YEAR = r"(?P<year>\d{4})(?![0-9])"
 
+_CJK_NUM = "〇一二三四五六七八九十廿兩两"
+
 # (kind, gate, pattern), most specific first. A pattern runs only when its gate
 # opens: the text has every '#' feature (#d a digit, #m a month name) and, when
 # the gate lists strings, one of them (in lower case).
@@ -84,6 +86,12 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("#d", "年度"), r"(?<![0-9])(?P<roc>\d{2,3})\s*年度"),
     ("word", ("年",), rf"(?P<word>去年|一昨年|昨年|今年|本年|前年|明年){_ZH_MD}"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]"),
+    # Days and months in Chinese numerals ('十二月十六日', '十六日簽署'); a bare
+    # day only from the tenth on, since '一日' is as often 'one day'.
+    ("md", ("月",), rf"(?<![0-9年{_CJK_NUM}])(?P<month>十[一二]?|[一二三四五六七八九])\s*月\s*"
+                   rf"(?P<day>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])\s*[日號号]"),
+    ("zday", ("日",), rf"(?<![0-9月年期為为{_CJK_NUM}])(?P<day>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?)"
+                     rf"\s*日(?!本)"),
     ("ago", ("前",), r"(?<![0-9])(?P<n>\d{1,2}|[一二兩两三四五六七八九十])\s*(?P<unit>年|個月|个月|天)前"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月份?(?![0-9])"),
     # '今(11)日', '16日': a day of the publication's month (or the one before).
@@ -117,6 +125,20 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("year", ("#d",), r"(?<![0-9A-Za-z.,$/#])(?:(?i:mid-?|early\s+|late\s+))?"
                       r"(?P<year>19\d\d|20\d\d|2100)(?![0-9])"),
 ]]
+
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def cjk_number(text: str) -> int:
+    """'20', '四', '十', '二十', '三十五', '廿六' as a number."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("廿", "二十")
+    if "十" not in text:
+        return int("".join(str(_CJK_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
+
 
 _DIGIT = re.compile(r"[0-9]")
 _ANY_MONTH = re.compile(_MONI)
@@ -204,8 +226,8 @@ _SKIP = object()  # well-formed, but needs a publication date there is not
 def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: int | None = None):
     g = m.groupdict()
     mon = g.get("mon")
-    month = _MONTHS[mon[:3].lower()] if mon else int(g["month"]) if g.get("month") else None
-    day = int(g["day"]) if g.get("day") else None
+    month = _MONTHS[mon[:3].lower()] if mon else cjk_number(g["month"]) if g.get("month") else None
+    day = cjk_number(g["day"]) if g.get("day") else None
     if kind == "mdy":
         a, b = int(g["a"]), int(g["b"])
         month, day = (a, b) if a <= 12 else (b, a)

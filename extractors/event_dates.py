@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import find_dates
+from extractors.dates import cjk_number, find_dates  # noqa: F401  (cjk_number re-exported)
 from models.records import DatePrecision, EventDate
 
 
@@ -16,17 +16,6 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
     r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
 
-_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-
-
-def cjk_number(text: str) -> int:
-    """'20', '四', '十', '二十', '三十五' as a number."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(_CJK_DIGITS[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
 
 
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:

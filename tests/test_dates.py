@@ -365,3 +365,12 @@ def test_the_agreement_opening_a_sentence_dates_the_tie_named_before(nlp):
     found = run(nlp, text)
     assert {(m.event.value, m.date.iso() if m.date else None) for m in found} >= {("established", "2003")}
     assert "terminated" in {m.event.value for m in found}
+
+
+def test_days_and_months_in_chinese_numerals():
+    pub = dt.date(2025, 12, 16)
+    assert only("白河區公所與南越前町十六日簽署備忘錄", pub).date.iso() == "2025-12-16"
+    assert only("兩市於十二月十六日簽署", pub).date.iso() == "2025-12-16"
+    assert only("廿六日", pub).date.iso() == "2025-11-26"  # a day after publication's is last month's
+    # 'one day' and 'for ten days' are durations, not dates.
+    assert find_dates("一日遊行程為期十日", pub) == []
