@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import RELATION_RANK, event_of, relations_in
+from extractors.lexicon import RELATION_RANK, SIGNED_PAST, event_of, relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.themes import themes_of
 from models.records import Event, Relation, Theme
@@ -56,6 +56,20 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
         if earlier in (Relation.SISTER, Relation.FRIENDSHIP):
             return earlier
     return relation
+
+
+# '(Sister city to Kaohsiung)', 'Matsuyama, which is a friendly exchange
+# city of Taipei', "Taichung's sister city Aomori": a tie named to say who
+# someone is, not an event; the sentence's date is someone's visit.
+_DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
+                         r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+|\bof\s+)$")
+
+
+def describes_only(text: str, cues) -> bool:
+    """Every cue of the sentence names an existing tie to describe a party,
+    and no verb of signing or forming says the tie was made here."""
+    return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) for c in cues) \
+        and not SIGNED_PAST.search(text)
 
 
 def _definite(text: str, cue) -> bool:

@@ -30,29 +30,13 @@ from extractors.gazetteer.names import fold_core
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (
-    TAIWAN_PROVINCE,
-    adjacent_pairs,
-    between_pairs,
-    distinct_places,
-    drop_contained,
-    list_chains,
-    listed_together,
-    respective_pairs,
-    someone_elses_tie,
-    third_party_between,
-)
-from extractors.other_side import (
-    LOOKBACK,
-    PROSE_END,
-    Sentence,
-    foreign_owner,
-    implicit_owner,
-    lookback,
-    section_owner,
-    subject_referent,
-)
-from extractors.pair_wording import COOPERATION_TALK, pair_event, relation_of, rule_confidence, themes_around
+from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
+                                       drop_contained, list_chains, listed_together, respective_pairs,
+                                       someone_elses_tie, third_party_between)
+from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, foreign_owner, implicit_owner, lookback,
+                                   section_owner, subject_referent)
+from extractors.pair_wording import (COOPERATION_TALK, describes_only, pair_event, relation_of, rule_confidence,
+                                    themes_around)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
@@ -212,7 +196,7 @@ class PartnershipFinder:
         if not pairs:
             return []
         year_hint = self._year_hint(doc, sent.start)
-        near = nearest_date(sent.text, doc._.published, cues, year_hint)
+        near = None if describes_only(sent.text, cues) else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
         date = near or ceremony
         # A tie already made takes no date from a clause about what is to come.

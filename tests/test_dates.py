@@ -374,3 +374,15 @@ def test_days_and_months_in_chinese_numerals():
     assert only("廿六日", pub).date.iso() == "2025-11-26"  # a day after publication's is last month's
     # 'one day' and 'for ten days' are durations, not dates.
     assert find_dates("一日遊行程為期十日", pub) == []
+
+
+def test_a_tie_named_only_to_say_who_someone_is_takes_no_date_from_their_visit(nlp):
+    from conftest import run
+
+    text = ("Mr. Tomas Regalado, Mayor of Miami, Florida (Sister city to Kaohsiung), visiting Bao-An Temple "
+            "on May 29, 2011.")
+    found = run(nlp, text)
+    assert found and all(m.date is None for m in found)
+    # Where the sentence says the tie was made, its date stays.
+    [m] = run(nlp, "Miami, Florida became a sister city of Kaohsiung on May 29, 2011.")
+    assert m.date.iso() == "2011-05-29"
