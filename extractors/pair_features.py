@@ -22,6 +22,8 @@ from models.records import Event, Relation
 _ADMIN1 = ("state", "prefecture", "province", "region")
 _AFTER_IN = re.compile(r"(?:\b(?:in|at|near)\s+(?:the\s+)?|[在於于])$", re.I)
 _TW_TOP = ("special_municipality", "county", "county_city")
+# '台北市在1995年與華沙締姊妹市盟約,台南市在2004年與…': each clause its own pair
+_CLAUSE_BREAK = re.compile(r"[，；;]|(?<=[\u3040-\u9fff）)]),(?=[\u3040-\u9fff])")
 # 'with the mayor of Zhubei City', 'accompanied by officials of ...': whose
 # office someone holds, more often than a party
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|governor|magistrate|speaker|officials?|representatives?|delegation|"
@@ -40,6 +42,9 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     f = {
         f"rel:{relation.value}": 1.0, f"event:{event.value}": 1.0, "event_cue": float(has_event_cue),
         "in_sentence": float(in_sentence), "gap": math.log1p(gap) / 6.0,
+        # one character either side, which the comma's neighbours are read from
+        "clauses_between": (math.log1p(len(_CLAUSE_BREAK.findall(text_of(doc)[max(0, lo.end - 1):hi.start + 1])))
+                            if in_sentence else 0.0),
         "cue_between": float(any(lo.end <= c <= hi.start for c in cue_starts)),
         "cue_near": math.log1p(min(near, default=400)) / 6.0,
         "sides": math.log1p(len({s.place.id for s in sent.sides})),

@@ -93,3 +93,15 @@ def test_an_undated_memorandum_of_a_named_friendship_tie_is_that_tie(nlp):
             "Hsinchu County and Kumamoto Prefecture will cooperate on industry and talent.")
     found = run(nlp, text)
     assert {(m.relation.value, m.event.value) for m in found} == {("friendship", "established")}
+
+
+def test_a_pair_split_across_clauses_is_marked_for_the_scorer(nlp):
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    zh = _cjk_pipelines(nlp)["zh"]
+    text = "台北市在1995年與華沙締姊妹市盟約,台南市在2004年與艾布洛格市(City of Elblag)締盟。"
+    doc = zh(_make_doc(zh, DocumentInput(key="k", text=text, lang="zh"))[0])
+    apart = {(c.mentions[0].a.name, c.mentions[0].b.name): c.features["clauses_between"] for c in doc._.candidates}
+    assert apart[("Taipei", "Warsaw")] == 0.0 and apart[("Tainan", "Elbląg")] == 0.0
+    assert apart[("Tainan", "Warsaw")] > 0.0
