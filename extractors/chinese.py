@@ -165,6 +165,8 @@ class ChinesePlaceFinder:
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
                 continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
+            if chunk[0] == "都" and original[i - 1:i] == "首":
+                return None  # '首都城市' (capital city) holds no Miyakonojō
             known = chunk in self.world or (
                 chunk[-1] in _SUFFIXES and len(chunk) >= 3 and chunk[:-1] in self.stems
                 and _starts_name(original, i, before))

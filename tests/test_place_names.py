@@ -151,3 +151,10 @@ def test_a_district_municipality_is_the_division_and_a_country_may_end_its_line(
     # 'Republic of Lithuania' at the end of its line is the country, not Republic, Missouri.
     assert not [p for p in places if p.text == "Republic"]
     assert any(p.kind == "country" and p.country == "LT" for p in places)
+
+
+def test_a_capital_city_holds_no_town_named_in_its_characters(nlp):
+    found = run(nlp, "國民黨團認為，北市與布拉格締結姊妹市，應以雙方首都城市名稱締結。", lang="zh")
+    assert {m.b.name for m in found} == {"Prague"}
+    found = run(nlp, "都城市與台中市締結友好交流協定。", lang="zh")
+    assert {m.b.name for m in found} == {"Miyakonojō"} or {m.a.name for m in found} == {"Miyakonojō"}
