@@ -57,6 +57,21 @@ def test_a_pair_below_the_threshold_is_dropped_unless_the_rules_chose_it():
     assert brno.confidence < 0.5  # kept, but the queue sees how doubtful it is
 
 
+def test_a_city_that_only_locates_its_own_district_is_no_party():
+    xitun = Place(id="TW-TPE-xitun", name="Xitun", country="TW", level=Level.DISTRICT)
+
+    def passage(a: Place, at: int) -> Candidate:
+        m = Mention(a=a, b=PRAGUE, a_text=a.name, b_text="Prague", relation=Relation.SISTER,
+                    event=Event.ESTABLISHED, evidence=Evidence(text="...", start=at, end=at + 3), confidence=0.5)
+        return Candidate(pair=frozenset((a.id, PRAGUE.id)), mentions=[m], features={"strong": 1.0}, selected=True)
+
+    decided = scorer().decide([passage(xitun, 0), passage(TAIPEI, 0)], DocContext())
+    assert {m.a.name for m in decided} == {"Xitun"}
+    # A passage of its own that pairs the city alone keeps it a party.
+    decided = scorer().decide([passage(xitun, 0), passage(TAIPEI, 0), passage(TAIPEI, 50)], DocContext())
+    assert {m.a.name for m in decided} == {"Xitun", "Taipei"}
+
+
 def test_an_accepted_pair_gives_every_event_its_passages_state_at_the_pair_probability():
     decided = scorer().decide([candidate(PRAGUE, selected=False, strong=1.0,
                                          events=(Event.RENEWED, Event.ESTABLISHED))], DocContext())
