@@ -166,17 +166,30 @@ class PairScorer:
 
 def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> bool:
     """'台中市西屯區公所與美國霍博肯市簽署': Taichung only locates Xitun, the
-    party. A Taiwanese side whose every passage also pairs one of its own
-    districts or townships with the same partner is not a party itself."""
+    party; '鹿兒島縣東串良町': Kagoshima only locates the town. A side whose
+    every passage also pairs a place it holds with the same partner is not a
+    party itself."""
     for inner in groups:
         if inner == pair or len(inner & pair) != 1:
             continue
         (mine,), (theirs,) = pair - inner, inner - pair
-        if mine.startswith("TW-") and theirs.startswith(mine + "-") and "-hist-" not in theirs:
+        if _holds(_place(group, mine), _place(groups[inner], theirs)):
             where = {m.evidence.start for c in groups[inner] for m in c.mentions}
             if all(m.evidence.start in where for c in group for m in c.mentions):
                 return True
     return False
+
+
+def _place(group: list[Candidate], place_id: str):
+    m = group[0].mentions[0]
+    return m.a if m.a.id == place_id else m.b
+
+
+def _holds(outer, inner) -> bool:
+    if outer.country == "TW":
+        return inner.id.startswith(outer.id + "-") and "-hist-" not in inner.id
+    return (inner.country == outer.country and outer.level.value in ("prefecture", "state", "province", "region")
+            and inner.admin1 is not None and inner.admin1 == outer.name)
 
 
 def group_by_pair(candidates: Iterable[Candidate]) -> dict[frozenset[str], list[Candidate]]:

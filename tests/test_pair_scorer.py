@@ -72,6 +72,18 @@ def test_a_city_that_only_locates_its_own_district_is_no_party():
     assert {m.a.name for m in decided} == {"Xitun", "Taipei"}
 
 
+def test_a_prefecture_that_only_locates_its_town_is_no_party():
+    mie = Place(id="iso:JP-24", name="Mie", country="JP", level=Level.PREFECTURE)
+    iga = Place(id="gn:1862540", name="Iga", country="JP", level=Level.CITY, admin1="Mie")
+
+    def passage(b: Place) -> Candidate:
+        m = Mention(a=TAIPEI, b=b, a_text="Taipei", b_text=b.name, relation=Relation.MOU, event=Event.ESTABLISHED,
+                    evidence=Evidence(text="...", start=0, end=3), confidence=0.5)
+        return Candidate(pair=frozenset((TAIPEI.id, b.id)), mentions=[m], features={"strong": 1.0}, selected=True)
+
+    assert {m.b.name for m in scorer().decide([passage(mie), passage(iga)], DocContext())} == {"Iga"}
+
+
 def test_an_accepted_pair_gives_every_event_its_passages_state_at_the_pair_probability():
     decided = scorer().decide([candidate(PRAGUE, selected=False, strong=1.0,
                                          events=(Event.RENEWED, Event.ESTABLISHED))], DocContext())
