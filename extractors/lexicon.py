@@ -101,6 +101,12 @@ SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+(?:schools?|stations?)|\bschools?[
                            r"|姉妹駅|妹駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港)\s*$", _I)
 
 
+# '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in
+# the same clause, is a university, a school, an association or a company.
+ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?:大學|大学|學校|学校|學院|学院|協會|协会|公會|"
+                              r"公司|醫院|医院|企業|企业)[^，。,、；;]{0,12}$")
+
+
 # 'Sister Cities International': an association's name, not a tie.
 ORG_AFTER_CUE = re.compile(r"\s+International\b")
 
@@ -111,6 +117,7 @@ def relations_in(text: str) -> list[tuple[Relation, int, int]]:
         out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
                    if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
                    and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+                   and not ORG_PARTY_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                    and not ORG_AFTER_CUE.match(text, m.end()))
     return out
 

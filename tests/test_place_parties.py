@@ -105,3 +105,8 @@ def test_a_pair_split_across_clauses_is_marked_for_the_scorer(nlp):
     apart = {(c.mentions[0].a.name, c.mentions[0].b.name): c.features["clauses_between"] for c in doc._.candidates}
     assert apart[("Taipei", "Warsaw")] == 0.0 and apart[("Tainan", "Elbląg")] == 0.0
     assert apart[("Tainan", "Warsaw")] > 0.0
+
+
+def test_a_tie_with_a_university_named_before_it_is_no_tie_between_governments():
+    assert relations_in("花蓮縣下半年將組團回訪馬卡蒂，並規劃與當地大學簽署學術交流備忘錄。") == []
+    assert relations_in("花蓮縣與馬卡蒂市簽署姊妹市協定。") != []
