@@ -142,12 +142,27 @@ _POSSESSED_TIE = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ties?|
                             r"agreement|partnership|status)\s+with\s+$")
 
 
+# "Long Beach's list of sister cities - including Yokkaichi, Japan; Qingdao, ...":
+# every place listed after it is the possessor's partner.
+_POSSESSED_LIST = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin|partner)[\s-]+"
+                             r"(?:cit(?:y|ies)|towns?|states?)\b[^.;!?。]*$", re.I)
+
+
 def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
     """'Prague signed with Taipei after ending its tie with Beijing': 'its'
-    is the government named first, so Beijing's partner is Prague, not Taipei."""
+    is the government named first, so Beijing's partner is Prague, not Taipei;
+    "Taoyuan could join Long Beach's list of sister cities, including
+    Yokkaichi": Yokkaichi is Long Beach's partner."""
     foreign = b if b.place.country != "TW" else a
     local = a if foreign is b else b
-    if not sides or not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
+    if not sides:
+        return False
+    listed = _POSSESSED_LIST.search(text, max(0, foreign.start - 200), foreign.start)
+    if listed is not None:
+        owner = next((s for s in sides if s.end == listed.start()), None)
+        if owner is not None and owner.place.id not in (local.place.id, foreign.place.id):
+            return True
+    if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
     first = min(sides, key=lambda s: s.start)
     return first.place.id not in (local.place.id, foreign.place.id)

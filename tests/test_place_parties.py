@@ -110,3 +110,11 @@ def test_a_pair_split_across_clauses_is_marked_for_the_scorer(nlp):
 def test_a_tie_with_a_university_named_before_it_is_no_tie_between_governments():
     assert relations_in("花蓮縣下半年將組團回訪馬卡蒂，並規劃與當地大學簽署學術交流備忘錄。") == []
     assert relations_in("花蓮縣與馬卡蒂市簽署姊妹市協定。") != []
+
+
+def test_a_partner_listed_after_someone_elses_sister_cities_is_theirs(nlp):
+    text = ("Taoyuan City, Taiwan could join Long Beach's list of sister cities, including Yokkaichi, Japan "
+            "and Mombasa, Kenya.")
+    elses = {(c.mentions[0].a.name, c.mentions[0].b.name): c.features.get("elses_tie", 0.0)
+             for c in nlp(text)._.candidates}
+    assert elses[("Taoyuan", "Yokkaichi")] == 1.0 and elses[("Taoyuan", "Long Beach")] == 0.0
