@@ -145,11 +145,14 @@ class PairScorer:
         only locates its own district, in every passage, gives way to it."""
         out: list[Mention] = []
         groups = group_by_pair(candidates)
-        for pair, group in groups.items():
-            p = round(self.probability(pool_features(group, ctx)), 3)
-            chosen = [c for c in group if c.selected]
-            if (p < self.threshold and not chosen) or only_locates(pair, group, groups):
+        probability = {pair: round(self.probability(pool_features(group, ctx)), 3) for pair, group in groups.items()}
+        accepted = {pair: group for pair, group in groups.items()
+                    if probability[pair] >= self.threshold or any(c.selected for c in group)}
+        for pair, group in accepted.items():
+            if only_locates(pair, group, accepted):
                 continue
+            p = probability[pair]
+            chosen = [c for c in group if c.selected]
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
             update: dict = {"confidence": p}
             if self.themes is not None:
@@ -167,8 +170,8 @@ class PairScorer:
 def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> bool:
     """'台中市西屯區公所與美國霍博肯市簽署': Taichung only locates Xitun, the
     party; '鹿兒島縣東串良町': Kagoshima only locates the town. A side whose
-    every passage also pairs a place it holds with the same partner is not a
-    party itself."""
+    every passage also pairs a place it holds with the same partner, in a
+    pair accepted itself (``groups``), is not a party itself."""
     for inner in groups:
         if inner == pair or len(inner & pair) != 1:
             continue
