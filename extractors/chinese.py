@@ -96,7 +96,7 @@ class ChinesePlaceFinder:
             spans.append(found)
             i = found.end
         _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
-        _parents_locate(spans)
+        _parents_locate(text_of(doc), spans)
         doc._.places = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -283,13 +283,17 @@ def _locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
                 spans.append(unit)
 
 
-def _parents_locate(spans: list[PlaceSpan]) -> None:
-    """'台中市西屯區公所與…': a Taiwanese city written right before its own
-    district or township only says where that unit is; the unit is the party."""
+def _parents_locate(text: str, spans: list[PlaceSpan]) -> None:
+    """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
+    right before a unit it holds only says where that unit is; the unit is
+    the party."""
     ordered = sorted(spans, key=lambda s: s.start)
     for first, second in zip(ordered, ordered[1:]):
-        if (first.kind == second.kind == "taiwan" and first.end == second.start
-                and second.place.id.startswith(first.place.id + "-")):
+        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") or text[first.end:second.start].strip():
+            continue
+        if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
+                first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS
+                and second.place.country == first.place.country and second.place.admin1 == first.place.name):
             first.kind = "locator"
 
 

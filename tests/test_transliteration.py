@@ -58,3 +58,13 @@ def test_a_japanese_town_in_chinese_text_takes_its_japanese_reading(nlp):
     # A town GeoNames lacks keeps the reading as its English name, and its kanji as its own.
     [m] = run(nlp, "屏東縣九如鄉與鹿兒島縣東串良町締結姊妹市。", lang="zh")
     assert (m.b.name, m.b.native, m.b.provisional) == ("Higashikushira", "東串良町", True)
+
+
+def test_a_state_written_before_a_county_it_holds_only_locates_it(nlp):
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    zh = _cjk_pipelines(nlp)["zh"]
+    doc = zh(_make_doc(zh, DocumentInput(key="k", text="新北市的友好城市：\n加利福尼亞州 洛杉磯县 1996年8月2日\n", lang="zh"))[0])
+    kinds = {p.place.name: p.kind for p in doc._.places if p.place}
+    assert kinds["California"] == "locator" and kinds["Los Angeles County"] == "foreign"
