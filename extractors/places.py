@@ -26,34 +26,16 @@ from spacy.util import filter_spans
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (
-    CAPITAL_AFTER,
-    COUNTRY_SLOT,
-    DICTIONARY_POPULATION,
-    DIVISION_OF,
-    GOVERNMENT_TAILS,
-    GOVERNMENT_VOICE,
-    IN_TAIWAN,
-    JOINED_COUNTRIES,
-    LEADING,
-    PERSON_TITLES,
-    PlaceSpan,
-    TERRITORIES,
-    cued_names,
-    demonym_references,
-    is_dateline,
-    is_venue,
-    is_org,
-    list_siblings,
-    not_a_place,
-    titled_names,
-    towns_before_division,
-)
+from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
+                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
+                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references,
+                                   is_dateline, is_org, is_venue, list_siblings, not_a_place, titled_names,
+                                   towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
-from extractors.place_syllables import SyllableNames
 from extractors.place_rows import overlaps as _overlaps
+from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from models.records import Level, Place
 
@@ -72,9 +54,12 @@ def _surnames(doc: Doc) -> frozenset[str]:
     out = set()
     for e in doc.ents:
         words = e.text.split()
-        if e.label_ == "PERSON" and 2 <= len(words) <= 3 and words[0].rstrip(".") not in PERSON_TITLES:
+        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES:
             out.add(words[-1])
     return frozenset(out)
+
+
+_ENVOY_OF = re.compile(r"\b(?:Ambassador|Embassy|Consul(?:ate)?(?:[- ]General)?|Envoy)\s+of\s+(?:the\s+)?$")
 
 
 class PlaceFinder(PlaceResolver):
@@ -115,6 +100,8 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
             elif s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
                 s.kind = "dateline"  # where the story was filed
+            elif s.kind == "foreign" and _ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
+                s.kind = "org"  # 'Ambassador of Saint Christopher and Nevis': a nation's envoy
             elif is_venue(text_of(doc), s, spans):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
@@ -324,8 +311,8 @@ class PlaceFinder(PlaceResolver):
         if len(run) > 3 or _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
             return None
         before = doc[run[0].i - 1].text.rstrip(".") if run[0].i > 0 else ""
-        if before in PERSON_TITLES:
-            return None  # 'Mayor Jackson'
+        if before in PERSON_TITLES or re.fullmatch(r"[A-Z]", before):
+            return None  # 'Mayor Jackson', 'Jose Enrique M. Miraflores'
         name = text_of(doc)[start:end]
         # A large city by its own name; a division ('Texas', 'Edmunds County')
         # only by its full name and in a country the document names: bare

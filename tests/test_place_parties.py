@@ -118,3 +118,10 @@ def test_a_partner_listed_after_someone_elses_sister_cities_is_theirs(nlp):
     elses = {(c.mentions[0].a.name, c.mentions[0].b.name): c.features.get("elses_tie", 0.0)
              for c in nlp(text)._.candidates}
     assert elses[("Taoyuan", "Yokkaichi")] == 1.0 and elses[("Taoyuan", "Long Beach")] == 0.0
+
+
+def test_an_envoys_country_and_a_long_named_persons_surname_are_no_partners(nlp):
+    text = ("Aklan Governor Jose Enrique M. Miraflores and Tainan Mayor Huang Wei-che signed the sister city "
+            "agreement. Miraflores said Aklan would send students. The Ambassador of Saint Lucia attended.")
+    found = {(m.a.name, m.b.name) for m in run(nlp, text)}
+    assert not any("Miraflores" in pair or "Saint Lucia" in pair for pair in found)
