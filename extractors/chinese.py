@@ -289,7 +289,8 @@ def _parents_locate(text: str, spans: list[PlaceSpan]) -> None:
     the party."""
     ordered = sorted(spans, key=lambda s: s.start)
     for first, second in zip(ordered, ordered[1:]):
-        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") or text[first.end:second.start].strip():
+        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") \
+                or text[first.end:second.start].strip():
             continue
         if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
                 first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS

@@ -17,7 +17,6 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
 
 
-
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     """'August 9 is the third anniversary of Taoyuan and Chiba becoming
     sister cities': an anniversary of the founding, with its date, dates the

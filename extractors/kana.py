@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from models.records import Level
+
 _BASE = dict(zip(
     "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
     "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ",
@@ -84,8 +86,6 @@ def place_by_reading(world, reading: str, level, prefecture: str | None):
     """The Japanese place GeoNames files under a romanised reading: its own
     name, or the name with 'cho', 'machi' or 'mura'; inside the prefecture
     written before it, where one is; at the level the kanji's suffix says."""
-    from models.records import Level
-
     key = loose(reading)
     found = [p for p in world.lookup(reading.capitalize(), "JP")
              if p.country == "JP" and loose(p.name) in (key, key + "cho", key + "machi", key + "mura")]

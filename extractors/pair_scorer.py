@@ -141,8 +141,8 @@ class PairScorer:
         that the review queue puts it first: it keeps recall the model alone
         loses (dropping those under 0.3 was measured this stop: dev F1 0.885
         -> 0.870, dev2 0.844 -> 0.809). A pair's events come from the passages
-        the rules chose, else from its best passage. A Taiwanese city that
-        only locates its own district, in every passage, gives way to it."""
+        the rules chose, else from its best passage. A government that only
+        locates a unit it holds, in every passage, gives way to it."""
         out: list[Mention] = []
         groups = group_by_pair(candidates)
         probability = {pair: round(self.probability(pool_features(group, ctx)), 3) for pair, group in groups.items()}

@@ -165,7 +165,8 @@ def bare_division_names(text: str, foreign: list) -> None:
                                                   or _CITY_NEAR.search(text, max(0, s.start - 10), s.start))}
     for s in foreign:
         key = (fold_core(s.place.name), s.place.country) if s.place else None
-        if key in divisions and key not in cities and s.place.level is Level.CITY and fold_core(s.text) == fold(s.text):
+        bare = fold_core(s.text) == fold(s.text)
+        if key in divisions and key not in cities and s.place.level is Level.CITY and bare:
             s.place = divisions[key]
 
 
