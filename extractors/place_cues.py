@@ -202,9 +202,14 @@ def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, st
     return [(s, e, c) for s, e, c in out if text[s:e].split()[0] not in _NOT_NAMES]
 
 
+_OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Representative\s+)?Office", re.I)
+
+
 def is_org(text: str, start: int, end: int) -> bool:
     if re.match(r"[-\s]based\b", text[end:end + 8]):
         return True  # 'Taichung-based Giant Manufacturing'
+    if _OFFICE_AFTER.match(text, end):
+        return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
     after = re.findall(r"[A-Za-z]+", text[end:end + 40])[:3]
     for word in after:
         w = word.lower()

@@ -125,3 +125,10 @@ def test_an_envoys_country_and_a_long_named_persons_surname_are_no_partners(nlp)
             "agreement. Miraflores said Aklan would send students. The Ambassador of Saint Lucia attended.")
     found = {(m.a.name, m.b.name) for m in run(nlp, text)}
     assert not any("Miraflores" in pair or "Saint Lucia" in pair for pair in found)
+
+
+def test_taiwans_economic_and_cultural_office_is_no_city(nlp):
+    text = ("The summit, organized by the Taipei Economic and Cultural Office in Guam, culminated with "
+            "Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng of Taoyuan signing a sister-city agreement.")
+    assert [p.kind for p in nlp(text)._.places if p.text == "Taipei"] == ["org"]
+    assert ("Taipei", "Guam") not in {(m.a.name, m.b.name) for m in run(nlp, text)}
