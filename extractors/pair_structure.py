@@ -113,7 +113,11 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b|分別|分别|それぞれ")
 
 
-def respective_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+RUN_GAP = 30  # characters between two items of one list ('Monterey Park (City of Monterey Park)、')
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+def respective_pairs(text: str, sides: list[PlaceSpan], offset: int = 0) -> list[tuple[PlaceSpan, PlaceSpan]]:
     """'Diamond Bar, Monterey Park and San Marino are the sister cities of
     Sanxia, Yonghe and Tamsui respectively' (分別為...): two runs of equal
     length, one foreign and one Taiwanese, pair up in order."""
@@ -121,7 +125,10 @@ def respective_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
         return []
     runs: list[list[PlaceSpan]] = []
     for side in sorted(sides, key=lambda s: s.start):
-        if runs and (runs[-1][0].place.country == "TW") == (side.place.country == "TW"):
+        # A run is a list: its items follow each other closely ('、', ', ', ' and ').
+        gap = text[runs[-1][-1].end - offset:side.start - offset] if runs else ""
+        if runs and (runs[-1][0].place.country == "TW") == (side.place.country == "TW") \
+                and len(gap) <= RUN_GAP and not (len(gap) > 3 and _CLAUSE_MARK.search(gap)):
             runs[-1].append(side)
         else:
             runs.append([side])

@@ -142,7 +142,7 @@ class PartnershipFinder:
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
-        respective = respective_pairs(sent.text, sent.sides)
+        respective = respective_pairs(sent.text, sent.sides, sent.start)
         rule_pairs = respective or between or adjacent or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not listed_together(doc, a, b, chains)

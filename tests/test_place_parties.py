@@ -132,3 +132,15 @@ def test_taiwans_economic_and_cultural_office_is_no_city(nlp):
             "Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng of Taoyuan signing a sister-city agreement.")
     assert [p.kind for p in nlp(text)._.places if p.text == "Taipei"] == ["org"]
     assert ("Taipei", "Guam") not in {(m.a.name, m.b.name) for m in run(nlp, text)}
+
+
+def test_respective_lists_end_at_a_clause_not_at_the_next_name(nlp):
+    text = ("來訪城市中，加州鑽石吧市(City of Diamond Bar)、蒙特利公園市(City of Monterey Park)、聖瑪利諾市"
+            "(City of San Marino)分別為三峽區、永和區及淡水區的姊妹市，侯提到，歡迎加州姊妹市造訪新北。")
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    zh = _cjk_pipelines(nlp)["zh"]
+    doc = zh(_make_doc(zh, DocumentInput(key="k", text=text, lang="zh"))[0])
+    chosen = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates if c.selected}
+    assert chosen == {("Sanxia", "Diamond Bar"), ("Yonghe", "Monterey Park"), ("Tamsui", "San Marino")}
