@@ -80,6 +80,10 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     # '今(113)年': this year, written as its ROC year.
     ("roc", ("#d", "今"), r"今\s*[(（]\s*(?P<roc>1\d\d)\s*[)）]\s*年"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
+    # ROC years in Chinese numerals: '民國六十三年', '一○一年' (2012).
+    ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零]{{1,4}})\s*年"),
+    ("abs", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<year>[一二][〇○零一二三四五六七八九]{3})\s*年"),
+    ("roc", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<roc>[一][〇○零一二三四五六七八九]{2})\s*年"),
     ("abs", ("#d", "年"), rf"(?<![0-9])(?P<year>\d{{4}})\s*年度?{_ZH_MD}"),
     ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"
                           rf"{_ZH_DAY}"),
@@ -126,7 +130,7 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
                       r"(?P<year>19\d\d|20\d\d|2100)(?![0-9])"),
 ]]
 
-_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CJK_DIGITS = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "○": 0, "零": 0}
 
 
 def cjk_number(text: str) -> int:
@@ -238,7 +242,7 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
         value = _date(year, month, day)
         return value and (value, _precision(month, day), False)
     if kind in ("abs", "roc", "year"):
-        year = int(g["year"]) if kind != "roc" else int(g["roc"]) + 1911
+        year = cjk_number(g["year"]) if kind != "roc" else cjk_number(g["roc"]) + 1911
         if kind == "roc" and not 1912 <= year <= 2061:
             return None
         if kind == "year" and not _bare_year_ok(text, m, year):

@@ -386,3 +386,9 @@ def test_a_tie_named_only_to_say_who_someone_is_takes_no_date_from_their_visit(n
     # Where the sentence says the tie was made, its date stays.
     [m] = run(nlp, "Miami, Florida became a sister city of Kaohsiung on May 29, 2011.")
     assert m.date.iso() == "2011-05-29"
+
+
+def test_years_written_in_chinese_numerals():
+    assert only("金沙鎮於民國六十三年時與東港鎮締結姊妹鎮", None).date.iso() == "1974"
+    assert only("一○一年與日本締結", None).date.iso() == "2012"  # ROC 101
+    assert only("二○一二年與日本締結", None).date.iso() == "2012"
