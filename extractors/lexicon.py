@@ -32,6 +32,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.COOPERATION, re.compile(
         r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
+        r"\b(?:forged|formed|signed|established|entered\s+into)\s+an?\s+alliance\s+with\b|"
         r"合作協定|合作協議|協定|協議|連携協定|協力協定", _I)),
 ]
 

@@ -144,3 +144,8 @@ def test_respective_lists_end_at_a_clause_not_at_the_next_name(nlp):
     doc = zh(_make_doc(zh, DocumentInput(key="k", text=text, lang="zh"))[0])
     chosen = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates if c.selected}
     assert chosen == {("Sanxia", "Diamond Bar"), ("Yonghe", "Monterey Park"), ("Tamsui", "San Marino")}
+
+
+def test_forging_an_alliance_with_a_city_is_a_tie_but_an_alliance_of_mayors_is_not():
+    assert relations_in("Ever since Kaohsiung City forged an alliance with Hachioji City, ties grew.") != []
+    assert relations_in("An alliance of Japanese local government heads met in Tokyo.") == []
