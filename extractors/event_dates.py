@@ -61,11 +61,17 @@ _YEARS_SINCE = re.compile(
     r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b", re.I)
 
 
+# '兩市締交已經37年', '締結姊妹市至今已20年': the same count, in Chinese.
+_YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)[^。，,；]{0,8}?(?:已經|已经|已有|至今已?|已)\s*"
+                             r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])")
+
+
 def years_since(text: str, published) -> EventDate | None:
-    m = _YEARS_SINCE.search(text)
+    m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:
         return None
-    n = int(m.group("n")) if m.group("n").isdigit() else _CARDINALS[m.group("n").lower()]
+    word = m.group("n")
+    n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
     return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
                      precision=DatePrecision.YEAR, text=m.group(0))
 

@@ -62,14 +62,17 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
 # city of Taipei', "Taichung's sister city Aomori": a tie named to say who
 # someone is, not an event; the sentence's date is someone's visit.
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
-                         r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+|\bof\s+)$")
+                         r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
+                         r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+)$")
+# 'since the establishment of sister city ties in 2017': the tie's making, named as a noun.
+_MAKING = re.compile(r"(?i)\b(?:establishment|signing|founding|formation|conclusion)\s+of\b")
 
 
 def describes_only(text: str, cues) -> bool:
     """Every cue of the sentence names an existing tie to describe a party,
     and no verb of signing or forming says the tie was made here."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) for c in cues) \
-        and not SIGNED_PAST.search(text)
+        and not SIGNED_PAST.search(text) and not _MAKING.search(text)
 
 
 def _definite(text: str, cue) -> bool:

@@ -392,3 +392,20 @@ def test_years_written_in_chinese_numerals():
     assert only("金沙鎮於民國六十三年時與東港鎮締結姊妹鎮", None).date.iso() == "1974"
     assert only("一○一年與日本締結", None).date.iso() == "2012"  # ROC 101
     assert only("二○一二年與日本締結", None).date.iso() == "2012"
+
+
+def test_a_tie_counted_in_years_dates_its_founding_in_chinese_too():
+    from extractors.event_dates import years_since
+
+    pub = dt.date(2026, 3, 13)
+    assert years_since("兩市締交已經37年", pub).iso() == "1989"
+    assert years_since("締結姊妹市至今已二十年", pub).iso() == "2006"
+    assert years_since("蘇澳鎮與石垣市締結姊妹市30周年", pub) is None  # an anniversary, read elsewhere
+
+
+def test_the_making_of_a_tie_named_as_a_noun_keeps_its_date(nlp):
+    from conftest import run
+
+    text = ("Deputy Mayor Lo said that since the establishment of sister city ties in 2017, Kaohsiung and "
+            "Kumamoto have developed diverse cooperation.")
+    assert {m.date.iso() for m in run(nlp, text) if m.date} == {"2017"}
