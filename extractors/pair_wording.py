@@ -46,6 +46,10 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
                  and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
     if len(described) < len(cues):
         cues = [c for c in cues if c not in described]
+    if any(c[0] is Relation.MOU for c in cues):
+        # '友好交流覚書', 'an MOU on friendly city exchanges': the friendship
+        # words name the memorandum, which is what was signed.
+        cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         return _tie_named_before(before) or relation
@@ -73,6 +77,15 @@ def describes_only(text: str, cues) -> bool:
     and no verb of signing or forming says the tie was made here."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) for c in cues) \
         and not SIGNED_PAST.search(text) and not _MAKING.search(text)
+
+
+_MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*(?:覚書|覚え書き|備忘錄|备忘录|協定覚書)")
+_MEMORANDUM_BEFORE = re.compile(r"(?i)(?:memorand(?:um|a)(?:\s+of\s+understanding)?|\bMOUs?)\s*(?:\(MOU\)\s*)?"
+                                r"(?:on|for|of|regarding)\s+(?:the\s+)?$")
+
+
+def _names_memorandum(text: str, cue) -> bool:
+    return bool(_MEMORANDUM_AFTER.match(text, cue[2]) or _MEMORANDUM_BEFORE.search(text, max(0, cue[1] - 50), cue[1]))
 
 
 def _definite(text: str, cue) -> bool:

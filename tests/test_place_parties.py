@@ -149,3 +149,16 @@ def test_respective_lists_end_at_a_clause_not_at_the_next_name(nlp):
 def test_forging_an_alliance_with_a_city_is_a_tie_but_an_alliance_of_mayors_is_not():
     assert relations_in("Ever since Kaohsiung City forged an alliance with Hachioji City, ties grew.") != []
     assert relations_in("An alliance of Japanese local government heads met in Tokyo.") == []
+
+
+def test_friendship_words_that_name_a_memorandum_make_it_an_mou():
+    from extractors.pair_wording import relation_of
+
+    def relation(text: str) -> str:
+        return relation_of(text, relations_in(text), []).value
+
+    assert relation("愛媛県と台中市が「友好交流覚書」を締結") == "mou"
+    assert relation("Taipei and Shizuoka Sign a Memorandum of Understanding on Friendly City Exchanges") == "mou"
+    # Where the text also names the tie itself, the tie is what it names.
+    assert relation("Hsinchu County signed a memorandum on friendship exchange with Kumamoto, "
+                    "establishing a friendship relationship") == "friendship"
