@@ -50,6 +50,9 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
         # '友好交流覚書', 'an MOU on friendly city exchanges': the friendship
         # words name the memorandum, which is what was signed.
         cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
+    # 'maintained friendly exchanges': the manner of contacts, not a friendship tie.
+    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and _MANNER.fullmatch(text[c[1]:c[2]])
+            else c for c in cues]
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         return _tie_named_before(before) or relation
@@ -79,6 +82,7 @@ def describes_only(text: str, cues) -> bool:
         and not SIGNED_PAST.search(text) and not _MAKING.search(text)
 
 
+_MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)")
 _MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*(?:覚書|覚え書き|備忘錄|备忘录|協定覚書)")
 _MEMORANDUM_BEFORE = re.compile(r"(?i)(?:memorand(?:um|a)(?:\s+of\s+understanding)?|\bMOUs?)\s*(?:\(MOU\)\s*)?"
                                 r"(?:on|for|of|regarding)\s+(?:the\s+)?$")

@@ -159,6 +159,9 @@ def test_friendship_words_that_name_a_memorandum_make_it_an_mou():
 
     assert relation("愛媛県と台中市が「友好交流覚書」を締結") == "mou"
     assert relation("Taipei and Shizuoka Sign a Memorandum of Understanding on Friendly City Exchanges") == "mou"
+    # 'Friendly exchanges' are how two governments get on, not a friendship tie.
+    assert relation("Hsinchu County has maintained friendly exchanges and an agreement with Miyazaki") == \
+        "cooperation"
     # Where the text also names the tie itself, the tie is what it names.
     assert relation("Hsinchu County signed a memorandum on friendship exchange with Kumamoto, "
                     "establishing a friendship relationship") == "friendship"
