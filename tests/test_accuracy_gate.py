@@ -23,16 +23,15 @@ floor moved with it, and the reason is written below.
   to 0.80 at cut 0.40; it moved one dev2 date (0.70 -> 0.69), and the theme
   model, retrained with its cut now smoothed like the pair scorer's, gives
   dev2 themes 0.56-0.57 (0.55-0.59 across this stop's retrainings).
-- dev2 F1 0.84 -> 0.83, precision 0.89 -> 0.85, events 0.72 -> 0.71, themes
-  0.57 -> 0.56, date 0.69 -> 0.67 (dev F1 0.88 -> 0.89, recall 0.87 -> 0.89,
-  date 0.80 -> 0.82, themes 0.73 -> 0.74): this stop's retrainings put the cut at 0.35 and
-  then back at 0.40 (out-of-fold F1 chooses it; repeated cross-validated F1
-  0.783 -> 0.791, date 0.771 -> 0.782); a page's own government left unsaid
-  became a side, Japanese towns in Chinese text take their reading, and a
-  tie named only to describe someone takes no date from their visit. dev2
-  lost one exact date of 66 (0.682 -> 0.677) while dev rose 0.80 -> 0.82.
-  The last retraining of the stop (cross-validated F1 0.81, precision 0.80,
-  P@.9 0.95) gives dev2 recall 0.817 at precision 0.853 (58 of 68).
+- dev2 precision 0.89 -> 0.86, recall 0.80 -> 0.81, relation 0.87 -> 0.89
+  (F1 0.84, events 0.72, date 0.69 and themes 0.56-0.57 about where they
+  were); dev F1 0.88 -> 0.89, recall 0.87 -> 0.89, date 0.80 -> 0.82, themes
+  0.73 -> 0.74. Over this stop cross-validated F1 rose 0.783 -> 0.82
+  (precision 0.78 -> 0.82, relation 0.88 -> 0.90, date 0.77 -> 0.78): a
+  page's unsaid owner became a side, Japanese towns in Chinese text take
+  their reading, the most specific government is the party, envoys and
+  people are no partners. dev2 precision is the one floor lower than at
+  the stop's start: three more dev2 pairs found at 0.40, four more wrong.
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -51,8 +50,8 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.80, "relation_acc": 0.94,
                   "date_acc": 0.82, "theme_f1": 0.74},
-    "dev2.jsonl": {"pair_f1": 0.83, "pair_p": 0.85, "pair_r": 0.81, "event_f1": 0.71, "relation_acc": 0.87,
-                   "date_acc": 0.67, "theme_f1": 0.56},
+    "dev2.jsonl": {"pair_f1": 0.84, "pair_p": 0.86, "pair_r": 0.81, "event_f1": 0.72, "relation_acc": 0.89,
+                   "date_acc": 0.69, "theme_f1": 0.56},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
