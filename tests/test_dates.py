@@ -409,3 +409,14 @@ def test_the_making_of_a_tie_named_as_a_noun_keeps_its_date(nlp):
     text = ("Deputy Mayor Lo said that since the establishment of sister city ties in 2017, Kaohsiung and "
             "Kumamoto have developed diverse cooperation.")
     assert {m.date.iso() for m in run(nlp, text) if m.date} == {"2017"}
+
+
+def test_a_tie_made_this_time_is_not_dated_by_a_clause_about_earlier_contacts():
+    from extractors.event_dates import nearest_date
+
+    text = "雙方自二○一九年起透過青年志工持續往來，此次締結姊妹市後，將擴大合作。"
+    at = text.index("姊妹市")  # where the relation cue stands
+    assert nearest_date(text, None, [(None, at, at + 3)]) is None
+    text = "2024年5月16日，新竹縣與熊本縣簽署備忘錄。"  # a date clause before the act still dates it
+    at = text.index("簽署")
+    assert nearest_date(text, None, [(None, at, at + 2)]).iso() == "2024-05-16"
