@@ -14,7 +14,8 @@ import re
 from datetime import date
 
 from extractors.dates import find_dates
-from extractors.lexicon import RELATION_RANK, relations_in
+from extractors.lexicon import relations_in
+from extractors.pair_wording import relation_of
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
 from models.records import DatePrecision, Event, EventDate, Evidence, Mention
@@ -53,7 +54,7 @@ def agreement_mentions(text: str, sides: list[PlaceSpan], published: date | None
     cues = relations_in(head)
     if not cues:
         return []
-    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+    relation = relation_of(head, cues, [])
     in_head = [s for s in sides if s.end <= TITLE_BLOCK]
     local = next((s for s in in_head if s.place.country == "TW"), None)
     foreign = next((s for s in in_head if s.place.country != "TW"), None)

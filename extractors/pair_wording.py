@@ -47,12 +47,11 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
     if len(described) < len(cues):
         cues = [c for c in cues if c not in described]
     if any(c[0] is Relation.MOU for c in cues):
-        # '友好交流覚書', 'an MOU on friendly city exchanges': the friendship
-        # words name the memorandum, which is what was signed.
+        # '友好交流覚書': the friendship words name the memorandum, which is
+        # what was signed.
         cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
     # 'maintained friendly exchanges': the manner of contacts, not a friendship tie.
-    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and _MANNER.fullmatch(text[c[1]:c[2]])
-            else c for c in cues]
+    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and _manner(text, c) else c for c in cues]
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         return _tie_named_before(before) or relation
@@ -83,13 +82,26 @@ def describes_only(text: str, cues) -> bool:
 
 
 _MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)")
+_SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$")
+_TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memorand|MOU|pacts?|accords?|"
+                             r"partnerships?|relationships?)\b")
+# '友好交流覚書', '友好交流備忘錄': Japanese and Chinese texts name the memorandum
+# after what it covers, and the corpus calls such a tie an MOU. (In English
+# it is split: 'MOU for Friendship Exchange' friendship, 'MOU on Friendly City
+# Exchanges' an MOU; the friendship reading is kept there.)
 _MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*(?:覚書|覚え書き|備忘錄|备忘录|協定覚書)")
-_MEMORANDUM_BEFORE = re.compile(r"(?i)(?:memorand(?:um|a)(?:\s+of\s+understanding)?|\bMOUs?)\s*(?:\(MOU\)\s*)?"
-                                r"(?:on|for|of|regarding)\s+(?:the\s+)?$")
 
 
 def _names_memorandum(text: str, cue) -> bool:
-    return bool(_MEMORANDUM_AFTER.match(text, cue[2]) or _MEMORANDUM_BEFORE.search(text, max(0, cue[1] - 50), cue[1]))
+    return bool(_MEMORANDUM_AFTER.match(text, cue[2]))
+
+
+def _manner(text: str, cue) -> bool:
+    """'maintained friendly exchanges': how two governments get on, where no
+    tie noun follows ('a friendly exchange agreement', '... city') and no
+    agreement is 'on' it ('a memorandum on friendly exchange')."""
+    return bool(_MANNER.fullmatch(text, cue[1], cue[2])) and not _TIE_NOUN_AFTER.match(text, cue[2]) \
+        and not _SUBJECT_OF.search(text, max(0, cue[1] - 12), cue[1])
 
 
 def _definite(text: str, cue) -> bool:

@@ -158,7 +158,8 @@ def test_friendship_words_that_name_a_memorandum_make_it_an_mou():
         return relation_of(text, relations_in(text), []).value
 
     assert relation("愛媛県と台中市が「友好交流覚書」を締結") == "mou"
-    assert relation("Taipei and Shizuoka Sign a Memorandum of Understanding on Friendly City Exchanges") == "mou"
+    assert relation("此次簽訂全面友好交流備忘錄") == "mou"
+    assert relation("Taoyuan also signed a friendly exchange agreement with Chiba Prefecture") == "friendship"
     # 'Friendly exchanges' are how two governments get on, not a friendship tie.
     assert relation("Hsinchu County has maintained friendly exchanges and an agreement with Miyazaki") == \
         "cooperation"
