@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.dates import cjk_number, find_dates  # noqa: F401  (cjk_number re-exported)
+from extractors.lexicon import CLAUSE_MARK
 from models.records import DatePrecision, EventDate
 
 
@@ -142,7 +143,6 @@ _CLAUSE_START = re.compile(r"[,;:，；：。]|\b(?:and|but|while)\b")
 # '雙方自二○一九年起…持續往來，此次締結姊妹市後…': the tie made 'this time' is
 # not dated by a clause about what came before it.
 _THIS_TIME = re.compile(r"(?:此次|這次|这次|本次|今次|今回|この度)\s*(?:締結|缔结|簽署|签署|簽訂|签订|締盟|結盟|与|與)?\s*$")
-_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
 def in_future_clause(text: str, d) -> bool:
@@ -159,7 +159,7 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
              and not in_range(text, d) and not (past and in_future_clause(text, d))
-             and not any(_CLAUSE_MARK.search(text, min(d.end, c), max(d.start, c)) for c in now)]
+             and not any(CLAUSE_MARK.search(text, min(d.end, c), max(d.start, c)) for c in now)]
     if not found:
         return None
     anchor = cues[0][1]

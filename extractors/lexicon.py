@@ -108,6 +108,10 @@ ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?
                               r"公司|醫院|医院|企業|企业)[^，。,、；;]{0,12}$")
 
 
+# Where a clause ends, in the three scripts ('、' only lists).
+CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
 # 'Sister Cities International': an association's name, not a tie.
 ORG_AFTER_CUE = re.compile(r"\s+International\b")
 

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from extractors.gazetteer.names import fold_core
+from extractors.lexicon import CLAUSE_MARK
 from extractors.places import PlaceSpan
 
 
@@ -114,7 +115,6 @@ _RESPECTIVELY = re.compile(r"(?i)\brespectively\b|分別|分别|それぞれ")
 
 
 RUN_GAP = 30  # characters between two items of one list ('Monterey Park (City of Monterey Park)、')
-_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
 def respective_pairs(text: str, sides: list[PlaceSpan], offset: int = 0) -> list[tuple[PlaceSpan, PlaceSpan]]:
@@ -128,7 +128,7 @@ def respective_pairs(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
         # A run is a list: its items follow each other closely ('、', ', ', ' and ').
         gap = text[runs[-1][-1].end - offset:side.start - offset] if runs else ""
         if runs and (runs[-1][0].place.country == "TW") == (side.place.country == "TW") \
-                and len(gap) <= RUN_GAP and not (len(gap) > 3 and _CLAUSE_MARK.search(gap)):
+                and len(gap) <= RUN_GAP and not (len(gap) > 3 and CLAUSE_MARK.search(gap)):
             runs[-1].append(side)
         else:
             runs.append([side])
