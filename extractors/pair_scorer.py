@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extractors.theme_scorer import ThemeCue, ThemeScorer
+from extractors.theme_scorer import ThemeCue, ThemeScorer, pair_standing
 from models.errors import ConfigError
 from models.records import Mention
 
@@ -156,15 +156,24 @@ class PairScorer:
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
             update: dict = {"confidence": p}
             if self.themes is not None:
-                update["themes"] = self.pair_themes(group, ctx)
+                update["themes"] = self.pair_themes(group, ctx, groups)
             out.extend(m.model_copy(update=update) for c in chosen for m in c.mentions)
         return out
 
-    def pair_themes(self, group: list[Candidate], ctx: DocContext):
+    def pair_themes(self, group: list[Candidate], ctx: DocContext, groups: dict):
         """The themes of a pair's tie, weighed over every passage stating it."""
         assert self.themes is not None
         return self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
-                                  set(ctx.title_themes), ctx.lang, ctx.theme_framed)
+                                  set(ctx.title_themes), ctx.lang, ctx.theme_framed, standing(group, ctx, groups))
+
+
+def standing(group: list[Candidate], ctx: DocContext, groups: dict) -> dict[str, float]:
+    """``theme_scorer.pair_standing`` of one pair among a document's candidate pairs."""
+    def counts(pair: frozenset[str]) -> list[int]:
+        return [ctx.place_counts.get(i, 0) for i in pair]
+
+    return pair_standing(counts(group[0].pair), [counts(p) for p in groups],
+                         any(c.features.get("listed") for c in group))
 
 
 def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> bool:

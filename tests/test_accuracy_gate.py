@@ -32,6 +32,12 @@ floor moved with it, and the reason is written below.
   their reading, the most specific government is the party, envoys and
   people are no partners. dev2 precision is the one floor lower than at
   the stop's start: three more dev2 pairs found at 0.40, four more wrong.
+- dev themes 0.74 -> 0.71, dev2 themes 0.56 -> 0.59: the theme model learned
+  where a pair stands in its document (the most named pair, or one tie named
+  in passing or in a list) and is regularised less (C 0.5 -> 4, chosen by
+  cross-validation): cross-validated theme F1 0.671 -> 0.687. dev, built
+  around single-tie news, loses what dev2 and the cross-validated figures
+  gain.
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -49,9 +55,9 @@ from models.settings import load_settings
 
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.80, "relation_acc": 0.94,
-                  "date_acc": 0.82, "theme_f1": 0.74},
+                  "date_acc": 0.82, "theme_f1": 0.71},
     "dev2.jsonl": {"pair_f1": 0.84, "pair_p": 0.86, "pair_r": 0.81, "event_f1": 0.72, "relation_acc": 0.89,
-                   "date_acc": 0.69, "theme_f1": 0.56},
+                   "date_acc": 0.69, "theme_f1": 0.59},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from extractors.pair_scorer import DocContext, PairScorer
-from extractors.theme_scorer import ThemeCue, ThemeScorer, candidate_themes, document_themes, theme_cues
+from extractors.theme_scorer import (ThemeCue, ThemeScorer, candidate_themes, document_themes, pair_standing,
+                                     theme_cues)
 from extractors.theme_training import ThemeRow, ThemeRows, fit_themes
 from extractors.themes import themes_of
 from models.records import Event, Evidence, Level, Mention, Place, Relation, Theme
@@ -81,3 +82,19 @@ def test_training_learns_which_cue_matters_and_is_deterministic():
     assert first.probability({"is:tourism": 1.0, "evidence": 1.0}) > first.threshold
     assert first.probability({"is:tourism": 1.0}) < first.threshold
     assert first.to_json() == second.to_json()
+
+
+def test_a_pair_named_in_passing_stands_apart_from_the_pair_the_document_is_about():
+    # Taipei-Prague: both sides named 5 and 4 times; Taipei-Houston: Houston once, in a list.
+    main = pair_standing([5, 4], [[5, 4], [5, 1]], listed=False)
+    aside = pair_standing([5, 1], [[5, 4], [5, 1]], listed=True)
+    assert main["pair_main"] == 1.0 and aside["pair_main"] == 0.0
+    assert aside["pair_listed"] == 1.0 and main["doc_pairs"] == aside["doc_pairs"] > 0
+
+
+def test_the_theme_model_can_withhold_themes_from_a_tie_named_in_passing():
+    cues = [{"economy_trade": ThemeCue(evidence=1)}]
+    scorer = ThemeScorer(weights={"evidence": 6.0, "pair_main": 4.0}, intercept=-7.0, threshold=0.5)
+    assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 3], [[3, 3], [3, 1]], False)) == (
+        Theme.ECONOMY_TRADE,)
+    assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 1], [[3, 3], [3, 1]], True)) == ()
