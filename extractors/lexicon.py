@@ -17,7 +17,7 @@ _I = re.I
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|"
-        r"towns?|ports?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
+        r"towns?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州"
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷]", _I)),
@@ -96,10 +96,12 @@ NEGATION_BEFORE = re.compile(
     r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
 
 
-# "a sister-school agreement", "姐妹校協議", "妹駅協定": schools', stations' and
-# ports' ties, not governments'.
-SCHOOL_BEFORE = re.compile(r"(?:\bsister[\s-]+(?:schools?|stations?)|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校"
-                           r"|姉妹駅|妹駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港)\s*$", _I)
+# "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal":
+# ties of schools, stations, ports, airports, temples and spas, not of
+# governments (the corpus labels every such text a distractor).
+SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?)"
+                           r"|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校"
+                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|姉妹温泉|友好温泉)\s*$", _I)
 
 
 # '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in

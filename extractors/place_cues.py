@@ -114,7 +114,9 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
 
 
 # Capitalised phrases that begin with a place name but name something else.
-NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Sister Cit(?:y|ies)", re.I)
+# A tie's name in a title ('on Friendly City Exchanges') names no town called Friendly.
+NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|(?:Sister|Friendly|Friendship|Twin|Partner) Cit(?:y|ies)",
+                              re.I)
 # Regions that are no government, and words that end the name of a street or
 # an organisation rather than a place ('Valley Boulevard', 'Sister Cities
 # International').

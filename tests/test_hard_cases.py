@@ -167,3 +167,19 @@ def test_it_at_the_head_of_a_sentence_is_the_town_the_sentence_before_began_with
     found = {(c.mentions[0].a.name, c.mentions[0].b.name): c for c in doc._.candidates}
     assert found[("Puyan", "Mugi")].features["subject_anaphor"] == 1.0
     assert found[("Puyan", "Mugi")].mentions[0].date.iso() == "1983-07-22"
+
+
+def test_a_sister_port_deal_is_no_tie_between_the_port_cities():
+    from extractors.lexicon import relations_in
+
+    assert relations_in("The ports of Kaohsiung and Busan signed a sister port agreement on 29 August.") == []
+    assert relations_in("高雄港與釜山港簽署姊妹港協定") == []
+    assert relations_in("Kaohsiung and Busan signed a sister city agreement.")
+
+
+def test_a_friendly_city_in_a_title_names_no_town_called_friendly():
+    from extractors.place_cues import not_a_place
+
+    title = "Taipei City and Shizuoka City Sign a Memorandum on Friendly City Exchanges"
+    start = title.index("Friendly")
+    assert not_a_place(title, start, start + len("Friendly City"))
