@@ -23,8 +23,8 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷]", _I)),
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
-        r"agreements?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
-        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作"
+        r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
+        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
@@ -96,11 +96,13 @@ NEGATION_BEFORE = re.compile(
     r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
 
 
-# "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal":
+# "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",
+# "the Narita Airport - Taoyuan Airport Sister Agreement":
 # ties of schools, stations, ports, airports, temples and spas, not of
 # governments (the corpus labels every such text a distractor).
 SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?)"
-                           r"|\bschools?['’]?|姊妹校|姐妹校|友好校|学校|學校"
+                           r"|\b(?:schools?|airports?|ports?|stations?)['’]?(?:[\s-]+(?:sister|friendship|twin))?"
+                           r"|姊妹校|姐妹校|友好校|学校|學校"
                            r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|姉妹温泉|友好温泉)\s*$", _I)
 
 

@@ -178,3 +178,21 @@ def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_p
         score -= 0.15
     return round(max(0.05, min(0.99, score)), 3)
 
+
+
+# '例如1999年與柏斯市簽署友誼憲章、2000年與韓國京畿道簽署促進友好合作備忘錄、
+# 2006年與日本橫濱市簽屬夥伴市協議': a Chinese or Japanese enumeration whose items
+# each state a tie, with its own date and kind.
+_ITEM_MARK = re.compile(r"[、，,；;]")
+
+
+def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
+    """(start, end) in ``text`` of the enumerated item holding ``offset``,
+    where at least two items joined by '、' name a tie; None otherwise."""
+    marks = [m.start() for m in _ITEM_MARK.finditer(text)]
+    bounds = list(zip([0, *(m + 1 for m in marks)], [*marks, len(text)]))
+    tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
+    listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
+    if len(listed) < 2:
+        return None
+    return next(((s, e) for s, e in listed if s <= offset < e), None)

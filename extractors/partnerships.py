@@ -35,8 +35,8 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        someone_elses_tie, third_party_between)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, foreign_owner, implicit_owner, lookback,
                                    section_owner, subject_referent)
-from extractors.pair_wording import (COOPERATION_TALK, describes_only, pair_event, relation_of, rule_confidence,
-                                    themes_around)
+from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, pair_event, relation_of,
+                                    rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
@@ -219,21 +219,30 @@ class PartnershipFinder:
         for key, (a, b) in pairs.items():
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
             selected = key in chosen
-            confidence = rule_confidence(relation, has_event_cue, borrowed and selected, max(1, n_rule),
+            item = enumerated_item(sent.text, max(a.start, b.start) - sent.start)
+            tie, item_date_ = relation, None
+            if item is not None:  # the pair's own item of an enumeration of ties
+                item_text = sent.text[item[0]:item[1]]
+                item_cues = relations_in(item_text)
+                tie = relation_of(item_text, item_cues, [])
+                item_date_ = nearest_date(item_text, doc._.published, item_cues, year_hint)
+            confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
-            if event is Event.ESTABLISHED and len(dated_items) > 1:
+            if item_date_ is not None:
+                pair_date = item_date_
+            elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
-            mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+            mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie,
                               event=event, date=pair_date,
                               themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention]
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
-            features = pair_features(doc, sent, a, b, relation, event, has_event_cue, cues, chains)
+            features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains)
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,
                 "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),

@@ -42,6 +42,9 @@ ORG_NOUNS = frozenset(
 # Words that may sit between a place name and an organisation noun.
 ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefectural", "state", "provincial",
                          "international", "national", "public", "general"})
+# Capitalised words that end a name: a tie or an office follows the place.
+_NAME_BREAKS = frozenset({"sister", "friendship", "friendly", "twin", "partner", "mayor", "governor", "magistrate",
+                          "deputy"})
 GOVERNMENT_TAILS = re.compile(
     r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state)?\s*"
     r"(?:government|city hall|town hall|administration)$", re.I)
@@ -114,9 +117,10 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
 
 
 # Capitalised phrases that begin with a place name but name something else.
-# A tie's name in a title ('on Friendly City Exchanges') names no town called Friendly.
-NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|(?:Sister|Friendly|Friendship|Twin|Partner) Cit(?:y|ies)",
-                              re.I)
+# A tie's name in a title ('on Friendly City Exchanges') names no town called
+# Friendly, and Taoyuan's 'Airport City' (its aerotropolis plan) no town called Airport.
+NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Airport City|"
+                              r"(?:Sister|Friendly|Friendship|Twin|Partner) Cit(?:y|ies)", re.I)
 # Regions that are no government, and words that end the name of a street or
 # an organisation rather than a place ('Valley Boulevard', 'Sister Cities
 # International').
@@ -217,7 +221,9 @@ def is_org(text: str, start: int, end: int) -> bool:
         w = word.lower()
         if w in ORG_NOUNS:
             return True
-        if w not in ORG_FILLERS:
+        # 'Hilton Tokyo Narita Airport': a name inside a longer capitalised
+        # name that ends in an organisation noun; a tie word ends the scan.
+        if w not in ORG_FILLERS and (not word[0].isupper() or w in _NAME_BREAKS):
             break
     before = text[max(0, start - 20):start].lower()
     if re.search(r"\b(?:universit(?:y|ies)|ports?|banks?|museums?|zoos?|councils?|airports?)\s+of\s+(?:the\s+)?$", before):

@@ -183,3 +183,15 @@ def test_a_friendly_city_in_a_title_names_no_town_called_friendly():
     title = "Taipei City and Shizuoka City Sign a Memorandum on Friendly City Exchanges"
     start = title.index("Friendly")
     assert not_a_place(title, start, start + len("Friendly City"))
+
+
+def test_an_enumeration_of_ties_gives_each_partner_its_own_item_date_and_kind(nlp):
+    text = ("黨部主任委員表示,北市府過去曾多次以城市對城市對外交流,例如1999年與柏斯市簽署友誼憲章、"
+            "2000年與韓國京畿道簽署促進友好合作備忘錄、2006年與日本橫濱市簽屬夥伴市協議、2016年與基多市締結姊妹市。")
+    from extractors.pair_wording import enumerated_item
+
+    start, end = enumerated_item(text, text.index("橫濱"))
+    assert text[start:end] == "2006年與日本橫濱市簽屬夥伴市協議"
+    assert enumerated_item("台北市與布拉格締結姊妹市、雙方將合作", 8) is None  # one tie, then talk
+    found = {m.b.name: m for m in run(nlp, text, lang="zh")}
+    assert found["Perth"].relation is Relation.FRIENDSHIP and found["Perth"].date.value.year == 1999
