@@ -195,3 +195,14 @@ def test_an_enumeration_of_ties_gives_each_partner_its_own_item_date_and_kind(nl
     assert enumerated_item("台北市與布拉格締結姊妹市、雙方將合作", 8) is None  # one tie, then talk
     found = {m.b.name: m for m in run(nlp, text, lang="zh")}
     assert found["Perth"].relation is Relation.FRIENDSHIP and found["Perth"].date.value.year == 1999
+
+
+def test_an_office_named_after_a_city_is_no_party_in_any_character_set():
+    from extractors.chinese import build_chinese_pipeline
+    from models.settings import load_settings
+
+    zh = build_chinese_pipeline(str(load_settings().cache_dir))
+    for text in ("富里鄉與美唄市簽署友好交流協定，札幌分處處長出席。", "札幌分处处长出席。", "札幌分処長が出席した。",
+                 "台北大阪経済文化弁事処を介して交流した。"):
+        kinds = {p.place.name: p.kind for p in zh(text)._.places if p.place is not None}
+        assert kinds.get("Sapporo", kinds.get("Osaka")) == "org", text
