@@ -27,7 +27,7 @@ from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.kana import name_reading, place_by_reading
 from extractors.lexicon import relations_in
-from extractors.place_cues import is_dateline
+from extractors.place_cues import TERRITORIES, is_dateline
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
@@ -181,7 +181,12 @@ class ChinesePlaceFinder:
             if code:
                 return PlaceSpan(i, i + n, written, "country", country=code)
             hint = _country_before(before, i)
-            candidates = self.gaz.foreign_lookup(chunk, hint) or self.gaz.foreign_lookup(chunk)
+            # '法國凡爾賽市' where the name table knows only a Versailles in the
+            # US: better no place than one in a country the text did not name
+            # (a US territory after 美國 excepted).
+            candidates = self.gaz.foreign_lookup(chunk, hint) or [
+                p for p in self.gaz.foreign_lookup(chunk)
+                if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)]
             if candidates:
                 place = candidates[0]
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:

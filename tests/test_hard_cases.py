@@ -206,3 +206,14 @@ def test_an_office_named_after_a_city_is_no_party_in_any_character_set():
                  "台北大阪経済文化弁事処を介して交流した。"):
         kinds = {p.place.name: p.kind for p in zh(text)._.places if p.place is not None}
         assert kinds.get("Sapporo", kinds.get("Osaka")) == "org", text
+
+
+def test_a_name_after_its_country_is_never_a_namesake_elsewhere():
+    from extractors.chinese import build_chinese_pipeline
+    from models.settings import load_settings
+
+    zh = build_chinese_pipeline(str(load_settings().cache_dir))
+    found = {p.text: p.place.country for p in zh("台北市在歐洲有法國凡爾賽市。桃園與美國關島締結姊妹市。")._.places
+             if p.place is not None}
+    assert found.get("凡爾賽", found.get("凡爾賽市")) in ("FR", None)  # never the Versailles of Kentucky
+    assert found["關島"] == "GU"  # a US territory after 美國 is still found
