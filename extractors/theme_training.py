@@ -51,10 +51,11 @@ def theme_rows(docs: list["CorpusDoc"], gaz) -> ThemeRows:
             wanted = gold.pop(key)
             gold_count[i] += len(wanted)
             cues = [c.themes for c in group]
-            for theme in candidate_themes(cues):
+            st = standing(group, ctx, groups)
+            for theme in candidate_themes(cues, ctx.theme_framed, st):
                 rows.append(ThemeRow(i, theme_features(theme, cues, ctx.theme_counts, ctx.sentences,
                                                        set(ctx.title_themes), ctx.lang, ctx.theme_framed,
-                                                       standing(group, ctx, groups)),
+                                                       st),
                                          int(theme in wanted)))
     return ThemeRows(rows, dict(gold_count))
 

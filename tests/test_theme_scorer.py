@@ -98,3 +98,12 @@ def test_the_theme_model_can_withhold_themes_from_a_tie_named_in_passing():
     assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 3], [[3, 3], [3, 1]], False)) == (
         Theme.ECONOMY_TRADE,)
     assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 1], [[3, 3], [3, 1]], True)) == ()
+
+
+def test_the_pair_a_document_is_about_may_take_a_theme_framed_further_down():
+    cues = [{"economy_trade": ThemeCue(evidence=1)}]
+    framed_elsewhere = {"education_youth": 1}
+    main = pair_standing([3, 3], [[3, 3], [3, 1]], False)
+    aside = pair_standing([3, 1], [[3, 3], [3, 1]], False)
+    assert candidate_themes(cues, framed_elsewhere, main) == ["economy_trade", "education_youth"]
+    assert candidate_themes(cues, framed_elsewhere, aside) == ["economy_trade"]
