@@ -143,6 +143,9 @@ CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 _APPOSED = re.compile(
     rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
     rf"[ \t]+(?:of[ \t]+)?({_NAME})")  # on one line: a heading's last word names nothing below it
+# "Murray's sister city", "Reno’s sister cities": whose ties they are.
+_TIE_OWNER = re.compile(
+    rf"({_NAME})(?:'s|’s)\s+(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|towns|state|states)\b")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
@@ -170,9 +173,10 @@ def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[Plac
 
 
 def titled_names(text: str) -> list[tuple[int, int, str | None]]:
-    """'the City of Cebu', 'Miyazaki Prefecture': a name a government word
-    vouches for, even where the model tagged nothing."""
-    out = [(m.start(1), m.end(1), None) for m in _APPOSED.finditer(text)
+    """'the City of Cebu', 'Miyazaki Prefecture', "Murray's sister city": a
+    name a government word or a tie vouches for, even where the model
+    tagged nothing."""
+    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER) for m in pattern.finditer(text)
            if m.group(1).split()[0] not in _NOT_NAMES]
     for m in _TITLED.finditer(text):
         words = m.group(1 if m.group(1) else 2).split()

@@ -217,3 +217,9 @@ def test_a_name_after_its_country_is_never_a_namesake_elsewhere():
              if p.place is not None}
     assert found.get("凡爾賽", found.get("凡爾賽市")) in ("FR", None)  # never the Versailles of Kentucky
     assert found["關島"] == "GU"  # a US territory after 美國 is still found
+
+
+def test_a_name_whose_sister_city_the_text_names_is_a_government(nlp):
+    found = {(m.a.name, m.b.name) for m in run(nlp, "A delegation from Chia-Yi City, Murray's sister city in "
+                                                    "Taiwan, traveled to Utah to visit Murray.")}
+    assert ("Chiayi City", "Murray") in found
