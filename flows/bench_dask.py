@@ -40,9 +40,6 @@ WORKERS = (1, 2)
 # reported: on a shared machine one run's words/s moves by 10-20% with what
 # else runs, and a drift in load then touches every configuration alike.
 RUNS = (0, *WORKERS, *reversed(WORKERS), 0)
-# Small batches, so that 2 workers share the corpus evenly (the last batch
-# is the only one a worker may wait for).
-DOCUMENTS_PER_TASK = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +98,7 @@ def run_dask_bench(settings: Settings, words: int = 200_000, admin_url: str = DE
         for workers in RUNS:
             config = settings.model_copy(update={
                 "database_url": new_database(template), "processes": 1,
-                "documents_per_task": DOCUMENTS_PER_TASK, "task_runner": "dask" if workers else "local"})
+                "dask_workers": max(1, workers), "task_runner": "dask" if workers else "local"})
             # run_flow starts Prefect's temporary server (once) before _measure, so it is not timed.
             stored, seconds, startup = run_flow(_measure, config, workers)
             timings.append(ExtractTiming(workers, len(texts), total_words, stored, seconds, startup))

@@ -18,7 +18,7 @@ from sqlalchemy import make_url
 
 from extractors.parallel import extract_all, limits_of
 from extractors.pipeline import extractor_version
-from flows.batching import batches
+from flows.batching import batches, spread
 from flows.orchestration import api_url
 from flows.progress import progress
 from flows.stopping import checked
@@ -75,8 +75,10 @@ def extract_flow(settings: Settings, force: bool = False) -> int:
         todo = store.documents_to_extract(extractor_version(settings.spacy_model, settings.pair_scorer), force=force)
     finally:
         store.close()
-    groups = batches(todo, settings.documents_per_task)
-    if settings.task_runner == "dask" and groups:
+    on_dask = settings.task_runner == "dask"
+    groups = (spread(todo, settings.documents_per_task, settings.dask_workers) if on_dask
+              else batches(todo, settings.documents_per_task))
+    if on_dask and groups:
         stored = extract_on_dask.with_options(task_runner=dask_runner(settings))(groups, settings)
     else:
         stored = sum(extract_batch(batch, settings) for batch in groups)

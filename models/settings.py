@@ -81,17 +81,19 @@ class Settings(BaseSettings):
     # threshold: they reach the table with their low confidence, and the
     # review queue puts them first.
     min_confidence: float = Field(default=0.1, ge=0.0, le=1.0)
-    # Bounds on one document's extraction. A longer text is read up to this
-    # many characters, and a document still running after this many seconds
-    # stops between parts; either way it keeps what was read and records why.
     # Where extraction batches run: "local" (this process, with `processes`
     # worker processes for large batches) or "dask" (Prefect tasks on Dask
     # workers: the cluster at dask_address, else a LocalCluster of
     # dask_workers processes). Dask needs PostgreSQL: each worker writes its
-    # own batch, and SQLite takes one writer.
+    # own batch, and SQLite takes one writer. On Dask, batches are cut so
+    # that each of dask_workers workers (set it to the cluster's size) gets
+    # about four, documents_per_task at most.
     task_runner: Literal["local", "dask"] = "local"
     dask_address: str | None = None
     dask_workers: int = Field(default=2, ge=1, le=256)
+    # Bounds on one document's extraction. A longer text is read up to this
+    # many characters, and a document still running after this many seconds
+    # stops between parts; either way it keeps what was read and records why.
     max_text_chars: int = Field(default=5_000_000, ge=1_000)
     max_extract_seconds: float = Field(default=300.0, gt=0.0)
     # Crawling. The User-Agent names the project and a contact, so a site

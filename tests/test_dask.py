@@ -21,7 +21,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.testing.utilities import prefect_test_harness
 from sqlalchemy import select
 
-from flows.batching import batches
+from flows.batching import spread
 from flows.extract import extract_flow, local_cluster_kwargs
 from flows.orchestration import api_url
 from flows.ingest import discover, ingest_files
@@ -117,7 +117,7 @@ def test_two_dask_workers_store_exactly_the_mentions_of_the_local_path(harness, 
     assert not extra_servers, "a Dask worker started a Prefect server of its own"
     store = Store(postgres_url)
     try:
-        groups = len(batches(store.documents_to_extract("", force=True), on_dask.documents_per_task))
+        groups = len(spread(store.documents_to_extract("", force=True), on_dask.documents_per_task, 2))
     finally:
         store.close()
     names = task_run_names("extract-on-dask", groups)
@@ -144,3 +144,9 @@ def test_dask_with_sqlite_is_refused_with_the_reason(harness, tmp_path, sqlite_u
     config = ingested(tmp_path, sqlite_url, task_runner="dask")
     with pytest.raises(ConfigError, match="dask needs PostgreSQL"):
         extract_flow(config)
+
+
+def test_work_is_spread_over_the_workers_in_a_few_batches_each():
+    assert [len(b) for b in spread(list(range(20)), 500, 2)] == [3, 3, 3, 3, 3, 3, 2]
+    assert [len(b) for b in spread(list(range(20)), 2, 2)] == [2] * 10  # never above the configured size
+    assert spread([], 500, 2) == []
