@@ -36,10 +36,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 WORKERS = (1, 2)
-# Each configuration twice, in mirrored order, and the best run of each
-# reported: on a shared machine one run's words/s moves by 10-20% with what
-# else runs, and a drift in load then touches every configuration alike.
-RUNS = (0, *WORKERS, *reversed(WORKERS), 0)
+# Each Dask configuration three times and the local path twice, in mirrored
+# order, and the best run of each reported: on a shared machine one run's
+# words/s moves by 10-20% with what else runs (the same 2-worker run took
+# 23 s and 28 s within ten minutes), and a drift in load then touches every
+# configuration alike.
+RUNS = (0, *WORKERS, *reversed(WORKERS), *WORKERS, 0)
 
 
 @dataclass(frozen=True, slots=True)
