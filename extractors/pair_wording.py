@@ -179,7 +179,6 @@ def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_p
     return round(max(0.05, min(0.99, score)), 3)
 
 
-
 # '例如1999年與柏斯市簽署友誼憲章、2000年與韓國京畿道簽署促進友好合作備忘錄、
 # 2006年與日本橫濱市簽屬夥伴市協議': a Chinese or Japanese enumeration whose items
 # each state a tie, with its own date and kind.
