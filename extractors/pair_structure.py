@@ -152,7 +152,7 @@ _POSSESSED_TIE = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ties?|
 # "Long Beach's list of sister cities - including Yokkaichi, Japan; Qingdao, ...":
 # every place listed after it is the possessor's partner.
 _POSSESSED_LIST = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin|partner)[\s-]+"
-                             r"(?:cit(?:y|ies)|towns?|states?)\b[^.;!?。]*$", re.I)
+                             r"(?:cit(?:y|ies)|towns?|states?)\b[^.!?。]*$", re.I)
 
 
 def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:

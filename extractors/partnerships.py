@@ -243,6 +243,8 @@ class PartnershipFinder:
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains)
+            if features.get("elses_tie") and not selected:
+                continue  # "could join Long Beach's list of sister cities, including Yokkaichi": too rare to learn
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,
                 "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),

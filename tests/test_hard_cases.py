@@ -223,3 +223,10 @@ def test_a_name_whose_sister_city_the_text_names_is_a_government(nlp):
     found = {(m.a.name, m.b.name) for m in run(nlp, "A delegation from Chia-Yi City, Murray's sister city in "
                                                     "Taiwan, traveled to Utah to visit Murray.")}
     assert ("Chiayi City", "Murray") in found
+
+
+def test_the_partners_on_someone_elses_list_are_not_the_newcomers(nlp):
+    text = ("Taoyuan City, Taiwan could join Long Beach's list of sister cities - including Yokkaichi, Japan; "
+            "Qingdao, China; Sochi, Russia; Phnom Penh, Cambodia; and Mombasa, Kenya.")
+    partners_of_taoyuan = {m.b.name for m in run(nlp, text) if m.a.name == "Taoyuan"}
+    assert not partners_of_taoyuan & {"Yokkaichi", "Qingdao", "Sochi", "Phnom Penh", "Mombasa"}
