@@ -164,15 +164,24 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
     local = a if foreign is b else b
     if not sides:
         return False
-    listed = _POSSESSED_LIST.search(text, max(0, foreign.start - 200), foreign.start)
-    if listed is not None:
-        owner = next((s for s in sides if s.end == listed.start()), None)
-        if owner is not None and owner.place.id not in (local.place.id, foreign.place.id):
-            return True
+    if on_someone_elses_list(text, a, b, sides):
+        return True
     if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
     first = min(sides, key=lambda s: s.start)
     return first.place.id not in (local.place.id, foreign.place.id)
+
+
+def on_someone_elses_list(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """The foreign side of the pair is listed after a third government's
+    'list of sister cities' (or 'X's sister cities include ...')."""
+    foreign = b if b.place.country != "TW" else a
+    listed = _POSSESSED_LIST.search(text, max(0, foreign.start - 200), foreign.start)
+    if listed is None:
+        return False
+    owner = next((s for s in sides if s.end == listed.start()), None)
+    return owner is not None and owner.place.id not in (a.place.id, b.place.id)
+
 
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     seen, out = set(), []

@@ -31,8 +31,8 @@ from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_i
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
-                                       drop_contained, list_chains, listed_together, respective_pairs,
-                                       someone_elses_tie, third_party_between)
+                                       drop_contained, list_chains, listed_together, on_someone_elses_list,
+                                       respective_pairs, someone_elses_tie, third_party_between)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, foreign_owner, implicit_owner, lookback,
                                    section_owner, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, pair_event, relation_of,
@@ -243,8 +243,9 @@ class PartnershipFinder:
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains)
-            if features.get("elses_tie") and not selected:
-                continue  # "could join Long Beach's list of sister cities, including Yokkaichi": too rare to learn
+            # "could join Long Beach's list of sister cities, including Yokkaichi": the
+            # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.
+            features["elses_list"] = float(not selected and on_someone_elses_list(text_of(doc), a, b, sent.sides))
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,
                 "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),
