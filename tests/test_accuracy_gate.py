@@ -50,6 +50,14 @@ floor moved with it, and the reason is written below.
   0.957, F1 0.828 -> 0.832; the cut moved to 0.55 on the new scale) finds
   one more dev2 pair (recall 0.817 -> 0.831, F1 0.835 -> 0.843), whose
   relation is wrong.
+- Raised at the end of that stop to what dev and dev2 then reached: dev2
+  F1 0.83 -> 0.84, precision 0.85 -> 0.86, recall 0.81 -> 0.83, events
+  0.71 -> 0.72, date 0.69 -> 0.70, themes 0.59 -> 0.61; dev F1 0.89 -> 0.90,
+  precision 0.89 -> 0.91, events 0.80 -> 0.81. Over the stop cross-validated
+  F1 rose 0.817 -> 0.846 (precision 0.822 -> 0.851, themes 0.671 -> 0.690,
+  precision at confidence >= 0.9 0.929 -> 0.959). The floors on precision
+  at confidence >= 0.9 rose too: dev 0.93 -> 0.95, dev2 0.90 -> 0.93
+  (isotonic calibration).
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -66,14 +74,14 @@ from extractors.evaluation import read_gold, read_predictions, score
 from models.settings import load_settings
 
 FLOORS = {
-    "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.80, "relation_acc": 0.94,
+    "dev.jsonl": {"pair_f1": 0.90, "pair_p": 0.91, "pair_r": 0.89, "event_f1": 0.81, "relation_acc": 0.94,
                   "date_acc": 0.82, "theme_f1": 0.71},
-    "dev2.jsonl": {"pair_f1": 0.83, "pair_p": 0.85, "pair_r": 0.81, "event_f1": 0.71, "relation_acc": 0.88,
-                   "date_acc": 0.69, "theme_f1": 0.59},
+    "dev2.jsonl": {"pair_f1": 0.84, "pair_p": 0.86, "pair_r": 0.83, "event_f1": 0.72, "relation_acc": 0.88,
+                   "date_acc": 0.70, "theme_f1": 0.61},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.93, "dev2.jsonl": 0.90}
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.93}  # reached: 1.00 (26 pairs), 0.944 (36)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
