@@ -220,19 +220,19 @@ class PartnershipFinder:
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
             selected = key in chosen
             item = enumerated_item(sent.text, max(a.start, b.start) - sent.start)
-            tie, item_date_ = relation, None
+            tie, own_date = relation, None
             if item is not None:  # the pair's own item of an enumeration of ties
                 item_text = sent.text[item[0]:item[1]]
                 item_cues = relations_in(item_text)
                 tie = relation_of(item_text, item_cues, [])
-                item_date_ = nearest_date(item_text, doc._.published, item_cues, year_hint)
+                own_date = nearest_date(item_text, doc._.published, item_cues, year_hint)
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
-            if item_date_ is not None:
-                pair_date = item_date_
+            if own_date is not None:
+                pair_date = own_date
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
