@@ -41,20 +41,44 @@ _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|�
 # Matched on text folded to one character set (fold_characters): 分處, 分处 and
 # 分処, 辦事處 and 弁事処 alike.
 _ORG_AFTER = re.compile(fold_characters(
-    r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經濟貿易|經貿)?(?:辦事處|弁事処|代表處|代表部)|分處"
-    r"|大學|公司|機場|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
+    r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?(?:辦事處|弁事処|代表處|代表所|代表部)|分處"
+    r"|分所|大學|公司|(?:國際)?機場|(?:國際)?空港|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
     r"|國小|國中|高中|中學|小學|學校|高校"
     r"|役所|役場|事務所|病院|商工会議所|観光協会|空港"
     r"|溫泉|駅|站|港務局|漁協|農會|農協"))
 _OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
+# '代表處札幌分處', '代表所札幌分所': a place right after an office's name is
+# where its branch sits.
+_OFFICE_BEFORE = re.compile(fold_characters(r"(?:辦事處|弁事処|代表處|代表所|代表部)$"))
 _STATIONED = fold_characters("駐")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
+# Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利
+# for Dongying) that a text means as words ('對自由與民主的信念').
+_COMMON_WORDS = frozenset({"自由", "勝利", "胜利"})
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
 # '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
 # ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
+# '日南市・JR九州の日南駅と', '台中市的逢甲大學與': a place that owns the
+# facility which is the party (stations, airports, schools, spas).
+_FACILITY_OF = re.compile(fold_characters(
+    r"[・の的][^、。，,與与和と及]{0,10}?(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
+    r"(?:と|が|は|與|与|和|及|、|\(|（)"))
+# '東京ビッグサイトで': a name run into a word in katakana is a building's.
+_KATAKANA_AFTER = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+# '從北海道搭機到名古屋': where a trip passes, not a party.
+_ROUTE = re.compile(fold_characters(r"(?:搭機|搭乘|飛往|飛抵|出發|啟程|轉往|轉機|前往)"))
+_FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
+# '在奧地利維也納舉行的世界城市高峰會': where a meeting is held.
+_MEETING_AFTER = re.compile(fold_characters(
+    r"[^，。,、]{0,3}?(?:舉行|舉辦|召開|開催)(?:的|之|される|された)[^，。,、]{0,20}?"
+    r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
+
+
+def _is_kanji(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 @Language.factory("citypairs_places_zh", default_config={"cache_dir": "data/processed/cache"},
@@ -87,13 +111,18 @@ class ChinesePlaceFinder:
                     i += 1
                     continue
                 found = town
-            if found.text in _SELF_WORDS:
+            if found.text in _SELF_WORDS or found.text in _COMMON_WORDS:
                 i = found.end
                 continue
-            if _ORG_AFTER.match(text, found.end) or (
+            if _ORG_AFTER.match(text, found.end) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
+                    or _FACILITY_OF.match(text, found.end) \
+                    or (_is_kanji(found.text[-1]) and _KATAKANA_AFTER.match(text, found.end)) or (
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
+            elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
+                    _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start]))):
+                found.kind = "venue"
             elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(text_of(doc), found.end):
                 found.kind = "person"
             elif found.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), found.start, found.end):
@@ -101,6 +130,7 @@ class ChinesePlaceFinder:
             spans.append(found)
             i = found.end
         _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
+        _short_references(spans)
         _parents_locate(text_of(doc), spans)
         doc._.places = sorted(spans, key=lambda s: s.start)
         return doc
@@ -165,7 +195,7 @@ class ChinesePlaceFinder:
             # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
             if _TITLE_BEFORE.search(original, max(0, i - 3), i):
                 return None  # '石垣市長中山義隆': a name after a title is a person's
-            listed = self.gaz.table.chinese(chunk, _country_before(before, i))
+            listed = self.gaz.table.chinese(chunk, _country_before(before, i, original))
             if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
@@ -180,7 +210,7 @@ class ChinesePlaceFinder:
             code = self.gaz.world.country_code(chunk)
             if code:
                 return PlaceSpan(i, i + n, written, "country", country=code)
-            hint = _country_before(before, i)
+            hint = _country_before(before, i, original)
             # '法國凡爾賽市' where the name table knows only a Versailles in the
             # US: better no place than one in a country the text did not name
             # (a US territory after 美國 excepted).
@@ -236,6 +266,8 @@ def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan 
             or _TIE_VERB.search(m.group(0)):
         return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
     name = m.group(0)
+    if name[0] in _BOUNDARY:
+        return None  # '邁阿密-戴德县與新北市': the next party, not a town in the county
     heard = _heard(world, text, i, m.end(), last.place)
     if heard is not None:
         return heard
@@ -251,9 +283,30 @@ def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan 
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 
 
-def _country_before(spans: list[PlaceSpan], i: int) -> str | None:
-    """'日本松山市', '日本佐賀縣嬉野市': the country or prefecture right before."""
-    if spans and spans[-1].end == i:
+def _short_references(spans: list[PlaceSpan]) -> None:
+    """'南越前町' ... '越前町町長', '布拉提斯拉瓦舊城區' ... '舊城區': a later
+    foreign name that ends a longer one named before is that place cut
+    short, not a namesake elsewhere."""
+    named: list[PlaceSpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.kind != "foreign" or span.place is None:
+            continue
+        core = span.text.removesuffix("市") if len(span.text) > 3 else span.text
+        longer = [e for e in named if len(e.text) > len(core) and e.text.endswith(core)
+                  and e.place.id != span.place.id]
+        if longer and len(core) >= 2:
+            span.place = longer[-1].place
+        named.append(span)
+
+
+# '斯洛伐克首都舊城區': words between a country and a place inside it.
+_INSIDE_WORDS = frozenset({"首都", "首府", "的", "之"})
+
+
+def _country_before(spans: list[PlaceSpan], i: int, text: str = "") -> str | None:
+    """'日本松山市', '日本佐賀縣嬉野市', '斯洛伐克首都舊城區': the country or
+    prefecture right before."""
+    if spans and (spans[-1].end == i or (text and text[spans[-1].end:i] in _INSIDE_WORDS)):
         last = spans[-1]
         return last.country if last.kind == "country" else (last.place.country if last.place else None)
     return None

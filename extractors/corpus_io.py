@@ -16,6 +16,7 @@ from pathlib import Path
 
 from extractors.evaluation import format_scores, read_gold, read_predictions, score
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
+from extractors.gazetteer.names import fold, fold_core
 from extractors.pipeline import build_pipeline, collapse, extract
 from models.errors import ConfigError
 from models.records import DocumentInput, Level, Mention, Place
@@ -78,13 +79,35 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
     # name it was signed as; the database keeps today's government.
     if place.country == "TW":
         # The 22 cities and counties have one conventional English name
-        # ('Kaoshiung' is Kaohsiung); a township's is as the text spells it.
-        if written.isascii() and gaz.taiwan_lookup(written) and "-" in place.id.removeprefix("TW-"):
+        # ('Kaoshiung' is Kaohsiung); a township's is as the text spells it
+        # ('Changjhih Township'), unless the spelling is a misspelling.
+        entries = gaz.taiwan_lookup(written)
+        misspelt = any(fold_core(written) == fold_core(m) for e in entries for m in e.misspellings)
+        if written.isascii() and entries and "-" in place.id.removeprefix("TW-") and not misspelt:
             return written
-        for entry in gaz.taiwan_lookup(written):
+        for entry in entries:
             if entry.successor:
                 return entry.place.name
+    elif written.isascii() and _other_name(written, place.name) and \
+            any(p.id == place.id for p in gaz.foreign_lookup(written, place.country)):
+        # GeoNames heads some records with an older romanisation or a seat's
+        # name (Chinju for Jinju, Horikoshi for Shodoshima, Donostia /
+        # San Sebastián): a text in Latin script that names the place by
+        # one of its other names spells it as its readers know it.
+        return written
     return place.name
+
+
+def _other_name(written: str, name: str) -> bool:
+    """Whether ``written`` is another name of the place, not a short or
+    long form of ``name`` ('Washington' of 'Washington, D.C.', 'Daejeon
+    Gwangyeoksi' of 'Daejeon', 'Georgetown' of 'George Town')."""
+    if fold(written).replace(" ", "") == fold(name).replace(" ", ""):
+        return False
+    mine, theirs = fold_core(written).split(), fold_core(name).split()
+    if " / " in name:  # a name in two languages: either half is the place's
+        return all(_other_name(written, half) for half in name.split(" / "))
+    return not (set(mine) <= set(theirs) or set(theirs) <= set(mine))
 
 
 def _level(place: Place) -> str:

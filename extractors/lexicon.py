@@ -99,11 +99,13 @@ NEGATION_BEFORE = re.compile(
 # "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",
 # "the Narita Airport - Taoyuan Airport Sister Agreement":
 # ties of schools, stations, ports, airports, temples and spas, not of
-# governments (the corpus labels every such text a distractor).
+# governments (the corpus labels every such text a distractor). In Chinese
+# and Japanese a few characters may come between ('姉妹校提携締結',
+# '温泉観光交流協定').
 SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?)"
                            r"|\b(?:schools?|airports?|ports?|stations?)['’]?(?:[\s-]+(?:sister|friendship|twin))?"
-                           r"|姊妹校|姐妹校|友好校|学校|學校"
-                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|姉妹温泉|友好温泉)\s*$", _I)
+                           r"|(?:姊妹校|姐妹校|姉妹校|友好校|学校|學校"
+                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉)[\u4e00-\u9fff]{0,4})\s*$", _I)
 
 
 # '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in
@@ -116,8 +118,10 @@ ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?
 CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
-# 'Sister Cities International': an association's name, not a tie.
-ORG_AFTER_CUE = re.compile(r"\s+International\b")
+# 'Sister Cities International': an association's name, not a tie; 'the
+# International Friendship City Products Exhibition': an event's.
+ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exhibition|Expo|Festival|Forum|Summit|"
+                           r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b)")
 
 
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:

@@ -65,6 +65,9 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
 
+_CITIES_ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:two|2|both)|both)\s+(?:cities|towns|municipalities)\b|兩市|両市|両都市")
+_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
+
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
                   assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
 def make_partnerships(nlp: Language, name: str, theme_window: int, scorer: str) -> "PartnershipFinder":
@@ -134,6 +137,10 @@ class PartnershipFinder:
             bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None) or (
             not sent.sides and DEFINITE_CUE.match(sent.text.lstrip()) is not None)
         back_local, back_foreign = lookback(sentences, i)
+        if _CITIES_ANAPHOR.search(sent.text):
+            # 'the two cities' looks back past the state named after the city
+            # ('Georgetown, Penang's capital').
+            back_foreign = [p for p in back_foreign if p.place.level not in _DIVISIONS] or back_foreign
         if (not local or not foreign) and anaphor:
             if not local and back_local and (foreign or anaphor):
                 local, borrowed = back_local[-1:], True

@@ -284,9 +284,27 @@ def is_venue(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
     return any(s.kind == "taiwan" and s.place and s.place.name == span.place.admin1 for s in spans)
 
 
+# 'the Annual Conference being held March 3 to March 5 in Arlington',
+# 'the Taipei Economic and Cultural Office ("TECO") in Seattle', 'said in a
+# press conference in Taipei': where a meeting is held or an office sits.
+_MEETING_IN = re.compile(
+    r"(?i)\b(?:(?:conference|summit|forum|expo|exposition|convention|congress|symposium|festival|fair|games)\b"
+    r"[^.;]{0,30}?\b(?:held|hosted|convened|taking\s+place|takes\s+place|to\s+take\s+place)\b[^.;]{0,40}?"
+    r"|\b(?:Cultural|Representative|Trade)\s+Office\b(?:\s*\([^)]{1,12}\))?"
+    r"|\b(?:press|news)\s+conference)\s+in\s+$")
+
+
+def is_meeting_place(text: str, span: PlaceSpan) -> bool:
+    """A place written as where a meeting is held or an office sits."""
+    return span.kind in ("foreign", "taiwan") and bool(_MEETING_IN.search(text, max(0, span.start - 120),
+                                                                           span.start))
+
+
 _TOWN_BEFORE_DIVISION = re.compile(
-    r"((?:[A-Z][a-z]+(?:\s+and\s+|,\s+))*[A-Z][a-z]+)(\s+(?:Town|City|Village|Municipality|Cities|Towns|Villages))?"
-    r"(?:\s+of|\s+in|,)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)['’]?\s+)?"
+    r"((?:[A-Z][a-z]+(?:\s+and\s+|,\s+))*[A-Z][a-z]+)"
+    r"(\s+(?:Town|City|Village|Municipality|Island|Cities|Towns|Villages|Islands))?"
+    r"(?:\s+of|\s+in|,)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)['’]?\s+"
+    r"|(?:Japan|Korea|China)['’]s\s+)?"
     r"(?:(?:state|prefecture|province)\s+of\s+)?$")
 
 
@@ -308,7 +326,8 @@ IN_TAIWAN = re.compile(r"(?:,\s*|\s+in\s+|\s*\(\s*)(?:Taiwan|the\s+Republic\s+of
 # Country names joined by 'and', whose parts the model tags as places of
 # their own ('Saint Kitts and Nevis': Nevis is not a party here).
 JOINED_COUNTRIES = re.compile(
-    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|(?:Saint|St\.?) Kitts and Nevis|Trinidad and Tobago|"
+    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|Trinidad and Tobago|"
+    r"(?:Saint|St\.?) (?:Kitts|Christopher(?: \((?:Saint|St\.?) Kitts\))?) and Nevis|"
     r"(?:Saint|St\.?) Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos Islands|"
     r"Wallis and Futuna|(?:Saint|St\.?) Pierre and Miquelon)\b")
 # Territories with an ISO country code that sign ties as one government.

@@ -27,6 +27,8 @@ UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipali
 _DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
 # 'the district municipality of Jonava': the same division, the word written first.
 _DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$")
+# 'Washington State Kennewick' (a table's state column), 'New York State'.
+_STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
@@ -71,7 +73,7 @@ class PlaceResolver:
         if hint:
             candidates = [p for p in candidates if p.country == hint]
         if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
-                or _DIVISION_BEFORE.search(text, max(0, start - 12), start):
+                or _DIVISION_BEFORE.search(text, max(0, start - 12), start) or _STATE_AFTER.match(text, end):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:

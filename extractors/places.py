@@ -29,8 +29,8 @@ from extractors.lexicon import relations_in
 from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references,
-                                   is_dateline, is_org, is_venue, list_siblings, not_a_place, titled_names,
-                                   towns_before_division)
+                                   is_dateline, is_meeting_place, is_org, is_venue, list_siblings, not_a_place,
+                                   titled_names, towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
@@ -62,6 +62,16 @@ def _surnames(doc: Doc) -> frozenset[str]:
 _ENVOY_OF = re.compile(r"\b(?:Ambassador|Embassy|Consul(?:ate)?(?:[- ]General)?|Envoy)\s+of\s+(?:the\s+)?$")
 
 
+def _joined_name(written: str) -> str:
+    """'St. Kitts and Nevis', 'Saint Christopher (Saint Kitts) and Nevis' ->
+    the name the country table knows."""
+    name = re.sub(r"\s*\([^)]*\)", "", written).replace("Christopher", "Kitts")
+    return re.sub(r"^St\.?\s", "Saint ", name)
+
+
+_LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
+
+
 class PlaceFinder(PlaceResolver):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gaz = gazetteer
@@ -79,7 +89,7 @@ class PlaceFinder(PlaceResolver):
         taken = [(s.start, s.end) for s in taiwan]
         joined = [PlaceSpan(m.start(), m.end(), m.group(0), "country", country=code)
                   for m in JOINED_COUNTRIES.finditer(text_of(doc))
-                  if (code := self.gaz.world.country_code(re.sub(r"^St\.?\s", "Saint ", m.group(0))))
+                  if (code := self.gaz.world.country_code(_joined_name(m.group(0))))
                   and not _overlaps(m.start(), m.end(), taken)]
         taken += [(s.start, s.end) for s in joined]
         countries = joined + self._countries(doc, taken)
@@ -95,6 +105,7 @@ class PlaceFinder(PlaceResolver):
         spans.extend(demonym_references(text_of(doc), countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
         surnames = _surnames(doc)
+        last = None
         for s in spans:
             if s.kind == "foreign" and s.text in surnames and (s.place.population or 0) < DICTIONARY_POPULATION:
                 s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
@@ -102,7 +113,10 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "dateline"  # where the story was filed
             elif s.kind == "foreign" and _ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
                 s.kind = "org"  # 'Ambassador of Saint Christopher and Nevis': a nation's envoy
-            elif is_venue(text_of(doc), s, spans):
+            elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s) or (
+                    # 'in Arlington, Virginia': the state locates the venue
+                    s.kind == "foreign" and last is not None and last.kind == "venue"
+                    and text_of(doc)[last.end:s.start] == ", "):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
@@ -111,6 +125,7 @@ class PlaceFinder(PlaceResolver):
                 # 'until Manila responds', 'Beijing protested': the capital
                 # speaks for its national government, not for the city.
                 s.kind, s.country = "country", s.place.country
+            last = s
         doc._.places = spans
         return doc
 
@@ -131,6 +146,10 @@ class PlaceFinder(PlaceResolver):
                          if e.place.id in explicit]
                 if named and not any(e.place.id in explicit for e in entries):
                     entries = named
+                # 'the eastern Taiwan city of Hualien': the city, not the county.
+                level = _LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char)
+                if level is not None:
+                    entries = self.forms.get(f"{span.text} {level.group(1).title()}", entries)
             # Bare township/district names ("Xinyi", "Zhongshan") are common
             # words or names abroad: take them only beside their county.
             in_taiwan = IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
@@ -274,6 +293,13 @@ class PlaceFinder(PlaceResolver):
             if division.place.level not in (Level.STATE, Level.PREFECTURE, Level.PROVINCE):
                 continue
             towns = towns_before_division(text, division)
+            for span in found:
+                # 'Yonaguni Island of Japan's Okinawa Prefecture': a town the
+                # model found and the gazetteer lacks is placed there too.
+                if span.place.provisional and span.place.admin1 is None \
+                        and span.place.country == division.place.country \
+                        and any(span.start <= s < span.end for s, _ in towns):
+                    span.place = span.place.model_copy(update={"admin1": division.place.name})
             if any(_overlaps(s, e, taken) or not_a_place(text, s, e) for s, e in towns):
                 continue  # 'Valley Boulevard, Rosemead, California': an address
             for start, end in towns:

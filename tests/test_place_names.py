@@ -158,3 +158,29 @@ def test_a_capital_city_holds_no_town_named_in_its_characters(nlp):
     assert {m.b.name for m in found} == {"Prague"}
     found = run(nlp, "都城市與台中市締結友好交流協定。", lang="zh")
     assert {m.b.name for m in found} == {"Miyakonojō"} or {m.a.name for m in found} == {"Miyakonojō"}
+
+
+def _reported(nlp, text: str) -> tuple[str, str]:
+    from extractors.corpus_io import mention_to_json
+
+    [m] = run(nlp, text)
+    row = mention_to_json(m, nlp.get_pipe("citypairs_places").gaz)
+    return row["a"], row["b"]
+
+
+def test_a_place_is_reported_as_its_readers_know_it(nlp):
+    # GeoNames heads Jinju's record with the older romanisation Chinju; the
+    # text's own spelling is one of the record's names and is kept.
+    assert _reported(nlp, "Hsinchu City signed a sister city agreement with Jinju, South Korea.")[1] == "Jinju"
+    # a short form of the record's name is not another name of it
+    assert _reported(nlp, "Taipei signed a sister city agreement with Washington, D.C. on Monday.")[1] == \
+        "Washington, D.C."
+
+
+def test_a_taiwanese_township_is_reported_as_spelt_unless_misspelt(nlp):
+    # Tongyong Pinyin was an official romanisation; 'Shinlin' is a misspelling
+    # the gazetteer marks (~) so that it finds Shilin and reports it so.
+    a, _ = _reported(nlp, "Changjhih Township signed a sister city agreement with Dingalan, Philippines.")
+    assert a == "Changjhih Township"
+    a, _ = _reported(nlp, "Shinlin District signed a sister city agreement with Los Altos, California.")
+    assert a == "Shilin"

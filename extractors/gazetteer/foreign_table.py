@@ -61,6 +61,10 @@ class ForeignTable:
 
     def chinese(self, name: str, country: str | None = None) -> Place | None:
         places = self.by_zh.get(fold(name), [])
+        if not places and name[-1:] in _COUNTY_CHARS:
+            # An American county is written 郡 or 縣 (县): 邁阿密-戴德县.
+            places = [p for other in _COUNTY_CHARS for p in self.by_zh.get(fold(name[:-1] + other), [])
+                      if p.level is Level.COUNTY]
         in_country = [p for p in places if p.country == country] if country else []
         return (in_country or places or [None])[0]
 
@@ -68,6 +72,9 @@ class ForeignTable:
         places = self.own.get(fold(name)) or self.own.get(fold_core(name)) or []
         in_country = [p for p in places if country is None or p.country == country]
         return in_country[0] if in_country else None
+
+
+_COUNTY_CHARS = "郡縣县"
 
 
 def _resolve(row: TableRow, lookup) -> Place | None:

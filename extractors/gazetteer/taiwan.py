@@ -19,6 +19,9 @@ text may use for it. Rules for the forms:
   ``_SHORT_STOP``. Former units (rows with a successor) get no generated forms.
   The aliases hold the press's two-character forms of the cities and
   counties (北市, 北市府, 高市, 竹縣...), as Taiwanese newspapers write them.
+* An alias marked ``~`` is a misspelling seen in print ('~Shinlin'): it finds
+  the unit, and the unit is reported by its name, where a romanisation in
+  use ('Changjhih', Tongyong Pinyin) is reported as the text writes it.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ class TaiwanEntry:
     parent: str | None
     successor: str | None  # today's government, for former units
     valid_until: dt.date | None  # first day the unit no longer existed
+    misspellings: tuple[str, ...] = ()  # aliases marked '~': found, reported under ``place.name``
 
 
 def _is_cjk(text: str) -> bool:
@@ -137,7 +141,7 @@ def _english_forms(row: dict[str, str], level: Level) -> tuple[list[str], list[s
     """(forms always kept, bare names subject to ownership)."""
     kept, bare = [], []
     suffixes = _SUFFIXES[level]
-    for text in [row["name"], *(a.strip() for a in row["aliases"].split("|"))]:
+    for text in [row["name"], *(a.strip().lstrip("~") for a in row["aliases"].split("|"))]:
         if not text or _is_cjk(text):
             continue
         words = text.split()
@@ -192,7 +196,8 @@ def _build(path: Path) -> list[TaiwanEntry]:
     entries = []
     for _, row in rows:
         rid = row["id"]
-        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        aliases = [a.strip().lstrip("~") for a in row["aliases"].split("|") if a.strip()]
+        misspelt = tuple(a.strip()[1:] for a in row["aliases"].split("|") if a.strip().startswith("~"))
         if row["successor"]:
             names = [row["name"], *(a for a in aliases if not _is_cjk(a))]
         else:
@@ -219,6 +224,7 @@ def _build(path: Path) -> list[TaiwanEntry]:
                 parent=row["parent"] or None,
                 successor=row["successor"] or None,
                 valid_until=until,
+                misspellings=misspelt,
             )
         )
     return entries

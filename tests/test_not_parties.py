@@ -1,0 +1,123 @@
+"""Places a text names without making them parties: where a meeting is
+held or an office sits, a facility's owner, a trip's starting point; and
+the same place named short or at another level is still that place."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run
+
+from extractors.lexicon import relations_in
+
+
+def _places(nlp, text: str, lang: str = "en") -> dict[str, tuple[str, str | None]]:
+    """Each place span's text -> (its kind, its place's English name)."""
+    from extractors.pipeline import _cjk_pipelines
+
+    pipe = nlp if lang == "en" else _cjk_pipelines(nlp)[lang]
+    doc = pipe(text)
+    return {p.text: (p.kind, p.place.name if p.place else None) for p in doc._.places}
+
+
+def test_where_a_conference_is_held_is_no_party(nlp):
+    found = _places(nlp, "The mayor will attend the Annual Conference being held March 3 to March 5 in "
+                         "Arlington, Virginia, to strengthen Taipei's ties with its sister cities.")
+    assert found["Arlington"][0] == "venue" and found["Virginia"][0] == "venue"
+    assert found["Taipei"][0] == "taiwan"
+
+
+def test_where_an_office_sits_or_a_press_conference_is_given_is_no_party(nlp):
+    found = _places(nlp, 'The Taipei Economic and Cultural Office ("TECO") in Seattle was founded in 1978. '
+                         "Hualien officials said so at a press conference in Taipei.")
+    assert found["Seattle"][0] == "venue" and found["Taipei"][0] == "venue"
+
+
+def test_a_meeting_abroad_in_chinese_is_no_party(nlp):
+    found = _places(nlp, "副市長代表市長參加在奧地利維也納舉行的世界城市高峰會並發表演說。", "zh")
+    assert found["維也納"][0] == "venue"
+
+
+def test_where_a_trip_starts_is_no_party(nlp):
+    found = _places(nlp, "市長一行26日從北海道搭機到愛知縣名古屋市拜訪名古屋市長。", "zh")
+    assert found["北海道"][0] == "venue" and found["名古屋市"] == ("foreign", "Nagoya")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("台北駐日経済文化代表処札幌分処より提案があった。", "札幌"),  # a branch office after the office's name
+    ("聖郡鄰近「安大略國際機場」，面積是全美最大。", "安大略"),  # an international airport
+    ("東京ビッグサイトで友好交流協定を締結した。", "東京"),  # a building named after the city
+])
+def test_a_place_inside_an_office_airport_or_building_name_is_no_party(nlp, text, name):
+    lang = "ja" if "を締結" in text or "より" in text else "zh"
+    assert _places(nlp, text, lang)[name][0] == "org"
+
+
+def test_the_owner_of_a_station_or_school_is_not_the_party_to_its_tie(nlp):
+    found = _places(nlp, "日南市・JR九州の日南駅と台中市・台湾鉄路管理局の日南駅(2023年11月1日)", "ja")
+    assert found["日南市"][0] == "org" and found["台中市"][0] == "org"
+
+
+@pytest.mark.parametrize("text", [
+    "茅野市の学校との姉妹校提携締結のために訪問する。",  # a school tie, two words on
+    "玉川温泉と北投温泉が「温泉姉妹協定」を結んだ。",  # a spa tie
+    "台中市温泉観光協会の温泉観光交流協定書で7件目となる。",
+])
+def test_ties_of_schools_and_spas_are_no_government_ties(text):
+    assert relations_in(text) == []
+
+
+def test_a_friendship_city_exhibition_states_no_tie():
+    assert relations_in("They took part in the International Friendship City Products Exhibition held in July.") == []
+    assert relations_in("Taoyuan and Kagawa signed a friendship city agreement in July.") != []
+
+
+def test_a_common_word_is_no_place_in_chinese(nlp):
+    found = _places(nlp, "雙方的合作建立在對自由與民主的信念上。", "zh")
+    assert "自由" not in found
+
+
+def test_a_place_named_short_after_its_full_name_is_the_same_place(nlp):
+    found = run(nlp, "白河區與日本福井縣南越前町簽署備忘錄。南越前町以蓮花聞名，越前町町長仲倉典克簽署。", lang="zh")
+    assert {m.b.name for m in found} == {"Minamiechizen"}
+
+
+def test_a_place_after_its_country_and_capital_word_is_in_that_country(nlp):
+    found = _places(nlp, "這次合作的契機，來自於斯洛伐克首都舊城區副市長來台北參加智慧城市展。", "zh")
+    assert "舊城區" not in found  # no Old Town of Barcelona; Bratislava's is not in the gazetteer
+
+
+def test_an_american_county_written_with_either_character_for_county_is_one_party(nlp):
+    found = _places(nlp, "美國佛羅里達州邁阿密-戴德县與新北市締結友好城市。", "zh")
+    assert found["邁阿密-戴德县"] == ("foreign", "Miami-Dade County")
+    assert found["新北市"] == ("taiwan", "New Taipei")  # not a town of the county
+
+
+def test_a_state_column_in_a_table_is_the_state(nlp):
+    found = _places(nlp, "Numbering country province / State city Contract date Township\n"
+                         "1 United States Washington State Kennewick February 14, 1992 Taoyuan District")
+    assert found["Washington"] == ("foreign", "Washington")
+
+
+def test_the_city_of_a_name_shared_with_a_county_is_the_city(nlp):
+    found = _places(nlp, "Yonaguni will open a branch office in the eastern Taiwan city of Hualien on Tuesday.")
+    assert found["Hualien"] == ("taiwan", "Hualien City")
+
+
+def test_an_island_town_of_a_prefecture_is_placed_in_it(nlp):
+    found = run(nlp, "Yonaguni Island of Japan's Okinawa Prefecture signed a sister city agreement with "
+                     "Hualien City on Tuesday.")
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Hualien City", "Yonaguni Island", "Okinawa")}
+
+
+def test_the_two_cities_look_back_past_a_state(nlp):
+    text = ("Taipei Mayor Hau signed a memorandum on building friendship with Georgetown, Malaysia yesterday. "
+            "He welcomed officials from Georgetown, Penang's capital. "
+            "Under the memorandum, the two cities pledged to promote friendship and cooperation.")
+    assert {m.b.name for m in run(nlp, text)} == {"George Town"}
+
+
+def test_a_country_with_its_official_name_hides_no_island(nlp):
+    found = _places(nlp, "Ambassador of Saint Christopher (Saint Kitts) and Nevis to the Republic of China "
+                         "and Taipei City Mayor signed a sister city agreement.")
+    assert "Nevis" not in found and found["Taipei City"][0] == "taiwan"
