@@ -74,6 +74,7 @@ _FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
 _MEETING_AFTER = re.compile(fold_characters(
     r"[^，。,、]{0,3}?(?:舉行|舉辦|召開|開催)(?:的|之|される|された)[^，。,、]{0,20}?"
     r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
+_CITY_TIES_AFTER = re.compile(fold_characters(r"(?:姊妹|姐妹|友好)(?:城)?市"))
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
 
@@ -120,6 +121,8 @@ class ChinesePlaceFinder:
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
+            elif found.kind == "foreign" and found.place.level is Level.STATE and _CITY_TIES_AFTER.match(text, found.end):
+                found.kind = "locator"  # '新北與加州姊妹市互訪': sister cities in California; a state is no city
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
                     _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start]))):
                 found.kind = "venue"
@@ -299,8 +302,8 @@ def _short_references(spans: list[PlaceSpan]) -> None:
         named.append(span)
 
 
-# '斯洛伐克首都舊城區': words between a country and a place inside it.
-_INSIDE_WORDS = frozenset({"首都", "首府", "的", "之"})
+# "斯洛伐克首都舊城區", "韓国・始興市": words between a country and a place inside it.
+_INSIDE_WORDS = frozenset({"首都", "首府", "的", "之", "・", "の"})
 
 
 def _country_before(spans: list[PlaceSpan], i: int, text: str = "") -> str | None:

@@ -88,13 +88,18 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
         for entry in entries:
             if entry.successor:
                 return entry.place.name
-    elif written.isascii() and _other_name(written, place.name) and \
-            any(p.id == place.id for p in gaz.foreign_lookup(written, place.country)):
-        # GeoNames heads some records with an older romanisation or a seat's
-        # name (Chinju for Jinju, Horikoshi for Shodoshima, Donostia /
-        # San Sebastián): a text in Latin script that names the place by
-        # one of its other names spells it as its readers know it.
-        return written
+    elif written.isascii():
+        halves = place.name.split(" / ")
+        for half in halves if len(halves) > 1 else ():  # 'Donostia / San Sebastián': the half the text uses
+            if fold_core(half) == fold_core(written):
+                return half
+        if _other_name(written, place.name) and any(p.id == place.id for p in
+                                                    gaz.foreign_lookup(written, place.country)):
+            # GeoNames heads some records with an older romanisation or a
+            # seat's name (Chinju for Jinju, Horikoshi for Shodoshima): a text
+            # in Latin script that names the place by one of its other names
+            # spells it as its readers know it.
+            return written
     return place.name
 
 
@@ -105,8 +110,6 @@ def _other_name(written: str, name: str) -> bool:
     if fold(written).replace(" ", "") == fold(name).replace(" ", ""):
         return False
     mine, theirs = fold_core(written).split(), fold_core(name).split()
-    if " / " in name:  # a name in two languages: either half is the place's
-        return all(_other_name(written, half) for half in name.split(" / "))
     return not (set(mine) <= set(theirs) or set(theirs) <= set(mine))
 
 

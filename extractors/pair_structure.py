@@ -139,6 +139,23 @@ def respective_pairs(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
     return []
 
 
+def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """'台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟': where
+    every clause that names a place names one Taiwanese government and its
+    partners, each clause pairs its own (nothing across clauses)."""
+    clauses: list[list[PlaceSpan]] = []
+    last_end = None
+    for side in sorted(sides, key=lambda s: s.start):
+        if last_end is None or CLAUSE_MARK.search(text[last_end - offset:side.start - offset]):
+            clauses.append([])
+        clauses[-1].append(side)
+        last_end = side.end
+    own = [distinct_places(c) for c in clauses]
+    if len(own) < 2 or not all(sum(p.place.country == "TW" for p in c) == 1 and len(c) >= 2 for c in own):
+        return []
+    return [(tw, p) for c in own for tw in c if tw.place.country == "TW" for p in c if p.place.country != "TW"]
+
+
 # "Hsinchu County's sister city Santa Clara County"
 _POSSESSIVE_TIE = re.compile(
     r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"

@@ -32,7 +32,8 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
                                        drop_contained, list_chains, listed_together, on_someone_elses_list,
-                                       respective_pairs, someone_elses_tie, third_party_between)
+                                       parallel_clauses, respective_pairs, someone_elses_tie,
+                                       third_party_between)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, foreign_owner, implicit_owner, lookback,
                                    section_owner, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, pair_event, relation_of,
@@ -40,7 +41,7 @@ from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerate
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
-from models.records import Event, EventDate, Evidence, Level, Mention
+from models.records import Event, EventDate, Evidence, Level, Mention, Relation
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -149,7 +150,8 @@ class PartnershipFinder:
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
-        respective = respective_pairs(sent.text, sent.sides, sent.start)
+        respective = respective_pairs(sent.text, sent.sides, sent.start) or \
+            parallel_clauses(sent.text, sent.sides, sent.start)
         rule_pairs = respective or between or adjacent or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not listed_together(doc, a, b, chains)
@@ -231,7 +233,10 @@ class PartnershipFinder:
             if item is not None:  # the pair's own item of an enumeration of ties
                 item_text = sent.text[item[0]:item[1]]
                 item_cues = relations_in(item_text)
-                tie = relation_of(item_text, item_cues, [])
+                # '…締姊妹市盟約，台南市…締盟': a bare 締盟 takes the kind named before it.
+                tie = relation_of(item_text, item_cues, []) if item_cues else relation
+                if tie is Relation.OTHER:
+                    tie = relation
                 own_date = nearest_date(item_text, doc._.published, item_cues, year_hint)
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",

@@ -156,3 +156,9 @@ def test_a_span_of_years_dates_no_single_tie(nlp):
     text = "Between 1981 and 1985, Hualien forged sister city ties with Ulsan City in South Korea."
     [tie] = [c.mentions[0] for c in nlp(text)._.candidates]
     assert tie.date is None
+
+
+def test_parallel_clauses_pair_within_each_clause_with_its_own_date(nlp):
+    found = run(nlp, "台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市(City of Elblag)締盟。", lang="zh")
+    assert {(m.a.name, m.b.name, m.date.iso(), m.relation.value) for m in found} == {
+        ("Taipei", "Warsaw", "1995", "sister"), ("Tainan", "Elbląg", "2004", "sister")}

@@ -121,3 +121,8 @@ def test_a_country_with_its_official_name_hides_no_island(nlp):
     found = _places(nlp, "Ambassador of Saint Christopher (Saint Kitts) and Nevis to the Republic of China "
                          "and Taipei City Mayor signed a sister city agreement.")
     assert "Nevis" not in found and found["Taipei City"][0] == "taiwan"
+
+
+def test_a_state_before_sister_cities_only_says_where_they_are(nlp):
+    found = _places(nlp, "市長期待未來可安排新北與加州姊妹市互訪交流。", "zh")
+    assert found["加州"][0] == "locator" and found["新北"][0] == "taiwan"

@@ -184,3 +184,19 @@ def test_a_taiwanese_township_is_reported_as_spelt_unless_misspelt(nlp):
     assert a == "Changjhih Township"
     a, _ = _reported(nlp, "Shinlin District signed a sister city agreement with Los Altos, California.")
     assert a == "Shilin"
+
+
+def test_a_name_in_two_languages_is_reported_in_the_half_the_text_uses(nlp):
+    from extractors.corpus_io import _name
+
+    gaz = nlp.get_pipe("citypairs_places").gaz
+    [both] = [p for p in gaz.foreign_lookup("San Sebastián", "ES") if " / " in p.name]
+    assert _name(both, "San Sebastian", gaz) == "San Sebastián"
+    assert _name(both, "Donostia", gaz) == "Donostia"
+
+
+def test_a_country_joined_to_a_place_by_a_middle_dot_is_its_country(nlp):
+    from extractors.pipeline import _cjk_pipelines
+
+    doc = _cjk_pipelines(nlp)["ja"]("中国・泰安市、台湾・高雄市と友好交流協定を締結した。")
+    assert {(p.text, p.place.country) for p in doc._.places if p.place} == {("泰安市", "CN"), ("高雄市", "TW")}
