@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
-from models.records import Place
+from models.records import Level, Place
 
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
@@ -94,3 +94,17 @@ def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
         return None
     kind = "foreign" if abroad else "taiwan"
     return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])
+
+
+# 'the two cities', '兩市': a reference back to cities, not to the state or
+# prefecture named after one of them ('Georgetown, Penang's capital').
+_CITIES_ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:two|2|both)|both)\s+(?:cities|towns|municipalities)\b|兩市|両市|両都市")
+_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
+
+
+def cities_first(text: str, back_foreign: list[PlaceSpan]) -> list[PlaceSpan]:
+    """The foreign places a sentence may look back to: past first-level
+    divisions where it speaks of cities (all of them if only those)."""
+    if not _CITIES_ANAPHOR.search(text):
+        return back_foreign
+    return [p for p in back_foreign if p.place.level not in _DIVISIONS] or back_foreign

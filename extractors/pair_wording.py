@@ -201,3 +201,10 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     if len(listed) < 2:
         return None
     return next(((s, e) for s, e in listed if s <= offset < e), None)
+
+
+def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
+    """The kind of tie an enumerated item states; a bare 締盟 takes the kind
+    named before it ('…締姊妹市盟約，台南市…締盟')."""
+    tie = relation_of(item_text, item_cues, [])
+    return relation if tie is Relation.OTHER else tie

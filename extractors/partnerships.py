@@ -34,14 +34,14 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        drop_contained, list_chains, listed_together, on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between)
-from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, foreign_owner, implicit_owner, lookback,
-                                   section_owner, subject_referent)
-from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, pair_event, relation_of,
-                                    rule_confidence, themes_around)
+from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, cities_first, foreign_owner, implicit_owner,
+                                   lookback, section_owner, subject_referent)
+from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
+                                    relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
-from models.records import Event, EventDate, Evidence, Level, Mention, Relation
+from models.records import Event, EventDate, Evidence, Level, Mention
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -65,9 +65,6 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
 _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
-
-_CITIES_ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:two|2|both)|both)\s+(?:cities|towns|municipalities)\b|兩市|両市|両都市")
-_DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
 
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
                   assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
@@ -138,10 +135,7 @@ class PartnershipFinder:
             bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None) or (
             not sent.sides and DEFINITE_CUE.match(sent.text.lstrip()) is not None)
         back_local, back_foreign = lookback(sentences, i)
-        if _CITIES_ANAPHOR.search(sent.text):
-            # 'the two cities' looks back past the state named after the city
-            # ('Georgetown, Penang's capital').
-            back_foreign = [p for p in back_foreign if p.place.level not in _DIVISIONS] or back_foreign
+        back_foreign = cities_first(sent.text, back_foreign)
         if (not local or not foreign) and anaphor:
             if not local and back_local and (foreign or anaphor):
                 local, borrowed = back_local[-1:], True
@@ -233,10 +227,7 @@ class PartnershipFinder:
             if item is not None:  # the pair's own item of an enumeration of ties
                 item_text = sent.text[item[0]:item[1]]
                 item_cues = relations_in(item_text)
-                # '…締姊妹市盟約，台南市…締盟': a bare 締盟 takes the kind named before it.
-                tie = relation_of(item_text, item_cues, []) if item_cues else relation
-                if tie is Relation.OTHER:
-                    tie = relation
+                tie = item_relation(item_text, item_cues, relation)
                 own_date = nearest_date(item_text, doc._.published, item_cues, year_hint)
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",

@@ -294,8 +294,12 @@ _MEETING_IN = re.compile(
     r"|\b(?:press|news)\s+conference)\s+in\s+$")
 
 
-def is_meeting_place(text: str, span: PlaceSpan) -> bool:
-    """A place written as where a meeting is held or an office sits."""
+def is_meeting_place(text: str, span: PlaceSpan, before: PlaceSpan | None = None) -> bool:
+    """A place written as where a meeting is held or an office sits, or the
+    division that locates one ('in Arlington, Virginia': the state too)."""
+    if span.kind == "foreign" and before is not None and before.kind == "venue" \
+            and text[before.end:span.start] == ", ":
+        return True
     return span.kind in ("foreign", "taiwan") and bool(_MEETING_IN.search(text, max(0, span.start - 120),
                                                                            span.start))
 
@@ -330,6 +334,17 @@ JOINED_COUNTRIES = re.compile(
     r"(?:Saint|St\.?) (?:Kitts|Christopher(?: \((?:Saint|St\.?) Kitts\))?) and Nevis|"
     r"(?:Saint|St\.?) Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos Islands|"
     r"Wallis and Futuna|(?:Saint|St\.?) Pierre and Miquelon)\b")
+
+
+def joined_name(written: str) -> str:
+    """'St. Kitts and Nevis', 'Saint Christopher (Saint Kitts) and Nevis' ->
+    the name the country table knows."""
+    name = re.sub(r"\s*\([^)]*\)", "", written).replace("Christopher", "Kitts")
+    return re.sub(r"^St\.?\s", "Saint ", name)
+
+
+# 'the eastern Taiwan city of Hualien': the city, not the county.
+LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
 # Territories with an ISO country code that sign ties as one government.
 TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
 # A proper noun the model did not tag is taken for a place of this size or more.

@@ -28,9 +28,9 @@ from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
-                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references,
-                                   is_dateline, is_meeting_place, is_org, is_venue, list_siblings, not_a_place,
-                                   titled_names, towns_before_division)
+                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
+                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
+                                   list_siblings, not_a_place, titled_names, towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
@@ -62,16 +62,6 @@ def _surnames(doc: Doc) -> frozenset[str]:
 _ENVOY_OF = re.compile(r"\b(?:Ambassador|Embassy|Consul(?:ate)?(?:[- ]General)?|Envoy)\s+of\s+(?:the\s+)?$")
 
 
-def _joined_name(written: str) -> str:
-    """'St. Kitts and Nevis', 'Saint Christopher (Saint Kitts) and Nevis' ->
-    the name the country table knows."""
-    name = re.sub(r"\s*\([^)]*\)", "", written).replace("Christopher", "Kitts")
-    return re.sub(r"^St\.?\s", "Saint ", name)
-
-
-_LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
-
-
 class PlaceFinder(PlaceResolver):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gaz = gazetteer
@@ -89,7 +79,7 @@ class PlaceFinder(PlaceResolver):
         taken = [(s.start, s.end) for s in taiwan]
         joined = [PlaceSpan(m.start(), m.end(), m.group(0), "country", country=code)
                   for m in JOINED_COUNTRIES.finditer(text_of(doc))
-                  if (code := self.gaz.world.country_code(_joined_name(m.group(0))))
+                  if (code := self.gaz.world.country_code(joined_name(m.group(0))))
                   and not _overlaps(m.start(), m.end(), taken)]
         taken += [(s.start, s.end) for s in joined]
         countries = joined + self._countries(doc, taken)
@@ -113,10 +103,7 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "dateline"  # where the story was filed
             elif s.kind == "foreign" and _ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
                 s.kind = "org"  # 'Ambassador of Saint Christopher and Nevis': a nation's envoy
-            elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s) or (
-                    # 'in Arlington, Virginia': the state locates the venue
-                    s.kind == "foreign" and last is not None and last.kind == "venue"
-                    and text_of(doc)[last.end:s.start] == ", "):
+            elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s, last):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
@@ -147,7 +134,7 @@ class PlaceFinder(PlaceResolver):
                 if named and not any(e.place.id in explicit for e in entries):
                     entries = named
                 # 'the eastern Taiwan city of Hualien': the city, not the county.
-                level = _LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char)
+                level = LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char)
                 if level is not None:
                     entries = self.forms.get(f"{span.text} {level.group(1).title()}", entries)
             # Bare township/district names ("Xinyi", "Zhongshan") are common
