@@ -121,8 +121,11 @@ class ChinesePlaceFinder:
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
-            elif found.kind == "foreign" and found.place.level is Level.STATE and _CITY_TIES_AFTER.match(text, found.end):
-                found.kind = "locator"  # '新北與加州姊妹市互訪': sister cities in California; a state is no city
+            elif found.kind == "foreign" and found.place.level is Level.STATE and (
+                    _CITY_TIES_AFTER.match(text, found.end) or text[found.start - 1:found.start] == "在"):
+                # '新北與加州姊妹市互訪': sister cities in California, a state is
+                # no city; '其中有13個就在加州': where they are.
+                found.kind = "locator"
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
                     _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start]))):
                 found.kind = "venue"
@@ -223,18 +226,19 @@ class ChinesePlaceFinder:
             if candidates:
                 place = candidates[0]
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
-                    place = self._county_of(place) or place
+                    place = self._county_of(place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
         return None
 
 
-    def _county_of(self, place: Place) -> Place | None:
+    def _county_of(self, place: Place, state: str | None = None) -> Place | None:
         """'哈特福縣' is Hartford County, not the city of Hartford: where the
-        name table knows only the city, the county of that name in the same
-        state."""
+        name table knows only the city, the county of that name in the state
+        written just before (德克薩斯州 哈里斯县), else in the city's state."""
         counties = [p for p in self.gaz.foreign_lookup(f"{place.name} County", place.country)
-                    if p.level is Level.COUNTY and p.country == place.country
-                    and (place.admin1 is None or p.admin1 == place.admin1)]
+                    if p.level is Level.COUNTY and p.country == place.country]
+        within = state or place.admin1
+        counties = [p for p in counties if within is None or p.admin1 == within]
         return counties[0] if counties else None
 
 
@@ -284,6 +288,14 @@ def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan 
     place = Place(id=f"prov:{last.place.country}:{key}", name=english, country=last.place.country,
                   level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
+
+
+def _division_before(spans: list[PlaceSpan]) -> str | None:
+    """The first-level division named last, if it is the last place named."""
+    last = spans[-1] if spans else None
+    if last is None or last.place is None or last.place.level.value not in ("state", "province", "prefecture"):
+        return None
+    return last.place.name
 
 
 def _short_references(spans: list[PlaceSpan]) -> None:

@@ -70,6 +70,7 @@ class JapanesePlaces:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[PlaceSpan] = list(doc._.places or [])
         kept = []
+        read: dict[str, Place] = {}
         for span in spans:
             tokens = [t for t in doc if t.idx < span.end and t.idx + len(t) > span.start]
             if span.kind == "foreign" and any(_tag(t) == "人名" for t in tokens):
@@ -81,8 +82,14 @@ class JapanesePlaces:
             if span.kind == "foreign" and span.place is not None and span.place.country == "JP":
                 better = self._by_reading(tokens, span, kept)
                 if better is not None:
-                    span.place = better
+                    span.place = read[span.text] = better
             kept.append(span)
+        for span in kept:
+            # One name, one place in a document: where Sudachi split 八代市
+            # into a number and a counter ('これから八代市は') and gave no
+            # reading, the reading found for the same name elsewhere holds.
+            if span.text in read and span.kind == "foreign" and span.place is not None and span.place.country == "JP":
+                span.place = read[span.text]
         kept.extend(self._missed(doc, kept))
         doc._.places = sorted(kept, key=lambda s: s.start)
         return doc

@@ -102,3 +102,12 @@ def test_a_taiwanese_name_with_a_latin_gloss_stays_taiwanese(nlp):
     text = "| 提携相手先 | 新店区 (Xindian District) |\n| 州・省・県 | 新北市 (New Taipei City) |\n"
     doc = ja(_make_doc(ja, DocumentInput(key="k", text=text, lang="ja"))[0])
     assert {p.text: p.place.id for p in doc._.places if p.place} == {"新店区": "TW-NWT-xindian", "新北市": "TW-NWT"}
+
+
+def test_one_name_is_one_place_in_a_document(nlp):
+    # Sudachi reads 'これから八代市は' as a number and a counter, with no
+    # reading for the name; the reading found for 八代市 elsewhere holds.
+    from extractors.pipeline import _cjk_pipelines
+
+    doc = _cjk_pipelines(nlp)["ja"]("これから八代市は、基隆市と産業の交流を進める。八代市は熊本県にある。")
+    assert {p.place.name for p in doc._.places if p.text == "八代市"} == {"Yatsushiro"}

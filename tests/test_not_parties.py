@@ -126,3 +126,5 @@ def test_a_country_with_its_official_name_hides_no_island(nlp):
 def test_a_state_before_sister_cities_only_says_where_they_are(nlp):
     found = _places(nlp, "市長期待未來可安排新北與加州姊妹市互訪交流。", "zh")
     assert found["加州"][0] == "locator" and found["新北"][0] == "taiwan"
+    found = _places(nlp, "新北在美國有38個姊妹市，其中有13個就在加州。", "zh")
+    assert found["加州"][0] == "locator"

@@ -200,3 +200,11 @@ def test_a_country_joined_to_a_place_by_a_middle_dot_is_its_country(nlp):
 
     doc = _cjk_pipelines(nlp)["ja"]("中国・泰安市、台湾・高雄市と友好交流協定を締結した。")
     assert {(p.text, p.place.country) for p in doc._.places if p.place} == {("泰安市", "CN"), ("高雄市", "TW")}
+
+
+def test_a_county_written_after_its_state_is_that_states_county(nlp):
+    from extractors.pipeline import _cjk_pipelines
+
+    doc = _cjk_pipelines(nlp)["zh"]("德克薩斯州 哈里斯县 2006年6月29日")
+    assert {(p.text, p.kind, p.place.name, p.place.admin1) for p in doc._.places} == {
+        ("德克薩斯州 ", "locator", "Texas", None), ("哈里斯县", "foreign", "Harris County", "Texas")}
