@@ -302,16 +302,16 @@ def _short_references(spans: list[PlaceSpan]) -> None:
     """'南越前町' ... '越前町町長', '布拉提斯拉瓦舊城區' ... '舊城區': a later
     foreign name that ends a longer one named before is that place cut
     short, not a namesake elsewhere."""
-    named: list[PlaceSpan] = []
+    endings: dict[str, Place] = {}  # every proper ending of a name met so far -> its place
     for span in sorted(spans, key=lambda s: s.start):
         if span.kind != "foreign" or span.place is None:
             continue
         core = span.text.removesuffix("市") if len(span.text) > 3 else span.text
-        longer = [e for e in named if len(e.text) > len(core) and e.text.endswith(core)
-                  and e.place.id != span.place.id]
-        if longer and len(core) >= 2:
-            span.place = longer[-1].place
-        named.append(span)
+        full = endings.get(core)
+        if full is not None and len(core) >= 2 and full.id != span.place.id:
+            span.place = full
+        for k in range(1, len(span.text) - 1):
+            endings[span.text[k:]] = span.place
 
 
 # "斯洛伐克首都舊城區", "韓国・始興市": words between a country and a place inside it.

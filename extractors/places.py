@@ -280,10 +280,11 @@ class PlaceFinder(PlaceResolver):
             if division.place.level not in (Level.STATE, Level.PREFECTURE, Level.PROVINCE):
                 continue
             towns = towns_before_division(text, division)
-            for span in found:
+            for span in found if towns else ():
                 # 'Yonaguni Island of Japan's Okinawa Prefecture': a town the
                 # model found and the gazetteer lacks is placed there too.
-                if span.place.provisional and span.place.admin1 is None \
+                if towns[0][0] <= span.start < division.start and span.place.provisional \
+                        and span.place.admin1 is None \
                         and span.place.country == division.place.country \
                         and any(span.start <= s < span.end for s, _ in towns):
                     span.place = span.place.model_copy(update={"admin1": division.place.name})
