@@ -63,10 +63,11 @@ floor moved with it, and the reason is written below.
   0.93 -> 0.87 (48 pairs, was 36): venues, offices, facilities and trips'
   starting points are no parties, names are reported as their readers know
   them (Jinju, not GeoNames' Chinju), in Chinese a name cut short is the
-  place named in full before it, parallel clauses pair within each clause.
-  Cross-validated precision rose 0.851 -> 0.922, F1 0.846 -> 0.887,
-  relation 0.917 -> 0.921, date 0.792 -> 0.805, precision at >= 0.9
-  0.959 -> 0.967 (4 fold assignments); dev stayed at F1 0.90 (relation
+  place named in full before it, parallel clauses pair within each clause,
+  one name is one place in a Japanese document. Cross-validated precision
+  rose 0.851 -> 0.930, recall 0.841 -> 0.861, F1 0.846 -> 0.894, relation
+  0.916 -> 0.922, date 0.787 -> 0.804, precision at >= 0.9 0.959 -> 0.97
+  (4 fold assignments); dev stayed at F1 0.90 (relation
   0.95 -> 0.96). None of these rules changed a dev2 pair; what moved it is
   the retrained scorer: with the training pairs those rules now remove,
   broad features lost weight ('after in' -0.42 -> -0.18) and the isotonic
@@ -95,7 +96,7 @@ FLOORS = {
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.87}  # reached: 1.00 (38 pairs), 0.875 (48)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.87}  # reached: 1.00 (37 pairs), 0.875 (48)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
