@@ -183,7 +183,6 @@ def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_p
 # 2006年與日本橫濱市簽屬夥伴市協議': a Chinese or Japanese enumeration whose items
 # each state a tie, with its own date and kind.
 _ITEM_MARK = re.compile(r"[、，,；;]")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
@@ -194,7 +193,7 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     bounds = list(zip([0, *(m + 1 for m in marks)], [*marks, len(text)]))
     tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
-    if len(listed) < 2 and len(tied) >= 2 and _CJK.search(text):
+    if len(listed) < 2 and len(tied) >= 2 and _CJK_CHAR.search(text):
         # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
         # clauses that each state a tie are items too.
         listed = tied
