@@ -22,6 +22,7 @@ from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
+from extractors.allocator import keep_freed_memory
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
 from extractors.dates import dateline, url_date
@@ -41,6 +42,7 @@ UNUSED = ("attribute_ruler", "lemmatizer")  # the tagger's NNP marks names the N
 def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
     # Plain numpy ops measured ~1.5x faster than blis on these machines.
     set_current_ops(NumpyOps(use_blis=False))
+    keep_freed_memory()
     try:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:

@@ -14,7 +14,7 @@ from pathlib import Path
 _DECIDES = ("*.py", "data/*", "gazetteer/*.py", "gazetteer/data/*")
 _NOT_EXTRACTION = {"training.py", "evaluation.py", "corpus_io.py", "links.py", "urls.py", "merge.py",
                    "decisions.py", "near_duplicates.py", "reconcile.py", "reference_read.py", "reference_resolve.py",
-                 "refold.py", "parallel.py", "pdf_guard.py"}
+                 "refold.py", "parallel.py", "pdf_guard.py", "allocator.py"}
 
 
 @cache
