@@ -12,7 +12,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from extractors.pair_scorer import DocContext
-from extractors.pair_structure import listed_together, someone_elses_tie, third_party_between, tw_parent
+from extractors.pair_structure import (listed_together, someone_elses_tie, third_party_between, trip_destination,
+                                       tw_parent)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import document_themes, hit_counts
@@ -61,6 +62,7 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     for side, s in (("a", a), ("b", b)):
         # 'in California', '就在加州': where something is, more often than a party
         f[f"{side}_after_in"] = float(_AFTER_IN.search(text_of(doc), max(0, s.start - 6), s.start) is not None)
+        f[f"{side}_trip"] = float(trip_destination(text_of(doc), s))
         f[f"{side}_official_of"] = float(_OFFICIAL_OF.search(text_of(doc), max(0, s.start - 30), s.start) is not None)
         level = s.place.level.value
         f[f"{side}_admin1"] = float(level in _ADMIN1)

@@ -251,3 +251,37 @@ def tw_parent(place_id: str) -> str | None:
     if place_id.startswith("TW-") and place_id.count("-") >= 2 and "-hist-" not in place_id:
         return "-".join(place_id.split("-")[:2])
     return None
+
+
+# 'visited Osaka, where she ... signed an MOU with Sakai City', 'flew to Los
+# Angeles and then to Fairbanks', '訪問日本東京，並與高知縣簽署', '東京を訪問し':
+# where a trip goes.
+_TRIP_TO = re.compile(
+    r"(?i)(?:\bvisit(?:ed|ing|s)?|\b(?:visit|trip|journey|tour|travel)s?\s+to"
+    r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
+    r"|\b(?:arriv(?:ed|ing|es?)|landed)\s+in)\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
+    r"|(?:訪問|參訪|拜訪|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
+_TRIP_AFTER = re.compile(r"(?:を訪問|を訪れ|に到着|入りし)")  # matched at the name's end
+
+
+def trip_destination(text: str, side: PlaceSpan) -> bool:
+    return (_TRIP_TO.search(text, max(0, side.start - 40), side.start) is not None
+            or _TRIP_AFTER.match(text, side.end) is not None)
+
+
+_TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
+
+
+def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
+    """Places of a sentence named only as where a trip goes (with the rest
+    of their list: 'visited Houston, Dallas and Austin'), when it names
+    another foreign place too: that one is the partner ('visited Osaka and
+    signed an MOU with Sakai'). Empty when every foreign place is a
+    destination, for a visit to the partner is how most ties are signed."""
+    on_trip: set[int] = set()
+    for i, s in enumerate(sides):
+        if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
+                                         and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):
+            on_trip.add(id(s))
+    ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
+    return ids if any(s.place.id not in ids for s in sides) else set()

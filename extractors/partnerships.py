@@ -33,7 +33,7 @@ from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
                                        drop_contained, list_chains, listed_together, on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
-                                       third_party_between)
+                                       third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, cities_first, foreign_owner, implicit_owner,
                                    lookback, section_owner, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
@@ -146,10 +146,11 @@ class PartnershipFinder:
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
-        rule_pairs = respective or between or adjacent or [
+        trips = trip_only(text_of(doc), foreign)
+        rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
-            if not listed_together(doc, a, b, chains)
-            and not third_party_between(a, b, sent.sides + sent.orgs, chains)
+            if b.place.id not in trips and not listed_together(doc, a, b, chains)
+            and not third_party_between(a, b, [s for s in sent.sides + sent.orgs if not (s.place and s.place.id in trips)], chains)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         if not rule_pairs:
             distinct_local = distinct_places(local)

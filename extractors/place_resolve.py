@@ -34,6 +34,12 @@ _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Ko
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
 
 
+def named_division(name: str) -> bool:
+    """'Hiroshima Prefecture', 'Washington State': the name says it is a
+    first-level division."""
+    return re.search(r"\s(?:Prefecture|Province|State)$", name) is not None
+
+
 def sole_foreign_country(doc_countries: Counter) -> str | None:
     """The one foreign country a document names, if it names only one."""
     abroad = [c for c in doc_countries if c != "TW"]

@@ -32,7 +32,7 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPUL
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
                                    list_siblings, not_a_place, titled_names, towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
-                                      sole_foreign_country)
+                                      named_division, sole_foreign_country)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
@@ -338,6 +338,12 @@ class PlaceFinder(PlaceResolver):
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
                  or (unit_of and named_as(p, name) and doc_countries.get(p.country)))]
+        if named_division(name):
+            # 'Hiroshima Prefecture's Kure City': the written word says which
+            # level; one division of that name in the world will do.
+            divisions = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW"
+                         and p.level is not Level.CITY and fold_core(p.name) == fold_core(name)]
+            found = [p for p in divisions if doc_countries.get(p.country)] or divisions[:len(divisions) == 1]
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
         abroad = sole_foreign_country(doc_countries)

@@ -73,6 +73,14 @@ floor moved with it, and the reason is written below.
   broad features lost weight ('after in' -0.42 -> -0.18) and the isotonic
   steps rose, so dev2's wrong pairs that sat at 0.75-0.85 now sit at
   0.94-0.95 (dev2 F1 0.849 -> 0.843: one pair more, wrong).
+- dev2 floors raised: F1 0.84 -> 0.85, precision 0.85 -> 0.86, recall
+  0.83 -> 0.84, events 0.72 -> 0.73, themes 0.61 -> 0.64, precision at
+  confidence >= 0.9 0.87 -> 0.89 (0.900 on 50 pairs). The rules that moved
+  them came from sentences written here of kinds the issue names, not from
+  dev2: a trip's destination is no partner when the sentence names another
+  ('visited Osaka ... signed an MOU with Sakai'), nor is where an embassy
+  or any office sits, and "Hiroshima Prefecture's Kure City" is Kure.
+  Cross-validated figures stayed where they were (F1 0.894 -> 0.893).
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -91,12 +99,12 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.90, "pair_p": 0.91, "pair_r": 0.89, "event_f1": 0.81, "relation_acc": 0.96,
                   "date_acc": 0.82, "theme_f1": 0.71},
-    "dev2.jsonl": {"pair_f1": 0.84, "pair_p": 0.85, "pair_r": 0.83, "event_f1": 0.72, "relation_acc": 0.88,
-                   "date_acc": 0.70, "theme_f1": 0.61},
+    "dev2.jsonl": {"pair_f1": 0.85, "pair_p": 0.86, "pair_r": 0.84, "event_f1": 0.73, "relation_acc": 0.88,
+                   "date_acc": 0.70, "theme_f1": 0.64},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.87}  # reached: 1.00 (37 pairs), 0.875 (48)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.89}  # reached: 1.00 (37 pairs), 0.900 (50)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")

@@ -33,6 +33,32 @@ def test_where_an_office_sits_or_a_press_conference_is_given_is_no_party(nlp):
     assert found["Seattle"][0] == "venue" and found["Taipei"][0] == "venue"
 
 
+@pytest.mark.parametrize("text", [
+    "The Japanese embassy in Taipei hosted a reception as Tainan signed a friendship pact with Kanazawa.",
+    "Tainan signed a friendship agreement with Kanazawa at the Japan-Taiwan Exchange Association office in Taipei.",
+    "Staff of the consulate-general in Taipei attended as Tainan signed a friendship pact with Kanazawa.",
+])
+def test_where_an_embassy_or_any_office_sits_is_no_party(nlp, text):
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Kanazawa")}
+
+
+@pytest.mark.parametrize("text, lang, partner", [
+    ("Taichung Mayor Lu visited Osaka, where she met the governor, and then signed a friendship MOU with Sakai City.",
+     "en", "Sakai"),
+    ("Kaohsiung Mayor Chen visited Houston, Dallas and Austin, and signed a friendship agreement with Fort Worth.",
+     "en", "Fort Worth"),
+    ("台中市長盧秀燕率團訪問日本東京，並與高知縣簽署友好交流備忘錄。", "zh", "Kochi"),
+    ("台中市の盧秀燕市長は東京を訪問し、高知県と友好交流に関する覚書を締結した。", "ja", "Kochi"),
+])
+def test_where_a_trip_goes_is_no_party_when_the_sentence_names_the_partner(nlp, text, lang, partner):
+    assert {m.b.name for m in run(nlp, text, lang=lang) if m.confidence >= 0.5} == {partner}
+
+
+def test_a_visit_to_the_partner_itself_is_still_the_tie(nlp):
+    found = run(nlp, "Taichung Mayor Lu visited Sakai City and signed a friendship MOU with its mayor.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Taichung", "Sakai")}
+
+
 def test_a_meeting_abroad_in_chinese_is_no_party(nlp):
     found = _places(nlp, "副市長代表市長參加在奧地利維也納舉行的世界城市高峰會並發表演說。", "zh")
     assert found["維也納"][0] == "venue"
@@ -108,6 +134,11 @@ def test_an_island_town_of_a_prefecture_is_placed_in_it(nlp):
     found = run(nlp, "Yonaguni Island of Japan's Okinawa Prefecture signed a sister city agreement with "
                      "Hualien City on Tuesday.")
     assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Hualien City", "Yonaguni Island", "Okinawa")}
+
+
+def test_a_prefecture_written_with_its_possessive_only_locates_the_city(nlp):
+    found = run(nlp, "Pingtung County signed a friendship agreement with Hiroshima Prefecture's Kure City on Tuesday.")
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Pingtung", "Kure", "Hiroshima")}
 
 
 def test_the_two_cities_look_back_past_a_state(nlp):
