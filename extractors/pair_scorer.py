@@ -206,7 +206,10 @@ def _place(group: list[Candidate], place_id: str):
 def _holds(outer, inner) -> bool:
     if outer.country == "TW":
         return inner.id.startswith(outer.id + "-") and "-hist-" not in inner.id
-    return (inner.country == outer.country and outer.level.value in ("prefecture", "state", "province", "region")
+    # A district of a metropolitan city is held by the city ('Yeonsu District of Incheon').
+    division = outer.level.value in ("prefecture", "state", "province", "region") or (
+        outer.level.value == "city" and inner.level.value in ("district", "county"))
+    return (inner.country == outer.country and division
             and inner.admin1 is not None and inner.admin1 == outer.name)
 
 

@@ -352,3 +352,13 @@ TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
 DICTIONARY_POPULATION = 100_000
 PERSON_TITLES = frozenset({"Mayor", "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Magistrate", "President",
                            "Minister", "Speaker", "Chairman", "Director", "Secretary", "Councilor", "Councillor"})
+
+
+# 'the Ambassador of Saint Christopher and Nevis': a nation's envoy, not a town's.
+ENVOY_OF = re.compile(r"\b(?:Ambassador|Embassy|Consul(?:ate)?(?:[- ]General)?|Envoy)\s+of\s+(?:the\s+)?$")
+_NATION_OF = re.compile(r"^(?:the\s+)?(?:State|Republic|Kingdom)\s+of\s+(?:the\s+)?|\.$")
+
+
+def nation_name(name: str) -> str:
+    """'State of Palau.' -> 'Palau': how a nation's formal name reads bare."""
+    return _NATION_OF.sub("", name)

@@ -34,10 +34,16 @@ _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Ko
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
 
 
-def named_division(name: str) -> bool:
-    """'Hiroshima Prefecture', 'Washington State': the name says it is a
-    first-level division."""
-    return re.search(r"\s(?:Prefecture|Province|State)$", name) is not None
+def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:
+    """'Hiroshima Prefecture's Kure City': a name ending in a division word
+    is that division, never the city it is named after: the one of a
+    country the document names, else the only one in the world by that name
+    (None when the name has no such word, [] when no division fits)."""
+    if re.search(r"\s(?:Prefecture|Province|State)$", name) is None:
+        return None
+    divisions = [p for p in gaz.foreign_lookup(name) if p.country != "TW"
+                 and p.level is not Level.CITY and fold_core(p.name) == fold_core(name)]
+    return [p for p in divisions if doc_countries.get(p.country)] or divisions[:len(divisions) == 1]
 
 
 def sole_foreign_country(doc_countries: Counter) -> str | None:

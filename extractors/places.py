@@ -26,13 +26,14 @@ from spacy.util import filter_spans
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
+from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
-                                   list_siblings, not_a_place, titled_names, towns_before_division)
+                                   list_siblings, nation_name, not_a_place, titled_names,
+                                   towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
-                                      named_division, sole_foreign_country)
+                                      sole_foreign_country, written_division)
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
@@ -57,9 +58,6 @@ def _surnames(doc: Doc) -> frozenset[str]:
         if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES:
             out.add(words[-1])
     return frozenset(out)
-
-
-_ENVOY_OF = re.compile(r"\b(?:Ambassador|Embassy|Consul(?:ate)?(?:[- ]General)?|Envoy)\s+of\s+(?:the\s+)?$")
 
 
 class PlaceFinder(PlaceResolver):
@@ -101,7 +99,7 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
             elif s.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), s.start, s.end):
                 s.kind = "dateline"  # where the story was filed
-            elif s.kind == "foreign" and _ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
+            elif s.kind == "foreign" and ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
                 s.kind = "org"  # 'Ambassador of Saint Christopher and Nevis': a nation's envoy
             elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s, last):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
@@ -215,8 +213,8 @@ class PlaceFinder(PlaceResolver):
             if _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
                 continue
             name = text_of(doc)[start:end]
-            if self.gaz.world.demonym_country(name):
-                continue  # 'being Taiwanese, San Marino...': a people, not a town
+            if self.gaz.world.demonym_country(name) or self.gaz.world.country_code(nation_name(name)):
+                continue  # 'being Taiwanese, San Marino...': a people, not a town; 'State of Palau': a nation
             place = self._resolve(text_of(doc), start, end, name, countries, doc_countries,
                                   "GPE" if code else "NAME", hint=code)
             if place is not None:
@@ -338,12 +336,8 @@ class PlaceFinder(PlaceResolver):
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
                  or (unit_of and named_as(p, name) and doc_countries.get(p.country)))]
-        if named_division(name):
-            # 'Hiroshima Prefecture's Kure City': the written word says which
-            # level; one division of that name in the world will do.
-            divisions = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW"
-                         and p.level is not Level.CITY and fold_core(p.name) == fold_core(name)]
-            found = [p for p in divisions if doc_countries.get(p.country)] or divisions[:len(divisions) == 1]
+        if (divisions := written_division(self.gaz, name, doc_countries)) is not None:
+            found = divisions
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
         abroad = sole_foreign_country(doc_countries)

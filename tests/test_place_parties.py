@@ -4,6 +4,7 @@ after 'in' or 在 is marked so that the scorer can weigh it."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import run
 
 from extractors.lexicon import relations_in
@@ -167,3 +168,25 @@ def test_friendship_words_that_name_a_memorandum_make_it_an_mou():
     # Where the text also names the tie itself, the tie is what it names.
     assert relation("Hsinchu County signed a memorandum on friendship exchange with Kumamoto, "
                     "establishing a friendship relationship") == "friendship"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Taipei signed a friendship agreement with Yeonsu District of Incheon in 2019.", "en"),
+    ("Taipei and Incheon's Yeonsu District signed a friendship agreement.", "en"),
+    ("Taipei signed a friendship agreement with Yeonsu-gu, Incheon, in 2019.", "en"),
+    ("臺北市與韓國仁川廣域市延壽區簽署友好交流協議。", "zh"),
+])
+def test_a_korean_district_is_the_party_and_its_metropolitan_city_only_locates_it(nlp, text, lang):
+    found = run(nlp, text, lang=lang)
+    assert {(m.a.name, m.b.name, m.b.country, m.b.level.value, m.b.admin1) for m in found} == {
+        ("Taipei", "Yeonsu District", "KR", "district", "Incheon")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Penghu County signed a sister island agreement with Airai State of Palau.", "en"),
+    ("澎湖縣與帛琉艾拉伊州締結姊妹島。", "zh"),
+])
+def test_a_palau_state_is_the_party_and_the_state_of_palau_is_the_nation(nlp, text, lang):
+    found = run(nlp, text, lang=lang)
+    assert {(m.a.name, m.b.name, m.b.country, m.relation.value) for m in found} == {
+        ("Penghu", "Airai", "PW", "sister")}

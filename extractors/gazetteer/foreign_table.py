@@ -20,7 +20,9 @@ from models.records import Level, Place
 
 TABLE = Path(__file__).with_name("data") / "foreign_places.tsv"
 _LEVELS = {"city": Level.CITY, "county": Level.COUNTY, "state": Level.STATE, "province": Level.PROVINCE,
-           "prefecture": Level.PREFECTURE, "region": Level.REGION, "other": Level.OTHER}
+           "prefecture": Level.PREFECTURE, "region": Level.REGION, "district": Level.DISTRICT, "other": Level.OTHER}
+# Korean romanisation ties the unit to the name: 'Yeonsu-gu' is Yeonsu District.
+_KOREAN_UNIT = re.compile(r"(?i)-(?:gu|gun)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ class ForeignTable:
         return (in_country or places or [None])[0]
 
     def english(self, name: str, country: str | None = None) -> Place | None:
-        places = self.own.get(fold(name)) or self.own.get(fold_core(name)) or []
+        bare = _KOREAN_UNIT.sub("", name)
+        places = self.own.get(fold(name)) or self.own.get(fold_core(name)) or self.own.get(fold_core(bare)) or []
         in_country = [p for p in places if country is None or p.country == country]
         return in_country[0] if in_country else None
 
