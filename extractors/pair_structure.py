@@ -210,7 +210,7 @@ def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
 
 
 TAIWAN_PROVINCE = "TW-TWP"  # a party to US states' ties, and the column that locates a city in tables
-_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*)(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 
 

@@ -19,7 +19,7 @@ from extractors.place_cues import DIVISION_OF, ORG_NOUNS, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
-_ADMIN1_AFTER = re.compile(r"(,|\s+in)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
+_ADMIN1_AFTER = re.compile(r"(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
@@ -31,7 +31,8 @@ _DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$")
 _STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
-_NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}),\s*$")
+# 'Arlington, Virginia', 'Tacoma of Washington': a name just before a division.
+_NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})(?:,\s*|\s+of\s+)$")
 
 
 def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:

@@ -190,3 +190,20 @@ def test_a_palau_state_is_the_party_and_the_state_of_palau_is_the_nation(nlp, te
     found = run(nlp, text, lang=lang)
     assert {(m.a.name, m.b.name, m.b.country, m.relation.value) for m in found} == {
         ("Penghu", "Airai", "PW", "sister")}
+
+
+def test_a_list_of_cities_of_their_states_keeps_every_item_and_its_year(nlp):
+    found = run(nlp, "Taichung has established sister city relationships with Winnipeg of Canada (1984), "
+                     "Sacramento of California (1989), Tacoma of Washington (1990), and Reno of Nevada (2003).")
+    assert {(m.b.name, m.b.admin1, m.date.value.year if m.date else None) for m in found} == {
+        ("Winnipeg", "Manitoba", 1984), ("Sacramento", "California", 1989), ("Tacoma", "Washington", 1990),
+        ("Reno", "Nevada", 2003)}
+
+
+@pytest.mark.parametrize("text, partner, division", [
+    ("Pingtung County signed a sister county agreement with Fulton County of Georgia.", "Fulton County", "Georgia"),
+    ("The county government said Nantou and Makinohara of Shizuoka signed a tea-industry exchange pact.",
+     "Makinohara", "Shizuoka"),
+])
+def test_a_division_written_after_of_places_the_partner_and_is_no_party(nlp, text, partner, division):
+    assert {(m.b.name, m.b.admin1) for m in run(nlp, text)} == {(partner, division)}
