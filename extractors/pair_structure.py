@@ -274,6 +274,11 @@ def trip_destination(text: str, side: PlaceSpan) -> bool:
 _TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
 
 
+def not_in(spans: list[PlaceSpan], ids: set[str]) -> list[PlaceSpan]:
+    """The spans whose place is not one of ``ids`` (spans without a place stay)."""
+    return [s for s in spans if not (s.place and s.place.id in ids)]
+
+
 def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     """Places of a sentence named only as where a trip goes (with the rest
     of their list: 'visited Houston, Dallas and Austin'), when it names

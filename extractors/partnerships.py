@@ -31,7 +31,7 @@ from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_i
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
-                                       drop_contained, list_chains, listed_together, on_someone_elses_list,
+                                       drop_contained, list_chains, listed_together, not_in, on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, cities_first, foreign_owner, implicit_owner,
@@ -150,7 +150,7 @@ class PartnershipFinder:
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if b.place.id not in trips and not listed_together(doc, a, b, chains)
-            and not third_party_between(a, b, [s for s in sent.sides + sent.orgs if not (s.place and s.place.id in trips)], chains)
+            and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         if not rule_pairs:
             distinct_local = distinct_places(local)
