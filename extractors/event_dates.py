@@ -38,6 +38,29 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
                      precision=date.precision if same_day else DatePrecision.YEAR, text=m.group(0))
 
 
+# The count of an anniversary, wherever it stands: '60th anniversary',
+# '30周年', '第30年', '30週年'.
+_ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                                r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3})\s*[週周]年|第(\d{1,3})年")
+_COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
+
+
+def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None:
+    """'1985年に…締結し、2015年には30周年を迎えた', '自84年9月締結…今年邁入第30年':
+    two dates the anniversary's count apart are the founding and the year
+    it is kept, as (founding, anniversary)."""
+    words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
+    counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) for w in words}
+    if not counts:
+        return None
+    dates = [d.date for d in find_dates(text, published)]
+    for early in dates:
+        for late in dates:
+            if late.value.year - early.value.year in counts:
+                return early, late
+    return None
+
+
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
 
 
@@ -63,7 +86,7 @@ _YEARS_SINCE = re.compile(
 
 
 # '兩市締交已經37年', '締結姊妹市至今已20年': the same count, in Chinese.
-_YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)[^。，,；]{0,8}?(?:已經|已经|已有|至今已?|已)\s*"
+_YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)[^。，,；]{0,8}?(?:已經|已经|已有|至今已?|已屆|已届|屆滿|届满|已滿|已)\s*"
                              r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
 from models.records import Level, Place
@@ -40,6 +41,15 @@ def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, i
         return []
     owner = [p for sent in ([head] if named else sentences) for p in sent.sides if p.place.id == top]
     return owner[:1] if owner and owner[0].place.country != "TW" else []
+
+
+def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bool) -> bool:
+    """Whether a sentence speaks of a tie the sentences before it named:
+    'The agreement, signed in 2003, ...' naming no one, or 'the MOU' beside
+    a foreign side only."""
+    text = sentences[i].text
+    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and DEFINITE_CUE.search(text) is not None) \
+        or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
 
 
 def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:

@@ -39,13 +39,18 @@ _CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣�
                            r"[\u4e00-\u9fff・]{0,6}\s*$")
 
 
+_WITH = re.compile(r"\s*(?:與|跟|同|与)")
+
+
 def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
     """Places written as one list ('Penang, Manila, Houston and Helsinki'):
     maps id(span) to the index of its list."""
     chain, out = 0, {}
     for i, side in enumerate(sides):
         gap = text[sides[i - 1].end:side.start] if i else ""
-        if i and not (_LIST_GAP.match(gap) or _CJK_LIST_GAP.match(gap)):
+        # '嘉義市與日本石川縣金澤市、富山縣射水市': 與 after a Taiwanese side names its partners.
+        partners = i and sides[i - 1].place.country == "TW" != side.place.country and _WITH.match(gap)
+        if i and (partners or not (_LIST_GAP.match(gap) or _CJK_LIST_GAP.match(gap))):
             chain += 1
         out[id(side)] = chain
     return out
@@ -90,6 +95,11 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
         if (a.place.country == "TW") != (b.place.country == "TW") and _JOINED.match(text[a.end:b.start]):
             pairs.append((a, b) if a.place.country == "TW" else (b, a))
             i += 2
+            # '嘉義市與金澤市、射水市': the partners listed after the first are joined to it too.
+            while a.place.country == "TW" and i < len(sides) and sides[i].place.country != "TW" \
+                    and _CJK_LIST_GAP.match(text[sides[i - 1].end:sides[i].start]):
+                pairs.append((a, sides[i]))
+                i += 1
         else:
             i += 1
     return pairs

@@ -24,10 +24,10 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
-from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, ceremony_date, founding_date,
-                                   item_date, nearest_date, years_since)
+from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, anniversary_span,
+                                   ceremony_date, founding_date, item_date, nearest_date, years_since)
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, event_of, relations_in
+from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
@@ -35,7 +35,7 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, cities_first, foreign_owner, implicit_owner,
-                                   lookback, section_owner, subject_referent)
+                                   lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                     relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -129,11 +129,7 @@ class PartnershipFinder:
         local = [p for p in sent.sides if p.place.country == "TW"]
         foreign = [p for p in sent.sides if p.place.country != "TW"]
         borrowed = False
-        # 'The agreement, signed in 2003, ...' opening a sentence that names
-        # no one speaks of the tie the sentences before it named.
-        anaphor = PAIR_ANAPHOR.search(sent.text) is not None or (
-            bool(foreign) and not local and DEFINITE_CUE.search(sent.text) is not None) or (
-            not sent.sides and DEFINITE_CUE.match(sent.text.lstrip()) is not None)
+        anaphor = speaks_of_before(sentences, i, bool(foreign), bool(local))
         back_local, back_foreign = lookback(sentences, i)
         back_foreign = cities_first(sent.text, back_foreign)
         if (not local or not foreign) and anaphor:
@@ -213,6 +209,9 @@ class PartnershipFinder:
                             page=_page(doc, sent.start))
         kept = date or anniversary_date(sent.text, doc._.published)
         founded = founding_date(sent.text, kept)
+        if (span := anniversary_span(sent.text, doc._.published)) is not None:
+            founded, kept = span  # the founding, and when the anniversary is kept
+            past_date = founded
         dated_items = self._item_dates(doc, sent, sent.sides)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}

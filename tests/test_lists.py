@@ -162,3 +162,14 @@ def test_parallel_clauses_pair_within_each_clause_with_its_own_date(nlp):
     found = run(nlp, "台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市(City of Elblag)締盟。", lang="zh")
     assert {(m.a.name, m.b.name, m.date.iso(), m.relation.value) for m in found} == {
         ("Taipei", "Warsaw", "1995", "sister"), ("Tainan", "Elbląg", "2004", "sister")}
+
+
+def test_partners_listed_after_with_in_chinese_all_pair_with_the_taiwanese_side(nlp):
+    found = run(nlp, "嘉義市與日本石川縣金澤市、富山縣射水市締結友好城市。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5} == {
+        ("Chiayi City", "Kanazawa"), ("Chiayi City", "Imizu")}
+
+
+def test_two_taiwanese_lists_joined_by_with_keep_their_own_partners(nlp):
+    found = run(nlp, "高雄市與美國休士頓、洛杉磯與舊金山締結姊妹市。", lang="zh")
+    assert {m.b.name for m in found if m.confidence >= 0.5} == {"Houston", "Los Angeles", "San Francisco"}

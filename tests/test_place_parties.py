@@ -207,3 +207,24 @@ def test_a_list_of_cities_of_their_states_keeps_every_item_and_its_year(nlp):
 ])
 def test_a_division_written_after_of_places_the_partner_and_is_no_party(nlp, text, partner, division):
     assert {(m.b.name, m.b.admin1) for m in run(nlp, text)} == {(partner, division)}
+
+
+@pytest.mark.parametrize("text, lang, founded, kept", [
+    ("那覇市は台湾の宜蘭県と1985年に友好都市を締結し、2015年には30周年を迎えた。", "ja", 1985, 2015),
+    ("Taipei and Houston, sister cities since 1961, marked the 60th anniversary in 2021.", "en", 1961, 2021),
+])
+def test_two_dates_an_anniversary_apart_are_the_founding_and_the_anniversary(nlp, text, lang, founded, kept):
+    found = run(nlp, text, lang=lang)
+    assert {(m.event.value, m.date.value.year) for m in found} == {("established", founded), ("renewed", kept)}
+
+
+def test_a_chinese_signing_still_to_come_is_proposed(nlp):
+    [found] = run(nlp, "台南市政府與金澤市將於下月簽署友好交流協定。", lang="zh")
+    assert (found.a.name, found.b.name, found.event.value) == ("Tainan", "Kanazawa", "proposed")
+
+
+def test_sister_counties_and_years_reached_in_chinese(nlp):
+    import datetime as dt
+
+    [found] = run(nlp, "花蓮縣與美國加州聖塔克拉拉郡締結姊妹郡縣已屆10年。", lang="zh", published=dt.date(2025, 10, 2))
+    assert (found.b.name, found.relation.value, found.date.value.year) == ("Santa Clara County", "sister", 2015)
