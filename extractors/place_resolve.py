@@ -31,6 +31,7 @@ _DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$")
 _STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
+_GLUED_UNIT = re.compile(r"(?<=[a-z]{3})(?=(?:City|County|Town|Village|Prefecture|Province|State)\b)")
 # 'Arlington, Virginia', 'Tacoma of Washington': a name just before a division.
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})(?:,\s*|\s+of\s+)$")
 
@@ -58,6 +59,7 @@ class PlaceResolver:
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
+        name = _GLUED_UNIT.sub(" ", name)  # 'BellevueCity' on a scraped page is Bellevue City
         hint = hint or nearby_country(text, start, end, countries)
         if not hint:
             # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')

@@ -86,6 +86,13 @@ floor moved with it, and the reason is written below.
   locating, which changed a few training candidates; the retrained
   isotonic steps lifted two dev2 pairs from 0.7-0.8 to above 0.9, one right
   and one wrong. Pair figures did not move (F1 0.857).
+- dev2 floors raised again: F1 0.85 -> 0.86, precision 0.86 -> 0.87,
+  recall 0.84 -> 0.85, events 0.73 -> 0.74, precision at confidence >= 0.9
+  0.88 -> 0.89 (reached 0.871, 0.884, 0.859, 0.748, 0.904 on 52 pairs).
+  Sentences written here, none from dev or dev2, showed a unit word glued
+  to a scraped name ('BellevueCity') and Korean provinces in Chinese
+  (濟州特別自治道) going unresolved; fixing those found one more dev2 pair.
+  Cross-validated figures did not move (F1 0.893).
 
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
@@ -104,12 +111,12 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.90, "pair_p": 0.91, "pair_r": 0.89, "event_f1": 0.81, "relation_acc": 0.96,
                   "date_acc": 0.82, "theme_f1": 0.71},
-    "dev2.jsonl": {"pair_f1": 0.85, "pair_p": 0.86, "pair_r": 0.84, "event_f1": 0.73, "relation_acc": 0.88,
+    "dev2.jsonl": {"pair_f1": 0.86, "pair_p": 0.87, "pair_r": 0.85, "event_f1": 0.74, "relation_acc": 0.88,
                    "date_acc": 0.70, "theme_f1": 0.64},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.88}  # reached: 1.00 (39 pairs), 0.885 (52)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.89}  # reached: 1.00 (39 pairs), 0.904 (52)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")

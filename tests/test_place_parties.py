@@ -228,3 +228,13 @@ def test_sister_counties_and_years_reached_in_chinese(nlp):
 
     [found] = run(nlp, "花蓮縣與美國加州聖塔克拉拉郡締結姊妹郡縣已屆10年。", lang="zh", published=dt.date(2025, 10, 2))
     assert (found.b.name, found.relation.value, found.date.value.year) == ("Santa Clara County", "sister", 2015)
+
+
+def test_a_unit_word_glued_to_the_name_still_finds_the_city(nlp):
+    found = run(nlp, "Hsinchu City signed a friendship agreement with BellevueCity of Washington State in 2011.")
+    assert {(m.b.name, m.b.admin1) for m in found} == {("Bellevue", "Washington")}
+
+
+def test_korean_provinces_by_their_chinese_names(nlp):
+    found = run(nlp, "澎湖縣與韓國濟州特別自治道締結友好關係。", lang="zh")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Penghu", "Jeju Province", "KR")}
