@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.dates import cjk_number, find_dates  # noqa: F401  (cjk_number re-exported)
+from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK
 from models.records import DatePrecision, EventDate
 
@@ -149,6 +150,35 @@ def item_date(text: str, side_end: int, stop: int, published) -> EventDate | Non
             return d.date
         return None
     return None
+
+
+def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published) -> dict[int, EventDate]:
+    """Start of each side of a sentence -> the date its list item carries, where the
+    sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
+    starts = sorted(p.start for p in sides if sent_start <= p.start < sent_end)
+    out = {}
+    for p in sides:
+        if not sent_start <= p.start < sent_end:
+            continue
+        nexts = [st for st in starts if st > p.start and not _locates(text, sides, p, st)]
+        found = item_date(text, p.end, min(nexts[0] if nexts else sent_end, sent_end), published)
+        if found is not None:
+            out[p.start] = found
+    return out
+
+
+def _locates(text: str, pool: list, item, start: int) -> bool:
+    """Whether the side at ``start`` only says where ``item`` is (its state,
+    prefecture or province: 'Yonaguni Town in Okinawa')."""
+    other = next((p for p in pool if p.start == start), None)
+    if other is None:
+        return False
+    if item.place.admin1 is not None and fold_core(other.place.name) == fold_core(item.place.admin1):
+        return True
+    return _LOCATED_IN.fullmatch(text[item.end:start]) is not None
+
+
+_LOCATED_IN = re.compile(r"(?:\s+(?:Town|City|Village|County))?\s+in\s+[^,;()]{0,30}")
 
 
 def _other_event(text: str, d) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
 from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, anniversary_span,
-                                   ceremony_date, founding_date, item_date, nearest_date, years_since)
+                                   ceremony_date, founding_date, item_dates, nearest_date, years_since)
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -41,7 +41,7 @@ from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerate
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
-from models.records import Event, EventDate, Evidence, Level, Mention
+from models.records import Event, Evidence, Level, Mention
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=None)
@@ -212,7 +212,7 @@ class PartnershipFinder:
         if (span := anniversary_span(sent.text, doc._.published)) is not None:
             founded, kept = span  # the founding, and when the anniversary is kept
             past_date = founded
-        dated_items = self._item_dates(doc, sent, sent.sides)
+        dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
@@ -270,22 +270,6 @@ class PartnershipFinder:
 
 
     @staticmethod
-    def _item_dates(doc: Doc, sent: Sentence, sides: list[PlaceSpan]) -> dict[int, EventDate]:
-        """Start of each side of the sentence -> the date its list item carries, where the
-        sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
-        text = text_of(doc)
-        starts = sorted(p.start for p in sides if sent.start <= p.start < sent.end)
-        out = {}
-        for p in sides:
-            if not sent.start <= p.start < sent.end:
-                continue
-            nexts = [st for st in starts if st > p.start and not _locates(text, sides, p, st)]
-            found = item_date(text, p.end, min(nexts[0] if nexts else sent.end, sent.end), doc._.published)
-            if found is not None:
-                out[p.start] = found
-        return out
-
-    @staticmethod
     def _year_hint(doc: Doc, offset: int) -> int | None:
         """Without a publication date, the year heading a timeline puts
         above, else the latest year the document names."""
@@ -307,8 +291,10 @@ class PartnershipFinder:
         line = sent.text.strip()
         # A row starts its line, perhaps after a bullet the parser split off.
         prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
-        at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None
-        if len(line) > MAX_ROW_CHARS or not at_line_start or not (
+        # ... or after a heading's colon on its line ("Hsinchu City's sister cities: A (1988); B (1998).").
+        after_colon = prefix.endswith((":", "："))
+        at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None or after_colon
+        if len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
                 _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line)):
             return []  # prose: a whole sentence ends with a full stop; a row or an item does not
         local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
@@ -338,6 +324,7 @@ class PartnershipFinder:
         found = [d for d in find_dates(sent.text, doc._.published, self._year_hint(doc, sent.start))
                  if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
         date = found[0].date if found else None
+        items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) if len(foreign) > 1 else {}  # 'A (1988); B (1998)'
         event, has_event_cue = event_of(sent.text)
         if not has_event_cue:
             event = Event.ESTABLISHED  # a list of ties lists ties that exist
@@ -347,7 +334,8 @@ class PartnershipFinder:
         for a in local:
             for b in foreign:
                 mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                                  event=event, date=date, themes=(), evidence=evidence, confidence=0.5)
+                                  event=event, date=items.get(b.start, date), themes=(), evidence=evidence,
+                                  confidence=0.5)
                 features = pair_features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
                 features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),
                                  "side_from_header": float(from_header), "partner_list": float(partner_list),
@@ -355,7 +343,8 @@ class PartnershipFinder:
                                  "dated": float(date is not None)})
                 # One owner, one partner and a date: the shape of a row in a
                 # list of ties, which the rules take.
-                well_formed = len(local) == 1 and len(foreign) == 1 and date is not None
+                well_formed = len(local) == 1 and date is not None and (
+                    len(foreign) == 1 or len(items) == len(foreign))  # or every item of a list dated
                 out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
                                      features=features, selected=well_formed))
         return out
@@ -376,20 +365,6 @@ _FIRST_LEVEL = frozenset({Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.R
 def _province_with_town(cand: Candidate) -> bool:
     m = cand.mentions[0]
     return any(x.id == TAIWAN_PROVINCE and y.level not in _FIRST_LEVEL for x, y in ((m.a, m.b), (m.b, m.a)))
-
-
-def _locates(text: str, pool: list[PlaceSpan], item: PlaceSpan, start: int) -> bool:
-    """Whether the side at ``start`` only says where ``item`` is (its state,
-    prefecture or province: 'Yonaguni Town in Okinawa')."""
-    other = next((p for p in pool if p.start == start), None)
-    if other is None:
-        return False
-    if item.place.admin1 is not None and fold_core(other.place.name) == fold_core(item.place.admin1):
-        return True
-    return _LOCATED_IN.fullmatch(text[item.end:start]) is not None
-
-
-_LOCATED_IN = re.compile(r"(?:\s+(?:Town|City|Village|County))?\s+in\s+[^,;()]{0,30}")
 
 
 def _page(doc: Doc, offset: int) -> int | None:

@@ -173,3 +173,14 @@ def test_partners_listed_after_with_in_chinese_all_pair_with_the_taiwanese_side(
 def test_two_taiwanese_lists_joined_by_with_keep_their_own_partners(nlp):
     found = run(nlp, "高雄市與美國休士頓、洛杉磯與舊金山締結姊妹市。", lang="zh")
     assert {m.b.name for m in found if m.confidence >= 0.5} == {"Houston", "Los Angeles", "San Francisco"}
+
+
+def test_a_list_after_a_headings_colon_on_the_same_line_gives_each_item_its_year(nlp):
+    found = run(nlp, "Hsinchu City's sister cities: Beaverton, Oregon (1988); Cupertino, California (1998); "
+                     "Okayama, Japan (2003).")
+    assert {(m.a.name, m.b.name, m.date.value.year) for m in found} == {
+        ("Hsinchu City", "Beaverton", 1988), ("Hsinchu City", "Cupertino", 1998), ("Hsinchu City", "Okayama", 2003)}
+
+
+def test_a_colon_in_prose_makes_no_list(nlp):
+    assert run(nlp, "The mayor said: Taipei and Houston are close friends.") == []
