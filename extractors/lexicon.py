@@ -115,6 +115,15 @@ ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?
                               r"公司|醫院|医院|企業|企业)[^，。,、；;]{0,12}$")
 
 
+# 'the Taiwan-Japan Fisheries Agreement', '台日漁業協議': a treaty between
+# two countries, named after them, is no tie of the places around it.
+_NATION = (r"(?:Taiwan|Japan|U\.?S\.?A?|America|China|Korea|Philippines|Vietnam|Thailand|Indonesia|Malaysia|"
+           r"Singapore|India|Australia|New\s+Zealand|Canada|Britain|U\.?K\.?|EU|Europe|Germany|France|ROC|PRC)")
+TREATY_BEFORE = re.compile(rf"\b{_NATION}\s*[-–/]\s*{_NATION}(?:\s+(?:[A-Z][\w-]*|and|on|for|of)){{0,5}}\s+[A-Z][\w-]*\s+$"
+                           r"|(?:台日|日台|台美|美台|台韓|韓台|台菲|台紐|台星|台英|台歐|中美|台澳)"
+                           r"(?:漁業|貿易|經貿|投資|租稅|避免雙重課稅|經濟合作|自由貿易|海關|航空|司法互助)[^，。,、；;\s]{0,4}$")
+
+
 # Where a clause ends, in the three scripts ('、' only lists).
 CLAUSE_MARK = re.compile(r"[，,；;。]")
 
@@ -125,6 +134,14 @@ ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exh
                            r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b)")
 
 
+def _in_treaty_name(text: str, start: int) -> bool:
+    # A capitalised cue ends a treaty's name; 'the Taiwan-Japan sister city
+    # agreement between Kaohsiung and Kumamoto' is a tie after all.
+    if text[start].isascii() and not text[start].isupper():
+        return False
+    return TREATY_BEFORE.search(text[max(0, start - 60):start]) is not None
+
+
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     out = []
     for relation, pattern in RELATION_CUES:
@@ -132,7 +149,8 @@ def relations_in(text: str) -> list[tuple[Relation, int, int]]:
                    if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
                    and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                    and not ORG_PARTY_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                   and not ORG_AFTER_CUE.match(text, m.end()))
+                   and not ORG_AFTER_CUE.match(text, m.end())
+                   and not _in_treaty_name(text, m.start()))
     return out
 
 

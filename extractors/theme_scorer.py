@@ -34,6 +34,7 @@ class ThemeCue:
     distance: int = 0  # sentences from the evidence to the first following hit (0: none)
     keywords: tuple[str, ...] = ()  # the lexicon entries that hit, evidence first
     framed: int = 0  # hits that a word for cooperation governs ('cooperate in education')
+    enumerated: int = 0  # hits in a list of fields with another theme's word ('trade, tourism and education')
 
 
 def hit_counts(text: str) -> Counter[str]:
@@ -47,14 +48,23 @@ _FRAME_AFTER = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|\bar
                           r"合作|交流|領域|方面|協力|連携|分野)")
 
 
-def _keywords(text: str) -> dict[str, list[tuple[str, bool]]]:
-    """Theme -> (lexicon entry, framed) of each hit."""
+# What may stand between two items of a list of fields: a few words, then a
+# comma, 'and', 'as well as', '、', '與'... ('economic and trade', '觀光、教育').
+_LIST_JOIN = re.compile(r"^[\w\s-]{0,20}?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)$"
+                        r"|^[^，。,；;、]{0,4}[、與与和及及や・]$")
+
+
+def _keywords(text: str) -> dict[str, list[tuple[str, bool, bool]]]:
+    """Theme -> (lexicon entry, framed, enumerated) of each hit."""
     text = strip_office_names(text)
-    out: dict[str, list[tuple[str, bool]]] = {}
-    for h in find_themes(text):
+    out: dict[str, list[tuple[str, bool, bool]]] = {}
+    hits = find_themes(text)
+    for k, h in enumerate(hits):
         framed = bool(_FRAME_BEFORE.search(text[max(0, h.start - 60):h.start])
                       or _FRAME_AFTER.search(text[h.end:h.end + 30]))
-        out.setdefault(h.theme.value, []).append((h.keyword, framed))
+        enumerated = any(o.theme is not h.theme and _LIST_JOIN.match(text[min(o.end, h.end):max(o.start, h.start)])
+                         for o in hits[max(0, k - 1):k + 2] if o is not h)
+        out.setdefault(h.theme.value, []).append((h.keyword, framed, enumerated))
     return out
 
 
@@ -71,8 +81,8 @@ def theme_cues(evidence: str, following: list[str]) -> dict[str, ThemeCue]:
             after[theme] += len(found)
             first.setdefault(theme, k)
             words.setdefault(theme, []).extend(found)
-    return {t: ThemeCue(in_evidence.get(t, 0), after.get(t, 0), first.get(t, 0), tuple(k for k, _ in words[t]),
-                        sum(f for _, f in words[t]))
+    return {t: ThemeCue(in_evidence.get(t, 0), after.get(t, 0), first.get(t, 0), tuple(k for k, _, _ in words[t]),
+                        sum(f for _, f, _ in words[t]), sum(e for _, _, e in words[t]))
             for t in sorted(words, key=_ORDER.__getitem__)}
 
 
@@ -84,7 +94,7 @@ def document_themes(sentences: list[str]) -> tuple[dict[str, int], dict[str, int
     for text in sentences:
         for theme, hits in _keywords(text).items():
             counts[theme] += 1
-            if any(f for _, f in hits):
+            if any(f for _, f, _ in hits):
                 framed[theme] += 1
     return dict(counts), dict(framed)
 
@@ -114,6 +124,7 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
         "doc_top": float(n_doc == top and top > 0),
         "title": float(theme in title),
         "framed": math.log1p(max((c.framed for c in mine), default=0)),
+        "enumerated": math.log1p(max((c.enumerated for c in mine), default=0)),
         "doc_framed": math.log1p(doc_framed.get(theme, 0)),
         f"lang:{lang[:2]}": 1.0,
         **{f"kw:{k}": 1.0 for c in mine for k in c.keywords},

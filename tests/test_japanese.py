@@ -111,3 +111,10 @@ def test_one_name_is_one_place_in_a_document(nlp):
 
     doc = _cjk_pipelines(nlp)["ja"]("これから八代市は、基隆市と産業の交流を進める。八代市は熊本県にある。")
     assert {p.place.name for p in doc._.places if p.text == "八代市"} == {"Yatsushiro"}
+
+
+def test_a_city_named_by_one_character_is_found_before_a_particle_but_a_surname_before_a_title_is_not(nlp):
+    found = run(nlp, "4月28日、呉市と基隆市が姉妹都市を締結しました。", lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Keelung", "Kure")}
+    # '吳市長' is Mayor Wu: no Kure in it.
+    assert run(nlp, "台南市長與吳市長簽署姊妹市協定。", lang="zh") == []

@@ -238,3 +238,11 @@ def test_a_unit_word_glued_to_the_name_still_finds_the_city(nlp):
 def test_korean_provinces_by_their_chinese_names(nlp):
     found = run(nlp, "澎湖縣與韓國濟州特別自治道締結友好關係。", lang="zh")
     assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Penghu", "Jeju Province", "KR")}
+
+
+def test_a_treaty_named_after_two_countries_is_no_tie_of_the_places_around_it():
+    assert relations_in("Fishermen of Okinawa and Yilan have been at odds since the Taiwan-Japan Fisheries Agreement.") == []
+    assert relations_in("宜蘭與沖繩漁民自台日漁業協議生效後即有爭議。") == []
+    # A tie's own name, or a country pair written before a tie in lower case, still counts.
+    assert relations_in("They signed the Taipei-Houston Sister City Agreement.") != []
+    assert relations_in("the Taiwan-Japan sister city agreement between Kaohsiung and Kumamoto") != []

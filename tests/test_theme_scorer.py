@@ -107,3 +107,12 @@ def test_the_pair_a_document_is_about_may_take_a_theme_framed_further_down():
     aside = pair_standing([3, 1], [[3, 3], [3, 1]], False)
     assert candidate_themes(cues, framed_elsewhere, main) == ["economy_trade", "education_youth"]
     assert candidate_themes(cues, framed_elsewhere, aside) == ["economy_trade"]
+
+
+def test_a_theme_written_in_a_list_of_fields_is_enumerated_and_one_standing_alone_is_not():
+    cues = theme_cues("Taipei and Prague will cooperate in trade, tourism and education.", [])
+    assert {t: c.enumerated for t, c in cues.items()} == {"economy_trade": 1, "tourism": 1, "education_youth": 1}
+    cues = theme_cues("台北市與布拉格市將在觀光、教育等領域合作。", [])
+    assert cues["tourism"].enumerated == 1 and cues["education_youth"].enumerated == 1
+    cues = theme_cues("Taipei and Prague signed the pact; students then visited the town's museum.", [])
+    assert cues["education_youth"].enumerated == 0 and cues["culture_arts"].enumerated == 0
