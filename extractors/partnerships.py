@@ -308,6 +308,11 @@ class PartnershipFinder:
             if not head_local:
                 head_local = section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
+        elif local and foreign and _co_listed(text_of(doc), sent.sides):
+            # 'China: Tai'an, Taiwan: Kaohsiung, Korea: Siheung' under 'Hachioji's
+            # friendship cities': partners of the heading's owner, not of each other.
+            foreign = foreign_owner(head, sentences, counts)
+            from_header = partner_list = bool(foreign)
         elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
             # The partner's own page: 'sister cities of Los Angeles ... 25:'
             # then '- Taipei Municipality, Taiwan'.
@@ -348,6 +353,12 @@ class PartnershipFinder:
                 out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
                                      features=features, selected=well_formed))
         return out
+
+
+def _co_listed(text: str, sides: list[PlaceSpan]) -> bool:
+    """Every government of the row is a member of one list of three or more."""
+    chains = list_chains(text, sides)
+    return len(sides) >= 3 and len(set(chains.values())) == 1
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

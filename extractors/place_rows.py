@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from extractors.gazetteer.names import fold, fold_core
-from models.records import Place
+from extractors.place_cues import not_a_place
+from models.records import Level, Place
 
 
 def overlaps(start: int, end: int, spans) -> bool:
@@ -22,15 +23,19 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 _TITLE_CASE = re.compile(r"(?<!^)\b(?:The|For|Of|And|With|To|In|On|At|By|From|An|As|Is|Are|Will)\b")
 
 
+# '5 Korea Incheon Metropolitan City 2009.09.14': a numbered row with a full date.
+_NUMBERED_ROW = re.compile(r"^\s*\d{1,3}\.?\s+[A-Z].*(?<!\d)(?:19|20)\d\d[./-]\d{1,2}(?:[./-]\d{1,2})?\b")
+
+
 def row_words(text: str, taken) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words, outside places already found, on short
-    lines without a full stop that hold a place or a country: the cells of
-    a table or the items of a list."""
+    lines without a full stop that hold a place or a country, or are
+    numbered and dated: the cells of a table or the items of a list."""
     out = []
     for row in _ROW.finditer(text):
         line = row.group(0).rstrip()
-        if line.endswith((".", "!", "?")) or _TITLE_CASE.search(line) \
-                or not any(row.start() <= s < row.end() for s, _ in taken):
+        if line.endswith((".", "!", "?")) or _TITLE_CASE.search(line) or not (
+                any(row.start() <= s < row.end() for s, _ in taken) or _NUMBERED_ROW.match(line)):
             continue  # a sentence, or a headline in title case ('For The Next Golden Ten Years')
         run: list[tuple[int, int]] = []
         for m in _WORD.finditer(text, row.start(), row.start() + len(line)):
@@ -57,3 +62,43 @@ def named_as(place: Place, name: str) -> bool:
     if fold_core(place.name) != fold_core(name):
         return False
     return set(fold(place.name).split()) - set(fold(name).split()) <= _CITY_WORDS
+
+
+def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | None, gaz
+               ) -> list[tuple[int, int, str, Place]]:
+    """Names in the rows of ``row_words`` that the gazetteer knows by exactly
+    that name, in the country a cell of the row names ('5 Korea Incheon
+    Metropolitan City 2009.09.14'), else in ``main``, the country the
+    document is mostly about; ``taken`` grows with each name found."""
+    row_country: dict[int, str] = {}  # line start -> the country a cell of that row names
+    for c in countries:
+        if c.country and c.country != "TW":  # 'Juneau  Chiayi  Taiwan Province': Taiwan is the other side's
+            row_country.setdefault(text.rfind("\n", 0, c.start) + 1, c.country)
+    out = []
+    for words in row_words(text, taken):
+        line = text.rfind("\n", 0, words[0][0]) + 1
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                name = text[start:end]
+                code = gaz.world.country_code(name)
+                if code:  # the row's country column
+                    if code != "TW":
+                        row_country[line] = code
+                    i += n - 1
+                    break
+                within = row_country.get(line, main)
+                found = [] if not_a_place(text, start, end) else [
+                    p for p in gaz.foreign_lookup(name, within)
+                    if named_as(p, name) and (within is None or p.country == within)
+                    and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
+                if found:
+                    out.append((start, end, name, found[0]))
+                    taken.append((start, end))
+                    i += n - 1
+                    break
+            i += 1
+    return out

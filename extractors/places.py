@@ -34,7 +34,7 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPUL
                                    towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
-from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_words
+from extractors.place_rows import named_as, row_places
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
@@ -234,28 +234,13 @@ class PlaceFinder(PlaceResolver):
         # Rows of a table the model reads badly ('  Juneau Chiayi Taiwan
         # Province'): a capitalised name in a row beside a found place is a
         # place when the gazetteer knows it by exactly that name, in the
-        # country the document is mostly about.
+        # country the row names, else the one the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for words in row_words(text_of(doc), taken + persons):
-            i = 0
-            while i < len(words):
-                for n in (3, 2, 1):  # the longest name first: 'Colorado Springs' before 'Colorado'
-                    if i + n > len(words):
-                        continue
-                    start, end = words[i][0], words[i + n - 1][1]
-                    name = text_of(doc)[start:end]
-                    found = [] if not_a_place(text_of(doc), start, end) else [
-                             p for p in self.gaz.foreign_lookup(name, main)
-                             if named_as(p, name) and (main is None or p.country == main)
-                             and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
-                    if found:
-                        out.append(PlaceSpan(start, end, name, "foreign", place=found[0], notes=["row"]))
-                        taken.append((start, end))
-                        resolved.setdefault(name, found[0])
-                        i += n - 1
-                        break
-                i += 1
+        for start, end, name, place in row_places(text_of(doc), taken + persons, countries, main, self.gaz):
+            out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["row"]))
+            taken.append((start, end))
+            resolved.setdefault(name, place)
         for span in self._towns_in_divisions(text_of(doc), out, taken):
             out.append(span)
             taken.append((span.start, span.end))

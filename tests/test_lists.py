@@ -184,3 +184,26 @@ def test_a_list_after_a_headings_colon_on_the_same_line_gives_each_item_its_year
 
 def test_a_colon_in_prose_makes_no_list(nlp):
     assert run(nlp, "The mayor said: Taipei and Houston are close friends.") == []
+
+
+def test_a_row_listing_a_foreign_citys_partners_pairs_none_of_them_with_each_other(nlp):
+    # Hachioji's page: one line lists its partners in four countries, the
+    # Taiwanese among them; they are Hachioji's partners, not each other's.
+    text = ("八王子の海外友好交流都市\n"
+            "中国・泰安市、台湾・高雄市、韓国・始興市、ドイツ・ヴリーツェン市\n"
+            "八王子市は泰安市、高雄市、始興市と友好交流協定を締結しました。八王子市の交流は続きます。")
+    found = run(nlp, text, lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Hachiōji")}
+
+
+def test_a_numbered_table_row_names_its_partner_in_the_country_its_own_cell_gives(nlp):
+    # 'Numbering, country, district, city, date': the model reads the Korean
+    # row as one organisation's name; the row's country cell says where to look.
+    text = ("Taoyuan Sister City\n"
+            "Numbering country District (state, province, county, etc.) city Contract date\n"
+            "1 United States Texas Dallas 2007.01.12\n"
+            "2 Korea Incheon Metropolitan City Incheon Metropolitan City 2009.09.14\n")
+    found = candidates(nlp, text)
+    assert {("Taoyuan", "Dallas"), ("Taoyuan", "Incheon")} <= set(found)
+    [incheon] = found[("Taoyuan", "Incheon")].mentions
+    assert incheon.b.country == "KR" and incheon.date is not None and incheon.date.iso() == "2009-09-14"
