@@ -24,6 +24,7 @@ import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.transliteration import by_sound
 from extractors.gazetteer.names import fold_characters, fold_core
+from extractors.cjk_extra_names import latin_names, one_kanji_city
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.kana import name_reading, place_by_reading
 from extractors.lexicon import relations_in
@@ -74,13 +75,6 @@ _FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
 _MEETING_AFTER = re.compile(fold_characters(
     r"[^，。,、]{0,3}?(?:舉行|舉辦|召開|開催)(?:的|之|される|された)[^，。,、]{0,20}?"
     r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
-# Japan's cities named by one character ('呉市と基隆市が'): any other single
-# character before 市 is too often a word ('本市', '上市', '同市') to be a stem.
-# These too are surnames ('吳市長' is Mayor Wu), so one is taken only where a
-# Japanese particle or a stop follows it, or Japan or a prefecture of it
-# stands just before ('日本吳市').
-_JA_AFTER_NAME = frozenset("とがはのでにをもや、。・」）)")
-_ONE_KANJI_CITIES = frozenset(fold_characters(n) for n in ("津市", "堺市", "呉市", "柏市", "燕市", "蕨市", "萩市", "旭市", "光市"))
 _CITY_TIES_AFTER = re.compile(fold_characters(r"(?:姊妹|姐妹|友好)(?:城)?市"))
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
@@ -142,6 +136,7 @@ class ChinesePlaceFinder:
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end
+        spans.extend(latin_names(text_of(doc), spans, self.gaz))
         _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
         _short_references(spans)
         _parents_locate(text_of(doc), spans)
@@ -216,7 +211,7 @@ class ChinesePlaceFinder:
             if chunk[0] == "都" and original[i - 1:i] == "首":
                 return None  # '首都城市' (capital city) holds no Miyakonojō
             known = chunk in self.world or (
-                chunk[-1] in _SUFFIXES and (len(chunk) >= 3 or _one_kanji_city(chunk, original, i + n, before))
+                chunk[-1] in _SUFFIXES and (len(chunk) >= 3 or one_kanji_city(chunk, original, i + n, before))
                 and chunk[:-1] in self.stems and _starts_name(original, i, before))
             if not known:
                 continue
@@ -255,16 +250,6 @@ _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|�
 
 
 _BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")
-
-
-def _one_kanji_city(chunk: str, text: str, end: int, before: list[PlaceSpan]) -> bool:
-    if chunk not in _ONE_KANJI_CITIES:
-        return False
-    if text[end:end + 1] in _JA_AFTER_NAME:
-        return True
-    last = before[-1] if before else None
-    return last is not None and last.end == end - len(chunk) and "JP" in (
-        last.country, last.place.country if last.place else None)
 
 
 def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:

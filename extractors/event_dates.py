@@ -227,11 +227,16 @@ _CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held|
                        r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式")
 
 
+# '日 時:平成30年4月19日(木曜日)', '時間：2024年5月1日': a press release's field
+# for when the event it announces takes place.
+_WHEN_FIELD = re.compile(r"^\s*(?:日\s*時|開催日|締結日|調印日|期\s*日|時\s*間)\s*[:：]")
+
+
 def ceremony_date(following: list[str], published) -> EventDate | None:
     """A day or month given by one of the next sentences when it speaks of
-    the signing; None when none does."""
+    the signing or is the release's field for when; None when none does."""
     for text in following:
-        if not _CEREMONY.search(text):
+        if not (_CEREMONY.search(text) or _WHEN_FIELD.match(text)):
             continue
         for d in find_dates(text, published):
             if d.date.precision is not DatePrecision.YEAR and not DATE_LABEL.search(text[max(0, d.start - 16):d.start]):

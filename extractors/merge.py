@@ -38,22 +38,38 @@ def _specific_within_documents(mentions: Iterable[StoredMention]) -> list[Stored
     story about their friendship-city pact is one partnership, not two."""
     mentions = list(mentions)
     relations = specific_relations(mentions, lambda m: (m.document_id, frozenset((m.a_id, m.b_id))),
-                                   lambda m: m.relation)
+                                   lambda m: m.relation,
+                                   lambda m: (m.event, m.event_date.year if m.event_date else None))
     return [m if r == m.relation else dataclasses.replace(m, relation=r) for m, r in zip(mentions, relations)]
 
 
-def specific_relations(items: list, where, relation_of) -> list[str]:
+def specific_relations(items: list, where, relation_of, when_of=None) -> list[str]:
     """The relation each item stands for: its own, or, for a generic one
     (cooperation, other), the most specific relation another item with the
-    same ``where`` key names. Relations compare as their string values."""
-    specific: dict = {}
+    same ``where`` key names. Relations compare as their string values.
+    With ``when_of`` (an item's event and year), a dated generic item goes
+    to a relation with an item of its event and of its year or undated,
+    where there is such: 'inked an agreement on Monday' on a page that also
+    recalls sister cities since 1968 and names the MOU signed on Monday is
+    that MOU."""
+    named: dict = {}  # where -> relation -> (event, year) of its items
     for item in items:
         r = relation_of(item)
-        if r in _SPECIFIC and (where(item) not in specific
-                               or _SPECIFIC.index(r) < _SPECIFIC.index(specific[where(item)])):
-            specific[where(item)] = r
-    return [relation_of(item) if relation_of(item) in _SPECIFIC else specific.get(where(item), relation_of(item))
-            for item in items]
+        if r in _SPECIFIC:
+            named.setdefault(where(item), {}).setdefault(r, []).append(when_of(item) if when_of else (None, None))
+    out = []
+    for item in items:
+        r = relation_of(item)
+        options = named.get(where(item))
+        if r in _SPECIFIC or not options:
+            out.append(r)
+            continue
+        event, year = when_of(item) if when_of else (None, None)
+        if year is not None:
+            options = {k: v for k, v in options.items() if any(e == event and y in (None, year) for e, y in v)} \
+                or options
+        out.append(min(options, key=_SPECIFIC.index))
+    return out
 
 
 def _when(m: StoredMention) -> dt.date:

@@ -116,7 +116,9 @@ def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level:
              and (level is None or p.level is level)]
     if level is None:
         found = [p for p in found if p.level not in (Level.PREFECTURE, Level.STATE)]
-    return found[0] if len(found) == 1 else None
+    if len({(p.name, p.admin1) for p in found}) == 1:  # GeoNames may hold a city twice (Yatsushiro)
+        return max(found, key=lambda p: p.population or 0)
+    return None
 
 
 def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:

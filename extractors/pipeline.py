@@ -201,7 +201,8 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     # signed on Monday): one mention per relation, as the canonical table
     # keeps them; a generic 'agreement' of a pair the text also names more
     # specifically is that tie (as extractors/merge.py folds them).
-    relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation)
+    relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation,
+                                   lambda m: (m.event, m.date.value.year if m.date else None))
     mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
                 for m, r in zip(mentions, relations)]
     groups: dict[tuple, list[Mention]] = {}

@@ -362,3 +362,20 @@ _NATION_OF = re.compile(r"^(?:the\s+)?(?:State|Republic|Kingdom)\s+of\s+(?:the\s
 def nation_name(name: str) -> str:
     """'State of Palau.' -> 'Palau': how a nation's formal name reads bare."""
     return _NATION_OF.sub("", name)
+
+
+# 'between Castries and Taipei', 'Taipei and Castries signed': a name joined
+# to a Taiwanese government by 'and' or 'with'.
+_JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+_JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|&|with)\s+$")
+
+
+def joined_to(text: str, start: int, end: int, names) -> bool:
+    """Whether the name at ``start:end`` is coordinated with one of ``names``."""
+    after = _JOINED_AFTER.match(text, end)
+    before = _JOINED_BEFORE.search(text, max(0, start - 50), start)
+    for m, take in ((after, lambda w, k: w[:k]), (before, lambda w, k: w[-k:])):
+        words = m.group(1).split() if m else []
+        if any(" ".join(take(words, k)) in names for k in range(1, len(words) + 1)):
+            return True
+    return False

@@ -30,11 +30,11 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPUL
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
-                                   list_siblings, nation_name, not_a_place, titled_names,
+                                   joined_to, list_siblings, nation_name, not_a_place, titled_names,
                                    towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
-from extractors.place_rows import named_as, row_places
+from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_places
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
@@ -161,7 +161,11 @@ class PlaceFinder(PlaceResolver):
             text = _clean(ent.text)
             if DIVISION_OF.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char):
                 continue  # 'the state of Georgia': a division that shares a country's name
-            if ent.label_ in ("GPE", "LOC") and world.is_country(text):
+            # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a
+            # country's name of two words or more is the country ('Chad' or
+            # 'Jordan' alone may be a person).
+            if (ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG") and " " in text)) \
+                    and world.is_country(text):
                 code = world.country_code(text)
                 out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
                 territory = self.gaz.table.english(text, code) if code in TERRITORIES else None
@@ -320,7 +324,10 @@ class PlaceFinder(PlaceResolver):
         found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and (
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
-                 or (unit_of and named_as(p, name) and doc_countries.get(p.country)))]
+                 or (unit_of and named_as(p, name) and doc_countries.get(p.country))
+                 # 'between Castries and Taipei': a smaller city of a country the page names, joined to Taiwan's
+                 or (p.level is Level.CITY and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)
+                     and doc_countries.get(p.country) and joined_to(text_of(doc), start, end, self.forms)))]
         if (divisions := written_division(self.gaz, name, doc_countries)) is not None:
             found = divisions
         if not found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import run
 
 from extractors.dates import DateMention, find_dates
 from models.records import DatePrecision
@@ -420,3 +421,9 @@ def test_a_tie_made_this_time_is_not_dated_by_a_clause_about_earlier_contacts():
     text = "2024年5月16日，新竹縣與熊本縣簽署備忘錄。"  # a date clause before the act still dates it
     at = text.index("簽署")
     assert nearest_date(text, None, [(None, at, at + 2)]).iso() == "2024-05-16"
+
+
+def test_a_press_releases_when_field_dates_the_signing_it_announces(nlp):
+    text = "八代市は、台湾基隆市と友好交流協定を締結しました。\n日 時:平成30年4月19日(木曜日)\n場 所:基隆市政府"
+    [m] = run(nlp, text, lang="ja")
+    assert m.date is not None and m.date.iso() == "2018-04-19"

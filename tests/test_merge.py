@@ -96,3 +96,14 @@ def test_two_specific_ties_in_one_document_stay_apart():
     rows = merge([mention(1, 1, relation="mou"), mention(2, 1, relation="sister"),
                   mention(3, 1, relation="cooperation")])
     assert sorted((r.relation, r.n_mentions) for r in rows) == [("mou", 1), ("sister", 2)]
+
+
+def test_a_dated_generic_agreement_is_the_tie_of_its_year_not_an_older_one():
+    from extractors.merge import specific_relations
+
+    # 'inked an agreement on Monday' (2023), sister cities since 1968, the MOU signed that Monday (undated)
+    items = [("cooperation", "established", 2023), ("sister", "established", 1968), ("mou", "established", None),
+             ("friendship", "proposed", None)]
+    assert specific_relations(items, lambda i: "pair", lambda i: i[0], lambda i: (i[1], i[2]))[0] == "mou"
+    # without dates, the most specific relation the page names
+    assert specific_relations(items, lambda i: "pair", lambda i: i[0])[0] == "sister"

@@ -216,3 +216,28 @@ def test_korean_cities_geonames_lacks_come_from_the_name_table(nlp):
     assert _reported(nlp, "Taoyuan signed a friendship city agreement with Yongin, South Korea, in 2019.")[1] == "Yongin"
     [m] = run(nlp, "桃園市與韓國始興市締結友好城市。", lang="zh")
     assert (m.b.name, m.b.country) == ("Siheung", "KR")
+
+
+def test_a_smaller_city_joined_to_a_taiwanese_city_in_a_country_the_page_names_is_a_party(nlp):
+    # The small model reads 'Saint Lucia' as a person and 'Castries' as a firm.
+    text = ("Taiwan and Saint Lucia strengthen bond. A sister-city agreement has been signed "
+            "between Castries and Taipei, the capital of the Republic of China (Taiwan).")
+    assert {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text)} == {("Taipei", "Castries", "LC")}
+    # The same name not joined to a Taiwanese government stays a word.
+    places = places_of(nlp, "Taiwan and Saint Lucia signed a sister-city agreement. Castries hosted the signing.")
+    assert not any(name == "Castries" for name, _, _ in places)
+
+
+def test_a_foreign_name_in_latin_letters_inside_chinese_text_is_found_by_its_unit_word(nlp):
+    [m] = run(nlp, "南灣Cupertino市與台灣新北市正式締結為友好城市。", lang="zh")
+    assert {(m.a.name, m.b.name)} == {("New Taipei", "Cupertino")} and m.b.country == "US"
+    [m] = run(nlp, "新北市與加州San Mateo郡簽署合作備忘錄。", lang="zh")
+    assert m.b.name == "San Mateo County"
+    assert run(nlp, "台北市長與Google公司代表簽署合作備忘錄。", lang="zh") == []
+
+
+def test_a_japanese_city_geonames_heads_with_its_central_districts_name_is_reported_by_its_own(nlp):
+    # GeoNames names Yatsushiro's record 'Honmachi' and Funabashi's 'Honchō'.
+    [m] = run(nlp, "新竹市與日本八代市簽署友好交流協定。", lang="zh")
+    assert m.b.name == "Yatsushiro"
+    assert _reported(nlp, "Taipei signed a friendship agreement with Funabashi, Japan.")[1] == "Funabashi"

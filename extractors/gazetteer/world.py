@@ -25,8 +25,8 @@ from extractors.gazetteer.names import _PUNCT, GENERIC_WORDS, fold
 from models.records import Level, Place
 
 FORMAT = "v1"
-DATA_FILES = {n: Path(__file__).with_name("data") / n
-              for n in ("demonyms.tsv", "countries_zh.tsv", "division_exonyms.txt", "division_capitals.txt")}
+DATA_FILES = {n: Path(__file__).with_name("data") / n for n in (
+    "demonyms.tsv", "countries_zh.tsv", "division_exonyms.txt", "division_capitals.txt", "jp_headwords.tsv")}
 LEVELS = tuple(Level)
 CITY_KIND, SUB_KIND, COUNTY_KIND = 0, 1, 2
 # Posting flags, ordered so that a smaller number is a better match.

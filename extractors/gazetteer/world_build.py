@@ -320,13 +320,13 @@ def _build() -> dict:
     cities = list(cache.get_cities().values())
     subs = read_subdivisions(tr)
     gn_admin1 = match_admin1(cities, subs)
-    t = Tables()
+    t, headwords = Tables(), {int(k): v for k, v in _read_tsv("jp_headwords.tsv")}
     for c in cities:
         cc = c["countrycode"]
         if len(cc) != 2:
             continue
         division = gn_admin1.get((cc, c["admin1code"]))
-        e = t.add(CITY_KIND, c["geonameid"], c["name"], cc, Level.CITY,
+        e = t.add(CITY_KIND, c["geonameid"], headwords.get(c["geonameid"], c["name"]), cc, Level.CITY,
                   division.name if division else None, c["population"])
         t.index(e, c["name"])
         for alt in c["alternatenames"]:
