@@ -55,8 +55,8 @@ _STATIONED = fold_characters("駐")
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利
-# for Dongying) that a text means as words ('對自由與民主的信念').
-_COMMON_WORDS = frozenset({"自由", "勝利", "胜利"})
+# for Dongying, 友好区 for Youhao) that a text means as words ('對自由與民主的信念', '友好区協定').
+_COMMON_WORDS = frozenset({"自由", "勝利", "胜利", "友好區", "友好区"})
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
 # '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.

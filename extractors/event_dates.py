@@ -23,11 +23,11 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     """'August 9 is the third anniversary of Taoyuan and Chiba becoming
     sister cities': an anniversary of the founding, with its date, dates the
     founding too."""
-    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text)
+    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text)
     if not m or date is None:
         return None
     zh = m.groupdict().get("zh")
-    n = cjk_number(zh) if zh else int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n").lower()]
+    n = cjk_number(zh) if zh else _count(m.group("n"))
     try:
         value = date.value.replace(year=date.value.year - n)
     except ValueError:  # 29 February
@@ -52,6 +52,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
     it is kept, as (founding, anniversary)."""
     words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
     counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) for w in words}
+    counts |= {_count(m.group("n")) for m in YEARS_OF_TIES.finditer(text)}
     if not counts:
         return None
     dates = [d.date for d in find_dates(text, published)]
@@ -68,7 +69,7 @@ _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
 def anniversary_date(text: str, published) -> EventDate | None:
     """An anniversary the text names without a date is being kept the year
     the text was written ('His visit coincides with the 55th anniversary')."""
-    if published is None or not _ANNIVERSARY.search(text):
+    if published is None or not (_ANNIVERSARY.search(text) or YEARS_OF_TIES.search(text)):
         return None
     return EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
 
@@ -79,6 +80,19 @@ _SAME_DAY = re.compile(r"(?i)\b(?:is|was|marks|marked|will mark)\s+the\s+\w+\s+a
 _CARDINALS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+# 'marked 20 years of ties', 'celebrating forty years of sister-city
+# friendship': an anniversary by another name.
+YEARS_OF_TIES = re.compile(
+    rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
+    rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\s+of\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation)\b", re.I)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _ORDINALS[word] if word in _ORDINALS else _CARDINALS[word]
+
+
 # 'It is ten years since Yokohama and Taipei became partner cities': the
 # founding, counted back from when the text was written.
 _YEARS_SINCE = re.compile(
@@ -198,7 +212,13 @@ _CLAUSE_START = re.compile(r"[,;:，；：。]|\b(?:and|but|while)\b")
 _THIS_TIME = re.compile(r"(?:此次|這次|这次|本次|今次|今回|この度)\s*(?:締結|缔结|簽署|签署|簽訂|签订|締盟|結盟|与|與)?\s*$")
 
 
+# 'next month', '明年', '来月': a date still to come dates no tie already made.
+_FUTURE_RELATIVE = re.compile(r"(?i)\b(?:next|coming|upcoming)\b|\btomorrow\b|明年|明天|下個?月|下周|下週|來年|来年|来月|来週|明日")
+
+
 def in_future_clause(text: str, d) -> bool:
+    if _FUTURE_RELATIVE.search(d.date.text or ""):
+        return True
     head = text[max(0, d.start - 80):d.start]
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     return bool(_FUTURE_CLAUSE.search(head[starts[-1] if starts else 0:]))

@@ -16,15 +16,15 @@ _I = re.I
 
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
-        r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|"
+        r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|"
         r"towns?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
-        r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡"
-        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島]", _I)),
+        r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
+        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]", _I)),
     (Relation.FRIENDSHIP, re.compile(
-        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|relationships?|relations|ties|exchanges?|"
+        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
-        r"|友好城市|友好交流|友誼市|友好市|友好關係|友好協定|友好合作|友誼憲章|友好憲章"
+        r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
@@ -51,6 +51,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+years\s+of|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
         r"|週年|周年|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升級|再締結|更新", _I),
     Event.PROPOSED: re.compile(

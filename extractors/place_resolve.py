@@ -32,8 +32,8 @@ _STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _GLUED_UNIT = re.compile(r"(?<=[a-z]{3})(?=(?:City|County|Town|Village|Prefecture|Province|State)\b)")
-# 'Arlington, Virginia', 'Tacoma of Washington': a name just before a division.
-_NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})(?:,\s*|\s+of\s+)$")
+# 'Arlington, Virginia', 'Tacoma of Washington', 'Yonaguni Town in Okinawa': a name just before a division.
+_NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})(?:,\s*|\s+of\s+|\s+in\s+)$")
 
 
 def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:

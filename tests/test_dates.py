@@ -427,3 +427,17 @@ def test_a_press_releases_when_field_dates_the_signing_it_announces(nlp):
     text = "八代市は、台湾基隆市と友好交流協定を締結しました。\n日 時:平成30年4月19日(木曜日)\n場 所:基隆市政府"
     [m] = run(nlp, text, lang="ja")
     assert m.date is not None and m.date.iso() == "2018-04-19"
+
+
+def test_years_of_ties_celebrated_are_a_renewal_now_and_a_founding_that_many_years_before(nlp):
+    found = run(nlp, "The two sister cities, Taichung and Winnipeg, marked 20 years of ties in 2019.")
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("renewed", "2019"), ("established", "1999")}
+
+
+def test_a_date_still_to_come_does_not_date_a_tie_already_made(nlp):
+    text = "Taipei will host the mayors of its sister cities, including Houston and Manila, next month."
+    found = run(nlp, text, published=dt.date(2024, 5, 1))
+    assert found and all(m.event.value == "established" and m.date is None for m in found)
+    [m] = run(nlp, "Taipei and Houston will sign a sister city agreement next month.", published=dt.date(2024, 5, 1))
+    assert m.event.value == "proposed" and m.date is not None and m.date.iso() == "2024-06"

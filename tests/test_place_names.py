@@ -131,12 +131,15 @@ def test_a_city_or_county_written_in_separate_syllables_is_still_that_place(nlp)
 
 
 def test_after_a_town_the_gazetteer_lacks_a_city_and_division_name_is_the_division(nlp):
-    # Yonaguni is not in GeoNames; Okinawa is both a city and a prefecture.
-    doc = nlp("Hualien City has sister ties with Ulsan in South Korea and Yonaguni Town in Okinawa (1982).")
+    # Taketomi is not in GeoNames; Okinawa is both a city and a prefecture.
+    doc = nlp("Hualien City has sister ties with Ulsan in South Korea and Taketomi Town in Okinawa (1982).")
     okinawa = next(p for p in doc._.places if p.text == "Okinawa")
     assert okinawa.place.level.value == "prefecture"
     pairs = {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates}
-    assert ("Hualien City", "Yonaguni Town") in pairs and ("Hualien City", "Okinawa") not in pairs
+    assert ("Hualien City", "Taketomi Town") in pairs and ("Hualien City", "Okinawa") not in pairs
+    # After a town it knows, the division that holds the town is meant too.
+    doc = nlp("Hualien City has sister ties with Yonaguni Town in Okinawa (1982).")
+    assert next(p for p in doc._.places if p.text == "Okinawa").place.level.value == "prefecture"
     # Alone, Okinawa keeps the reading the gazetteer prefers.
     alone = next(p for p in nlp("Visitors came from Okinawa and Aomori.")._.places if p.text == "Okinawa")
     assert alone.place.level.value == "city"
@@ -241,3 +244,16 @@ def test_a_japanese_city_geonames_heads_with_its_central_districts_name_is_repor
     [m] = run(nlp, "新竹市與日本八代市簽署友好交流協定。", lang="zh")
     assert m.b.name == "Yatsushiro"
     assert _reported(nlp, "Taipei signed a friendship agreement with Funabashi, Japan.")[1] == "Funabashi"
+
+
+def test_districts_make_friendship_districts_and_a_ties_word_is_no_chinese_district(nlp):
+    [m] = run(nlp, "新北市板橋區與日本東京都足立區締結友好區。", lang="zh")
+    assert (m.a.name, m.b.name, m.relation.value) == ("Banqiao", "Adachi", "friendship")
+    # GeoNames knows a Youhao District (友好区) in Heilongjiang: here it is the tie.
+    [m] = run(nlp, "足立区と台湾の新北市板橋区が友好区協定を締結した。", lang="ja")
+    assert (m.a.name, m.b.name) == ("Banqiao", "Adachi")
+
+
+def test_yonaguni_is_found_by_its_modern_spelling_where_its_country_is_named(nlp):
+    [m] = run(nlp, "Hualien signed a sister city agreement with Yonaguni, Okinawa, in 1982.")
+    assert (m.b.name, m.b.country) == ("Yonaguni", "JP")

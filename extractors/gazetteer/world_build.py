@@ -328,7 +328,8 @@ def _build() -> dict:
         division = gn_admin1.get((cc, c["admin1code"]))
         e = t.add(CITY_KIND, c["geonameid"], headwords.get(c["geonameid"], c["name"]), cc, Level.CITY,
                   division.name if division else None, c["population"])
-        t.index(e, c["name"])
+        for name in {c["name"], headwords.get(c["geonameid"], c["name"])}:
+            t.index(e, name)
         for alt in c["alternatenames"]:
             if usable_alternate(alt, c["population"]):
                 t.index(e, alt, alt=True)
@@ -337,8 +338,7 @@ def _build() -> dict:
     sub_codes = []
     for s in subs:
         parent = by_code.get(s.parent) if s.parent else None
-        e = t.add(SUB_KIND, len(sub_codes), s.name, s.cc, s.level,
-                  parent.name if parent else None, None)
+        e = t.add(SUB_KIND, len(sub_codes), s.name, s.cc, s.level, parent.name if parent else None, None)
         sub_codes.append(s.code)
         for alias in s.aliases:
             t.index(e, alias, stem_is_exact=True)
