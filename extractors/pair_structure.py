@@ -82,6 +82,22 @@ def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chai
                for s in sides)
 
 
+# '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and
+# of Vilnius in 2019': a later clause that drops its subject and names only
+# a partner keeps the sentence's Taiwanese government (a country may stand
+# before the partner: '並與日本岡山縣').
+_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:of|with)\s+(?:the\s+)?)"
+                        r"\s*[\u4e00-\u9fff]{0,4}$")
+
+
+def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    local = [s for s in sides if s.place.country == "TW"]
+    if len({s.place.id for s in local}) != 1:
+        return []  # no subject, or two Taiwanese governments to choose from
+    return [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
+            and _CONTINUED.search(text, max(0, s.start - 16), s.start)]
+
+
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
 _JOINED = re.compile(r"^\s*(?:與|和|及|跟|同|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")
 
@@ -152,7 +168,8 @@ def respective_pairs(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
 def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list[tuple[PlaceSpan, PlaceSpan]]:
     """'台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟': where
     every clause that names a place names one Taiwanese government and its
-    partners, each clause pairs its own (nothing across clauses)."""
+    partners, or two foreign ones that sign with each other, each clause
+    pairs its own (nothing across clauses)."""
     clauses: list[list[PlaceSpan]] = []
     last_end = None
     for side in sorted(sides, key=lambda s: s.start):
@@ -161,9 +178,19 @@ def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
         clauses[-1].append(side)
         last_end = side.end
     own = [distinct_places(c) for c in clauses]
-    if len(own) < 2 or not all(sum(p.place.country == "TW" for p in c) == 1 and len(c) >= 2 for c in own):
+
+    def taiwanese(c: list[PlaceSpan]) -> int:
+        return sum(p.place.country == "TW" for p in c)
+
+    def foreign_tie(c: list[PlaceSpan]) -> bool:  # ', and Seoul signed one with Busan': two others' own tie
+        return taiwanese(c) == 0 and _SIGNING.search(text[c[0].start - offset:c[-1].end - offset]) is not None
+    if len(own) < 2 or not all(len(c) >= 2 and (taiwanese(c) == 1 or foreign_tie(c)) for c in own) \
+            or not any(taiwanese(c) == 1 for c in own):
         return []
     return [(tw, p) for c in own for tw in c if tw.place.country == "TW" for p in c if p.place.country != "TW"]
+
+
+_SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed)\b|簽|签|締|缔|結為|结为")
 
 
 # "Hsinchu County's sister city Santa Clara County"

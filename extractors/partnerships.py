@@ -30,7 +30,7 @@ from extractors.gazetteer.names import fold_core
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, distinct_places,
+from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners, distinct_places,
                                        drop_contained, list_chains, listed_together, not_in, on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between, trip_only)
@@ -148,6 +148,9 @@ class PartnershipFinder:
             if b.place.id not in trips and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
+        known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
+        rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
+                       if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]
         if not rule_pairs:
             distinct_local = distinct_places(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments

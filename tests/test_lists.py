@@ -207,3 +207,18 @@ def test_a_numbered_table_row_names_its_partner_in_the_country_its_own_cell_give
     assert {("Taoyuan", "Dallas"), ("Taoyuan", "Incheon")} <= set(found)
     [incheon] = found[("Taoyuan", "Incheon")].mentions
     assert incheon.b.country == "KR" and incheon.date is not None and incheon.date.iso() == "2009-09-14"
+
+
+def test_a_later_clause_that_drops_its_subject_keeps_the_taiwanese_government(nlp):
+    found = run(nlp, "台中市與日本青森縣簽署友好交流協定，並與岡山縣簽署觀光合作備忘錄。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Taichung", "Aomori"), ("Taichung", "Okayama")}
+    found = run(nlp, "Taipei became a sister city of Warsaw in 1995 and of Vilnius in 2019.")
+    assert {m.b.name for m in found} == {"Warsaw", "Vilnius"}
+
+
+def test_a_clause_where_two_foreign_cities_sign_is_theirs_alone(nlp):
+    found = run(nlp, "Taipei signed an MOU with Tokyo, and Seoul signed one with Busan.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Taipei", "Tokyo")}
+    # a list after a comma is no clause of its own
+    found = run(nlp, "Taipei signed sister city agreements with Tokyo, Osaka and Kyoto.")
+    assert {m.b.name for m in found} == {"Tokyo", "Osaka", "Kyoto"}
