@@ -51,7 +51,7 @@ _FRAME_AFTER = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|\bar
 # What may stand between two items of a list of fields: a few words, then a
 # comma, 'and', 'as well as', '、', '與'... ('economic and trade', '觀光、教育').
 _LIST_JOIN = re.compile(r"^[\w\s-]{0,20}?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)$"
-                        r"|^[^，。,；;、]{0,4}[、與与和及及や・]$")
+                        r"|^[^，。,；;、]{0,4}[、與与和及や・]$")
 
 
 def _keywords(text: str) -> dict[str, list[tuple[str, bool, bool]]]:
