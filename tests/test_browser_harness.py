@@ -137,8 +137,9 @@ def test_download_lands_in_folder(browser, base_url, tmp_path):
     browser.get(base_url + "/")
     browser.find_element(By.ID, "export").click()
     target = tmp_path / "downloads" / "pairs.csv"
+    # The file may appear before Chrome has written into it: wait for its bytes.
     deadline = time.monotonic() + 5
-    while not target.exists() and time.monotonic() < deadline:
+    while not (target.exists() and target.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert target.read_text() == "city_a,city_b\nTaipei,Boston\n"
 
