@@ -22,12 +22,10 @@ import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.gazetteer.transliteration import by_sound
 from extractors.gazetteer.names import fold_characters, fold_core
-from extractors.cjk_extra_names import latin_names, one_kanji_city
+from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unknown_towns, one_kanji_city,
+                                        parents_locate, read_municipality, town_after)
 from extractors.gazetteer.world import cjk_keys, cjk_names
-from extractors.kana import name_reading, place_by_reading
-from extractors.lexicon import relations_in
 from extractors.place_cues import TERRITORIES, is_dateline
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
@@ -57,6 +55,10 @@ GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked 
 # Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利
 # for Dongying, 友好区 for Youhao) that a text means as words ('對自由與民主的信念', '友好区協定').
 _COMMON_WORDS = frozenset({"自由", "勝利", "胜利", "友好區", "友好区"})
+# 'both cities', 'the same city', 'each county': words that point back to
+# places already named ('両市町は', '同市と'), never a place (Liangshi).
+_BACK_REFERENCES = frozenset({"両市", "兩市", "两市", "両県", "兩縣", "两县", "両町", "両村", "同市", "同県", "同縣",
+                              "同县", "同町", "同村", "各市", "各縣", "各县", "全市", "全県", "全縣", "該市", "该市", "此市"})
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
 # '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
@@ -98,22 +100,28 @@ class ChinesePlaceFinder:
         self.stems = cjk_keys(gazetteer.world)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = fold_characters(text_of(doc))
-        spans: list[PlaceSpan] = self._glossed(text_of(doc))
+        doc._.places = self.find(text_of(doc))
+        # A page that calls itself only 本村 names itself in its title (extractors/page_owner.py).
+        doc._.title_places = self.find(doc._.title) if doc._.title else []
+        return doc
+
+    def find(self, original: str) -> list[PlaceSpan]:
+        text = fold_characters(original)
+        spans: list[PlaceSpan] = self._glossed(original)
         glossed = {s.start for s in spans}
         i = 0
         while i < len(text):
             if i in glossed:
                 i = next(s.end for s in spans if s.start == i)
                 continue
-            found = self._match(text_of(doc), text, i, spans)
+            found = self._match(original, text, i, spans)
             if found is None:
-                town = _town_after(text_of(doc), i, spans, self.gaz.world)
+                town = town_after(original, i, spans, self.gaz.world)
                 if town is None:
                     i += 1
                     continue
                 found = town
-            if found.text in _SELF_WORDS or found.text in _COMMON_WORDS:
+            if found.text in _SELF_WORDS or found.text in _COMMON_WORDS or found.text[:2] in _BACK_REFERENCES:
                 i = found.end
                 continue
             if _ORG_AFTER.match(text, found.end) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
@@ -130,18 +138,17 @@ class ChinesePlaceFinder:
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
                     _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start]))):
                 found.kind = "venue"
-            elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(text_of(doc), found.end):
+            elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end):
                 found.kind = "person"
-            elif found.kind in ("taiwan", "foreign") and is_dateline(text_of(doc), found.start, found.end):
+            elif found.kind in ("taiwan", "foreign") and is_dateline(original, found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)
             i = found.end
-        spans.extend(latin_names(text_of(doc), spans, self.gaz))
-        _locate_unknown_towns(text_of(doc), spans, self.gaz.world)
+        spans.extend(latin_names(original, spans, self.gaz))
+        locate_unknown_towns(original, spans, self.gaz.world)
         _short_references(spans)
-        _parents_locate(text_of(doc), spans)
-        doc._.places = sorted(spans, key=lambda s: s.start)
-        return doc
+        parents_locate(original, spans)
+        return sorted(spans, key=lambda s: s.start)
 
     def _glossed(self, original: str) -> list[PlaceSpan]:
         """'克國首都巴士底市(Basseterre)': the name before a Latin gloss, looked up
@@ -214,6 +221,9 @@ class ChinesePlaceFinder:
                 chunk[-1] in _SUFFIXES and (len(chunk) >= 3 or one_kanji_city(chunk, original, i + n, before))
                 and chunk[:-1] in self.stems and _starts_name(original, i, before))
             if not known:
+                town = read_municipality(self.gaz.world, written) if _starts_name(original, i, before) else None
+                if town is not None:
+                    return PlaceSpan(i, i + n, written, "foreign", place=town, notes=["reading"])
                 continue
             code = self.gaz.world.country_code(chunk)
             if code:
@@ -249,47 +259,10 @@ class ChinesePlaceFinder:
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 
 
-_BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")
-
-
 def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
-    if i == 0 or text[i - 1] in _BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
+    if i == 0 or text[i - 1] in NAME_BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
         return True
     return bool(before) and before[-1].end == i
-
-
-_TIE_VERB = re.compile(r"締結|缔结|簽署|签署|簽訂|签订|結盟|结盟|締盟")
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
-_DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
-
-
-def _town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan | None:
-    """'鹿兒島縣東串良町': a town the gazetteer lacks, written right after the
-    prefecture that holds it, is kept as a provisional place of that country."""
-    last = before[-1] if before else None
-    if last is None or last.end != i or last.place is None or last.place.country == "TW" \
-            or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
-        return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')
-    m = _TOWN.match(text, i)
-    if not m or any(cue_start < m.end() - i for _, cue_start, _ in relations_in(text[i:i + 12])) \
-            or _TIE_VERB.search(m.group(0)):
-        return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
-    name = m.group(0)
-    if name[0] in _BOUNDARY:
-        return None  # '邁阿密-戴德县與新北市': the next party, not a town in the county
-    heard = _heard(world, text, i, m.end(), last.place)
-    if heard is not None:
-        return heard
-    english, key = name, name
-    if last.place.country == "JP" and (reading := name_reading(name[:-1])):
-        # '福井縣南越前町': the town by its Japanese reading, as English writes it.
-        known = place_by_reading(world, reading, Level.CITY, last.place.name)
-        if known is not None:
-            return PlaceSpan(i, m.end(), name, "foreign", place=known, notes=["reading"])
-        english, key = reading.capitalize(), reading
-    place = Place(id=f"prov:{last.place.country}:{key}", name=english, country=last.place.country,
-                  level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
-    return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 
 
 def _division_before(spans: list[PlaceSpan]) -> str | None:
@@ -339,61 +312,3 @@ def build_chinese_pipeline(cache_dir: str, scorer: str = "") -> Language:
     nlp.add_pipe("citypairs_page_owner", config={"cache_dir": cache_dir})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
-
-
-# A name with a local government's suffix that no table knows ('富頓縣').
-_UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇]")
-_DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
-
-
-def _locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
-    """'喬治亞州 富頓縣', '巴伐利亞邦 史坦堡縣': a state written before a
-    county or town the gazetteer cannot read says where that unit is. The
-    state is not the partner, so it stops being a side; the unit is the
-    place of that state its sound transliterates, where one stands out."""
-    starts = {s.start for s in spans}
-    for span in list(spans):
-        if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
-            continue
-        m = _UNKNOWN_UNIT.match(text, span.end)
-        if m and not any(span.end <= st < m.end() for st in starts):
-            span.kind = "locator"
-            unit = _heard(world, text, m.start(), m.end(), span.place)
-            if unit is not None:
-                spans.append(unit)
-
-
-def _parents_locate(text: str, spans: list[PlaceSpan]) -> None:
-    """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
-    right before a unit it holds only says where that unit is; the unit is
-    the party."""
-    ordered = sorted(spans, key=lambda s: s.start)
-    for first, second in zip(ordered, ordered[1:]):
-        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") \
-                or text[first.end:second.start].strip():
-            continue
-        if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
-                first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS
-                and second.place.country == first.place.country and second.place.admin1 == first.place.name):
-            first.kind = "locator"
-
-
-# Names from these countries are written in their own characters, not by sound.
-_NOT_BY_SOUND = frozenset({"JP", "KR", "KP", "CN", "TW", "HK", "MO"})
-
-
-def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan | None:
-    """A unit written by sound after its division ('俄亥俄州 瑞奇蘭郡')."""
-    if division.country in _NOT_BY_SOUND:
-        return None
-    while start < end and (text[start].isspace() or text[start] in "邦州省"):
-        start += 1
-    written = text[start:end]
-    if text[end:end + 1] in ("長", "长") or len(written) < 3:
-        return None  # '加州台裔市長': the 市 of a mayor, not of a city
-    levels = (Level.COUNTY,) if written[-1] in "郡縣县" and division.country == "US" else (
-        (Level.CITY,) if written[-1] == "市" else ())
-    place = by_sound(world, written, division.country, division.name, levels)
-    if place is None:
-        return None
-    return PlaceSpan(start, end, written, "foreign", place=place, notes=["transliteration"])

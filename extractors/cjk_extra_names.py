@@ -1,15 +1,23 @@
 """Names in Chinese and Japanese text that the character scan of
 ``chinese.py`` cannot find by itself: Japan's cities written with one
-character, and foreign names left in Latin letters ('南灣Cupertino市')."""
+character, Japan's towns GeoNames gives no kanji for ('那智勝浦町'), towns
+known only by the division written before them ('鹿兒島縣東串良町', '俄亥俄州
+瑞奇蘭郡'), and foreign names left in Latin letters ('南灣Cupertino市')."""
 
 from __future__ import annotations
 
 import re
 
 from extractors.gazetteer.names import fold_characters
+from extractors.gazetteer.transliteration import by_sound
+from extractors.kana import name_reading, place_by_reading
+from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
-from models.records import Level
+from models.records import Level, Place
+
+# Characters a place name cannot start after: it starts a new word.
+NAME_BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")
 
 # Japan's cities named by one character ('呉市と基隆市が'): any other single
 # character before 市 is too often a word ('本市', '上市', '同市') to be a stem.
@@ -29,6 +37,32 @@ def one_kanji_city(chunk: str, text: str, end: int, before: list[PlaceSpan]) -> 
     last = before[-1] if before else None
     return last is not None and last.end == end - len(chunk) and "JP" in (
         last.country, last.place.country if last.place else None)
+
+
+def read_municipality(world, written: str):
+    """A Japanese city, town or village written in kanji that the name table
+    lacks ('那智勝浦町', '読谷村'), by the dictionary's reading of its name:
+    only a name the dictionary files as a proper noun, read to a
+    municipality GeoNames files under that reading, so that words before a
+    市 ('城下町', '門前町') and Chinese people's names ('黃偉哲市長') are not
+    read as towns."""
+    stem = written[:-1]
+    if written[-1] not in "市町村" or not 2 <= len(stem) <= 5 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    reading = name_reading(stem)
+    if not reading or len(reading) < 4:
+        return None
+    place = place_by_reading(world, reading, Level.CITY, None)
+    if place is not None:
+        return place if place.country == "JP" and place.level is Level.CITY else None
+    # GeoNames may file the town's reading only as another name of its main
+    # settlement (Nachikatsuura under Katsuura): the town, by its reading.
+    seat = next((p for p in world.lookup(reading.capitalize(), "JP") if p.country == "JP" and p.level is Level.CITY),
+                None)
+    if seat is None:
+        return None
+    return Place(id=f"prov:JP:{reading}", name=reading.capitalize(), country="JP", level=Level.CITY,
+                 admin1=seat.admin1, native=written, provisional=True)
 
 
 # A Latin name run into the unit word that makes it a government: 'Cupertino市',
@@ -59,3 +93,95 @@ def latin_names(text: str, spans: list[PlaceSpan], gaz) -> list[PlaceSpan]:
         if found:
             out.append(PlaceSpan(m.start(), m.end(), m.group(0), "foreign", place=found[0], notes=["latin"]))
     return out
+
+
+_TIE_VERB = re.compile(r"締結|缔结|簽署|签署|簽訂|签订|結盟|结盟|締盟")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
+_DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
+
+
+def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan | None:
+    """'鹿兒島縣東串良町': a town the gazetteer lacks, written right after the
+    prefecture that holds it, is kept as a provisional place of that country."""
+    last = before[-1] if before else None
+    if last is None or last.end != i or last.place is None or last.place.country == "TW" \
+            or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
+        return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')
+    m = _TOWN.match(text, i)
+    if not m or any(cue_start < m.end() - i for _, cue_start, _ in relations_in(text[i:i + 12])) \
+            or _TIE_VERB.search(m.group(0)):
+        return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
+    name = m.group(0)
+    if name[0] in NAME_BOUNDARY:
+        return None  # '邁阿密-戴德县與新北市': the next party, not a town in the county
+    heard = _heard(world, text, i, m.end(), last.place)
+    if heard is not None:
+        return heard
+    english, key = name, name
+    if last.place.country == "JP" and (reading := name_reading(name[:-1])):
+        # '福井縣南越前町': the town by its Japanese reading, as English writes it.
+        known = place_by_reading(world, reading, Level.CITY, last.place.name)
+        if known is not None:
+            return PlaceSpan(i, m.end(), name, "foreign", place=known, notes=["reading"])
+        english, key = reading.capitalize(), reading
+    place = Place(id=f"prov:{last.place.country}:{key}", name=english, country=last.place.country,
+                  level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
+    return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
+
+
+# A name with a local government's suffix that no table knows ('富頓縣').
+_UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇]")
+_DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
+
+
+def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
+    """'喬治亞州 富頓縣', '巴伐利亞邦 史坦堡縣': a state written before a
+    county or town the gazetteer cannot read says where that unit is. The
+    state is not the partner, so it stops being a side; the unit is the
+    place of that state its sound transliterates, where one stands out."""
+    starts = {s.start for s in spans}
+    for span in list(spans):
+        if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
+            continue
+        m = _UNKNOWN_UNIT.match(text, span.end)
+        if m and not any(span.end <= st < m.end() for st in starts):
+            span.kind = "locator"
+            unit = _heard(world, text, m.start(), m.end(), span.place)
+            if unit is not None:
+                spans.append(unit)
+
+
+def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
+    """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
+    right before a unit it holds only says where that unit is; the unit is
+    the party."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") \
+                or text[first.end:second.start].strip():
+            continue
+        if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
+                first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS
+                and second.place.country == first.place.country and second.place.admin1 == first.place.name):
+            first.kind = "locator"
+
+
+# Names from these countries are written in their own characters, not by sound.
+_NOT_BY_SOUND = frozenset({"JP", "KR", "KP", "CN", "TW", "HK", "MO"})
+
+
+def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan | None:
+    """A unit written by sound after its division ('俄亥俄州 瑞奇蘭郡')."""
+    if division.country in _NOT_BY_SOUND:
+        return None
+    while start < end and (text[start].isspace() or text[start] in "邦州省"):
+        start += 1
+    written = text[start:end]
+    if text[end:end + 1] in ("長", "长") or len(written) < 3:
+        return None  # '加州台裔市長': the 市 of a mayor, not of a city
+    levels = (Level.COUNTY,) if written[-1] in "郡縣县" and division.country == "US" else (
+        (Level.CITY,) if written[-1] == "市" else ())
+    place = by_sound(world, written, division.country, division.name, levels)
+    if place is None:
+        return None
+    return PlaceSpan(start, end, written, "foreign", place=place, notes=["transliteration"])

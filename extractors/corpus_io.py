@@ -78,12 +78,14 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
     # (Changjhih, Taipei County), so a tie signed by a former unit keeps the
     # name it was signed as; the database keeps today's government.
     if place.country == "TW":
-        # The 22 cities and counties have one conventional English name
-        # ('Kaoshiung' is Kaohsiung); a township's is as the text spells it
+        # The 22 cities and counties, and the cities within counties, have
+        # one conventional English name ('Kaoshiung' is Kaohsiung, 'Hualian
+        # City' Hualien City); a township's is as the text spells it
         # ('Changjhih Township'), unless the spelling is a misspelling.
         entries = gaz.taiwan_lookup(written)
         misspelt = any(fold_core(written) == fold_core(m) for e in entries for m in e.misspellings)
-        if written.isascii() and entries and "-" in place.id.removeprefix("TW-") and not misspelt:
+        if written.isascii() and entries and "-" in place.id.removeprefix("TW-") and not misspelt \
+                and place.level is not Level.COUNTY_ADMINISTERED_CITY:
             return written
         for entry in entries:
             if entry.successor:

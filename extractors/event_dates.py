@@ -40,9 +40,10 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
 
 
 # The count of an anniversary, wherever it stands: '60th anniversary',
-# '30周年', '第30年', '30週年'.
+# '30周年', '第30年', '30週年', '五週年'.
 _ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-                                r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3})\s*[週周]年|第(\d{1,3})年")
+                                r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[週周]年"
+                                r"|第(\d{1,3})年")
 _COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 
@@ -51,7 +52,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
     two dates the anniversary's count apart are the founding and the year
     it is kept, as (founding, anniversary)."""
     words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
-    counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) for w in words}
+    counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) if w in _COUNT_WORDS else cjk_number(w) for w in words}
     counts |= {_count(m.group("n")) for m in YEARS_OF_TIES.finditer(text)}
     if not counts:
         return None
@@ -64,6 +65,15 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
+# '来年で30周年を迎える', 'visit next year for the 40th anniversary': an
+# anniversary still to come renews nothing yet.
+_ANNIVERSARY_AHEAD = re.compile(
+    r"(?i)(?:来年|明年|來年|\bnext\s+year\b|\bthe\s+coming\s+year\b)[^。.;；]{0,40}?(?:\banniversary\b|[週周]年)"
+    r"|\banniversary\b[^.;]{0,30}?\bnext\s+year\b")
+
+
+def anniversary_ahead(text: str) -> bool:
+    return bool(_ANNIVERSARY_AHEAD.search(text))
 
 
 def anniversary_date(text: str, published) -> EventDate | None:

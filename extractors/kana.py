@@ -71,6 +71,7 @@ def _sudachi():
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
+@cache
 def name_reading(kanji: str) -> str | None:
     """The romanised reading of a Japanese proper name written in kanji
     (南越前 -> 'minamiechizen'), for a Chinese page that writes a Japanese

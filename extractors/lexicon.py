@@ -84,18 +84,23 @@ FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|�
 DEFINITE_CUE = re.compile(
     r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|sister[\s-]city\s+agreement)\b", _I)
 
-# "The two cities", "both sides": a reference back to the places just named.
+# "The two cities", "both sides", "the prefecture and the city": a reference
+# back to the places just named.
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|municipalities|counties|towns|"
-    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin))\b|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
+    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin)"
+    r"|the\s+(?:city|county|prefecture|state|province|town)\s+and\s+the\s+(?:city|county|prefecture|state|province|town))\b"
+    r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
 
 
 # "no plans to upgrade to a sister-city agreement", "not a sister-city
-# agreement": a cue the clause denies states nothing.
+# agreement", "but no agreement was signed", "尚未締結": a cue the clause
+# denies states nothing.
 NEGATION_BEFORE = re.compile(
     r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)|never|rather\s+than|instead\s+of|"
-    r"without|nor)\b[^.;:]{0,60}$|(?:沒有|無意|並非|不是)[^。；]{0,20}$", _I)
+    r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?:[\w-]+\s+){0,2}$"
+    r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾)[^。；，,]{0,20}$", _I)
 
 
 # "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",

@@ -10,6 +10,11 @@ their name (with their state's code) under ``.gov`` or ``.org``. A
 news site, a council's or an agency's subdomain owns nothing. Each word by
 which the page speaks of itself then becomes a place span for the owner,
 marked ``page owner`` so that the pair scorer weighs such pairs apart.
+
+A Chinese or Japanese page off such a site that speaks of itself as 本村,
+本町 or 本市 and never writes its own name names it in its title
+('読谷村と恒春鎮の交流について'): the one government of that unit the title
+names is the owner.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ if not Doc.has_extension("url"):
     Doc.set_extension("url", default=None)
 if not Doc.has_extension("page_owner"):
     Doc.set_extension("page_owner", default=None)
+if not Doc.has_extension("title_places"):
+    Doc.set_extension("title_places", default=None)
 
 # Official domains of Taiwan's cities and counties: <label>.gov.tw (Taipei: gov.taipei).
 TAIWAN_SITES = {
@@ -121,14 +128,39 @@ def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level:
     return None
 
 
+# The unit each CJK word for 'this city/town/village/prefecture' speaks of
+# (県, 縣 and 县 folded to one), and the words themselves.
+_SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r"本村|当村", "県": r"本県|当県|本縣|縣府"}
+_UNIT_FOLD = str.maketrans("縣县", "県県")
+
+
+def title_owner(text: str, title_places: list[PlaceSpan], named: set[str]) -> tuple[Place, str] | None:
+    """The owner a CJK page names only in its title, with the words by
+    which it speaks of itself: the one government in the title whose unit
+    the text's 本村/本町/本市/本県 names, provided the text never writes
+    its name (else 本市 in a news story is the speaker's city, not the
+    title's)."""
+    for unit, pattern in _SELF_UNITS.items():
+        if not re.search(pattern, text):
+            continue
+        owners = {s.place.id: s.place for s in title_places
+                  if s.kind in ("taiwan", "foreign") and s.place is not None
+                  and s.text.translate(_UNIT_FOLD).endswith(unit)}
+        if len(owners) == 1 and not owners.keys() & named:
+            return next(iter(owners.values())), pattern
+    return None
+
+
 def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:
     """The local government whose own site ``url`` is on, if it is one."""
     return _owner(url, gaz) if url else None
 
 
-def self_references(text: str, owner: Place, taken: list[tuple[int, int]]) -> list[PlaceSpan]:
-    """Spans for the words by which the owner's page speaks of it."""
-    pattern = _SELF.get(owner.level.value)
+def self_references(text: str, owner: Place, taken: list[tuple[int, int]], pattern: str | None = None
+                    ) -> list[PlaceSpan]:
+    """Spans for the words by which the owner's page speaks of it (by
+    default, those of the owner's level)."""
+    pattern = pattern or _SELF.get(owner.level.value)
     if pattern is None:
         return []
     kind = "taiwan" if owner.country == "TW" else "foreign"
@@ -154,10 +186,17 @@ class PageOwner:
 
     def __call__(self, doc: Doc) -> Doc:
         owner = doc._.page_owner = page_owner(doc._.url, self.gaz)
+        places = list(doc._.places or [])
+        pattern = None
+        if owner is None and doc._.title_places:
+            named = {p.place.id for p in places if p.place is not None}
+            found = title_owner(text_of(doc), doc._.title_places, named)
+            if found is not None:
+                owner, pattern = found
+                doc._.page_owner = owner
         if owner is None:
             return doc
-        places = list(doc._.places or [])
         taken = [(p.start, p.end) for p in places]
-        places.extend(self_references(text_of(doc), owner, taken))
+        places.extend(self_references(text_of(doc), owner, taken, pattern))
         doc._.places = sorted(places, key=lambda p: p.start)
         return doc

@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
-from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_date, anniversary_span,
-                                   ceremony_date, founding_date, item_dates, nearest_date, years_since)
+from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_ahead, anniversary_date,
+                                   anniversary_span, ceremony_date, founding_date, item_dates, nearest_date,
+                                   years_since)
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -217,6 +218,7 @@ class PartnershipFinder:
             past_date = founded
         dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
+        ahead = anniversary_ahead(sent.text)
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
         respective_keys = {frozenset((a.place.id, b.place.id)) for a, b in respective}
@@ -224,6 +226,8 @@ class PartnershipFinder:
         out = []
         for key, (a, b) in pairs.items():
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
+            if event is Event.RENEWED and ahead:
+                event = Event.ESTABLISHED  # the sentence states the tie; its anniversary is yet to come
             selected = key in chosen
             item = enumerated_item(sent.text, max(a.start, b.start) - sent.start)
             tie, own_date = relation, None
@@ -237,8 +241,8 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
-            if own_date is not None:
-                pair_date = own_date
+            if own_date is not None and not (event is Event.RENEWED and span is not None):
+                pair_date = own_date  # (an anniversary counted from the item's date is kept later)
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)

@@ -215,7 +215,25 @@ def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, st
 _OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Representative\s+)?Office", re.I)
 
 
+# 'The Irvine City Council voted to approve a sister city relationship
+# with...': a council approving its city's tie acts for the city (a
+# council signing with another council acts for itself).
+COUNCIL_TAIL = re.compile(r"\s+(?:(?:City|Town|County|Village)\s+)?(?:Council|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)"
+                          r"|Commission)$")
+_COUNCIL_ACTS = re.compile(
+    r"(?:\s+(?:City|Town|County|Village))?\s+(?:Council|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission)\b"
+    r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed)\b"
+    r"[^.;]{0,80}?\b(?:sister|friendship|twin)", re.I)
+
+
+def council_acts(text: str, end: int) -> bool:
+    """Whether the council named right after ``end`` approves a tie."""
+    return bool(_COUNCIL_ACTS.match(text, end))
+
+
 def is_org(text: str, start: int, end: int) -> bool:
+    if council_acts(text, end):
+        return False
     if re.match(r"[-\s]based\b", text[end:end + 8]):
         return True  # 'Taichung-based Giant Manufacturing'
     if _OFFICE_AFTER.match(text, end):

@@ -26,14 +26,15 @@ from spacy.util import filter_spans
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
-                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
-                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
-                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
-                                   joined_to, list_siblings, nation_name, not_a_place, titled_names,
+from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
+                                   ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
+                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, council_acts, cued_names,
+                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue,
+                                   joined_name, joined_to, list_siblings, nation_name, not_a_place, titled_names,
                                    towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
+from extractors.place_heads import headed_places
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_places
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
@@ -197,6 +198,8 @@ class PlaceFinder(PlaceResolver):
             text = ent.text
             if ent.label_ in ("ORG", "FAC"):
                 stripped = GOVERNMENT_TAILS.sub("", text)
+                if stripped == text and council_acts(text_of(doc), ent.start_char + len(COUNCIL_TAIL.sub("", text))):
+                    stripped = COUNCIL_TAIL.sub("", text)
                 if stripped == text and not _MUNICIPALITY.search(text):
                     continue  # an organisation, not a government
                 text = stripped
@@ -225,6 +228,11 @@ class PlaceFinder(PlaceResolver):
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
+        # 'Kumamoto Governor Ikuo Kabashima': the government a named head leads.
+        for span in headed_places(self, text_of(doc), taken, countries, doc_countries):
+            out.append(span)
+            taken.append((span.start, span.end))
+            resolved.setdefault(span.text, span.place)
         # Names listed beside a place found above, in its country.
         for start, end, code in list_siblings(text_of(doc), out):
             name = text_of(doc)[start:end]

@@ -120,6 +120,21 @@ floor moved with it, and the reason is written below.
 ``dev.jsonl`` was seen while the first, rule-based extractor was built;
 ``dev2.jsonl`` was kept unseen until then, so its floors are the honest
 ones. Neither is ever trained on (the pair scorer learns from train.jsonl).
+
+Stop 27 raised dev2's pair F1 and recall 0.87 -> 0.88 and events 0.76 ->
+0.77 (reached 0.887, 0.887, 0.771) and lowered its date floor 0.73 ->
+0.72 (0.722): one more dev2 pair is found and its date is not the
+labelled one, so the same 52 right dates are now out of 72 aligned pairs,
+not 71. The changes came from sentences written here in the three
+languages and one training error: Japanese towns GeoNames gives no kanji
+(那智勝浦町, by the dictionary's reading), 両市/同市 are no places, a page
+named only in its title (本村 + '読谷村と…'), an anniversary still to
+come ('来年で30周年') renews nothing, counts in Chinese numerals (五週年),
+'but no agreement was signed', a council approving its city's tie acts
+for the city, 'Kumamoto Governor Ikuo Kabashima' names the prefecture,
+cities within counties reported by their conventional names ('Hualian
+City' is Hualien City, the training error). Cross-validated F1 0.907 ->
+0.908, recall 0.875 -> 0.877.
 """
 
 from __future__ import annotations
@@ -134,8 +149,8 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.90, "pair_p": 0.91, "pair_r": 0.89, "event_f1": 0.81, "relation_acc": 0.96,
                   "date_acc": 0.82, "theme_f1": 0.71},
-    "dev2.jsonl": {"pair_f1": 0.87, "pair_p": 0.88, "pair_r": 0.87, "event_f1": 0.76, "relation_acc": 0.88,
-                   "date_acc": 0.73, "theme_f1": 0.62},
+    "dev2.jsonl": {"pair_f1": 0.88, "pair_p": 0.88, "pair_r": 0.88, "event_f1": 0.77, "relation_acc": 0.88,
+                   "date_acc": 0.72, "theme_f1": 0.62},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9

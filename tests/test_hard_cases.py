@@ -230,3 +230,43 @@ def test_the_partners_on_someone_elses_list_are_not_the_newcomers(nlp):
             "Qingdao, China; Sochi, Russia; Phnom Penh, Cambodia; and Mombasa, Kenya.")
     partners_of_taoyuan = {m.b.name for m in run(nlp, text) if m.a.name == "Taoyuan"}
     assert not partners_of_taoyuan & {"Yokkaichi", "Qingdao", "Sochi", "Phnom Penh", "Mombasa"}
+
+
+def test_a_count_in_chinese_numerals_dates_the_renewal_and_the_founding(nlp):
+    text = "新竹市與美國加州庫柏蒂諾市於民國一○八年簽署姊妹市協定，今年適逢締盟五週年。"
+    found = run(nlp, text, published=dt.date(2024, 5, 1), lang="zh")
+    assert {(m.b.name, m.event, m.date.iso()) for m in found} == {
+        ("Cupertino", Event.ESTABLISHED, "2019"), ("Cupertino", Event.RENEWED, "2024")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Taoyuan Mayor Chang San-cheng met Los Angeles officials on Monday to discuss tourism, "
+     "but no agreement was signed.", "en"),
+    ("台中市與日本大阪市尚未簽署友好城市協定，雙方仍在協商。", "zh"),
+])
+def test_a_denied_signing_is_no_tie(nlp, text, lang):
+    assert run(nlp, text, lang=lang) == []
+
+
+def test_a_council_approving_its_city_s_tie_acts_for_the_city(nlp):
+    text = ("The Irvine City Council voted unanimously Tuesday to approve a sister city relationship "
+            "with Hsinchu County, Taiwan.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Hsinchu County", "Irvine")}
+    # Councils signing with each other act for themselves.
+    assert run(nlp, "The Kaohsiung City Council and the Honolulu City Council signed a memorandum of "
+                    "understanding on legislative exchanges on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Kumamoto Governor Ikuo Kabashima and Kaohsiung Mayor Chen Chi-mai signed a friendship agreement on Thursday.",
+     ("Kumamoto", "prefecture")),
+    ("Sendai Mayor Kazuko Kori and Tainan Mayor Huang Wei-che signed an agreement to promote youth exchanges.",
+     ("Sendai", "city")),
+])
+def test_a_place_named_by_its_head_s_title_is_that_government(nlp, text, partner):
+    [m] = run(nlp, text)
+    assert (m.b.name, m.b.level.value) == partner
+
+
+def test_a_deputy_s_title_names_no_place(nlp):
+    assert run(nlp, "Deputy Mayor Lin met Vice Governor Sato in Taipei to discuss a sister city agreement.") == []

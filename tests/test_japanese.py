@@ -118,3 +118,22 @@ def test_a_city_named_by_one_character_is_found_before_a_particle_but_a_surname_
     assert {(m.a.name, m.b.name) for m in found} == {("Keelung", "Kure")}
     # '吳市長' is Mayor Wu: no Kure in it.
     assert run(nlp, "台南市長與吳市長簽署姊妹市協定。", lang="zh") == []
+
+
+def test_a_town_written_without_its_prefecture_is_found_by_its_reading(nlp):
+    # GeoNames files Nachikatsuura only as another name of Katsuura, with no kanji.
+    text = ("那智勝浦町は、台湾花蓮県花蓮市との姉妹都市締結20周年を記念する式典を町内で開いた。"
+            "両市町は2004年に姉妹都市となり、観光の交流を続けてきた。")
+    found = run(nlp, text, published=dt.date(2024, 11, 5), lang="ja")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Hualien City", "Nachikatsuura", "JP")}
+
+
+def test_words_for_both_cities_are_no_place(nlp):
+    found = run(nlp, "両市町は2004年に姉妹都市となった。同市と各市の代表が出席した。", lang="ja")
+    assert found == []
+
+
+def test_an_anniversary_still_to_come_renews_nothing(nlp):
+    text = "沖縄県石垣市と台湾宜蘭県蘇澳鎮は1995年に姉妹都市を締結しており、来年で30周年を迎える。"
+    found = run(nlp, text, published=dt.date(2024, 6, 1), lang="ja")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "1995")}

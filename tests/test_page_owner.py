@@ -100,3 +100,28 @@ def test_a_body_named_in_a_country_is_no_town(nlp):
     text = ("According to Friends of Lee Teng-Hui Association in Japan, the first Japan-Taiwan friendship "
             "agreement was inked in 1979 between Omamachi and Huwei.")
     assert all("Association" not in m.b.name and "Association" not in m.a.name for m in run(nlp, text))
+
+
+def test_a_page_off_any_government_site_names_itself_in_its_title(nlp):
+    text = "本村は、令和元年10月15日に台湾屏東県恒春鎮と友好交流協定を締結しました。"
+    found = run(nlp, text, published=dt.date(2024, 1, 10), lang="ja", title="読谷村と恒春鎮の交流について")
+    assert {(m.a.name, m.b.name) for m in found} == {("Hengchun", "Yomitan")}
+    assert [m.date.iso() for m in found] == ["2019-10-15"]
+
+
+def test_a_story_that_names_the_title_s_city_is_not_that_city_s_own_page():
+    from extractors.chinese import build_chinese_pipeline
+
+    zh = build_chinese_pipeline(str(load_settings().cache_dir))
+
+    def owner(text: str, title: str):
+        doc = zh.make_doc(text)
+        doc._.title = title
+        found = zh(doc)._.page_owner
+        return found.name if found else None
+
+    # 本市 here is the speaker's Kaohsiung: the story names Kumamoto itself.
+    assert owner("陳其邁表示，本市與熊本市締結友好交流協定後，將推動觀光交流。", "熊本市與高雄締結友好交流協定") is None
+    assert owner("本市は台湾の高雄市と友好交流協定を締結しました。", "熊本市の国際交流") == "Kumamoto"
+    # Two cities in the title: no telling which page this is.
+    assert owner("本市は交流協定を締結しました。", "熊本市と八代市の国際交流") is None
