@@ -148,6 +148,7 @@ class ChinesePlaceFinder:
         locate_unknown_towns(original, spans, self.gaz.world)
         _short_references(spans)
         parents_locate(original, spans)
+        _mayors_by_surname(original, spans)
         return sorted(spans, key=lambda s: s.start)
 
     def _glossed(self, original: str) -> list[PlaceSpan]:
@@ -257,6 +258,21 @@ class ChinesePlaceFinder:
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
+
+
+def _mayors_by_surname(text: str, spans: list[PlaceSpan]) -> None:
+    """'櫻井市長也感謝駐處牽線' in a story about Bibai: Chinese and Japanese
+    name a mayor by surname and title, and many surnames are also the names
+    of Japanese cities. A Japanese city written only ever right before 長,
+    in a text that names another Japanese place as such, is a mayor."""
+    japanese = [s for s in spans if s.kind == "foreign" and s.place is not None and s.place.country == "JP"]
+    for span in japanese:
+        if span.text[-1] not in "市町村" or text[span.end:span.end + 1] != "長":
+            continue
+        if any(text[m.end():m.end() + 1] != "長" for m in re.finditer(re.escape(span.text), text)):
+            continue
+        if any(o.place.id != span.place.id and text[o.end:o.end + 1] != "長" for o in japanese):
+            span.kind = "person"
 
 
 def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:

@@ -23,9 +23,10 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]", _I)),
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
-        r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation)\b"
+        r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
+        r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
         r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友誼憲章|友好憲章"
-        r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村]", _I)),
+        r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
         r"\bletters?\s+of\s+intent\b|備忘錄|意向書|覚書|覚え書き", _I)),

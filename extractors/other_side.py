@@ -16,6 +16,8 @@ LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
 SECTION_LOOKBACK = 6  # sentences before a cue heading searched for the section's own name
 MAX_SECTION_TITLE = 40
 PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
+# '台南市 台湾 2006年4月12日': a line with a full date is a table's row, not its title.
+ROW_DATE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}")
 
 
 @dataclass(slots=True)
@@ -30,13 +32,17 @@ class Sentence:
 def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, int]) -> list[PlaceSpan]:
     """Whose list it is: the foreign place the whole document names most,
     if no other place (Taiwanese included) is named as often, and the
-    heading names it or no place at all."""
+    heading names it or no place at all; or the one place a short heading
+    names ('Cupertino Sister Cities' above a table)."""
+    named = [p for p in head.sides if p.place.country != "TW"]
+    if len({p.place.id for p in named}) == 1 and len(named) == len(head.sides) \
+            and len(head.text.strip()) <= MAX_SECTION_TITLE:
+        return named[:1]
     if not counts:
         return []
     top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if n < 2 or sum(1 for v in counts.values() if v == n) > 1:
         return []
-    named = [p for p in head.sides if p.place.country != "TW"]
     if any(p.place.country == "TW" for p in head.sides) or (named and top not in {p.place.id for p in named}):
         return []
     owner = [p for sent in ([head] if named else sentences) for p in sent.sides if p.place.id == top]
@@ -57,7 +63,7 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
     table: the section title names whose ties the table lists."""
     for sent in reversed(sentences[max(0, header - SECTION_LOOKBACK):header]):
         title = sent.text.strip()
-        if len(title) > MAX_SECTION_TITLE or PROSE_END.search(title) or not sent.sides:
+        if len(title) > MAX_SECTION_TITLE or PROSE_END.search(title) or ROW_DATE.search(title) or not sent.sides:
             continue
         if all(p.place.country == "TW" for p in sent.sides):
             local = distinct_places(sent.sides)

@@ -11,10 +11,11 @@ news site, a council's or an agency's subdomain owns nothing. Each word by
 which the page speaks of itself then becomes a place span for the owner,
 marked ``page owner`` so that the pair scorer weighs such pairs apart.
 
-A Chinese or Japanese page off such a site that speaks of itself as 本村,
-本町 or 本市 and never writes its own name names it in its title
-('読谷村と恒春鎮の交流について'): the one government of that unit the title
-names is the owner.
+A Chinese or Japanese page off such a site names its owner in its title:
+the one government of a title that calls the page its list of ties
+('仙台市の姉妹・友好都市'), or, where the page speaks of itself as 本村, 本町
+or 本市 and never writes its own name, the one government of that unit the
+title names ('読谷村と恒春鎮の交流について').
 """
 
 from __future__ import annotations
@@ -134,12 +135,23 @@ _SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r
 _UNIT_FOLD = str.maketrans("縣县", "県県")
 
 
-def title_owner(text: str, title_places: list[PlaceSpan], named: set[str]) -> tuple[Place, str] | None:
+# '仙台市の姉妹・友好都市', '臺南市的國際交流': a title saying whose ties the page lists.
+_TIES_OF = re.compile(r"\s*(?:の|的|之)?\s*(?:姉妹|姊妹|姐妹|友好|国際交流|國際交流|国际交流|海外交流|国際姉妹)")
+
+
+def title_owner(text: str, title: str, title_places: list[PlaceSpan], named: set[str]
+                ) -> tuple[Place, str | None] | None:
     """The owner a CJK page names only in its title, with the words by
-    which it speaks of itself: the one government in the title whose unit
+    which it speaks of itself: the one government of a title that calls the
+    page its list of ties ('仙台市の姉妹・友好都市'), else the one whose unit
     the text's 本村/本町/本市/本県 names, provided the text never writes
     its name (else 本市 in a news story is the speaker's city, not the
     title's)."""
+    governments = {s.place.id: s for s in title_places if s.kind in ("taiwan", "foreign") and s.place is not None}
+    if len(governments) == 1:
+        [span] = governments.values()
+        if _TIES_OF.match(title, span.end):
+            return span.place, None
     for unit, pattern in _SELF_UNITS.items():
         if not re.search(pattern, text):
             continue
@@ -190,7 +202,7 @@ class PageOwner:
         pattern = None
         if owner is None and doc._.title_places:
             named = {p.place.id for p in places if p.place is not None}
-            found = title_owner(text_of(doc), doc._.title_places, named)
+            found = title_owner(text_of(doc), doc._.title, doc._.title_places, named)
             if found is not None:
                 owner, pattern = found
                 doc._.page_owner = owner

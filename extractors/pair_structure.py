@@ -83,10 +83,11 @@ def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chai
 
 
 # '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and
-# of Vilnius in 2019': a later clause that drops its subject and names only
+# of Vilnius in 2019', '... and with the town of Misato': a later clause that drops its subject and names only
 # a partner keeps the sentence's Taiwanese government (a country may stand
 # before the partner: '並與日本岡山縣').
-_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:of|with)\s+(?:the\s+)?)"
+_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:of|with)\s+(?:the\s+)?"
+                        r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?)"
                         r"\s*[\u4e00-\u9fff]{0,4}$")
 
 
@@ -95,7 +96,7 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     if len({s.place.id for s in local}) != 1:
         return []  # no subject, or two Taiwanese governments to choose from
     return [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
-            and _CONTINUED.search(text, max(0, s.start - 16), s.start)]
+            and _CONTINUED.search(text, max(0, s.start - 40), s.start)]
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').

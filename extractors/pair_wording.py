@@ -65,9 +65,11 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
 
 
 # '(Sister city to Kaohsiung)', 'Matsuyama, which is a friendly exchange
-# city of Taipei', "Taichung's sister city Aomori": a tie named to say who
+# city of Taipei', 'Taipei, which has more than 50 sister cities including
+# Houston', "Taichung's sister city Aomori": a tie named to say who
 # someone is, not an event; the sentence's date is someone's visit.
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
+                         r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
                          r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+)$")
 # 'since the establishment of sister city ties in 2017': the tie's making, named as a noun.

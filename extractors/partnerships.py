@@ -35,8 +35,8 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        drop_contained, list_chains, listed_together, not_in, on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between, trip_only)
-from extractors.other_side import (LOOKBACK, PROSE_END, Sentence, cities_first, foreign_owner, implicit_owner,
-                                   lookback, section_owner, speaks_of_before, subject_referent)
+from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
+                                   implicit_owner, lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                     relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -311,7 +311,10 @@ class PartnershipFinder:
         if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
             # "Kaohsiung's sister cities:" then one partner per item; an item
             # has a bullet or a year, a dateline or a caption has neither.
-            head_local = distinct_places([p for p in head.sides if p.place.country == "TW"])
+            # A dated line with a cue of its own ('台南市 台湾 2006年4月12日（友好交流協定）')
+            # is the row above, not the heading.
+            head_local = [] if ROW_DATE.search(head.text) else distinct_places(
+                [p for p in head.sides if p.place.country == "TW"])
             if not head_local:
                 head_local = section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)

@@ -139,18 +139,6 @@ DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+o
 COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'.-]+){0,4})"
                            r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b)")
 CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
-# "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
-_APPOSED = re.compile(
-    rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
-    rf"[ \t]+(?:of[ \t]+)?({_NAME})")  # on one line: a heading's last word names nothing below it
-# "Murray's sister city", "Reno’s sister cities": whose ties they are.
-_TIE_OWNER = re.compile(
-    rf"({_NAME})(?:'s|’s)\s+(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|towns|state|states)\b")
-_TITLED = re.compile(
-    rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
-    rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
-
-
 _REFERENCE_NOUN = re.compile(r"\s+(?:city|town|municipality|prefecture|county|province|state|partner)\b")
 
 
@@ -169,22 +157,6 @@ def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[Plac
             last = max(earlier, key=lambda f: f.start)
             out.append(PlaceSpan(c.start, noun.end(), text[c.start:noun.end()], "foreign", place=last.place,
                                  notes=["reference"]))
-    return out
-
-
-def titled_names(text: str) -> list[tuple[int, int, str | None]]:
-    """'the City of Cebu', 'Miyazaki Prefecture', "Murray's sister city": a
-    name a government word or a tie vouches for, even where the model
-    tagged nothing."""
-    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER) for m in pattern.finditer(text)
-           if m.group(1).split()[0] not in _NOT_NAMES]
-    for m in _TITLED.finditer(text):
-        words = m.group(1 if m.group(1) else 2).split()
-        # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.
-        if words[0] in _NOT_NAMES or words[-1] in _TITLES or any(w.isupper() and len(w) > 1 for w in words):
-            continue
-        # The generic word stays in the name: it tells the prefecture from the city.
-        out.append((m.start(), m.end(), None))
     return out
 
 

@@ -21,6 +21,8 @@ from models.records import Level, Place
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
 _ADMIN1_AFTER = re.compile(r"(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# ' in Shimane Prefecture': the division a town was just said to lie in.
+_IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Prefecture|Province|State)\b")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
 # 'Jonava District Municipality': the division, not the town it is named after.
@@ -84,6 +86,8 @@ class PlaceResolver:
                       and fold_core(p.name) == fold_core(name)]
             if inside:
                 return inside[0]
+            if (town := self._town_in_division(text, end, name)) is not None:
+                return town
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint]
@@ -118,6 +122,20 @@ class PlaceResolver:
             if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
                 return local[0]
         return top
+
+    def _town_in_division(self, text: str, end: int, name: str) -> Place | None:
+        """'the town of Misato in Shimane Prefecture': a town written inside
+        a prefecture, state or province that holds no place of its name in
+        the gazetteer is a town the gazetteer lacks, not a namesake
+        elsewhere (Misato, Saitama)."""
+        m = _IN_DIVISION.match(text, end)
+        if m is None or not _looks_like_name(name):
+            return None
+        divisions = [p for p in self.gaz.foreign_lookup(m.group(1)) if p.level in _DIVISIONS
+                     and fold_core(p.name) == fold_core(m.group(1))]
+        if len({p.country for p in divisions}) != 1:
+            return None
+        return _provisional(name, divisions[0].country).model_copy(update={"admin1": divisions[0].name})
 
     def _division_of_previous(self, text: str, start: int, name: str) -> Place | None:
         """'Arlington, Virginia': the division the name just before lies in,

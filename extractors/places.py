@@ -30,11 +30,11 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DI
                                    ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, council_acts, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue,
-                                   joined_name, joined_to, list_siblings, nation_name, not_a_place, titled_names,
+                                   joined_name, joined_to, list_siblings, nation_name, not_a_place,
                                    towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
-from extractors.place_heads import headed_places
+from extractors.place_titles import headed_places, titled_names
 from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_places
 from extractors.place_rows import overlaps as _overlaps
 from extractors.place_syllables import SyllableNames

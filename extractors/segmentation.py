@@ -50,12 +50,22 @@ _INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]
                           r"(?=[\d\u3040-\u30ff\u4e00-\u9fff「])(?![日月年號号時时])")
 
 
+# A headline of two phrases set apart by a wide space: '布拉格與台北締姊妹市
+# 上海解友城關係' is two stories. The first phrase is long and unbroken, and
+# the line has no second wide space: a table row's columns are short or many.
+_HEADLINE_GAP = re.compile(r"(?m)^[^\S\n]*[^\s]{7,}[\u3040-\u30ff\u4e00-\u9fff」』）)\d]"
+                           r"(?:[ \t]{2,}|\u3000+)(?=[\u3040-\u30ff\u4e00-\u9fff「『（(])(?![^\n]*(?:[ \t]{2}|\u3000))")
+
+
 @Language.component("citypairs_inline_items")
 def split_inline_items(doc: Doc) -> Doc:
     """Each numbered item of a list written on one line is a sentence of its
-    own: without this, every place of the list pairs with every other."""
-    for m in _INLINE_ITEM.finditer(text_of(doc)):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    own: without this, every place of the list pairs with every other. So
+    is each phrase of a headline in two parts."""
+    text = text_of(doc)
+    for m in (*_INLINE_ITEM.finditer(text), *_HEADLINE_GAP.finditer(text)):
+        at = m.start() if m.re is _INLINE_ITEM else m.end()
+        span = doc.char_span(at, max(at + 1, m.end()), alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc

@@ -270,3 +270,49 @@ def test_a_place_named_by_its_head_s_title_is_that_government(nlp, text, partner
 
 def test_a_deputy_s_title_names_no_place(nlp):
     assert run(nlp, "Deputy Mayor Lin met Vice Governor Sato in Taipei to discuss a sister city agreement.") == []
+
+
+def test_a_mayor_named_by_a_surname_that_is_also_a_city_is_no_partner():
+    from extractors.chinese import build_chinese_pipeline
+    from models.settings import load_settings
+
+    zh = build_chinese_pipeline(str(load_settings().cache_dir))
+
+    def kinds(text: str) -> dict[str, str]:
+        return {p.text: p.kind for p in zh(text)._.places}
+
+    story = "花蓮縣富里鄉與日本北海道美唄市締結友好交流協定，櫻井市長也感謝駐處牽線。"
+    assert kinds(story)["櫻井市"] == "person" and kinds(story)["美唄市"] == "foreign"
+    # Alone, or named as a city elsewhere, it is the city and its mayor.
+    assert kinds("櫻井市長與富里鄉長簽署協定。")["櫻井市"] == "foreign"
+    assert kinds("櫻井市與美唄市的代表出席，櫻井市長致詞。")["櫻井市"] == "foreign"
+
+
+def test_each_phrase_of_a_two_part_headline_is_its_own_sentence():
+    from extractors.chinese import build_chinese_pipeline
+    from models.settings import load_settings
+
+    zh = build_chinese_pipeline(str(load_settings().cache_dir))
+    sentences = [s.text.strip() for s in zh("布拉格與台北締姊妹市  上海解友城關係 - 20200115\n\n全文如下。").sents]
+    assert sentences[:2] == ["布拉格與台北締姊妹市", "上海解友城關係 - 20200115"]
+    # A table row's columns stay one row.
+    row = "亞洲   菲律賓 卡拉巴松 黎剎省 2005年10月27日"
+    assert [s.text.strip() for s in zh(row).sents] == [row]
+
+
+def test_a_town_the_gazetteer_lacks_inside_a_named_prefecture_is_no_namesake_elsewhere(nlp):
+    text = ("Yunlin County Magistrate Chang Li-shan signed friendship agreements with Kurayoshi City in Tottori "
+            "Prefecture and with the town of Misato in Shimane Prefecture during a visit to Japan.")
+    found = {m.b.name: m.b for m in run(nlp, text)}
+    assert set(found) == {"Kurayoshi", "Misato"}
+    assert (found["Misato"].admin1, found["Misato"].provisional) == ("Shimane", True)
+
+
+def test_a_friendship_province_or_county_is_a_friendship(nlp):
+    [m] = run(nlp, "屏東縣政府與菲律賓北伊羅戈省今日簽署友好省縣協定，雙方將推動農業合作。", lang="zh")
+    assert (m.b.name, m.relation) == ("Ilocos Norte", Relation.FRIENDSHIP)
+
+
+def test_a_tie_named_to_say_who_a_city_is_takes_no_date_from_the_sentence(nlp):
+    [m] = run(nlp, "Taipei, which has more than 50 sister cities including Houston, Texas, hosted the forum on Tuesday.")
+    assert (m.b.name, m.event, m.date) == ("Houston", Event.ESTABLISHED, None)

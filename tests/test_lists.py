@@ -222,3 +222,19 @@ def test_a_clause_where_two_foreign_cities_sign_is_theirs_alone(nlp):
     # a list after a comma is no clause of its own
     found = run(nlp, "Taipei signed sister city agreements with Tokyo, Osaka and Kyoto.")
     assert {m.b.name for m in found} == {"Tokyo", "Osaka", "Kyoto"}
+
+
+def test_a_partner_page_table_under_its_own_name_gives_each_taiwanese_row(nlp):
+    text = ("Cupertino Sister Cities\n\nCity | Country | Year established\nHsinchu City | Taiwan | 1998\n"
+            "Toyokawa | Japan | 1978\nCopertino | Italy | 1991")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Hsinchu City", "Cupertino", "1998")}
+
+
+def test_a_japanese_list_of_ties_named_in_its_title_pairs_its_owner_and_a_dated_row_heads_nothing(nlp):
+    text = ("姉妹都市・友好都市\n都市名 国名 提携年月日\nリバサイド市 アメリカ合衆国 1957年3月9日\n"
+            "台南市 台湾 2006年4月12日（友好交流協定）\n光州広域市 韓国 2002年4月22日")
+    found = run(nlp, text, lang="ja", title="仙台市の姉妹・友好都市")
+    # Gwangju is Sendai's partner, not the partner of the Tainan row above it.
+    assert all("Gwangju" not in (m.a.name, m.b.name) for m in found)
+    assert {(m.a.name, m.b.name) for m in found} <= {("Tainan", "Sendai")}

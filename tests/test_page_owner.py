@@ -125,3 +125,6 @@ def test_a_story_that_names_the_title_s_city_is_not_that_city_s_own_page():
     assert owner("本市は台湾の高雄市と友好交流協定を締結しました。", "熊本市の国際交流") == "Kumamoto"
     # Two cities in the title: no telling which page this is.
     assert owner("本市は交流協定を締結しました。", "熊本市と八代市の国際交流") is None
+    # A title that calls the page its government's list of ties.
+    assert owner("台南市 台湾 2006年4月12日", "仙台市の姉妹・友好都市") == "Sendai"
+    assert owner("台南市 台湾 2006年4月12日", "仙台市のニュース") is None

@@ -1,0 +1,77 @@
+"""Names that the words around them vouch for as places, even where the
+model tagged nothing or a person: a government word ('the City of Cebu',
+'Miyazaki Prefecture'), a tie ("Murray's sister city", 'Cupertino Sister
+Cities' heading a table), or the title of the person who heads the
+government ('Kumamoto Governor Ikuo Kabashima' names Kumamoto Prefecture)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.gazetteer.names import fold_core
+from extractors.place_cues import _NAME, _NOT_NAMES, _TITLES, PlaceSpan, nation_name, not_a_place
+from extractors.place_resolve import _DIVISIONS
+from extractors.place_rows import overlaps
+
+# "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
+_APPOSED = re.compile(
+    rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
+    rf"[ \t]+(?:of[ \t]+)?({_NAME})")  # on one line: a heading's last word names nothing below it
+# "Murray's sister city", "Reno’s sister cities": whose ties they are.
+_TIE_OWNER = re.compile(
+    rf"({_NAME})(?:'s|’s)\s+(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|towns|state|states)\b")
+# 'Cupertino Sister Cities' heading a page's table: whose ties it lists.
+_HEADING_OWNER = re.compile(
+    rf"(?m)^[ \t]*({_NAME})\s+(?i:sister|twin|friendship|partner)[\s-]+(?i:city|cities|towns?|states?)[ \t]*$")
+_TITLED = re.compile(
+    rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
+    rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
+
+
+def titled_names(text: str) -> list[tuple[int, int, str | None]]:
+    """'the City of Cebu', 'Miyazaki Prefecture', "Murray's sister city": a
+    name a government word or a tie vouches for, even where the model
+    tagged nothing."""
+    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER)
+           for m in pattern.finditer(text)
+           if m.group(1).split()[0] not in _NOT_NAMES]
+    for m in _TITLED.finditer(text):
+        words = m.group(1 if m.group(1) else 2).split()
+        # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.
+        if words[0] in _NOT_NAMES or words[-1] in _TITLES or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        # The generic word stays in the name: it tells the prefecture from the city.
+        out.append((m.start(), m.end(), None))
+    return out
+
+
+# 'Kumamoto Governor Ikuo Kabashima', 'Sendai Mayor Kazuko Kori': a place
+# named by the title of the person who heads its government.
+_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Mayor|Magistrate)\s+[A-Z][\w'’.-]+")
+_NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt", "Lt.", "Then", "City", "County",
+                        "State", "Town", "New"})
+
+
+def headed_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each place named by its head's title."""
+    return [(m.start(1), m.end(1), m.group(2)) for m in _HEADED.finditer(text)
+            if m.group(1).split()[0] not in _NOT_NAMES | _NOT_HEADS and m.group(1).split()[-1] not in _NOT_HEADS]
+
+
+def headed_places(finder, text: str, taken, countries, doc_countries) -> list[PlaceSpan]:
+    """Foreign places named by their head's title, resolved by ``finder``
+    (a ``PlaceResolver``): a governor heads a prefecture or a state, a
+    mayor a city; a name that resolves to some other name is left alone."""
+    out = []
+    for start, end, title in headed_names(text):
+        name = text[start:end]
+        if overlaps(start, end, taken) or not_a_place(text, start, end) \
+                or finder.gaz.world.demonym_country(name) or finder.gaz.world.country_code(nation_name(name)):
+            continue
+        place = finder._resolve(text, start, end, name, countries, doc_countries, "NAME")
+        if place is not None and title == "Governor" and place.level.value == "city":
+            place = next((p for p in finder.gaz.foreign_lookup(name, place.country)
+                          if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)), None)
+        if place is not None and fold_core(place.name) == fold_core(name):
+            out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["headed"]))
+    return out
