@@ -35,9 +35,6 @@ DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 
 # Flags that count against a pair: pooled with min (every passage says so)
 # as well as max (some passage says so).
-# The most a pair with a place the gazetteer lacks (a provisional place) may
-# claim: below the 0.9 at which analysts accept without reading.
-PROVISIONAL_CONFIDENCE = 0.85
 _NEGATIVE = ("listed", "third_party", "elses_tie", "borrowed")
 
 
@@ -158,8 +155,6 @@ class PairScorer:
             if only_locates(pair, group, accepted) or all(c.features.get("elses_list") for c in group):
                 continue
             p = probability[pair]
-            if any(m.a.provisional or m.b.provisional for c in group for m in c.mentions):
-                p = min(p, PROVISIONAL_CONFIDENCE)  # a place the gazetteer lacks goes to an analyst
             chosen = [c for c in group if c.selected]
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
             update: dict = {"confidence": p}
