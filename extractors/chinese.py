@@ -77,7 +77,7 @@ _FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
 _MEETING_AFTER = re.compile(fold_characters(
     r"[^，。,、]{0,3}?(?:舉行|舉辦|召開|開催)(?:的|之|される|された)[^，。,、]{0,20}?"
     r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
-_CITY_TIES_AFTER = re.compile(fold_characters(r"(?:姊妹|姐妹|友好)(?:城)?市"))
+_CITY_TIES_AFTER = re.compile(fold_characters(r"(?:的|之)?(?:姊妹|姐妹|友好)(?:城)?市"))
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
 
@@ -132,7 +132,7 @@ class ChinesePlaceFinder:
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
             elif found.kind == "foreign" and found.place.level is Level.STATE and (
                     _CITY_TIES_AFTER.match(text, found.end) or text[found.start - 1:found.start] == "在"):
-                # '新北與加州姊妹市互訪': sister cities in California, a state is
+                # '新北與加州姊妹市互訪', '在美國加州的姊妹市': sister cities in California, a state is
                 # no city; '其中有13個就在加州': where they are.
                 found.kind = "locator"
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
@@ -213,6 +213,8 @@ class ChinesePlaceFinder:
                 return None  # '石垣市長中山義隆': a name after a title is a person's
             listed = self.gaz.table.chinese(chunk, _country_before(before, i, original))
             if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
+                if text[i + n:i + n + 1] == "省" and (province := self._province_of(listed)) is not None:
+                    return PlaceSpan(i, i + n + 1, original[i:i + n + 1], "foreign", place=province)  # 宿霧省
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
                 continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
@@ -243,6 +245,12 @@ class ChinesePlaceFinder:
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
         return None
 
+
+    def _province_of(self, city: Place) -> Place | None:
+        """'宿霧省' after the table's 宿霧 (Cebu City): the province of that name."""
+        base = city.name.removesuffix(" City")
+        return next((p for p in self.gaz.foreign_lookup(base, city.country)
+                     if p.level is Level.PROVINCE and fold_core(p.name) == fold_core(base)), None)
 
     def _county_of(self, place: Place, state: str | None = None) -> Place | None:
         """'哈特福縣' is Hartford County, not the city of Hartford: where the

@@ -10,7 +10,7 @@ import re
 
 from extractors.gazetteer.names import fold_characters
 from extractors.gazetteer.transliteration import by_sound
-from extractors.kana import name_reading, place_by_reading
+from extractors.kana import name_reading, place_by_reading, romaji
 from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
@@ -39,18 +39,28 @@ def one_kanji_city(chunk: str, text: str, end: int, before: list[PlaceSpan]) -> 
         last.country, last.place.country if last.place else None)
 
 
+# A town's name in hiragana or in katakana.
+_KANA_NAME = re.compile(r"[\u3041-\u3096ー]+|[\u30a1-\u30faー]+")
+
+
 def read_municipality(world, written: str):
     """A Japanese city, town or village written in kanji that the name table
     lacks ('那智勝浦町', '読谷村'), by the dictionary's reading of its name:
     only a name the dictionary files as a proper noun, read to a
     municipality GeoNames files under that reading, so that words before a
     市 ('城下町', '門前町') and Chinese people's names ('黃偉哲市長') are not
-    read as towns."""
+    read as towns. A name written in kana ('みなかみ町', 'ニセコ町') is its own
+    reading."""
     stem = written[:-1]
-    if written[-1] not in "市町村" or not 2 <= len(stem) <= 5 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+    if written[-1] not in "市町村":
         return None
-    reading = name_reading(stem)
-    if not reading or len(reading) < 4:
+    if 2 <= len(stem) <= 5 and all("\u4e00" <= c <= "\u9fff" for c in stem):
+        reading = name_reading(stem)
+    elif 3 <= len(stem) <= 6 and _KANA_NAME.fullmatch(stem):
+        reading = romaji(stem)
+    else:
+        return None
+    if not reading or len(reading) < (4 if stem[0] >= "\u4e00" else 5):
         return None
     place = place_by_reading(world, reading, Level.CITY, None)
     if place is not None:
@@ -144,7 +154,9 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
         if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
             continue
         m = _UNKNOWN_UNIT.match(text, span.end)
-        if m and not any(span.end <= st < m.end() for st in starts):
+        # '宿霧省締結友好城市': a verb after the state, not a town in it.
+        if m and not any(span.end <= st < m.end() for st in starts) \
+                and not _TIE_VERB.match(m.group(0).lstrip("邦州省 \u3000")):
             span.kind = "locator"
             unit = _heard(world, text, m.start(), m.end(), span.place)
             if unit is not None:

@@ -115,6 +115,18 @@ _YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结�
                              r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])")
 
 
+# '締結姊妹縣已逾20年，今年…', 'sister cities for more than 20 years': the
+# founding lies further back than a count, and no later date is its own.
+_YEARS_OVER = re.compile(rf"(?:已逾|逾|已超過|超過|超过|已超过|長達|长达)\s*(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:個|个)?(?:多)?年"
+                         rf"|\b(?:more\s+than|over)\s+(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\b", re.I)
+
+
+def years_over_at(text: str) -> int | None:
+    """Where a count of years the tie is older than stands, if any."""
+    m = _YEARS_OVER.search(text)
+    return m.start() if m else None
+
+
 def years_since(text: str, published) -> EventDate | None:
     m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:

@@ -26,7 +26,7 @@ from extractors.agreements import agreement_mentions
 from extractors.dates import find_dates, latest_year, year_at, year_headings
 from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_ahead, anniversary_date,
                                    anniversary_span, ceremony_date, founding_date, item_dates, nearest_date,
-                                   years_since)
+                                   years_over_at, years_since)
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
@@ -216,6 +216,9 @@ class PartnershipFinder:
         if (span := anniversary_span(sent.text, doc._.published)) is not None:
             founded, kept = span  # the founding, and when the anniversary is kept
             past_date = founded
+        if past_date is not None and (over := years_over_at(sent.text)) is not None \
+                and not 0 <= sent.text.find(past_date.text or "\0") < over:
+            past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news
         dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
         years_ago = years_since(sent.text, doc._.published) if date is None else None
         ahead = anniversary_ahead(sent.text)

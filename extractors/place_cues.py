@@ -276,12 +276,14 @@ def is_venue(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
 
 # 'the Annual Conference being held March 3 to March 5 in Arlington',
 # 'the Taipei Economic and Cultural Office ("TECO") in Seattle', 'the Chinese
-# Consulate in Vancouver', 'said in a press conference in Taipei': where a
-# meeting is held or an office, embassy or mission sits.
+# Consulate in Vancouver', 'said in a press conference in Taipei', 'Kyushu
+# University in Fukuoka': where a meeting is held or an office, embassy,
+# mission, school or firm sits.
 _MEETING_IN = re.compile(
     r"(?i)\b(?:(?:conference|summit|forum|expo|exposition|convention|congress|symposium|festival|fair|games)\b"
     r"[^.;]{0,30}?\b(?:held|hosted|convened|taking\s+place|takes\s+place|to\s+take\s+place)\b[^.;]{0,40}?"
-    r"|\b(?:office|offices|embassy|consulate(?:[-\s]general)?|mission)\b(?:\s*\([^)]{1,12}\))?"
+    r"|\b(?:office|offices|embassy|consulate(?:[-\s]general)?|mission|university|college|school|hospital|"
+    r"company|firm|corporation|airport)\b(?:\s*\([^)]{1,12}\))?"
     r"|\b(?:press|news)\s+conference)\s+in\s+$")
 
 

@@ -326,3 +326,17 @@ def test_a_friendship_province_or_county_is_a_friendship(nlp):
 def test_a_tie_named_to_say_who_a_city_is_takes_no_date_from_the_sentence(nlp):
     [m] = run(nlp, "Taipei, which has more than 50 sister cities including Houston, Texas, hosted the forum on Tuesday.")
     assert (m.b.name, m.event, m.date) == ("Houston", Event.ESTABLISHED, None)
+
+
+def test_a_province_written_with_its_unit_is_the_province_not_its_capital_city(nlp):
+    [m] = run(nlp, "臺南市與菲律賓宿霧省締結友好城市，雙方將加強農業技術交流。", lang="zh")
+    assert (m.b.name, m.b.level.value) == ("Cebu", "province")
+    # The state before 的姊妹市 only says where the sister cities are.
+    assert run(nlp, "新北在美國加州的姊妹市代表今日來訪。", lang="zh") == []
+
+
+def test_a_tie_older_than_a_count_of_years_takes_no_later_date(nlp):
+    [m] = run(nlp, "花蓮縣與美國夏威夷州茂宜郡締結姊妹縣已逾20年，今年雙方將擴大文化交流。", lang="zh")
+    assert (m.b.name, m.event, m.date) == ("Maui County", Event.ESTABLISHED, None)
+    [m] = run(nlp, "花蓮縣與美國夏威夷州茂宜郡於2001年締結姊妹縣，至今已逾20年。", lang="zh")
+    assert m.date.iso() == "2001"

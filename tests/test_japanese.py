@@ -137,3 +137,10 @@ def test_an_anniversary_still_to_come_renews_nothing(nlp):
     text = "沖縄県石垣市と台湾宜蘭県蘇澳鎮は1995年に姉妹都市を締結しており、来年で30周年を迎える。"
     found = run(nlp, text, published=dt.date(2024, 6, 1), lang="ja")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "1995")}
+
+
+def test_a_town_written_in_kana_is_read_as_it_is_written(nlp):
+    [m] = run(nlp, "みなかみ町と台湾・台南市は2013年に観光友好交流協定を締結しました。", lang="ja")
+    assert (m.a.name, m.b.name, m.b.country, m.date.iso()) == ("Tainan", "Minakami", "JP", "2013")
+    # Words in kana before 町 are no towns.
+    assert run(nlp, "台湾の人々はこの町を訪れ、台南市との交流協定を祝った。", lang="ja") == []

@@ -162,3 +162,9 @@ def test_a_state_before_sister_cities_only_says_where_they_are(nlp):
     assert found["加州"][0] == "locator" and found["新北"][0] == "taiwan"
     found = _places(nlp, "新北在美國有38個姊妹市，其中有13個就在加州。", "zh")
     assert found["加州"][0] == "locator"
+
+
+def test_where_a_university_stands_is_no_party_to_its_agreement(nlp):
+    text = ("Kaohsiung Mayor Chen Chi-mai witnessed the signing of an academic cooperation agreement between "
+            "National Sun Yat-sen University and Kyushu University in Fukuoka.")
+    assert run(nlp, text) == []
