@@ -154,9 +154,9 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
         if span.kind != "foreign" or span.place is None or span.place.level not in _DIVISIONS:
             continue
         m = _UNKNOWN_UNIT.match(text, span.end)
-        # '宿霧省締結友好城市': a verb after the state, not a town in it.
-        if m and not any(span.end <= st < m.end() for st in starts) \
-                and not _TIE_VERB.match(m.group(0).lstrip("邦州省 \u3000")):
+        # '宿霧省締結友好城市': the words of a tie after the state, not a town in it.
+        if m and not any(span.end <= st < m.end() for st in starts) and not _TIE_VERB.search(m.group(0)) \
+                and not relations_in(m.group(0)):
             span.kind = "locator"
             unit = _heard(world, text, m.start(), m.end(), span.place)
             if unit is not None:

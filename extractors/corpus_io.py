@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,7 +103,19 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
             # in Latin script that names the place by one of its other names
             # spells it as its readers know it.
             return written
-    return place.name
+    return _without_korean_unit(place) if place.country == "KR" else place.name
+
+
+# GeoNames heads some Korean records with the unit romanised ('Cheongju-si',
+# 'Hwaseong-si'); English writes a city by its name alone and a county or
+# district with the English word.
+_KOREAN_UNIT = re.compile(r"-(si|gun|gu)$")
+_KOREAN_UNIT_WORD = {"si": "", "gun": " County", "gu": " District"}
+
+
+def _without_korean_unit(place: Place) -> str:
+    m = _KOREAN_UNIT.search(place.name)
+    return place.name[:m.start()] + _KOREAN_UNIT_WORD[m.group(1)] if m else place.name
 
 
 def _other_name(written: str, name: str) -> bool:

@@ -135,6 +135,8 @@ _SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r
 _UNIT_FOLD = str.maketrans("縣县", "県県")
 
 
+# The last part of a title, after '｜' or a spaced dash, where a site puts its own name.
+_SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,20})$")
 # '仙台市の姉妹・友好都市', '臺南市的國際交流': a title saying whose ties the page lists.
 _TIES_OF = re.compile(r"\s*(?:の|的|之)?\s*(?:姉妹|姊妹|姐妹|友好|国際交流|國際交流|国际交流|海外交流|国際姉妹)")
 
@@ -142,12 +144,18 @@ _TIES_OF = re.compile(r"\s*(?:の|的|之)?\s*(?:姉妹|姊妹|姐妹|友好|国
 def title_owner(text: str, title: str, title_places: list[PlaceSpan], named: set[str]
                 ) -> tuple[Place, str | None] | None:
     """The owner a CJK page names only in its title, with the words by
-    which it speaks of itself: the one government of a title that calls the
-    page its list of ties ('仙台市の姉妹・友好都市'), else the one whose unit
+    which it speaks of itself: the one government in the site's name that
+    closes the title ('…｜浜松市'), else the one government of a title that
+    calls the page its list of ties ('仙台市の姉妹・友好都市'), else the one whose unit
     the text's 本村/本町/本市/本県 names, provided the text never writes
     its name (else 本市 in a news story is the speaker's city, not the
     title's)."""
     governments = {s.place.id: s for s in title_places if s.kind in ("taiwan", "foreign") and s.place is not None}
+    # '台中市との交流の歩み｜浜松市': the site's name closes the title.
+    site = _SITE_NAME.search(title)
+    owners = {s.place.id: s.place for s in governments.values() if site and s.start >= site.start(1)}
+    if site and len(owners) == 1:
+        return next(iter(owners.values())), None
     if len(governments) == 1:
         [span] = governments.values()
         if _TIES_OF.match(title, span.end):

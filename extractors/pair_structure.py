@@ -330,3 +330,9 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
             on_trip.add(id(s))
     ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
     return ids if any(s.place.id not in ids for s in sides) else set()
+
+
+def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
+    """Every government of the row is a member of one list of three or more."""
+    chains = list_chains(text, sides)
+    return len(sides) >= 3 and len(set(chains.values())) == 1

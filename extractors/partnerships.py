@@ -31,8 +31,9 @@ from extractors.gazetteer.names import fold_core
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners, distinct_places,
-                                       drop_contained, list_chains, listed_together, not_in, on_someone_elses_list,
+from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_listed, continued_partners,
+                                       distinct_places, drop_contained, list_chains, listed_together, not_in,
+                                       on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
                                        third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
@@ -42,6 +43,7 @@ from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerate
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import ThemeCue, theme_cues
+from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from models.records import Event, Evidence, Level, Mention
 
 if not Doc.has_extension("mentions"):
@@ -100,6 +102,7 @@ class PartnershipFinder:
                       for m in agreed]
         agreed_pairs = {c.pair for c in candidates}
         header: tuple[int, list] | None = None  # the last sentence with a cue, and its cues
+        timeline = timeline_sides(sentences, doc._.title, doc._.page_owner)
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if not cues:
@@ -107,6 +110,9 @@ class PartnershipFinder:
                     candidates.extend(self._row_candidates(doc, sentences, i, header, ctx.place_counts))
                 continue
             header = (i, cues)
+            if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
+                    row := timeline_row(sent, cues, timeline, doc._.published, _page(doc, sent.start))):
+                candidates.append(row)
             for cand in self._sentence_candidates(doc, sentences, i, cues):
                 # Inside an agreement, 'agree to become sister cities' performs
                 # the act: it is not a proposal.
@@ -321,7 +327,7 @@ class PartnershipFinder:
             if not head_local:
                 head_local = section_owner(sentences, header[0])
             local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
-        elif local and foreign and _co_listed(text_of(doc), sent.sides):
+        elif local and foreign and co_listed(text_of(doc), sent.sides):
             # 'China: Tai'an, Taiwan: Kaohsiung, Korea: Siheung' under 'Hachioji's
             # friendship cities': partners of the heading's owner, not of each other.
             foreign = foreign_owner(head, sentences, counts)
@@ -366,12 +372,6 @@ class PartnershipFinder:
                 out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
                                      features=features, selected=well_formed))
         return out
-
-
-def _co_listed(text: str, sides: list[PlaceSpan]) -> bool:
-    """Every government of the row is a member of one list of three or more."""
-    chains = list_chains(text, sides)
-    return len(sides) >= 3 and len(set(chains.values())) == 1
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

@@ -52,8 +52,9 @@ _INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]
 
 # A headline of two phrases set apart by a wide space: '布拉格與台北締姊妹市
 # 上海解友城關係' is two stories. The first phrase is long and unbroken, and
-# the line has no second wide space: a table row's columns are short or many.
-_HEADLINE_GAP = re.compile(r"(?m)^[^\S\n]*[^\s]{7,}[\u3040-\u30ff\u4e00-\u9fff」』）)\d]"
+# the line has no second wide space: a table row's columns are short or many,
+# and a timeline's row starts with its date ('平成24年10月　友好交流協定を締結').
+_HEADLINE_GAP = re.compile(r"(?m)^[^\S\n]*[^\s]{7,}[\u3040-\u30ff\u4e00-\u9fff」』）)\d](?<![年月日\d])"
                            r"(?:[ \t]{2,}|\u3000+)(?=[\u3040-\u30ff\u4e00-\u9fff「『（(])(?![^\n]*(?:[ \t]{2}|\u3000))")
 
 

@@ -305,9 +305,9 @@ def test_each_phrase_of_a_two_part_headline_is_its_own_sentence():
     zh = build_chinese_pipeline(str(load_settings().cache_dir))
     sentences = [s.text.strip() for s in zh("布拉格與台北締姊妹市  上海解友城關係 - 20200115\n\n全文如下。").sents]
     assert sentences[:2] == ["布拉格與台北締姊妹市", "上海解友城關係 - 20200115"]
-    # A table row's columns stay one row.
-    row = "亞洲   菲律賓 卡拉巴松 黎剎省 2005年10月27日"
-    assert [s.text.strip() for s in zh(row).sents] == [row]
+    # A table row's columns stay one row, and so does a timeline's dated row.
+    for row in ("亞洲   菲律賓 卡拉巴松 黎剎省 2005年10月27日", "平成24年10月\u3000友好交流協定を締結"):
+        assert [s.text.strip() for s in zh(row).sents] == [row]
 
 
 def test_a_town_the_gazetteer_lacks_inside_a_named_prefecture_is_no_namesake_elsewhere(nlp):

@@ -144,3 +144,11 @@ def test_a_town_written_in_kana_is_read_as_it_is_written(nlp):
     assert (m.a.name, m.b.name, m.b.country, m.date.iso()) == ("Tainan", "Minakami", "JP", "2013")
     # Words in kana before 町 are no towns.
     assert run(nlp, "台湾の人々はこの町を訪れ、台南市との交流協定を祝った。", lang="ja") == []
+
+
+def test_a_timeline_s_rows_are_the_ties_of_the_partner_its_heading_names_with_the_page_s_owner(nlp):
+    text = ("新竹市との交流の歩み\n平成22年\u3000新竹市長が本市を訪問\n平成24年10月\u3000友好交流協定を締結\n"
+            "平成29年\u3000協定締結5周年記念式典を開催")
+    found = run(nlp, text, lang="ja", title="新竹市との交流の歩み｜浜松市")
+    assert {(m.a.name, m.b.name, m.event, m.date.iso()) for m in found} == {
+        ("Hsinchu City", "Hamamatsu", Event.ESTABLISHED, "2012-10"), ("Hsinchu City", "Hamamatsu", Event.RENEWED, "2017")}

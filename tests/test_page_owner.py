@@ -128,3 +128,5 @@ def test_a_story_that_names_the_title_s_city_is_not_that_city_s_own_page():
     # A title that calls the page its government's list of ties.
     assert owner("台南市 台湾 2006年4月12日", "仙台市の姉妹・友好都市") == "Sendai"
     assert owner("台南市 台湾 2006年4月12日", "仙台市のニュース") is None
+    # The site's own name closing the title.
+    assert owner("平成24年10月\u3000友好交流協定を締結", "台中市との交流の歩み｜浜松市") == "Hamamatsu"

@@ -257,3 +257,7 @@ def test_districts_make_friendship_districts_and_a_ties_word_is_no_chinese_distr
 def test_yonaguni_is_found_by_its_modern_spelling_where_its_country_is_named(nlp):
     [m] = run(nlp, "Hualien signed a sister city agreement with Yonaguni, Okinawa, in 1982.")
     assert (m.b.name, m.b.country) == ("Yonaguni", "JP")
+
+
+def test_a_korean_city_geonames_heads_with_its_unit_is_reported_by_its_name(nlp):
+    assert _reported(nlp, "Tainan signed a sister city agreement with Cheongju, South Korea, in March.")[1] == "Cheongju"
