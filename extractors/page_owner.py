@@ -129,6 +129,27 @@ def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level:
     return None
 
 
+# '… | Murray City, UT', 'Sister Cities - City of Cupertino': a city's site
+# closing its page titles with its own name (and its state).
+_CITY_SITE = re.compile(r"^(?:(?:the\s+)?(?:City|Town|Village)\s+of\s+)?([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}?)"
+                        r"(?:\s+City)?(?:,\s*([A-Z]{2}))?$")
+
+
+def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
+    """The foreign city whose name (with its US state's code, else a city of
+    some size) closes a page's title."""
+    site = _SITE_NAME.search(title)
+    m = _CITY_SITE.match(site.group(1).strip()) if site else None
+    if m is None:
+        return None
+    name, code = m.groups()
+    state = gaz.world.admin1("US", code) if code else None
+    found = [p for p in gaz.foreign_lookup(name, "US" if code else None) if p.level is Level.CITY
+             and fold(p.name) == fold(name) and (p.admin1 == state if code else
+                                                 (p.population or 0) >= US_SITE_POPULATION)]
+    return found[0] if len({(p.country, p.admin1) for p in found}) == 1 else None
+
+
 # The unit each CJK word for 'this city/town/village/prefecture' speaks of
 # (県, 縣 and 县 folded to one), and the words themselves.
 _SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r"本村|当村", "県": r"本県|当県|本縣|縣府"}
@@ -208,6 +229,8 @@ class PageOwner:
         owner = doc._.page_owner = page_owner(doc._.url, self.gaz)
         places = list(doc._.places or [])
         pattern = None
+        if owner is None and doc._.title and doc._.title_places is None:  # a page in Latin script
+            owner = doc._.page_owner = latin_title_owner(doc._.title, self.gaz)
         if owner is None and doc._.title_places:
             named = {p.place.id for p in places if p.place is not None}
             found = title_owner(text_of(doc), doc._.title, doc._.title_places, named)

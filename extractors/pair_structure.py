@@ -336,3 +336,26 @@ def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
     """Every government of the row is a member of one list of three or more."""
     chains = list_chains(text, sides)
     return len(sides) >= 3 and len(set(chains.values())) == 1
+
+
+# 'hosted mayors from Busan, Fukuoka and Manila ... and signed an MOU with
+# Busan': where guests come from, beside the partner a tie names after 'with'.
+_GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
+                          r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
+_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
+
+
+def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
+    """Foreign places of a sentence named only as where guests come from
+    (with the rest of their list), when a foreign place is the object of
+    'with': that one is the partner."""
+    foreign = [s for s in sides if s.place.country != "TW"]
+    partners = {s.place.id for s in foreign if _WITH.search(text, max(0, s.start - 30), s.start)}
+    if not partners:
+        return set()
+    guests: set[int] = set()
+    for i, s in enumerate(foreign):
+        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or (
+                i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
+            guests.add(id(s))
+    return {s.place.id for s in foreign if id(s) in guests} - partners

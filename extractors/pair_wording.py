@@ -199,9 +199,19 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
         # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
         # clauses that each state a tie are items too.
         listed = tied
+    if len(listed) < 2 and not _CJK_CHAR.search(text):
+        # 'Tainan has been a friendship city of Sendai since 2006, while
+        # Taipei and Houston have been sister cities since 1961': English
+        # clauses joined by 'while', 'whereas' or a semicolon.
+        cuts = [m.start() for m in _EN_CLAUSE.finditer(text)]
+        bounds = list(zip([0, *cuts], [*cuts, len(text)]))
+        listed = [(s, e) for s, e in bounds if relations_in(text[s:e])]
     if len(listed) < 2:
         return None
     return next(((s, e) for s, e in listed if s <= offset < e), None)
+
+
+_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b")
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

@@ -35,7 +35,7 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        distinct_places, drop_contained, list_chains, listed_together, not_in,
                                        on_someone_elses_list,
                                        parallel_clauses, respective_pairs, someone_elses_tie,
-                                       third_party_between, trip_only)
+                                       third_party_between, trip_only, guests_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
                                    implicit_owner, lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
@@ -149,7 +149,7 @@ class PartnershipFinder:
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
-        trips = trip_only(text_of(doc), foreign)
+        trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign)
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if b.place.id not in trips and not listed_together(doc, a, b, chains)

@@ -340,3 +340,16 @@ def test_a_tie_older_than_a_count_of_years_takes_no_later_date(nlp):
     assert (m.b.name, m.event, m.date) == ("Maui County", Event.ESTABLISHED, None)
     [m] = run(nlp, "花蓮縣與美國夏威夷州茂宜郡於2001年締結姊妹縣，至今已逾20年。", lang="zh")
     assert m.date.iso() == "2001"
+
+
+def test_each_english_clause_keeps_its_own_tie_and_date(nlp):
+    found = run(nlp, "Tainan has been a friendship city of Sendai since 2006, while Taipei and Houston have been "
+                     "sister cities since 1961.")
+    assert {(m.a.name, m.b.name, m.relation, m.date.iso()) for m in found} == {
+        ("Tainan", "Sendai", Relation.FRIENDSHIP, "2006"), ("Taipei", "Houston", Relation.SISTER, "1961")}
+
+
+def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
+    text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
+            "a memorandum of understanding with Busan on port cooperation.")
+    assert {m.b.name for m in run(nlp, text)} == {"Busan"}

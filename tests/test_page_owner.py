@@ -130,3 +130,15 @@ def test_a_story_that_names_the_title_s_city_is_not_that_city_s_own_page():
     assert owner("台南市 台湾 2006年4月12日", "仙台市のニュース") is None
     # The site's own name closing the title.
     assert owner("平成24年10月\u3000友好交流協定を締結", "台中市との交流の歩み｜浜松市") == "Hamamatsu"
+
+
+def test_a_city_site_closing_its_title_owns_a_page_in_english(nlp, gaz):
+    from extractors.page_owner import latin_title_owner
+
+    owner = latin_title_owner("Sister Cities | Murray City, UT", gaz)
+    assert (owner.name, owner.admin1) == ("Murray", "Utah")
+    assert latin_title_owner("Taipei and Prague sign sister city pact - Taipei Times", gaz) is None
+    text = ("Our sister city relationship with Chiayi City, Taiwan began in 1989, when Mayor Lynn Pett led a "
+            "delegation to Taiwan.")
+    found = run(nlp, text, title="Sister Cities | Murray City, UT")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Chiayi City", "Murray", "1989")}
