@@ -11,7 +11,8 @@ news site, a council's or an agency's subdomain owns nothing. Each word by
 which the page speaks of itself then becomes a place span for the owner,
 marked ``page owner`` so that the pair scorer weighs such pairs apart.
 
-A Chinese or Japanese page off such a site names its owner in its title:
+A page off such a site names its owner in its title: the site's name that
+closes it ('…｜浜松市', '… | Murray City, UT'), or, in Chinese and Japanese,
 the one government of a title that calls the page its list of ties
 ('仙台市の姉妹・友好都市'), or, where the page speaks of itself as 本村, 本町
 or 本市 and never writes its own name, the one government of that unit the
@@ -129,6 +130,8 @@ def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level:
     return None
 
 
+# The last part of a title, after '｜' or a spaced dash, where a site puts its own name.
+_SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,20})$")
 # '… | Murray City, UT', 'Sister Cities - City of Cupertino': a city's site
 # closing its page titles with its own name (and its state).
 _CITY_SITE = re.compile(r"^(?:(?:the\s+)?(?:City|Town|Village)\s+of\s+)?([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}?)"
@@ -156,8 +159,6 @@ _SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r
 _UNIT_FOLD = str.maketrans("縣县", "県県")
 
 
-# The last part of a title, after '｜' or a spaced dash, where a site puts its own name.
-_SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,20})$")
 # '仙台市の姉妹・友好都市', '臺南市的國際交流': a title saying whose ties the page lists.
 _TIES_OF = re.compile(r"\s*(?:の|的|之)?\s*(?:姉妹|姊妹|姐妹|友好|国際交流|國際交流|国际交流|海外交流|国際姉妹)")
 
