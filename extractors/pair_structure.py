@@ -342,7 +342,7 @@ def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
 # Busan': where guests come from, beside the partner a tie names after 'with'.
 _GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
                           r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
-_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
+_WITH_OBJECT = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
 
 
 def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
@@ -350,7 +350,7 @@ def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     (with the rest of their list), when a foreign place is the object of
     'with': that one is the partner."""
     foreign = [s for s in sides if s.place.country != "TW"]
-    partners = {s.place.id for s in foreign if _WITH.search(text, max(0, s.start - 30), s.start)}
+    partners = {s.place.id for s in foreign if _WITH_OBJECT.search(text, max(0, s.start - 30), s.start)}
     if not partners:
         return set()
     guests: set[int] = set()
