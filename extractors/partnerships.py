@@ -32,10 +32,9 @@ from extractors.lexicon import event_of, relations_in
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_listed, continued_partners,
-                                       distinct_places, drop_contained, list_chains, listed_together, not_in,
-                                       on_someone_elses_list,
-                                       parallel_clauses, respective_pairs, someone_elses_tie,
-                                       third_party_between, trip_only, guests_only)
+                                       distinct_places, drop_contained, guests_only, list_chains, listed_together,
+                                       not_in, on_someone_elses_list, parallel_clauses, respective_pairs,
+                                       someone_elses_tie, third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
                                    implicit_owner, lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
