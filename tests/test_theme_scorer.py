@@ -70,6 +70,30 @@ def test_a_pair_scorer_with_a_theme_model_gives_every_mention_of_a_pair_the_pair
     assert again.themes is not None and again.themes.to_json() == scorer.themes.to_json()
 
 
+def test_a_founding_recalled_behind_a_later_event_keeps_only_the_themes_its_own_sentence_names():
+    import datetime as dt
+
+    from extractors.pair_scorer import Candidate
+    from models.records import DatePrecision, EventDate
+
+    def said(event: Event, year: int, text: str) -> Mention:
+        return Mention(a=TAIPEI, b=PRAGUE, a_text="Taipei", b_text="Prague", relation=Relation.SISTER,
+                       event=event, date=EventDate(value=dt.date(year, 1, 1), precision=DatePrecision.YEAR),
+                       evidence=Evidence(text=text, start=0, end=len(text)), confidence=0.5)
+
+    renewal = said(Event.RENEWED, 2024, "This year the two cities renewed their ties to cooperate in trade.")
+    founding = said(Event.ESTABLISHED, 2001, "They have been sister cities since 2001.")
+    founding_on_trade = said(Event.ESTABLISHED, 2001, "They became sister cities in 2001 to promote trade.")
+    pair = frozenset((TAIPEI.id, PRAGUE.id))
+    scorer = PairScorer(weights={}, intercept=0.0, calibration=([], []), threshold=0.5, version="t",
+                        themes=_scorer())
+    for founding_said, founding_themes in ((founding, ()), (founding_on_trade, (Theme.ECONOMY_TRADE,))):
+        cands = [Candidate(pair=pair, mentions=[renewal, founding_said], features={}, selected=True,
+                           themes={"economy_trade": ThemeCue(evidence=1)})]
+        decided = {m.event: m.themes for m in scorer.decide(cands, DocContext())}
+        assert decided == {Event.RENEWED: (Theme.ECONOMY_TRADE,), Event.ESTABLISHED: founding_themes}
+
+
 def test_training_learns_which_cue_matters_and_is_deterministic():
     rows = []
     for doc in range(20):
