@@ -12,8 +12,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from extractors.pair_scorer import DocContext
-from extractors.pair_structure import (listed_together, someone_elses_tie, third_party_between, trip_destination,
-                                       tw_parent)
+from extractors.pair_structure import (listed_together, relative_asides, someone_elses_tie, third_party_between,
+                                       trip_destination, tw_parent)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import document_themes, hit_counts
@@ -76,7 +76,8 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         tw_parent(s.place.id) in (a.place.id, b.place.id) for s in sent.sides))
     if in_sentence and a.place.country != b.place.country:
         f["listed"] = float(listed_together(doc, a, b, chains))
-        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains))
+        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains,
+                                                     relative_asides(doc, sent.start, sent.end)))
         f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides))
     return f
 

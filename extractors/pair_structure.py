@@ -69,17 +69,40 @@ def listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]
     return rb in group and len(group) >= 3
 
 
-def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int]) -> bool:
+def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int],
+                        asides: list[tuple[int, int]] = ()) -> bool:
     """'Shanghai cut ties with Prague after it signed with Taipei': a
     foreign government standing between the two, and not in a list with
     either of them ('Reno has nine sisters: Yellowknife, Canada; ...;
-    Taichung, Taiwan'), is the one the nearer clause is about."""
+    Taichung, Taiwan'), is the one the nearer clause is about. One inside
+    an aside that holds neither side (``relative_asides``) is not."""
     lo, hi = sorted((a, b), key=lambda s: s.start)
     foreign = b if b.place.country != "TW" else a
     listed_with = {chains.get(id(a)), chains.get(id(b))}
+    def set_apart(s: PlaceSpan) -> bool:
+        return any(x <= s.start and s.end <= y and not any(x <= t.start < y for t in (a, b)) for x, y in asides)
+
     return any(lo.end <= s.start and s.end <= hi.start and s.place.country != "TW"
-               and s.place.id != foreign.place.id and chains.get(id(s)) not in listed_with
+               and s.place.id != foreign.place.id and chains.get(id(s)) not in listed_with and not set_apart(s)
                for s in sides)
+
+
+_ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})
+
+
+def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the relative clauses set off by a comma between
+    ``start`` and ``end`` ('Taichung, which already has ties with Sendai and
+    Osaka, signed with Kumamoto'): an aside about one side, whose places
+    stand outside the main clause. Needs a dependency parse (English)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        left = tok.left_edge
+        if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == ",":
+            out.append((left.idx, tok.right_edge.idx + len(tok.right_edge)))
+    return out
 
 
 # '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and

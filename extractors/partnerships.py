@@ -33,8 +33,8 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_listed, continued_partners,
                                        distinct_places, drop_contained, guests_only, list_chains, listed_together,
-                                       not_in, on_someone_elses_list, parallel_clauses, respective_pairs,
-                                       someone_elses_tie, third_party_between, trip_only)
+                                       not_in, on_someone_elses_list, parallel_clauses, relative_asides,
+                                       respective_pairs, someone_elses_tie, third_party_between, trip_only)
 from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
                                    implicit_owner, lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
@@ -149,10 +149,11 @@ class PartnershipFinder:
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign)
+        asides = relative_asides(doc, sent.start, sent.end)
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if b.place.id not in trips and not listed_together(doc, a, b, chains)
-            and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains)
+            and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)

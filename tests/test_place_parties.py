@@ -246,3 +246,12 @@ def test_a_treaty_named_after_two_countries_is_no_tie_of_the_places_around_it():
     # A tie's own name, or a country pair written before a tie in lower case, still counts.
     assert relations_in("They signed the Taipei-Houston Sister City Agreement.") != []
     assert relations_in("the Taiwan-Japan sister city agreement between Kaohsiung and Kumamoto") != []
+
+
+def test_cities_in_a_relative_clause_about_one_side_do_not_stand_between_it_and_its_new_partner(nlp):
+    found = run(nlp, "Taichung, which already has friendship agreements with Sendai and Osaka, signed a new one "
+                     "with Kumamoto City on Monday.")
+    assert {m.b.name for m in found if m.confidence >= 0.5} == {"Sendai", "Osaka", "Kumamoto"}
+    # Without the aside, a city between the two is the nearer clause's partner.
+    found = run(nlp, "Shanghai cut its ties with Prague after Prague signed a sister city agreement with Taipei.")
+    assert ("Taipei", "Shanghai") not in {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5}
