@@ -106,10 +106,12 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and
-# of Vilnius in 2019', '... and with the town of Misato': a later clause that drops its subject and names only
+# of Vilnius in 2019', '... and with the town of Misato', '... and a friendship
+# agreement with Saitama City': a later clause that drops its subject and names only
 # a partner keeps the sentence's Taiwanese government (a country may stand
 # before the partner: '並與日本岡山縣').
-_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:of|with)\s+(?:the\s+)?"
+_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?"
+                        r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?)"
                         r"\s*[\u4e00-\u9fff]{0,4}$")
 

@@ -252,6 +252,11 @@ class PartnershipFinder:
                 past_date if event is Event.ESTABLISHED else date)
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
+            elif item is not None and pair_date is not None and self.lang == "en" \
+                    and sent.text.find(pair_date.text or "\0") >= item[1]:
+                # '... with Kanagawa, and a friendship agreement with Saitama in 2018': a later
+                # clause's date. (A Japanese '…を構築、2016年3月14日に…締結' dates the same tie.)
+                pair_date = None
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)

@@ -349,6 +349,13 @@ def test_each_english_clause_keeps_its_own_tie_and_date(nlp):
         ("Tainan", "Sendai", Relation.FRIENDSHIP, "2006"), ("Taipei", "Houston", Relation.SISTER, "1961")}
 
 
+def test_a_second_tie_of_the_same_subject_after_and_a_keeps_its_own_partner_kind_and_date(nlp):
+    found = run(nlp, "New Taipei City has signed a memorandum of understanding on disaster prevention with Kanagawa "
+                     "Prefecture, and a friendship agreement with Saitama City in 2018.")
+    assert {(m.b.name, m.relation, m.date.iso() if m.date else None) for m in found} == {
+        ("Kanagawa", Relation.MOU, None), ("Saitama", Relation.FRIENDSHIP, "2018")}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
