@@ -91,7 +91,9 @@ PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|municipalities|counties|towns|"
     r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin)"
-    r"|the\s+(?:city|county|prefecture|state|province|town)\s+and\s+the\s+(?:city|county|prefecture|state|province|town))\b"
+    # 'the county and the Japanese city', 'the city and its Japanese counterpart'
+    r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"
+    r"(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township|counterpart|partner))\b"
     r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
 
 

@@ -140,6 +140,8 @@ COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \
                            r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b)")
 CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 _REFERENCE_NOUN = re.compile(r"\s+(?:city|town|municipality|prefecture|county|province|state|partner)\b")
+_NOUN_LEVELS = {"city": ("city", "district"), "town": ("city", "district"), "municipality": ("city", "district"),
+                "prefecture": ("prefecture",), "province": ("province",), "state": ("state",), "county": ("county",)}
 
 
 def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -153,6 +155,11 @@ def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[Plac
         if re.match(r"\s+of\b|\s+[A-Z]", text[noun.end():noun.end() + 4]):
             continue  # 'the Lithuanian city of Jonava' names it right there
         earlier = [f for f in foreign if f.end <= c.start and f.place and f.place.country == c.country]
+        # 'a delegation from Ishigaki, Okinawa ... the Japanese city': the
+        # place of the level the noun names, not the prefecture locating it.
+        kind = noun.group(0).strip().lower()
+        earlier = [f for f in earlier if f.place.level.value in _NOUN_LEVELS.get(kind, (f.place.level.value,))] \
+            or earlier
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             out.append(PlaceSpan(c.start, noun.end(), text[c.start:noun.end()], "foreign", place=last.place,

@@ -26,6 +26,12 @@ def test_the_lithuanian_city_refers_back_to_the_city_just_named(nlp):
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Jonava")}
 
 
+def test_the_japanese_city_is_the_city_just_named_not_the_prefecture_locating_it(nlp):
+    text = ("Yilan County Magistrate Lin Zi-miao met a delegation from Ishigaki, Okinawa, on Tuesday. "
+            "The county and the Japanese city have been sister cities since 1995.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Yilan", "Ishigaki")}
+
+
 @pytest.mark.parametrize("text", [
     "Taiwan's Ministry of Economic Affairs signed an MOU with the Czech Ministry of Industry and Trade.",
     "The Port of Kaohsiung signed a cooperation agreement with the Port of Rotterdam.",
