@@ -56,12 +56,24 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
     counts |= {_count(m.group("n")) for m in YEARS_OF_TIES.finditer(text)}
     if not counts:
         return None
-    dates = [d.date for d in find_dates(text, published)]
+    found = find_dates(text, published)
+    dates = [d.date for d in found]
     for early in dates:
         for late in dates:
             if late.value.year - early.value.year in counts:
                 return early, late
+    if len(found) == 1 and len(counts) == 1 and _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
+        # 'on the 30th anniversary of the tie, first signed in 1994': the one
+        # date is the founding, and the anniversary is kept that many years on.
+        early = dates[0]
+        return early, EventDate(value=early.value.replace(year=early.value.year + counts.pop(), month=1, day=1),
+                                precision=DatePrecision.YEAR, text="")
     return None
+
+
+# A date that the words before it mark as the founding's.
+_FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
+                         r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")

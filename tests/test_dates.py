@@ -441,3 +441,11 @@ def test_a_date_still_to_come_does_not_date_a_tie_already_made(nlp):
     assert found and all(m.event.value == "established" and m.date is None for m in found)
     [m] = run(nlp, "Taipei and Houston will sign a sister city agreement next month.", published=dt.date(2024, 5, 1))
     assert m.event.value == "proposed" and m.date is not None and m.date.iso() == "2024-06"
+
+
+def test_an_anniversary_with_only_the_founding_dated_is_kept_that_many_years_on(nlp):
+    from models.records import Event
+
+    found = run(nlp, "Hsinchu County and Santa Clara County renewed their sister-county agreement on the 30th "
+                     "anniversary of the tie, first signed in 1994.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024"), (Event.ESTABLISHED, "1994")}
