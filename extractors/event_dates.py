@@ -62,12 +62,16 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
         for late in dates:
             if late.value.year - early.value.year in counts:
                 return early, late
-    if len(found) == 1 and len(counts) == 1 and _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
-        # 'on the 30th anniversary of the tie, first signed in 1994': the one
-        # date is the founding, and the anniversary is kept that many years on.
-        early = dates[0]
-        return early, EventDate(value=early.value.replace(year=early.value.year + counts.pop(), month=1, day=1),
-                                precision=DatePrecision.YEAR, text="")
+    if len(found) == 1 and len(counts) == 1:
+        # 'on the 30th anniversary of the tie, first signed in 1994', '早在1986年即締結
+        # 為姊妹市，今年適逢締盟35週年' (written in 2021): the one date is the
+        # founding, and the anniversary is kept that many years on.
+        early, n = dates[0], next(iter(counts))
+        kept_now = published is not None and abs(early.value.year + n - published.year) <= 1 \
+            and early.value.year < published.year - 1
+        if kept_now or _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
+            return early, EventDate(value=early.value.replace(year=early.value.year + n, month=1, day=1),
+                                    precision=DatePrecision.YEAR, text="")
     return None
 
 

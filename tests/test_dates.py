@@ -449,3 +449,11 @@ def test_an_anniversary_with_only_the_founding_dated_is_kept_that_many_years_on(
     found = run(nlp, "Hsinchu County and Santa Clara County renewed their sister-county agreement on the 30th "
                      "anniversary of the tie, first signed in 1994.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024"), (Event.ESTABLISHED, "1994")}
+
+
+def test_an_anniversary_kept_this_year_counts_from_the_one_date_given(nlp):
+    from models.records import Event
+
+    found = run(nlp, "新竹市與美國加州聖荷西市早在1986年即締結為姊妹市，今年適逢締盟35週年，市長特別錄製影片祝賀。",
+                published=dt.date(2021, 6, 1), lang="zh")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2021"), (Event.ESTABLISHED, "1986")}
