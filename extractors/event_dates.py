@@ -274,7 +274,9 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     if not found:
         return None
     anchor = cues[0][1]
-    return min(found, key=lambda d: abs(d.start - anchor)).date
+    # A date in the cue's own clause first ('met in 2016, and signed … in 2023').
+    return min(found, key=lambda d: (CLAUSE_MARK.search(text, min(d.end, anchor), max(d.start, anchor)) is not None,
+                                     abs(d.start - anchor))).date
 
 
 # 'The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.',

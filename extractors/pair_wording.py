@@ -220,3 +220,4 @@ def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
     named before it ('…締姊妹市盟約，台南市…締盟')."""
     tie = relation_of(item_text, item_cues, [])
     return relation if tie is Relation.OTHER else tie
+

@@ -17,30 +17,28 @@ passage.
 from __future__ import annotations
 
 import math
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.dates import find_dates, latest_year, year_at, year_headings
-from extractors.event_dates import (CEREMONY_WINDOW, DATE_LABEL, anniversary_ahead, anniversary_date,
-                                   anniversary_span, ceremony_date, founding_date, item_dates, nearest_date,
-                                   years_over_at, years_since)
-from extractors.gazetteer.names import fold_core
-from extractors.lexicon import event_of, relations_in
+from extractors.clause_ties import ClauseTie, clause_ties, later_ties
+from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
+                                   ceremony_date, founding_date, item_dates, nearest_date, years_over_at, years_since)
+from extractors.lexicon import relations_in
+from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
+                                   subject_referent)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_listed, continued_partners,
+from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners,
                                        distinct_places, drop_contained, guests_only, list_chains, listed_together,
                                        not_in, on_someone_elses_list, parallel_clauses, relative_asides,
                                        respective_pairs, someone_elses_tie, third_party_between, trip_only)
-from extractors.other_side import (LOOKBACK, PROSE_END, ROW_DATE, Sentence, cities_first, foreign_owner,
-                                   implicit_owner, lookback, section_owner, speaks_of_before, subject_referent)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
-                                    relation_of, rule_confidence, themes_around)
+                                     relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
+from extractors.table_rows import ROWS_AFTER_HEADER, page_at, row_candidates, year_hint_at
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from models.records import Event, Evidence, Level, Mention
@@ -59,14 +57,6 @@ if not Doc.has_extension("year_headings"):
     Doc.set_extension("year_headings", default=None)
 if not Doc.has_extension("pages"):
     Doc.set_extension("pages", default=())
-
-ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
-MAX_ROW_CHARS = 200  # longer is prose, not a row
-_ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
-_DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
-
 
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
                   assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
@@ -94,7 +84,7 @@ class PartnershipFinder:
                                        drop_contained(sides, text_of(doc)), others))
         ctx = document_context(doc, places, self.lang, [s.text for s in sentences])
         agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
-                                    lambda offset: _page(doc, offset))
+                                    lambda offset: page_at(doc, offset))
         candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
                                 features={"agreement": 1.0, "rule_conf": m.confidence},
                                 themes={t.value: ThemeCue(evidence=1) for t in m.themes})
@@ -106,11 +96,11 @@ class PartnershipFinder:
             cues = relations_in(sent.text)
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
-                    candidates.extend(self._row_candidates(doc, sentences, i, header, ctx.place_counts))
+                    candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))
                 continue
             header = (i, cues)
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
-                    row := timeline_row(sent, cues, timeline, doc._.published, _page(doc, sent.start))):
+                    row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
             for cand in self._sentence_candidates(doc, sentences, i, cues):
                 # Inside an agreement, 'agree to become sister cities' performs
@@ -205,7 +195,7 @@ class PartnershipFinder:
                     pairs[key] = _oriented(x, y)
         if not pairs:
             return []
-        year_hint = self._year_hint(doc, sent.start)
+        year_hint = year_hint_at(doc, sent.start)
         near = None if describes_only(sent.text, cues) else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
         date = near or ceremony
@@ -216,7 +206,7 @@ class PartnershipFinder:
         themes = themes_around(sent.text, " ".join(window))
         theme_cue_map = theme_cues(sent.text, window)
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
-                            page=_page(doc, sent.start))
+                            page=page_at(doc, sent.start))
         kept = date or anniversary_date(sent.text, doc._.published)
         founded = founding_date(sent.text, kept)
         if (span := anniversary_span(sent.text, doc._.published)) is not None:
@@ -232,6 +222,7 @@ class PartnershipFinder:
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
         respective_keys = {frozenset((a.place.id, b.place.id)) for a, b in respective}
         n_rule = len(chosen)
+        later = later_ties(sent.text, max(p.end for p in sent.sides) - sent.start) if sent.sides else []
         out = []
         for key, (a, b) in pairs.items():
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
@@ -260,10 +251,18 @@ class PartnershipFinder:
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
+            second: list[ClauseTie] = []
+            if later and sent.start <= min(a.start, b.start) and max(a.end, b.end) <= sent.start + later[0][0]:
+                ties = clause_ties(sent.text, later, tie, doc._.published, year_hint)
+                if ties:  # the pair's first tie is the clause before the later ones; each of those is another
+                    first, *second = ties
+                    tie, pair_date = first.relation, first.date or pair_date
+                    event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie,
                               event=event, date=pair_date,
                               themes=themes, evidence=evidence, confidence=confidence)
-            mentions = [mention]
+            mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
+                                                               "date": t.date}) for t in second]
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains)
@@ -290,95 +289,6 @@ class PartnershipFinder:
         return out
 
 
-    @staticmethod
-    def _year_hint(doc: Doc, offset: int) -> int | None:
-        """Without a publication date, the year heading a timeline puts
-        above, else the latest year the document names."""
-        if doc._.published is not None:
-            return None
-        if doc._.year_headings is None:
-            latest = latest_year(text_of(doc))
-            doc._.year_headings = [(-1, latest)] * (latest is not None) + year_headings(text_of(doc))
-        return year_at(doc._.year_headings, offset)
-
-    def _row_candidates(self, doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list],
-                        counts: dict[str, int]) -> list[Candidate]:
-        """A row of a table or list under a heading that names the relation
-        ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
-        short line without a cue of its own that names a Taiwanese and a
-        foreign government pairs them, with the heading's relation and the
-        row's own date."""
-        sent = sentences[i]
-        line = sent.text.strip()
-        # A row starts its line, perhaps after a bullet the parser split off.
-        prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
-        # ... or after a heading's colon on its line ("Hsinchu City's sister cities: A (1988); B (1998).").
-        after_colon = prefix.endswith((":", "："))
-        at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None or after_colon
-        if len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
-                _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line)):
-            return []  # prose: a whole sentence ends with a full stop; a row or an item does not
-        local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
-        foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
-        head = sentences[header[0]]
-        from_header = partner_list = False
-        if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
-            # "Kaohsiung's sister cities:" then one partner per item; an item
-            # has a bullet or a year, a dateline or a caption has neither.
-            # A dated line with a cue of its own ('台南市 台湾 2006年4月12日（友好交流協定）')
-            # is the row above, not the heading.
-            head_local = [] if ROW_DATE.search(head.text) else distinct_places(
-                [p for p in head.sides if p.place.country == "TW"])
-            if not head_local:
-                head_local = section_owner(sentences, header[0])
-            local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
-        elif local and foreign and co_listed(text_of(doc), sent.sides):
-            # 'China: Tai'an, Taiwan: Kaohsiung, Korea: Siheung' under 'Hachioji's
-            # friendship cities': partners of the heading's owner, not of each other.
-            foreign = foreign_owner(head, sentences, counts)
-            from_header = partner_list = bool(foreign)
-        elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
-            # The partner's own page: 'sister cities of Los Angeles ... 25:'
-            # then '- Taipei Municipality, Taiwan'.
-            foreign = foreign_owner(head, sentences, counts)
-            from_header = partner_list = bool(foreign)
-        # A row gives the partner with its state ('California | Alameda County'):
-        # the most specific government is the party.
-        foreign = [f for f in foreign if not any(
-            o is not f and o.place.country == f.place.country and o.place.admin1
-            and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
-        if not local or not foreign:
-            return []
-        relation = relation_of(head.text, header[1], [])
-        found = [d for d in find_dates(sent.text, doc._.published, self._year_hint(doc, sent.start))
-                 if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
-        date = found[0].date if found else None
-        items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) if len(foreign) > 1 else {}  # 'A (1988); B (1998)'
-        event, has_event_cue = event_of(sent.text)
-        if not has_event_cue:
-            event = Event.ESTABLISHED  # a list of ties lists ties that exist
-        evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=_page(doc, sent.start))
-        chains = list_chains(text_of(doc), sent.sides)
-        out = []
-        for a in local:
-            for b in foreign:
-                mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                                  event=event, date=items.get(b.start, date), themes=(), evidence=evidence,
-                                  confidence=0.5)
-                features = pair_features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
-                features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),
-                                 "side_from_header": float(from_header), "partner_list": float(partner_list),
-                                 "header_distance": math.log1p(i - header[0]) / 4.0,
-                                 "dated": float(date is not None)})
-                # One owner, one partner and a date: the shape of a row in a
-                # list of ties, which the rules take.
-                well_formed = len(local) == 1 and date is not None and (
-                    len(foreign) == 1 or len(items) == len(foreign))  # or every item of a list dated
-                out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
-                                     features=features, selected=well_formed))
-        return out
-
-
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     """The Taiwanese side first, else the order of the text."""
     if b.place.country == "TW" and a.place.country != "TW":
@@ -395,9 +305,3 @@ def _province_with_town(cand: Candidate) -> bool:
     m = cand.mentions[0]
     return any(x.id == TAIWAN_PROVINCE and y.level not in _FIRST_LEVEL for x, y in ((m.a, m.b), (m.b, m.a)))
 
-
-def _page(doc: Doc, offset: int) -> int | None:
-    for page, start, end in doc._.pages or ():
-        if start <= offset < end:
-            return page
-    return None

@@ -362,6 +362,21 @@ def test_a_second_tie_of_the_same_subject_after_and_a_keeps_its_own_partner_kind
         ("Kanagawa", Relation.MOU, None), ("Saitama", Relation.FRIENDSHIP, "2018")}
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("桃園市與日本成田市於2016年簽署友好城市協定，並於2023年續簽合作備忘錄，擴大在機場城市發展方面的交流。", "zh"),
+    ("Taoyuan signed a friendship agreement with Narita in 2016 and renewed a cooperation memorandum in 2023.", "en"),
+])
+def test_a_later_clause_that_names_no_one_is_a_second_tie_of_the_pair(nlp, text, lang):
+    assert {(m.relation, m.event, m.date.iso()) for m in run(nlp, text, lang=lang)} == {
+        (Relation.FRIENDSHIP, Event.ESTABLISHED, "2016"), (Relation.MOU, Event.RENEWED, "2023")}
+
+
+def test_a_later_clause_is_no_second_tie_where_the_first_states_none(nlp):
+    found = run(nlp, "Taoyuan Mayor Cheng met Narita officials in 2016, and signed a friendship agreement "
+                     "with Narita in 2023.")
+    assert {(m.b.name, m.event, m.date.iso()) for m in found} == {("Narita", Event.ESTABLISHED, "2023")}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")

@@ -1,0 +1,57 @@
+"""Two ties of one pair in one sentence: '…於2016年簽署友好城市協定，並於2023年
+續簽合作備忘錄', 'signed a friendship agreement with Narita in 2016 and
+renewed a cooperation memorandum in 2023'. A later clause that names no one
+and states a tie of its own is a second tie of the pair before it, with its
+own relation, event and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.event_dates import nearest_date
+from extractors.lexicon import event_of, relations_in
+from extractors.pair_wording import item_relation
+from models.records import Event, EventDate, Relation
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_LATER = re.compile(r"[，,；;]\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また))")
+_EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
+                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they)\s)")
+
+
+def later_ties(text: str, last_side: int) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each clause after ``last_side`` (the
+    offset of the sentence's last place) that continues the sentence's
+    subject and states a tie: a cue for the relation and for the event."""
+    cut = _CJK_LATER if _CJK_CHAR.search(text) else _EN_LATER
+    starts = [m.end() for m in cut.finditer(text) if m.start() > last_side]
+    bounds = list(zip(starts, [*starts[1:], len(text)]))
+    return [(s, e) for s, e in bounds if relations_in(text[s:e]) and event_of(text[s:e])[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseTie:
+    relation: Relation
+    event: Event
+    has_event_cue: bool
+    date: EventDate | None
+
+
+def clause_ties(text: str, later: list[tuple[int, int]], relation: Relation, published: dt.date | None,
+                year_hint: int | None) -> list[ClauseTie]:
+    """The tie of the clause before the ``later`` ones, then each of theirs;
+    none where that first clause names no relation ('met in 2016, and signed
+    an agreement in 2023' states one tie). A clause whose only cue is a bare
+    締盟 takes the kind named before it (``relation`` for the first)."""
+    head = text[:later[0][0]]
+    if not relations_in(head):
+        return []
+    out: list[ClauseTie] = []
+    for clause in [head, *(text[s:e] for s, e in later)]:
+        cues = relations_in(clause)
+        event, found = event_of(clause)
+        out.append(ClauseTie(item_relation(clause, cues, out[0].relation if out else relation), event, found,
+                             nearest_date(clause, published, cues, year_hint)))
+    return out

@@ -1,0 +1,127 @@
+"""Rows of a table or items of a list under a heading that names the
+relation ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): the
+candidates each row proposes, with the heading's relation and the row's own
+date, and the year a row's month and day fall in when the text is undated."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Doc
+
+from extractors.dates import find_dates, latest_year, year_at, year_headings
+from extractors.event_dates import DATE_LABEL, item_dates
+from extractors.gazetteer.names import fold_core
+from extractors.lexicon import event_of
+from extractors.other_side import PROSE_END, ROW_DATE, Sentence, foreign_owner, section_owner
+from extractors.pair_features import pair_features
+from extractors.pair_scorer import Candidate
+from extractors.pair_structure import co_listed, distinct_places, list_chains
+from extractors.pair_wording import relation_of
+from extractors.segmentation import text_of
+from models.records import Event, Evidence, Mention
+
+ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
+MAX_ROW_CHARS = 200  # longer is prose, not a row
+_ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
+_DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
+
+
+def year_hint_at(doc: Doc, offset: int) -> int | None:
+    """Without a publication date, the year heading a timeline puts
+    above, else the latest year the document names."""
+    if doc._.published is not None:
+        return None
+    if doc._.year_headings is None:
+        latest = latest_year(text_of(doc))
+        doc._.year_headings = [(-1, latest)] * (latest is not None) + year_headings(text_of(doc))
+    return year_at(doc._.year_headings, offset)
+
+
+def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list],
+                   counts: dict[str, int]) -> list[Candidate]:
+    """A row of a table or list under a heading that names the relation
+    ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
+    short line without a cue of its own that names a Taiwanese and a
+    foreign government pairs them, with the heading's relation and the
+    row's own date."""
+    sent = sentences[i]
+    line = sent.text.strip()
+    # A row starts its line, perhaps after a bullet the parser split off.
+    prefix = text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip()
+    # ... or after a heading's colon on its line ("Hsinchu City's sister cities: A (1988); B (1998).").
+    after_colon = prefix.endswith((":", "："))
+    at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None or after_colon
+    if len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
+            _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line)):
+        return []  # prose: a whole sentence ends with a full stop; a row or an item does not
+    local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
+    foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
+    head = sentences[header[0]]
+    from_header = partner_list = False
+    if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+        # "Kaohsiung's sister cities:" then one partner per item; an item
+        # has a bullet or a year, a dateline or a caption has neither.
+        # A dated line with a cue of its own ('台南市 台湾 2006年4月12日（友好交流協定）')
+        # is the row above, not the heading.
+        head_local = [] if ROW_DATE.search(head.text) else distinct_places(
+            [p for p in head.sides if p.place.country == "TW"])
+        if not head_local:
+            head_local = section_owner(sentences, header[0])
+        local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
+    elif local and foreign and co_listed(text_of(doc), sent.sides):
+        # 'China: Tai'an, Taiwan: Kaohsiung, Korea: Siheung' under 'Hachioji's
+        # friendship cities': partners of the heading's owner, not of each other.
+        foreign = foreign_owner(head, sentences, counts)
+        from_header = partner_list = bool(foreign)
+    elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+        # The partner's own page: 'sister cities of Los Angeles ... 25:'
+        # then '- Taipei Municipality, Taiwan'.
+        foreign = foreign_owner(head, sentences, counts)
+        from_header = partner_list = bool(foreign)
+    # A row gives the partner with its state ('California | Alameda County'):
+    # the most specific government is the party.
+    foreign = [f for f in foreign if not any(
+        o is not f and o.place.country == f.place.country and o.place.admin1
+        and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
+    if not local or not foreign:
+        return []
+    relation = relation_of(head.text, header[1], [])
+    found = [d for d in find_dates(sent.text, doc._.published, year_hint_at(doc, sent.start))
+             if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
+    date = found[0].date if found else None
+    items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) if len(foreign) > 1 else {}  # 'A (1988); B (1998)'
+    event, has_event_cue = event_of(sent.text)
+    if not has_event_cue:
+        event = Event.ESTABLISHED  # a list of ties lists ties that exist
+    evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page_at(doc, sent.start))
+    chains = list_chains(text_of(doc), sent.sides)
+    out = []
+    for a in local:
+        for b in foreign:
+            mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+                              event=event, date=items.get(b.start, date), themes=(), evidence=evidence,
+                              confidence=0.5)
+            features = pair_features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
+            features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),
+                             "side_from_header": float(from_header), "partner_list": float(partner_list),
+                             "header_distance": math.log1p(i - header[0]) / 4.0,
+                             "dated": float(date is not None)})
+            # One owner, one partner and a date: the shape of a row in a
+            # list of ties, which the rules take.
+            well_formed = len(local) == 1 and date is not None and (
+                len(foreign) == 1 or len(items) == len(foreign))  # or every item of a list dated
+            out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention],
+                                 features=features, selected=well_formed))
+    return out
+
+
+
+def page_at(doc: Doc, offset: int) -> int | None:
+    for page, start, end in doc._.pages or ():
+        if start <= offset < end:
+            return page
+    return None
