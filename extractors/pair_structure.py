@@ -244,12 +244,29 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
     local = a if foreign is b else b
     if not sides:
         return False
-    if on_someone_elses_list(text, a, b, sides):
+    if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides):
         return True
     if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
     first = min(sides, key=lambda s: s.start)
     return first.place.id not in (local.place.id, foreign.place.id)
+
+
+_OBJECT_OF_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|state|province)\s+of\s+)?"
+                             r"(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+def objects_of_another(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """'Milpitas maintains sister city relationships with Dujiangyan, China,
+    and … with Hsinchu City': the places after 'with' are partners of the
+    government the sentence began with, not of each other."""
+    first = min((a, b), key=lambda s: s.start)
+    subject = min(sides, key=lambda s: s.start)
+    if subject.place.id in (a.place.id, b.place.id) or subject.end > first.start:
+        return False
+    chains = list_chains(text, sides)  # ('with Dujiangyan, China, and Huizhou': both objects)
+    return any(chains.get(id(s)) == chains.get(id(first)) and s.start <= first.start
+               and _OBJECT_OF_WITH.search(text, max(subject.end, s.start - 60), s.start) for s in sides)
 
 
 def on_someone_elses_list(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:

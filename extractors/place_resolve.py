@@ -69,8 +69,9 @@ class PlaceResolver:
             state, explicit = self._admin1_country(text, end)
             if state and (explicit or self.gaz.foreign_lookup(name, state)):
                 hint = state
+        weak = False  # a hint from the document as a whole, not from the words around the name
         if not hint and UNIT_OF.search(text, max(0, start - 20), start):
-            hint = sole_foreign_country(doc_countries)
+            hint, weak = sole_foreign_country(doc_countries), True
         if hint == "TW":
             return None
         if (division_of := self._division_of_previous(text, start, name)) is not None:
@@ -90,7 +91,8 @@ class PlaceResolver:
                 return town
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
-            candidates = [p for p in candidates if p.country == hint]
+            candidates = [p for p in candidates if p.country == hint] or (
+                self.gaz.foreign_lookup(name) if weak else [])
         if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
                 or _DIVISION_BEFORE.search(text, max(0, start - 12), start) or _STATE_AFTER.match(text, end):
             # 'the U.S. state of Washington' is the state, not the capital city

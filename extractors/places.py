@@ -340,8 +340,10 @@ class PlaceFinder(PlaceResolver):
             found = divisions
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
-        abroad = sole_foreign_country(doc_countries)
-        if not found and unit_of and abroad:
+        if not found and unit_of:  # 'The City of Lakewood' on a page naming only Japan is the known Lakewood
+            found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY
+                     and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)][:1]
+        if not found and unit_of and (abroad := sole_foreign_country(doc_countries)):
             # A town GeoNames lacks, in the one foreign country the page names.
             return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad),
                              notes=["dictionary", "provisional"])

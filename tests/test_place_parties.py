@@ -255,3 +255,17 @@ def test_cities_in_a_relative_clause_about_one_side_do_not_stand_between_it_and_
     # Without the aside, a city between the two is the nearer clause's partner.
     found = run(nlp, "Shanghai cut its ties with Prague after Prague signed a sister city agreement with Taipei.")
     assert ("Taipei", "Shanghai") not in {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5}
+
+
+def test_places_after_another_governments_with_are_its_partners_not_each_others(nlp):
+    found = run(nlp, "Milpitas maintains sister city relationships with Dujiangyan, China, and Huizhou, China, and a "
+                     "friendship city relationship with Hsinchu City, Taiwan, established in 2012.")
+    tw_pairs = {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5 and "TW" in (m.a.country, m.b.country)}
+    assert ("Hsinchu City", "Dujiangyan") not in tw_pairs and ("Hsinchu City", "Huizhou") not in tw_pairs
+
+
+def test_the_city_of_a_known_name_is_not_made_a_town_of_the_one_country_the_page_names(nlp):
+    found = run(nlp, "The City of Lakewood and Hsinchu County signed a friendship agreement in 2019. "
+                     "Lakewood is also a sister city of Sasebo, Japan.")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found if m.a.country == "TW"} == {
+        ("Hsinchu County", "Lakewood", "US")}
