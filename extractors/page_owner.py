@@ -132,6 +132,7 @@ def _foreign(gaz: Gazetteer, name: str, country: str, region: str | None, level:
 
 # The last part of a title, after '｜' or a spaced dash, where a site puts its own name.
 _SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,20})$")
+_LATIN_SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,40})$")  # 'City of Overland Park, KS'
 # '… | Murray City, UT', 'Sister Cities - City of Cupertino': a city's site
 # closing its page titles with its own name (and its state).
 _CITY_SITE = re.compile(r"^(?:(?:the\s+)?(?:City|Town|Village)\s+of\s+)?([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}?)"
@@ -141,7 +142,7 @@ _CITY_SITE = re.compile(r"^(?:(?:the\s+)?(?:City|Town|Village)\s+of\s+)?([A-Z][A
 def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
     """The foreign city whose name (with its US state's code, else a city of
     some size) closes a page's title."""
-    site = _SITE_NAME.search(title)
+    site = _LATIN_SITE_NAME.search(title)
     m = _CITY_SITE.match(site.group(1).strip()) if site else None
     if m is None:
         return None

@@ -138,6 +138,7 @@ def test_a_city_site_closing_its_title_owns_a_page_in_english(nlp, gaz):
     owner = latin_title_owner("Sister Cities | Murray City, UT", gaz)
     assert (owner.name, owner.admin1) == ("Murray", "Utah")
     assert latin_title_owner("Taipei and Prague sign sister city pact - Taipei Times", gaz) is None
+    assert latin_title_owner("Sister Cities | City of Overland Park, KS", gaz).name == "Overland Park"
     text = ("Our sister city relationship with Chiayi City, Taiwan began in 1989, when Mayor Lynn Pett led a "
             "delegation to Taiwan.")
     found = run(nlp, text, title="Sister Cities | Murray City, UT")
