@@ -202,7 +202,7 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     if len(listed) < 2 and not _CJK_CHAR.search(text):
         # 'Tainan has been a friendship city of Sendai since 2006, while
         # Taipei and Houston have been sister cities since 1961': English
-        # clauses joined by 'while', 'whereas', a semicolon, or ', and a …'.
+        # clauses joined by 'while', 'whereas', 'but', a semicolon, or ', and a …'.
         cuts = [m.start() for m in _EN_CLAUSE.finditer(text)]
         bounds = list(zip([0, *cuts], [*cuts, len(text)]))
         listed = [(s, e) for s, e in bounds if relations_in(text[s:e])]
@@ -212,7 +212,7 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
 
 
 # (', and a friendship agreement with Saitama City in 2018': a second tie of the same subject.)
-_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+")
+_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+")
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

@@ -25,7 +25,7 @@ from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, clause_ties, later_ties
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, founding_date, item_dates, nearest_date, years_over_at, years_since)
-from extractors.lexicon import relations_in
+from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
                                    subject_referent)
 from extractors.pair_features import document_context, pair_features
@@ -236,6 +236,8 @@ class PartnershipFinder:
                 item_cues = relations_in(item_text)
                 tie = item_relation(item_text, item_cues, relation)
                 own_date = nearest_date(item_text, doc._.published, item_cues, year_hint)
+                if self.lang == "en" and item[0] <= min(a.start, b.start) - sent.start and event_of(item_text)[1]:
+                    event, has_event_cue = event_of(item_text)  # both sides in it: its own verbs speak
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
@@ -243,10 +245,8 @@ class PartnershipFinder:
                 past_date if event is Event.ESTABLISHED else date)
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
-            elif item is not None and pair_date is not None and self.lang == "en" \
-                    and sent.text.find(pair_date.text or "\0") >= item[1]:
-                # '... with Kanagawa, and a friendship agreement with Saitama in 2018': a later
-                # clause's date. (A Japanese '…を構築、2016年3月14日に…締結' dates the same tie.)
+            elif item is not None and pair_date is not None and self.lang == "en" and _other_clauses(
+                    item, sent.text.find(pair_date.text or "\0"), min(a.start, b.start) - sent.start):
                 pair_date = None
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
@@ -287,6 +287,15 @@ class PartnershipFinder:
             cand.features["rival_selected"] = float(not cand.selected and any(
                 other.selected and other.pair & cand.pair for other in out))
         return out
+
+
+def _other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
+    """Whether a date written at ``at`` belongs to another clause than the
+    pair's ``item``: a later one ('... with Kanagawa, and a friendship
+    agreement with Saitama in 2018'), or an earlier one when both sides are
+    in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
+    English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
+    return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

@@ -377,6 +377,13 @@ def test_a_later_clause_is_no_second_tie_where_the_first_states_none(nlp):
     assert {(m.b.name, m.event, m.date.iso()) for m in found} == {("Narita", Event.ESTABLISHED, "2023")}
 
 
+def test_a_clause_after_but_keeps_its_own_event_and_takes_no_date_from_the_one_before(nlp):
+    found = run(nlp, "Houston has been a sister city of Taipei since 1961, but Kaohsiung hopes to sign its own "
+                     "agreement with San Antonio.")
+    assert {(m.a.name, m.b.name, m.event, m.date.iso() if m.date else None) for m in found} == {
+        ("Taipei", "Houston", Event.ESTABLISHED, "1961"), ("Kaohsiung", "San Antonio", Event.PROPOSED, None)}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
