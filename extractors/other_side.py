@@ -52,9 +52,10 @@ def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, i
 def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bool) -> bool:
     """Whether a sentence speaks of a tie the sentences before it named:
     'The agreement, signed in 2003, ...' naming no one, or 'the MOU' beside
-    a foreign side only."""
+    one side only ('Governor Guerrero and Penghu County Magistrate Lai
+    signed the agreement')."""
     text = sentences[i].text
-    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and DEFINITE_CUE.search(text) is not None) \
+    return PAIR_ANAPHOR.search(text) is not None or (foreign != local and DEFINITE_CUE.search(text) is not None) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
 
 

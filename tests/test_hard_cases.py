@@ -384,6 +384,14 @@ def test_a_clause_after_but_keeps_its_own_event_and_takes_no_date_from_the_one_b
         ("Taipei", "Houston", Event.ESTABLISHED, "1961"), ("Kaohsiung", "San Antonio", Event.PROPOSED, None)}
 
 
+def test_the_agreement_beside_one_side_is_the_tie_the_sentence_before_named(nlp):
+    found = run(nlp, "The Guam Legislature passed a resolution supporting a sister-island relationship between Guam "
+                     "and Penghu County, Taiwan. Governor Lou Leon Guerrero and Penghu County Magistrate Lai Feng-wei "
+                     "signed the agreement in March 2019.")
+    assert (Event.ESTABLISHED, "2019-03") in {(m.event, m.date.iso() if m.date else None) for m in found
+                                              if (m.a.name, m.b.name) == ("Penghu", "Guam")}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
