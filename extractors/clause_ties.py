@@ -1,8 +1,8 @@
 """Two ties of one pair in one sentence: '…於2016年簽署友好城市協定，並於2023年
 續簽合作備忘錄', 'signed a friendship agreement with Narita in 2016 and
-renewed a cooperation memorandum in 2023'. A later clause that names no one
-and states a tie of its own is a second tie of the pair before it, with its
-own relation, event and date."""
+renewed a cooperation memorandum in 2023'. A later clause that continues the
+subject, names no one but the pair and states a tie of its own is a second
+tie of the pair before it, with its own relation, event and date."""
 
 from __future__ import annotations
 
@@ -16,19 +16,21 @@ from extractors.pair_wording import item_relation
 from models.records import Event, EventDate, Relation
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CJK_LATER = re.compile(r"[，,；;]\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また))")
+_CJK_LATER = re.compile(r"[，,；;]\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为))")
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
                        r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they)\s)")
 
 
-def later_ties(text: str, last_side: int) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each clause after ``last_side`` (the
-    offset of the sentence's last place) that continues the sentence's
-    subject and states a tie: a cue for the relation and for the event."""
+def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each clause after ``after`` (where the
+    pair is first named) that continues the sentence's subject and states a
+    tie: a cue for the relation and for the event, and no place (at the
+    offsets ``others``) but the pair's own ('這是新北市繼2016年與神奈川縣締結…')."""
     cut = _CJK_LATER if _CJK_CHAR.search(text) else _EN_LATER
-    starts = [m.end() for m in cut.finditer(text) if m.start() > last_side]
+    starts = [m.end() for m in cut.finditer(text) if m.start() > after]
     bounds = list(zip(starts, [*starts[1:], len(text)]))
-    return [(s, e) for s, e in bounds if relations_in(text[s:e]) and event_of(text[s:e])[1]]
+    return [(s, e) for s, e in bounds if relations_in(text[s:e]) and event_of(text[s:e])[1]
+            and not any(s <= o < e for o in others)]
 
 
 @dataclass(frozen=True, slots=True)

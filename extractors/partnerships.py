@@ -222,7 +222,6 @@ class PartnershipFinder:
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
         respective_keys = {frozenset((a.place.id, b.place.id)) for a, b in respective}
         n_rule = len(chosen)
-        later = later_ties(sent.text, max(p.end for p in sent.sides) - sent.start) if sent.sides else []
         out = []
         for key, (a, b) in pairs.items():
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
@@ -252,7 +251,11 @@ class PartnershipFinder:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
             second: list[ClauseTie] = []
-            if later and sent.start <= min(a.start, b.start) and max(a.end, b.end) <= sent.start + later[0][0]:
+            # (where the sentence first names each side: a later clause may name them again)
+            firsts = [min((p.end for p in sent.sides if p.place.id == s.place.id), default=-1) for s in (a, b)]
+            later = later_ties(sent.text, max(firsts) - sent.start, [
+                p.start - sent.start for p in sent.sides if p.place.id not in key]) if min(firsts) >= 0 else []
+            if later:
                 ties = clause_ties(sent.text, later, tie, doc._.published, year_hint)
                 if ties:  # the pair's first tie is the clause before the later ones; each of those is another
                     first, *second = ties

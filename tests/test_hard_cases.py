@@ -371,6 +371,13 @@ def test_a_later_clause_that_names_no_one_is_a_second_tie_of_the_pair(nlp, text,
         (Relation.FRIENDSHIP, Event.ESTABLISHED, "2016"), (Relation.MOU, Event.RENEWED, "2023")}
 
 
+def test_a_later_clause_naming_the_pair_again_states_its_earlier_tie(nlp):
+    found = run(nlp, "新北市長侯友宜今天與日本神奈川縣知事黑岩祐治簽署防災合作備忘錄，這是新北市繼2016年與神奈川縣締結"
+                     "友好交流協定後，再次深化合作。", lang="zh")
+    assert {(m.relation, m.date.iso()) for m in found} == {(Relation.MOU, "2024-03-25"),
+                                                            (Relation.FRIENDSHIP, "2016")}
+
+
 def test_a_later_clause_is_no_second_tie_where_the_first_states_none(nlp):
     found = run(nlp, "Taoyuan Mayor Cheng met Narita officials in 2016, and signed a friendship agreement "
                      "with Narita in 2023.")
