@@ -157,6 +157,7 @@ def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
 # The unit each CJK word for 'this city/town/village/prefecture' speaks of
 # (県, 縣 and 县 folded to one), and the words themselves.
 _SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r"本村|当村", "県": r"本県|当県|本縣|縣府"}
+_BODIES = r"(?:Council|Hall|School|University|College|Airport|Port|Police|Library|Museum)"
 _UNIT_FOLD = str.maketrans("縣县", "県県")
 
 
@@ -242,6 +243,10 @@ class PageOwner:
         if owner is None:
             return doc
         taken = [(p.start, p.end) for p in places]
+        if pattern is None and owner.country != "TW" and owner.name.isascii() and owner.level.value in _SELF:
+            # A page in English names its own city by name where the model may miss it
+            # ('Bellingham has five sister cities: ...'), beside 'the City'.
+            pattern = rf"{_SELF[owner.level.value]}|\b{re.escape(owner.name)}\b(?!\s+(?:City\s+)?{_BODIES})"
         places.extend(self_references(text_of(doc), owner, taken, pattern))
         doc._.places = sorted(places, key=lambda p: p.start)
         return doc

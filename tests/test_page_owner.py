@@ -143,3 +143,11 @@ def test_a_city_site_closing_its_title_owns_a_page_in_english(nlp, gaz):
             "delegation to Taiwan.")
     found = run(nlp, text, title="Sister Cities | Murray City, UT")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Chiayi City", "Murray", "1989")}
+
+
+def test_an_english_page_names_its_own_city_where_the_model_misses_it(nlp):
+    text = ("Bellingham has five sister cities: Tateyama, Japan (1958); Nakhodka, Russia (1991); Port Stephens, "
+            "Australia (2001); Cheongju, South Korea (2008); and Hualien County, Taiwan (2015).")
+    found = run(nlp, text, title="Sister Cities | Bellingham, WA")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
+        ("Hualien", "Bellingham", "2015")}
