@@ -56,7 +56,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
         r"|週年|周年|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升級|再締結|更新", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|will\s+(?:sign|establish|form|become|ink|forge)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"
@@ -77,6 +77,9 @@ SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded
                          r"|締結|簽署|簽訂|調印", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|(?:將|擬|盼|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議)[^。，,；!！]{0,16}$", _I)
+_FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
+                          r"(?:[a-z]+\s+){0,2}$", _I)
+_MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
 # '締結する予定', '締結を目指す': a Japanese signing still to come.
 FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい)")
 
@@ -167,8 +170,9 @@ def event_of(text: str) -> tuple[Event, bool]:
     """The lifecycle event a passage states; the flag says a cue was found."""
     if EVENT_CUES[Event.TERMINATED].search(text):
         return Event.TERMINATED, True
+    # ('visited Hualien to mark 10 years of ties': a purpose, not a plan)
     renewed = [m for m in EVENT_CUES[Event.RENEWED].finditer(text)
-               if not FUTURE_BEFORE.search(text[:m.start()])]
+               if not (_FUTURE_PLAN if _MARKING.match(m.group(0)) else FUTURE_BEFORE).search(text[:m.start()])]
     if renewed:
         return Event.RENEWED, True
     past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR
+from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, relations_in
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
 from models.records import Level, Place
@@ -55,8 +55,18 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
     one side only ('Governor Guerrero and Penghu County Magistrate Lai
     signed the agreement')."""
     text = sentences[i].text
-    return PAIR_ANAPHOR.search(text) is not None or (foreign != local and DEFINITE_CUE.search(text) is not None) \
+    definite = DEFINITE_CUE.search(text) is not None
+    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and definite) \
+        or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
+
+
+def _foreign_tie_before(sentences: list[Sentence], i: int) -> bool:
+    """A sentence just before states a tie and names a foreign government:
+    what 'the agreement' beside a Taiwanese side alone refers back to (foreign
+    places are named in passing far more often than Taiwanese ones)."""
+    return any(relations_in(s.text) and any(p.place.country != "TW" for p in s.sides)
+               for s in sentences[max(0, i - LOOKBACK):i])
 
 
 def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:

@@ -144,15 +144,19 @@ class PairScorer:
         the rules chose, else from its best passage. A government that only
         locates a unit it holds, in every passage, gives way to it; a pair
         whose every passage lists the partner on a third government's list of
-        ties ("Long Beach's list of sister cities, including Yokkaichi") is
-        no pair."""
+        ties ("Long Beach's list of sister cities, including Yokkaichi"), or
+        only as where a trip went beside another foreign place ('… since
+        2017, the mayor said during a visit to Seoul'), is no pair (on the
+        training texts all 12 such pairs were wrong; as features, too rare
+        to learn)."""
         out: list[Mention] = []
         groups = group_by_pair(candidates)
         probability = {pair: round(self.probability(pool_features(group, ctx)), 3) for pair, group in groups.items()}
         accepted = {pair: group for pair, group in groups.items()
                     if probability[pair] >= self.threshold or any(c.selected for c in group)}
         for pair, group in accepted.items():
-            if only_locates(pair, group, accepted) or all(c.features.get("elses_list") for c in group):
+            if only_locates(pair, group, accepted) or all(c.features.get("elses_list") for c in group) \
+                    or all(c.features.get("trip_only") and not c.selected for c in group):
                 continue
             p = probability[pair]
             chosen = [c for c in group if c.selected]

@@ -272,6 +272,9 @@ class PartnershipFinder:
             # "could join Long Beach's list of sister cities, including Yokkaichi": the
             # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.
             features["elses_list"] = float(not selected and on_someone_elses_list(text_of(doc), a, b, sent.sides))
+            # 'friendship cities since 2017, the mayor said during a visit to Seoul': where a trip went,
+            # beside another foreign place the sentence names.
+            features["trip_only"] = float(a.place.id in trips or b.place.id in trips)
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,
                 "between": float(key in between_keys), "adjacent": float(key in adjacent_keys),

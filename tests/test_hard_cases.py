@@ -399,6 +399,21 @@ def test_the_agreement_beside_one_side_is_the_tie_the_sentence_before_named(nlp)
                                               if (m.a.name, m.b.name) == ("Penghu", "Guam")}
 
 
+def test_a_signing_that_would_happen_is_proposed_and_a_visit_to_mark_years_of_ties_renews(nlp):
+    [m] = run(nlp, "The Kaohsiung city government said Mayor Chen would sign a twin city agreement with the Polish "
+                   "port city of Gdynia during his trip to Europe next week.")
+    assert (m.b.name, m.event) == ("Gdynia", Event.PROPOSED)
+    found = run(nlp, "A delegation from Hawaii County led by Mayor Mitch Roth visited Hualien County to mark 10 "
+                     "years of sister-county ties.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024"), (Event.ESTABLISHED, "2014")}
+
+
+def test_where_a_trip_went_beside_the_partner_is_no_party(nlp):
+    found = run(nlp, "Taoyuan and Jeju Special Self-Governing Province have been friendship cities since 2017, "
+                     "Taoyuan Mayor Chang San-cheng said during a visit to Seoul.")
+    assert {m.b.name for m in found} == {"Jeju Province"}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
