@@ -29,7 +29,8 @@ def span_root(doc: Doc, span: PlaceSpan):
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
                        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
-                       r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$")
+                       r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
+                       r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "
 
 
 # '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with
@@ -112,7 +113,8 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 # before the partner: '並與日本岡山縣').
 _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
-                        r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?)"
+                        r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
+                        r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island"
                         r"\s*[\u4e00-\u9fff]{0,4}$")
 
 

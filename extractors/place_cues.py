@@ -79,6 +79,8 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|del|la|las|los|do|da))*"
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
 _NAME_AFTER_POSSESSIVE = re.compile(
     rf"^(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state|municipality)\s+of\s+)?({_NAME})")
+# "the Northern Mariana Islands' Saipan": the apostrophe is in the country's span
+_NAME_AFTER_PLURAL_POSSESSIVE = re.compile(rf"^\s+({_NAME})")
 _NAME_AFTER_DEMONYM = re.compile(
     rf"^\s+(?:(?:sister|partner|twin)\s+)?(?:city|town|prefecture|county|province|state|municipality|"
     rf"capital|port city)\s+(?:of\s+)?({_NAME})")
@@ -100,7 +102,8 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
             if m:
                 start = max(0, c.start - 60) + m.start(1)
                 out.append((start, start + len(m.group(1)), c.country))
-            m = _NAME_AFTER_POSSESSIVE.match(text[c.end:c.end + 60])
+            m = (_NAME_AFTER_PLURAL_POSSESSIVE if c.text.endswith(("s'", "s’")) else _NAME_AFTER_POSSESSIVE
+                 ).match(text[c.end:c.end + 60])
         else:
             m = _NAME_AFTER_DEMONYM.match(text[c.end:c.end + 60])
         if m:
@@ -291,7 +294,10 @@ _MEETING_IN = re.compile(
     r"[^.;]{0,30}?\b(?:held|hosted|convened|taking\s+place|takes\s+place|to\s+take\s+place)\b[^.;]{0,40}?"
     r"|\b(?:office|offices|embassy|consulate(?:[-\s]general)?|mission|university|college|school|hospital|"
     r"company|firm|corporation|airport)\b(?:\s*\([^)]{1,12}\))?"
-    r"|\b(?:press|news)\s+conference)\s+in\s+$")
+    r"|\b(?:press|news)\s+conference"
+    # 'the Consul General of Japan in Osaka': where a country's envoy sits
+    r"|\b(?:consul(?:[-\s]general)?|ambassador|envoy|representative)\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"\s+in\s+$")
 
 
 def is_meeting_place(text: str, span: PlaceSpan, before: PlaceSpan | None = None) -> bool:

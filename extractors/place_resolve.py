@@ -89,6 +89,8 @@ class PlaceResolver:
                 return inside[0]
             if (town := self._town_in_division(text, end, name)) is not None:
                 return town
+        if hint in (None, "JP") and (island := self._japanese_island(name)) is not None:
+            return island
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint] or (
@@ -124,6 +126,19 @@ class PlaceResolver:
             if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
                 return local[0]
         return top
+
+    def _japanese_island(self, name: str) -> Place | None:
+        """'Miyako Island' is the city of Miyakojima, not Miyako in Iwate:
+        Japanese island towns are named with -jima or -shima."""
+        m = _ISLAND.fullmatch(name)
+        if m is None:
+            return None
+        for suffix in ("jima", "shima"):
+            found = [p for p in self.gaz.foreign_lookup(m.group(1) + suffix, "JP")
+                     if fold(p.name) == fold(m.group(1) + suffix)]
+            if found:
+                return found[0]
+        return None
 
     def _town_in_division(self, text: str, end: int, name: str) -> Place | None:
         """'the town of Misato in Shimane Prefecture': a town written inside
@@ -186,13 +201,33 @@ class PlaceResolver:
         return None
 
 
+_ISLAND = re.compile(r"([A-Z][a-z]+)\s+Island")
 _CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")
 
 
-def bare_division_names(text: str, foreign: list) -> None:
+def possessive_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:
+    """"Okinawa's Miyakojima", 'Hiroshima's Kure': a name in the possessive
+    before a place of its division is that division, not its namesake city."""
+    ordered = sorted((f for f in foreign if f.place is not None), key=lambda f: f.start)
+    for s, t in zip(ordered, ordered[1:]):
+        if s.place.level is not Level.CITY or not t.place.admin1 \
+                or fold_core(t.place.admin1) != fold_core(s.text) or not _POSSESSIVE_GAP.fullmatch(text[s.end:t.start]):
+            continue
+        division = [p for p in gaz.foreign_lookup(t.place.admin1, t.place.country) if p.level in _DIVISIONS]
+        if division:
+            s.place = division[0]
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)?\s+")
+
+
+def bare_division_names(text: str, foreign: list, gaz: Gazetteer | None = None) -> None:
     """'Kumamoto Prefecture ... Kumamoto residents': once a document names a
     division with its generic word, the bare name is that division, not its
-    same-named capital, unless the document names the city as a city."""
+    same-named capital, unless the document names the city as a city.
+    (With ``gaz``, possessive divisions first: ``possessive_divisions``.)"""
+    if gaz is not None:
+        possessive_divisions(text, foreign, gaz)
     divisions = {(fold_core(s.place.name), s.place.country): s.place for s in foreign
                  if s.place and s.place.level in _DIVISIONS and fold_core(s.text) != fold(s.text)}
     if not divisions:

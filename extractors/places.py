@@ -87,7 +87,7 @@ class PlaceFinder(PlaceResolver):
         taken += [(s.start, s.end) for s in countries]
         doc_countries = Counter(s.country for s in countries if s.country)
         foreign = self._foreign(doc, taken, countries, doc_countries)
-        bare_division_names(text_of(doc), foreign)
+        bare_division_names(text_of(doc), foreign, self.gaz)
         spans.extend(foreign)
         capitals = self._capitals(text_of(doc), countries, taken + [(s.start, s.end) for s in foreign])
         spans.extend(capitals)

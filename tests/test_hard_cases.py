@@ -414,6 +414,19 @@ def test_where_a_trip_went_beside_the_partner_is_no_party(nlp):
     assert {m.b.name for m in found} == {"Jeju Province"}
 
 
+def test_island_partners_and_the_possessive_that_locates_them(nlp):
+    found = run(nlp, "Penghu County has sister-city ties with Guam and the Northern Mariana Islands' Saipan, and an "
+                     "MOU with Okinawa's Miyako Island.")
+    assert {(m.b.name, m.b.country, m.relation) for m in found} == {
+        ("Guam", "GU", Relation.SISTER), ("Saipan", "MP", Relation.SISTER), ("Miyakojima", "JP", Relation.MOU)}
+
+
+def test_where_a_countrys_envoy_sits_is_no_party(nlp):
+    found = run(nlp, "Tainan Mayor Huang met the Consul General of Japan in Osaka and discussed the city's "
+                     "friendship ties with Sendai.")
+    assert {m.b.name for m in found} == {"Sendai"}
+
+
 def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(nlp):
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
