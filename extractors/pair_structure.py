@@ -227,61 +227,6 @@ _POSSESSIVE_TIE = re.compile(
     r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
 
 
-_POSSESSED_TIE = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ties?|relationship|relations|"
-                            r"agreement|partnership|status)\s+with\s+$")
-
-
-# "Long Beach's list of sister cities - including Yokkaichi, Japan; Qingdao, ...":
-# every place listed after it is the possessor's partner.
-_POSSESSED_LIST = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin|partner)[\s-]+"
-                             r"(?:cit(?:y|ies)|towns?|states?)\b[^.!?。]*$", re.I)
-
-
-def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
-    """'Prague signed with Taipei after ending its tie with Beijing': 'its'
-    is the government named first, so Beijing's partner is Prague, not Taipei;
-    "Taoyuan could join Long Beach's list of sister cities, including
-    Yokkaichi": Yokkaichi is Long Beach's partner."""
-    foreign = b if b.place.country != "TW" else a
-    local = a if foreign is b else b
-    if not sides:
-        return False
-    if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides):
-        return True
-    if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
-        return False
-    first = min(sides, key=lambda s: s.start)
-    return first.place.id not in (local.place.id, foreign.place.id)
-
-
-_OBJECT_OF_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|state|province)\s+of\s+)?"
-                             r"(?:[A-Z][\w'’-]*\s+){0,2}$")
-
-
-def objects_of_another(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
-    """'Milpitas maintains sister city relationships with Dujiangyan, China,
-    and … with Hsinchu City': the places after 'with' are partners of the
-    government the sentence began with, not of each other."""
-    first = min((a, b), key=lambda s: s.start)
-    subject = min(sides, key=lambda s: s.start)
-    if subject.place.id in (a.place.id, b.place.id) or subject.end > first.start:
-        return False
-    chains = list_chains(text, sides)  # ('with Dujiangyan, China, and Huizhou': both objects)
-    return any(chains.get(id(s)) == chains.get(id(first)) and s.start <= first.start
-               and _OBJECT_OF_WITH.search(text, max(subject.end, s.start - 60), s.start) for s in sides)
-
-
-def on_someone_elses_list(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
-    """The foreign side of the pair is listed after a third government's
-    'list of sister cities' (or 'X's sister cities include ...')."""
-    foreign = b if b.place.country != "TW" else a
-    listed = _POSSESSED_LIST.search(text, max(0, foreign.start - 200), foreign.start)
-    if listed is None:
-        return False
-    owner = next((s for s in sides if s.end == listed.start()), None)
-    return owner is not None and owner.place.id not in (a.place.id, b.place.id)
-
-
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     seen, out = set(), []
     for s in spans:

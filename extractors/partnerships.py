@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, clause_ties, later_ties
+from extractors.elses_ties import on_someone_elses_list, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, founding_date, item_dates, nearest_date, years_over_at, years_since)
 from extractors.lexicon import event_of, relations_in
@@ -32,8 +33,8 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners,
                                        distinct_places, drop_contained, guests_only, list_chains, listed_together,
-                                       not_in, on_someone_elses_list, parallel_clauses, relative_asides,
-                                       respective_pairs, someone_elses_tie, third_party_between, trip_only)
+                                       not_in, parallel_clauses, relative_asides, respective_pairs,
+                                       third_party_between, trip_only)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
