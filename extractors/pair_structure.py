@@ -331,20 +331,22 @@ def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
 # Busan': where guests come from, beside the partner a tie names after 'with'.
 _GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
                           r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
+# 'met Busan Mayor Park and signed an MOU with Fukuoka': where an official comes from.
+_OFFICIAL_AFTER = re.compile(r"\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor|Magistrate|officials|delegation)\b")
 _WITH_OBJECT = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
 
 
 def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
-    """Foreign places of a sentence named only as where guests come from
-    (with the rest of their list), when a foreign place is the object of
-    'with': that one is the partner."""
+    """Foreign places of a sentence named only as where guests or
+    officials come from (with the rest of their list), when a foreign place
+    is the object of 'with': that one is the partner."""
     foreign = [s for s in sides if s.place.country != "TW"]
     partners = {s.place.id for s in foreign if _WITH_OBJECT.search(text, max(0, s.start - 30), s.start)}
     if not partners:
         return set()
     guests: set[int] = set()
     for i, s in enumerate(foreign):
-        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or (
+        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or _OFFICIAL_AFTER.match(text, s.end) or (
                 i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
             guests.add(id(s))
     return {s.place.id for s in foreign if id(s) in guests} - partners

@@ -431,3 +431,6 @@ def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(
     text = ("Kaohsiung hosted mayors from Busan, Fukuoka and Manila at the Asia-Pacific Cities Summit, and signed "
             "a memorandum of understanding with Busan on port cooperation.")
     assert {m.b.name for m in run(nlp, text)} == {"Busan"}
+    # an official's city is where the official comes from
+    found = run(nlp, "Kaohsiung Mayor Chen met Busan Mayor Park and signed an MOU with Fukuoka on Monday.")
+    assert {m.b.name for m in found} == {"Fukuoka"}
