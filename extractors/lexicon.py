@@ -64,6 +64,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"prospect\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
         r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|期盼|希望|可望|予定|目指|検討|打診|提案"
+        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)", _I),  # '將於下月簽署': a signing to come
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
@@ -80,8 +81,8 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|migh
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
                           r"(?:[a-z]+\s+){0,2}$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
-# '締結する予定', '締結を目指す': a Japanese signing still to come.
-FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい)")
+# '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
+FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画)|へ(?:\s|$|。))")
 
 # "the MOU", "the agreement": a reference back to a tie named just before,
 # which lets a sentence listing the other signatories borrow the missing side.

@@ -152,3 +152,8 @@ def test_a_timeline_s_rows_are_the_ties_of_the_partner_its_heading_names_with_th
     found = run(nlp, text, lang="ja", title="新竹市との交流の歩み｜浜松市")
     assert {(m.a.name, m.b.name, m.event, m.date.iso()) for m in found} == {
         ("Hsinchu City", "Hamamatsu", Event.ESTABLISHED, "2012-10"), ("Hsinchu City", "Hamamatsu", Event.RENEWED, "2017")}
+
+
+def test_a_signing_announced_for_next_month_is_proposed(nlp):
+    [m] = run(nlp, "鹿児島県の塩田知事は、台湾南部の屏東県と友好交流協定を来月締結すると発表した。", lang="ja")
+    assert (m.a.name, m.b.name, m.event) == ("Pingtung", "Kagoshima", Event.PROPOSED)
