@@ -434,3 +434,19 @@ def test_where_guests_come_from_is_no_party_beside_the_partner_named_after_with(
     # an official's city is where the official comes from
     found = run(nlp, "Kaohsiung Mayor Chen met Busan Mayor Park and signed an MOU with Fukuoka on Monday.")
     assert {m.b.name for m in found} == {"Fukuoka"}
+
+
+def test_chinese_years_since_a_signing_renew_and_date_the_founding(nlp):
+    found = run(nlp, "嘉義縣與日本岐阜縣高山市締結友好城市已屆10年，雙方今年將擴大在觀光及教育的交流。",
+                published=dt.date(2024, 6, 1), lang="zh")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024"), (Event.ESTABLISHED, "2014")}
+
+
+def test_a_chinese_signing_on_a_trip_still_to_come_is_proposed(nlp):
+    [m] = run(nlp, "屏東縣政府今天表示，縣長周春米將率團前往美國，與德州聖安東尼奧市簽署姊妹市協定。", lang="zh")
+    assert (m.b.name, m.event) == ("San Antonio", Event.PROPOSED)
+
+
+def test_us_counties_in_taiwanese_chinese(nlp):
+    found = run(nlp, "連江縣與美國夏威夷州考艾郡締結姊妹縣。", lang="zh")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Lienchiang", "Kauai County", "US")}
