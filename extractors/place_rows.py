@@ -17,6 +17,7 @@ def overlaps(start: int, end: int, spans) -> bool:
 
 
 ROW_NAME_POPULATION = 5_000  # a smaller namesake in a table row is more likely a word
+JOINED_POPULATION = 50_000  # a name joined to a Taiwanese side, no country named: a city this size
 _ROW = re.compile(r"^[^\n]{3,160}$", re.M)
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 # Function words written with a capital: a headline in title case, not a row of names.

@@ -35,8 +35,7 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DI
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
-from extractors.place_rows import ROW_NAME_POPULATION, named_as, row_places
-from extractors.place_rows import overlaps as _overlaps
+from extractors.place_rows import JOINED_POPULATION, ROW_NAME_POPULATION, named_as, row_places, overlaps as _overlaps
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from models.records import Level, Place
@@ -340,16 +339,17 @@ class PlaceFinder(PlaceResolver):
             found = divisions
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
-        if not found and unit_of:  # 'The City of Lakewood' on a page naming only Japan is the known Lakewood
-            found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY
-                     and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)][:1]
+        joined = not found and joined_to(text_of(doc), start, end, self.forms)
+        if not found and (unit_of or joined):
+            # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)
+            found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY and (
+                p.population or 0) >= (ROW_NAME_POPULATION if unit_of else JOINED_POPULATION) and named_as(p, name)]
+            found = found[:1] if unit_of or len({p.country for p in found}) == 1 else []
         if not found and unit_of and (abroad := sole_foreign_country(doc_countries)):
             # A town GeoNames lacks, in the one foreign country the page names.
             return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad),
                              notes=["dictionary", "provisional"])
-        if not found:
-            return None
-        return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"])
+        return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
     def _capitals(self, text: str, countries: list[PlaceSpan], taken) -> list[PlaceSpan]:
         """"Taiwan's capital", "the Czech capital": the capital city stands

@@ -269,3 +269,9 @@ def test_the_city_of_a_known_name_is_not_made_a_town_of_the_one_country_the_page
                      "Lakewood is also a sister city of Sasebo, Japan.")
     assert {(m.a.name, m.b.name, m.b.country) for m in found if m.a.country == "TW"} == {
         ("Hsinchu County", "Lakewood", "US")}
+
+
+def test_a_city_the_model_missed_joined_to_a_taiwanese_side_is_found_without_its_country(nlp):
+    found = run(nlp, "The meeting discussed cooperative exchange between Taitung and Iga as stipulated in an MOU "
+                     "signed in January.")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taitung", "Iga", "JP")}
