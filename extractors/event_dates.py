@@ -16,10 +16,7 @@ from models.records import DatePrecision, EventDate
 _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
     r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
-    r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年"
-    # '締結友好城市已屆10年': the years since the signing
-    r"|(?:締結|結盟|簽署|簽訂|締盟)[^。，,；]{0,16}?(?:已屆|已届|屆滿|届满|已滿|已满)\s*(?P<zh2>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:[週周])?年",
-    re.I)
+    r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
 
 
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
@@ -29,7 +26,7 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text)
     if not m or date is None:
         return None
-    zh = m.groupdict().get("zh") or m.groupdict().get("zh2")
+    zh = m.groupdict().get("zh")
     n = cjk_number(zh) if zh else _count(m.group("n"))
     try:
         value = date.value.replace(year=date.value.year - n)
@@ -83,7 +80,7 @@ _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|esta
                          r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$")
 
 
-_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:已屆|已届|屆滿|届满|已滿|已满)\s*[\d一二三四五六七八九十]{1,4}\s*年")
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
 # '来年で30周年を迎える', 'visit next year for the 40th anniversary': an
 # anniversary still to come renews nothing yet.
 _ANNIVERSARY_AHEAD = re.compile(

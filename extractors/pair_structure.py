@@ -331,8 +331,11 @@ def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
 # Busan': where guests come from, beside the partner a tie names after 'with'.
 _GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
                           r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
-# 'met Busan Mayor Park and signed an MOU with Fukuoka': where an official comes from.
+# 'met Busan Mayor Park and signed an MOU with Fukuoka': where an official met comes from
+# (not one who signs: 'Taipei Mayor Ko and Prague Mayor Hrib signed').
 _OFFICIAL_AFTER = re.compile(r"\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor|Magistrate|officials|delegation)\b")
+_MET = re.compile(r"(?i)\b(?:met|meets|meeting|welcomed|welcomes|received|receives|hosted|hosts|greeted)\s+"
+                  r"(?:with\s+)?(?:the\s+)?$")
 _WITH_OBJECT = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
 
 
@@ -346,7 +349,8 @@ def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
         return set()
     guests: set[int] = set()
     for i, s in enumerate(foreign):
-        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or _OFFICIAL_AFTER.match(text, s.end) or (
+        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or (
+                _OFFICIAL_AFTER.match(text, s.end) and _MET.search(text, max(0, s.start - 30), s.start)) or (
                 i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
             guests.add(id(s))
     return {s.place.id for s in foreign if id(s) in guests} - partners

@@ -217,7 +217,8 @@ class PartnershipFinder:
                 and not 0 <= sent.text.find(past_date.text or "\0") < over:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news
         dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
-        years_ago = years_since(sent.text, doc._.published) if date is None else None
+        # '締結友好城市已屆10年，雙方今年將…': the count dates the founding, whatever later clauses date
+        years_ago = years_since(sent.text, doc._.published)
         ahead = anniversary_ahead(sent.text)
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
