@@ -219,15 +219,30 @@ def possessive_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)?\s+")
+# 'Miyazaki Governor Kono': a governor heads a prefecture, state or province.
+_GOVERNOR_AFTER = re.compile(r"(?:'s|’s)?\s+(?:Vice\s+)?Governor\b")
+
+
+def governed_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:
+    """A city name written before 'Governor' is the division of that name
+    ('Miyazaki Governor Shunji Kono' is Miyazaki Prefecture's)."""
+    for s in foreign:
+        if s.place is None or s.place.level is not Level.CITY or not _GOVERNOR_AFTER.match(text, s.end):
+            continue
+        division = [p for p in gaz.foreign_lookup(s.text, s.place.country) if p.level in _DIVISIONS
+                    and fold_core(p.name) == fold_core(s.text)]
+        if division:
+            s.place = division[0]
 
 
 def bare_division_names(text: str, foreign: list, gaz: Gazetteer | None = None) -> None:
     """'Kumamoto Prefecture ... Kumamoto residents': once a document names a
     division with its generic word, the bare name is that division, not its
     same-named capital, unless the document names the city as a city.
-    (With ``gaz``, possessive divisions first: ``possessive_divisions``.)"""
+    (With ``gaz``, possessive and governed divisions first.)"""
     if gaz is not None:
         possessive_divisions(text, foreign, gaz)
+        governed_divisions(text, foreign, gaz)
     divisions = {(fold_core(s.place.name), s.place.country): s.place for s in foreign
                  if s.place and s.place.level in _DIVISIONS and fold_core(s.text) != fold(s.text)}
     if not divisions:

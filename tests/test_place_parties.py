@@ -275,3 +275,9 @@ def test_a_city_the_model_missed_joined_to_a_taiwanese_side_is_found_without_its
     found = run(nlp, "The meeting discussed cooperative exchange between Taitung and Iga as stipulated in an MOU "
                      "signed in January.")
     assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taitung", "Iga", "JP")}
+
+
+def test_a_name_before_governor_is_the_prefecture(nlp):
+    found = run(nlp, "Miyazaki Governor Shunji Kono and Hsinchu County Magistrate Yang Wen-ke signed a friendship "
+                     "exchange agreement.")
+    assert {(m.b.name, m.b.level.value) for m in found} == {("Miyazaki", "prefecture")}
