@@ -47,6 +47,7 @@ class Candidate:
     features: dict[str, float]
     selected: bool  # the hand-written rules would have emitted it
     themes: dict[str, ThemeCue] = field(default_factory=dict)  # theme -> where its words stand
+    alone: frozenset[str] = frozenset()  # places the passage also names apart from any place beside them
 
 
 @dataclass(slots=True)
@@ -222,6 +223,8 @@ def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> 
         if inner == pair or len(inner & pair) != 1 or (chosen and not any(c.selected for c in groups[inner])):
             continue
         (mine,), (theirs,) = pair - inner, inner - pair
+        if any(mine in c.alone for c in group):
+            continue  # '高雄市と観光交流都市、高雄市鼓山区と…': also named on its own
         if _holds(_place(group, mine), _place(groups[inner], theirs)):
             where = {m.evidence.start for c in groups[inner] for m in c.mentions}
             if all(m.evidence.start in where for c in group for m in c.mentions):

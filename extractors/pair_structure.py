@@ -227,6 +227,20 @@ _POSSESSIVE_TIE = re.compile(
     r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
 
 
+_BESIDE = re.compile(r"^[\s,、・·(（]{0,3}$")
+_PARTNER_WORD = re.compile(r"\s*(?:と|與|与|和|跟|同|及|並|以及|and\b|with\b)")
+
+
+def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
+    """Places a sentence names at least once as a party of their own: no
+    other place right before or after, a word for 'with' or 'and' right
+    after ('高雄市と観光交流都市' beside '高雄市鼓山区'; not 'Kure, Hiroshima',
+    nor '台中市旗', a city's flag)."""
+    return {s.place.id for s in sides if _PARTNER_WORD.match(text, s.end) and not any(
+        t is not s and (_BESIDE.match(text[s.end:t.start]) if t.start >= s.end else
+                        t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)}
+
+
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     seen, out = set(), []
     for s in spans:

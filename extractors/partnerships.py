@@ -34,7 +34,7 @@ from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners,
                                        distinct_places, drop_contained, guests_only, list_chains, listed_together,
                                        not_in, parallel_clauses, relative_asides, respective_pairs,
-                                       third_party_between, trip_only)
+                                       standing_alone, third_party_between, trip_only)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -224,6 +224,7 @@ class PartnershipFinder:
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}
         respective_keys = {frozenset((a.place.id, b.place.id)) for a, b in respective}
         n_rule = len(chosen)
+        alone = frozenset(standing_alone(text_of(doc), sent.sides))
         out = []
         for key, (a, b) in pairs.items():
             event, has_event_cue = pair_event(text_of(doc), a, b, sent.text, sent.start)
@@ -287,7 +288,7 @@ class PartnershipFinder:
                 "owner_unsaid": float("owner" in (extra.get(a.place.id), extra.get(b.place.id))),
                 "dated": float(date is not None),
             })
-            out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected,
+            out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected, alone=alone,
                                  themes=theme_cue_map))
         # 'Hsinchu County's sister city Santa Clara County with the mayor of
         # Zhubei City': the rules gave one of this pair's sides another partner.
