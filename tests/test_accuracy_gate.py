@@ -146,6 +146,26 @@ check read that one dev headline. dev2's auto-accept floor rises 0.89 ->
 0.90 (0.902 on 51 pairs). Timelines ('新竹市との交流の歩み' above dated rows)
 came last. Cross-validated F1 0.907 -> 0.918 (precision 0.942 -> 0.950,
 recall 0.875 -> 0.888, at confidence >= 0.9 0.987 -> 0.994).
+
+Stop 28 raised dev2's theme floor 0.62 -> 0.63 (0.639) and auto-accept
+floor 0.90 -> 0.91 (0.911 on 56 pairs), dev's events 0.80 -> 0.81 (0.812)
+and themes 0.71 -> 0.72 (0.730); no pair figure of dev or dev2 moved. A
+founding recalled behind a later event of the pair keeps only the themes
+its own sentence names (cross-validated themes 0.711 -> 0.734). The other
+changes came from sentences written here: relative clauses as asides,
+', and a friendship agreement with X in 2018' and '並於2023年續簽' as a
+second tie, 'the Japanese city' as the last city named, anniversaries
+dated from their one founding date, 'The City of Lakewood' as the known
+city, places after another government's 'with', English site names in
+titles, a trip's destination and an official met as no parties, 'would
+sign' and '締結へ' as proposals, islands, possessive and governed
+divisions, US counties in Chinese. Two regression checks read no dev
+sentence but compared figures: 'the agreement' beside a Taiwanese side
+alone first borrowed any foreign place before it (dev2 one pair more,
+wrong), so it now needs a tie stated just before; and a later-clause
+subject for 'with' (a Taiwanese government's own 'with') cost dev two
+pairs and was dropped. Cross-validated F1 0.918 -> 0.921 (precision
+0.950 -> 0.955, recall 0.888 -> 0.890, events 0.856 -> 0.858).
 """
 
 from __future__ import annotations
@@ -158,14 +178,14 @@ from extractors.evaluation import read_gold, read_predictions, score
 from models.settings import load_settings
 
 FLOORS = {
-    "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.80, "relation_acc": 0.96,
-                  "date_acc": 0.82, "theme_f1": 0.71},
+    "dev.jsonl": {"pair_f1": 0.89, "pair_p": 0.89, "pair_r": 0.89, "event_f1": 0.81, "relation_acc": 0.96,
+                  "date_acc": 0.82, "theme_f1": 0.72},
     "dev2.jsonl": {"pair_f1": 0.88, "pair_p": 0.88, "pair_r": 0.88, "event_f1": 0.77, "relation_acc": 0.88,
-                   "date_acc": 0.72, "theme_f1": 0.62},
+                   "date_acc": 0.72, "theme_f1": 0.63},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.90}  # reached: 1.00 (39 pairs), 0.902 (51)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.91}  # reached: 1.00 (44 pairs), 0.911 (56)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
