@@ -127,6 +127,14 @@ class PlaceResolver:
                 return local[0]
         return top
 
+    def city_in_division(self, text: str, end: int, name: str) -> list[Place]:
+        """'Imizu in Toyama Prefecture': a name the division written after it
+        holds as a city, whatever its size."""
+        m = _IN_DIVISION.match(text, end)
+        return [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
+                                     and fold_core(p.admin1) == fold_core(m.group(1))
+                                     and fold_core(p.name) == fold_core(name)][:1]
+
     def _japanese_island(self, name: str) -> Place | None:
         """'Miyako Island' is the city of Miyakojima, not Miyako in Iwate:
         Japanese island towns are named with -jima or -shima."""

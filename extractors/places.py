@@ -29,9 +29,8 @@ from extractors.lexicon import relations_in
 from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, council_acts, cued_names,
-                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue,
-                                   joined_name, joined_to, list_siblings, nation_name, not_a_place,
-                                   towns_before_division)
+                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
+                                   joined_to, list_siblings, nation_name, not_a_place, towns_before_division)
 from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
@@ -338,7 +337,8 @@ class PlaceFinder(PlaceResolver):
         if (divisions := written_division(self.gaz, name, doc_countries)) is not None:
             found = divisions
         if not found:
-            found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"]
+            found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"] or \
+                self.city_in_division(text_of(doc), end, name)
         joined = not found and joined_to(text_of(doc), start, end, self.forms)
         if not found and (unit_of or joined):
             # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)

@@ -450,3 +450,15 @@ def test_a_chinese_signing_on_a_trip_still_to_come_is_proposed(nlp):
 def test_us_counties_in_taiwanese_chinese(nlp):
     found = run(nlp, "連江縣與美國夏威夷州考艾郡締結姊妹縣。", lang="zh")
     assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Lienchiang", "Kauai County", "US")}
+
+
+def test_a_city_its_division_holds_is_found_whatever_its_size(nlp):
+    found = run(nlp, "Chiayi City signed a sister-city agreement with Kanazawa in Ishikawa Prefecture and Imizu in "
+                     "Toyama Prefecture.")
+    assert {m.b.name for m in found if m.confidence >= 0.5} == {"Kanazawa", "Imizu"}
+
+
+def test_where_a_summit_or_festival_is_held_is_no_party(nlp):
+    found = run(nlp, "The mayor of Tainan attended the Asia-Pacific Cities Summit in Brisbane, where he met "
+                     "officials from Kaohsiung's sister city of Busan.")
+    assert {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5} == {("Kaohsiung", "Busan")}
