@@ -77,7 +77,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 
 # A date that the words before it mark as the founding's.
 _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
-                         r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$")
+                         r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")

@@ -462,3 +462,14 @@ def test_where_a_summit_or_festival_is_held_is_no_party(nlp):
     found = run(nlp, "The mayor of Tainan attended the Asia-Pacific Cities Summit in Brisbane, where he met "
                      "officials from Kaohsiung's sister city of Busan.")
     assert {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5} == {("Kaohsiung", "Busan")}
+
+
+def test_a_clause_that_begins_with_today_states_the_pairs_new_tie(nlp):
+    found = run(nlp, "澎湖縣與關島於2019年締結姊妹島，今天簽署觀光合作備忘錄，擴大兩地觀光交流。", lang="zh")
+    assert {(m.relation, m.date.iso()) for m in found} == {(Relation.SISTER, "2019"), (Relation.MOU, "2024-03-25")}
+
+
+def test_an_anniversary_counted_from_a_date_after_since_is_kept_that_many_years_on(nlp):
+    found = run(nlp, "台南市與日本仙台市自2006年締結友好城市以來交流密切，今年適逢20週年。", lang="zh",
+                published=dt.date(2026, 5, 1))
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2026"), (Event.ESTABLISHED, "2006")}
