@@ -35,8 +35,10 @@ def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, i
     heading names it or no place at all; or the one place a short heading
     names ('Cupertino Sister Cities' above a table)."""
     named = [p for p in head.sides if p.place.country != "TW"]
+    # ... or a sentence that names one place and opens the list with a colon
+    # ('Salt Lake County has sister county relationships with:').
     if len({p.place.id for p in named}) == 1 and len(named) == len(head.sides) \
-            and len(head.text.strip()) <= MAX_SECTION_TITLE:
+            and (len(head.text.strip()) <= MAX_SECTION_TITLE or head.text.rstrip().endswith((":", "："))):
         return named[:1]
     if not counts:
         return []

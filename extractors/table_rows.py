@@ -19,6 +19,7 @@ from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
 from extractors.pair_structure import co_listed, distinct_places, list_chains
 from extractors.pair_wording import relation_of
+from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from models.records import Event, Evidence, Mention
 
@@ -62,7 +63,9 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
     head = sentences[header[0]]
     from_header = partner_list = False
-    if not local and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+    below = _date_below(doc, sentences, i)
+    itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below)
+    if not local and itemised:
         # "Kaohsiung's sister cities:" then one partner per item; an item
         # has a bullet or a year, a dateline or a caption has neither.
         # A dated line with a cue of its own ('台南市 台湾 2006年4月12日（友好交流協定）')
@@ -77,10 +80,11 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
         # friendship cities': partners of the heading's owner, not of each other.
         foreign = foreign_owner(head, sentences, counts)
         from_header = partner_list = bool(foreign)
-    elif local and not foreign and (prefix or _ROW_START.match(line) or _YEAR.search(line)):
+    elif local and not foreign and itemised:
         # The partner's own page: 'sister cities of Los Angeles ... 25:'
-        # then '- Taipei Municipality, Taiwan'.
-        foreign = foreign_owner(head, sentences, counts)
+        # then '- Taipei Municipality, Taiwan'; under a heading that names
+        # no one ('友好都市'), the page's owner from its title or address.
+        foreign = foreign_owner(head, sentences, counts) or _foreign_page_owner(doc, sent)
         from_header = partner_list = bool(foreign)
     # A row gives the partner with its state ('California | Alameda County'):
     # the most specific government is the party.
@@ -92,7 +96,7 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     relation = relation_of(head.text, header[1], [])
     found = [d for d in find_dates(sent.text, doc._.published, year_hint_at(doc, sent.start))
              if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
-    date = found[0].date if found else None
+    date = found[0].date if found else below
     items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) if len(foreign) > 1 else {}  # 'A (1988); B (1998)'
     event, has_event_cue = event_of(sent.text)
     if not has_event_cue:
@@ -125,3 +129,37 @@ def page_at(doc: Doc, offset: int) -> int | None:
         if start <= offset < end:
             return page
     return None
+
+
+_COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
+
+
+def _bare_row(doc: Doc, sent: Sentence) -> bool:
+    """A line that holds only its place(s), perhaps a bullet, a country in
+    brackets and a date ('- 蘇澳鎮（台湾）', '花蓮市（台湾） 2024年'): a row of a
+    list, not a caption or prose that names a place."""
+    rest = sent.text
+    for side in sent.sides:
+        rest = rest.replace(side.text, "")
+    for d in reversed(find_dates(rest, doc._.published)):
+        rest = rest[:d.start] + rest[d.end:]
+    return len(_COUNTRY_NOTE.sub("", rest).strip()) <= 2
+
+
+def _date_below(doc: Doc, sentences: list[Sentence], i: int):
+    """The date of a row written over two lines ('蘇澳鎮（台湾）' then
+    '1995年9月11日締結'): the next line is short, names no place and gives
+    a date."""
+    if i + 1 >= len(sentences) or sentences[i + 1].sides or len(sentences[i + 1].text.strip()) > 30:
+        return None
+    if not _bare_row(doc, sentences[i]):
+        return None
+    found = find_dates(sentences[i + 1].text, doc._.published, year_hint_at(doc, sentences[i + 1].start))
+    return found[0].date if found else None
+
+
+def _foreign_page_owner(doc: Doc, sent: Sentence) -> list[PlaceSpan]:
+    owner = doc._.page_owner
+    if owner is None or owner.country == "TW" or not _bare_row(doc, sent):
+        return []
+    return [PlaceSpan(sent.start, sent.start, owner.name, "foreign", place=owner, notes=["page owner", "implicit"])]

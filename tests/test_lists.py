@@ -238,3 +238,18 @@ def test_a_japanese_list_of_ties_named_in_its_title_pairs_its_owner_and_a_dated_
     # Gwangju is Sendai's partner, not the partner of the Tainan row above it.
     assert all("Gwangju" not in (m.a.name, m.b.name) for m in found)
     assert {(m.a.name, m.b.name) for m in found} <= {("Tainan", "Sendai")}
+
+
+def test_a_partners_list_opened_by_a_colon_belongs_to_the_government_before_it(nlp):
+    text = ("Salt Lake County has sister county relationships with:\n• Chiayi County, Taiwan (1995)\n"
+            "• Nantou County, Taiwan (2002)\n• Hamamatsu, Japan (1993)\n")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
+        ("Chiayi County", "Salt Lake County", "1995"), ("Nantou", "Salt Lake County", "2002")}
+
+
+def test_rows_written_over_two_lines_on_a_partners_page_pair_with_its_owner(nlp):
+    text = "石垣市の姉妹都市\n蘇澳鎮（台湾）\n1995年9月11日締結\n友好都市\n花蓮市（台湾）\n2024年締結\n"
+    found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 沖縄県石垣市")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {
+        ("Su'ao", "Ishigaki", "1995-09-11"), ("Hualien City", "Ishigaki", "2024")}
