@@ -303,3 +303,19 @@ def ceremony_date(following: list[str], published) -> EventDate | None:
                 return d.date
         return None  # the ceremony sentence gives no day: stop there
     return None
+
+
+# "Tainan and Kumamoto's ties, established in 2017, were upgraded on Monday":
+# an aside that dates the founding, apart from the main clause's event.
+_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:first\s+|originally\s+)?(?:established|signed|formed|forged|inked|"
+                             r"concluded|set\s+up)\s+(?:in|on)\s+([^,;.]{4,30}),")
+
+
+def founding_aside(text: str, published, year_hint: int | None = None) -> tuple[EventDate, str] | None:
+    """The founding an aside dates, and the text without the aside (where the
+    main clause's own date is to be found)."""
+    m = _FOUNDING_ASIDE.search(text)
+    found = find_dates(m.group(1), published, year_hint) if m else []
+    if not found:
+        return None
+    return found[0].date, text[:m.start()] + text[m.end() - 1:]

@@ -111,11 +111,18 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 # agreement with Saitama City': a later clause that drops its subject and names only
 # a partner keeps the sentence's Taiwanese government (a country may stand
 # before the partner: '並與日本岡山縣').
-_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?"
+_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
                         r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island"
                         r"\s*[\u4e00-\u9fff]{0,4}$")
+
+
+def continuation(text: str, side: PlaceSpan) -> str:
+    """The words that continue the subject's ties before ``side`` ('and in
+    2017 of '), '' where none do: a date there is that partner's."""
+    m = _CONTINUED.search(text, max(0, side.start - 40), side.start)
+    return m.group(0) if m else ""
 
 
 def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

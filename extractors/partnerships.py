@@ -23,9 +23,11 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, clause_ties, later_ties
+from extractors.dates import find_dates
 from extractors.elses_ties import on_someone_elses_list, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
-                                   ceremony_date, founding_date, item_dates, nearest_date, years_over_at, years_since)
+                                   ceremony_date, founding_aside, founding_date, item_dates, nearest_date,
+                                   years_over_at, years_since)
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
                                    subject_referent)
@@ -33,7 +35,7 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners,
                                        distinct_places, drop_contained, guests_only, list_chains, listed_together,
-                                       not_in, parallel_clauses, relative_asides, respective_pairs,
+                                       continuation, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        standing_alone, third_party_between, trip_only)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
@@ -213,6 +215,9 @@ class PartnershipFinder:
         if (span := anniversary_span(sent.text, doc._.published)) is not None:
             founded, kept = span  # the founding, and when the anniversary is kept
             past_date = founded
+        elif (aside := founding_aside(sent.text, doc._.published, year_hint)) is not None:
+            founded, rest = aside  # ', established in 2017, were upgraded on Monday'
+            kept = nearest_date(rest, doc._.published, relations_in(rest), year_hint) if relations_in(rest) else None
         if past_date is not None and (over := years_over_at(sent.text)) is not None \
                 and not 0 <= sent.text.find(past_date.text or "\0") < over:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news
@@ -245,6 +250,8 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
+            if own_date is None and (said := continuation(text_of(doc), b if a.place.country == "TW" else a)):
+                own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
             elif item is not None and pair_date is not None and self.lang == "en" and _other_clauses(

@@ -473,3 +473,17 @@ def test_an_anniversary_counted_from_a_date_after_since_is_kept_that_many_years_
     found = run(nlp, "台南市與日本仙台市自2006年締結友好城市以來交流密切，今年適逢20週年。", lang="zh",
                 published=dt.date(2026, 5, 1))
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2026"), (Event.ESTABLISHED, "2006")}
+
+
+def test_an_aside_dates_the_founding_apart_from_the_main_clauses_renewal(nlp):
+    found = run(nlp, "Tainan and Kumamoto's twin-city ties, established in 2017, were upgraded to a friendship "
+                     "agreement on Monday.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-25"), (Event.ESTABLISHED, "2017")}
+
+
+def test_a_continued_partner_takes_the_date_its_own_words_give(nlp):
+    found = run(nlp, "In 2015, Keelung became the sister city of Miyakojima, and in 2017 of Kure, both in Japan.")
+    assert {(m.b.name, m.date.iso()) for m in found} == {("Miyakojima", "2015"), ("Kure", "2017")}
+    # where people met is no party
+    found = run(nlp, "Officials from Fukuoka and its Taiwanese partner city Kaohsiung met in Tokyo on Friday.")
+    assert {m.b.name for m in found} == {"Fukuoka"}
