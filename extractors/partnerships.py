@@ -28,6 +28,7 @@ from extractors.elses_ties import on_someone_elses_list, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, founding_aside, founding_date, item_dates, nearest_date,
                                    years_over_at, years_since)
+from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
                                    subject_referent)
@@ -95,16 +96,20 @@ class PartnershipFinder:
         agreed_pairs = {c.pair for c in candidates}
         header: tuple[int, list] | None = None  # the last sentence with a cue, and its cues
         timeline = timeline_sides(sentences, doc._.title, doc._.page_owner)
+        before: list[Candidate] = []  # the candidates of the sentence before
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
                     candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))
+                if header is not None and header[0] == i - 1:
+                    candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start)))
                 continue
             header = (i, cues)
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
+            before = []
             for cand in self._sentence_candidates(doc, sentences, i, cues):
                 # Inside an agreement, 'agree to become sister cities' performs
                 # the act: it is not a proposal.
@@ -113,6 +118,7 @@ class PartnershipFinder:
                     if not cand.mentions:
                         continue
                 candidates.append(cand)
+                before.append(cand)
         # Taiwan Province signed with states and provinces; beside a city it
         # is the province column of a table ('Enfield  Zhongli  Taiwan Province').
         candidates = [c for c in candidates if not _province_with_town(c)]

@@ -157,3 +157,9 @@ def test_a_timeline_s_rows_are_the_ties_of_the_partner_its_heading_names_with_th
 def test_a_signing_announced_for_next_month_is_proposed(nlp):
     [m] = run(nlp, "鹿児島県の塩田知事は、台湾南部の屏東県と友好交流協定を来月締結すると発表した。", lang="ja")
     assert (m.a.name, m.b.name, m.event) == ("Pingtung", "Kagoshima", Event.PROPOSED)
+
+
+def test_an_anniversary_the_next_sentence_keeps_renews_the_tie_just_stated(nlp):
+    found = run(nlp, "那覇市は、台北市と2013年に友好都市協定を締結しました。令和5年には締結10周年記念事業を実施しました。",
+                lang="ja")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "2013"), (Event.RENEWED, "2023")}

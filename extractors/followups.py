@@ -1,0 +1,44 @@
+"""An anniversary the next sentence keeps ('那覇市は、台北市と2013年に友好都市
+協定を締結しました。令和5年には締結10周年記念事業を実施しました。', 'The two
+cities signed in 2014. Last year they marked the tenth anniversary of the
+agreement.'): a sentence that names no place and no kind of tie, but the
+anniversary of a signing, renews the one tie the sentence before stated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.dates import cjk_number, find_dates
+from extractors.other_side import Sentence
+from extractors.pair_scorer import Candidate
+from models.records import DatePrecision, Event, EventDate, Evidence
+
+_FOLLOWUP = re.compile(
+    r"(?:締結|提携|締盟|結盟|簽約|簽署|協定)[^。．.]{0,6}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)"
+    r"|(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the|their|our|its)\s+"
+    r"(?:signing|agreement|partnership|ties|relationship|twinning)\b)")
+
+
+def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt.date | None,
+                          page: int | None) -> list[Candidate]:
+    """The renewal (and the founding it counts from) that ``sent`` states of
+    the one pair the rules chose in the sentence before (``before``)."""
+    m = _FOLLOWUP.search(sent.text)
+    chosen = [c for c in before if c.selected]
+    if m is None or sent.sides or len({c.pair for c in chosen}) != 1:
+        return []
+    n = int(m.group("n")) if m.group("n") else cjk_number(m.group("zh"))
+    found = find_dates(sent.text, published)
+    kept = found[0].date if found else (
+        EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
+        if published else None)
+    evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
+    base = chosen[0].mentions[0]
+    renewed = base.model_copy(update={"event": Event.RENEWED, "date": kept, "evidence": evidence, "themes": ()})
+    mentions = [renewed]
+    if kept is not None and base.date is None:
+        founding = EventDate(value=dt.date(kept.value.year - n, 1, 1), precision=DatePrecision.YEAR, text="")
+        mentions.append(base.model_copy(update={"date": founding, "evidence": evidence, "themes": ()}))
+    return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
+                      selected=True)]
