@@ -80,7 +80,12 @@ def describes_only(text: str, cues) -> bool:
     """Every cue of the sentence names an existing tie to describe a party,
     and no verb of signing or forming says the tie was made here."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) for c in cues) \
-        and not SIGNED_PAST.search(text) and not _MAKING.search(text)
+        and not SIGNED_PAST.search(text) and not _MAKING.search(text) \
+        and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
+
+
+# "Portland has been Kaohsiung's sister city since 1988": the description dates the tie.
+_SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?since\s+(?:(?:19|20)\d\d|[A-Z][a-z]+\s+\d)")
 
 
 _MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)")

@@ -457,3 +457,8 @@ def test_an_anniversary_kept_this_year_counts_from_the_one_date_given(nlp):
     found = run(nlp, "新竹市與美國加州聖荷西市早在1986年即締結為姊妹市，今年適逢締盟35週年，市長特別錄製影片祝賀。",
                 published=dt.date(2021, 6, 1), lang="zh")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2021"), (Event.ESTABLISHED, "1986")}
+
+
+def test_a_tie_described_with_since_is_dated(nlp):
+    [m] = run(nlp, "Portland has been Kaohsiung's sister city since 1988.")
+    assert (m.b.name, m.date.iso()) == ("Portland", "1988")
