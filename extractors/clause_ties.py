@@ -19,7 +19,8 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_LATER = re.compile(r"[，,；;]\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日))")  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
-                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they)\s)")
+                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they)\s)"
+                       r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)")  # '…, on the 10th anniversary of their ties'
 
 
 def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]]:
@@ -55,6 +56,8 @@ def clause_ties(text: str, later: list[tuple[int, int]], relation: Relation, pub
     for clause in [head, *(text[s:e] for s, e in later)]:
         cues = relations_in(clause)
         event, found = event_of(clause)
-        out.append(ClauseTie(item_relation(clause, cues, out[0].relation if out else relation), event, found,
-                             nearest_date(clause, published, cues, year_hint)))
+        date = nearest_date(clause, published, cues, year_hint)
+        if date is None and out and event is Event.RENEWED:
+            date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
+        out.append(ClauseTie(item_relation(clause, cues, out[0].relation if out else relation), event, found, date))
     return out

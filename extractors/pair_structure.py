@@ -113,16 +113,20 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 # before the partner: '並與日本岡山縣').
 _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
-                        r"(?:(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
-                        r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island"
+                        r"(?:(?:[A-Z][\w.]*\s+)?(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
+                        r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island", "the US state of"
                         r"\s*[\u4e00-\u9fff]{0,4}$")
 
 
 def continuation(text: str, side: PlaceSpan) -> str:
-    """The words that continue the subject's ties before ``side`` ('and in
-    2017 of '), '' where none do: a date there is that partner's."""
+    """The words that continue the subject's ties with ``side`` ('and in
+    2017 of Kure', 'and with the US state of Hawaii in 2020'), to the end of
+    their clause; '' where none do: a date there is that partner's."""
     m = _CONTINUED.search(text, max(0, side.start - 40), side.start)
-    return m.group(0) if m else ""
+    if m is None:
+        return ""
+    after = re.match(r"[^,;.，。；]{0,30}", text[side.end:])
+    return m.group(0) + text[m.end():side.end] + (after.group(0) if after else "")
 
 
 def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

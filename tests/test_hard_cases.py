@@ -487,3 +487,16 @@ def test_a_continued_partner_takes_the_date_its_own_words_give(nlp):
     # where people met is no party
     found = run(nlp, "Officials from Fukuoka and its Taiwanese partner city Kaohsiung met in Tokyo on Friday.")
     assert {m.b.name for m in found} == {"Fukuoka"}
+
+
+def test_a_signing_on_the_anniversary_of_the_ties_is_a_new_tie_and_a_renewal(nlp):
+    found = run(nlp, "Kaohsiung Mayor Chen Chi-mai and Fukuoka Mayor Soichiro Takashima on Thursday signed a "
+                     "memorandum on smart city cooperation, on the 10th anniversary of the cities' sister ties.")
+    assert {(m.relation, m.event, m.date.iso()) for m in found} == {
+        (Relation.MOU, Event.ESTABLISHED, "2024-03-21"), (Relation.SISTER, Event.RENEWED, "2024-03-21")}
+
+
+def test_a_partner_continued_after_a_country_and_unit_takes_its_own_date(nlp):
+    found = run(nlp, "Hualien County signed a memorandum of understanding with Japan's Okinawa Prefecture in 2018 "
+                     "and with the US state of Hawaii in 2020.")
+    assert {(m.b.name, m.date.iso()) for m in found} == {("Okinawa", "2018"), ("Hawaii", "2020")}
