@@ -61,3 +61,24 @@ def clause_ties(text: str, later: list[tuple[int, int]], relation: Relation, pub
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
         out.append(ClauseTie(item_relation(clause, cues, out[0].relation if out else relation), event, found, date))
     return out
+
+
+def aside_ties(text: str, asides: list[tuple[int, int]], relation: Relation, published: dt.date | None,
+               year_hint: int | None) -> list[ClauseTie]:
+    """'Yunlin and Kurume, which have been friendship cities since 2015,
+    signed an MOU on Wednesday': the main clause's tie, then the tie an
+    aside about the pair states (``asides`` in ``text``'s offsets); none
+    where no aside names a tie or the main clause names none."""
+    told = [(s, e) for s, e in asides if relations_in(text[s:e])]
+    main = text
+    for s, e in sorted(told, reverse=True):
+        main = main[:s] + main[e:]
+    if not told or not relations_in(main):
+        return []
+    out: list[ClauseTie] = []
+    for clause in [main, *(text[s:e] for s, e in told)]:
+        cues = relations_in(clause)
+        event, found = event_of(clause)
+        out.append(ClauseTie(item_relation(clause, cues, relation), event, found,
+                             nearest_date(clause, published, cues, year_hint)))
+    return out

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.clause_ties import ClauseTie, clause_ties, later_ties
+from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
 from extractors.elses_ties import on_someone_elses_list, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
@@ -266,17 +266,24 @@ class PartnershipFinder:
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
+            told = next((text_of(doc)[x:y] for x, y in asides if x <= max(a.start, b.start) < y
+                         and not x <= min(a.start, b.start) < y), None)
+            if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
+                pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \
+                    if relations_in(told) else None
             second: list[ClauseTie] = []
             # (where the sentence first names each side: a later clause may name them again)
             firsts = [min((p.end for p in sent.sides if p.place.id == s.place.id), default=-1) for s in (a, b)]
             later = later_ties(sent.text, max(firsts) - sent.start, [
                 p.start - sent.start for p in sent.sides if p.place.id not in key]) if min(firsts) >= 0 else []
-            if later:
-                ties = clause_ties(sent.text, later, tie, doc._.published, year_hint)
-                if ties:  # the pair's first tie is the clause before the later ones; each of those is another
-                    first, *second = ties
-                    tie, pair_date = first.relation, first.date or pair_date
-                    event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
+            ties = clause_ties(sent.text, later, tie, doc._.published, year_hint) if later else aside_ties(
+                sent.text, [(x - sent.start, y - sent.start) for x, y in asides if not any(
+                    x <= s.start < y for s in sent.sides)], tie, doc._.published, year_hint)  # asides naming no one
+            if ties:
+                # the pair's first tie is the main clause's, each later clause or aside states another
+                first, *second = ties
+                tie, pair_date = first.relation, first.date or pair_date
+                event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie,
                               event=event, date=pair_date,
                               themes=themes, evidence=evidence, confidence=confidence)

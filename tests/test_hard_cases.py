@@ -500,3 +500,15 @@ def test_a_partner_continued_after_a_country_and_unit_takes_its_own_date(nlp):
     found = run(nlp, "Hualien County signed a memorandum of understanding with Japan's Okinawa Prefecture in 2018 "
                      "and with the US state of Hawaii in 2020.")
     assert {(m.b.name, m.date.iso()) for m in found} == {("Okinawa", "2018"), ("Hawaii", "2020")}
+
+
+def test_a_relative_clause_about_the_pair_states_its_older_tie(nlp):
+    found = run(nlp, "Yunlin County and the city of Kurume, Fukuoka, which have been friendship cities since 2015, "
+                     "signed an agricultural cooperation memorandum on Wednesday.")
+    assert {(m.relation, m.date.iso()) for m in found} == {(Relation.MOU, "2024-03-20"),
+                                                            (Relation.FRIENDSHIP, "2015")}
+    # partners named only in the aside take no date of the main clause
+    found = run(nlp, "Taichung, which already has friendship agreements with Sendai and Osaka, signed a new one "
+                     "with Kumamoto City on Monday.")
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {
+        ("Sendai", None), ("Osaka", None), ("Kumamoto", "2024-03-25")}
