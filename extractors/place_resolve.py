@@ -91,6 +91,8 @@ class PlaceResolver:
                 return town
         if hint in (None, "JP") and (island := self._japanese_island(name)) is not None:
             return island
+        if hint in (None, "KR") and (shared := _SHARED_DISTRICT.fullmatch(name)) is not None:
+            return self._district_of(text, start, end, shared)
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint] or (
@@ -127,13 +129,24 @@ class PlaceResolver:
                 return local[0]
         return top
 
-    def city_in_division(self, text: str, end: int, name: str) -> list[Place]:
+    def city_in_division(self, text: str, start: int, end: int, name: str) -> list[Place]:
         """'Imizu in Toyama Prefecture': a name the division written after it
-        holds as a city, whatever its size."""
+        holds as a city, whatever its size; 'Seo District of Daegu': a Korean
+        district with its city."""
+        if (shared := _SHARED_DISTRICT.fullmatch(name)) is not None:
+            return [p for p in [self._district_of(text, start, end, shared)] if p is not None]
         m = _IN_DIVISION.match(text, end)
         return [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
                                      and fold_core(p.admin1) == fold_core(m.group(1))
                                      and fold_core(p.name) == fold_core(name)][:1]
+
+    def _district_of(self, text: str, start: int, end: int, m: re.Match) -> Place | None:
+        """'Seo District of Daegu', 'Jung-gu, Incheon', "Busan's Dong District":
+        a district several Korean cities have, read only with its city."""
+        city = m.group("city") or next((c.group(1) for c in (_CITY_AFTER_DISTRICT.match(text, end),
+                                                             _CITY_BEFORE_DISTRICT.search(text, max(0, start - 30), start))
+                                        if c is not None), None)
+        return self.gaz.table.english_in(f"{m.group(1)} District", city) if city else None
 
     def _japanese_island(self, name: str) -> Place | None:
         """'Miyako Island' is the city of Miyakojima, not Miyako in Iwate:
@@ -210,6 +223,11 @@ class PlaceResolver:
 
 
 _ISLAND = re.compile(r"([A-Z][a-z]+)\s+Island")
+# The districts several Korean metropolitan cities share, and the city written beside one.
+_SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk)(?:-gu|\s+District)"
+                              r"(?:(?:\s+of\s+|\s+in\s+|,\s*)(?P<city>[A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?City)?)?")
+_CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
+_CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")
 _CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")
 
 

@@ -338,7 +338,7 @@ class PlaceFinder(PlaceResolver):
             found = divisions
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"] or \
-                self.city_in_division(text_of(doc), end, name)
+                self.city_in_division(text_of(doc), start, end, name)
         joined = not found and joined_to(text_of(doc), start, end, self.forms)
         if not found and (unit_of or joined):
             # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)

@@ -122,7 +122,7 @@ def test_a_district_written_with_taiwan_after_it_is_that_district(nlp):
 
 
 def test_a_city_or_county_written_in_separate_syllables_is_still_that_place(nlp):
-    text = "Delegations from Chia-Yi City, Ping Tung County, Kao Hsiung and Hsin-Chu City met in Tai Chung."
+    text = "Delegations from Chia-Yi City, Ping Tung County, Kao Hsiung, Hsin-Chu City and Tai Chung met."
     found = {p.text: p.place.id for p in nlp(text)._.places if p.kind == "taiwan"}
     assert found == {"Chia-Yi City": "TW-CYI", "Ping Tung County": "TW-PIF", "Kao Hsiung": "TW-KHH",
                      "Hsin-Chu City": "TW-HSZ", "Tai Chung": "TW-TXG"}

@@ -290,3 +290,16 @@ def test_a_city_named_on_its_own_as_well_as_before_its_district_is_a_party_too(n
     # only written before its district, it only locates it
     found = run(nlp, "台中市西屯區公所與美國霍博肯市簽署姊妹市協定，台中市旗首度亮相。", lang="zh")
     assert {m.a.name for m in found if m.confidence >= 0.5} == {"Xitun"}
+
+
+def test_a_district_several_korean_cities_share_is_read_with_its_city(nlp):
+    found = run(nlp, "Busan's Dong District and Kaohsiung's Gushan District signed a friendship agreement in 2012. "
+                     "Seo District of Daegu and Taichung's West District signed a friendship agreement.")
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in found if m.confidence >= 0.5} == {
+        ("Gushan", "Dong District", "Busan"), ("West District", "Seo District", "Daegu")}
+    # without its city, a shared name is no place
+    from extractors.gazetteer.index import load_gazetteer
+    from models.settings import load_settings
+
+    table = load_gazetteer(load_settings().cache_dir).table
+    assert table.english("Seo District", "KR") is None and table.english_in("Seo District", "Daegu") is not None

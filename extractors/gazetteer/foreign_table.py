@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +52,13 @@ class ForeignTable:
     def __init__(self, lookup, rows: list[TableRow] | None = None):
         self.by_zh: dict[str, list[Place]] = {}
         self.own: dict[str, list[Place]] = {}
-        for row in rows if rows is not None else read_rows():
-            place = _own_place(row) if row.own else _resolve(row, lookup)
+        rows = rows if rows is not None else read_rows()
+        # An English name several rows share (Korea's Jung, Dong, Seo, Nam and Buk Districts)
+        # names a place only with the city that holds it: ``english_in``.
+        shared = {n for n, k in Counter((r.country, r.name) for r in rows if r.own).items() if k > 1}
+        self.shared = {fold(name) for _, name in shared}
+        for row in rows:
+            place = _own_place(row, (row.country, row.name) in shared) if row.own else _resolve(row, lookup)
             if place is None:
                 continue
             for name in row.zh:
@@ -71,10 +77,18 @@ class ForeignTable:
         return (in_country or places or [None])[0]
 
     def english(self, name: str, country: str | None = None) -> Place | None:
-        bare = _KOREAN_UNIT.sub("", name)
-        places = self.own.get(fold(name)) or self.own.get(fold_core(name)) or self.own.get(fold_core(bare)) or []
+        places = self._own(name)
         in_country = [p for p in places if country is None or p.country == country]
-        return in_country[0] if in_country else None
+        return in_country[0] if len({p.id for p in in_country}) == 1 else None
+
+    def english_in(self, name: str, admin1: str) -> Place | None:
+        """The table's place of ``name`` inside ``admin1`` ('Seo District' of Daegu)."""
+        inside = [p for p in self._own(name) if p.admin1 and fold_core(p.admin1) == fold_core(admin1)]
+        return inside[0] if inside else None
+
+    def _own(self, name: str) -> list[Place]:
+        bare = _KOREAN_UNIT.sub(" district", name)
+        return self.own.get(fold(name)) or self.own.get(fold_core(name)) or self.own.get(fold(bare)) or []
 
 
 _COUNTY_CHARS = "郡縣县"
@@ -90,7 +104,7 @@ def _resolve(row: TableRow, lookup) -> Place | None:
     return best.model_copy(update={"native": row.zh[0]}) if best is not None and not best.native else best
 
 
-def _own_place(row: TableRow) -> Place:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(row.name)).strip("-")
+def _own_place(row: TableRow, shared: bool = False) -> Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(row.name + (f" {row.admin1}" if shared else ""))).strip("-")
     return Place(id=f"tbl:{row.country}:{slug}", name=row.name, country=row.country, level=row.level,
                  admin1=row.admin1, native=row.zh[0] if row.zh else None)
