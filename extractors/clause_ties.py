@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.dates import find_dates
 from extractors.event_dates import nearest_date
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_wording import item_relation
@@ -19,7 +20,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_LATER = re.compile(r"[，,；;]\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日))")  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
-                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they)\s)"
+                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
                        r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)")  # '…, on the 10th anniversary of their ties'
 
 
@@ -31,8 +32,12 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
     cut = _CJK_LATER if _CJK_CHAR.search(text) else _EN_LATER
     starts = [m.end() for m in cut.finditer(text) if m.start() > after]
     bounds = list(zip(starts, [*starts[1:], len(text)]))
-    return [(s, e) for s, e in bounds if relations_in(text[s:e]) and event_of(text[s:e])[1]
-            and not any(s <= o < e for o in others)]
+    return [(s, e) for s, e in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e]))
+            and event_of(text[s:e])[1] and not any(s <= o < e for o in others)]
+
+
+# '; the two sides renewed them in 2023': a clause that names the tie only by a word pointing back.
+_BACK_TO_TIE = re.compile(r"(?i)\b(?:them|it|the\s+(?:agreement|ties|tie|pact|relationship|accord|memorandum))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +61,13 @@ def clause_ties(text: str, later: list[tuple[int, int]], relation: Relation, pub
     for clause in [head, *(text[s:e] for s, e in later)]:
         cues = relations_in(clause)
         event, found = event_of(clause)
-        date = nearest_date(clause, published, cues, year_hint)
+        found_dates = find_dates(clause, published, year_hint)
+        date = nearest_date(clause, published, cues, year_hint) if cues else (
+            found_dates[0].date if found_dates else None)  # 'renewed them in 2023'
         if date is None and out and event is Event.RENEWED:
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
-        out.append(ClauseTie(item_relation(clause, cues, out[0].relation if out else relation), event, found, date))
+        before = out[0].relation if out else relation
+        out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out
 
 

@@ -512,3 +512,9 @@ def test_a_relative_clause_about_the_pair_states_its_older_tie(nlp):
                      "with Kumamoto City on Monday.")
     assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {
         ("Sendai", None), ("Osaka", None), ("Kumamoto", "2024-03-25")}
+
+
+def test_a_later_clause_that_renews_them_is_a_second_event_of_the_tie(nlp):
+    found = run(nlp, "The sister-city ties between Pingtung and Mili Atoll were formalised in 2019; the two sides "
+                     "renewed them in 2023.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "2019"), (Event.RENEWED, "2023")}
