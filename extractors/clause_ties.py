@@ -57,18 +57,7 @@ def clause_ties(text: str, later: list[tuple[int, int]], relation: Relation, pub
     head = text[:later[0][0]]
     if not relations_in(head):
         return []
-    out: list[ClauseTie] = []
-    for clause in [head, *(text[s:e] for s, e in later)]:
-        cues = relations_in(clause)
-        event, found = event_of(clause)
-        found_dates = find_dates(clause, published, year_hint)
-        date = nearest_date(clause, published, cues, year_hint) if cues else (
-            found_dates[0].date if found_dates else None)  # 'renewed them in 2023'
-        if date is None and out and event is Event.RENEWED:
-            date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
-        before = out[0].relation if out else relation
-        out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
-    return out
+    return _ties([head, *(text[s:e] for s, e in later)], relation, published, year_hint)
 
 
 def aside_ties(text: str, asides: list[tuple[int, int]], relation: Relation, published: dt.date | None,
@@ -83,10 +72,21 @@ def aside_ties(text: str, asides: list[tuple[int, int]], relation: Relation, pub
         main = main[:s] + main[e:]
     if not told or not relations_in(main):
         return []
+    return _ties([main, *(text[s:e] for s, e in told)], relation, published, year_hint)
+
+
+def _ties(clauses: list[str], relation: Relation, published: dt.date | None, year_hint: int | None
+          ) -> list[ClauseTie]:
+    """Each clause's tie: its kind (else the first clause's), event and date."""
     out: list[ClauseTie] = []
-    for clause in [main, *(text[s:e] for s, e in told)]:
+    for clause in clauses:
         cues = relations_in(clause)
         event, found = event_of(clause)
-        out.append(ClauseTie(item_relation(clause, cues, relation), event, found,
-                             nearest_date(clause, published, cues, year_hint)))
+        dates = find_dates(clause, published, year_hint)
+        date = nearest_date(clause, published, cues, year_hint) if cues else (
+            dates[0].date if dates else None)  # 'renewed them in 2023'
+        if date is None and out and event is Event.RENEWED:
+            date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
+        before = out[0].relation if out else relation
+        out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out
