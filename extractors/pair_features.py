@@ -33,7 +33,7 @@ _OFFICIAL_OF = re.compile(r"\b(?:mayor|governor|magistrate|speaker|officials?|re
 
 
 def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation, event: Event,
-              has_event_cue: bool, cues, chains) -> dict[str, float]:
+                  has_event_cue: bool, cues, chains, asides: list[tuple[int, int]] | None = None) -> dict[str, float]:
     """What one passage says about one pair, as numbers the scorer weighs."""
     lo, hi = sorted((a, b), key=lambda s: s.start)
     in_sentence = sent.start <= a.start < sent.end and sent.start <= b.start < sent.end
@@ -77,8 +77,9 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         tw_parent(s.place.id) in (a.place.id, b.place.id) for s in sent.sides))
     if in_sentence and a.place.country != b.place.country:
         f["listed"] = float(listed_together(doc, a, b, chains))
-        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains,
-                                                     relative_asides(doc, sent.start, sent.end)))
+        if asides is None:  # (the sentence's asides, when the caller has not read them already)
+            asides = relative_asides(doc, sent.start, sent.end)
+        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains, asides))
         f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides))
     return f
 

@@ -291,7 +291,7 @@ class PartnershipFinder:
                                                                "date": t.date}) for t in second]
             if founded and event is Event.RENEWED:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
-            features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains)
+            features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
             # "could join Long Beach's list of sister cities, including Yokkaichi": the
             # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.
             features["elses_list"] = float(not selected and on_someone_elses_list(text_of(doc), a, b, sent.sides))
