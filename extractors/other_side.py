@@ -125,6 +125,23 @@ def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
     return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])
 
 
+def unnamed_subject(sentences: list[Sentence], i: int, owner: Place | None) -> PlaceSpan | None:
+    """Whose partners a sentence that names only objects lists ('ties were
+    formed with A in 1990 and with B in 2004'): the page's owner, else the
+    one government the sentence before names ('The City of Rancho
+    Cucamonga maintains two sister city relationships.')."""
+    sent = sentences[i]
+    if owner is not None:
+        if any(p.place.id == owner.id for p in sent.sides):
+            return None
+        kind = "taiwan" if owner.country == "TW" else "foreign"
+        return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])
+    if i and len({p.place.id for p in sentences[i - 1].sides}) == 1 \
+            and not any(p.place.id == sentences[i - 1].sides[0].place.id for p in sent.sides):
+        return sentences[i - 1].sides[0]
+    return None
+
+
 # 'the two cities', '兩市': a reference back to cities, not to the state or
 # prefecture named after one of them ('Georgetown, Penang's capital').
 _CITIES_ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:two|2|both)|both)\s+(?:cities|towns|municipalities)\b|兩市|両市|両都市")

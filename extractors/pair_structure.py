@@ -125,8 +125,24 @@ def continuation(text: str, side: PlaceSpan) -> str:
     m = _CONTINUED.search(text, max(0, side.start - 40), side.start)
     if m is None:
         return ""
-    after = re.match(r"[^,;.，。；]{0,30}", text[side.end:])
+    # (past the country or state that locates the partner: 'with Nantou County, Taiwan in 2004')
+    after = re.match(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?[^,;.，。；]{0,30}", text[side.end:])
     return m.group(0) + text[m.end():side.end] + (after.group(0) if after else "")
+
+
+_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)?(?:[Cc]ity|[Tt]own|[Vv]illage|[Cc]ounty|"
+                          r"[Pp]refecture|[Ss]tate|[Pp]rovince|[Mm]unicipality)\s+of\s+)?$")
+
+
+def co_objects(text: str, sides: list[PlaceSpan]) -> bool:
+    """'Sister city ties were formed with Sonora, Mexico in 1990 and with
+    Nantou County, Taiwan in 2004': every place the sentence names stands
+    after its own 'with', so each is a partner of one unnamed subject, not
+    of the others."""
+    if len({s.place.id for s in sides}) < 2:
+        return False
+    return all(_WITH_OBJECT.search(text, max(0, s.start - 40), s.start)
+               or (k and _CONTINUED.search(text, max(0, s.start - 40), s.start)) for k, s in enumerate(sides))
 
 
 def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

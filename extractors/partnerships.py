@@ -31,12 +31,12 @@ from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, annivers
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
-                                   subject_referent)
+                                   subject_referent, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, continued_partners,
-                                       distinct_places, drop_contained, guests_only, list_chains, listed_together,
-                                       continuation, not_in, parallel_clauses, relative_asides, respective_pairs,
+from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
+                                       continued_partners, distinct_places, drop_contained, guests_only, list_chains,
+                                       listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        standing_alone, third_party_between, trip_only)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
@@ -157,6 +157,15 @@ class PartnershipFinder:
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
                        if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]
+        holder = None
+        if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
+            holder = unnamed_subject(sentences, i, doc._.page_owner)
+            rule_pairs = [(holder, s) for s in distinct_places(sent.sides)] if holder is not None else []
+        subject = subject_referent(sentences, i)
+        if not rule_pairs and subject is not None and sent.sides and not any(
+                (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
+            # 'The county has been a friendship county of San Diego County since 2016'
+            rule_pairs = [(subject, s) for s in distinct_places(sent.sides)]
         if not rule_pairs:
             distinct_local = distinct_places(local)
             if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
@@ -184,13 +193,12 @@ class PartnershipFinder:
                     pool.append(s)
                     spans.add(s.place.id)
                     extra[s.place.id] = "borrowed"
-        subject = subject_referent(sentences, i)
         if subject is not None and subject.place.id not in spans:
             pool.append(subject)
             spans.add(subject.place.id)
             extra[subject.place.id] = "subject"
-        owner = implicit_owner(sent, doc._.page_owner)
-        if owner is not None:
+        owner = holder or implicit_owner(sent, doc._.page_owner)
+        if owner is not None and owner.place.id not in spans:
             pool.append(owner)
             spans.add(owner.place.id)
             extra[owner.place.id] = "owner"
@@ -256,7 +264,8 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
-            if own_date is None and (said := continuation(text_of(doc), b if a.place.country == "TW" else a)):
+            if own_date is None and (said := next((c for s in sorted((a, b), key=lambda s: s.place.country == "TW")
+                                                  if s.end > sent.start and (c := continuation(text_of(doc), s))), "")):
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)

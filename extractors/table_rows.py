@@ -131,14 +131,20 @@ def page_at(doc: Doc, offset: int) -> int | None:
     return None
 
 
-_COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
+_COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)"
+                          r"|(?:締結|提携|調印|締盟|結盟)\s*$")
 
 
 def _bare_row(doc: Doc, sent: Sentence) -> bool:
-    """A line that holds only its place(s), perhaps a bullet, a country in
-    brackets and a date ('- 蘇澳鎮（台湾）', '花蓮市（台湾） 2024年'): a row of a
-    list, not a caption or prose that names a place."""
+    """A line that holds only its place(s), perhaps a bullet, a country,
+    the prefecture or county locating the place, a date and the word for
+    signing ('- 蘇澳鎮（台湾）', '花蓮市（台湾） 2024年', '台湾 屏東県屏東市
+    2019年11月締結'): a row of a list, not a caption or prose that names a
+    place."""
     rest = sent.text
+    for place in sorted(doc._.places or (), key=lambda p: p.start, reverse=True):
+        if sent.start <= place.start and place.end <= sent.end and place.kind in ("taiwan", "foreign", "locator"):
+            rest = rest[:place.start - sent.start] + rest[place.end - sent.start:]
     for side in sent.sides:
         rest = rest.replace(side.text, "")
     for d in reversed(find_dates(rest, doc._.published)):

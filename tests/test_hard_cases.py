@@ -518,3 +518,10 @@ def test_a_later_clause_that_renews_them_is_a_second_event_of_the_tie(nlp):
     found = run(nlp, "The sister-city ties between Pingtung and Mili Atoll were formalised in 2019; the two sides "
                      "renewed them in 2023.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "2019"), (Event.RENEWED, "2023")}
+
+
+def test_the_county_that_opens_a_sentence_is_the_government_named_before(nlp):
+    text = ("A delegation from Pingtung County, Taiwan, led by Magistrate Chou Chun-mi, visited the city council "
+            "on Tuesday. The county has been a friendship county of San Diego County since 2016.")
+    found = {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert found == {("Pingtung", "San Diego County", "2016")}

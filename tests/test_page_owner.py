@@ -151,3 +151,22 @@ def test_an_english_page_names_its_own_city_where_the_model_misses_it(nlp):
     found = run(nlp, text, title="Sister Cities | Bellingham, WA")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
         ("Hualien", "Bellingham", "2015")}
+
+
+def test_partners_each_after_their_own_with_are_the_unnamed_subjects(nlp):
+    # Written here: the subject is the city the sentence before names, not
+    # either partner; each partner takes the year of its own clause.
+    text = ("The City of Rancho Cucamonga maintains two sister city relationships. Sister city ties were "
+            "formed with Sonora, Mexico in 1990 and with Nantou County, Taiwan in 2004.")
+    found = {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert ("Nantou", "Rancho Cucamonga", "2004") in found
+    assert not any("Nantou" in pair and "Sonora" in pair for pair in found)
+
+
+def test_a_partner_page_row_gives_the_country_and_the_county_before_the_city(nlp):
+    text = ("姉妹都市・友好都市\n"
+            "中国 威海市 1992年10月締結\n"
+            "台湾 屏東県屏東市 2019年11月締結\n")
+    found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 宇部市")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
+        ("Pingtung City", "Ube", "2019-11")}
