@@ -10,7 +10,7 @@ import re
 
 from extractors.gazetteer.names import fold_characters
 from extractors.gazetteer.transliteration import by_sound
-from extractors.kana import name_reading, place_by_reading, romaji
+from extractors.kana import name_reading, place_by_reading, romaji, written_name
 from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
@@ -71,7 +71,9 @@ def read_municipality(world, written: str):
                 None)
     if seat is None:
         return None
-    return Place(id=f"prov:JP:{reading}", name=reading.capitalize(), country="JP", level=Level.CITY,
+    # Written as English writes Japanese names ('Kikuyo', not 'Kikuyou').
+    name = written_name(reading)
+    return Place(id=f"prov:JP:{name.lower()}", name=name, country="JP", level=Level.CITY,
                  admin1=seat.admin1, native=written, provisional=True)
 
 
@@ -133,7 +135,7 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
         known = place_by_reading(world, reading, Level.CITY, last.place.name)
         if known is not None:
             return PlaceSpan(i, m.end(), name, "foreign", place=known, notes=["reading"])
-        english, key = reading.capitalize(), reading
+        english, key = written_name(reading), written_name(reading).lower()
     place = Place(id=f"prov:{last.place.country}:{key}", name=english, country=last.place.country,
                   level=Level.CITY, admin1=last.place.name, native=name, provisional=True)
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
@@ -166,11 +168,12 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
 def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
     """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
     right before a unit it holds only says where that unit is; the unit is
-    the party."""
+    the party. So too before a unit's office or council ('加州聖地牙哥郡議會
+    訪問團'): the state is no party there either."""
     ordered = sorted(spans, key=lambda s: s.start)
     for first, second in zip(ordered, ordered[1:]):
-        if first.kind != second.kind or first.kind not in ("taiwan", "foreign") \
-                or text[first.end:second.start].strip():
+        if second.kind not in (first.kind, "org") or first.kind not in ("taiwan", "foreign") \
+                or second.place is None or text[first.end:second.start].strip():
             continue
         if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
                 first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS

@@ -64,6 +64,15 @@ def loose(name: str) -> str:
     return re.sub(r"ou|oo", "o", re.sub(r"uu", "u", text))
 
 
+def written_name(reading: str) -> str:
+    """A reading as English writes the name: a long o folded ('kikuyou' ->
+    'Kikuyo', 'ooita' -> 'Oita'), a long u only after y, sh, ch or j
+    ('kyuushuu' -> 'Kyushu'), as elsewhere 'uu' is two syllables
+    ('Nachikatsuura')."""
+    text = re.sub(r"ou|oo", "o", reading.lower())
+    return re.sub(r"(?<=[yhj])uu", "u", text).capitalize()
+
+
 @cache
 def _sudachi():
     from sudachipy import Dictionary, SplitMode

@@ -140,8 +140,9 @@ TREATY_BEFORE = re.compile(rf"\b{_NATION}\s*[-–/]\s*{_NATION}(?:\s+(?:[A-Z][\w
                            r"(?:漁業|貿易|經貿|投資|租稅|避免雙重課稅|經濟合作|自由貿易|海關|航空|司法互助)[^，。,、；;\s]{0,4}$")
 
 
-# Where a clause ends, in the three scripts ('、' only lists).
-CLAUSE_MARK = re.compile(r"[，,；;。]")
+# Where a clause ends, in the three scripts ('、' lists, except after a
+# Japanese verb's joining form: '締結しており、10月には…', '調印し、').
+CLAUSE_MARK = re.compile(r"[，,；;。]|(?<=[てでりしが])、")
 
 
 # 'Sister Cities International': an association's name, not a tie; 'the

@@ -163,3 +163,15 @@ def test_an_anniversary_the_next_sentence_keeps_renews_the_tie_just_stated(nlp):
     found = run(nlp, "那覇市は、台北市と2013年に友好都市協定を締結しました。令和5年には締結10周年記念事業を実施しました。",
                 lang="ja")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "2013"), (Event.RENEWED, "2023")}
+
+
+def test_the_signing_year_is_not_taken_from_the_clause_after_the_verb(nlp):
+    text = "熊本県は台湾の高雄市と2013年に国際交流に関する覚書を締結しており、10月には知事が高雄市を訪問した。"
+    found = run(nlp, text, published=dt.date(2024, 10, 15), lang="ja")
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {
+        ("Kaohsiung", "Kumamoto", "2013")}
+
+
+def test_a_town_read_from_its_kanji_is_written_as_english_writes_it(nlp):
+    found = run(nlp, "新竹縣與日本熊本縣菊陽町簽署友好交流協定。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Hsinchu County", "Kikuyo")}

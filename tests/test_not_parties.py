@@ -168,3 +168,11 @@ def test_where_a_university_stands_is_no_party_to_its_agreement(nlp):
     text = ("Kaohsiung Mayor Chen Chi-mai witnessed the signing of an academic cooperation agreement between "
             "National Sun Yat-sen University and Kyushu University in Fukuoka.")
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "屏東縣長今天在縣府接待美國加州聖地牙哥郡議會訪問團。",  # the state locates a council: neither is a party
+    "高雄市政府經濟發展局與美國德州休士頓市商會簽署合作備忘錄。",  # a chamber of commerce
+])
+def test_a_council_or_chamber_and_the_state_locating_it_are_not_parties(nlp, text):
+    assert not [m for m in run(nlp, text, lang="zh") if m.confidence >= 0.5]
