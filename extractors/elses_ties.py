@@ -64,3 +64,20 @@ def on_someone_elses_list(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[Pla
         return False
     owner = next((s for s in sides if s.end == listed.start()), None)
     return owner is not None and owner.place.id not in (a.place.id, b.place.id)
+
+
+# 'a delegation to Taipei, its sister city since 1979, and to Chengdu, China,
+# its sister city since 2014': an apposition that says whose partner a place is.
+_ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:sister|friendship|friendly|twin|partner)\b[^,;.]*")
+
+
+def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int]]:
+    """Place id -> (start, end) of the apposition that calls it a partner of
+    the sentence's subject, the first government the sentence names; such a
+    place pairs with the subject only."""
+    out: dict[str, tuple[int, int]] = {}
+    for side in sides[1:]:
+        if side.place.id != sides[0].place.id and (m := _ITS_PARTNER.match(text, side.end)):
+            out.setdefault(side.place.id, (m.start(), m.end()))
+    return out

@@ -147,6 +147,13 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
 
 
+# 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung':
+# the tie stands, whatever a later clause hopes or plans.
+_STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
+                          r"partnerships?)\s+with\b|\b(?:is|are)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                          r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b")
+
+
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any, the
@@ -157,6 +164,8 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     event, found = event_of(window)
     if found:
         return event, True
+    if _STATIVE_TIE.search(window):
+        return Event.ESTABLISHED, True  # 'Guam has sister ties with Taipei, …, and … hopes to expand': a tie that is
     inside = {a.start - sent_start, b.start - sent_start}
     main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",
                            sent_text)

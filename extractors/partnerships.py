@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
-from extractors.elses_ties import on_someone_elses_list, someone_elses_tie
+from extractors.elses_ties import on_someone_elses_list, partners_of_subject, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, founding_aside, founding_date, item_dates, nearest_date,
                                    years_over_at, years_since)
@@ -157,6 +157,10 @@ class PartnershipFinder:
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
                        if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]
+        owned = partners_of_subject(text_of(doc), sent.sides)  # 'to Taipei, its sister city since 1979'
+        if owned:
+            rule_pairs = [(sent.sides[0], s) for s in distinct_places(sent.sides) if s.place.id in owned] + [
+                (a, b) for a, b in rule_pairs if not {a.place.id, b.place.id} & set(owned)]
         holder = None
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)
@@ -280,6 +284,10 @@ class PartnershipFinder:
             if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
                 pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \
                     if relations_in(told) else None
+            if (apposed := owned.get(a.place.id) or owned.get(b.place.id)) and sent.sides[0].place.id in key:
+                said = text_of(doc)[apposed[0]:apposed[1]]  # ', its sister city since 1979': the tie as it stands
+                pair_date = nearest_date(said, doc._.published, relations_in(said), year_hint)
+                event = event_of(said)[0] if event_of(said)[1] else Event.ESTABLISHED
             second: list[ClauseTie] = []
             # (where the sentence first names each side: a later clause may name them again)
             firsts = [min((p.end for p in sent.sides if p.place.id == s.place.id), default=-1) for s in (a, b)]

@@ -54,8 +54,11 @@ _NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt"
 
 def headed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of each place named by its head's title."""
+    # 'Koror State Governor': the generic word may end a name of two words or more.
     return [(m.start(1), m.end(1), m.group(2)) for m in _HEADED.finditer(text)
-            if m.group(1).split()[0] not in _NOT_NAMES | _NOT_HEADS and m.group(1).split()[-1] not in _NOT_HEADS]
+            if m.group(1).split()[0] not in _NOT_NAMES | _NOT_HEADS and (
+                m.group(1).split()[-1] not in _NOT_HEADS or (
+                    len(m.group(1).split()) > 1 and m.group(1).split()[-1] in ("City", "County", "State")))]
 
 
 def headed_places(finder, text: str, taken, countries, doc_countries) -> list[PlaceSpan]:

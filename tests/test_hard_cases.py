@@ -525,3 +525,24 @@ def test_the_county_that_opens_a_sentence_is_the_government_named_before(nlp):
             "on Tuesday. The county has been a friendship county of San Diego County since 2016.")
     found = {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)}
     assert found == {("Pingtung", "San Diego County", "2016")}
+
+
+def test_its_sister_city_in_an_apposition_is_the_subjects_partner(nlp):
+    text = ("The Phoenix City Council on Wednesday approved travel for a delegation to Taipei, its sister city "
+            "since 1979, and to Chengdu, China, its sister city since 2014.")
+    found = {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert ("Taipei", "Phoenix", "established", "1979") in found
+    assert not any({"Taipei", "Chengdu"} <= {a, b} for a, b, _, _ in found)
+
+
+def test_a_tie_that_stands_is_established_whatever_a_later_clause_hopes(nlp):
+    text = ("Guam has sister ties with Taipei, Kaohsiung and Taoyuan, and Mayor Chen said Kaohsiung hopes to "
+            "expand tourism exchanges with the island.")
+    found = {(m.a.name, m.event.value) for m in run(nlp, text)}
+    assert ("Kaohsiung", "established") in found and not any(e == "proposed" for _, e in found)
+
+
+def test_a_state_named_with_its_governor_is_a_party(nlp):
+    text = ("Koror State Governor Eyos Rudimch and Hsinchu County Magistrate Yang Wen-ke on Monday signed a "
+            "friendship agreement at the Koror State Office.")
+    assert {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text)} == {("Hsinchu County", "Koror", "PW")}
