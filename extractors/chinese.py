@@ -45,6 +45,10 @@ _ORG_AFTER = re.compile(fold_characters(
     r"|國小|國中|高中|中學|小學|學校|高校"
     r"|役所|役場|事務所|病院|商工会議所|観光協会|空港"
     r"|溫泉|駅|站|港務局|漁協|農會|農協"))
+# '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own
+# government's tie speaks for that government.
+_COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
+                                               r"(?:姊妹|姐妹|友好|締盟|結盟)"))
 _OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
 # '代表處札幌分處', '代表所札幌分所': a place right after an office's name is
 # where its branch sits.
@@ -124,7 +128,7 @@ class ChinesePlaceFinder:
             if found.text in _SELF_WORDS or found.text in _COMMON_WORDS or found.text[:2] in _BACK_REFERENCES:
                 i = found.end
                 continue
-            if _ORG_AFTER.match(text, found.end) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
+            if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
                     or _FACILITY_OF.match(text, found.end) \
                     or (_is_kanji(found.text[-1]) and _KATAKANA_AFTER.match(text, found.end)) or (
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):

@@ -58,10 +58,14 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
         return None
     found = find_dates(text, published)
     dates = [d.date for d in found]
-    for early in dates:
-        for late in dates:
-            if late.value.year - early.value.year in counts:
-                return early, late
+    # (a count one year off still pairs them: '1982年に締結し、今年40周年' written
+    # in 2023 counts the way the speaker does)
+    for slack in (0, 1):
+        for early in dates:
+            for late in dates:
+                if any(abs(late.value.year - early.value.year - n) <= slack for n in counts) \
+                        and late.value.year > early.value.year:
+                    return early, late
     if len(found) == 1 and len(counts) == 1:
         # 'on the 30th anniversary of the tie, first signed in 1994', '早在1986年即締結
         # 為姊妹市，今年適逢締盟35週年' (written in 2021): the one date is the

@@ -78,14 +78,16 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
                          r"|締結|簽署|簽訂|調印", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
-                           r"|(?:將|擬|盼|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議)[^。，,；!！]{0,16}$"
+                           r"|(?:將|擬|盼|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
+                           r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
                           r"(?:[a-z]+\s+){0,2}$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
-FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画)|へ(?:\s|$|。))")
+FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画)|へ(?:\s|$|。))"
+                          r"|[^。，,；]{0,8}?案(?![件例])")  # '締結姊妹縣案': the council's bill for a tie
 
 # "the MOU", "the agreement": a reference back to a tie named just before,
 # which lets a sentence listing the other signatories borrow the missing side.

@@ -15,7 +15,7 @@ from collections import Counter
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import DIVISION_OF, ORG_NOUNS, nearby_country
+from extractors.place_cues import DIVISION_OF, ORG_NOUNS, joined_to, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
@@ -58,6 +58,7 @@ def sole_foreign_country(doc_countries: Counter) -> str | None:
 
 class PlaceResolver:
     gaz: Gazetteer
+    forms: dict  # Taiwan's names as written -> their entries
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
@@ -116,7 +117,11 @@ class PlaceResolver:
             return None
         top = candidates[0]
         if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
-                and not doc_countries.get(top.country):
+                and not doc_countries.get(top.country) and not (
+                    # ... unless the model calls it a place, no other place has its name and it is
+                    # coordinated with a Taiwanese government ('Yonaguni and Hualien City signed')
+                    label == "GPE" and len({p.id for p in candidates}) == 1 and fold_core(top.name) == core
+                    and joined_to(text, start, end, self.forms)):
             return None  # a village named without its country is more likely a word
         if not hint and doc_countries and not doc_countries.get(top.country):
             # A country the document names wins over population, unless the

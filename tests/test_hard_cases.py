@@ -546,3 +546,20 @@ def test_a_state_named_with_its_governor_is_a_party(nlp):
     text = ("Koror State Governor Eyos Rudimch and Hsinchu County Magistrate Yang Wen-ke on Monday signed a "
             "friendship agreement at the Koror State Office.")
     assert {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text)} == {("Hsinchu County", "Koror", "PW")}
+
+
+def test_a_council_approving_its_governments_tie_is_a_proposal_of_that_government(nlp):
+    found = run(nlp, "花蓮縣議會今天三讀通過與美國夏威夷郡締結姊妹縣案，縣府預計明年赴美簽約。", lang="zh")
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Hualien", "Hawaii County", "proposed")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("沖縄県与那国町と台湾花蓮市は1982年に姉妹都市を締結し、今年40周年を迎えた。", "ja"),
+    ("Yonaguni and Hualien City signed their sister city agreement in 1982 and celebrated its 40th anniversary "
+     "this year.", "en"),
+])
+def test_an_anniversary_counted_a_year_off_still_dates_the_founding(nlp, text, lang):
+    found = run(nlp, text, published=dt.date(2023, 6, 1), lang=lang)
+    assert {(m.a.name, m.b.name, m.event.value, m.date.iso()) for m in found} >= {
+        ("Hualien City", "Yonaguni", "established", "1982")}
+    assert all(m.date.value.year >= 1982 for m in found)
