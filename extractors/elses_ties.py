@@ -72,12 +72,27 @@ _ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:it
                           r"(?:sister|friendship|friendly|twin|partner)\b[^,;.]*")
 
 
-def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int]]:
+# 'Overland Park has two sister cities: Gunma's Tatebayashi, Japan, since 2019,
+# and Hsinchu City, Taiwan, since 2011': the subject's partners, listed.
+_HAS_PARTNERS = re.compile(r"\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,2}?(?:sister|friendship|twin|partner)[\s-]+"
+                           r"(?:cit(?:y|ies)|towns?|count(?:y|ies)|states?|prefectures?|provinces?)\s*"
+                           r"(?::|—|–|,?\s+(?:including|namely)\b)")
+
+
+def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:
     """Place id -> (start, end) of the apposition that calls it a partner of
-    the sentence's subject, the first government the sentence names; such a
-    place pairs with the subject only."""
-    out: dict[str, tuple[int, int]] = {}
+    the sentence's subject, the first government the sentence names (None
+    for a place of a list of the subject's partners); such a place pairs
+    with the subject only."""
+    out: dict[str, tuple[int, int] | None] = {}
+    if not sides:
+        return out
+    listed = _HAS_PARTNERS.search(text, sides[0].end, sides[-1].start)
     for side in sides[1:]:
-        if side.place.id != sides[0].place.id and (m := _ITS_PARTNER.match(text, side.end)):
+        if side.place.id == sides[0].place.id:
+            continue
+        if m := _ITS_PARTNER.match(text, side.end):
             out.setdefault(side.place.id, (m.start(), m.end()))
+        elif listed is not None and side.start >= listed.end():
+            out.setdefault(side.place.id, None)
     return out

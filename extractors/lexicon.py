@@ -62,7 +62,10 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|interest\s+in|"
-        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r))\b"
+        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r)|in\s+talks|"
+        # 'are discussing a formal friendship agreement'
+        r"discuss(?:es|ed|ing)?\s+(?:a|an|the|establishing|forming|signing)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:agreements?|ties|pacts?|sister|friendship|memorandum|MOU|partnership|relationship))\b"
         r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|期盼|希望|可望|予定|目指|検討|打診|提案"
         r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come

@@ -161,6 +161,21 @@ _BODIES = r"(?:Council|Hall|School|University|College|Airport|Port|Police|Librar
 _UNIT_FOLD = str.maketrans("縣县", "県県")
 
 
+# '… - Taichung City Government', '| Hsinchu County Government': a Taiwanese
+# government's English site.
+_GOVERNMENT_SITE = re.compile(r"^(?:the\s+)?([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+){0,3})\s+Government$")
+
+
+def taiwan_site_owner(title: str, gaz: Gazetteer) -> Place | None:
+    """The Taiwanese government whose English site name closes a title."""
+    site = _LATIN_SITE_NAME.search(title)
+    m = _GOVERNMENT_SITE.match(site.group(1).strip()) if site else None
+    if m is None:
+        return None
+    found = {gaz.current(e).id: gaz.current(e) for e in gaz.taiwan_lookup(m.group(1))}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # '仙台市の姉妹・友好都市', '臺南市的國際交流': a title saying whose ties the page lists.
 _TIES_OF = re.compile(r"\s*(?:の|的|之)?\s*(?:姉妹|姊妹|姐妹|友好|国際交流|國際交流|国际交流|海外交流|国際姉妹)")
 
@@ -233,7 +248,8 @@ class PageOwner:
         places = list(doc._.places or [])
         pattern = None
         if owner is None and doc._.title and doc._.title_places is None:  # a page in Latin script
-            owner = doc._.page_owner = latin_title_owner(doc._.title, self.gaz)
+            owner = doc._.page_owner = latin_title_owner(doc._.title, self.gaz) or taiwan_site_owner(
+                doc._.title, self.gaz)
         if owner is None and doc._.title_places:
             named = {p.place.id for p in places if p.place is not None}
             found = title_owner(text_of(doc), doc._.title, doc._.title_places, named)

@@ -40,7 +40,23 @@ def split_lines(doc: Doc) -> Doc:
             if i + 2 < len(doc) and nxt.is_alpha and "\n" not in nxt.whitespace_ and not doc[i + 2].is_space:
                 doc[i + 2].is_sent_start = False
         line_start = nxt.idx
+    _keep_rows_whole(doc)
     return doc
+
+
+# A table row written with bars: 'No. | City | Country | Date Signed',
+# '1 | Winnipeg | Canada | 1982.04.02'.
+_BARRED_ROW = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n]{0,200}\|[^\n]{0,80}$")
+
+
+def _keep_rows_whole(doc: Doc) -> None:
+    """A table row stays one sentence: the parser would cut '1 | Winnipeg |
+    Canada | 1982.04.02' after the number and before the date, and part the
+    partner from its year."""
+    for m in _BARRED_ROW.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for token in span[1:] if span is not None else ():
+            token.is_sent_start = False
 
 
 # An item of a list run into one line of Chinese or Japanese text:

@@ -74,6 +74,9 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
             [p for p in head.sides if p.place.country == "TW"])
         if not head_local:
             head_local = section_owner(sentences, header[0])
+        if not head_local and not head.sides:
+            # 'International Sister Cities' on Taichung's own site: the page's owner.
+            head_local = _page_owner_span(doc, sent, "TW")
         local, from_header = (head_local, True) if len(head_local) == 1 else ([], False)
     elif local and foreign and co_listed(text_of(doc), sent.sides):
         # 'China: Tai'an, Taiwan: Kaohsiung, Korea: Siheung' under 'Hachioji's
@@ -165,7 +168,14 @@ def _date_below(doc: Doc, sentences: list[Sentence], i: int):
 
 
 def _foreign_page_owner(doc: Doc, sent: Sentence) -> list[PlaceSpan]:
+    return _page_owner_span(doc, sent, None) if _bare_row(doc, sent) else []
+
+
+def _page_owner_span(doc: Doc, sent: Sentence, country: str | None) -> list[PlaceSpan]:
+    """The page's owner as an unsaid side of a row: a Taiwanese owner where
+    ``country`` is 'TW', a foreign one where it is None."""
     owner = doc._.page_owner
-    if owner is None or owner.country == "TW" or not _bare_row(doc, sent):
+    if owner is None or (owner.country == "TW") != (country == "TW"):
         return []
-    return [PlaceSpan(sent.start, sent.start, owner.name, "foreign", place=owner, notes=["page owner", "implicit"])]
+    kind = "taiwan" if owner.country == "TW" else "foreign"
+    return [PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])]
