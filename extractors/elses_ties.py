@@ -74,8 +74,10 @@ _ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:it
 
 # 'Overland Park has two sister cities: Gunma's Tatebayashi, Japan, since 2019,
 # and Hsinchu City, Taiwan, since 2011': the subject's partners, listed.
-_HAS_PARTNERS = re.compile(r"\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,2}?(?:sister|friendship|twin|partner)[\s-]+"
-                           r"(?:cit(?:y|ies)|towns?|count(?:y|ies)|states?|prefectures?|provinces?)\s*"
+# ('Phoenix has a total of 11 sister cities —', 'is fortunate to have five Sister City relationships:')
+_HAS_PARTNERS = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,4}?(?:sister|friendship|twin|partner)[\s-]+"
+                           r"(?:(?:city|cities|county|state)\s+)?(?:cit(?:y|ies)|towns?|count(?:y|ies)|states?|prefectures?|"
+                           r"provinces?|relationships?|ties|partnerships?)\s*"
                            r"(?::|—|–|,?\s+(?:including|namely)\b)")
 
 

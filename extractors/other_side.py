@@ -86,17 +86,20 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
 
 
 # 'It became sister towns with Puyan Township', 'The city also signed sister
-# pacts with ...': the subject is the government the sentence before began with.
+# pacts with ...': the subject is the government the sentence before began
+# with, or of those it names, the one the document is about ('In 1994, Tacoma
+# became Davao City's sister city. The city also signed …' is Davao's).
 _SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
 
 
-def subject_referent(sentences: list[Sentence], i: int) -> PlaceSpan | None:
+def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None) -> PlaceSpan | None:
     if not _SUBJECT_ANAPHOR.match(sentences[i].text):
         return None
     for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
         if sent.sides:
-            return sent.sides[0]
+            counts = counts or {}
+            return max(sent.sides, key=lambda s: counts.get(s.place.id, 0) > 2 * counts.get(sent.sides[0].place.id, 0))
     return None
 
 

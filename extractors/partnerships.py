@@ -110,7 +110,7 @@ class PartnershipFinder:
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
             before = []
-            for cand in self._sentence_candidates(doc, sentences, i, cues):
+            for cand in self._sentence_candidates(doc, sentences, i, cues, ctx.place_counts):
                 # Inside an agreement, 'agree to become sister cities' performs
                 # the act: it is not a proposal.
                 if cand.pair in agreed_pairs:
@@ -128,7 +128,8 @@ class PartnershipFinder:
                           else rule_mentions(candidates))
         return doc
 
-    def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues) -> list[Candidate]:
+    def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues, counts: dict[str, int]
+                             ) -> list[Candidate]:
         sent = sentences[i]
         relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
         local = [p for p in sent.sides if p.place.country == "TW"]
@@ -165,7 +166,7 @@ class PartnershipFinder:
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)
             rule_pairs = [(holder, s) for s in distinct_places(sent.sides)] if holder is not None else []
-        subject = subject_referent(sentences, i)
+        subject = subject_referent(sentences, i, counts)
         if not rule_pairs and subject is not None and sent.sides and not any(
                 (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
             # 'The county has been a friendship county of San Diego County since 2016'

@@ -563,3 +563,12 @@ def test_an_anniversary_counted_a_year_off_still_dates_the_founding(nlp, text, l
     assert {(m.a.name, m.b.name, m.event.value, m.date.iso()) for m in found} >= {
         ("Hualien City", "Yonaguni", "established", "1982")}
     assert all(m.date.value.year >= 1982 for m in found)
+
+
+def test_the_city_is_the_government_the_story_is_about_not_the_one_named_first(nlp):
+    text = ("Davao City and the county of Kauai signed a sister city agreement. Davao City officials said the "
+            "agreement would promote tourism in Davao City. In 1994, Tacoma City in Washington became Davao City's "
+            "sister city. The city also signed sister pacts with Nanning City, China; Keelung City, Taiwan; and "
+            "Manado, Indonesia.")
+    found = {(m.a.name, m.b.name) for m in run(nlp, text) if m.a.country == "TW"}
+    assert found == {("Keelung", "Davao")}

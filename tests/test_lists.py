@@ -253,3 +253,25 @@ def test_rows_written_over_two_lines_on_a_partners_page_pair_with_its_owner(nlp)
     found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 沖縄県石垣市")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {
         ("Su'ao", "Ishigaki", "1995-09-11"), ("Hualien City", "Ishigaki", "2024")}
+
+
+def test_a_table_on_a_taiwanese_government_site_is_its_owners(nlp):
+    from conftest import run
+
+    text = ("International Sister Cities\n"
+            "No. | City | Country | Date Signed\n"
+            "1 | Winnipeg | Canada | 1982.04.02\n"
+            "2 | San Diego | U.S.A. | 1983.05.19\n")
+    found = run(nlp, text, title="International Sister Cities - Taichung City Government")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {
+        ("Taichung", "Winnipeg", "1982-04-02"), ("Taichung", "San Diego", "1983-05-19")}
+
+
+def test_partners_listed_after_has_n_sister_cities_are_the_subjects_not_each_others(nlp):
+    from conftest import run
+
+    text = ("Phoenix has a total of 11 sister cities — Calgary, Canada; Chengdu, China; Himeji, Japan; "
+            "Taipei, Taiwan; and Prague, Czechia.")
+    found = {(m.a.name, m.b.name) for m in run(nlp, text)}
+    assert ("Taipei", "Phoenix") in found
+    assert not any("Taipei" in pair and "Phoenix" not in pair for pair in found)
