@@ -9,7 +9,7 @@ import re
 
 from extractors.dates import cjk_number, find_dates  # noqa: F401  (cjk_number re-exported)
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import CLAUSE_MARK
+from extractors.lexicon import CLAUSE_MARK, SIGNED_PAST, relations_in
 from models.records import DatePrecision, EventDate
 
 
@@ -142,9 +142,19 @@ _YEARS_OVER = re.compile(rf"(?:已逾|逾|已超過|超過|超过|已超过|長�
 
 
 def years_over_at(text: str) -> int | None:
-    """Where a count of years the tie is older than stands, if any."""
+    """Where a count of years the tie is older than stands, if any: its
+    clause speaks of the tie ('the two sides have cooperated for over 20
+    years, and the agreement was signed in 2018' counts the cooperation)."""
     m = _YEARS_OVER.search(text)
-    return m.start() if m else None
+    if m is None:
+        return None
+    starts = [c.end() for c in _CLAUSE_OR_AND.finditer(text, 0, m.start())]
+    end = _CLAUSE_OR_AND.search(text, m.end())
+    clause = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    return m.start() if relations_in(clause) or SIGNED_PAST.search(clause) else None
+
+
+_CLAUSE_OR_AND = re.compile(r"[，,；;。]|\band\b")
 
 
 def years_since(text: str, published) -> EventDate | None:

@@ -56,6 +56,19 @@ def sole_foreign_country(doc_countries: Counter) -> str | None:
     return abroad[0] if len(abroad) == 1 else None
 
 
+_PREFECTURE_NAME = re.compile(r"([A-Z][a-z]{4,})\s+Prefecture")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter left out, added or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 class PlaceResolver:
     gaz: Gazetteer
     forms: dict  # Taiwan's names as written -> their entries
@@ -109,6 +122,8 @@ class PlaceResolver:
                       or p.level is not Level.CITY]
         # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
         if not candidates:
+            if (misspelt := self._misspelt_prefecture(name)) is not None:
+                return misspelt
             listed = self.gaz.table.english(name, hint)
             if listed is not None:
                 return listed
@@ -133,6 +148,19 @@ class PlaceResolver:
             if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
                 return local[0]
         return top
+
+    def _misspelt_prefecture(self, name: str) -> Place | None:
+        """'Tottri Prefecture' on a hurried English page: the one Japanese
+        prefecture whose name is one letter away."""
+        m = _PREFECTURE_NAME.fullmatch(name)
+        if m is None:
+            return None
+        stem = m.group(1).lower()
+        near = {p for code in range(1, 48)
+                if (p := self.gaz.world.admin1("JP", f"{code:02d}")) and _one_edit(stem, fold(p))}
+        if len(near) != 1:
+            return None
+        return next((p for p in self.gaz.foreign_lookup(near.pop(), "JP") if p.level is Level.PREFECTURE), None)
 
     def city_in_division(self, text: str, start: int, end: int, name: str) -> list[Place]:
         """'Imizu in Toyama Prefecture': a name the division written after it

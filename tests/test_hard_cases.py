@@ -572,3 +572,11 @@ def test_the_city_is_the_government_the_story_is_about_not_the_one_named_first(n
             "Manado, Indonesia.")
     found = {(m.a.name, m.b.name) for m in run(nlp, text) if m.a.country == "TW"}
     assert found == {("Keelung", "Davao")}
+
+
+def test_a_prefecture_misspelt_by_one_letter_is_that_prefecture_and_its_signing_dates_it(nlp):
+    text = ("Taichung Deputy Mayor Linghu said Taichung and Tottri Prefecture in Japan have been cooperating for "
+            "over 20 years, and the agreement of sister cities was signed in November, 2018.")
+    found = run(nlp, text, published=dt.date(2020, 2, 10))
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found if m.b.country == "JP"} == {
+        ("Tottori", "2018-11")}
