@@ -73,7 +73,14 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
         early, n = dates[0], next(iter(counts))
         kept_now = published is not None and abs(early.value.year + n - published.year) <= 1 \
             and early.value.year < published.year - 1
-        if kept_now or _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
+        # 'the fifth anniversary of the signing of the … agreement between Taipei and Hamamatsu in July 2013'
+        # (English only: '締結20周年記念式典が23日' has the count after the signing, and the day is the ceremony's)
+        # ('on October 5' after it is the day the anniversary is kept: only 'in' a year or month is the signing's)
+        of_signing = early.precision is not DatePrecision.DAY and re.search(
+            r"\bin\s+$", text[max(0, found[0].start - 4):found[0].start]) is not None and any(
+            m.group("n") and m.end() <= found[0].start and not CLAUSE_MARK.search(text, m.end(), found[0].start)
+            for m in (*_ANNIVERSARY_OF_FOUNDING.finditer(text), *_ANNIVERSARY_WORDS.finditer(text)))
+        if kept_now or of_signing or _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
             return early, EventDate(value=early.value.replace(year=early.value.year + n, month=1, day=1),
                                     precision=DatePrecision.YEAR, text="")
     return None

@@ -95,7 +95,8 @@ FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|�
 # "the MOU", "the agreement": a reference back to a tie named just before,
 # which lets a sentence listing the other signatories borrow the missing side.
 DEFINITE_CUE = re.compile(
-    r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|sister[\s-]city\s+agreement)\b", _I)
+    r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|"
+    r"(?:sister|friendship|twin)[\s-](?:city|county|state|town)\s+(?:agreement|partnership|relationship|ties|pact))\b", _I)
 
 # "The two cities", "both sides", "the prefecture and the city": a reference
 # back to the places just named.

@@ -104,11 +104,18 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
 
 
 def lookback(sentences: list[Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
-    local, foreign = [], []
-    for sent in sentences[max(0, i - LOOKBACK):i]:
-        local += [p for p in sent.sides if p.place.country == "TW"]
-        foreign += [p for p in sent.sides if p.place.country != "TW"]
-    return local, foreign
+    """The Taiwanese and foreign places of the sentences just before; for a
+    sentence that names no place ('The sister city partnership was formed in
+    March of 1982.'), of each kind those of the sentences that state a tie,
+    where some do (not the park where a plaque was unveiled in between)."""
+    before = sentences[max(0, i - LOOKBACK):i]
+    local = [p for s in before for p in s.sides if p.place.country == "TW"]
+    foreign = [p for s in before for p in s.sides if p.place.country != "TW"]
+    if sentences[i].sides:
+        return local, foreign
+    ties = [s for s in before if relations_in(s.text)]
+    return ([p for s in ties for p in s.sides if p.place.country == "TW"] or local,
+            [p for s in ties for p in s.sides if p.place.country != "TW"] or foreign)
 
 
 def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:

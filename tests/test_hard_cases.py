@@ -580,3 +580,20 @@ def test_a_prefecture_misspelt_by_one_letter_is_that_prefecture_and_its_signing_
     found = run(nlp, text, published=dt.date(2020, 2, 10))
     assert {(m.b.name, m.date.iso() if m.date else None) for m in found if m.b.country == "JP"} == {
         ("Tottori", "2018-11")}
+
+
+def test_a_sentence_about_the_partnership_borrows_the_pair_of_the_tie_stated_before(nlp):
+    text = ("Visitors from Pingtung County visited Maui in 2009, commemorating their 27th year as a sister city of "
+            "Maui County. A plaque was unveiled at the Sun Yat Sen Park in Kula marking the occasion. The sister city "
+            "partnership was formed in March of 1982.")
+    found = {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None)
+             for m in run(nlp, text, published=dt.date(2011, 9, 13))}
+    assert ("Pingtung", "Maui County", "established", "1982-03") in found
+    assert not any(b == "Kula" for _, b, _, _ in found)
+
+
+def test_the_anniversary_of_a_signing_in_a_given_month_dates_the_founding(nlp):
+    text = ("To commemorate the fifth anniversary of the signing of the tourism exchange agreement between Taipei "
+            "and Hamamatsu in July 2013, the Deputy Mayor of Hamamatsu visited Taipei.")
+    found = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2018, 8, 22))}
+    assert ("established", "2013-07") in found and ("renewed", "2018") in found
