@@ -69,9 +69,11 @@ _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当�
 # ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
 # '日南市・JR九州の日南駅と', '台中市的逢甲大學與': a place that owns the
 # facility which is the party (stations, airports, schools, spas).
+# ('日南市と台中市の日南駅の「姉妹駅協定」': both cities name their stations)
 _FACILITY_OF = re.compile(fold_characters(
-    r"[・の的][^、。，,與与和と及]{0,10}?(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
-    r"(?:と|が|は|與|与|和|及|、|\(|（)"))
+    r"(?:[と與与和及][^、。，,の的]{1,6}?)?[・の的][^、。，,與与和と及]{0,10}?"
+    r"(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
+    r"(?:と|が|は|の|與|与|和|及|、|\(|（)"))
 # '東京ビッグサイトで': a name run into a word in katakana is a building's.
 _KATAKANA_AFTER = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 # '從北海道搭機到名古屋': where a trip passes, not a party.

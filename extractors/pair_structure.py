@@ -106,12 +106,14 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and
+# '台中市與青森縣簽署…，並與岡山縣簽署…', '例如1999年與柏斯市簽署…、2006年與日本橫濱市簽署…',
+# 'a sister city of Warsaw in 1995 and
 # of Vilnius in 2019', '... and with the town of Misato', '... and a friendship
 # agreement with Saitama City': a later clause that drops its subject and names only
 # a partner keeps the sentence's Taiwanese government (a country may stand
 # before the partner: '並與日本岡山縣').
-_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再)(?:與|与|和|跟|同)|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
+_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?)(?:與|与|和|跟|同)"
+                        r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:[A-Z][\w.]*\s+)?(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
                         r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island", "the US state of"

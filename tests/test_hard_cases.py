@@ -597,3 +597,9 @@ def test_the_anniversary_of_a_signing_in_a_given_month_dates_the_founding(nlp):
             "and Hamamatsu in July 2013, the Deputy Mayor of Hamamatsu visited Taipei.")
     found = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2018, 8, 22))}
     assert ("established", "2013-07") in found and ("renewed", "2018") in found
+
+
+def test_each_item_of_a_chinese_enumeration_of_ties_is_the_subjects_with_its_own_year(nlp):
+    text = "北市府過去曾多次對外交流，例如1999年與柏斯市簽署友誼憲章、2006年與日本橫濱市簽署夥伴市協議、2016年與基多市締結姊妹市。"
+    found = {(m.b.name, m.date.iso()) for m in run(nlp, text, lang="zh") if m.a.name == "Taipei"}
+    assert found == {("Perth", "1999"), ("Yokohama", "2006"), ("Quito", "2016")}

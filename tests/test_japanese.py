@@ -175,3 +175,9 @@ def test_the_signing_year_is_not_taken_from_the_clause_after_the_verb(nlp):
 def test_a_town_read_from_its_kanji_is_written_as_english_writes_it(nlp):
     found = run(nlp, "新竹縣與日本熊本縣菊陽町簽署友好交流協定。", lang="zh")
     assert {(m.a.name, m.b.name) for m in found} == {("Hsinchu County", "Kikuyo")}
+
+
+def test_cities_that_only_name_their_stations_are_not_parties(nlp):
+    text = ("日南市と台中市の日南駅の「姉妹駅協定」は、7月19日に鉄道博物館と国家鉄道博物館が「交流協力協定」を締結して以来の"
+            "日台鉄道提携で、今年2件目となります。")
+    assert not [m for m in run(nlp, text, lang="ja") if m.confidence >= 0.5]
