@@ -190,6 +190,23 @@ def event_of(text: str) -> tuple[Event, bool]:
             and not FUTURE_AFTER.match(text, m.end())]
     if past:
         return Event.ESTABLISHED, True
-    if EVENT_CUES[Event.PROPOSED].search(text):
+    if any(_proposes_tie(text, m) for m in EVENT_CUES[Event.PROPOSED].finditer(text)):
         return Event.PROPOSED, True
     return Event.ESTABLISHED, bool(EVENT_CUES[Event.ESTABLISHED].search(text))
+
+
+# Words of wishing and weighing that plan a tie only where the tie follows
+# ('hopes to sign a sister city agreement', 'exploring a friendship tie'), not
+# further work under one ('hoped to promote exchanges', 'poised to explore new
+# avenues'); and 'the first city to sign' tells of a signing done.
+_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|盼|希望|可望|目指|検討")
+_TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
+                        r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
+                        r"簽|協定|備忘錄|提携|覚書)")
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|latest|last|only)\b[^.;]{0,30}$")
+
+
+def _proposes_tie(text: str, m: re.Match) -> bool:
+    if _ORDINAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]) and m.group(0).lower().startswith("to"):
+        return False
+    return not _GENERIC_PLAN.search(m.group(0)) or _TIE_AHEAD.match(text, m.end()) is not None

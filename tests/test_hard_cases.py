@@ -603,3 +603,13 @@ def test_each_item_of_a_chinese_enumeration_of_ties_is_the_subjects_with_its_own
     text = "北市府過去曾多次對外交流，例如1999年與柏斯市簽署友誼憲章、2006年與日本橫濱市簽署夥伴市協議、2016年與基多市締結姊妹市。"
     found = {(m.b.name, m.date.iso()) for m in run(nlp, text, lang="zh") if m.a.name == "Taipei"}
     assert found == {("Perth", "1999"), ("Yokohama", "2006"), ("Quito", "2016")}
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Gyeongju Is The First City To Sign an Exchange Agreement With Tainan", "established"),
+    ("Taoyuan hopes to sign a sister city agreement with Kamloops.", "proposed"),
+    ("As sister cities, Kingstown and Taipei stand poised to explore new avenues of cooperation.", "established"),
+    ("Oxford is exploring a sister city relationship with Taichung.", "proposed"),
+])
+def test_wishing_words_plan_a_tie_only_where_the_tie_follows_them(nlp, text, event):
+    assert {m.event.value for m in run(nlp, text)} == {event}
