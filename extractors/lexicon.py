@@ -25,7 +25,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
-        r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友誼憲章|友好憲章"
+        r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
@@ -34,7 +34,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
         r"\b(?:forged|formed|signed|established|entered\s+into)\s+an?\s+alliance\s+with\b|"
-        r"合作協定|合作協議|協定|協議|連携協定|協力協定", _I)),
+        r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市", _I)),  # ('観光交流都市': a tie for tourism)
 ]
 
 # Weakest: a tie the text calls a partnership without saying what kind.

@@ -51,7 +51,10 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
         # what was signed.
         cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
     # 'maintained friendly exchanges': the manner of contacts, not a friendship tie.
-    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and _manner(text, c) else c for c in cues]
+    # '観光交流都市', '觀光友好城市交流協定', 'tourism friendship city': a tie for tourism, which the
+    # labels call a cooperation agreement.
+    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and (
+        _manner(text, c) or _TOURISM_BEFORE.search(text, max(0, c[1] - 10), c[1])) else c for c in cues]
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         return _tie_named_before(before) or relation
@@ -101,6 +104,9 @@ _MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*(?:覚書|覚え書き|備�
 
 def _names_memorandum(text: str, cue) -> bool:
     return bool(_MEMORANDUM_AFTER.match(text, cue[2]))
+
+
+_TOURISM_BEFORE = re.compile(r"(?i)(?:観光|觀光|观光|\btourism\s+)$")
 
 
 def _manner(text: str, cue) -> bool:

@@ -181,3 +181,13 @@ def test_cities_that_only_name_their_stations_are_not_parties(nlp):
     text = ("日南市と台中市の日南駅の「姉妹駅協定」は、7月19日に鉄道博物館と国家鉄道博物館が「交流協力協定」を締結して以来の"
             "日台鉄道提携で、今年2件目となります。")
     assert not [m for m in run(nlp, text, lang="ja") if m.confidence >= 0.5]
+
+
+def test_a_tourism_exchange_city_is_a_cooperation_tie():
+    from extractors.lexicon import relations_in
+    from extractors.pair_wording import relation_of
+
+    for text in ("浜松市と台北市が観光交流都市協定を締結", "名古屋市與台中市簽訂「觀光友好城市交流協定」"):
+        assert relation_of(text, relations_in(text), []) is Relation.COOPERATION
+    text = "群馬県と高雄市が友好協力協定を締結"
+    assert relation_of(text, relations_in(text), []) is Relation.FRIENDSHIP
