@@ -103,6 +103,8 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
             # in Latin script that names the place by one of its other names
             # spells it as its readers know it.
             return written
+    if place.country == "JP":
+        return _JAPANESE_UNIT.sub("", place.name)  # 'Yoshino-chō' is Yoshino in English
     return _without_korean_unit(place) if place.country == "KR" else place.name
 
 
@@ -111,6 +113,11 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
 # district with the English word.
 _KOREAN_UNIT = re.compile(r"-(si|gun|gu)$")
 _KOREAN_UNIT_WORD = {"si": "", "gun": " County", "gu": " District"}
+
+
+# GeoNames writes some Japanese towns with their unit romanised ('Yoshino-chō',
+# 'Misato-machi'); English writes the name alone.
+_JAPANESE_UNIT = re.compile(r"-(?:chō|cho|machi|mura|son|shi|ku)$")
 
 
 def _without_korean_unit(place: Place) -> str:

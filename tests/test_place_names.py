@@ -163,10 +163,10 @@ def test_a_capital_city_holds_no_town_named_in_its_characters(nlp):
     assert {m.b.name for m in found} == {"Miyakonojō"} or {m.a.name for m in found} == {"Miyakonojō"}
 
 
-def _reported(nlp, text: str) -> tuple[str, str]:
+def _reported(nlp, text: str, lang: str = "en") -> tuple[str, str]:
     from extractors.corpus_io import mention_to_json
 
-    [m] = run(nlp, text)
+    [m] = run(nlp, text, lang=lang)
     row = mention_to_json(m, nlp.get_pipe("citypairs_places").gaz)
     return row["a"], row["b"]
 
@@ -261,3 +261,7 @@ def test_yonaguni_is_found_by_its_modern_spelling_where_its_country_is_named(nlp
 
 def test_a_korean_city_geonames_heads_with_its_unit_is_reported_by_its_name(nlp):
     assert _reported(nlp, "Tainan signed a sister city agreement with Cheongju, South Korea, in March.")[1] == "Cheongju"
+
+
+def test_a_japanese_town_geonames_writes_with_its_unit_is_reported_by_its_name(nlp):
+    assert _reported(nlp, "嘉義縣阿里山鄉與日本奈良縣吉野町簽署友好交流協定。", lang="zh")[1] == "Yoshino"
