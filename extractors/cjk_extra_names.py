@@ -108,7 +108,9 @@ def latin_names(text: str, spans: list[PlaceSpan], gaz) -> list[PlaceSpan]:
 
 
 _TIE_VERB = re.compile(r"締結|缔结|簽署|签署|簽訂|签订|結盟|结盟|締盟")
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?[町村市]")
+_TOWN = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?|[\u3041-\u3096\u30a1-\u30fa]{2,5})[町村市]")  # (or in kana: 'えりも町')
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff]+")
+_GUN = re.compile(r"[\u4e00-\u9fff]{1,4}郡")  # '幌泉郡', '八重山郡': no government since 1926
 _DIVISION_LEVELS = frozenset({"prefecture", "state", "province", "region", "county"})
 
 
@@ -116,7 +118,10 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     """'鹿兒島縣東串良町': a town the gazetteer lacks, written right after the
     prefecture that holds it, is kept as a provisional place of that country."""
     last = before[-1] if before else None
-    if last is None or last.end != i or last.place is None or last.place.country == "TW" \
+    # (a Japanese 郡 may stand between, naming no government: '北海道幌泉郡えりも町')
+    if last is None or not (last.end == i or (_GUN.fullmatch(text, last.end, i) and last.place is not None
+                                              and last.place.country == "JP")) \
+            or last.place is None or last.place.country == "TW" \
             or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
         return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')
     m = _TOWN.match(text, i)
@@ -130,7 +135,8 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     if heard is not None:
         return heard
     english, key = name, name
-    if last.place.country == "JP" and (reading := name_reading(name[:-1])):
+    if last.place.country == "JP" and (reading := name_reading(name[:-1]) if _KANJI_NAME.fullmatch(name[:-1])
+                                       else romaji(name[:-1])):
         # '福井縣南越前町': the town by its Japanese reading, as English writes it.
         known = place_by_reading(world, reading, Level.CITY, last.place.name)
         if known is not None:

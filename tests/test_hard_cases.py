@@ -613,3 +613,8 @@ def test_each_item_of_a_chinese_enumeration_of_ties_is_the_subjects_with_its_own
 ])
 def test_wishing_words_plan_a_tie_only_where_the_tie_follows_them(nlp, text, event):
     assert {m.event.value for m in run(nlp, text)} == {event}
+
+
+def test_a_sister_township_agreement_is_a_sister_tie(nlp):
+    text = "Peleliu State Governor Temmy Shmull and Hengchun Township Mayor signed a sister township agreement."
+    assert {(m.b.name, m.relation.value) for m in run(nlp, text)} == {("Peleliu", "sister")}

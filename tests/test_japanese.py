@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import run
 
 from extractors.gazetteer.names import fold
@@ -191,3 +193,12 @@ def test_a_tourism_exchange_city_is_a_cooperation_tie():
         assert relation_of(text, relations_in(text), []) is Relation.COOPERATION
     text = "群馬県と高雄市が友好協力協定を締結"
     assert relation_of(text, relations_in(text), []) is Relation.FRIENDSHIP
+
+
+@pytest.mark.parametrize("text,town", [
+    ("北海道幌泉郡えりも町と台湾花蓮県豊浜郷が友好交流協定を締結した。", "Erimo"),
+    ("鹿児島県肝属郡東串良町と台湾屏東県九如郷が友好交流協定を締結した。", "Higashikushira"),
+])
+def test_a_town_written_after_its_prefecture_and_district_is_the_party(nlp, text, town):
+    found = run(nlp, text, lang="ja")
+    assert {m.b.name for m in found if m.b.country == "JP"} == {town}
