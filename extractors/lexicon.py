@@ -195,11 +195,12 @@ def event_of(text: str) -> tuple[Event, bool]:
     return Event.ESTABLISHED, bool(EVENT_CUES[Event.ESTABLISHED].search(text))
 
 
-# Words of wishing and weighing that plan a tie only where the tie follows
+# Words of wishing, weighing and planning that plan a tie only where the tie follows
 # ('hopes to sign a sister city agreement', 'exploring a friendship tie'), not
 # further work under one ('hoped to promote exchanges', 'poised to explore new
 # avenues'); and 'the first city to sign' tells of a signing done.
-_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|盼|希望|可望|目指|検討")
+_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|"
+                           r"盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書)")

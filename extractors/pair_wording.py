@@ -156,8 +156,11 @@ _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+
 # 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung':
 # the tie stands, whatever a later clause hopes or plans.
 _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
-                          r"partnerships?)\s+with\b|\b(?:is|are)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                          r"partnerships?)\s+with\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                           r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b")
+
+
+_CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 
 
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
@@ -170,7 +173,10 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     event, found = event_of(window)
     if found:
         return event, True
-    if _STATIVE_TIE.search(window):
+    # (or in the clause the later side opens: 'Yilan and Iowa have been sister states since 1989 and …')
+    after = _CLAUSE_END.search(text, max(a.end, b.end), max(a.end, b.end) + 120)
+    if _STATIVE_TIE.search(window) or _STATIVE_TIE.search(text, max(a.end, b.end), after.start() if after else
+                                                          max(a.end, b.end) + 120):
         return Event.ESTABLISHED, True  # 'Guam has sister ties with Taipei, …, and … hopes to expand': a tie that is
     inside = {a.start - sent_start, b.start - sent_start}
     main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",

@@ -231,6 +231,7 @@ class PartnershipFinder:
                             page=page_at(doc, sent.start))
         kept = date or anniversary_date(sent.text, doc._.published)
         founded = founding_date(sent.text, kept)
+        aside = None
         if (span := anniversary_span(sent.text, doc._.published)) is not None:
             founded, kept = span  # the founding, and when the anniversary is kept
             past_date = founded
@@ -267,7 +268,8 @@ class PartnershipFinder:
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
-            pair_date = kept if event is Event.RENEWED else years_ago if event is Event.ESTABLISHED and years_ago else (
+            # ('the tie, established in 1986, was terminated last year': the main clause dates the ending)
+            pair_date = kept if event is Event.RENEWED or (event is Event.TERMINATED and aside) else years_ago if event is Event.ESTABLISHED and years_ago else (
                 past_date if event is Event.ESTABLISHED else date)
             if own_date is None and (said := next((c for s in sorted((a, b), key=lambda s: s.place.country == "TW")
                                                   if s.end > sent.start and (c := continuation(text_of(doc), s))), "")):
@@ -307,7 +309,7 @@ class PartnershipFinder:
                               themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
                                                                "date": t.date}) for t in second]
-            if founded and event is Event.RENEWED:
+            if founded and (event is Event.RENEWED or (event is Event.TERMINATED and aside)):
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
             # "could join Long Beach's list of sister cities, including Yokkaichi": the

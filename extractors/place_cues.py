@@ -247,7 +247,8 @@ _DATELINE_AFTER = re.compile(
     r"|\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)|\s*(?:\d{1,2}\s*日\s*)?中央社")
 
 
-_DATE_ONLY = re.compile(r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?")
+_DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in\s+|on\s+)?)?"  # ('— established 1983')
+                        r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?", re.I)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -261,7 +262,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     m = _DATELINE_AFTER.match(text, end) if opens else None
     if m is None:
         return False
-    # 'Taichung, Taiwan - April 2, 1982' alone on its line: a row of a list
+    # 'Taichung, Taiwan - April 2, 1982' (or '— established 2014') alone on its line: a row of a list
     # of ties with its date, not where a story was filed.
     if _DATE_ONLY.fullmatch(text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()):
         return False

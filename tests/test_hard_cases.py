@@ -618,3 +618,22 @@ def test_wishing_words_plan_a_tie_only_where_the_tie_follows_them(nlp, text, eve
 def test_a_sister_township_agreement_is_a_sister_tie(nlp):
     text = "Peleliu State Governor Temmy Shmull and Hengchun Township Mayor signed a sister township agreement."
     assert {(m.b.name, m.relation.value) for m in run(nlp, text)} == {("Peleliu", "sister")}
+
+
+def test_a_tie_established_in_an_aside_and_ended_in_the_main_clause_has_both_dates(nlp):
+    text = ("The Keelung City Government said that the sister city relationship with Rochester, New York, "
+            "established in 1986, was terminated last year due to a lack of exchanges.")
+    found = {(m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2024, 10, 15))}
+    assert found == {("terminated", "2023"), ("established", "1986")}
+
+
+def test_sister_states_since_a_year_are_established_whatever_the_two_plan_next(nlp):
+    text = ("Yilan County Magistrate Lin Zi-miao yesterday welcomed a delegation from Iowa. Yilan and Iowa have "
+            "been sister states since 1989 and the two sides plan to expand agricultural exchanges.")
+    found = {(m.b.name, m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert found == {("Iowa", "established", "1989")}
+
+
+def test_a_philippine_province_in_chinese(nlp):
+    found = run(nlp, "台東縣與菲律賓巴丹群島省締結姊妹省縣。", lang="zh")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taitung", "Batanes", "PH")}

@@ -170,3 +170,13 @@ def test_a_partner_page_row_gives_the_country_and_the_county_before_the_city(nlp
     found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 宇部市")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
         ("Pingtung City", "Ube", "2019-11")}
+
+
+def test_rows_with_an_em_dash_and_a_year_are_rows_not_datelines(nlp):
+    text = ("Lubbock Sister Cities\n"
+            "Lubbock's sister city relationships\n"
+            "Musashino, Japan — established 1983\n"
+            "Taichung City, Taiwan — established 2014\n")
+    found = run(nlp, text, title="Sister Cities | Lubbock, TX")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
+        ("Taichung", "Lubbock", "2014")}
