@@ -118,6 +118,22 @@ def lookback(sentences: list[Sentence], i: int) -> tuple[list[PlaceSpan], list[P
             [p for s in ties for p in s.sides if p.place.country != "TW"] or foreign)
 
 
+def partner_before(sentences: list[Sentence], i: int, named: list[PlaceSpan], country: str | None
+                   ) -> list[PlaceSpan]:
+    """'… approve a sister city agreement with Taoyuan. Bloomington already has sister
+    cities in Santa Clara and Posoltega. The mayor will travel to Taoyuan to sign
+    the agreement': the side a sentence leaves out is the one the latest
+    sentence stating a tie with its named side paired it with (Taiwanese
+    where ``country`` is 'TW', foreign where None), not the place named last."""
+    ids = {p.place.id for p in named}
+    for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
+        if ids & {p.place.id for p in sent.sides} and relations_in(sent.text):
+            found = [p for p in sent.sides if p.place.id not in ids and (p.place.country == "TW") == (country == "TW")]
+            if found:
+                return found[-1:]
+    return []
+
+
 def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
     """'令和6年10月に新北市淡水区と締結した友好交流覚書': on a government's
     own page a sentence that names only the other side leaves the page's

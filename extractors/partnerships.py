@@ -30,8 +30,8 @@ from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, annivers
                                    years_over_at, years_since)
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
-from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, speaks_of_before,
-                                   subject_referent, unnamed_subject)
+from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, partner_before,
+                                   speaks_of_before, subject_referent, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
@@ -140,9 +140,9 @@ class PartnershipFinder:
         back_foreign = cities_first(sent.text, back_foreign)
         if (not local or not foreign) and anaphor:
             if not local and back_local and (foreign or anaphor):
-                local, borrowed = back_local[-1:], True
+                local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
             if not foreign and back_foreign and (local or anaphor):
-                foreign, borrowed = back_foreign[-1:], True
+                foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)

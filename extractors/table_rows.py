@@ -56,15 +56,19 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     # ... or after a heading's colon on its line ("Hsinchu City's sister cities: A (1988); B (1998).").
     after_colon = prefix.endswith((":", "："))
     at_line_start = not prefix or _ROW_START.match(prefix + " ") is not None or after_colon
-    if len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
-            _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line)):
+    # 'Taipei has 52 sister cities. In Asia: Seoul (1968), Manila (1966), …': a list of
+    # dated partners run on as a sentence of its own, right after its heading.
+    run_on = i - header[0] <= 3 and len(item_dates(text_of(doc), sent.start, sent.end, sent.sides,
+                                                   doc._.published)) >= 2
+    if not run_on and (len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
+            _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line))):
         return []  # prose: a whole sentence ends with a full stop; a row or an item does not
     local = distinct_places([p for p in sent.sides if p.place.country == "TW"])
     foreign = distinct_places([p for p in sent.sides if p.place.country != "TW"])
     head = sentences[header[0]]
     from_header = partner_list = False
     below = _date_below(doc, sentences, i)
-    itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below)
+    itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below or run_on)
     if not local and itemised:
         # "Kaohsiung's sister cities:" then one partner per item; an item
         # has a bullet or a year, a dateline or a caption has neither.

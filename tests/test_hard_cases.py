@@ -637,3 +637,11 @@ def test_sister_states_since_a_year_are_established_whatever_the_two_plan_next(n
 def test_a_philippine_province_in_chinese(nlp):
     found = run(nlp, "台東縣與菲律賓巴丹群島省締結姊妹省縣。", lang="zh")
     assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taitung", "Batanes", "PH")}
+
+
+def test_the_agreement_refers_to_the_tie_its_named_side_was_in_not_the_place_named_last(nlp):
+    text = ("The Bloomington City Council voted 7-2 on Wednesday to approve a sister city agreement with Taoyuan, "
+            "Taiwan. Bloomington already has sister cities in Santa Clara, Cuba, and Posoltega, Nicaragua. Mayor "
+            "Kerry Thomson will travel to Taoyuan in May to sign the agreement.")
+    found = {(m.a.name, m.b.name) for m in run(nlp, text) if m.a.country == "TW"}
+    assert found == {("Taoyuan", "Bloomington")}

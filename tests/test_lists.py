@@ -275,3 +275,13 @@ def test_partners_listed_after_has_n_sister_cities_are_the_subjects_not_each_oth
     found = {(m.a.name, m.b.name) for m in run(nlp, text)}
     assert ("Taipei", "Phoenix") in found
     assert not any("Taipei" in pair and "Phoenix" not in pair for pair in found)
+
+
+def test_a_dated_list_run_on_after_has_n_sister_cities_is_the_subjects(nlp):
+    from conftest import run
+
+    text = ("Taipei has 52 sister cities around the world. In Asia: Seoul (1968), Manila (1966). "
+            "In Europe: Warsaw (1995), Prague (2019).")
+    found = {(m.a.name, m.b.name, m.date.iso()) for m in run(nlp, text)}
+    assert found == {("Taipei", "Seoul", "1968"), ("Taipei", "Manila", "1966"), ("Taipei", "Warsaw", "1995"),
+                     ("Taipei", "Prague", "2019")}
