@@ -206,6 +206,8 @@ class ChinesePlaceFinder:
         return None
 
     def _match(self, original: str, text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
+        if original[i].isspace():
+            return None  # a name starts at a character (the table folds spaces away: '\n聖地牙哥' would match)
         for n in range(min(MAX_NAME, len(text) - i), 1, -1):
             chunk = text[i:i + n]
             written = original[i:i + n]

@@ -26,8 +26,8 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import on_someone_elses_list, partners_of_subject, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
-                                   ceremony_date, founding_aside, founding_date, item_dates, nearest_date,
-                                   years_over_at, years_since)
+                                   ceremony_date, field_date_before, founding_aside, founding_date, item_dates,
+                                   nearest_date, years_over_at, years_since)
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, partner_before,
@@ -220,7 +220,7 @@ class PartnershipFinder:
         year_hint = year_hint_at(doc, sent.start)
         near = None if describes_only(sent.text, cues) else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
-        date = near or ceremony
+        date = near or ceremony or field_date_before([s.text for s in sentences[max(0, i - 3):i]], doc._.published)
         # A tie already made takes no date from a clause about what is to come.
         past_date = date if near is None else (
             nearest_date(sent.text, doc._.published, cues, year_hint, past=True) or ceremony)

@@ -285,3 +285,24 @@ def test_a_dated_list_run_on_after_has_n_sister_cities_is_the_subjects(nlp):
     found = {(m.a.name, m.b.name, m.date.iso()) for m in run(nlp, text)}
     assert found == {("Taipei", "Seoul", "1968"), ("Taipei", "Manila", "1966"), ("Taipei", "Warsaw", "1995"),
                      ("Taipei", "Prague", "2019")}
+
+
+def test_a_chinese_table_row_keeps_its_own_date_line_by_line(nlp):
+    from conftest import run
+
+    text = ("國際姊妹市\n"
+            "城市 國家 締約日期\n"
+            "溫尼伯市 加拿大 1982年4月2日\n"
+            "聖地牙哥市 美國 1983年5月19日\n"
+            "奧蘭多市 美國 1986年3月24日\n")
+    found = run(nlp, text, lang="zh", title="國際姊妹市 - 臺中市政府外交事務")
+    assert {(m.b.name, m.date.iso()) for m in found} == {
+        ("Winnipeg", "1982-04-02"), ("San Diego", "1983-05-19"), ("Orlando", "1986-03-24")}
+
+
+def test_a_partner_pages_date_field_above_the_prose_dates_the_tie(nlp):
+    from conftest import run
+
+    text = "台湾 台北市\n提携日 平成25年7月31日\n提携の経緯 浜松市と台北市は、観光交流を契機に交流を深め、観光交流都市協定を締結しました。"
+    found = run(nlp, text, lang="ja", title="友好交流都市 - 浜松市")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Taipei", "Hamamatsu", "2013-07-31")}
