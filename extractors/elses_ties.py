@@ -98,3 +98,26 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
         elif listed is not None and side.start >= listed.end():
             out.setdefault(side.place.id, None)
     return out
+
+
+# 'where Taichung signed a friendship agreement with Kumamoto Prefecture':
+# a government written right before the verb of signing, and the partner after
+# its 'with'.
+_SIGNED_WITH = re.compile(r"(?i)\s*(?:City\s+|County\s+)?(?:also\s+|then\s+|has\s+|have\s+|had\s+|formally\s+|officially\s+)?"
+                          r"(?:signed|inked|concluded|established|formed|forged)\b[^,;.]{0,80}?\bwith\s+"
+                          r"(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
+
+
+def signed_with(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(signer, partner) where a sentence says outright which government
+    signed with which: the other governments it names (mayors at a summit)
+    are not that partner's."""
+    out = []
+    for b in sides:
+        for a in sides:
+            if a.end >= b.start or (a.place.country == "TW") == (b.place.country == "TW"):
+                continue
+            m = _SIGNED_WITH.match(text, a.end, b.start)
+            if m is not None:
+                out.append((a, b) if a.place.country == "TW" else (b, a))
+    return out

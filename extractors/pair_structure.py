@@ -156,7 +156,7 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
-_JOINED = re.compile(r"^\s*(?:與|和|及|跟|同|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")
+_JOINED = re.compile(r"^\s*(?:(?:並|并|也|亦|另)?(?:與|和|及|跟|同)|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")  # ('台中市並與熊本縣')
 
 
 def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

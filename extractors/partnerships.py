@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
-from extractors.elses_ties import on_someone_elses_list, partners_of_subject, someone_elses_tie
+from extractors.elses_ties import on_someone_elses_list, partners_of_subject, signed_with, someone_elses_tie
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, field_date_before, founding_aside, founding_date, item_dates,
                                    nearest_date, years_over_at, years_since)
@@ -90,7 +90,10 @@ class PartnershipFinder:
         agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
                                     lambda offset: page_at(doc, offset))
         candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
-                                features={"agreement": 1.0, "rule_conf": m.confidence},
+                                # the title block names both parties and the tie, as a sentence the rules chose would
+                                features={"agreement": 1.0, "rule_conf": m.confidence, "selected": 1.0,
+                                          "in_sentence": 1.0, "event_cue": 1.0, f"rel:{m.relation.value}": 1.0,
+                                          "tw_foreign": float((m.a.country == "TW") != (m.b.country == "TW"))},
                                 themes={t.value: ThemeCue(evidence=1) for t in m.themes})
                       for m in agreed]
         agreed_pairs = {c.pair for c in candidates}
@@ -155,6 +158,10 @@ class PartnershipFinder:
             if b.place.id not in trips and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
+        # 'where Taichung signed … with Kumamoto': the mayors named beside Taichung are not Kumamoto's partners
+        signer = {b.place.id: a.place.id for a, b in signed_with(text_of(doc), sent.sides)}
+        rule_pairs = [(a, b) for a, b in rule_pairs if signer.get(b.place.id, a.place.id) == a.place.id
+                      and signer.get(a.place.id, b.place.id) == b.place.id]
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
                        if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]

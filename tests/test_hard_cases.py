@@ -645,3 +645,14 @@ def test_the_agreement_refers_to_the_tie_its_named_side_was_in_not_the_place_nam
             "Kerry Thomson will travel to Taoyuan in May to sign the agreement.")
     found = {(m.a.name, m.b.name) for m in run(nlp, text) if m.a.country == "TW"}
     assert found == {("Taoyuan", "Bloomington")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Taichung Mayor Lu Shiow-yen, Tainan Mayor Huang Wei-cher and Kaohsiung Mayor Chen Chi-mai attended the "
+     "Japan-Taiwan Exchange Summit in Kumamoto on Tuesday, where Taichung signed a friendship agreement with "
+     "Kumamoto Prefecture.", "en"),
+    ("台中市長盧秀燕與台南市長黃偉哲今天同赴日本熊本縣，出席台日交流高峰會，台中市並與熊本縣簽署友好交流協定。", "zh"),
+])
+def test_the_government_that_signed_is_the_partner_not_the_mayors_beside_it(nlp, text, lang):
+    found = {m.a.name for m in run(nlp, text, lang=lang) if m.confidence >= 0.5}
+    assert found in ({"Taichung"}, {"Taichung City"})
