@@ -83,8 +83,13 @@ def describes_only(text: str, cues) -> bool:
     """Every cue of the sentence names an existing tie to describe a party,
     and no verb of signing or forming says the tie was made here."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) for c in cues) \
-        and not SIGNED_PAST.search(text) and not _MAKING.search(text) \
+        and not SIGNED_PAST.search(text) and not _MAKING.search(text) and not _DATES_TO.search(text) \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
+
+
+# "Lake County's sister county relationship with Kaohsiung County dates to 1986": when the tie began.
+_DATES_TO = re.compile(r"(?i)\b(?:dates?|dated|dating)\s+(?:back\s+)?to\s+(?:19|20)\d\d|\bgoes\s+back\s+to\s+(?:19|20)\d\d"
+                       r"|\b(?:began|started)\s+in\s+(?:19|20)\d\d")
 
 
 # "Portland has been Kaohsiung's sister city since 1988": the description dates the tie.

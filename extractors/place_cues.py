@@ -382,7 +382,8 @@ def joined_to(text: str, start: int, end: int, names) -> bool:
     after = _JOINED_AFTER.match(text, end)
     before = _JOINED_BEFORE.search(text, max(0, start - 50), start)
     for m, take in ((after, lambda w, k: w[:k]), (before, lambda w, k: w[-k:])):
-        words = m.group(1).split() if m else []
+        # ("and Taoyuan's Bade District": the possessive names the city too)
+        words = re.sub(r"(?:'s|’s)\b", "", m.group(1)).split() if m else []
         if any(" ".join(take(words, k)) in names for k in range(1, len(words) + 1)):
             return True
     return False

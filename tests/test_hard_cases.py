@@ -656,3 +656,15 @@ def test_the_agreement_refers_to_the_tie_its_named_side_was_in_not_the_place_nam
 def test_the_government_that_signed_is_the_partner_not_the_mayors_beside_it(nlp, text, lang):
     found = {m.a.name for m in run(nlp, text, lang=lang) if m.confidence >= 0.5}
     assert found in ({"Taichung"}, {"Taichung City"})
+
+
+def test_a_city_the_model_takes_for_a_person_beside_a_taiwanese_possessive_is_a_place(nlp):
+    text = ("Rancho Cordova and Taoyuan's Bade District signed a memorandum of understanding on Tuesday to promote "
+            "student exchanges.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Bade District", "Rancho Cordova")}
+
+
+def test_a_tie_that_dates_to_a_year_is_dated_by_it(nlp):
+    text = ("Lake County's sister county relationship with Kaohsiung County, Taiwan, dates to 1986 and survived "
+            "the 2010 merger of Kaohsiung County into Kaohsiung City.")
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)} == {("Lake County", "1986")}
