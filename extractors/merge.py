@@ -66,9 +66,10 @@ def specific_relations(items: list, where, relation_of, when_of=None) -> list[st
             continue
         event, year = when_of(item) if when_of else (None, None)
         if year is not None:
+            # (else a tie the pair holds: a dated agreement is no MOU of another year)
             options = {k: v for k, v in options.items() if any(e == event and y in (None, year) for e, y in v)} \
-                or options
-        out.append(min(options, key=_SPECIFIC.index))
+                or {k: v for k, v in options.items() if k in ("sister", "friendship")}
+        out.append(min(options, key=_SPECIFIC.index) if options else r)
     return out
 
 

@@ -103,6 +103,23 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
     return None
 
 
+# '日光市は、台湾の台南市と…締結しています。また、2016年には台南市と…覚書を交わしました。':
+# a Japanese text leaves its topic unsaid in the sentences after it.
+_TOPIC_AFTER = re.compile(r"\s*(?:で)?は[、,]?")
+
+
+def topic_before(sentences: list[Sentence], i: int) -> PlaceSpan | None:
+    """The government the sentence just before makes its topic ('日光市は'),
+    where this one names none of its kind."""
+    if i == 0 or not sentences[i].sides:
+        return None
+    prev = sentences[i - 1]
+    topic = next((p for p in prev.sides if _TOPIC_AFTER.match(prev.text, p.end - prev.start)), None)
+    if topic is None or any((p.place.country == "TW") == (topic.place.country == "TW") for p in sentences[i].sides):
+        return None
+    return topic
+
+
 def lookback(sentences: list[Sentence], i: int) -> tuple[list[PlaceSpan], list[PlaceSpan]]:
     """The Taiwanese and foreign places of the sentences just before; for a
     sentence that names no place ('The sister city partnership was formed in

@@ -31,7 +31,7 @@ from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, annivers
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, partner_before,
-                                   speaks_of_before, subject_referent, unnamed_subject)
+                                   speaks_of_before, subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
@@ -173,7 +173,7 @@ class PartnershipFinder:
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)
             rule_pairs = [(holder, s) for s in distinct_places(sent.sides)] if holder is not None else []
-        subject = subject_referent(sentences, i, counts)
+        subject = subject_referent(sentences, i, counts) or (topic_before(sentences, i) if self.lang == "ja" else None)
         if not rule_pairs and subject is not None and sent.sides and not any(
                 (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
             # 'The county has been a friendship county of San Diego County since 2016'

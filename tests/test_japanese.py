@@ -202,3 +202,10 @@ def test_a_tourism_exchange_city_is_a_cooperation_tie():
 def test_a_town_written_after_its_prefecture_and_district_is_the_party(nlp, text, town):
     found = run(nlp, text, lang="ja")
     assert {m.b.name for m in found if m.b.country == "JP"} == {town}
+
+
+def test_the_topic_of_the_sentence_before_is_the_unsaid_side_and_keeps_its_own_year(nlp):
+    text = ("日光市は、台湾の台南市と2009年に観光友好都市を締結しています。"
+            "また、2016年には台南市と教育旅行の相互交流に関する覚書を交わしました。")
+    found = {(m.relation.value, m.date.iso()) for m in run(nlp, text, lang="ja") if m.b.name.startswith("Nikk")}
+    assert found == {("cooperation", "2009"), ("mou", "2016")}
