@@ -328,11 +328,15 @@ def field_date_before(preceding: list[str], published) -> EventDate | None:
     return None
 
 
+# '（2018年10月締結）': a note in brackets under the sentence, dating its signing.
+_SIGNED_NOTE = re.compile(r"^\s*[（(]?[^）)]{4,20}?(?:締結|調印|提携|署名|簽署|締盟)[）)]\s*$")
+
+
 def ceremony_date(following: list[str], published) -> EventDate | None:
     """A day or month given by one of the next sentences when it speaks of
     the signing or is the release's field for when; None when none does."""
     for text in following:
-        if not (_CEREMONY.search(text) or _WHEN_FIELD.match(text)):
+        if not (_CEREMONY.search(text) or _WHEN_FIELD.match(text) or _SIGNED_NOTE.match(text)):
             continue
         for d in find_dates(text, published):
             if d.date.precision is not DatePrecision.YEAR and not DATE_LABEL.search(text[max(0, d.start - 16):d.start]):

@@ -209,3 +209,8 @@ def test_the_topic_of_the_sentence_before_is_the_unsaid_side_and_keeps_its_own_y
             "また、2016年には台南市と教育旅行の相互交流に関する覚書を交わしました。")
     found = {(m.relation.value, m.date.iso()) for m in run(nlp, text, lang="ja") if m.b.name.startswith("Nikk")}
     assert found == {("cooperation", "2009"), ("mou", "2016")}
+
+
+def test_a_bracketed_note_under_the_sentence_dates_the_signing(nlp):
+    text = "秋田県は、台湾の台南市と友好交流協定を結んでいます。（2018年10月締結）"
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text, lang="ja")} == {("Akita", "2018-10")}
