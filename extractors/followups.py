@@ -1,8 +1,9 @@
 """An anniversary the next sentence keeps ('那覇市は、台北市と2013年に友好都市
 協定を締結しました。令和5年には締結10周年記念事業を実施しました。', 'The two
 cities signed in 2014. Last year they marked the tenth anniversary of the
-agreement.'): a sentence that names no place and no kind of tie, but the
-anniversary of a signing, renews the one tie the sentence before stated."""
+agreement.'): a sentence that names no kind of tie and no place but the
+pair's, but the anniversary of a signing, renews the one tie the sentence
+before stated."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
     the one pair the rules chose in the sentence before (``before``)."""
     m = _FOLLOWUP.search(sent.text)
     chosen = [c for c in before if c.selected]
-    if m is None or sent.sides or len({c.pair for c in chosen}) != 1:
-        return []
+    if m is None or len({c.pair for c in chosen}) != 1 or not {p.place.id for p in sent.sides} <= chosen[0].pair:
+        return []  # (it may name the pair again: '締結10周年の平成28年には、高雄市長が八王子市を訪問')
     n = int(m.group("n")) if m.group("n") else cjk_number(m.group("zh"))
     found = find_dates(sent.text, published)
     kept = found[0].date if found else (

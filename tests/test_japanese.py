@@ -214,3 +214,10 @@ def test_the_topic_of_the_sentence_before_is_the_unsaid_side_and_keeps_its_own_y
 def test_a_bracketed_note_under_the_sentence_dates_the_signing(nlp):
     text = "秋田県は、台湾の台南市と友好交流協定を結んでいます。（2018年10月締結）"
     assert {(m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text, lang="ja")} == {("Akita", "2018-10")}
+
+
+def test_an_anniversary_sentence_that_names_the_pair_again_renews_the_tie_before(nlp):
+    text = ("八王子市は平成18年11月、台湾の高雄市と友好交流協定を締結しました。"
+            "締結10周年の平成28年には、高雄市長が八王子市を訪問しました。")
+    found = {(m.event.value, m.date.iso()) for m in run(nlp, text, lang="ja")}
+    assert found == {("established", "2006-11"), ("renewed", "2016")}
