@@ -156,6 +156,9 @@ class PairScorer:
         accepted = {pair: group for pair, group in groups.items()
                     if probability[pair] >= self.threshold or any(c.selected for c in group)}
         for pair, group in accepted.items():
+            a, b = group[0].mentions[0].a, group[0].mentions[0].b
+            if _holds(a, b) or _holds(b, a):
+                continue  # 'Kaohsiung Gushan District': a city and its own district are never partners
             if only_locates(pair, group, accepted) or all(c.features.get("elses_list") for c in group) \
                     or all(c.features.get("trip_only") and not c.selected for c in group):
                 continue

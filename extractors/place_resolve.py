@@ -107,6 +107,13 @@ class PlaceResolver:
             return island
         if hint in (None, "KR") and (shared := _SHARED_DISTRICT.fullmatch(name)) is not None:
             return self._district_of(text, start, end, shared)
+        if hint in (None, "KR") and (gu := ROMAN_UNIT.fullmatch(name)) is not None:
+            # 'Busan Yeongdo-gu', 'Yeonsu-gu, Incheon': a district or county by its romanised unit
+            english = f"{gu.group('name')} {'District' if gu.group('unit') == 'gu' else 'County'}"
+            city = gu.group("city") or next((c.group(1) for c in (_CITY_AFTER_DISTRICT.match(text, end),) if c), None)
+            found = self.gaz.table.english_in(english, city) if city else self.gaz.table.english(english)
+            if found is not None:
+                return found
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint] or (
@@ -259,6 +266,8 @@ _ISLAND = re.compile(r"([A-Z][a-z]+)\s+Island")
 # The districts several Korean metropolitan cities share, and the city written beside one.
 _SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk)(?:-gu|\s+District)"
                               r"(?:(?:\s+of\s+|\s+in\s+|,\s*)(?P<city>[A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?City)?)?")
+# 'Yeongdo-gu': the model often takes a romanised Korean district for a person.
+ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P<unit>gu|gun)")
 _CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
 _CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")
 _CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")

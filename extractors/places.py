@@ -6,9 +6,8 @@ resolved against the world index, using the country the text gives nearby
 ("Jonava in Lithuania", "Japan's Kumamoto Prefecture", "the Lithuanian city
 of Jonava", "Houston, Texas") or, failing that, the countries the document
 names. A name resolved once is recognised wherever else it appears in the
-document, since the small model often tags a rare city as a person.
-Countries and organisations named after a place (Taipei Zoo, Port of
-Kaohsiung, Prague City Council) are kept as such: they are never a side.
+document, since the small model often tags a rare city as a person. Countries and
+organisations named after a place (Taipei Zoo, Prague City Council) are never a side.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DI
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, council_acts, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
                                    joined_to, list_siblings, nation_name, not_a_place, towns_before_division)
-from extractors.place_resolve import (UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
+from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
 from extractors.place_rows import JOINED_POPULATION, ROW_NAME_POPULATION, named_as, row_places, overlaps as _overlaps
@@ -191,7 +190,8 @@ class PlaceFinder(PlaceResolver):
         out: list[PlaceSpan] = []
         resolved: dict[str, Place] = {}
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or _overlaps(ent.start_char, ent.end_char, taken):
+            if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)) \
+                    or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text = ent.text
             if ent.label_ in ("ORG", "FAC"):

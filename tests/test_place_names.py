@@ -3,6 +3,7 @@ and the division written after a name choosing among namesakes."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import run
 
 from extractors.gazetteer.foreign_table import read_rows
@@ -265,3 +266,14 @@ def test_a_korean_city_geonames_heads_with_its_unit_is_reported_by_its_name(nlp)
 
 def test_a_japanese_town_geonames_writes_with_its_unit_is_reported_by_its_name(nlp):
     assert _reported(nlp, "嘉義縣阿里山鄉與日本奈良縣吉野町簽署友好交流協定。", lang="zh")[1] == "Yoshino"
+
+
+@pytest.mark.parametrize("text,district", [
+    ("Kaohsiung Cijin District and Busan Yeongdo-gu signed a sister district agreement.", "Yeongdo District"),
+    ("Taoyuan and Jung-gu, Incheon signed a friendship agreement on Monday.", "Jung District"),
+])
+def test_a_korean_district_by_its_romanised_unit_is_found_with_its_city(nlp, text, district):
+    found = run(nlp, text)
+    assert {(m.b.name, m.b.admin1) for m in found if m.b.country == "KR"} == {
+        (district, "Busan" if "Busan" in text else "Incheon")}
+    assert all(m.b.country != "TW" for m in found)  # a city and its own district are never partners
