@@ -110,7 +110,7 @@ def test_a_broken_model_file_is_named(tmp_path):
 
 def test_the_packaged_model_loads_and_decides_the_pipeline_confidence(nlp):
     packaged = PairScorer.load(DEFAULT_MODEL_PATH)
-    assert 0.3 <= packaged.threshold <= 0.7 and packaged.weights
+    assert 0.3 <= packaged.threshold <= 0.8 and packaged.weights  # the cut grid of best_threshold
     text = "Taipei and Prague signed a sister city agreement on January 14, 2020."
     [result] = extract(nlp, [DocumentInput(key="d", text=text)])
     [m] = result.mentions
