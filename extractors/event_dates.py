@@ -347,8 +347,9 @@ def ceremony_date(following: list[str], published) -> EventDate | None:
 
 # "Tainan and Kumamoto's ties, established in 2017, were upgraded on Monday":
 # an aside that dates the founding, apart from the main clause's event.
-_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:first\s+|originally\s+)?(?:established|signed|formed|forged|inked|"
-                             r"concluded|set\s+up)\s+(?:in|on)\s+([^,;.]{4,30}),")
+_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:(?:[\w-]+\s+)?years?\s+after\s+)?(?:first\s+|originally\s+)?"
+                             r"(?:established|signed|signing|formed|forged|inked|concluded|set\s+up)\s+(?:it\s+|them\s+)?"
+                             r"(?:in|on)\s+([^,;.]{4,30})(?:,|\.?\s*$)")  # (', eight years after first signing it in 2016.')
 
 
 def founding_aside(text: str, published, year_hint: int | None = None) -> tuple[EventDate, str] | None:

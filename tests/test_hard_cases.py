@@ -668,3 +668,14 @@ def test_a_tie_that_dates_to_a_year_is_dated_by_it(nlp):
     text = ("Lake County's sister county relationship with Kaohsiung County, Taiwan, dates to 1986 and survived "
             "the 2010 merger of Kaohsiung County into Kaohsiung City.")
     assert {(m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)} == {("Lake County", "1986")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("瑞芳區與日本愛知縣犬山市於民國一○五年簽署友好交流協定，今年雙方再度簽署續約書。", "zh"),
+    ("Ruifang District of New Taipei and Inuyama City in Aichi Prefecture renewed their friendship agreement on "
+     "Tuesday, eight years after first signing it in 2016.", "en"),
+])
+def test_a_renewal_this_year_of_a_tie_first_signed_earlier_gives_both_events(nlp, text, lang):
+    found = {(m.event.value, m.date.value.year if m.date else None)
+             for m in run(nlp, text, published=dt.date(2024, 10, 15), lang=lang)}
+    assert found == {("established", 2016), ("renewed", 2024)}
