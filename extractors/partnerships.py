@@ -17,6 +17,7 @@ passage.
 from __future__ import annotations
 
 import math
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -217,6 +218,13 @@ class PartnershipFinder:
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
                  if a.place.id != b.place.id}
         chosen = set(pairs)
+        if owner is not None and holder is None and _FIRST_PERSON.search(sent.text):
+            # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page
+            for s in distinct_places(sent.sides):
+                if (s.place.country == "TW") != (owner.place.country == "TW"):
+                    key = frozenset((owner.place.id, s.place.id))
+                    pairs[key] = _oriented(owner, s)
+                    chosen.add(key)
         for x_i, x in enumerate(pool):
             for y in pool[x_i + 1:]:
                 key = frozenset((x.place.id, y.place.id))
@@ -343,6 +351,9 @@ class PartnershipFinder:
             cand.features["rival_selected"] = float(not cand.selected and any(
                 other.selected and other.pair & cand.pair for other in out))
         return out
+
+
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 
 
 def _other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
