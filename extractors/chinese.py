@@ -24,7 +24,7 @@ import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unknown_towns, one_kanji_city,
-                                        parents_locate, read_municipality, town_after)
+                                        parents_locate, read_municipality, town_after, town_in_gun)
 from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.place_cues import TERRITORIES, is_dateline
 from extractors.place_resolve import _provisional
@@ -122,7 +122,7 @@ class ChinesePlaceFinder:
                 continue
             found = self._match(original, text, i, spans)
             if found is None:
-                town = town_after(original, i, spans, self.gaz.world)
+                town = town_after(original, i, spans, self.gaz.world) or town_in_gun(original, i, self.gaz.world)
                 if town is None:
                     i += 1
                     continue
@@ -130,7 +130,8 @@ class ChinesePlaceFinder:
             if found.text in _SELF_WORDS or found.text in _COMMON_WORDS or found.text[:2] in _BACK_REFERENCES:
                 i = found.end
                 continue
-            if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
+            if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) \
+                    or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
                     or _FACILITY_OF.match(text, found.end) \
                     or (_is_kanji(found.text[-1]) and _KATAKANA_AFTER.match(text, found.end)) or (
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):

@@ -147,6 +147,28 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 
 
+_GUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}郡$")
+
+
+def town_in_gun(text: str, i: int, world) -> PlaceSpan | None:
+    """'八重山郡竹富町' with no prefecture before it: a town or village after a
+    郡 is Japan's (a US county is followed by a 市, not a 町), found by its
+    reading, else kept as a provisional place of Japan."""
+    m = _TOWN.match(text, i)
+    if not _GUN_BEFORE.search(text[max(0, i - 5):i]) or not m or m.group(0)[-1] not in "町村" \
+            or relations_in(m.group(0)) or _TIE_VERB.search(m.group(0)):
+        return None
+    stem = m.group(0)[:-1]
+    reading = name_reading(stem) if _KANJI_NAME.fullmatch(stem) else romaji(stem)
+    if not reading:
+        return None  # only a name the dictionary files as a proper noun
+    known = place_by_reading(world, reading, Level.CITY, None)
+    place = known if known is not None and known.country == "JP" else Place(
+        id=f"prov:JP:{written_name(reading).lower()}", name=written_name(reading), country="JP", level=Level.CITY,
+        native=m.group(0), provisional=True)
+    return PlaceSpan(i, m.end(), m.group(0), "foreign", place=place, notes=["reading" if known else "provisional"])
+
+
 # A name with a local government's suffix that no table knows ('富頓縣').
 _UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇]")
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)

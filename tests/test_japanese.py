@@ -221,3 +221,8 @@ def test_an_anniversary_sentence_that_names_the_pair_again_renews_the_tie_before
             "締結10周年の平成28年には、高雄市長が八王子市を訪問しました。")
     found = {(m.event.value, m.date.iso()) for m in run(nlp, text, lang="ja")}
     assert found == {("established", "2006-11"), ("renewed", "2016")}
+
+
+def test_a_town_after_its_district_alone_is_japanese(nlp):
+    found = run(nlp, "八重山郡竹富町と台湾の新北市貢寮区が姉妹都市協定を締結した。", lang="ja")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Gongliao", "Taketomi", "JP")}
