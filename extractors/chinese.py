@@ -54,6 +54,8 @@ _OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|�
 # where its branch sits.
 _OFFICE_BEFORE = re.compile(fold_characters(r"(?:辦事處|弁事処|代表處|代表所|代表部)$"))
 _STATIONED = fold_characters("駐")
+_MISSION_AFTER = re.compile(fold_characters(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?"
+                                            r"(?:辦事處|弁事処|代表處|代表所|代表部)|分處|分所"))
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利
@@ -137,6 +139,10 @@ class ChinesePlaceFinder:
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
+                if _MISSION_AFTER.match(text, found.end) or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
+                        or text[found.start - 1:found.start] == _STATIONED:
+                    # '代表處札幌分處促成下': where Taiwan's mission sits acts for no one there
+                    found.kind = "office"
             elif found.kind == "foreign" and found.place.level is Level.STATE and (
                     _CITY_TIES_AFTER.match(text, found.end) or text[found.start - 1:found.start] == "在"):
                 # '新北與加州姊妹市互訪', '在美國加州的姊妹市': sister cities in California, a state is

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from extractors.theme_scorer import ThemeCue, ThemeScorer, hit_counts, pair_standing
 from models.errors import ConfigError
-from models.records import Event, Mention, Theme
+from models.records import Event, Mention, Theme, founding_choice
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +166,7 @@ class PairScorer:
             chosen = [c for c in group if c.selected]
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
             mentions = [m.model_copy(update={"confidence": p}) for c in chosen for m in c.mentions]
+            mentions = dated_from_passages(mentions, [c for c in group if c not in chosen])
             if self.themes is not None:
                 themes = self.pair_themes(group, ctx, groups)
                 mentions = [m.model_copy(update={"themes": own_themes(m, themes) if background(m, mentions)
@@ -178,6 +179,29 @@ class PairScorer:
         assert self.themes is not None
         return self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
                                   set(ctx.title_themes), ctx.lang, ctx.theme_framed, standing(group, ctx, groups))
+
+
+def dated_from_passages(mentions: list[Mention], others: list[Candidate]) -> list[Mention]:
+    """An undated event takes its date from another passage that states the
+    same event of the pair with a verb of its own ('Lu and the mayor of Radom
+    signed the agreement on the 28th' under the headline that names both)."""
+    if all(m.date for m in mentions):
+        return mentions
+    found: dict = {}
+    for c in others:
+        if not c.features.get("event_cue"):
+            continue
+        for m in c.mentions:
+            if m.date is not None:
+                found.setdefault(m.event, []).append(m.date)
+    out = []
+    for m in mentions:
+        dates = found.get(m.event)
+        if m.date is None and dates:
+            date = founding_choice(dates, lambda d: (d.value, d.precision)) if m.event is Event.ESTABLISHED else dates[0]
+            m = m.model_copy(update={"date": date})
+        out.append(m)
+    return out
 
 
 def background(mention: Mention, siblings: list[Mention]) -> bool:

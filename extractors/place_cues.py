@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.councils import council_acts, council_of
 from models.records import Place
 
 @dataclass(slots=True)
@@ -17,7 +18,7 @@ class PlaceSpan:
     start: int  # character offsets in the document
     end: int
     text: str
-    kind: str  # taiwan | foreign | country | org | person | dateline | venue
+    kind: str  # taiwan | foreign | country | org | office | person | dateline | venue
     place: Place | None = None
     country: str | None = None  # for countries and demonyms
     level_hint: str | None = None
@@ -197,24 +198,8 @@ def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, st
 _OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Representative\s+)?Office", re.I)
 
 
-# 'The Irvine City Council voted to approve a sister city relationship
-# with...': a council approving its city's tie acts for the city (a
-# council signing with another council acts for itself).
-COUNCIL_TAIL = re.compile(r"\s+(?:(?:City|Town|County|Village)\s+)?(?:Council|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)"
-                          r"|Commission)$")
-_COUNCIL_ACTS = re.compile(
-    r"(?:\s+(?:City|Town|County|Village))?\s+(?:Council|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission)\b"
-    r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed)\b"
-    r"[^.;]{0,80}?\b(?:sister|friendship|twin)", re.I)
-
-
-def council_acts(text: str, end: int) -> bool:
-    """Whether the council named right after ``end`` approves a tie."""
-    return bool(_COUNCIL_ACTS.match(text, end))
-
-
 def is_org(text: str, start: int, end: int) -> bool:
-    if council_acts(text, end):
+    if council_acts(text, end) or council_of(text, start, end):
         return False
     if re.match(r"[-\s]based\b", text[end:end + 8]):
         return True  # 'Taichung-based Giant Manufacturing'
@@ -375,6 +360,16 @@ def nation_name(name: str) -> str:
 # to a Taiwanese government by 'and' or 'with'.
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
 _JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|&|with)\s+$")
+
+
+# 'ended its sister-city relationship with Chapel Hill': the object of a tie
+# is a government even where the model took it for an organisation.
+_TIE_WITH = re.compile(r"(?i)\b(?:relationship|relations|ties?|agreement|partnership|memorandum|MOU|accord|pact|"
+                       r"twinning)\s+with\s+(?:the\s+)?(?:(?:city|town|village|county)\s+of\s+)?$")
+
+
+def tie_object(text: str, start: int) -> bool:
+    return bool(_TIE_WITH.search(text, max(0, start - 60), start))
 
 
 def joined_to(text: str, start: int, end: int, names) -> bool:

@@ -103,6 +103,8 @@ class PlaceResolver:
                 return inside[0]
             if (town := self._town_in_division(text, end, name)) is not None:
                 return town
+        if (inside := self._in_possessor(text, start, name)) is not None:
+            return inside
         if hint in (None, "JP") and (island := self._japanese_island(name)) is not None:
             return island
         if hint in (None, "KR") and (shared := _SHARED_DISTRICT.fullmatch(name)) is not None:
@@ -155,6 +157,16 @@ class PlaceResolver:
             if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
                 return local[0]
         return top
+
+    def _in_possessor(self, text: str, start: int, name: str) -> Place | None:
+        """"Okinawa's Yonaguni Town": a place of the division written in the
+        possessive before it, whatever its size."""
+        owner = _POSSESSOR.search(text, max(0, start - 40), start)
+        if owner is None:
+            return None
+        division = fold_core(owner.group(1))
+        return next((p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == division
+                     and fold_core(p.name) == fold_core(name)), None)
 
     def _misspelt_prefecture(self, name: str) -> Place | None:
         """'Tottri Prefecture' on a hurried English page: the one Japanese
@@ -271,6 +283,7 @@ ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P
 _CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
 _CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")
 _CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|’s)\s+$")
 
 
 def possessive_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:

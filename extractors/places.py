@@ -22,14 +22,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractors.councils import council_government
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (CAPITAL_AFTER, COUNCIL_TAIL, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
+from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
-                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, council_acts, cued_names,
+                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
-                                   joined_to, list_siblings, nation_name, not_a_place, towns_before_division)
+                                   joined_to, list_siblings, nation_name, not_a_place, tie_object, towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
@@ -193,15 +194,15 @@ class PlaceFinder(PlaceResolver):
             if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)) \
                     or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
-            text = ent.text
+            text, start = ent.text, ent.start_char
             if ent.label_ in ("ORG", "FAC"):
                 stripped = GOVERNMENT_TAILS.sub("", text)
-                if stripped == text and council_acts(text_of(doc), ent.start_char + len(COUNCIL_TAIL.sub("", text))):
-                    stripped = COUNCIL_TAIL.sub("", text)
+                if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
+                    start, stripped = council[0], text_of(doc)[council[0]:council[1]]
                 if stripped == text and not _MUNICIPALITY.search(text):
                     continue  # an organisation, not a government
                 text = stripped
-            start = ent.start_char + _leading_len(text)
+            start += _leading_len(text)
             text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
             end = start + len(text)
             if not text or not text[0].isupper() or not_a_place(text_of(doc), start, end):
@@ -339,7 +340,7 @@ class PlaceFinder(PlaceResolver):
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"] or \
                 self.city_in_division(text_of(doc), start, end, name)
-        joined = not found and joined_to(text_of(doc), start, end, self.forms)
+        joined = not found and (joined_to(text_of(doc), start, end, self.forms) or tie_object(text_of(doc), start))
         if not found and (unit_of or joined):
             # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)
             found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY and (
@@ -375,7 +376,8 @@ class PlaceFinder(PlaceResolver):
         return out
 
 # 'Jonava District Municipality': a government by its own name.
-_MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:District\s+)?Municipality$")
+# 'Yonaguni Town', 'Kure City': the model's organisation named by a government's own unit word.
+_MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village)$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

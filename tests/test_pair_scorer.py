@@ -169,3 +169,21 @@ def test_the_extractor_version_follows_the_model_file(tmp_path):
     model.write_text(json.dumps(scorer(threshold=0.4).to_json()))
     code_digest.cache_clear()
     assert code_digest(str(model)) != before
+
+
+def test_an_undated_event_takes_its_date_from_another_passage_stating_that_event():
+    import datetime as dt
+
+    from models.records import DatePrecision, EventDate
+
+    def dated(year: int, *, cue: bool, event: Event = Event.ESTABLISHED) -> Candidate:
+        c = candidate(PRAGUE, selected=False, strong=0.1, events=(event,))
+        c.mentions = [m.model_copy(update={"date": EventDate(value=dt.date(year, 1, 1), precision=DatePrecision.YEAR)}) for m in c.mentions]
+        c.features["event_cue"] = float(cue)
+        return c
+
+    chosen = candidate(PRAGUE, selected=True, strong=0.9)
+    others = [dated(2019, cue=False), dated(2017, cue=True), dated(2012, cue=True, event=Event.RENEWED)]
+    [m] = scorer().decide([chosen, *others], DocContext())
+    # the passage with a verb of its own dates the founding; one without, or of another event, does not
+    assert m.event is Event.ESTABLISHED and m.date.value.year == 2017 and m.date.precision is DatePrecision.YEAR

@@ -303,3 +303,32 @@ def test_a_district_several_korean_cities_share_is_read_with_its_city(nlp):
 
     table = load_gazetteer(load_settings().cache_dir).table
     assert table.english("Seo District", "KR") is None and table.english_in("Seo District", "Daegu") is not None
+
+
+@pytest.mark.parametrize("text, party, level", [
+    # the council written before its city, with the state between
+    ("The City Council of Lakewood, Colorado, voted on Monday to establish a sister city relationship with "
+     "Sanchong District of New Taipei City.", "Lakewood", "city"),
+    # a county's council is the county's, not the state's of the same name
+    ("The Hawaii County Council approved a sister relationship with Hsinchu County in 2008.", "Hawaii County", "county"),
+])
+def test_a_council_approving_a_tie_stands_for_its_own_government(nlp, text, party, level):
+    found = run(nlp, text)
+    assert {(m.b.name, m.b.level.value) for m in found} == {(party, level)}
+
+
+def test_a_council_that_approves_nothing_is_still_an_organisation(nlp):
+    assert run(nlp, "The City Council of Lakewood met the Taichung City Government delegation.") == []
+
+
+def test_the_object_of_a_tie_is_a_government_even_where_the_model_reads_an_organisation(nlp):
+    found = run(nlp, "Chiayi City has ended its sister-city relationship with Chapel Hill after 20 years.")
+    assert {(m.a.name, m.b.name, m.b.country, m.event.value) for m in found} == {
+        ("Chiayi City", "Chapel Hill", "US", "terminated")}
+    assert run(nlp, "Taoyuan signed a cooperation agreement with Acme Holdings on Friday.") == []
+
+
+def test_a_small_town_after_its_prefecture_in_the_possessive_is_that_town(nlp):
+    found = run(nlp, "Hualien County and Okinawa's Yonaguni Town celebrated the 40th anniversary of their sister "
+                     "relationship.")
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Hualien", "Yonaguni", "Okinawa")}
