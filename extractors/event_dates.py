@@ -19,11 +19,19 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
     r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
 
 
+# 'the 30th anniversary of the sister city relationship': of the tie, so of its founding
+# (a date after it is when the anniversary is kept, unlike one after 'the signing').
+_ANNIVERSARY_OF_TIE = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town)\s+(?:relationship|ties|partnership|agreement)\b", re.I)
+
+
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     """'August 9 is the third anniversary of Taoyuan and Chiba becoming
     sister cities': an anniversary of the founding, with its date, dates the
     founding too."""
-    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text)
+    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text) \
+        or _ANNIVERSARY_OF_TIE.search(text)
     if not m or date is None:
         return None
     zh = m.groupdict().get("zh")
@@ -121,8 +129,9 @@ _CARDINALS = {w: i for i, w in enumerate(
 # friendship': an anniversary by another name.
 YEARS_OF_TIES = re.compile(
     rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
-    rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\s+of\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation)\b", re.I)
+    rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\s+(?:of|as)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
+    r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
 
 
 def _count(word: str) -> int:

@@ -40,6 +40,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
 # Weakest: a tie the text calls a partnership without saying what kind.
 RELATION_CUES.append((Relation.OTHER, re.compile(
     r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
+    r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟", _I)))
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
@@ -52,7 +53,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
-        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+years\s+of|"
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+years\s+(?:of|as)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
         r"|週年|周年|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升級|再締結|更新", _I),
     Event.PROPOSED: re.compile(

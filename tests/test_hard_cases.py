@@ -426,6 +426,26 @@ def test_a_signing_that_would_happen_is_proposed_and_a_visit_to_mark_years_of_ti
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024"), (Event.ESTABLISHED, "2014")}
 
 
+@pytest.mark.parametrize("text, kept, founded", [
+    ("A delegation from Hsinchu City arrived in Beaverton on Tuesday to celebrate 25 years as sister cities.",
+     "2024-03-19", "1999"),
+    ("Mayor Smith signed a proclamation recognizing the 30th anniversary of the sister city relationship between "
+     "Cupertino and Hsinchu City.", "2024", "1994"),
+    # a year after the tie's anniversary is when it is kept (after 'the signing', it would be the founding)
+    ("Taipei and Houston marked the 60th anniversary of their sister city ties in 2021.", "2021", "1961"),
+])
+def test_an_anniversary_of_the_tie_renews_it_and_dates_its_founding(nlp, text, kept, founded):
+    assert {(m.event, m.date.iso()) for m in run(nlp, text)} == {(Event.RENEWED, kept), (Event.ESTABLISHED, founded)}
+
+
+def test_a_partnership_between_two_governments_is_a_tie(nlp):
+    found = run(nlp, "The partnership between Taitung County and Palau's Koror State, formalised in 2012, covers "
+                     "tourism and fisheries.")
+    assert {(m.a.name, m.b.name, m.relation, m.date.iso()) for m in found} == {
+        ("Taitung", "Koror", Relation.OTHER, "2012")}
+    assert run(nlp, "The partnership between Taichung City and Acme Corp covers e-bikes.") == []
+
+
 def test_where_a_trip_went_beside_the_partner_is_no_party(nlp):
     found = run(nlp, "Taoyuan and Jeju Special Self-Governing Province have been friendship cities since 2017, "
                      "Taoyuan Mayor Chang San-cheng said during a visit to Seoul.")
