@@ -25,16 +25,27 @@ _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|i
                        r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)")  # '…, on the 10th anniversary of their ties'
 
 
+# 'signed a sister city agreement in 2017 and a memorandum on smart cities in 2019':
+# a second object of the same verb, dated apart, is a second tie.
+_EN_SHARED_VERB = re.compile(r"(?i),?\s+and\s+(?=(?:a|an|another)\s+(?:[\w-]+\s+){0,5}?"
+                             r"(?:memorand|MOU|agreement|accord|pact|charter)[^.;,]{0,60}?\b(?:in|on)\s+"
+                             r"(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s))")
+
+
 def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]]:
     """(start, end) in ``text`` of each clause after ``after`` (where the
     pair is first named) that continues the sentence's subject and states a
-    tie: a cue for the relation and for the event, and no place (at the
-    offsets ``others``) but the pair's own ('這是新北市繼2016年與神奈川縣締結…')."""
-    cut = _CJK_LATER if _CJK_CHAR.search(text) else _EN_LATER
-    starts = [m.end() for m in cut.finditer(text) if m.start() > after]
-    bounds = list(zip(starts, [*starts[1:], len(text)]))
-    return [(s, e) for s, e in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e]))
-            and event_of(text[s:e])[1] and not any(s <= o < e for o in others)]
+    tie: a cue for the relation and for the event (or the verb before it
+    shared), and no place (at the offsets ``others``) but the pair's own
+    ('這是新北市繼2016年與神奈川縣締結…')."""
+    cjk = bool(_CJK_CHAR.search(text))
+    cuts = [(m.end(), False) for m in (_CJK_LATER if cjk else _EN_LATER).finditer(text) if m.start() > after]
+    cuts += [] if cjk else [(m.end(), True) for m in _EN_SHARED_VERB.finditer(text) if m.start() > after
+                            and re.search(r"\b(?:19|20)\d\d\b", text[max(after, m.start() - 30):m.start()])]
+    cuts.sort()
+    bounds = [(s, e, shared) for (s, shared), e in zip(cuts, [*(c for c, _ in cuts[1:]), len(text)])]
+    return [(s, e) for s, e, shared in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e]))
+            and (shared or event_of(text[s:e])[1]) and not any(s <= o < e for o in others)]
 
 
 # '; the two sides renewed them in 2023': a clause that names the tie only by a word pointing back.

@@ -129,13 +129,18 @@ _CARDINALS = {w: i for i, w in enumerate(
 # friendship': an anniversary by another name.
 YEARS_OF_TIES = re.compile(
     rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
-    rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\s+(?:of|as)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
 
 
-def _count(word: str) -> int:
-    word = word.lower()
+def _count(words: str) -> int:
+    """'20', 'twentieth', 'forty years', 'two decades': the count of years."""
+    first, *rest = words.lower().split()
+    if rest and rest[-1].startswith("decade"):
+        return 10 * (1 if first == "a" else _count(first))
+    word = first
     return int(word) if word.isdigit() else _ORDINALS[word] if word in _ORDINALS else _CARDINALS[word]
 
 

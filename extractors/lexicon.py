@@ -28,7 +28,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(
-        r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
+        r"\bmemorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
         r"\bletters?\s+of\s+intent\b|備忘錄|意向書|覚書|覚え書き", _I)),
     (Relation.COOPERATION, re.compile(
         r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
@@ -41,6 +41,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
 RELATION_CUES.append((Relation.OTHER, re.compile(
     r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
+    r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟", _I)))
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
@@ -53,7 +54,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
-        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+years\s+(?:of|as)|"
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum))\b"
         r"|週年|周年|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升級|再締結|更新", _I),
     Event.PROPOSED: re.compile(

@@ -438,6 +438,29 @@ def test_an_anniversary_of_the_tie_renews_it_and_dates_its_founding(nlp, text, k
     assert {(m.event, m.date.iso()) for m in run(nlp, text)} == {(Event.RENEWED, kept), (Event.ESTABLISHED, founded)}
 
 
+def test_decades_of_ties_count_ten_years_each(nlp):
+    found = run(nlp, "Okayama and Hsinchu City celebrated two decades of sister city ties on Friday.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-22"), (Event.ESTABLISHED, "2004")}
+    found = run(nlp, "Okayama and Hsinchu City marked a decade of friendship in May.", published=dt.date(2024, 6, 10))
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-05"), (Event.ESTABLISHED, "2014")}
+
+
+def test_a_second_object_of_one_signing_dated_apart_is_a_second_tie(nlp):
+    found = run(nlp, "New Taipei and Cebu City signed a sister city agreement in 2017 and a memorandum on smart city "
+                     "cooperation in 2019.")
+    assert {(m.relation, m.date.iso()) for m in found} == {(Relation.SISTER, "2017"), (Relation.MOU, "2019")}
+    # dated together, the two objects are one signing
+    found = run(nlp, "New Taipei and Cebu City signed a sister city agreement and a memorandum on smart city "
+                     "cooperation in 2019.")
+    assert {(m.relation, m.date.iso()) for m in found} == {(Relation.SISTER, "2019")}
+
+
+def test_memorandums_in_the_plural_are_memoranda(nlp):
+    found = run(nlp, "The Hsinchu County government has signed memorandums of understanding with Takasaki and "
+                     "Isesaki to promote trade.")
+    assert {(m.b.name, m.relation) for m in found} == {("Takasaki", Relation.MOU), ("Isesaki", Relation.MOU)}
+
+
 def test_a_partnership_between_two_governments_is_a_tie(nlp):
     found = run(nlp, "The partnership between Taitung County and Palau's Koror State, formalised in 2012, covers "
                      "tourism and fisheries.")
