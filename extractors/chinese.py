@@ -85,6 +85,7 @@ _FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
 _MEETING_AFTER = re.compile(fold_characters(
     r"[^，。,、]{0,3}?(?:舉行|舉辦|召開|開催)(?:的|之|される|された)[^，。,、]{0,20}?"
     r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
+_WITH_AFTER = re.compile(r"(?:與|与|和|跟|同)")
 _CITY_TIES_AFTER = re.compile(fold_characters(r"(?:的|之)?(?:姊妹|姐妹|友好)(?:城)?市"))
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
@@ -149,7 +150,9 @@ class ChinesePlaceFinder:
                 # no city; '其中有13個就在加州': where they are.
                 found.kind = "locator"
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
-                    _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start]))):
+                    _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start])) or (
+                    text[found.start - 1:found.start] == "在" and _WITH_AFTER.match(text, found.end))):
+                # ('今天在東京與東京都豐島區長簽署': where the signing took place)
                 found.kind = "venue"
             elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end):
                 found.kind = "person"

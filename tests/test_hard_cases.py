@@ -438,6 +438,15 @@ def test_an_anniversary_of_the_tie_renews_it_and_dates_its_founding(nlp, text, k
     assert {(m.event, m.date.iso()) for m in run(nlp, text)} == {(Event.RENEWED, kept), (Event.ESTABLISHED, founded)}
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("台北市與捷克首都布拉格市在2019年締結姊妹市，中國隨即宣布與布拉格解除姊妹市關係。", "zh"),
+    ("Taipei and Prague became sister cities in 2019, and Shanghai then ended its tie with Prague.", "en"),
+])
+def test_the_clause_naming_the_pair_gives_its_event_not_another_governments_clause(nlp, text, lang):
+    found = run(nlp, text, lang=lang)
+    assert {(m.a.name, m.b.name, m.event) for m in found} == {("Taipei", "Prague", Event.ESTABLISHED)}
+
+
 def test_decades_of_ties_count_ten_years_each(nlp):
     found = run(nlp, "Okayama and Hsinchu City celebrated two decades of sister city ties on Friday.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-22"), (Event.ESTABLISHED, "2004")}

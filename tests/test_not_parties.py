@@ -65,6 +65,9 @@ def test_a_visit_to_the_partner_itself_is_still_the_tie(nlp):
 def test_a_meeting_abroad_in_chinese_is_no_party(nlp):
     found = _places(nlp, "副市長代表市長參加在奧地利維也納舉行的世界城市高峰會並發表演說。", "zh")
     assert found["維也納"][0] == "venue"
+    # where a signing takes place, written right before its partner
+    found = _places(nlp, "高雄市長今天在東京與東京都豐島區長簽署友好交流協定。", "zh")
+    assert found["東京"][0] == "venue" and found["豐島區"][0] == "foreign"
 
 
 def test_where_a_trip_starts_is_no_party(nlp):
