@@ -68,6 +68,9 @@ def test_a_weekday_before_a_date_belongs_to_it():
     mention = only(text)
     assert text[mention.start:mention.end] == "Friday, March 22, 2024"
     assert mention.date.iso() == "2024-03-22"
+    # in brackets after it too: the date named wins over the weekday counted back from publication
+    [mention] = find_dates("They signed a memorandum on Wednesday (May 8).", dt.date(2024, 6, 10))
+    assert mention.date.iso() == "2024-05-08"
 
 
 def test_a_year_range_gives_both_years():
