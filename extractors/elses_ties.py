@@ -68,8 +68,10 @@ def on_someone_elses_list(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[Pla
 
 # 'a delegation to Taipei, its sister city since 1979, and to Chengdu, China,
 # its sister city since 2014': an apposition that says whose partner a place is.
-_ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:sister|friendship|friendly|twin|partner)\b[^,;.]*")
+# ('Chia-Yi City, Taiwan, the sister-city it adopted eight years ago': the subject's by the pronoun)
+_ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:sister|friendship|friendly|twin|partner)\b|the\s+(?:sister|friendship|twin|partner)[\s-]+"
+                          r"(?:city|county|state|town)\s+(?:(?:that|which)\s+)?(?:it|they)\b)[^,;.]*")
 
 
 # 'Overland Park has two sister cities: Gunma's Tatebayashi, Japan, since 2019,

@@ -613,6 +613,14 @@ def test_its_sister_city_in_an_apposition_is_the_subjects_partner(nlp):
     assert not any({"Taipei", "Chengdu"} <= {a, b} for a, b, _, _ in found)
 
 
+def test_the_sister_city_it_adopted_is_the_subjects_partner(nlp):
+    text = ("Seattle sent a delegation to Kaohsiung, the sister city it adopted in 1991, and to Chongqing, China, the "
+            "sister city it adopted in 1983.")
+    found = {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert ("Kaohsiung", "Seattle", "1991") in found
+    assert not any({"Kaohsiung", "Chongqing"} <= {a, b} for a, b, _ in found)
+
+
 def test_a_tie_that_stands_is_established_whatever_a_later_clause_hopes(nlp):
     text = ("Guam has sister ties with Taipei, Kaohsiung and Taoyuan, and Mayor Chen said Kaohsiung hopes to "
             "expand tourism exchanges with the island.")
