@@ -102,6 +102,22 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
     return out
 
 
+# 'visited Kaohsiung, the sister city of Miami': the apposition names the partner.
+_PARTNER_OF = re.compile(r",\s+(?:the|a)\s+(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?:the\s+)?")
+
+
+def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(X, Y) for each 'X, the sister city of Y' in the sentence: X's partner
+    is Y, not the other governments the sentence names."""
+    out = []
+    for x in sides:
+        if (m := _PARTNER_OF.match(text, x.end)) is not None:
+            y = next((s for s in sides if s.start == m.end()), None)
+            if y is not None and y.place.id != x.place.id:
+                out.append((x, y))
+    return out
+
+
 # 'where Taichung signed a friendship agreement with Kumamoto Prefecture':
 # a government written right before the verb of signing, and the partner after
 # its 'with'.

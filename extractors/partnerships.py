@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
-from extractors.elses_ties import on_someone_elses_list, partners_of_subject, signed_with, someone_elses_tie
+from extractors.elses_ties import (apposed_partners, on_someone_elses_list, partners_of_subject, signed_with,
+                                   someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, field_date_before, founding_aside, founding_date, item_dates,
                                    nearest_date, years_over_at, years_since)
@@ -170,6 +171,9 @@ class PartnershipFinder:
         if owned:
             rule_pairs = [(sent.sides[0], s) for s in distinct_places(sent.sides) if s.place.id in owned] + [
                 (a, b) for a, b in rule_pairs if not {a.place.id, b.place.id} & set(owned)]
+        if apposed := apposed_partners(text_of(doc), sent.sides):  # 'Kaohsiung, the sister city of Miami'
+            named = {s.place.id for pair in apposed for s in pair}
+            rule_pairs = apposed + [(a, b) for a, b in rule_pairs if not {a.place.id, b.place.id} & named]
         holder = None
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)

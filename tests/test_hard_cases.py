@@ -621,6 +621,11 @@ def test_the_sister_city_it_adopted_is_the_subjects_partner(nlp):
     assert not any({"Kaohsiung", "Chongqing"} <= {a, b} for a, b, _ in found)
 
 
+def test_the_sister_city_of_a_named_government_is_that_governments_partner(nlp):
+    found = run(nlp, "The mayor of Fresno visited Kaohsiung, the sister city of Miami, during a trip to Asia.")
+    assert {(m.a.name, m.b.name) for m in found if m.confidence >= 0.5} == {("Kaohsiung", "Miami")}
+
+
 def test_a_tie_that_stands_is_established_whatever_a_later_clause_hopes(nlp):
     text = ("Guam has sister ties with Taipei, Kaohsiung and Taoyuan, and Mayor Chen said Kaohsiung hopes to "
             "expand tourism exchanges with the island.")
