@@ -455,6 +455,15 @@ def test_an_agreement_extended_is_renewed_and_its_first_signing_founds_it(nlp):
         (Event.RENEWED, None), (Event.ESTABLISHED, "1998")}
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("台中市長盧秀燕今天訪問美國，拜會姊妹市曼徹斯特市長。", "zh"),  # the partner a visit calls on
+    ("台中市の市長は24日、姉妹都市の熊本市を訪問した。", "ja"),  # the cue qualifying the name after it
+])
+def test_a_visit_to_a_sister_city_does_not_date_the_tie(nlp, text, lang):
+    found = run(nlp, text, lang=lang)
+    assert [(m.event, m.date) for m in found] == [(Event.ESTABLISHED, None)]
+
+
 def test_decades_of_ties_count_ten_years_each(nlp):
     found = run(nlp, "Okayama and Hsinchu City celebrated two decades of sister city ties on Friday.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-22"), (Event.ESTABLISHED, "2004")}
