@@ -222,8 +222,12 @@ class PartnershipFinder:
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
                  if a.place.id != b.place.id}
         chosen = set(pairs)
-        if owner is not None and holder is None and _FIRST_PERSON.search(sent.text):
-            # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page
+        if owner is not None and holder is None and (_FIRST_PERSON.search(sent.text) or (
+                "implicit" in owner.notes and self.lang in ("ja", "zh") and not rule_pairs
+                and relations_in(sent.text) and event_of(sent.text)[1])):
+            # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page;
+            # '平成27年4月、台湾桃園市と「友好交流に関する覚書」を締結しました' on Shizuoka's (Chinese and
+            # Japanese leave out a subject the reader knows; an English sentence names its own)
             for s in distinct_places(sent.sides):
                 if (s.place.country == "TW") != (owner.place.country == "TW"):
                     key = frozenset((owner.place.id, s.place.id))

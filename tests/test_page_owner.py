@@ -96,6 +96,32 @@ def test_a_page_that_leaves_its_own_government_unsaid_still_gives_the_pair(nlp):
     assert candidates("https://news.example.com/omitama") == {}
 
 
+@pytest.mark.parametrize("text, lang, url, pair", [
+    # Japanese and Chinese leave out the subject the reader knows: the page's owner signed
+    ("平成27年4月、台湾桃園市と「友好交流に関する覚書」を締結しました。", "ja",
+     "https://www.city.shizuoka.lg.jp/000_1.html", ("Taoyuan", "Shizuoka")),
+    ("台湾・台南市 友好都市 2019年3月28日締結", "ja", "https://www.city.shizuoka.lg.jp/000_2.html",
+     ("Tainan", "Shizuoka")),
+])
+def test_a_signing_whose_subject_is_left_out_is_the_page_owners(nlp, text, lang, url, pair):
+    from extractors.pipeline import _cjk_pipelines, _make_doc
+    from models.records import DocumentInput
+
+    pipeline = _cjk_pipelines(nlp)[lang]
+    doc = pipeline(_make_doc(pipeline, DocumentInput(key="k", text=text, lang=lang, url=url))[0])
+    assert {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates if c.selected} == {pair}
+
+
+def test_an_english_sentence_with_a_subject_of_its_own_leaves_no_owner_unsaid(nlp):
+    from extractors.pipeline import _make_doc
+    from models.records import DocumentInput
+
+    text = ("Sun Moon Lake and Lake Hamanako in Hamamatsu City, Shizuoka Prefecture of Japan has entered into an "
+            "amicable agreement at the Fleur de Chine hotel on August 28.")
+    doc = nlp(_make_doc(nlp, DocumentInput(key="k", text=text, url="https://www.nantou.gov.tw/english/news.aspx"))[0])
+    assert not any(c.selected for c in doc._.candidates)
+
+
 def test_a_body_named_in_a_country_is_no_town(nlp):
     text = ("According to Friends of Lee Teng-Hui Association in Japan, the first Japan-Taiwan friendship "
             "agreement was inked in 1979 between Omamachi and Huwei.")
