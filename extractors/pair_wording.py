@@ -185,10 +185,13 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
         return event, True
     # (or in the clause the later side opens: 'Yilan and Iowa have been sister states since 1989 and …')
     after = _CLAUSE_END.search(text, max(a.end, b.end), max(a.end, b.end) + 120)
-    # (or in the rest of the clause that names the pair: '台北市與布拉格市在2019年締結姊妹市，中國隨即
-    # 宣布與布拉格解除…' is a founding; the next clause is another government's ending)
+    # (or, against an ending or a plan the sentence states, in the rest of the clause that names the
+    # pair: '台北市與布拉格市在2019年締結姊妹市，中國隨即宣布與布拉格解除…' is a founding; the next
+    # clause is another government's ending)
     own = text[max(a.end, b.end):after.start() if after else max(a.end, b.end) + 120]
-    if min(a.start, b.start) >= sent_start and (told := event_of(own))[1]:
+    if min(a.start, b.start) >= sent_start and (told := event_of(own))[1] \
+            and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
+            and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED):
         return told
     if _STATIVE_TIE.search(window) or _STATIVE_TIE.search(text, max(a.end, b.end), after.start() if after else
                                                           max(a.end, b.end) + 120):
