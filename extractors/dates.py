@@ -88,6 +88,8 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"
                           rf"{_ZH_DAY}"),
     ("roc", ("#d", "年度"), r"(?<![0-9])(?P<roc>\d{2,3})\s*年度"),
+    # '於105年締結': a bare ROC year after a word of time (not '105年歷史', a count)
+    ("roc", ("#d", "年"), r"(?<=[於于在自從从])\s*(?P<roc>[5-9]\d|1[01]\d)\s*年(?![前來来間间歷历代以])"),
     ("word", ("年",), rf"(?P<word>去年|一昨年|昨年|今年|本年|前年|明年){_ZH_MD}"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]"),
     # Days and months in Chinese numerals ('十二月十六日', '十六日簽署'); a bare

@@ -188,7 +188,8 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     # (or, against an ending or a plan the sentence states, in the rest of the clause that names the
     # pair: '台北市與布拉格市在2019年締結姊妹市，中國隨即宣布與布拉格解除…' is a founding; the next
     # clause is another government's ending)
-    own = text[max(a.end, b.end):after.start() if after else max(a.end, b.end) + 120]
+    # (read from the sentence's start, so that '將率團前往美國，與…簽署' stays a plan)
+    own = text[sent_start:after.start() if after else max(a.end, b.end) + 120]
     if min(a.start, b.start) >= sent_start and (told := event_of(own))[1] \
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
             and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED):

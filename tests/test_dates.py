@@ -147,9 +147,16 @@ def test_holidays_are_skipped():
     ("兩市於１１０年３月５日締結姊妹市。", "2021-03-05", D),
     ("兩市於２０２１年締結姊妹市。", "2021", Y),
     ("民國50年兩市結盟。", "1961", Y),
+    ("兩縣於105年締結姊妹縣。", "2016", Y),  # a bare ROC year after a word of time
+    ("兩市自84年締結姊妹市至今。", "1995", Y),
 ])
 def test_chinese_absolute_dates(text, iso, precision):
     assert resolved(text, None) == (iso, precision)
+
+
+@pytest.mark.parametrize("text", ["該廟已有105年歷史。", "在100年以前。", "兩市交流105年來不斷。"])
+def test_a_bare_count_of_years_is_no_roc_year(text):
+    assert find_dates(text, None) == []
 
 
 @pytest.mark.parametrize("text, iso, precision", [

@@ -24,8 +24,9 @@ def test_a_side_written_after_in_is_marked_for_the_scorer(nlp):
     from extractors.pipeline import _make_doc
     from models.records import DocumentInput
 
-    # (a state after 在 is no side at all: tests/test_not_parties.py)
-    item = DocumentInput(key="k", text="台北市長在洛杉磯與洛杉磯市長簽署姊妹市協定。", lang="zh")
+    # (a state after 在 is no side at all, nor a city after 在 right before its partner ('在洛杉磯與…'):
+    # tests/test_not_parties.py)
+    item = DocumentInput(key="k", text="台北市長在洛杉磯簽署姊妹市協定。", lang="zh")
     from extractors.pipeline import _cjk_pipelines
 
     zh = _cjk_pipelines(nlp)["zh"]
