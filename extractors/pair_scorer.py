@@ -159,7 +159,8 @@ class PairScorer:
             a, b = group[0].mentions[0].a, group[0].mentions[0].b
             if _holds(a, b) or _holds(b, a):
                 continue  # 'Kaohsiung Gushan District': a city and its own district are never partners
-            if only_locates(pair, group, accepted) or all(c.features.get("elses_list") for c in group) \
+            if only_locates(pair, group, accepted) or holds_partner_of_unit(pair, group, accepted) \
+                    or all(c.features.get("elses_list") for c in group) \
                     or all(c.features.get("trip_only") and not c.selected for c in group):
                 continue
             p = probability[pair]
@@ -256,6 +257,22 @@ def only_locates(pair: frozenset[str], group: list[Candidate], groups: dict) -> 
             where = {m.evidence.start for c in groups[inner] for m in c.mentions}
             if all(m.evidence.start in where for c in group for m in c.mentions):
                 return True
+    return False
+
+
+def holds_partner_of_unit(pair: frozenset[str], group: list[Candidate], groups: dict) -> bool:
+    """'新北姊妹市代表，包含加州鑽石吧市市長' beside '鑽石吧市…為三峽區的姊妹市': where
+    the rules pair a partner with a district or town a side holds, the side
+    itself is that tie's container, unless a passage states its own signing
+    with the partner."""
+    if any(c.features.get("event_cue") for c in group):
+        return False
+    for inner, others in groups.items():
+        if inner == pair or len(inner & pair) != 1 or not any(c.selected for c in others):
+            continue
+        (mine,), (theirs,) = pair - inner, inner - pair
+        if _holds(_place(group, mine), _place(others, theirs)) and not any(mine in c.alone for c in group):
+            return True  # ('高雄市と観光交流都市、高雄市鼓山区と…': named on its own too, a party of its own)
     return False
 
 

@@ -187,3 +187,20 @@ def test_an_undated_event_takes_its_date_from_another_passage_stating_that_event
     [m] = scorer().decide([chosen, *others], DocContext())
     # the passage with a verb of its own dates the founding; one without, or of another event, does not
     assert m.event is Event.ESTABLISHED and m.date.value.year == 2017 and m.date.precision is DatePrecision.YEAR
+
+
+def test_a_city_whose_district_the_rules_pair_with_the_partner_is_only_that_ties_container():
+    banqiao = Place(id="TW-TPE-banqiao", name="Banqiao", country="TW", level=Level.DISTRICT)
+
+    def of(a: Place, *, selected: bool, cue: bool) -> Candidate:
+        m = Mention(a=a, b=PRAGUE, a_text=a.name, b_text="Prague", relation=Relation.SISTER,
+                    event=Event.ESTABLISHED, evidence=Evidence(text="...", start=0, end=3), confidence=0.5)
+        return Candidate(pair=frozenset((a.id, PRAGUE.id)), mentions=[m], selected=selected,
+                         features={"strong": 0.9, "event_cue": float(cue)})
+
+    district = of(banqiao, selected=True, cue=True)
+    decided = scorer().decide([district, of(TAIPEI, selected=True, cue=False)], DocContext())
+    assert {m.a.name for m in decided} == {"Banqiao"}
+    # a passage stating the city's own signing keeps the city's tie
+    decided = scorer().decide([district, of(TAIPEI, selected=True, cue=True)], DocContext())
+    assert {m.a.name for m in decided} == {"Banqiao", "Taipei"}
