@@ -193,8 +193,9 @@ def test_a_city_whose_district_the_rules_pair_with_the_partner_is_only_that_ties
     banqiao = Place(id="TW-TPE-banqiao", name="Banqiao", country="TW", level=Level.DISTRICT)
 
     def of(a: Place, *, selected: bool, cue: bool) -> Candidate:
+        at = 0 if a is banqiao else 10  # (each in a sentence of its own)
         m = Mention(a=a, b=PRAGUE, a_text=a.name, b_text="Prague", relation=Relation.SISTER,
-                    event=Event.ESTABLISHED, evidence=Evidence(text="...", start=0, end=3), confidence=0.5)
+                    event=Event.ESTABLISHED, evidence=Evidence(text="...", start=at, end=at + 3), confidence=0.5)
         return Candidate(pair=frozenset((a.id, PRAGUE.id)), mentions=[m], selected=selected,
                          features={"strong": 0.9, "event_cue": float(cue)})
 
