@@ -159,7 +159,8 @@ class PairScorer:
             a, b = group[0].mentions[0].a, group[0].mentions[0].b
             if _holds(a, b) or _holds(b, a):
                 continue  # 'Kaohsiung Gushan District': a city and its own district are never partners
-            if only_locates(pair, group, accepted) or holds_partner_of_unit(pair, group, accepted) \
+            if only_locates(pair, group, accepted) \
+                    or (probability[pair] < self.threshold and holds_partner_of_unit(pair, group, accepted)) \
                     or all(c.features.get("elses_list") for c in group) \
                     or all(c.features.get("trip_only") and not c.selected for c in group):
                 continue
@@ -264,7 +265,8 @@ def holds_partner_of_unit(pair: frozenset[str], group: list[Candidate], groups: 
     """'新北姊妹市代表，包含加州鑽石吧市市長' beside '鑽石吧市…為三峽區的姊妹市': where
     the rules pair a partner with a district or town a side holds, the side
     itself is that tie's container, unless a passage states its own signing
-    with the partner."""
+    with the partner (the caller asks only of pairs the model itself would
+    not accept)."""
     if any(c.features.get("event_cue") for c in group):
         return False
     for inner, others in groups.items():
