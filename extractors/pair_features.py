@@ -13,11 +13,11 @@ from spacy.tokens import Doc
 
 from extractors.pair_scorer import DocContext
 from extractors.elses_ties import someone_elses_tie
-from extractors.pair_structure import (listed_together, relative_asides, third_party_between, trip_destination,
-                                       tw_parent)
+from extractors.pair_structure import listed_together, relative_asides, third_party_between, tw_parent
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import document_themes, hit_counts
+from extractors.trip_sides import trip_destination
 from models.records import Event, Relation
 
 

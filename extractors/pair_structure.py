@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import CLAUSE_MARK
+from extractors.lexicon import CLAUSE_MARK, relations_in
 from extractors.places import PlaceSpan
 
 
@@ -244,7 +244,11 @@ def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
     if len(own) < 2 or not all(len(c) >= 2 and (taiwanese(c) == 1 or foreign_tie(c)) for c in own) \
             or not any(taiwanese(c) == 1 for c in own):
         return []
-    return [(tw, p) for c in own for tw in c if tw.place.country == "TW" for p in c if p.place.country != "TW"]
+    # ('…是友好城市，八王子市也與台中市有交流': a clause with no word for a tie pairs no one)
+    ends = [c[0].start - offset for c in clauses[1:]] + [len(text)]
+    return [(tw, p) for c, end in zip(own, ends) if relations_in(text[c[0].start - offset:end])
+            or _SIGNING.search(text, c[0].start - offset, end)
+            for tw in c if tw.place.country == "TW" for p in c if p.place.country != "TW"]
 
 
 _SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed)\b|簽|签|締|缔|結為|结为")
@@ -325,75 +329,12 @@ def tw_parent(place_id: str) -> str | None:
     return None
 
 
-# 'visited Osaka, where she ... signed an MOU with Sakai City', 'flew to Los
-# Angeles and then to Fairbanks', '訪問日本東京，並與高知縣簽署', '東京を訪問し':
-# where a trip goes.
-_TRIP_TO = re.compile(
-    r"(?i)(?:\bvisit(?:ed|ing|s)?|\b(?:visit|trip|journey|tour|travel)s?\s+to"
-    r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
-    r"|\b(?:arriv(?:ed|ing|es?)|landed)\s+in)\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
-    r"|(?:訪問|參訪|拜訪|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
-_TRIP_AFTER = re.compile(r"(?:を訪問|を訪れ|に到着|入りし)")  # matched at the name's end
-
-
-def trip_destination(text: str, side: PlaceSpan) -> bool:
-    return (_TRIP_TO.search(text, max(0, side.start - 40), side.start) is not None
-            or _TRIP_AFTER.match(text, side.end) is not None)
-
-
-_TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
-
-
 def not_in(spans: list[PlaceSpan], ids: set[str]) -> list[PlaceSpan]:
     """The spans whose place is not one of ``ids`` (spans without a place stay)."""
     return [s for s in spans if not (s.place and s.place.id in ids)]
-
-
-def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
-    """Places of a sentence named only as where a trip goes (with the rest
-    of their list: 'visited Houston, Dallas and Austin'), when it names
-    another foreign place too: that one is the partner ('visited Osaka and
-    signed an MOU with Sakai'). Empty when every foreign place is a
-    destination, for a visit to the partner is how most ties are signed."""
-    on_trip: set[int] = set()
-    for i, s in enumerate(sides):
-        if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
-                                         and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):
-            on_trip.add(id(s))
-    ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
-    return ids if any(s.place.id not in ids for s in sides) else set()
 
 
 def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
     """Every government of the row is a member of one list of three or more."""
     chains = list_chains(text, sides)
     return len(sides) >= 3 and len(set(chains.values())) == 1
-
-
-# 'hosted mayors from Busan, Fukuoka and Manila ... and signed an MOU with
-# Busan': where guests come from, beside the partner a tie names after 'with'.
-_GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
-                          r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
-# 'met Busan Mayor Park and signed an MOU with Fukuoka': where an official met comes from
-# (not one who signs: 'Taipei Mayor Ko and Prague Mayor Hrib signed').
-_OFFICIAL_AFTER = re.compile(r"\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor|Magistrate|officials|delegation)\b")
-_MET = re.compile(r"(?i)\b(?:met|meets|meeting|welcomed|welcomes|received|receives|hosted|hosts|greeted)\s+"
-                  r"(?:with\s+)?(?:the\s+)?$")
-_WITH_OBJECT = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
-
-
-def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
-    """Foreign places of a sentence named only as where guests or
-    officials come from (with the rest of their list), when a foreign place
-    is the object of 'with': that one is the partner."""
-    foreign = [s for s in sides if s.place.country != "TW"]
-    partners = {s.place.id for s in foreign if _WITH_OBJECT.search(text, max(0, s.start - 30), s.start)}
-    if not partners:
-        return set()
-    guests: set[int] = set()
-    for i, s in enumerate(foreign):
-        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or (
-                _OFFICIAL_AFTER.match(text, s.end) and _MET.search(text, max(0, s.start - 30), s.start)) or (
-                i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
-            guests.add(id(s))
-    return {s.place.id for s in foreign if id(s) in guests} - partners

@@ -37,9 +37,9 @@ from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_ow
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
-                                       continued_partners, distinct_places, drop_contained, guests_only, list_chains,
+                                       continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
-                                       standing_alone, third_party_between, trip_only)
+                                       standing_alone, third_party_between)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -47,6 +47,7 @@ from extractors.segmentation import text_of
 from extractors.table_rows import ROWS_AFTER_HEADER, page_at, row_candidates, year_hint_at
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
+from extractors.trip_sides import guests_only, trip_only
 from models.records import Event, Evidence, Level, Mention
 
 if not Doc.has_extension("mentions"):
@@ -104,6 +105,10 @@ class PartnershipFinder:
         before: list[Candidate] = []  # the candidates of the sentence before
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
+            if cues and (asides := relative_asides(doc, sent.start, sent.end)) and all(any(
+                    x <= sent.start + c[1] < y and not any(x <= p.start < y for p in sent.sides) for x, y in asides)
+                    for c in cues):
+                continue  # '…the Asian Mayors Forum, which promotes sister city exchanges': the forum's aim, no tie
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
                     candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))

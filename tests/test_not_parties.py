@@ -179,3 +179,17 @@ def test_where_a_university_stands_is_no_party_to_its_agreement(nlp):
 ])
 def test_a_council_or_chamber_and_the_state_locating_it_are_not_parties(nlp, text):
     assert not [m for m in run(nlp, text, lang="zh") if m.confidence >= 0.5]
+
+
+def test_a_tie_word_in_an_aside_about_a_forum_states_no_tie(nlp):
+    text = ("Taipei Mayor Chiang met mayors from Tokyo, Seoul and Manila at the Asian Mayors Forum, which promotes "
+            "city cooperation and sister city exchanges.")
+    assert run(nlp, text) == []
+    # an aside about a side still says that side's tie
+    found = run(nlp, "Taichung, which already has ties with Sendai, signed a friendship agreement with Kumamoto.")
+    assert ("Taichung", "Kumamoto") in {(m.a.name, m.b.name) for m in found}
+
+
+def test_a_clause_without_a_word_for_a_tie_pairs_no_one(nlp):
+    found = run(nlp, "高雄市與日本八王子市是友好城市，八王子市也與台中市有交流。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Hachiōji")}

@@ -1,0 +1,75 @@
+"""Where a trip goes and where guests come from: places a sentence names
+beside the partner only as a destination ('visited Osaka and signed an MOU
+with Sakai') or as the home of officials met ('hosted mayors from Busan,
+Fukuoka and Manila ... and signed an MOU with Busan'). Plain functions over
+``PlaceSpan`` records, used to set such places apart when choosing pairs and
+as features for the pair scorer."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.places import PlaceSpan
+
+
+# 'visited Osaka, where she ... signed an MOU with Sakai City', 'flew to Los
+# Angeles and then to Fairbanks', '訪問日本東京，並與高知縣簽署', '東京を訪問し':
+# where a trip goes.
+_TRIP_TO = re.compile(
+    r"(?i)(?:\bvisit(?:ed|ing|s)?|\b(?:visit|trip|journey|tour|travel)s?\s+to"
+    r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
+    r"|\b(?:arriv(?:ed|ing|es?)|landed)\s+in)\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
+    r"|(?:訪問|參訪|拜訪|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
+_TRIP_AFTER = re.compile(r"(?:を訪問|を訪れ|に到着|入りし)")  # matched at the name's end
+
+
+def trip_destination(text: str, side: PlaceSpan) -> bool:
+    return (_TRIP_TO.search(text, max(0, side.start - 40), side.start) is not None
+            or _TRIP_AFTER.match(text, side.end) is not None)
+
+
+_TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
+
+
+def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
+    """Places of a sentence named only as where a trip goes (with the rest
+    of their list: 'visited Houston, Dallas and Austin'), when it names
+    another foreign place too: that one is the partner ('visited Osaka and
+    signed an MOU with Sakai'). Empty when every foreign place is a
+    destination, for a visit to the partner is how most ties are signed."""
+    on_trip: set[int] = set()
+    for i, s in enumerate(sides):
+        if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
+                                         and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):
+            on_trip.add(id(s))
+    ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
+    return ids if any(s.place.id not in ids for s in sides) else set()
+
+
+# 'hosted mayors from Busan, Fukuoka and Manila ... and signed an MOU with
+# Busan': where guests come from, beside the partner a tie names after 'with'.
+_GUESTS_FROM = re.compile(r"(?i)\b(?:mayors?|governors?|delegat(?:es|ions?)|officials|representatives|guests|"
+                          r"leaders|visitors|participants)\s+from\s+(?:the\s+)?$")
+# 'met Busan Mayor Park and signed an MOU with Fukuoka': where an official met comes from
+# (not one who signs: 'Taipei Mayor Ko and Prague Mayor Hrib signed').
+_OFFICIAL_AFTER = re.compile(r"\s+(?:Deputy\s+|Vice\s+)?(?:Mayor|Governor|Magistrate|officials|delegation)\b")
+_MET = re.compile(r"(?i)\b(?:met|meets|meeting|welcomed|welcomes|received|receives|hosted|hosts|greeted)\s+"
+                  r"(?:with\s+)?(?:the\s+)?$")
+_PARTNER_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|province|state)\s+of\s+)?$")
+
+
+def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
+    """Foreign places of a sentence named only as where guests or
+    officials come from (with the rest of their list), when a foreign place
+    is the object of 'with': that one is the partner."""
+    foreign = [s for s in sides if s.place.country != "TW"]
+    partners = {s.place.id for s in foreign if _PARTNER_WITH.search(text, max(0, s.start - 30), s.start)}
+    if not partners:
+        return set()
+    guests: set[int] = set()
+    for i, s in enumerate(foreign):
+        if _GUESTS_FROM.search(text, max(0, s.start - 40), s.start) or (
+                _OFFICIAL_AFTER.match(text, s.end) and _MET.search(text, max(0, s.start - 30), s.start)) or (
+                i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
+            guests.add(id(s))
+    return {s.place.id for s in foreign if id(s) in guests} - partners
