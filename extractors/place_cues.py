@@ -201,8 +201,8 @@ _OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Represe
 def is_org(text: str, start: int, end: int) -> bool:
     if council_acts(text, end) or council_of(text, start, end):
         return False
-    if re.match(r"[-\s]based\b", text[end:end + 8]):
-        return True  # 'Taichung-based Giant Manufacturing'
+    if re.match(r"[-\s](?:based|born|raised|headquartered)\b", text[end:end + 14]):
+        return True  # 'Taichung-based Giant Manufacturing', 'Tainan-born artist Chen'
     if _OFFICE_AFTER.match(text, end):
         return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
     after = re.findall(r"[A-Za-z]+", text[end:end + 40])[:3]

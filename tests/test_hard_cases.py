@@ -36,6 +36,7 @@ def test_the_japanese_city_is_the_city_just_named_not_the_prefecture_locating_it
     "Taiwan's Ministry of Economic Affairs signed an MOU with the Czech Ministry of Industry and Trade.",
     "The Port of Kaohsiung signed a cooperation agreement with the Port of Rotterdam.",
     "Taichung-based Giant Manufacturing signed a supply agreement with a firm in Osaka.",
+    "Tainan-born pianist Chen signed a recording agreement with a label in Osaka.",
     "National Taiwan University signed an exchange agreement with the University of Tokyo.",
     "The Taipei City Council and the Prague City Council signed a memorandum on parliamentary exchange.",
 ])
