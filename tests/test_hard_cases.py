@@ -465,6 +465,12 @@ def test_a_visit_to_a_sister_city_does_not_date_the_tie(nlp, text, lang):
     assert [(m.event, m.date) for m in found] == [(Event.ESTABLISHED, None)]
 
 
+def test_years_since_the_two_cities_made_ties_date_the_founding_from_a_sentence_naming_no_place(nlp):
+    found = run(nlp, "台中市長盧秀燕拜會姊妹市曼徹斯特市長。兩市締交已經37年。", lang="zh", published=dt.date(2026, 3, 13))
+    assert {(m.b.name, m.event, m.date.iso() if m.date else None) for m in found} == {
+        ("Manchester", Event.ESTABLISHED, "1989")}
+
+
 def test_decades_of_ties_count_ten_years_each(nlp):
     found = run(nlp, "Okayama and Hsinchu City celebrated two decades of sister city ties on Friday.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-22"), (Event.ESTABLISHED, "2004")}
