@@ -14,11 +14,11 @@ from extractors.dates import find_dates
 from extractors.event_dates import nearest_date
 from extractors.lexicon import event_of, relations_in
 from extractors.pair_wording import item_relation
-from models.records import Event, EventDate, Relation
+from models.records import DatePrecision, Event, EventDate, Relation
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
-                        r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年"
+                        r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年))")  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
                        r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
@@ -98,8 +98,10 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
         dates = find_dates(clause, published, year_hint)
         date = nearest_date(clause, published, cues, year_hint) if cues else (
             dates[0].date if dates else None)  # 'renewed them in 2023'
-        if date is None and out and event is Event.RENEWED:
+        if date is None and out and event is Event.RENEWED and out[0].date is not None \
+                and out[0].date.precision is DatePrecision.DAY:
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
+            # (a year only is the founding's: '2019年に…結んでおり、今回の訪問で協定の更新に合意')
         before = out[0].relation if out else relation
         out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out

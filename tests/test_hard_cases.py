@@ -471,6 +471,22 @@ def test_years_since_the_two_cities_made_ties_date_the_founding_from_a_sentence_
         ("Manchester", Event.ESTABLISHED, "1989")}
 
 
+def test_a_japanese_wire_dateline_is_no_party(nlp):
+    found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
+
+
+@pytest.mark.parametrize("text, renewed", [
+    ("青森県と台湾の台中市は2016年に「友好交流協定」を締結し、昨年9月に協定の期間を延長した。", "2023-09"),
+    # this visit's renewal takes no date from the founding's year
+    ("鳥取県と台湾の台中市は2016年に友好交流協定を結んでおり、今回の訪問で協定の更新に合意した。", None),
+])
+def test_a_japanese_later_clause_extending_or_renewing_the_tie(nlp, text, renewed):
+    found = run(nlp, text, lang="ja", published=dt.date(2024, 6, 15))
+    assert {(m.event, m.date.iso() if m.date else None) for m in found} == {
+        (Event.ESTABLISHED, "2016"), (Event.RENEWED, renewed)}
+
+
 def test_decades_of_ties_count_ten_years_each(nlp):
     found = run(nlp, "Okayama and Hsinchu City celebrated two decades of sister city ties on Friday.")
     assert {(m.event, m.date.iso()) for m in found} == {(Event.RENEWED, "2024-03-22"), (Event.ESTABLISHED, "2004")}
