@@ -106,8 +106,8 @@ class PartnershipFinder:
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
             if cues and (asides := relative_asides(doc, sent.start, sent.end)) and all(any(
-                    x <= sent.start + c[1] < y and not any(x <= p.start < y for p in sent.sides) for x, y in asides)
-                    for c in cues):
+                    x <= sent.start + c[1] < y and not any(x <= p.start < y or _BEFORE_ASIDE.fullmatch(
+                        text_of(doc), p.end, x) for p in sent.sides) for x, y in asides) for c in cues):
                 continue  # '…the Asian Mayors Forum, which promotes sister city exchanges': the forum's aim, no tie
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
@@ -366,6 +366,7 @@ class PartnershipFinder:
         return out
 
 
+_BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 
 

@@ -188,6 +188,8 @@ def test_a_tie_word_in_an_aside_about_a_forum_states_no_tie(nlp):
     # an aside about a side still says that side's tie
     found = run(nlp, "Taichung, which already has ties with Sendai, signed a friendship agreement with Kumamoto.")
     assert ("Taichung", "Kumamoto") in {(m.a.name, m.b.name) for m in found}
+    found = run(nlp, "Taipei signed an agreement with Vilnius, which became its 50th sister city.")
+    assert {(m.a.name, m.b.name, m.relation.value) for m in found} == {("Taipei", "Vilnius", "sister")}
 
 
 def test_a_clause_without_a_word_for_a_tie_pairs_no_one(nlp):
