@@ -21,7 +21,8 @@ _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:並|�
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年))")  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
-                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)|;\s*(?=(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
+                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)"
+                       r"|;\s*(?=(?:in\s+(?:19|20)\d\d,?\s+)?(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
                        r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)")  # '…, on the 10th anniversary of their ties'
 
 

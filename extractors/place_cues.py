@@ -172,8 +172,9 @@ def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[Plac
 
 
 _SIBLING = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
-_LIST_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_SIBLING})")
-_LIST_BEFORE = re.compile(rf"({_SIBLING})(?:\s*,\s*|\s+and\s+)$")
+_YEAR_NOTE = r"(?:\s*\((?:19|20)\d\d\))?"  # ('Rosemead (1985), Okinawa City (1986)')
+_LIST_AFTER = re.compile(rf"{_YEAR_NOTE}(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_SIBLING})")
+_LIST_BEFORE = re.compile(rf"({_SIBLING}){_YEAR_NOTE}(?:\s*,\s*|\s+and\s+)$")
 
 
 def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, str]]:

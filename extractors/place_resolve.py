@@ -168,6 +168,13 @@ class PlaceResolver:
         return next((p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == division
                      and fold_core(p.name) == fold_core(name)), None)
 
+    def sole_city(self, name: str, population: int) -> Place | None:
+        """The city of exactly that name and at least that size, where all
+        such cities lie in one country."""
+        found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY
+                 and (p.population or 0) >= population and fold_core(p.name) == fold_core(name)]
+        return found[0] if len({p.country for p in found}) == 1 else None
+
     def _misspelt_prefecture(self, name: str) -> Place | None:
         """'Tottri Prefecture' on a hurried English page: the one Japanese
         prefecture whose name is one letter away."""

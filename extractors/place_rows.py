@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import not_a_place
+from extractors.place_cues import PlaceSpan, not_a_place
 from models.records import Level, Place
 
 
@@ -103,3 +103,12 @@ def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | N
                     break
             i += 1
     return out
+
+
+def propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
+    """The same name elsewhere in the document is the same place."""
+    for name, place in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
+                out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place, notes=["propagated"]))
+                taken.append((m.start(), m.end()))

@@ -34,7 +34,8 @@ from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPUL
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
-from extractors.place_rows import JOINED_POPULATION, ROW_NAME_POPULATION, named_as, row_places, overlaps as _overlaps
+from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
+                                   propagate, row_places)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from models.records import Level, Place
@@ -237,7 +238,8 @@ class PlaceFinder(PlaceResolver):
             name = text_of(doc)[start:end]
             if _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
                 continue
-            place = self._resolve(text_of(doc), start, end, name, countries, doc_countries, "NAME", hint=code)
+            place = self._resolve(text_of(doc), start, end, name, countries, doc_countries, "NAME", hint=code) or \
+                self.sole_city(name, JOINED_POPULATION)  # ('Rosemead (1985), Okinawa City (1986)': lists mix countries)
             if place is not None and fold_core(place.name) == fold_core(name):
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
@@ -257,12 +259,12 @@ class PlaceFinder(PlaceResolver):
             taken.append((span.start, span.end))
         # The same name elsewhere in the document is the same place; only then
         # may the gazetteer vouch for names the text has not resolved itself.
-        _propagate(text_of(doc), resolved, out, taken)
+        propagate(text_of(doc), resolved, out, taken)
         found = self._dictionary_names(doc, taken, doc_countries)
         for span in found:
             out.append(span)
             taken.append((span.start, span.end))
-        _propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
+        propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
         return out
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:
@@ -382,14 +384,6 @@ _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
-
-
-def _propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
-    for name, place in names.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not _overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
-                out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place, notes=["propagated"]))
-                taken.append((m.start(), m.end()))
 
 
 def _leading_len(text: str) -> int:

@@ -471,6 +471,17 @@ def test_years_since_the_two_cities_made_ties_date_the_founding_from_a_sentence_
         ("Manchester", Event.ESTABLISHED, "1989")}
 
 
+def test_a_list_with_years_in_brackets_vouches_for_its_members_of_any_country(nlp):
+    found = run(nlp, "Keelung's sister cities are Rosemead (1985), Okinawa City (1986) and Puerto Princesa (2010).")
+    assert {(m.b.name, m.b.country, m.date.iso()) for m in found} == {
+        ("Rosemead", "US", "1985"), ("Okinawa", "JP", "1986"), ("Puerto Princesa", "PH", "2010")}
+
+
+def test_a_later_clause_after_a_semicolon_and_its_year_renews(nlp):
+    found = run(nlp, "In 1979, Taipei and Phoenix signed a sister city agreement; in 2016 the two cities renewed it.")
+    assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "1979"), (Event.RENEWED, "2016")}
+
+
 def test_a_japanese_wire_dateline_is_no_party(nlp):
     found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
