@@ -228,11 +228,13 @@ class PartnershipFinder:
                  if a.place.id != b.place.id}
         chosen = set(pairs)
         if owner is not None and holder is None and (_FIRST_PERSON.search(sent.text) or (
-                "implicit" in owner.notes and self.lang in ("ja", "zh") and not rule_pairs
-                and relations_in(sent.text) and event_of(sent.text)[1])):
+                "implicit" in owner.notes and not rule_pairs and relations_in(sent.text) and (
+                    (self.lang in ("ja", "zh") and event_of(sent.text)[1])
+                    or _ROW_HEAD.match(text_of(doc), sent.start).end() == min(p.start for p in sent.sides)))):
             # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page;
             # '平成27年4月、台湾桃園市と「友好交流に関する覚書」を締結しました' on Shizuoka's (Chinese and
-            # Japanese leave out a subject the reader knows; an English sentence names its own)
+            # Japanese leave out a subject the reader knows; an English sentence names its own, unless
+            # it is a row headed by the partner: 'Taichung City, Taiwan - Friendship City Agreement signed 2015')
             for s in distinct_places(sent.sides):
                 if (s.place.country == "TW") != (owner.place.country == "TW"):
                     key = frozenset((owner.place.id, s.place.id))
@@ -366,6 +368,7 @@ class PartnershipFinder:
         return out
 
 
+_ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?")  # what may stand before a row's place
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 

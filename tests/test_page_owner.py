@@ -112,6 +112,12 @@ def test_a_signing_whose_subject_is_left_out_is_the_page_owners(nlp, text, lang,
     assert {(c.mentions[0].a.name, c.mentions[0].b.name) for c in doc._.candidates if c.selected} == {pair}
 
 
+def test_an_english_row_headed_by_the_partner_is_the_page_owners_tie(nlp):
+    text = "Taichung City, Republic of China (Taiwan) - Friendship City Agreement signed May 2015."
+    found = run(nlp, text, url="https://www.fresno.gov/sister-cities/")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Taichung", "Fresno", "2015-05")}
+
+
 def test_an_english_sentence_with_a_subject_of_its_own_leaves_no_owner_unsaid(nlp):
     from extractors.pipeline import _make_doc
     from models.records import DocumentInput
