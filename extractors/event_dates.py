@@ -330,14 +330,16 @@ _WHEN_FIELD = re.compile(r"^\s*(?:日\s*時|開催日|締結日|調印日|期\s*
 # '提携日 平成25年7月31日', 'Date of Affiliation : September 27, 1985': a partner
 # page's field for when the tie was made, above the prose about it.
 _TIE_DATE_FIELD = re.compile(r"(?i)^\s*(?:提携日|提携年月日|締結日|締結年月日|調印日|締約日期|締結日期|簽約日期|"
-                             r"date\s+of\s+(?:affiliation|signing|agreement|establishment))\s*[:：|｜]?\s*")
+                             r"date\s+of\s+(?:affiliation|signing|agreement|establishment)|year\s+(?:established|signed)"
+                             r"|(?:sister|friendship|twin)\s+(?:city|cities|county|state)\s+since)\s*[:：|｜]?\s*")
 
 
 def field_date_before(preceding: list[str], published) -> EventDate | None:
     """The date of the nearest such field among the lines just before."""
-    for text in reversed(preceding):
-        if (m := _TIE_DATE_FIELD.match(text)) is not None:
-            found = find_dates(text[m.end():], published)
+    # (joined first: a field's value may stand in a sentence of its own, 'Year established:' '1997')
+    for line in reversed(" ".join(preceding).splitlines()):
+        if (m := _TIE_DATE_FIELD.match(line)) is not None:
+            found = find_dates(line[m.end():], published)
             return found[0].date if found else None
     return None
 

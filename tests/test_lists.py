@@ -3,6 +3,8 @@ heading above and the row's own date."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import run
 
 from extractors.partnerships import PartnershipFinder
@@ -306,3 +308,17 @@ def test_a_partner_pages_date_field_above_the_prose_dates_the_tie(nlp):
     text = "台湾 台北市\n提携日 平成25年7月31日\n提携の経緯 浜松市と台北市は、観光交流を契機に交流を深め、観光交流都市協定を締結しました。"
     found = run(nlp, text, lang="ja", title="友好交流都市 - 浜松市")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Taipei", "Hamamatsu", "2013-07-31")}
+
+
+@pytest.mark.parametrize("text, url, pair", [
+    ("Sister City: Taichung City, Taiwan\nYear established: 1997\nThe sister city relationship between Taichung "
+     "City and Winnipeg was formally established when the mayors signed the agreement.", None,
+     ("Taichung", "Winnipeg", "1997")),
+    ("Hsinchu County, Taiwan\nSister City since 2011\nOverland Park and Hsinchu County signed the agreement during a "
+     "visit by the Magistrate.", None, ("Hsinchu County", "Overland Park", "2011")),
+])
+def test_an_english_date_field_above_the_prose_dates_the_tie(nlp, text, url, pair):
+    from conftest import run
+
+    found = run(nlp, text, url=url)
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {pair}
