@@ -148,7 +148,10 @@ def _count(words: str) -> int:
 # founding, counted back from when the text was written.
 _YEARS_SINCE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
-    r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b", re.I)
+    r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b"
+    # 'its sister city of 24 years'
+    rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b",
+    re.I)
 
 
 # '兩市締交已經37年', '締結姊妹市至今已20年': the same count, in Chinese.
@@ -182,7 +185,7 @@ def years_since(text: str, published) -> EventDate | None:
     m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:
         return None
-    word = m.group("n")
+    word = m.group("n") or m.groupdict().get("m")
     n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
     return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
                      precision=DatePrecision.YEAR, text=m.group(0))

@@ -319,7 +319,8 @@ class PartnershipFinder:
                     if relations_in(told) else None
             if (apposed := owned.get(a.place.id) or owned.get(b.place.id)) and sent.sides[0].place.id in key:
                 said = text_of(doc)[apposed[0]:apposed[1]]  # ', its sister city since 1979': the tie as it stands
-                pair_date = nearest_date(said, doc._.published, relations_in(said), year_hint)
+                pair_date = nearest_date(said, doc._.published, relations_in(said), year_hint) or (
+                    years_since(said, doc._.published))  # (', its sister city of 24 years')
                 event = event_of(said)[0] if event_of(said)[1] else Event.ESTABLISHED
             second: list[ClauseTie] = []
             # (where the sentence first names each side: a later clause may name them again)
@@ -386,9 +387,7 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     """The Taiwanese side first, else the order of the text."""
     if b.place.country == "TW" and a.place.country != "TW":
         return b, a
-    if a.place.country == b.place.country or (a.place.country != "TW" and b.place.country != "TW"):
-        return (a, b) if a.start <= b.start else (b, a)
-    return a, b
+    return (a, b) if a.place.country == "TW" != b.place.country or a.start <= b.start else (b, a)
 
 
 _FIRST_LEVEL = frozenset({Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION})

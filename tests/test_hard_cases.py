@@ -482,6 +482,17 @@ def test_a_later_clause_after_a_semicolon_and_its_year_renews(nlp):
     assert {(m.event, m.date.iso()) for m in found} == {(Event.ESTABLISHED, "1979"), (Event.RENEWED, "2016")}
 
 
+@pytest.mark.parametrize("text, lang, partner, date", [
+    ("Nantou County Magistrate Hsu Shu-hua visited West Valley City, its sister city of 24 years.", "en",
+     "West Valley City", "2000"),
+    ("南投縣長許淑華今天接待美國猶他州西谷市市長，兩地締結姊妹市已24年。", "zh", "West Valley City", "2000"),
+    ("嘉義縣長翁章梁今天與菲律賓巴丹省長簽署姊妹省縣合作備忘錄。", "zh", "Bataan", "2024-06-15"),
+])
+def test_a_partner_of_so_many_years_and_partners_written_in_chinese(nlp, text, lang, partner, date):
+    found = run(nlp, text, lang=lang, published=dt.date(2024, 6, 15))
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {(partner, date)}
+
+
 def test_a_japanese_wire_dateline_is_no_party(nlp):
     found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
