@@ -333,7 +333,9 @@ class PartnershipFinder:
             if ties:
                 # the pair's first tie is the main clause's, each later clause or aside states another
                 first, *second = ties
-                tie, pair_date = first.relation, first.date or pair_date
+                later_date = pair_date is not None and any(  # ('…已逾40年，今年雙方簽署續約': the later clause's)
+                    x <= sent.text.find(pair_date.text or "\0") < y for x, y in later)
+                tie, pair_date = first.relation, first.date or (None if later_date else pair_date)
                 event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie,
                               event=event, date=pair_date,
@@ -390,10 +392,8 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     return (a, b) if a.place.country == "TW" != b.place.country or a.start <= b.start else (b, a)
 
 
-_FIRST_LEVEL = frozenset({Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION})
-
-
 def _province_with_town(cand: Candidate) -> bool:
     m = cand.mentions[0]
-    return any(x.id == TAIWAN_PROVINCE and y.level not in _FIRST_LEVEL for x, y in ((m.a, m.b), (m.b, m.a)))
+    first_level = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
+    return any(x.id == TAIWAN_PROVINCE and y.level not in first_level for x, y in ((m.a, m.b), (m.b, m.a)))
 

@@ -381,6 +381,13 @@ def test_a_later_clause_that_names_no_one_is_a_second_tie_of_the_pair(nlp, text,
         (Relation.FRIENDSHIP, Event.ESTABLISHED, "2016"), (Relation.MOU, Event.RENEWED, "2023")}
 
 
+def test_a_first_clause_without_a_date_takes_none_from_the_later_clause(nlp):
+    found = run(nlp, "花蓮縣與日本沖繩縣與那國町締結姊妹市已逾40年，今年雙方簽署續約。", lang="zh",
+                published=dt.date(2024, 6, 10))
+    assert {(m.event, m.date.iso() if m.date else None) for m in found} == {
+        (Event.ESTABLISHED, None), (Event.RENEWED, "2024")}
+
+
 @pytest.mark.parametrize("text,lang", [
     ("台北市與美國鳳凰城在1979年締結姊妹市，2016年續簽合作協定。", "zh"),  # the clause opens with its year
     ("宮古島市と台東市は2009年に友好都市協定を締結し、2019年に協定を更新した。", "ja"),  # after a verb's joining form
