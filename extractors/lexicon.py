@@ -159,6 +159,9 @@ CLAUSE_MARK = re.compile(r"[，,；;。]|(?<=[てでりしが])、")
 # International Friendship City Products Exhibition': an event's.
 ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exhibition|Expo|Festival|Forum|Summit|"
                            r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b)")
+# 'Sister Cities of Tucson board members': the association a city's sister-city
+# program is run by, named in capitals; it states no tie with whoever visits it.
+_ASSOCIATION = re.compile(r"Sister\s+Cities\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _in_treaty_name(text: str, start: int) -> bool:
@@ -177,6 +180,7 @@ def relations_in(text: str) -> list[tuple[Relation, int, int]]:
                    and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                    and not ORG_PARTY_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                    and not ORG_AFTER_CUE.match(text, m.end())
+                   and not _ASSOCIATION.match(text, m.start())
                    and not _in_treaty_name(text, m.start()))
     return out
 

@@ -85,10 +85,13 @@ _MAKING = re.compile(r"(?i)\b(?:establishment|signing|founding|formation|conclus
 
 def describes_only(text: str, cues) -> bool:
     """Every cue of the sentence names an existing tie to describe a party,
-    and no verb of signing or forming says the tie was made here."""
+    and no verb of signing, forming or ending says the tie was made or
+    ended here ('Scottsdale's sister city relationship with Kaohsiung ended
+    in 2016')."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
                               for c in cues) \
         and not SIGNED_PAST.search(text) and not _MAKING.search(text) and not _DATES_TO.search(text) \
+        and event_of(text)[0] is not Event.TERMINATED \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
 
 

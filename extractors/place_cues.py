@@ -284,7 +284,7 @@ _MEETING_IN = re.compile(
     r"|\b(?:office|offices|embassy|consulate(?:[-\s]general)?|mission|university|college|school|hospital|"
     r"company|firm|corporation|airport)\b(?:\s*\([^)]{1,12}\))?"
     r"|\b(?:press|news)\s+conference"
-    r"|\b(?:summit|conference|forum|expo|festival|convention|symposium|congress|met|meet|talks)"  # 'Summit in Brisbane', 'met in Tokyo'
+    r"|\b(?:summit|conference|forum|expo|festival|convention|symposium|congress|met|meet|talks|ceremony)"  # 'Summit in Brisbane', 'met in Tokyo'
     # 'the Consul General of Japan in Osaka': where a country's envoy sits
     r"|\b(?:consul(?:[-\s]general)?|ambassador|envoy|representative)\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
     r"\s+in\s+$")

@@ -500,6 +500,19 @@ def test_a_partner_of_so_many_years_and_partners_written_in_chinese(nlp, text, l
     assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {(partner, date)}
 
 
+def test_a_sister_cities_association_and_a_ceremonys_city_are_no_parties(nlp):
+    assert run(nlp, "Sister Cities of Tucson board members met with a visiting delegation from Taichung's Xitun "
+                    "District on Friday.") == []
+    found = run(nlp, "Taiwan's Hsinchu City and Japan's Yatsushiro City formally became friendship cities on Sept. 29, "
+                     "2024, at a ceremony in Tokyo.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Hsinchu City", "Yatsushiro")}
+
+
+def test_a_described_tie_that_ended_is_dated_by_its_ending(nlp):
+    [m] = run(nlp, "Scottsdale's sister city relationship with Kaohsiung ended in 2016 after years of inactivity.")
+    assert (m.event, m.date.iso()) == (Event.TERMINATED, "2016")
+
+
 def test_a_japanese_wire_dateline_is_no_party(nlp):
     found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
