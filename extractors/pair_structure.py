@@ -117,7 +117,7 @@ _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:[A-Z][\w.]*\s+)?(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
                         r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island", "the US state of"
-                        r"\s*[\u4e00-\u9fff]{0,4}$")
+                        r"\s*[\u4e00-\u9fff]{0,7}$")  # (a country and a division before the partner: '再與日本宮崎縣日南市')
 
 
 def continuation(text: str, side: PlaceSpan) -> str:

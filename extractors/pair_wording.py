@@ -97,7 +97,8 @@ def describes_only(text: str, cues) -> bool:
 
 # "Lake County's sister county relationship with Kaohsiung County dates to 1986": when the tie began.
 _DATES_TO = re.compile(r"(?i)\b(?:dates?|dated|dating)\s+(?:back\s+)?to\s+(?:19|20)\d\d|\bgoes\s+back\s+to\s+(?:19|20)\d\d"
-                       r"|\b(?:began|started)\s+in\s+(?:19|20)\d\d")
+                       r"|\b(?:began|started)\s+in\s+(?:19|20)\d\d"
+                       r"|(?:始於|始于|始自|起於|起于|開始於|开始于)\s*(?:民國|民国)?\s*\d")  # ('…的姊妹市關係始於2007年')
 
 
 # "Portland has been Kaohsiung's sister city since 1988": the description dates the tie.

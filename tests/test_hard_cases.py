@@ -513,6 +513,14 @@ def test_a_described_tie_that_ended_is_dated_by_its_ending(nlp):
     assert (m.event, m.date.iso()) == (Event.TERMINATED, "2016")
 
 
+def test_a_later_clause_with_a_partner_after_its_country_and_division_and_a_chinese_beginning(nlp):
+    found = run(nlp, "屏東縣自2013年起陸續與關島、帛琉、馬紹爾群島等地締結姊妹縣，今年再與日本宮崎縣日南市簽署友好協定。",
+                lang="zh", published=dt.date(2024, 6, 10))
+    assert ("Nichinan", "2024") in {(m.b.name, m.date.iso() if m.date else None) for m in found}
+    [m] = run(nlp, "基隆市與日本宮古島市的姊妹市關係始於2007年。", lang="zh")
+    assert (m.b.name, m.date.iso()) == ("Miyakojima", "2007")
+
+
 def test_a_japanese_wire_dateline_is_no_party(nlp):
     found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
