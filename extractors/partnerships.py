@@ -43,6 +43,7 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
                                      relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
+from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
 from extractors.table_rows import ROWS_AFTER_HEADER, page_at, row_candidates, year_hint_at
 from extractors.theme_scorer import ThemeCue, theme_cues
@@ -50,20 +51,10 @@ from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import guests_only, trip_only
 from models.records import Event, Evidence, Level, Mention
 
-if not Doc.has_extension("mentions"):
-    Doc.set_extension("mentions", default=None)
-if not Doc.has_extension("candidates"):
-    Doc.set_extension("candidates", default=None)
-if not Doc.has_extension("pair_context"):
-    Doc.set_extension("pair_context", default=None)
-if not Doc.has_extension("published"):
-    Doc.set_extension("published", default=None)
-if not Doc.has_extension("title"):
-    Doc.set_extension("title", default=None)
-if not Doc.has_extension("year_headings"):
-    Doc.set_extension("year_headings", default=None)
-if not Doc.has_extension("pages"):
-    Doc.set_extension("pages", default=())
+for _name, _default in (("mentions", None), ("candidates", None), ("pair_context", None), ("published", None),
+                        ("title", None), ("year_headings", None), ("pages", ())):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
 
 @Language.factory("citypairs_partnerships", default_config={"theme_window": 6, "scorer": ""},
                   assigns=["doc._.mentions", "doc._.candidates"], requires=["doc._.places"])
@@ -90,8 +81,10 @@ class PartnershipFinder:
             sentences.append(Sentence(sent.start_char, sent.end_char, sent.text,
                                        drop_contained(sides, text_of(doc)), others))
         ctx = document_context(doc, places, self.lang, [s.text for s in sentences])
-        agreed = agreement_mentions(text_of(doc), drop_contained(places, text_of(doc)), doc._.published,
-                                    lambda offset: page_at(doc, offset))
+        parties = drop_contained(places, text_of(doc))
+        agreed = agreement_mentions(text_of(doc), parties, doc._.published, lambda at: page_at(doc, at)) or [
+            m for m in [record_mention(text_of(doc), parties, doc._.page_owner, doc._.published,
+                                       lambda at: page_at(doc, at))] if m is not None]  # a record page's fields
         candidates = [Candidate(pair=frozenset((m.a.id, m.b.id)), mentions=[m], selected=True,
                                 # the title block names both parties and the tie, as a sentence the rules chose would
                                 features={"agreement": 1.0, "rule_conf": m.confidence, "selected": 1.0,
