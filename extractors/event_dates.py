@@ -22,7 +22,7 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
 # 'the 30th anniversary of the sister city relationship': of the tie, so of its founding
 # (a date after it is when the anniversary is kept, unlike one after 'the signing').
 _ANNIVERSARY_OF_TIE = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+)?"
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+(?:celebrations?\s+|ceremony\s+)?of\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town)\s+(?:relationship|ties|partnership|agreement)\b", re.I)
 
 

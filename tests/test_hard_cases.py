@@ -440,6 +440,8 @@ def test_a_signing_that_would_happen_is_proposed_and_a_visit_to_mark_years_of_ti
      "2024-03-19", "1999"),
     ("Mayor Smith signed a proclamation recognizing the 30th anniversary of the sister city relationship between "
      "Cupertino and Hsinchu City.", "2024", "1994"),
+    ("Chiayi City Mayor Huang attended the 35th anniversary celebration of the sister city ties between Chiayi City "
+     "and Ichikikushikino.", "2024", "1989"),
     # a year after the tie's anniversary is when it is kept (after 'the signing', it would be the founding)
     ("Taipei and Houston marked the 60th anniversary of their sister city ties in 2021.", "2021", "1961"),
 ])
