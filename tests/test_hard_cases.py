@@ -496,6 +496,7 @@ def test_a_later_clause_after_a_semicolon_and_its_year_renews(nlp):
      "West Valley City", "2000"),
     ("南投縣長許淑華今天接待美國猶他州西谷市市長，兩地締結姊妹市已24年。", "zh", "West Valley City", "2000"),
     ("嘉義縣長翁章梁今天與菲律賓巴丹省長簽署姊妹省縣合作備忘錄。", "zh", "Bataan", "2024-06-15"),
+    ("雲林縣與日本山梨縣南阿爾卑斯市今(15)日締結友好交流協定。", "zh", "Minami-Alps", "2024-06-15"),
 ])
 def test_a_partner_of_so_many_years_and_partners_written_in_chinese(nlp, text, lang, partner, date):
     found = run(nlp, text, lang=lang, published=dt.date(2024, 6, 15))
