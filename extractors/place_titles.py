@@ -40,6 +40,12 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
         # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.
         if words[0] in _NOT_NAMES or words[-1] in _TITLES or any(w.isupper() and len(w) > 1 for w in words):
             continue
+        if m.group(1) and re.search(r"\b(?!(?:The|A|An|This|That|Its|Our|Their|His|Her)\s)[A-Z][a-z]+\s+$",
+                                    text[max(0, m.start() - 30):m.start()]):
+            # 'Kawaguchiko Town of Yamanashi Prefecture': the unit word is the town's, and the
+            # division after 'of' is named alone (it then locates the town)
+            out.append((m.start(1), m.start(1) + len(m.group(1).rstrip(".")), None))
+            continue
         # The generic word stays in the name: it tells the prefecture from the city.
         out.append((m.start(), m.end(), None))
     return out

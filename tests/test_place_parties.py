@@ -333,3 +333,11 @@ def test_a_small_town_after_its_prefecture_in_the_possessive_is_that_town(nlp):
     found = run(nlp, "Hualien County and Okinawa's Yonaguni Town celebrated the 40th anniversary of their sister "
                      "relationship.")
     assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Hualien", "Yonaguni", "Okinawa")}
+
+
+def test_a_town_written_before_of_and_its_prefecture_is_the_party(nlp):
+    found = run(nlp, "Chiayi County signed an MOU with Kawaguchiko Town of Yamanashi Prefecture in April.")
+    assert {(m.b.name, m.b.admin1) for m in found} == {("Kawaguchiko", "Yamanashi")}
+    # 'the City of' still names the city after it
+    found = run(nlp, "Hsinchu County signed an agreement with the City of Cebu.")
+    assert {m.b.name for m in found} == {"Cebu City"}
