@@ -225,7 +225,7 @@ ITEM_CHARS = 60
 # the item's name and its locators ('Yonaguni Town in Okinawa (1982), ...').
 _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city", "town", "township", "village",
                             "district", "region", "republic", "municipality", "since"})
-_ITEM_DATE = re.compile(r"[(（]\s*$|,\s*(?:since\s+)?$")
+_ITEM_DATE = re.compile(r"[(（]\s*$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014')
 
 
 def item_date(text: str, side_end: int, stop: int, published) -> EventDate | None:

@@ -524,6 +524,17 @@ def test_a_later_clause_with_a_partner_after_its_country_and_division_and_a_chin
     assert (m.b.name, m.date.iso()) == ("Miyakojima", "2007")
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("Tainan became sister cities with Columbus in 1979, and Sakai in 2014.",
+     {("Columbus", "1979"), ("Sakai", "2014")}),
+    # a name the model took for a person, after a second 'with' of the same ties
+    ("Taoyuan signed friendship city agreements with Narita in 2016 and with Kaga in 2017.",
+     {("Narita", "2016"), ("Kaga", "2017")}),
+])
+def test_each_partner_of_a_list_takes_the_year_written_after_it(nlp, text, pairs):
+    assert {(m.b.name, m.date.iso()) for m in run(nlp, text)} == pairs
+
+
 def test_a_japanese_wire_dateline_is_no_party(nlp):
     found = run(nlp, "【台北共同】台湾南部の高雄市と熊本県八代市は15日、友好交流協定を締結した。", lang="ja")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Yatsushiro")}
