@@ -98,7 +98,8 @@ class PartnershipFinder:
         before: list[Candidate] = []  # the candidates of the sentence before
         for i, sent in enumerate(sentences):
             cues = relations_in(sent.text)
-            if cues and (asides := relative_asides(doc, sent.start, sent.end)) and all(any(
+            asides = relative_asides(doc, sent.start, sent.end) if cues else []
+            if asides and all(any(
                     x <= sent.start + c[1] < y and not any(x <= p.start < y or _BEFORE_ASIDE.fullmatch(
                         text_of(doc), p.end, x) for p in sent.sides) for x, y in asides) for c in cues):
                 continue  # '…the Asian Mayors Forum, which promotes sister city exchanges': the forum's aim, no tie
@@ -113,7 +114,7 @@ class PartnershipFinder:
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
             before = []
-            for cand in self._sentence_candidates(doc, sentences, i, cues, ctx.place_counts):
+            for cand in self._sentence_candidates(doc, sentences, i, cues, ctx.place_counts, asides):
                 # Inside an agreement, 'agree to become sister cities' performs
                 # the act: it is not a proposal.
                 if cand.pair in agreed_pairs:
@@ -131,8 +132,8 @@ class PartnershipFinder:
                           else rule_mentions(candidates))
         return doc
 
-    def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues, counts: dict[str, int]
-                             ) -> list[Candidate]:
+    def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues, counts: dict[str, int],
+                             asides: list[tuple[int, int]]) -> list[Candidate]:
         sent = sentences[i]
         relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
         local = [p for p in sent.sides if p.place.country == "TW"]
@@ -152,7 +153,6 @@ class PartnershipFinder:
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign)
-        asides = relative_asides(doc, sent.start, sent.end)
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if b.place.id not in trips and not listed_together(doc, a, b, chains)
