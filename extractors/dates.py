@@ -79,6 +79,12 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("era", ("年",), rf"(?P<era>令和|平成|昭和)\s*(?P<eyear>元)\s*年度?{_ZH_MD}"),
     # '今(113)年': this year, written as its ROC year.
     ("roc", ("#d", "今"), r"今\s*[(（]\s*(?P<roc>1\d\d)\s*[)）]\s*年"),
+    # 'this year (2016)', '今年（2022年）', '今年(九十八年)': the year in brackets says
+    # which year 'this year' is, with or without a publication date.
+    ("abs", ("#d", "#m", "this year"), rf"{_DAYN}\s+{_MONI}\s+(?i:this\s+year)\s*[(（]\s*{_YEAR}\s*[)）]"),
+    ("abs", ("#d", "#m", "this year"), rf"{_MONI}\s+{_DAYN},?\s+(?i:this\s+year)\s*[(（]\s*{_YEAR}\s*[)）]"),
+    ("abs", ("#d", "this year", "今年", "本年"), r"(?i:this\s+year|今年|本年)\s*[(（]\s*(?P<year>(?:19|20)\d\d)\s*年?\s*[)）]"),
+    ("roc", ("今年", "本年"), rf"(?:今年|本年)\s*[(（]\s*(?:民[國国])?\s*(?P<roc>\d{{2,3}}|[{_CJK_NUM}○零]{{1,4}})\s*年?\s*[)）]"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
     # ROC years in Chinese numerals: '民國六十三年', '一○一年' (2012).
     ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零]{{1,4}})\s*年"),

@@ -106,7 +106,7 @@ DEFINITE_CUE = re.compile(
 # back to the places just named.
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
-    r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|municipalities|counties|towns|"
+    r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
     r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin)"
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"

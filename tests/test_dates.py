@@ -472,3 +472,26 @@ def test_an_anniversary_kept_this_year_counts_from_the_one_date_given(nlp):
 def test_a_tie_described_with_since_is_dated(nlp):
     [m] = run(nlp, "Portland has been Kaohsiung's sister city since 1988.")
     assert (m.b.name, m.date.iso()) == ("Portland", "1988")
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("Mayor Hayashi visited Mayor Ko on 21 October this year (2016).", "2016-10-21", D),
+    ("The mayors met on October 21 this year (2016).", "2016-10-21", D),
+    ("This year (2022) marks the fifth anniversary of the agreement.", "2022", Y),
+    ("今年（2022年）是兩縣締盟五週年。", "2022", Y),
+    ("今年(九十八年)和雲林褒忠鄉締結姊妹情誼。", "2009", Y),
+])
+def test_a_year_in_brackets_says_which_year_this_year_is(text, iso, precision):
+    # With or without a publication date, and against one that says otherwise.
+    assert resolved(text, None) == (iso, precision)
+    assert resolved(text, dt.date(2010, 5, 5)) == (iso, precision)
+
+
+def test_a_date_of_a_named_document_that_is_no_tie_does_not_date_the_tie():
+    from extractors.event_dates import nearest_date
+
+    text = "美台雙方在2019年簽署的《台美教育共同倡議》鼓勵交流，新北市與庫比蒂諾市成為友好城市。"
+    at = text.index("友好城市")
+    assert nearest_date(text, None, [(None, at, at + 4)]) is None
+    text = "兩市在2019年簽署的《姊妹市協定》仍然有效。"  # the tie's own document
+    assert nearest_date(text, None, [(None, text.index("姊妹市"), 0)]).iso() == "2019"

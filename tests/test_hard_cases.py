@@ -880,3 +880,9 @@ def test_a_renewal_this_year_of_a_tie_first_signed_earlier_gives_both_events(nlp
     found = {(m.event.value, m.date.value.year if m.date else None)
              for m in run(nlp, text, published=dt.date(2024, 10, 15), lang=lang)}
     assert found == {("established", 2016), ("renewed", 2024)}
+
+
+def test_both_parties_refers_back_to_the_governments_just_named(nlp):
+    found = run(nlp, "Hsinchu County welcomed a delegation from Miyazaki Prefecture today. In 2017, both parties "
+                     "signed a memorandum of understanding on friendship exchanges.", published=dt.date(2022, 11, 9))
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Hsinchu County", "Miyazaki", "2017")}
