@@ -129,6 +129,11 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
         f"lang:{lang[:2]}": 1.0,
         **{f"kw:{k}": 1.0 for c in mine for k in c.keywords},
         **(standing or {}),
+        # A linear model cannot weigh 'no theme word in the evidence' more in a
+        # document of many ties than in one about a single tie: these products can
+        # (cross-validated theme F1 0.741 -> 0.747, better in all four fold assignments).
+        "bare_x_pairs": float(ev == 0) * (standing or {}).get("doc_pairs", 0.0),
+        "side_x_window": (1.0 - (standing or {}).get("pair_main", 0.0)) * float(bool(ev or fol)),
     }
 
 
@@ -140,8 +145,12 @@ def pair_standing(side_counts: list[int], others: list[list[int]], listed: bool)
     ``side_counts`` are the pair's sides' mentions in the document,
     ``others`` every candidate pair's (this one included)."""
     strength = min(side_counts, default=0)
-    top = max((min(c, default=0) for c in others), default=0)
-    return {"pair_main": float(strength >= top), "doc_pairs": math.log1p(len(others)), "pair_listed": float(listed)}
+    mins = [min(c, default=0) for c in others]
+    top = max(mins, default=0)
+    # A list page names each partner once: its many pairs all share the top
+    # strength, and none is what the page is about.
+    main = strength >= top and mins.count(top) <= 2
+    return {"pair_main": float(main), "doc_pairs": math.log1p(len(others)), "pair_listed": float(listed)}
 
 
 class ThemeScorer:

@@ -116,6 +116,14 @@ def test_a_pair_named_in_passing_stands_apart_from_the_pair_the_document_is_abou
     assert aside["pair_listed"] == 1.0 and main["doc_pairs"] == aside["doc_pairs"] > 0
 
 
+def test_no_pair_of_a_list_page_that_names_every_partner_once_is_the_main_pair():
+    # Kaohsiung's page: the owner named often, five partners once each.
+    pairs = [[9, 1]] * 5
+    assert pair_standing([9, 1], pairs, listed=True)["pair_main"] == 0.0
+    # Two pairs equally strong (a signing of two partners at once) are both main.
+    assert pair_standing([4, 3], [[4, 3], [4, 3], [4, 1]], listed=False)["pair_main"] == 1.0
+
+
 def test_the_theme_model_can_withhold_themes_from_a_tie_named_in_passing():
     cues = [{"economy_trade": ThemeCue(evidence=1)}]
     scorer = ThemeScorer(weights={"evidence": 6.0, "pair_main": 4.0}, intercept=-7.0, threshold=0.5)
