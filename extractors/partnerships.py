@@ -16,6 +16,7 @@ passage.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -252,10 +253,13 @@ class PartnershipFinder:
         theme_cue_map = theme_cues(sent.text, window)
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=page_at(doc, sent.start))
-        kept = date or anniversary_date(sent.text, doc._.published)
+        # Without a publication date, counts of years ('It is ten years since')
+        # run from the latest year the page names ('this year (2016)').
+        written = doc._.published or (dt.date(year_hint, 12, 31) if year_hint else None)
+        kept = date or anniversary_date(sent.text, written)
         founded = founding_date(sent.text, kept)
         aside = None
-        if (span := anniversary_span(sent.text, doc._.published)) is not None:
+        if (span := anniversary_span(sent.text, written)) is not None:
             founded, kept = span  # the founding, and when the anniversary is kept
             past_date = founded
         elif (aside := founding_aside(sent.text, doc._.published, year_hint)) is not None:
@@ -266,7 +270,7 @@ class PartnershipFinder:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news
         dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
         # '締結友好城市已屆10年，雙方今年將…': the count dates the founding, whatever later clauses date
-        years_ago = years_since(sent.text, doc._.published)
+        years_ago = years_since(sent.text, written)
         ahead = anniversary_ahead(sent.text)
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}
         adjacent_keys = {frozenset((a.place.id, b.place.id)) for a, b in adjacent}

@@ -495,3 +495,14 @@ def test_a_date_of_a_named_document_that_is_no_tie_does_not_date_the_tie():
     assert nearest_date(text, None, [(None, at, at + 4)]) is None
     text = "兩市在2019年簽署的《姊妹市協定》仍然有效。"  # the tie's own document
     assert nearest_date(text, None, [(None, text.index("姊妹市"), 0)]).iso() == "2019"
+
+
+def test_without_a_publication_date_years_since_count_from_the_latest_year_the_page_names(nlp):
+    from extractors.pipeline import collapse, extract
+    from models.records import DocumentInput
+
+    text = ("Mayor Hayashi visited Taipei on 21 October this year (2016). It is ten years since Yokohama "
+            "and Taipei became partner cities.")
+    [result] = extract(nlp, [DocumentInput(key="t", text=text)])
+    found = collapse(result.mentions)
+    assert ("established", "2006") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
