@@ -20,7 +20,8 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"towns?|townships?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
-        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]", _I)),
+        r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]"
+        r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)", _I)),  # '締結姊妹情誼'
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"

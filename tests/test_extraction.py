@@ -25,6 +25,8 @@ def pairs(mentions) -> set[tuple[str, str]]:
     ("A cooperation agreement on ports was signed.", Relation.COOPERATION),
     ("雙方正式締結姊妹市。", Relation.SISTER),
     ("兩市簽署合作備忘錄。", Relation.MOU),
+    ("兩鄉鎮今年締結姊妹情誼。", Relation.SISTER),
+    ("雙方締結姊妹關係。", Relation.SISTER),
 ])
 def test_relation_cues(text, relation):
     assert min((c[0] for c in relations_in(text)), key=list(Relation).index) == relation

@@ -886,3 +886,15 @@ def test_both_parties_refers_back_to_the_governments_just_named(nlp):
     found = run(nlp, "Hsinchu County welcomed a delegation from Miyazaki Prefecture today. In 2017, both parties "
                      "signed a memorandum of understanding on friendship exchanges.", published=dt.date(2022, 11, 9))
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Hsinchu County", "Miyazaki", "2017")}
+
+
+def test_each_clause_of_a_chain_of_ties_dates_its_own_partner(nlp):
+    from extractors.pipeline import candidates
+
+    text = ("鎮長表示，金沙鎮於民國六十三年與屏東縣東港鎮締結姊妹鎮，在民國九十三年與雲林縣崙背鄉締結姊妹鎮，"
+            "今年(九十八年)和雲林縣褒忠鄉締結姊妹情誼。")
+    [(_, found, _)] = candidates(nlp, [DocumentInput(key="t", text=text, lang="zh")])
+    dates = {frozenset((m.a.name, m.b.name)): m.date.iso() for c in found for m in c.mentions if m.date}
+    assert dates[frozenset(("Jinsha", "Donggang"))] == "1974"
+    assert dates[frozenset(("Jinsha", "Lunbei"))] == "2004"
+    assert dates[frozenset(("Jinsha", "Baozhong"))] == "2009"
