@@ -102,6 +102,34 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
     return out
 
 
+# 'Prague cut ties with Beijing in 2019 and signed a sister-city agreement with
+# Taipei in 2020': one subject, a predicate per partner, each partner after 'with'.
+_TIE_VERBS = r"(?:signed|inked|formed|forged|established|renewed|concluded|sealed|ended|terminated|cut|severed)\b"
+_FIRST_PREDICATE = re.compile(rf"(?i)\s*(?:City\s+|County\s+|Government\s+)?(?:has\s+|had\s+|also\s+|formally\s+|"
+                              rf"officially\s+)?{_TIE_VERBS}")
+_NEXT_PREDICATE = re.compile(rf"(?i)\s+and\s+(?:then\s+|later\s+|also\s+)?(?={_TIE_VERBS})")
+_WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
+
+
+def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:
+    """Place id -> (start, end) of its own predicate, where the sentence's
+    first government does two things joined by 'and' to partners named
+    after 'with' (in the form of ``partners_of_subject``)."""
+    if len(sides) < 3 or not _FIRST_PREDICATE.match(text, sides[0].end):
+        return {}
+    end = max(s.end for s in sides)
+    cuts = [sides[0].end, *(m.start() for m in _NEXT_PREDICATE.finditer(text, sides[0].end, end)), end + 40]
+    if len(cuts) < 3:
+        return {}
+    out: dict[str, tuple[int, int] | None] = {}
+    for x, y in zip(cuts, cuts[1:]):
+        for side in sides[1:]:
+            if x <= side.start < y and side.place.id != sides[0].place.id \
+                    and _WITH_BEFORE.search(text, max(x, side.start - 60), side.start):
+                out.setdefault(side.place.id, (x, min(y, len(text))))
+    return out if len({v for v in out.values()}) >= 2 else {}
+
+
 # 'visited Kaohsiung, the sister city of Miami': the apposition names the partner.
 _PARTNER_OF = re.compile(r",\s+(?:the|a)\s+(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?:the\s+)?")
 

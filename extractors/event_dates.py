@@ -319,10 +319,21 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
              and not any(CLAUSE_MARK.search(text, min(d.end, c), max(d.start, c)) for c in now)]
     if not found:
         return None
-    anchor = cues[0][1]
-    # A date in the cue's own clause first ('met in 2016, and signed … in 2023').
-    return min(found, key=lambda d: (CLAUSE_MARK.search(text, min(d.end, anchor), max(d.start, anchor)) is not None,
-                                     abs(d.start - anchor))).date
+    anchor = cues[0][1] if cues else 0  # (no cue: the passage is the tie's own, read from its start)
+
+    def apart(d) -> bool:
+        x, y = min(d.end, anchor), max(d.start, anchor)
+        return CLAUSE_MARK.search(text, x, y) is not None or _AND_PREDICATE.search(text, x, y) is not None
+
+    # A date in the cue's own clause first ('met in 2016, and signed … in 2023';
+    # 'welcomed a delegation on Monday and signed … on Tuesday').
+    return min(found, key=lambda d: (apart(d), abs(d.start - anchor))).date
+
+
+# ' and signed', ' and then formed': a second predicate of the same subject.
+_AND_PREDICATE = re.compile(r"(?i)\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:signed|inked|formed|forged|"
+                            r"established|renewed|agreed|concluded|sealed|ended|terminated|cut|visited|met|held|"
+                            r"welcomed|hosted|received|attended)\b")
 
 
 # 'The signing ceremony took place in Kaohsiung on Tuesday, June 25, 2024.',

@@ -261,7 +261,10 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
 
 
 # (', and a friendship agreement with Saitama City in 2018': a second tie of the same subject.)
-_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+")
+# ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
+_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+"
+                        r"|\s(?=and\s+(?:then\s+|later\s+|also\s+)?(?:signed|inked|formed|forged|established|renewed|"
+                        r"concluded|sealed|ended|terminated|cut)\b)")
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

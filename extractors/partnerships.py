@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
-from extractors.elses_ties import (apposed_partners, on_someone_elses_list, partners_of_subject, signed_with,
+from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject, signed_with,
                                    someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
                                    ceremony_date, field_date_before, founding_aside, founding_date, item_dates,
@@ -166,7 +166,7 @@ class PartnershipFinder:
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
                        if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]
-        owned = partners_of_subject(text_of(doc), sent.sides)  # 'to Taipei, its sister city since 1979'
+        owned = partners_of_subject(text_of(doc), sent.sides) or coordinated_partners(text_of(doc), sent.sides)
         if owned:
             rule_pairs = [(sent.sides[0], s) for s in distinct_places(sent.sides) if s.place.id in owned] + [
                 (a, b) for a, b in rule_pairs if not {a.place.id, b.place.id} & set(owned)]

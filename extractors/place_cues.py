@@ -52,7 +52,10 @@ GOVERNMENT_TAILS = re.compile(
 # A reporting or responding verb right after a capital's name.
 GOVERNMENT_VOICE = re.compile(
     r"(?:'s\s+government)?\s+(?:has\s+|had\s+|have\s+)?(?:respond|said|says|protest|demand|warn|insist|"
-    r"retaliat|condemn|denounc|object|reject|apologi|accus|threaten|urg|refus)\w*\b", re.I)
+    r"retaliat|condemn|denounc|object|reject|apologi|accus|threaten|urg|refus)\w*\b"
+    r"|(?:'s|’s)\s+(?:pressure|objection|opposition|protest|demand|threat|insistence|request|one[\s-]china)", re.I)
+# 'after pressure from Beijing', 'objections by Beijing': the capital as the state.
+GOVERNMENT_PRESSED = re.compile(r"(?:pressure|objections?|opposition|protests?|demands?|threats?)\s+(?:from|by)\s+$", re.I)
 LEADING = re.compile(r"^(?:the\s+)?(?:(?:city|county|municipality|province|prefecture|state|town|district)\s+of\s+)?", re.I)
 AFTER_CUE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+of\s+)$")
 

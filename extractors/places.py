@@ -27,7 +27,7 @@ from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
-                                   ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
+                                   ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_PRESSED, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
                                    LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
                                    joined_to, list_siblings, nation_name, not_a_place, tie_object, towns_before_division)
@@ -106,7 +106,8 @@ class PlaceFinder(PlaceResolver):
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
-                    and GOVERNMENT_VOICE.match(text_of(doc), s.end):
+                    and (GOVERNMENT_VOICE.match(text_of(doc), s.end)
+                         or GOVERNMENT_PRESSED.search(text_of(doc), max(0, s.start - 30), s.start)):
                 # 'until Manila responds', 'Beijing protested': the capital
                 # speaks for its national government, not for the city.
                 s.kind, s.country = "country", s.place.country

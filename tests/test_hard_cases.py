@@ -898,3 +898,31 @@ def test_each_clause_of_a_chain_of_ties_dates_its_own_partner(nlp):
     assert dates[frozenset(("Jinsha", "Donggang"))] == "1974"
     assert dates[frozenset(("Jinsha", "Lunbei"))] == "2004"
     assert dates[frozenset(("Jinsha", "Baozhong"))] == "2009"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prague cut ties with Beijing in 2019 and signed a sister-city agreement with Taipei in 2020.",
+     {("Taipei", "Prague", "established", "2020")}),
+    ("Hsinchu County ended its friendship pact with Yokohama and formed a new partnership with Kawasaki.",
+     {("Hsinchu County", "Yokohama", "terminated", None), ("Hsinchu County", "Kawasaki", "established", None)}),
+])
+def test_each_predicate_of_one_subject_states_its_own_partners_tie(nlp, text, expected):
+    found = run(nlp, text)
+    got = {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None) for m in found if "TW" in (
+        m.a.country, m.b.country)}
+    assert got == expected
+
+
+def test_a_date_before_a_second_predicate_belongs_to_the_first():
+    from extractors.event_dates import nearest_date
+    from extractors.lexicon import relations_in
+
+    text = ("Taichung welcomed a delegation from Osaka on Monday and signed a friendship agreement with "
+            "Kumamoto Prefecture on Tuesday.")
+    assert nearest_date(text, dt.date(2024, 11, 13), relations_in(text)).iso() == "2024-11-12"
+
+
+def test_a_capital_that_presses_is_its_state_not_a_partner(nlp):
+    found = run(nlp, "Taoyuan terminated its sister-city relationship with a Chinese city in 2019 after pressure "
+                     "from Beijing.")
+    assert not any("Beijing" in (m.a.name, m.b.name) for m in found)
