@@ -28,9 +28,10 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject, signed_with,
                                    someone_elses_tie)
-from extractors.event_dates import (CEREMONY_WINDOW, anniversary_ahead, anniversary_date, anniversary_span,
-                                   ceremony_date, field_date_before, founding_aside, founding_date, item_dates,
-                                   nearest_date, years_over_at, years_since)
+from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
+                                     years_over_at, years_since)
+from extractors.event_dates import (CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates,
+                                   nearest_date)
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, partner_before,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.anniversaries import anniversary_span, founding_date
 from extractors.dates import find_dates
-from extractors.event_dates import DATE_LABEL, anniversary_span, founding_date
+from extractors.event_dates import DATE_LABEL
 from extractors.lexicon import event_of
 from extractors.other_side import Sentence
 from extractors.pair_scorer import Candidate

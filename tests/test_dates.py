@@ -332,7 +332,7 @@ def test_an_agreement_said_to_be_signed_on_a_day_dates_the_tie_before_it():
 
 
 def test_anniversaries_count_in_chinese_numerals():
-    from extractors.event_dates import anniversary_date, cjk_number, founding_date
+    from extractors.anniversaries import anniversary_date, cjk_number, founding_date
 
     assert [cjk_number(x) for x in ("20", "四", "十", "二十", "三十五")] == [20, 4, 10, 20, 35]
     kept = anniversary_date("台南市與京都市締盟四週年", dt.date(2025, 12, 16))
@@ -406,7 +406,7 @@ def test_years_written_in_chinese_numerals():
 
 
 def test_a_tie_counted_in_years_dates_its_founding_in_chinese_too():
-    from extractors.event_dates import years_since
+    from extractors.anniversaries import years_since
 
     pub = dt.date(2026, 3, 13)
     assert years_since("兩市締交已經37年", pub).iso() == "1989"

@@ -1,0 +1,197 @@
+"""How old a tie is: the founding an anniversary implies ('the third
+anniversary of Taoyuan and Chiba becoming sister cities', 'It is ten years
+since Yokohama and Taipei became partner cities', '締結30周年', 'their
+55-year sister-city relationship'), and when the anniversary is kept."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import cjk_number, find_dates
+from extractors.lexicon import CLAUSE_MARK, SIGNED_PAST, relations_in
+from models.records import DatePrecision, EventDate
+
+
+_ANNIVERSARY_OF_FOUNDING = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b"
+    r"|(?:締結|結盟|簽署|簽訂|締盟|提携)[^。，,；]{0,16}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*[週周]年", re.I)
+
+
+# 'the 30th anniversary of the sister city relationship': of the tie, so of its founding
+# (a date after it is when the anniversary is kept, unlike one after 'the signing').
+_ANNIVERSARY_OF_TIE = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+(?:celebrations?\s+|ceremony\s+)?of\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town)\s+(?:relationship|ties|partnership|agreement)\b", re.I)
+
+
+def founding_date(text: str, date: EventDate | None) -> EventDate | None:
+    """'August 9 is the third anniversary of Taoyuan and Chiba becoming
+    sister cities': an anniversary of the founding, with its date, dates the
+    founding too."""
+    m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text) \
+        or _ANNIVERSARY_OF_TIE.search(text)
+    if not m or date is None:
+        return None
+    zh = m.groupdict().get("zh")
+    n = cjk_number(zh) if zh else _count(m.group("n"))
+    try:
+        value = date.value.replace(year=date.value.year - n)
+    except ValueError:  # 29 February
+        value = date.value.replace(year=date.value.year - n, day=28)
+    # The day an anniversary is celebrated is seldom the day the tie was
+    # signed: only the year carries over, unless the text says the two coincide.
+    same_day = _SAME_DAY.search(text) is not None
+    return EventDate(value=value if same_day else value.replace(month=1, day=1),
+                     precision=date.precision if same_day else DatePrecision.YEAR, text=m.group(0))
+
+
+# The count of an anniversary, wherever it stands: '60th anniversary',
+# '30周年', '第30年', '30週年', '五週年'.
+_ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                                r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[週周]年"
+                                r"|第(\d{1,3})年")
+_COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
+
+
+def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None:
+    """'1985年に…締結し、2015年には30周年を迎えた', '自84年9月締結…今年邁入第30年':
+    two dates the anniversary's count apart are the founding and the year
+    it is kept, as (founding, anniversary)."""
+    words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
+    counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) if w in _COUNT_WORDS else cjk_number(w) for w in words}
+    counts |= {_count(m.group("n")) for m in YEARS_OF_TIES.finditer(text)}
+    if not counts:
+        return None
+    found = find_dates(text, published)
+    dates = [d.date for d in found]
+    # (a count one year off still pairs them: '1982年に締結し、今年40周年' written
+    # in 2023 counts the way the speaker does)
+    for slack in (0, 1):
+        for early in dates:
+            for late in dates:
+                if any(abs(late.value.year - early.value.year - n) <= slack for n in counts) \
+                        and late.value.year > early.value.year:
+                    return early, late
+    if len(found) == 1 and len(counts) == 1:
+        # 'on the 30th anniversary of the tie, first signed in 1994', '早在1986年即締結
+        # 為姊妹市，今年適逢締盟35週年' (written in 2021): the one date is the
+        # founding, and the anniversary is kept that many years on.
+        early, n = dates[0], next(iter(counts))
+        kept_now = published is not None and abs(early.value.year + n - published.year) <= 1 \
+            and early.value.year < published.year - 1
+        # 'the fifth anniversary of the signing of the … agreement between Taipei and Hamamatsu in July 2013'
+        # (English only: '締結20周年記念式典が23日' has the count after the signing, and the day is the ceremony's)
+        # ('on October 5' after it is the day the anniversary is kept: only 'in' a year or month is the signing's)
+        of_signing = early.precision is not DatePrecision.DAY and re.search(
+            r"\bin\s+$", text[max(0, found[0].start - 4):found[0].start]) is not None and any(
+            m.group("n") and m.end() <= found[0].start and not CLAUSE_MARK.search(text, m.end(), found[0].start)
+            for m in (*_ANNIVERSARY_OF_FOUNDING.finditer(text), *_ANNIVERSARY_WORDS.finditer(text)))
+        if kept_now or of_signing or _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
+            return early, EventDate(value=early.value.replace(year=early.value.year + n, month=1, day=1),
+                                    precision=DatePrecision.YEAR, text="")
+    return None
+
+
+# A date that the words before it mark as the founding's.
+_FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
+                         r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
+
+
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
+# '来年で30周年を迎える', 'visit next year for the 40th anniversary': an
+# anniversary still to come renews nothing yet.
+_ANNIVERSARY_AHEAD = re.compile(
+    r"(?i)(?:来年|明年|來年|\bnext\s+year\b|\bthe\s+coming\s+year\b)[^。.;；]{0,40}?(?:\banniversary\b|[週周]年)"
+    r"|\banniversary\b[^.;]{0,30}?\bnext\s+year\b")
+
+
+def anniversary_ahead(text: str) -> bool:
+    return bool(_ANNIVERSARY_AHEAD.search(text))
+
+
+def anniversary_date(text: str, published) -> EventDate | None:
+    """An anniversary the text names without a date is being kept the year
+    the text was written ('His visit coincides with the 55th anniversary')."""
+    if published is None or not (_ANNIVERSARY.search(text) or YEARS_OF_TIES.search(text)):
+        return None
+    return EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
+
+
+_SAME_DAY = re.compile(r"(?i)\b(?:is|was|marks|marked|will mark)\s+the\s+\w+\s+anniversary")
+
+
+_CARDINALS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+# 'marked 20 years of ties', 'celebrating forty years of sister-city
+# friendship': an anniversary by another name.
+YEARS_OF_TIES = re.compile(
+    rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
+    rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
+    r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
+
+
+def _count(words: str) -> int:
+    """'20', 'twentieth', 'forty years', 'two decades': the count of years."""
+    first, *rest = words.lower().split()
+    if rest and rest[-1].startswith("decade"):
+        return 10 * (1 if first == "a" else _count(first))
+    word = first
+    return int(word) if word.isdigit() else _ORDINALS[word] if word in _ORDINALS else _CARDINALS[word]
+
+
+# 'It is ten years since Yokohama and Taipei became partner cities': the
+# founding, counted back from when the text was written.
+_YEARS_SINCE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
+    r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b"
+    # 'its sister city of 24 years'
+    rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b",
+    re.I)
+
+
+# '兩市締交已經37年', '締結姊妹市至今已20年': the same count, in Chinese.
+_YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)[^。，,；]{0,8}?(?:已經|已经|已有|至今已?|已屆|已届|屆滿|届满|已滿|已)\s*"
+                             r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])")
+
+
+# '締結姊妹縣已逾20年，今年…', 'sister cities for more than 20 years': the
+# founding lies further back than a count, and no later date is its own.
+_YEARS_OVER = re.compile(rf"(?:已逾|逾|已超過|超過|超过|已超过|長達|长达)\s*(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:個|个)?(?:多)?年"
+                         rf"|\b(?:more\s+than|over)\s+(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years\b", re.I)
+
+
+def years_over_at(text: str) -> int | None:
+    """Where a count of years the tie is older than stands, if any: its
+    clause speaks of the tie ('the two sides have cooperated for over 20
+    years, and the agreement was signed in 2018' counts the cooperation)."""
+    m = _YEARS_OVER.search(text)
+    if m is None:
+        return None
+    starts = [c.end() for c in _CLAUSE_OR_AND.finditer(text, 0, m.start())]
+    end = _CLAUSE_OR_AND.search(text, m.end())
+    clause = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    return m.start() if relations_in(clause) or SIGNED_PAST.search(clause) else None
+
+
+_CLAUSE_OR_AND = re.compile(r"[，,；;。]|\band\b")
+
+
+def years_since(text: str, published) -> EventDate | None:
+    m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
+    if m is None or published is None:
+        return None
+    word = m.group("n") or m.groupdict().get("m")
+    n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
+    return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
+                     precision=DatePrecision.YEAR, text=m.group(0))
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+_ANNIVERSARY_WORDS = re.compile(
+    rf"\b(?P<n>{'|'.join(list(_ORDINALS)[1:])})\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){{0,6}}?"
+    r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
