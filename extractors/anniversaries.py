@@ -149,7 +149,10 @@ _YEARS_SINCE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
     r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b"
     # 'its sister city of 24 years'
-    rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b",
+    rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b"
+    # 'their 55-year sister-city relationship', 'a 40-year-old friendship' (not 'a 10-year agreement': its term)
+    rf"|\b(?P<k>\d{{1,2}}|{'|'.join(_CARDINALS)})[\s-]year(?:[\s-]old)?\s+(?:(?:sister|friendship|twin)[\s-]+"
+    r"(?:city|cities|county|state|town)\s+)?(?:relationship|ties|partnership|bond|friendship|sisterhood)\b",
     re.I)
 
 
@@ -184,7 +187,7 @@ def years_since(text: str, published) -> EventDate | None:
     m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:
         return None
-    word = m.group("n") or m.groupdict().get("m")
+    word = m.group("n") or m.groupdict().get("m") or m.groupdict().get("k")
     n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
     return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
                      precision=DatePrecision.YEAR, text=m.group(0))

@@ -506,3 +506,22 @@ def test_without_a_publication_date_years_since_count_from_the_latest_year_the_p
     [result] = extract(nlp, [DocumentInput(key="t", text=text)])
     found = collapse(result.mentions)
     assert ("established", "2006") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def test_the_age_of_a_relationship_dates_its_founding_but_a_term_does_not():
+    from extractors.anniversaries import years_since
+
+    pub = dt.date(2024, 11, 13)
+    assert years_since("to discuss expanding their 55-year sister-city relationship", pub).iso() == "1969"
+    assert years_since("celebrating a 40-year-old friendship", pub).iso() == "1984"
+    assert years_since("the two cities signed a 10-year agreement on port logistics", pub) is None
+
+
+def test_without_a_publication_date_an_age_yields_to_the_year_the_sentence_gives(nlp):
+    from extractors.pipeline import collapse, extract
+    from models.records import DocumentInput
+
+    text = ("Mayor Chiang spoke of the close ties between Taipei City and the City of Gold Coast throughout the "
+            "cities' 41-year sisterhood, which began in 1982. The mayor visited again in 2025.")
+    [result] = extract(nlp, [DocumentInput(key="t", text=text)])
+    assert {m.date.iso() for m in collapse(result.mentions) if m.date} == {"1982"}
