@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.dates import cjk_number, find_dates
+from extractors.event_dates import nearest_date
 from extractors.lexicon import CLAUSE_MARK, SIGNED_PAST, relations_in
 from models.records import DatePrecision, EventDate
 
@@ -198,3 +199,21 @@ _ORDINALS = {w: i for i, w in enumerate(
 _ANNIVERSARY_WORDS = re.compile(
     rf"\b(?P<n>{'|'.join(list(_ORDINALS)[1:])})\s+anniversary\s+of\s+(?:the\s+)?(?:\w+\s+){{0,6}}?"
     r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
+
+
+# '年以來', '年起': a date after which the tie has stood ('自2007年以來的友好關係').
+_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今)")
+
+
+def marked_founding(text: str, published, cues, year_hint: int | None = None
+                    ) -> tuple[EventDate, EventDate | None] | None:
+    """(founding, the other date) where a renewal's sentence marks one date
+    as the founding's ('to renew the agreement first signed in 2011',
+    '簽署續約書，延續兩市自2007年以來的友好關係'): the renewal is dated by the
+    rest of the sentence, never by the founding."""
+    for d in find_dates(text, published, year_hint):
+        if not d.relative and (_FOUNDED_AT.search(text, max(0, d.start - 30), d.start)
+                               or _SINCE_AFTER.match(text, d.end)):
+            rest = text[:d.start] + " " * (d.end - d.start) + text[d.end:]  # (offsets kept for the cues)
+            return d.date, nearest_date(rest, published, cues, year_hint)
+    return None

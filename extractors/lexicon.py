@@ -93,6 +93,8 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|migh
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
                           r"(?:[a-z]+\s+){0,2}$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
+# 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
+_MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
 FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画)|へ(?:\s|$|。))"
                           r"|[^。，,；]{0,8}?案(?![件例])")  # '締結姊妹縣案': the council's bill for a tie
@@ -192,7 +194,8 @@ def event_of(text: str) -> tuple[Event, bool]:
         return Event.TERMINATED, True
     # ('visited Hualien to mark 10 years of ties': a purpose, not a plan)
     renewed = [m for m in EVENT_CUES[Event.RENEWED].finditer(text)
-               if not (_FUTURE_PLAN if _MARKING.match(m.group(0)) else FUTURE_BEFORE).search(text[:m.start()])]
+               if not (_FUTURE_PLAN if _MARKING.match(m.group(0)) or _MET_TO.search(text[:m.start()])
+                       else FUTURE_BEFORE).search(text[:m.start()])]
     if renewed:
         return Event.RENEWED, True
     past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])

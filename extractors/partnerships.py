@@ -29,7 +29,7 @@ from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject, signed_with,
                                    someone_elses_tie)
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
-                                     years_over_at, years_since)
+                                     marked_founding, years_over_at, years_since)
 from extractors.event_dates import (CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates,
                                    nearest_date)
 from extractors.followups import anniversary_followups
@@ -266,6 +266,8 @@ class PartnershipFinder:
         elif (aside := founding_aside(sent.text, doc._.published, year_hint)) is not None:
             founded, rest = aside  # ', established in 2017, were upgraded on Monday'
             kept = nearest_date(rest, doc._.published, relations_in(rest), year_hint) if relations_in(rest) else None
+        elif (marked := marked_founding(sent.text, doc._.published, cues, year_hint)) is not None:
+            founded, kept = marked  # 'to renew the agreement first signed in 2011'
         if past_date is not None and (over := years_over_at(sent.text)) is not None \
                 and not 0 <= sent.text.find(past_date.text or "\0") < over:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news

@@ -926,3 +926,22 @@ def test_a_capital_that_presses_is_its_state_not_a_partner(nlp):
     found = run(nlp, "Taoyuan terminated its sister-city relationship with a Chinese city in 2019 after pressure "
                      "from Beijing.")
     assert not any("Beijing" in (m.a.name, m.b.name) for m in found)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Mayors of Hsinchu City and Overland Park, Kansas, met virtually on Tuesday to renew the sister-city "
+     "agreement first signed in 2011.", "en", {("renewed", "2024-03-19"), ("established", "2011")}),
+    ("基隆市政府11日與日本廣島縣吳市簽署續約書，延續兩市自2007年以來的友好關係。", "zh",
+     {("renewed", "2024-03-11"), ("established", "2007")}),
+])
+def test_a_renewal_dates_the_founding_its_sentence_marks_and_itself_by_the_rest(nlp, text, lang, expected):
+    found = run(nlp, text, lang=lang)
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == expected
+
+
+def test_a_meeting_held_to_renew_a_tie_renews_it_but_one_to_discuss_it_does_not():
+    from extractors.lexicon import event_of
+
+    assert event_of("The mayors met in Taipei on Monday to renew their sister-city pact.")[0] is Event.RENEWED
+    assert event_of("They met to discuss whether to renew the sister-city pact.")[0] is not Event.RENEWED
+    assert event_of("The mayors will meet next month to renew the pact.")[0] is not Event.RENEWED
