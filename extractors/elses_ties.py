@@ -134,15 +134,24 @@ def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[i
 _PARTNER_OF = re.compile(r",\s+(?:the|a)\s+(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?:the\s+)?")
 
 
+# 'met representatives of Kumamoto, Taichung's sister city': the possessor is the partner.
+_POSSESSOR_PARTNER = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town|"
+                                r"prefecture)\b")
+
+
 def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
-    """(X, Y) for each 'X, the sister city of Y' in the sentence: X's partner
-    is Y, not the other governments the sentence names."""
+    """(X, Y) for each 'X, the sister city of Y' or 'X, Y's sister city' in
+    the sentence: X's partner is Y, not the other governments the sentence
+    names."""
     out = []
     for x in sides:
         if (m := _PARTNER_OF.match(text, x.end)) is not None:
             y = next((s for s in sides if s.start == m.end()), None)
-            if y is not None and y.place.id != x.place.id:
-                out.append((x, y))
+        else:
+            y = next((s for s in sides if s.start > x.end and re.fullmatch(r",\s+(?:the\s+)?", text[x.end:s.start])
+                      and _POSSESSOR_PARTNER.match(text, s.end)), None)
+        if y is not None and y.place.id != x.place.id:
+            out.append((x, y))
     return out
 
 

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import CLAUSE_MARK, relations_in
+from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.places import PlaceSpan
 
 
@@ -151,12 +151,17 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     local = [s for s in sides if s.place.country == "TW"]
     if len({s.place.id for s in local}) != 1:
         return []  # no subject, or two Taiwanese governments to choose from
+    # (a Chinese clause of its own states a tie or a signing: '台中市也與大阪府有往來' has
+    # contacts only; an English one leaves the verb out: 'and in 2017 of Kure')
     return [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
-            and _CONTINUED.search(text, max(0, s.start - 40), s.start)]
+            and (m := _CONTINUED.search(text, max(0, s.start - 40), s.start))
+            and (not _CJK_JOIN.search(m.group(0)) or relations_in(clause := _clause(text, s.start, s.end))
+                 or event_of(clause)[1])]
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
-_JOINED = re.compile(r"^\s*(?:(?:並|并|也|亦|另)?(?:與|和|及|跟|同)|and|with|-|–|/)\s*[^\s、，,。;；]{0,6}$")  # ('台中市並與熊本縣')
+_JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所)?(?:並|并|也|亦|另)?(?:與|和|及|跟|同)|and|with|-|–|/)"
+                     r"\s*[^\s、，,。;；]{0,6}$")  # ('台中市並與熊本縣', '台中市政府與日本熊本縣')
 
 
 def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
@@ -175,7 +180,21 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
                 i += 1
         else:
             i += 1
-    return pairs
+    # '台中市與熊本縣簽署備忘錄，…台中市也與大阪府有往來': a pair joined in a clause
+    # without a word for a tie is no tie where another joined pair has one.
+    cued = [(a, b) for a, b in pairs if not _CJK_JOIN.search(text, min(a.end, b.end), max(a.start, b.start))
+            or relations_in(_clause(text, min(a.start, b.start), max(a.end, b.end)))]
+    return cued if any(_CJK_JOIN.search(text, min(a.end, b.end), max(a.start, b.start)) for a, b in cued) else pairs
+
+
+_CJK_JOIN = re.compile(r"[與和及跟同]")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause holding ``text[start:end]``, between clause marks."""
+    before = [m.end() for m in CLAUSE_MARK.finditer(text, max(0, start - 80), start)]
+    after = CLAUSE_MARK.search(text, end, end + 80)
+    return text[before[-1] if before else max(0, start - 80):after.start() if after else end + 80]
 
 
 _BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
@@ -316,7 +335,11 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
         elif locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
             located.add(id(a))
     sides = [s for s in sides if id(s) not in located]
-    admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1}
+    # (a bare name shared by a city and the prefecture the sentence names with its
+    # unit says nothing of the prefecture's part: '熊本縣…在熊本設廠')
+    written = {s.place.name for s in sides if s.text[-1:] in ("縣", "県", "府", "州", "省")}
+    admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1 and not (
+        s.place.admin1 == s.place.name in written and s.text[-1:] not in ("市", "町", "村", "區", "区"))}
     return [s for s in sides
             if not (s.place.level.value in ("state", "prefecture", "province", "region")
                     and (s.place.country, s.place.name) in admin1s)]

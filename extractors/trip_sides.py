@@ -31,6 +31,12 @@ def trip_destination(text: str, side: PlaceSpan) -> bool:
 _TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
 
 
+# '姉妹都市である仙台市を訪問', 'visited its sister city Sendai': a destination the
+# sentence names as the partner is no mere stop on the way.
+_NAMED_PARTNER = re.compile(r"(?:姉妹都市|友好都市|姊妹市|姐妹市|友好城市|(?i:sister[\s-]+city|friendship[\s-]+city))"
+                            r"\s*(?:である|の|的|,)?\s*$")
+
+
 def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     """Places of a sentence named only as where a trip goes (with the rest
     of their list: 'visited Houston, Dallas and Austin'), when it names
@@ -39,6 +45,8 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     destination, for a visit to the partner is how most ties are signed."""
     on_trip: set[int] = set()
     for i, s in enumerate(sides):
+        if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start):
+            continue
         if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
                                          and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):
             on_trip.add(id(s))

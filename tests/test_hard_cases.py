@@ -945,3 +945,19 @@ def test_a_meeting_held_to_renew_a_tie_renews_it_but_one_to_discuss_it_does_not(
     assert event_of("The mayors met in Taipei on Monday to renew their sister-city pact.")[0] is Event.RENEWED
     assert event_of("They met to discuss whether to renew the sister-city pact.")[0] is not Event.RENEWED
     assert event_of("The mayors will meet next month to renew the pact.")[0] is not Event.RENEWED
+
+
+@pytest.mark.parametrize("text, lang, partner", [
+    # a possessive apposition names the partner; the trip's destination is none
+    ("Taichung Mayor Lu Shiow-yen led a trade delegation to Osaka last week, where she met representatives of "
+     "Kumamoto, Taichung's sister city.", "en", "Kumamoto"),
+    # a destination the sentence calls the sister city is the partner, not the cities of officials met there
+    ("台南市の黄偉哲市長は、姉妹都市である仙台市を訪問し、大阪市や京都市の関係者とも面会した。", "ja", "Sendai"),
+    # '政府' between the government and 與; a bare 熊本 later is the prefecture again, and a later
+    # clause of mere contacts pairs no one
+    ("台中市政府與日本熊本縣今天簽署合作備忘錄，熊本縣知事表示，台積電在熊本設廠後雙方交流更加密切，"
+     "台中市也與大阪府有往來。", "zh", "Kumamoto"),
+])
+def test_the_partner_among_places_visited_met_or_merely_in_touch(nlp, text, lang, partner):
+    found = run(nlp, text, lang=lang)
+    assert {m.b.name for m in found if m.a.country == "TW"} == {partner}
