@@ -243,7 +243,9 @@ class ChinesePlaceFinder:
                 return None  # '首都城市' (capital city) holds no Miyakonojō
             known = chunk in self.world or (
                 chunk[-1] in _SUFFIXES and (len(chunk) >= 3 or one_kanji_city(chunk, original, i + n, before))
-                and chunk[:-1] in self.stems and _starts_name(original, i, before))
+                and chunk[:-1] in self.stems and _starts_name(original, i, before)
+                # ('東京都府中市': 東京都 already has its unit; 府 starts Fuchū)
+                and not (chunk[-2] in _SUFFIXES and chunk[:-2] in self.stems))
             if not known:
                 town = read_municipality(self.gaz.world, written) if _starts_name(original, i, before) else None
                 if town is not None:

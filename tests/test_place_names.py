@@ -293,3 +293,11 @@ def test_a_korean_city_in_chinese_is_korean(nlp, text, partner):
 def test_english_names_a_korean_city_without_its_si(nlp):
     [m] = run(nlp, "Taipei and Seongnam-si signed a sister city agreement on Monday.")
     assert (m.b.name, m.b.country) == ("Seongnam", "KR")
+
+
+def test_a_name_with_its_unit_takes_no_second_unit_from_the_next_name(nlp):
+    from extractors.pipeline import _cjk_pipelines
+
+    doc = _cjk_pipelines(nlp)["ja"]("東京都府中市は台湾の台北市と交流している。")
+    assert {(p.text, p.place.name) for p in doc._.places if p.place} >= {("府中市", "Fuchū"), ("台北市", "Taipei")}
+    assert not any(p.place and p.place.name == "Taichung" for p in doc._.places)  # no 中市 inside 府中市
