@@ -389,3 +389,9 @@ def joined_to(text: str, start: int, end: int, names) -> bool:
         if any(" ".join(take(words, k)) in names for k in range(1, len(words) + 1)):
             return True
     return False
+
+
+def subject_noun(tok, sent) -> bool:
+    """'Lakewood has had Hsinchu County as its sister city': a capitalised
+    first word the tagger read as a common noun, right before a verb."""
+    return tok.i == sent.start and tok.tag_ == "NN" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].tag_.startswith("VB")

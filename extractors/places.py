@@ -26,11 +26,12 @@ from extractors.councils import council_government
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF,
-                                   ENVOY_OF, GOVERNMENT_TAILS, GOVERNMENT_PRESSED, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING,
-                                   LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
+from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
+                                   GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES,
+                                   LEADING, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
                                    demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
-                                   joined_to, list_siblings, nation_name, not_a_place, tie_object, towns_before_division)
+                                   joined_to, list_siblings, nation_name, not_a_place, subject_noun, tie_object,
+                                   towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import headed_places, titled_names
@@ -307,7 +308,8 @@ class PlaceFinder(PlaceResolver):
                 continue
             run: list = []
             for tok in [*sent, None]:
-                if tok is not None and tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha:
+                if tok is not None and (tok.tag_ in ("NNP", "NNPS") or subject_noun(tok, sent)) \
+                        and tok.text[:1].isupper() and tok.is_alpha:
                     run.append(tok)
                     continue
                 if run:

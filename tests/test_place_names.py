@@ -301,3 +301,9 @@ def test_a_name_with_its_unit_takes_no_second_unit_from_the_next_name(nlp):
     doc = _cjk_pipelines(nlp)["ja"]("東京都府中市は台湾の台北市と交流している。")
     assert {(p.text, p.place.name) for p in doc._.places if p.place} >= {("府中市", "Fuchū"), ("台北市", "Taipei")}
     assert not any(p.place and p.place.name == "Taichung" for p in doc._.places)  # no 中市 inside 府中市
+
+
+def test_a_first_word_the_tagger_took_for_a_noun_is_a_large_city_before_its_verb(nlp):
+    [m] = run(nlp, "Lakewood has had Hsinchu County as its sister city since 1981.")
+    assert (m.b.name, m.b.country, m.date.iso()) == ("Lakewood", "US", "1981")
+    assert run(nlp, "Mobile phones were given to the sister city delegation from Taichung.") == []
