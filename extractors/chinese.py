@@ -77,7 +77,7 @@ _FACILITY_OF = re.compile(fold_characters(
     r"(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
     r"(?:と|が|は|の|與|与|和|及|、|\(|（)"))
 # '東京ビッグサイトで': a name run into a word in katakana is a building's.
-_KATAKANA_AFTER = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+_KATAKANA_AFTER = re.compile(r"(?!ホームページ|ウェブサイト|サイト|ページ)[\u30a1-\u30fa\u30fc]{3,}")  # ('…市ホームページ': the site)
 # '從北海道搭機到名古屋': where a trip passes, not a party.
 _ROUTE = re.compile(fold_characters(r"(?:搭機|搭乘|飛往|飛抵|出發|啟程|轉往|轉機|前往)"))
 _FROM = re.compile(fold_characters(r"(?:從|自)[^，。,、]{0,4}$"))
@@ -97,12 +97,15 @@ def _is_kanji(char: str) -> bool:
 @Language.factory("citypairs_places_zh", default_config={"cache_dir": "data/processed/cache"},
                   assigns=["doc._.places"])
 def make_places_zh(nlp: Language, name: str, cache_dir: str) -> "ChinesePlaceFinder":
-    return ChinesePlaceFinder(load_gazetteer(Path(cache_dir)))
+    return ChinesePlaceFinder(load_gazetteer(Path(cache_dir)), lang=nlp.lang)
 
 
 class ChinesePlaceFinder:
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, lang: str = "zh"):
         self.gaz = gazetteer
+        # A Japanese page's kanji name with no country before it is a Japanese place
+        # first ('松江市' is Matsue, not Shanghai's Songjiang).
+        self.home = "JP" if lang == "ja" else None
         self.taiwan = {fold_characters(k): v for k, v in gazetteer.taiwan_surface_forms().items()
                        if not k.isascii()}
         self.world = cjk_names(gazetteer.world)
@@ -260,7 +263,8 @@ class ChinesePlaceFinder:
             # '法國凡爾賽市' where the name table knows only a Versailles in the
             # US: better no place than one in a country the text did not name
             # (a US territory after 美國 excepted).
-            candidates = self.gaz.foreign_lookup(chunk, hint) or [
+            candidates = (self.gaz.foreign_lookup(chunk, self.home) if hint is None and self.home else []) or \
+                self.gaz.foreign_lookup(chunk, hint) or [
                 p for p in self.gaz.foreign_lookup(chunk)
                 if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)]
             if not candidates and fallback is None \

@@ -372,7 +372,7 @@ class PartnershipFinder:
         return out
 
 
-_ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?")  # what may stand before a row's place
+_ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 

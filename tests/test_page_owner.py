@@ -212,3 +212,18 @@ def test_rows_with_an_em_dash_and_a_year_are_rows_not_datelines(nlp):
     found = run(nlp, text, title="Sister Cities | Lubbock, TX")
     assert {(m.a.name, m.b.name, m.date.iso()) for m in found if m.a.country == "TW"} == {
         ("Taichung", "Lubbock", "2014")}
+
+
+@pytest.mark.parametrize("title, owner", [
+    ("姉妹都市・友好都市 - 松山市", "Matsuyama"),
+    ("姉妹都市・友好都市 - 八王子市ホームページ", "Hachiōji"),  # the site's name, not a facility's
+    ("姉妹都市・友好都市 - 松江市", "Matsue"),  # a Japanese page's city is Japanese first (not Songjiang)
+])
+def test_a_japanese_list_pages_row_pairs_the_taiwanese_city_with_the_owner_in_the_title(nlp, title, owner):
+    from extractors.pipeline import collapse, extract
+    from models.records import DocumentInput
+
+    text = ("姉妹都市・友好都市\n本市は、次の都市と姉妹都市・友好都市提携を結んでいます。\n"
+            "台湾 台北市 友好交流都市 平成26年10月14日")
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, lang="ja", title=title)])
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in collapse(result.mentions)} == {("Taipei", owner, "2014-10-14")}
