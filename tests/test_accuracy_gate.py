@@ -207,6 +207,18 @@ figures, no sentence (see the README's sixth round). Cross-validated F1
 0.928 -> 0.933 (precision 0.970 -> 0.972, recall 0.890 -> 0.898, events
 0.871 -> 0.876, relation 0.934 -> 0.940, date 0.833 -> 0.847, themes 0.739
 -> 0.728, precision at confidence >= 0.9 0.993 -> 0.995).
+
+Stop 31 lowers two floors by a hair, each for a change measured on
+train.jsonl: dev themes 0.723 -> 0.717 (0.72 -> 0.71) with the theme
+model's new features (a list page's pairs are never the main pair;
+products of 'no theme word in the evidence' with the document's pair
+count), which raised cross-validated theme F1 0.738 -> 0.747 in each of
+four fold assignments and dev2 themes 0.656 -> 0.670; and dev2 date 0.692
+-> 0.688 (0.69 -> 0.68): a bare name shared by a city and the prefecture
+the sentence writes out no longer drops the prefecture ('台中市政府與日本
+熊本縣…在熊本設廠', a sentence written here), which leaves one aligned dev2
+record fewer (65 -> 64; relation 0.877 -> 0.891). The regression check
+read figures, no sentence.
 """
 
 from __future__ import annotations
@@ -220,9 +232,9 @@ from models.settings import load_settings
 
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.92, "pair_p": 0.96, "pair_r": 0.89, "event_f1": 0.85, "relation_acc": 0.96,
-                  "date_acc": 0.80, "theme_f1": 0.72},
+                  "date_acc": 0.80, "theme_f1": 0.71},
     "dev2.jsonl": {"pair_f1": 0.85, "pair_p": 0.91, "pair_r": 0.80, "event_f1": 0.74, "relation_acc": 0.87,
-                   "date_acc": 0.69, "theme_f1": 0.65},
+                   "date_acc": 0.68, "theme_f1": 0.65},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
