@@ -43,6 +43,7 @@ _WORDS = {"today": ("d", 0), "tonight": ("d", 0), "yesterday": ("d", -1), "tomor
           "前天": ("d", -2), "明天": ("d", 1), "上個月": ("m", -1), "上个月": ("m", -1),
           "上月": ("m", -1), "本月": ("m", 0), "這個月": ("m", 0), "这个月": ("m", 0),
           "下個月": ("m", 1), "下个月": ("m", 1), "下月": ("m", 1), "去年": ("y", -1), "昨年": ("y", -1),
+          "先月": ("m", -1), "今月": ("m", 0), "来月": ("m", 1),
           "一昨年": ("y", -2),
           "今年": ("y", 0), "本年": ("y", 0), "前年": ("y", -2), "明年": ("y", 1),
           "昨": ("d", -1), "今": ("d", 0), "昨晚": ("d", -1), "昨夜": ("d", -1), "今晚": ("d", 0)}
@@ -87,7 +88,7 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("今年", "本年"), rf"(?:今年|本年)\s*[(（]\s*(?:民[國国])?\s*(?P<roc>\d{{2,3}}|[{_CJK_NUM}○零]{{1,4}})\s*年?\s*[)）]"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
     # ROC years in Chinese numerals: '民國六十三年', '一○一年' (2012).
-    ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零]{{1,4}})\s*年"),
+    ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零百]{{1,6}})\s*年"),
     ("abs", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<year>[一二][〇○零一二三四五六七八九]{3})\s*年"),
     ("roc", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<roc>[一][〇○零一二三四五六七八九]{2})\s*年"),
     ("abs", ("#d", "年"), rf"(?<![0-9])(?P<year>\d{{4}})\s*年度?{_ZH_MD}"),
@@ -108,7 +109,9 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月份?(?![0-9])"),
     # '今(11)日', '16日': a day of the publication's month (or the one before).
     ("zday", ("#d", "日"), r"(?<![0-9月年至到~\-])(?:今|昨)?\s*[(（]?\s*(?P<day>\d{1,2})\s*[)）]?\s*日(?!本)"),
-    ("word", ("天", "日", "月"), r"(?P<word>昨天|昨日|今天|今日|前天|明天|上個月|上个月|上月|本月"
+    # '本月5日', '先月28日': a day of this month or the last.
+    ("word", ("#d", "月"), r"(?P<word>上個月|上个月|上月|本月|這個月|这个月|先月|今月)\s*(?P<day>\d{1,2})\s*[日號号]"),
+    ("word", ("天", "日", "月"), r"(?P<word>昨天|昨日|今天|今日|前天|明天|上個月|上个月|上月|本月|先月|今月|来月"
                                r"|這個月|这个月|下個月|下个月|下月)"),
     # News style: '侯友宜昨與理查森市簽署', '市長今赴日本': yesterday or today,
     # written as one character before the verb or preposition it dates.
@@ -146,6 +149,9 @@ def cjk_number(text: str) -> int:
     if text.isdigit():
         return int(text)
     text = text.replace("廿", "二十")
+    if "百" in text:  # '一百零一' (ROC year 101), '一百一十三'
+        hundreds, _, rest = text.partition("百")
+        return (_CJK_DIGITS[hundreds] if hundreds else 1) * 100 + (cjk_number(rest.lstrip("零〇○")) if rest.strip("零〇○") else 0)
     if "十" not in text:
         return int("".join(str(_CJK_DIGITS[c]) for c in text))
     tens, _, ones = text.partition("十")
@@ -277,6 +283,8 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
         value, precision = _shift(pub, unit, n)
         if month:  # '去年3月5日'
             value, precision = _date(value.year, month, day), _precision(month, day)
+        elif day and unit == "m":  # '本月5日'
+            value, precision = _date(value.year, value.month, day), DAY
         return value and (value, precision, True)
     if kind == "week":
         day = pub + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[g["pre"].lower()])

@@ -525,3 +525,15 @@ def test_without_a_publication_date_an_age_yields_to_the_year_the_sentence_gives
             "cities' 41-year sisterhood, which began in 1982. The mayor visited again in 2025.")
     [result] = extract(nlp, [DocumentInput(key="t", text=text)])
     assert {m.date.iso() for m in collapse(result.mentions) if m.date} == {"1982"}
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("於本月5日簽署", "2024-03-05", D),
+    ("先月28日に締結した", "2024-02-28", D),
+    ("今月5日に締結した", "2024-03-05", D),
+    ("先月末に締結した", "2024-02", M),
+    ("中華民國一百零一年簽署", "2012", Y),
+    ("民國一百一十三年簽署", "2024", Y),
+])
+def test_days_of_this_or_last_month_and_roc_years_in_hundreds(text, iso, precision):
+    assert resolved(text) == (iso, precision)
