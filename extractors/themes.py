@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.gazetteer.names import fold_characters
 from models.errors import ConfigError
 from models.records import Theme
 
@@ -48,6 +49,7 @@ class _Matcher:
     exact: dict[str, tuple[Theme | None, str]]  # key -> (theme, entry); None = exclusion
     prefixes: dict[str, tuple[Theme | None, str]]  # the same for entries ending in '*'
     lengths: tuple[int, ...]  # of the prefixes, longest first
+    folds: bool = False  # Chinese: traditional, simplified and Japanese forms read alike ('經貿', '经贸')
 
     def entry(self, matched: str) -> tuple[Theme | None, str]:
         key = _key(matched)
@@ -89,20 +91,23 @@ def _compile(lang: str, keys: list[tuple[Theme | None, str]]) -> _Matcher | None
         return None
     trie: dict = {}
     exact, prefixes = {}, {}
-    for theme, entry in keys:
+    folds = lang != "en"
+    for theme, written in keys:
+        entry = fold_characters(written) if folds else written
         node = trie
         for unit in _units(entry, lang):
             node = node.setdefault(unit, {})
         node[""] = {}
         target = prefixes if entry.endswith("*") else exact
-        target[_key(entry.lstrip("!").rstrip("*"))] = (theme, entry)
+        # (the first entry written of those that fold alike names the hit)
+        target.setdefault(_key(entry.lstrip("!").rstrip("*")), (theme, written))
     body = _trie_regex(trie)
     if lang == "en":  # whole words, one hit after another
         rx = rf"(?<![A-Za-z0-9])({body})(?![A-Za-z0-9])"
     else:  # at every position: no spaces to say where words start
         rx = f"(?=({body}))"
     lengths = tuple(sorted({len(k) for k in prefixes}, reverse=True))
-    return _Matcher(re.compile(rx, re.IGNORECASE), exact, prefixes, lengths)
+    return _Matcher(re.compile(rx, re.IGNORECASE), exact, prefixes, lengths, folds)
 
 
 def _check_entry(where: str, entry: object, problems: list[str]) -> str | None:
@@ -176,8 +181,11 @@ def find_themes(text: str, lexicon: Lexicon | None = None) -> list[ThemeHit]:
     """Every keyword hit in ``text``, in text order, with offsets for highlighting."""
     lexicon = lexicon or load_lexicon()
     raw: list[tuple[int, int, Theme | None, str]] = []
+    folded = None
     for matcher in lexicon.matchers:
-        for m in matcher.regex.finditer(text):
+        if matcher.folds and folded is None:
+            folded = fold_characters(text)  # one for one: offsets hold
+        for m in matcher.regex.finditer(folded if matcher.folds else text):
             theme, keyword = matcher.entry(m.group(1))
             raw.append((*m.span(1), theme, keyword))
     raw.sort(key=lambda r: (r[0], -r[1]))

@@ -152,3 +152,9 @@ def test_an_economic_and_cultural_office_is_no_cultural_theme():
     assert Theme.CULTURE_ARTS not in themes_around(text, "")
     assert Theme.CULTURE_ARTS in themes_around("The two cities will hold cultural exchanges.", "")
     assert Theme.CULTURE_ARTS not in themes_around("駐休士頓台北經濟文化辦事處處長出席。", "")
+
+
+def test_simplified_and_japanese_characters_read_like_traditional_ones():
+    traditional = themes_of("兩市將在經貿、醫療、環境保護等領域合作")
+    assert themes_of("两市将在经贸、医疗、环境保护等领域合作") == traditional
+    assert Theme.ECONOMY_TRADE in themes_of("経済交流を進める")
