@@ -307,3 +307,8 @@ def test_a_first_word_the_tagger_took_for_a_noun_is_a_large_city_before_its_verb
     [m] = run(nlp, "Lakewood has had Hsinchu County as its sister city since 1981.")
     assert (m.b.name, m.b.country, m.date.iso()) == ("Lakewood", "US", "1981")
     assert run(nlp, "Mobile phones were given to the sister city delegation from Taichung.") == []
+
+
+def test_english_names_a_japanese_city_without_its_shi(nlp):
+    [m] = run(nlp, "New Taipei signed a friendship agreement with the city of Fukui, Japan, on Monday.")
+    assert (m.b.name, m.b.country) == ("Fukui", "JP")

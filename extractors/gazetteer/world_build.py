@@ -311,7 +311,7 @@ def build_tables() -> dict:
             gc.enable()
 
 
-_KR_CITY_TAIL = re.compile(r"-si$")
+_UNIT_TAIL = re.compile(r"-(?:si|shi|chō)$")
 
 
 def _build() -> dict:
@@ -329,8 +329,9 @@ def _build() -> dict:
         if len(cc) != 2:
             continue
         division = gn_admin1.get((cc, c["admin1code"]))
-        # 'Goyang-si': English writes a Korean city without its '-si' (city).
-        shown = _KR_CITY_TAIL.sub("", c["name"]) if cc == "KR" else headwords.get(c["geonameid"], c["name"])
+        # 'Goyang-si', 'Fukui-shi': English writes a Korean or Japanese city without its unit.
+        shown = headwords.get(c["geonameid"], c["name"])
+        shown = _UNIT_TAIL.sub("", shown) if cc in ("KR", "KP", "JP") else shown
         e = t.add(CITY_KIND, c["geonameid"], shown, cc, Level.CITY, division.name if division else None,
                   c["population"])
         for name in {c["name"], headwords.get(c["geonameid"], c["name"]), shown}:
