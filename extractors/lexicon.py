@@ -114,6 +114,9 @@ PAIR_ANAPHOR = re.compile(
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township|counterpart|partner))\b"
+    # 'Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng signing': the two heads of the places just named
+    r"|(?-i:\b(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+(?:[A-Z][\w'-]+\s+){1,3}and\s+"
+    r"(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+[A-Z])"
     r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
 
 

@@ -961,3 +961,10 @@ def test_a_meeting_held_to_renew_a_tie_renews_it_but_one_to_discuss_it_does_not(
 def test_the_partner_among_places_visited_met_or_merely_in_touch(nlp, text, lang, partner):
     found = run(nlp, text, lang=lang)
     assert {m.b.name for m in found if m.a.country == "TW"} == {partner}
+
+
+def test_two_heads_signing_stand_for_the_places_just_named(nlp):
+    found = run(nlp, "Taiwan's Taoyuan will endorse Guam as a tourist destination, the city's mayor said on Wednesday. "
+                     "The summit culminated with Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng signing a "
+                     "sister-city agreement.")
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Taoyuan", "Guam", "established")}
