@@ -41,6 +41,8 @@ if not Doc.has_extension("page_owner"):
     Doc.set_extension("page_owner", default=None)
 if not Doc.has_extension("title_places"):
     Doc.set_extension("title_places", default=None)
+if not Doc.has_extension("outlet"):
+    Doc.set_extension("outlet", default=None)
 
 # Official domains of Taiwan's cities and counties: <label>.gov.tw (Taipei: gov.taipei).
 TAIWAN_SITES = {
@@ -210,6 +212,19 @@ def title_owner(text: str, title: str, title_places: list[PlaceSpan], named: set
     return None
 
 
+# 'City of Cupertino (City Council staff report, Laserfiche records)', 'Kaohsiung City Government':
+# a publisher that is a local government publishes its own pages.
+_GOVERNMENT_OUTLET = re.compile(r"^(?:the\s+)?(?:City|Town|Village|County)\s+of\s+\S|\sGovernment$")
+
+
+def outlet_owner(outlet: str, gaz: Gazetteer) -> Place | None:
+    """The local government a source's publisher is, where it is one by name."""
+    name = re.sub(r"\s*[(（].*$", "", outlet).strip()
+    if not _GOVERNMENT_OUTLET.search(name):
+        return None
+    return latin_title_owner(f" - {name}", gaz) or taiwan_site_owner(f" - {name}", gaz)
+
+
 def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:
     """The local government whose own site ``url`` is on, if it is one."""
     return _owner(url, gaz) if url else None
@@ -250,6 +265,8 @@ class PageOwner:
         if owner is None and doc._.title and doc._.title_places is None:  # a page in Latin script
             owner = doc._.page_owner = latin_title_owner(doc._.title, self.gaz) or taiwan_site_owner(
                 doc._.title, self.gaz)
+        if owner is None and doc._.outlet:
+            owner = doc._.page_owner = outlet_owner(doc._.outlet, self.gaz)
         if owner is None and doc._.title_places:
             named = {p.place.id for p in places if p.place is not None}
             found = title_owner(text_of(doc), doc._.title, doc._.title_places, named)

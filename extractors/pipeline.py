@@ -182,6 +182,7 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     doc._.published = item.published or dateline(item.text) or url_date(item.url)
     doc._.title = item.title
     doc._.url = item.url
+    doc._.outlet = item.outlet
     doc._.pages = tuple((p.page, p.start - part.start, p.end - part.start) for p in item.pages
                         if p.end > part.start and p.start < end)
     return doc, item.key

@@ -227,3 +227,17 @@ def test_a_japanese_list_pages_row_pairs_the_taiwanese_city_with_the_owner_in_th
             "台湾 台北市 友好交流都市 平成26年10月14日")
     [result] = extract(nlp, [DocumentInput(key="t", text=text, lang="ja", title=title)])
     assert {(m.a.name, m.b.name, m.date.iso()) for m in collapse(result.mentions)} == {("Taipei", owner, "2014-10-14")}
+
+
+@pytest.mark.parametrize("outlet, owner", [
+    ("City of Cupertino (City Council staff report, Laserfiche records)", "Cupertino"),
+    ("Kaohsiung City Government", "Kaohsiung"),
+    ("Taipei Times", None),  # a newspaper named after a city is no government
+])
+def test_a_publisher_that_is_a_local_government_owns_its_pages(nlp, outlet, owner):
+    from extractors.page_owner import outlet_owner
+    from extractors.gazetteer.index import load_gazetteer
+    from models.settings import load_settings
+
+    found = outlet_owner(outlet, load_gazetteer(load_settings().cache_dir))
+    assert (found.name if found else None) == owner
