@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.pair_structure import list_chains
 from extractors.places import PlaceSpan
 
@@ -115,6 +116,8 @@ def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[i
     """Place id -> (start, end) of its own predicate, where the sentence's
     first government does two things joined by 'and' to partners named
     after 'with' (in the form of ``partners_of_subject``)."""
+    if len(sides) >= 3 and "\u4e00" <= sides[0].text[:1] <= "\u9fff":
+        return _chained(text, sides)
     if len(sides) < 3 or not _FIRST_PREDICATE.match(text, sides[0].end):
         return {}
     end = max(s.end for s in sides)
@@ -128,6 +131,29 @@ def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[i
                     and _WITH_BEFORE.search(text, max(x, side.start - 60), side.start):
                 out.setdefault(side.place.id, (x, min(y, len(text))))
     return out if len({v for v in out.values()}) >= 2 else {}
+
+
+# '金沙鎮於民國六十三年與…東港鎮締結姊妹鎮，在民國九十三年與…崙背鄉締結姊妹鎮，今年和…褒忠鄉締結':
+# one subject, a clause per partner, each partner after its own 與.
+_JOINED_BEFORE = re.compile(r"[與与和跟同][^，,。；;、與与和]{0,8}$")
+
+
+def _chained(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:
+    subject, out = sides[0], {}
+    if _JOINED_BEFORE.search(text, max(0, subject.start - 10), subject.start):
+        return {}
+    for side in sides[1:]:
+        if side.place.id == subject.place.id:
+            continue
+        if not _JOINED_BEFORE.search(text, max(subject.end, side.start - 10), side.start):
+            return {}  # a place not joined to the subject: not a chain
+        marks = [m.end() for m in CLAUSE_MARK.finditer(text, subject.end, side.start)]
+        after = CLAUSE_MARK.search(text, side.end)
+        clause = (marks[-1] if marks else subject.end, after.start() if after else len(text))
+        if not (relations_in(text[clause[0]:clause[1]]) or event_of(text[clause[0]:clause[1]])[1]):
+            return {}
+        out.setdefault(side.place.id, clause)
+    return out if len(set(out.values())) >= 2 else {}
 
 
 # 'visited Kaohsiung, the sister city of Miami': the apposition names the partner.

@@ -898,6 +898,9 @@ def test_each_clause_of_a_chain_of_ties_dates_its_own_partner(nlp):
     assert dates[frozenset(("Jinsha", "Donggang"))] == "1974"
     assert dates[frozenset(("Jinsha", "Lunbei"))] == "2004"
     assert dates[frozenset(("Jinsha", "Baozhong"))] == "2009"
+    # one subject, a clause per partner: the rules choose each pair, Taiwanese partners too
+    assert {frozenset((m.a.name, m.b.name)) for c in found if c.selected for m in c.mentions} == {
+        frozenset(("Jinsha", "Donggang")), frozenset(("Jinsha", "Lunbei")), frozenset(("Jinsha", "Baozhong"))}
 
 
 @pytest.mark.parametrize("text, expected", [
