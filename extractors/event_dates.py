@@ -18,6 +18,11 @@ from models.records import DatePrecision, EventDate
 DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|posted|發布日期|日期|更新)\s*[:：]?\s*$")
 
 
+# 'Taipei, Republic of China (Taiwan) (18 November 2025) — His Excellency…': a
+# press release's dateline gives when it was filed, not when anything was signed.
+_DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]")
+
+
 # A date that belongs to someone's term or a city's founding, not to a tie:
 # 'since Ko took office in 2014', '2014年上任', 'founded in 1781'.
 _OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were|been|got) (?:re-?)?elected|"
@@ -132,6 +137,7 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     now = [c[1] for c in cues if _THIS_TIME.search(text, max(0, c[1] - 8), c[1])]
     found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
+             and not _DATELINE_DATE.match(text, d.end)
              and not in_range(text, d) and not (past and in_future_clause(text, d))
              and not any(CLAUSE_MARK.search(text, min(d.end, c), max(d.start, c)) for c in now)]
     if not found:

@@ -537,3 +537,12 @@ def test_without_a_publication_date_an_age_yields_to_the_year_the_sentence_gives
 ])
 def test_days_of_this_or_last_month_and_roc_years_in_hundreds(text, iso, precision):
     assert resolved(text) == (iso, precision)
+
+
+def test_a_press_releases_dateline_dates_no_signing():
+    from extractors.event_dates import nearest_date
+    from extractors.lexicon import relations_in
+
+    text = ("Taipei, Republic of China (Taiwan) (18 November 2025) — the Ambassador emphasized the importance of "
+            "sister-city agreements.")
+    assert nearest_date(text, dt.date(2025, 11, 19), relations_in(text)) is None
