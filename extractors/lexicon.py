@@ -62,6 +62,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
+        # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
+        r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
+        r"wish(?:es|ed)?\s+to|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"

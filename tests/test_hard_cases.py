@@ -971,3 +971,12 @@ def test_two_heads_signing_stand_for_the_places_just_named(nlp):
                      "The summit culminated with Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng signing a "
                      "sister-city agreement.")
     assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Taoyuan", "Guam", "established")}
+
+
+@pytest.mark.parametrize("text", [
+    "He wrote to the mayor of Kamloops, hoping that we can facilitate a bilateral friendship city between the City "
+    "of Kamloops and the City of Taoyuan.",
+    "Hsinchu Mayor Lin Chih-chien said he would love to see Hsinchu and Oxford establish sister-city ties.",
+])
+def test_a_wish_for_a_tie_proposes_it(nlp, text):
+    assert {m.event for m in run(nlp, text)} == {Event.PROPOSED}
