@@ -2,11 +2,14 @@
 approve a sister city relationship with…', 'The City Council of Lakewood,
 Colorado, voted…', 'The Hawaii County Council approved…'. Such a council
 stands for its city or county (a council signing with another council acts
-for itself, and is left an organisation)."""
+for itself, and is left an organisation: ``council_ties``)."""
 
 from __future__ import annotations
 
 import re
+
+from extractors.gazetteer.names import fold_core
+from extractors.lexicon import relations_in
 
 _BODY = r"(?:Council|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission)"
 # A county's council names the county: 'Hawaii County Council' is Hawaii County, not the state.
@@ -43,3 +46,26 @@ def council_of(text: str, start: int, end: int) -> bool:
     written before it that approves a tie ('The City Council of Lakewood,
     Colorado, voted…')."""
     return bool(_HEAD_BEFORE.search(text, max(0, start - 50), start)) and bool(_ACTS_AFTER.match(text, end))
+
+
+# '新北市議會與日本神奈川縣議會締盟十週年', 'the Taipei City Council and the Osaka
+# City Council signed': councils tied to each other act for themselves.
+COUNCIL_WORD = re.compile(r"議會|议会|議会|(?i:\bcouncils?\b|\bassembl(?:y|ies)\b)")
+
+
+def council_key(place) -> tuple[str, str]:
+    # By name: a headline's bare 'Osaka' may resolve to the prefecture, the council's to the city.
+    return fold_core(place.name), place.country
+
+
+def council_ties(sentences, text: str) -> frozenset[frozenset[tuple[str, str]]]:
+    """Pairs of places (``council_key``) whose councils a sentence with a tie
+    word names together, a Taiwanese council and a foreign one."""
+    out = set()
+    for sent in sentences:
+        councils = [o for o in sent.orgs if COUNCIL_WORD.search(text, o.start, o.end + 10)]
+        if len(councils) < 2 or not relations_in(sent.text):
+            continue
+        out |= {frozenset((council_key(a.place), council_key(b.place))) for a in councils for b in councils
+                if (a.place.country == "TW") != (b.place.country == "TW")}
+    return frozenset(out)

@@ -11,8 +11,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from extractors.pair_scorer import DocContext
+from extractors.councils import council_ties
 from extractors.elses_ties import someone_elses_tie
+from extractors.pair_scorer import DocContext
 from extractors.pair_structure import listed_together, relative_asides, third_party_between, tw_parent
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
@@ -84,11 +85,14 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
     return f
 
 
-def document_context(doc: Doc, places: list[PlaceSpan], lang: str, sentences: list[str]) -> DocContext:
+def document_context(doc: Doc, places: list[PlaceSpan], lang: str, sentences: list) -> DocContext:
+    """What the document says beside any one passage; ``sentences`` are
+    ``other_side.Sentence`` records."""
     counts = Counter(p.place.id for p in places)
     title = doc._.title or ""
-    theme_counts, theme_framed = document_themes(sentences)
+    theme_counts, theme_framed = document_themes([s.text for s in sentences])
     return DocContext(lang=lang, place_counts=dict(counts), title=title,
                       foreign_places=len({p.place.id for p in places if p.place.country != "TW"}),
                       theme_counts=theme_counts, theme_framed=theme_framed, sentences=len(sentences),
-                      title_themes=frozenset(hit_counts(title)))
+                      title_themes=frozenset(hit_counts(title)),
+                      council_ties=council_ties(sentences, text_of(doc)))  # '新北市議會與日本神奈川縣議會締盟'

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from extractors.councils import COUNCIL_WORD, council_key
 from extractors.theme_scorer import ThemeCue, ThemeScorer, hit_counts, pair_standing
 from models.errors import ConfigError
 from models.records import Event, Mention, Theme, founding_choice
@@ -62,6 +63,7 @@ class DocContext:
     theme_framed: dict[str, int] = field(default_factory=dict)  # ... where a word for cooperation governs them
     sentences: int = 0
     title_themes: frozenset[str] = frozenset()
+    council_ties: frozenset = frozenset()  # pairs whose councils a tie sentence joins (``councils.council_ties``)
 
 
 def pool_features(candidates: list[Candidate], ctx: DocContext) -> dict[str, float]:
@@ -159,7 +161,9 @@ class PairScorer:
             a, b = group[0].mentions[0].a, group[0].mentions[0].b
             if _holds(a, b) or _holds(b, a):
                 continue  # 'Kaohsiung Gushan District': a city and its own district are never partners
-            if only_locates(pair, group, accepted) \
+            if (frozenset((council_key(a), council_key(b))) in ctx.council_ties
+                    and all(COUNCIL_WORD.search(c.mentions[0].evidence.text) for c in group)) \
+                    or only_locates(pair, group, accepted) \
                     or (probability[pair] < self.threshold and holds_partner_of_unit(pair, group, accepted)) \
                     or all(c.features.get("elses_list") for c in group) \
                     or all(c.features.get("trip_only") and not c.selected for c in group):

@@ -24,12 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
-from extractors.dates import find_dates
-from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject, signed_with,
-                                   someone_elses_tie)
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
                                      marked_founding, years_over_at, years_since)
+from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
+from extractors.dates import find_dates
+from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject,
+                                   signed_with, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates,
                                    nearest_date)
 from extractors.followups import anniversary_followups
@@ -82,7 +82,7 @@ class PartnershipFinder:
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(Sentence(sent.start_char, sent.end_char, sent.text,
                                        drop_contained(sides, text_of(doc)), others))
-        ctx = document_context(doc, places, self.lang, [s.text for s in sentences])
+        ctx = document_context(doc, places, self.lang, sentences)
         parties = drop_contained(places, text_of(doc))
         agreed = agreement_mentions(text_of(doc), parties, doc._.published, lambda at: page_at(doc, at)) or [
             m for m in [record_mention(text_of(doc), parties, doc._.page_owner, doc._.published,

@@ -195,3 +195,17 @@ def test_a_tie_word_in_an_aside_about_a_forum_states_no_tie(nlp):
 def test_a_clause_without_a_word_for_a_tie_pairs_no_one(nlp):
     found = run(nlp, "高雄市與日本八王子市是友好城市，八王子市也與台中市有交流。", lang="zh")
     assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Hachiōji")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("議會締盟10週年 新北與日本神奈川縣簽友好備忘錄\n新北市議會與日本神奈川縣議會締盟十週年，簽訂友好交流備忘錄。", "zh"),
+    ("Taipei, Osaka councils sign pact\nThe Taipei City Council and the Osaka City Council signed a friendship "
+     "agreement on Monday.", "en"),
+])
+def test_councils_tied_to_each_other_act_for_themselves_headline_included(nlp, text, lang):
+    assert run(nlp, text, lang=lang) == []
+
+
+def test_a_council_approving_its_citys_tie_still_stands_for_the_city(nlp):
+    found = run(nlp, "The Irvine City Council voted to approve a sister city relationship with Taoyuan.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Taoyuan", "Irvine")}
