@@ -282,7 +282,8 @@ class ChinesePlaceFinder:
     def _after_country(self, chunk: str, written: str, i: int, before: list[PlaceSpan]) -> Place | None:
         """'韓國高陽市': a city or county the name table lacks, written right
         after its foreign country, is a provisional place there."""
-        if not (before and before[-1].kind == "country" and before[-1].end == i and before[-1].country not in (None, "TW")
+        last = before[-1] if before else None
+        if not (last and last.kind == "country" and last.end == i and last.country not in (None, "TW")
                 and _UNKNOWN_CITY.fullmatch(chunk)):
             return None
         return _provisional(written, before[-1].country)

@@ -151,7 +151,8 @@ def cjk_number(text: str) -> int:
     text = text.replace("廿", "二十")
     if "百" in text:  # '一百零一' (ROC year 101), '一百一十三'
         hundreds, _, rest = text.partition("百")
-        return (_CJK_DIGITS[hundreds] if hundreds else 1) * 100 + (cjk_number(rest.lstrip("零〇○")) if rest.strip("零〇○") else 0)
+        rest = rest.lstrip("零〇○")
+        return (_CJK_DIGITS[hundreds] if hundreds else 1) * 100 + (cjk_number(rest) if rest else 0)
     if "十" not in text:
         return int("".join(str(_CJK_DIGITS[c]) for c in text))
     tens, _, ones = text.partition("十")

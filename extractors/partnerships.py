@@ -273,7 +273,7 @@ class PartnershipFinder:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news
         dated_items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published)
         # '締結友好城市已屆10年，雙方今年將…': the count dates the founding, whatever later clauses date
-        # (counted from a guessed year, a count yields to a date the sentence gives: '41-year sisterhood, which began in 1982')
+        # (from a guessed year a count yields to the sentence's date: '41-year sisterhood, which began in 1982')
         years_ago = years_since(sent.text, doc._.published) or (None if past_date else years_since(sent.text, written))
         ahead = anniversary_ahead(sent.text)
         between_keys = {frozenset((a.place.id, b.place.id)) for a, b in between}

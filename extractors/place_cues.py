@@ -55,7 +55,8 @@ GOVERNMENT_VOICE = re.compile(
     r"retaliat|condemn|denounc|object|reject|apologi|accus|threaten|urg|refus)\w*\b"
     r"|(?:'s|’s)\s+(?:pressure|objection|opposition|protest|demand|threat|insistence|request|one[\s-]china)", re.I)
 # 'after pressure from Beijing', 'objections by Beijing': the capital as the state.
-GOVERNMENT_PRESSED = re.compile(r"(?:pressure|objections?|opposition|protests?|demands?|threats?)\s+(?:from|by)\s+$", re.I)
+GOVERNMENT_PRESSED = re.compile(r"(?:pressure|objections?|opposition|protests?|demands?|threats?)\s+(?:from|by)\s+$",
+                                re.I)
 LEADING = re.compile(r"^(?:the\s+)?(?:(?:city|county|municipality|province|prefecture|state|town|district)\s+of\s+)?", re.I)
 AFTER_CUE = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+of\s+)$")
 
@@ -394,4 +395,5 @@ def joined_to(text: str, start: int, end: int, names) -> bool:
 def subject_noun(tok, sent) -> bool:
     """'Lakewood has had Hsinchu County as its sister city': a capitalised
     first word the tagger read as a common noun, right before a verb."""
-    return tok.i == sent.start and tok.tag_ == "NN" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].tag_.startswith("VB")
+    return tok.i == sent.start and tok.tag_ == "NN" and tok.i + 1 < sent.end \
+        and tok.doc[tok.i + 1].tag_.startswith("VB")
