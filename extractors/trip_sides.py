@@ -19,7 +19,7 @@ _TRIP_TO = re.compile(
     r"(?i)(?:\bvisit(?:ed|ing|s)?|\b(?:visit|trip|journey|tour|travel)s?\s+to"
     r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
     r"|\b(?:arriv(?:ed|ing|es?)|landed)\s+in)\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
-    r"|(?:訪問|參訪|拜訪|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
+    r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
 _TRIP_AFTER = re.compile(r"(?:を訪問|を訪れ|に到着|入りし)")  # matched at the name's end
 
 
