@@ -20,7 +20,7 @@ _TRIP_TO = re.compile(
     r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
     r"|\b(?:arriv(?:ed|ing|es?)|landed)\s+in)\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
     r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴)[^\s，。、,；;與和及]{0,4}$")
-_TRIP_AFTER = re.compile(r"(?:を訪問|を訪れ|に到着|入りし)")  # matched at the name's end
+_TRIP_AFTER = re.compile(r"(?:を(?:表敬)?訪問|を訪れ|に到着|入りし)")  # matched at the name's end ('を表敬訪問': a courtesy call)
 
 
 def trip_destination(text: str, side: PlaceSpan) -> bool:
@@ -28,6 +28,7 @@ def trip_destination(text: str, side: PlaceSpan) -> bool:
             or _TRIP_AFTER.match(text, side.end) is not None)
 
 
+_CJK_LIST_GAP = re.compile(r"\s*[、・と及や]\s*")
 _TRIP_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+|[、及和])\s*")
 
 
@@ -50,6 +51,11 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
         if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
                                          and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):
             on_trip.add(id(s))
+    # '京都市、大阪市を表敬訪問': the Japanese verb follows the whole list.
+    for i in range(len(sides) - 2, -1, -1):
+        if id(sides[i + 1]) in on_trip and _CJK_LIST_GAP.fullmatch(text[sides[i].end:sides[i + 1].start]) \
+                and not _NAMED_PARTNER.search(text, max(0, sides[i].start - 16), sides[i].start):
+            on_trip.add(id(sides[i]))
     ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
     return ids if any(s.place.id not in ids for s in sides) else set()
 
