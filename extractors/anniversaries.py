@@ -129,7 +129,8 @@ _CARDINALS = {w: i for i, w in enumerate(
 # friendship': an anniversary by another name.
 YEARS_OF_TIES = re.compile(
     rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
-    rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
+    rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|\d{{1,3}}(?:st|nd|rd|th)\s+year"  # ('their 40th year as')
+    rf"|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
@@ -140,7 +141,7 @@ def _count(words: str) -> int:
     first, *rest = words.lower().split()
     if rest and rest[-1].startswith("decade"):
         return 10 * (1 if first == "a" else _count(first))
-    word = first
+    word = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", first)  # '40th year'
     return int(word) if word.isdigit() else _ORDINALS[word] if word in _ORDINALS else _CARDINALS[word]
 
 
@@ -159,7 +160,11 @@ _YEARS_SINCE = re.compile(
 
 # '兩市締交已經37年', '締結姊妹市至今已20年': the same count, in Chinese.
 _YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)[^。，,；]{0,8}?(?:已經|已经|已有|至今已?|已屆|已届|屆滿|届满|已滿|已)\s*"
-                             r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])")
+                             r"(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:個|个)?年(?![前度0-9])"
+                             # '締結姊妹市13年，今年…': the count right after the tie, closing its clause
+                             r"|(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)(?:(?![逾超長长近約约])[^。，,；\d]){0,8}?"
+                             r"(?P<k>\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
+                             r"(?:個|个)?(?:多)?年(?=[，,。；]|來|来|以來|以来)")
 
 
 # '締結姊妹縣已逾20年，今年…', 'sister cities for more than 20 years': the

@@ -74,11 +74,14 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
                          r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
                          r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
+                         r"|\band\s+(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
                          r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之)\s*)$")
 # '姉妹都市の熊本市を訪問': a Japanese cue that qualifies the name after it.
 _QUALIFIES = re.compile(r"\s*の")
+# (a sentence-initial cue describes only when names follow it)
+_NAMES_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
 # 'since the establishment of sister city ties in 2017': the tie's making, named as a noun.
 _MAKING = re.compile(r"(?i)\b(?:establishment|signing|founding|formation|conclusion)\s+of\b")
 
@@ -89,7 +92,8 @@ def describes_only(text: str, cues) -> bool:
     ended here ('Scottsdale's sister city relationship with Kaohsiung ended
     in 2016')."""
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
-                              for c in cues) \
+                              # 'Sister cities Tainan and Sendai held a joint drill': a title before the names
+                              or (not text[:c[1]].strip() and _NAMES_AFTER.match(text, c[2])) for c in cues) \
         and not SIGNED_PAST.search(text) and not _MAKING.search(text) and not _DATES_TO.search(text) \
         and event_of(text)[0] is not Event.TERMINATED \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)

@@ -988,3 +988,16 @@ def test_a_wish_for_a_tie_proposes_it(nlp, text):
 ])
 def test_cities_called_on_are_no_partners_beside_the_one_signed_with(nlp, text, lang, partner):
     assert {m.b.name for m in run(nlp, text, lang=lang)} == {partner}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Officials from Kaohsiung and its sister city Busan met in Busan on Monday to discuss port cooperation.", "en",
+     {("established", None)}),  # the tie describes a party; the meeting dates no founding
+    ("Sister cities Tainan and Sendai held a joint disaster drill on Friday.", "en", {("established", None)}),
+    ("Yilan County and Kitami City celebrated their 40th year as sister cities in September.", "en",
+     {("renewed", "2023-09"), ("established", "1983")}),
+    ("新竹市與美國歐佛蘭公園市締結姊妹市13年，今年由歐佛蘭公園市長率團來訪。", "zh", {("established", "2011")}),
+])
+def test_described_ties_and_their_age(nlp, text, lang, expected):
+    found = run(nlp, text, lang=lang)
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == expected
