@@ -164,7 +164,10 @@ _YEARS_SINCE_ZH = re.compile(r"(?:締交|締結|締盟|結盟|缔结|缔盟|结�
                              # '締結姊妹市13年，今年…': the count right after the tie, closing its clause
                              r"|(?:締交|締結|締盟|結盟|缔结|缔盟|结盟)(?:(?![逾超長长近約约])[^。，,；\d]){0,8}?"
                              r"(?P<k>\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
-                             r"(?:個|个)?(?:多)?年(?=[，,。；]|來|来|以來|以来)")
+                             r"(?:個|个)?(?:多)?年(?=[，,。；]|來|来|以來|以来)"
+                             # '協定を結んで10年になる', '締結から5年を迎え'
+                             r"|(?:締結|提携|結ん|結び)(?:して|で|から)\s*(?P<j>\d{1,3}|[一二三四五六七八九十]{1,3})\s*年"
+                             r"(?=になる|を迎え|が経|目)")
 
 
 # '締結姊妹縣已逾20年，今年…', 'sister cities for more than 20 years': the
@@ -193,7 +196,7 @@ def years_since(text: str, published) -> EventDate | None:
     m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:
         return None
-    word = m.group("n") or m.groupdict().get("m") or m.groupdict().get("k")
+    word = next(w for w in (m.groupdict().get(g) for g in ("n", "m", "k", "j")) if w)
     n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
     return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
                      precision=DatePrecision.YEAR, text=m.group(0))

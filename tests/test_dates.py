@@ -515,6 +515,10 @@ def test_the_age_of_a_relationship_dates_its_founding_but_a_term_does_not():
     assert years_since("to discuss expanding their 55-year sister-city relationship", pub).iso() == "1969"
     assert years_since("celebrating a 40-year-old friendship", pub).iso() == "1984"
     assert years_since("the two cities signed a 10-year agreement on port logistics", pub) is None
+    assert years_since("日光市と台南市は友好都市協定を結んで10年になる。", pub).iso() == "2014"
+    assert years_since("交流協定締結から5年を迎え、記念式典が開かれた。", pub).iso() == "2019"
+    assert years_since("新竹市與歐佛蘭公園市締結姊妹市13年，今年", pub).iso() == "2011"
+    assert years_since("締結姊妹縣已逾20年，今年", pub) is None  # older than that: no year
 
 
 def test_without_a_publication_date_an_age_yields_to_the_year_the_sentence_gives(nlp):
