@@ -985,6 +985,7 @@ def test_a_wish_for_a_tie_proposes_it(nlp, text):
 @pytest.mark.parametrize("text, lang, partner", [
     ("高雄市長陳其邁率團訪問日本，先後拜會熊本市、八代市及宇土市，並與熊本市簽署產業交流備忘錄。", "zh", "Kumamoto"),
     ("台湾の台南市長が来日し、京都市、大阪市を表敬訪問した後、仙台市と友好交流協定を締結した。", "ja", "Sendai"),
+    ("The Tainan delegation stopped in Tokyo before heading to Sendai, its friendship city since 2006.", "en", "Sendai"),
 ])
 def test_cities_called_on_are_no_partners_beside_the_one_signed_with(nlp, text, lang, partner):
     assert {m.b.name for m in run(nlp, text, lang=lang)} == {partner}
