@@ -179,14 +179,19 @@ _TIE_DATE_FIELD = re.compile(r"(?i)^\s*(?:提携日|提携年月日|締結日|�
                              r"|(?:sister|friendship|twin)\s+(?:city|cities|county|state)\s+since)\s*[:：|｜]?\s*")
 
 
-def field_date_before(preceding: list[str], published) -> EventDate | None:
+def field_date_before(preceding: list[str], published, borrowed: bool = False) -> EventDate | None:
     """The date of the nearest such field among the lines just before."""
     # (joined first: a field's value may stand in a sentence of its own, 'Year established:' '1997')
     for line in reversed(" ".join(preceding).splitlines()):
         if (m := _TIE_DATE_FIELD.match(line)) is not None:
             found = find_dates(line[m.end():], published)
             return found[0].date if found else None
-    return None
+    # 'Mayor Lu welcomed Kumamoto Governor Kimura at City Hall today. The two sides
+    # signed a memorandum': a passage whose sides come from the sentence before
+    # happened the day that sentence gives.
+    days = [d for d in find_dates(preceding[-1], published) if d.date.precision is DatePrecision.DAY] \
+        if borrowed and preceding else []
+    return days[0].date if len(days) == 1 else None
 
 
 # '（2018年10月締結）': a note in brackets under the sentence, dating its signing.

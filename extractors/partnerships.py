@@ -190,11 +190,9 @@ class PartnershipFinder:
             distinct_foreign = distinct_places(foreign)
             if not local and len(distinct_foreign) == 2:  # two foreign ones
                 rule_pairs = [(distinct_foreign[0], distinct_foreign[1])]
-        # For recall: every pair the sentence names, and a lone foreign side
-        # with the Taiwanese government named last before it; the scorer
-        # weighs how each was found. (Pairing it with the government the
-        # document names most was tried: on train.jsonl, cross-validated, it
-        # added more wrong pairs than right ones.)
+        # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese
+        # government named last before it; the scorer weighs how each was found. (Pairing it with the
+        # government the document names most, tried, added more wrong pairs than right out of fold.)
         pool = distinct_places(sent.sides)
         spans = {p.place.id for p in pool}
         extra: dict[str, str] = {}
@@ -245,7 +243,8 @@ class PartnershipFinder:
         year_hint = year_hint_at(doc, sent.start)
         near = None if describes_only(sent.text, cues) else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
-        date = near or ceremony or field_date_before([s.text for s in sentences[max(0, i - 3):i]], doc._.published)
+        date = near or ceremony or field_date_before([s.text for s in sentences[max(0, i - 3):i]], doc._.published,
+                                                     borrowed)
         # A tie already made takes no date from a clause about what is to come.
         past_date = date if near is None else (
             nearest_date(sent.text, doc._.published, cues, year_hint, past=True) or ceremony)

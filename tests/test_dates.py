@@ -550,3 +550,9 @@ def test_a_press_releases_dateline_dates_no_signing():
     text = ("Taipei, Republic of China (Taiwan) (18 November 2025) — the Ambassador emphasized the importance of "
             "sister-city agreements.")
     assert nearest_date(text, dt.date(2025, 11, 19), relations_in(text)) is None
+
+
+def test_a_passage_whose_sides_come_from_the_sentence_before_takes_its_day(nlp):
+    found = run(nlp, "Mayor Lu Shiow-yen of Taichung welcomed Kumamoto Governor Takashi Kimura at City Hall today. "
+                     "The two sides signed a memorandum on youth exchanges.", published=dt.date(2024, 11, 13))
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {("Kumamoto", "2024-11-13")}
