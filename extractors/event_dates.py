@@ -189,8 +189,9 @@ def field_date_before(preceding: list[str], published, borrowed: bool = False) -
     # 'Mayor Lu welcomed Kumamoto Governor Kimura at City Hall today. The two sides
     # signed a memorandum': a passage whose sides come from the sentence before
     # happened the day that sentence gives.
-    days = [d for d in find_dates(preceding[-1], published) if d.date.precision is DatePrecision.DAY] \
-        if borrowed and preceding else []
+    before = preceding[-1] if borrowed and preceding else ""
+    days = [d for d in find_dates(before, published) if d.date.precision is DatePrecision.DAY
+            and not DATE_LABEL.search(before[max(0, d.start - 16):d.start])]
     return days[0].date if len(days) == 1 else None
 
 
