@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 SHORT_LINE = 80  # characters: shorter lines are headings, captions, menu items
 CLOSERS = frozenset(".!?:;。！？：；")
+_YEAR_END = re.compile(r"(?:19|20)\d\d")
 
 
 @Language.component("citypairs_lines")
@@ -32,7 +33,10 @@ def split_lines(doc: Doc) -> Doc:
         line_length = last.idx + len(last.text) - line_start
         if ("\n\n" in gap or last.text[-1:] in CLOSERS
                 or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
-                                                  or "\u4e00" <= nxt.text[:1] <= "\u9fff"))):
+                                                  or "\u4e00" <= nxt.text[:1] <= "\u9fff"))
+                # captions one per line: '… on August 4, 2012' / 'Mr. Sam Adams, Mayor of Portland, …' /
+                # 'Thumbnail - …' (prose that wraps ends its line with a word, or its sentence with a stop)
+                or (_YEAR_END.fullmatch(last.text) is not None and nxt.text[:1].isupper())):
             nxt.is_sent_start = True
             # A line's first word never stands alone: after a header line
             # ("Date: ...") the parser would otherwise cut "Taoyuan | and

@@ -1002,3 +1002,13 @@ def test_cities_called_on_are_no_partners_beside_the_one_signed_with(nlp, text, 
 def test_described_ties_and_their_age(nlp, text, lang, expected):
     found = run(nlp, text, lang=lang)
     assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == expected
+
+
+def test_captions_one_per_line_are_sentences_of_their_own(nlp):
+    text = ("Electric Techno Neon Gods performing in sister city memorandum signing ceremony between the Deputy "
+            "Mayor of Kaohsiung City and the Mayor of Honolulu, Hawaii on August 4, 2012\n"
+            "Mr. Sam Adams, Mayor of Portland, Oregon, U.S.A. (Sister city to Kaohsiung City), receiving tokens "
+            "from Mayor Chu Chen on July 11, 2012\nThumbnail - Sister Cities Picture 5\n")
+    found = {m.b.name: m.date.iso() if m.date else None for m in run(nlp, text)}
+    # Portland's caption describes the tie; the visit's day dates no founding
+    assert found == {"Honolulu": "2012-08-04", "Portland": None}
