@@ -117,11 +117,16 @@ _TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memo
 # after what it covers, and the corpus calls such a tie an MOU. (In English
 # it is split: 'MOU for Friendship Exchange' friendship, 'MOU on Friendly City
 # Exchanges' an MOU; the friendship reading is kept there.)
-_MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*(?:覚書|覚え書き|備忘錄|备忘录|協定覚書)")
+# '友好交流覚書', '友好協力に関する覚書', '友好交流都市協定覚書' (a few words between, no
+# second object joined by 及/與: '締結友好城市及合作備忘錄' makes both)
+_MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*[^。、，,；及與与和並并]{0,8}?(?:覚書|覚え書き|備忘錄|备忘录)")
+# 'a Memorandum of Understanding on Friendly City Exchanges'
+_MEMORANDUM_BEFORE = re.compile(r"(?i)\b(?:memorand(?:um|a)|MOU)\b(?:\s+of\s+understanding)?\s+"
+                                r"(?:on|for|concerning|regarding)\s+(?:the\s+|building\s+)?$")
 
 
 def _names_memorandum(text: str, cue) -> bool:
-    return bool(_MEMORANDUM_AFTER.match(text, cue[2]))
+    return bool(_MEMORANDUM_AFTER.match(text, cue[2]) or _MEMORANDUM_BEFORE.search(text, max(0, cue[1] - 60), cue[1]))
 
 
 _TOURISM_BEFORE = re.compile(r"(?i)(?:観光|觀光|观光|\btourism\s+)$")

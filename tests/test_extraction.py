@@ -284,3 +284,15 @@ def test_a_day_in_brackets_does_not_cut_a_chinese_sentence(nlp):
     settings = load_settings()
     zh = build_chinese_pipeline(str(settings.cache_dir), settings.pair_scorer)
     assert len(list(zh("臺北市今(11)日正式與日本松山市締結友誼市。").sents)) == 1
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Taipei City and Shizuoka City Sign a Memorandum of Understanding on Friendly City Exchanges", Relation.MOU),
+    ("台中市は29日、山形県と観光、文化、経済交流などでの友好協力に関する覚書を締結した。", Relation.MOU),
+    ("大分県竹田市と高雄市田寮区が「観光文化友好交流都市協定覚書」を締結", Relation.MOU),
+    ("兩市締結友好城市及合作備忘錄。", Relation.FRIENDSHIP),  # two objects: the friendship tie is made too
+])
+def test_a_memorandum_on_friendship_is_a_memorandum(text, relation):
+    from extractors.pair_wording import relation_of
+
+    assert relation_of(text, relations_in(text), []) is relation
