@@ -163,6 +163,8 @@ def _bare(text: str, cue) -> bool:
         return True
     if not _BARE_AGREEMENT.search(words):
         return False
+    if re.fullmatch(r"(?i)[a-z]+(?:[\s-]+[a-z]+)+", words):
+        return False  # 'Cooperation Agreement', 'exchange pact': an English cue that names its kind
     before = text[cue[1] - 1:cue[1]] if cue[1] else ""
     return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
 

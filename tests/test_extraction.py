@@ -296,3 +296,14 @@ def test_a_memorandum_on_friendship_is_a_memorandum(text, relation):
     from extractors.pair_wording import relation_of
 
     assert relation_of(text, relations_in(text), []) is relation
+
+
+def test_an_english_agreement_named_by_its_kind_takes_no_kind_from_before():
+    from extractors.pair_wording import relation_of
+
+    text = "In 2016, New Taipei City and Kanagawa Prefecture signed a Disaster Prevention Cooperation Agreement."
+    before = ["The mayor thanked the youth delegation for promoting friendly relations between the two peoples."]
+    assert relation_of(text, relations_in(text), before) is Relation.COOPERATION
+    text = "The two cities signed the agreement in 2016."  # a bare agreement is the tie named before
+    assert relation_of(text, relations_in(text), ["Taipei and Kanagawa became friendship cities in 2010."]) \
+        is Relation.FRIENDSHIP
