@@ -115,7 +115,8 @@ _WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
 def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:
     """Place id -> (start, end) of its own predicate, where the sentence's
     first government does two things joined by 'and' to partners named
-    after 'with' (in the form of ``partners_of_subject``)."""
+    after 'with', or (Chinese) has a clause per partner, each after its own
+    與 (in the form of ``partners_of_subject``)."""
     if len(sides) >= 3 and "\u4e00" <= sides[0].text[:1] <= "\u9fff":
         return _chained(text, sides)
     if len(sides) < 3 or not _FIRST_PREDICATE.match(text, sides[0].end):
