@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.evaluation import format_scores, read_gold, read_predictions, score
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.gazetteer.names import fold, fold_core
+from extractors.gazetteer.names import english_name, fold, fold_core
 from extractors.pipeline import build_pipeline, collapse, extract
 from models.errors import ConfigError
 from models.records import DocumentInput, Level, Mention, Place
@@ -103,26 +103,7 @@ def _name(place: Place, written: str, gaz: Gazetteer) -> str:
             # in Latin script that names the place by one of its other names
             # spells it as its readers know it.
             return written
-    if place.country == "JP":
-        return _JAPANESE_UNIT.sub("", place.name)  # 'Yoshino-chō' is Yoshino in English
-    return _without_korean_unit(place) if place.country == "KR" else place.name
-
-
-# GeoNames heads some Korean records with the unit romanised ('Cheongju-si',
-# 'Hwaseong-si'); English writes a city by its name alone and a county or
-# district with the English word.
-_KOREAN_UNIT = re.compile(r"-(si|gun|gu)$")
-_KOREAN_UNIT_WORD = {"si": "", "gun": " County", "gu": " District"}
-
-
-# GeoNames writes some Japanese towns with their unit romanised ('Yoshino-chō',
-# 'Misato-machi'); English writes the name alone.
-_JAPANESE_UNIT = re.compile(r"-(?:chō|cho|machi|mura|son|shi|ku)$")
-
-
-def _without_korean_unit(place: Place) -> str:
-    m = _KOREAN_UNIT.search(place.name)
-    return place.name[:m.start()] + _KOREAN_UNIT_WORD[m.group(1)] if m else place.name
+    return english_name(place.name, place.country)  # ('Yoshino-chō' is Yoshino in English)
 
 
 def _other_name(written: str, name: str) -> bool:

@@ -77,3 +77,20 @@ def fold_core(name: str) -> str:
     words = fold(name).split()
     core = [w for w in words if w not in GENERIC_WORDS]
     return " ".join(core) if core else " ".join(words)
+
+
+# GeoNames heads some records with the unit romanised ('Goyang-si', 'Cheongju-si',
+# 'Fukui-shi', 'Yoshino-chō'); English writes a Korean city or a Japanese
+# municipality by its name alone, and a Korean county or district with the English word.
+_KOREAN_UNIT = re.compile(r"-(si|gun|gu)$")
+_KOREAN_UNIT_WORD = {"si": "", "gun": " County", "gu": " District"}
+_JAPANESE_UNIT = re.compile(r"-(?:chō|cho|machi|mura|son|shi|ku)$")
+
+
+def english_name(name: str, country: str) -> str:
+    """A GeoNames name as English writes it."""
+    if country == "JP":
+        return _JAPANESE_UNIT.sub("", name)
+    if country in ("KR", "KP") and (m := _KOREAN_UNIT.search(name)) is not None:
+        return name[:m.start()] + _KOREAN_UNIT_WORD[m.group(1)]
+    return name

