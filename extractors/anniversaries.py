@@ -96,10 +96,13 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 
 # A date that the words before it mark as the founding's.
 _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
-                         r"concluded)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
+                         r"concluded)\s+(?:in|on)\s+$"
+                         # 'renewed the agreement signed in 2013': the agreement's own signing
+                         r"|\b(?:agreement|pact|accord|memorandum|MOU)\s+(?:they\s+|that\s+was\s+)?(?:signed|inked|concluded)"
+                         r"\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
-_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年")
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")
 # '来年で30周年を迎える', 'visit next year for the 40th anniversary': an
 # anniversary still to come renews nothing yet.
 _ANNIVERSARY_AHEAD = re.compile(
@@ -210,7 +213,10 @@ _ANNIVERSARY_WORDS = re.compile(
 
 
 # '年以來', '年起': a date after which the tie has stood ('自2007年以來的友好關係').
-_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今)")
+_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今)"
+                          # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
+                          r"|\s*に?(?:締結|調印|提携)(?:した|された)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
+                          r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))")
 
 
 def marked_founding(text: str, published, cues, year_hint: int | None = None

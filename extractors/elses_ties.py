@@ -106,9 +106,13 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
 # 'Prague cut ties with Beijing in 2019 and signed a sister-city agreement with
 # Taipei in 2020': one subject, a predicate per partner, each partner after 'with'.
 _TIE_VERBS = r"(?:signed|inked|formed|forged|established|renewed|concluded|sealed|ended|terminated|cut|severed)\b"
+# ('The Gilroy City Council voted on Monday to end its sister city relationship with Ningbo, China,
+# and to pursue a new relationship with Taitung County': a decision per partner)
+_TO_TIE = r"to\s+(?:sign|form|forge|establish|renew|end|terminate|cut|sever|suspend|pursue|seek|explore)\b"
 _FIRST_PREDICATE = re.compile(rf"(?i)\s*(?:City\s+|County\s+|Government\s+)?(?:has\s+|had\s+|also\s+|formally\s+|"
-                              rf"officially\s+)?{_TIE_VERBS}")
-_NEXT_PREDICATE = re.compile(rf"(?i)\s+and\s+(?:then\s+|later\s+|also\s+)?(?={_TIE_VERBS})")
+                              rf"officially\s+)?{_TIE_VERBS}|\s*(?:City\s+|County\s+)?(?:Council\s+|Board\s+)?"
+                              rf"(?:voted|agreed|decided|resolved)\b[^,;.]{{0,40}}?\b{_TO_TIE}")
+_NEXT_PREDICATE = re.compile(rf"(?i),?\s+and\s+(?:then\s+|later\s+|also\s+)?(?={_TIE_VERBS}|{_TO_TIE})")
 _WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
 
 

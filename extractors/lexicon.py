@@ -59,7 +59,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+\w*\s*(?:agreement|ties|pact|memorandum)|"
         r"(?:was|were|been|be|is|are)\s+extended)\b"
-        r"|週年|周年|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|再締結|更新|(?:期間|期限|協定)を?延長", _I),
+        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|再締結|更新|(?:期間|期限|協定)を?延長", _I),
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:sign|establish|form|become|ink|forge)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
@@ -82,7 +82,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|提携し", _I),
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|提携し"
+        r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 
 # A past-tense signing verb that settles the event even when the same
@@ -113,8 +114,8 @@ DEFINITE_CUE = re.compile(
 # back to the places just named.
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
-    r"prefectures|regions|capitals|parties)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
-    r"governments|capitals)|each\s+other|their\s+(?:sister|friendship|twin)"
+    r"prefectures|regions|capitals|parties|communities)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
+    r"governments|capitals|communities)|each\s+other|their\s+(?:sister|friendship|twin)"
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township|counterpart|partner))\b"
@@ -206,7 +207,7 @@ def event_of(text: str) -> tuple[Event, bool]:
     if renewed:
         return Event.RENEWED, True
     past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])
-            and not FUTURE_AFTER.match(text, m.end())]
+            and not FUTURE_AFTER.match(text, m.end()) and not _denied(text, m.start())]
     if past:
         return Event.ESTABLISHED, True
     if any(_proposes_tie(text, m) for m in EVENT_CUES[Event.PROPOSED].finditer(text)):
@@ -223,10 +224,26 @@ _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intentio
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書)")
+# 'a planned visit to its sister city', 'plans to visit': an errand to come, not a tie.
+_ERRAND_AFTER = re.compile(r"(?i)\s*(?:to\s+)?(?:visits?|visiting|travel\w*|trips?|tours?|meet\w*|host\w*|attend\w*|"
+                           r"welcom\w*|events?|delegations?|exhibitions?|festivals?|concerts?|performances?)\b")
+
+
+def _denied(text: str, at: int) -> bool:
+    """'No agreement was signed, but…': a signing its own clause denies."""
+    clause = re.split(r"[,，;；。]", text[max(0, at - 60):at])[-1]
+    return NEGATION_BEFORE.search(clause) is not None or _NO_SUBJECT.search(clause) is not None
+
+
+_NO_SUBJECT = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+){0,4}(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:yet\s+)?$")
+
+
 _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|latest|last|only)\b[^.;]{0,30}$")
 
 
 def _proposes_tie(text: str, m: re.Match) -> bool:
     if _ORDINAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]) and m.group(0).lower().startswith("to"):
+        return False
+    if _ERRAND_AFTER.match(text, m.end()):
         return False
     return not _GENERIC_PLAN.search(m.group(0)) or _TIE_AHEAD.match(text, m.end()) is not None

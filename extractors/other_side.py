@@ -18,6 +18,12 @@ MAX_SECTION_TITLE = 40
 PROSE_END = re.compile(r"[.。!?！？]['\"”’」』]?$")
 # '台南市 台湾 2006年4月12日': a line with a full date is a table's row, not its title.
 ROW_DATE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}")
+# 'maintains sister city relationships with four cities around the world.',
+# '…with the following communities.', '次の都市と': a sentence that announces
+# the list under it, colon or not.
+LIST_INTRO = re.compile(r"(?i)\b(?:the\s+following|these|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:cities|communities|partners|municipalities|"
+                        r"counties|towns|regions|prefectures|states|places|governments))\b|(?:次の|下記の|以下の|下列)")
 
 
 @dataclass(slots=True)
@@ -38,7 +44,8 @@ def foreign_owner(head: Sentence, sentences: list[Sentence], counts: dict[str, i
     # ... or a sentence that names one place and opens the list with a colon
     # ('Salt Lake County has sister county relationships with:').
     if len({p.place.id for p in named}) == 1 and len(named) == len(head.sides) \
-            and (len(head.text.strip()) <= MAX_SECTION_TITLE or head.text.rstrip().endswith((":", "："))):
+            and (len(head.text.strip()) <= MAX_SECTION_TITLE or head.text.rstrip().endswith((":", "："))
+                 or LIST_INTRO.search(head.text)):
         return named[:1]
     if not counts:
         return []

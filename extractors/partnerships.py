@@ -342,8 +342,8 @@ class PartnershipFinder:
                               themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
                                                                "date": t.date}) for t in second]
-            if founded and (event is Event.RENEWED or (event is Event.TERMINATED and aside)):
-                mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded}))
+            if (founded or years_ago) and (event is Event.RENEWED or (event is Event.TERMINATED and aside)):
+                mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
             # "could join Long Beach's list of sister cities, including Yokkaichi": the
             # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.

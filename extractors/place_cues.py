@@ -210,7 +210,8 @@ def is_org(text: str, start: int, end: int) -> bool:
         return True  # 'Taichung-based Giant Manufacturing', 'Tainan-born artist Chen'
     if _OFFICE_AFTER.match(text, end):
         return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
-    after = re.findall(r"[A-Za-z]+", text[end:end + 40])[:3]
+    # (the name's own sentence: '…with Taitung County, Taiwan. Council member Doe said' names no council of it)
+    after = re.findall(r"[A-Za-z]+", re.split(r"[.!?;]\s|\n", text[end:end + 40])[0])[:3]
     for word in after:
         w = word.lower()
         if w in ORG_NOUNS:
@@ -240,7 +241,8 @@ _DATELINE_AFTER = re.compile(
 
 
 _DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in\s+|on\s+)?)?"  # ('— established 1983')
-                        r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?", re.I)
+                        r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?"
+                        r"(?:\s*\([a-z ]{3,20}\))?", re.I)  # ('— 1999 (inactive)')
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

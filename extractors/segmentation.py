@@ -33,7 +33,7 @@ def split_lines(doc: Doc) -> Doc:
         line_length = last.idx + len(last.text) - line_start
         if ("\n\n" in gap or last.text[-1:] in CLOSERS
                 or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
-                                                  or "\u4e00" <= nxt.text[:1] <= "\u9fff"))
+                                                  or "\u3040" <= nxt.text[:1] <= "\u9fff"))  # (kana or kanji)
                 # captions one per line: '… on August 4, 2012' / 'Mr. Sam Adams, Mayor of Portland, …' /
                 # 'Thumbnail - …' (prose that wraps ends its line with a word, or its sentence with a stop)
                 or (_YEAR_END.fullmatch(last.text) is not None and nxt.text[:1].isupper())):

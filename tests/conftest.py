@@ -53,7 +53,8 @@ def nlp():
     return build_pipeline(settings.spacy_model, str(settings.cache_dir), settings.pair_scorer)
 
 
-def run(nlp, text: str, published=None, lang: str = "en", url: str | None = None, title: str | None = None):
+def run(nlp, text: str, published=None, lang: str = "en", url: str | None = None, title: str | None = None,
+        outlet: str | None = None):
     """Extract from one text (published 2024-03-25, a Monday, unless given)."""
     import datetime as dt
 
@@ -61,5 +62,6 @@ def run(nlp, text: str, published=None, lang: str = "en", url: str | None = None
     from models.records import DocumentInput
 
     when = published if published is not None else dt.date(2024, 3, 25)
-    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=when, lang=lang, url=url, title=title)])
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=when, lang=lang, url=url, title=title,
+                                                 outlet=outlet)])
     return collapse(result.mentions)

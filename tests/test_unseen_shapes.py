@@ -1,0 +1,89 @@
+"""Shapes of pages and stories met after the labelled corpus, each on a text
+written here: lists announced without a colon, rows of a Japanese city's
+page, one council's two decisions, denied signings, errands that are not
+plans, the agreement a renewal renews."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.lexicon import event_of
+from models.records import Event
+from conftest import run
+
+
+def _ties(found):
+    return {(m.a.name, m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def test_a_sentence_announcing_its_list_heads_the_rows_under_it_without_a_colon(nlp):
+    text = ("Sister Cities Program\n"
+            "The City of Bellevue maintains sister city relationships with four cities around the world.\n"
+            "Hualien, Taiwan — established 1984\n"
+            "Yao, Japan — established 1969\n"
+            "Kaohsiung County, Taiwan — 1999 (inactive)\n"
+            "Contact the City Manager's Office for information about visits.")
+    got = {(a, b, date) for a, b, _, _, date in _ties(run(nlp, text))}
+    # ('Kaohsiung County, Taiwan — 1999 (inactive)' is a dated row, not where a story was filed)
+    assert got == {("Hualien", "Bellevue", "1984"), ("Kaohsiung", "Bellevue", "1999")}
+
+
+def test_rows_of_a_japanese_citys_page_pair_with_the_owner_its_title_names(nlp):
+    text = ("国際交流\n姉妹都市・友好都市\n本市は、次の都市と姉妹都市・友好都市の提携をしています。\n"
+            "台湾 花蓮県玉里鎮（友好都市） 平成28年4月12日提携\n"
+            "アメリカ合衆国 ミシガン州ランシング市（姉妹都市） 昭和45年5月1日提携")
+    found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 大洲市ホームページ")
+    # each line is a row of its own: the Taiwanese row keeps its own kind and date
+    assert _ties(found) == {("Yuli", "Ōzu", "friendship", "established", "2016-04-12")}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("台湾 花蓮県玉里鎮 平成28年4月12日提携", Event.ESTABLISHED),
+    ("来年4月1日提携予定", Event.PROPOSED),
+])
+def test_a_date_then_teikei_states_a_tie_made(text, event):
+    assert event_of(text) == (event, True)
+
+
+def test_one_councils_vote_on_two_partners_gives_each_its_own_decision(nlp):
+    text = ("The Gilroy City Council voted 6-1 on Monday to end its sister city relationship with Ningbo, China, "
+            "and to pursue a new relationship with Taitung County, Taiwan. Council member Jane Doe said the "
+            "relationship with Ningbo had been inactive for a decade.")
+    got = {(a, b, event) for a, b, _, event, _ in _ties(run(nlp, text))}
+    # ('Taiwan. Council member' names no council of Taitung County: the name's own sentence ends first)
+    assert got == {("Gilroy", "Ningbo", "terminated"), ("Taitung", "Gilroy", "proposed")}
+
+
+def test_a_signing_its_own_clause_denies_leaves_the_wish_a_proposal(nlp):
+    text = ("The mayor of Tainan met the consul general of Japan on Tuesday. No agreement was signed, but both "
+            "sides said they hoped the city could one day form a sister relationship with Kanazawa.")
+    assert {(a, b, event) for a, b, _, event, _ in _ties(run(nlp, text))} == {("Tainan", "Kanazawa", "proposed")}
+    assert event_of("No sister city agreement has been signed yet, but both hope to form one.")[0] is Event.PROPOSED
+
+
+def test_a_planned_visit_to_a_sister_city_plans_no_tie(nlp):
+    text = ("Citing the outbreak, the city of Lowell postponed a planned visit to its sister city of Yunlin, "
+            "Taiwan, officials said. The two communities signed a friendship pact in 2008.")
+    got = {(rel, event, date) for _, _, rel, event, date in _ties(run(nlp, text))}
+    assert got == {("sister", "established", None), ("friendship", "established", "2008")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("石川県加賀市と台湾の新竹県は、2016年に締結した友好交流協定を更新した。", "ja"),
+    ("新竹縣與日本加賀市今天續簽2016年簽訂的友好交流協定。", "zh"),
+    ("Hsinchu County and Kaga renewed the friendship agreement signed in 2016 on Monday.", "en"),
+])
+def test_the_date_of_the_agreement_a_renewal_renews_is_its_founding(nlp, text, lang):
+    found = _ties(run(nlp, text, published=dt.date(2022, 12, 15), lang=lang))
+    assert ("Hsinchu County", "Kaga", "friendship", "established", "2016") in found
+    [(renewed_date)] = [date for *_, event, date in found if event == "renewed"]
+    assert renewed_date != "2016"
+
+
+def test_a_tie_come_of_age_is_an_anniversary_and_a_founding(nlp):
+    text = "花蓮縣與日本沖繩縣宮古島市締結姊妹市屆滿15年，縣長今天與宮古島市長視訊，雙方同意延續友好關係。"
+    found = _ties(run(nlp, text, published=dt.date(2021, 3, 30), lang="zh"))
+    assert found == {("Hualien", "Miyakojima", "sister", "renewed", "2021-03-30"),
+                     ("Hualien", "Miyakojima", "sister", "established", "2006")}
