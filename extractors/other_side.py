@@ -204,3 +204,20 @@ def cities_first(text: str, back_foreign: list[PlaceSpan]) -> list[PlaceSpan]:
     if not _CITIES_ANAPHOR.search(text):
         return back_foreign
     return [p for p in back_foreign if p.place.level not in _DIVISIONS] or back_foreign
+
+
+def owner_for_anaphor(sentences: list[Sentence], i: int, owner: Place | None, local: list[PlaceSpan],
+                      foreign: list[PlaceSpan]) -> PlaceSpan | None:
+    """'ROCHESTER HILLS — Mayor Barnett welcomed a delegation from Taitung
+    County. … after the two communities signed a memorandum': on a
+    government's own page, where the sentences before name only the other
+    side, 'the two communities' are the owner and that side."""
+    if owner is None or any(p.place.id == owner.id for p in local + foreign):
+        return None
+    abroad = owner.country != "TW"
+    named = foreign if abroad else local
+    if named or any((p.place.country != "TW") == abroad for s in sentences[max(0, i - LOOKBACK):i] for p in s.sides):
+        return None
+    kind = "foreign" if abroad else "taiwan"
+    return PlaceSpan(sentences[i].start, sentences[i].start, owner.name, kind, place=owner,
+                     notes=["page owner", "implicit"])

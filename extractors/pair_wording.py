@@ -79,7 +79,8 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
                          r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之)\s*)$")
 # '姉妹都市の熊本市を訪問': a Japanese cue that qualifies the name after it.
-_QUALIFIES = re.compile(r"\s*の")
+# ('姉妹都市提携を結んでいる台湾・高雄市': a tie in force, told of the name after it)
+_QUALIFIES = re.compile(r"\s*の|\s*(?:提携|協定|関係)?\s*を?(?:結んでいる|締結している|提携している)(?=[^。、，]{0,3}[\u4e00-\u9fff\u30a0-\u30ff])")
 # (a sentence-initial cue describes only when names follow it)
 _NAMES_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
 # 'since the establishment of sister city ties in 2017': the tie's making, named as a noun.
@@ -284,3 +285,11 @@ def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
     tie = relation_of(item_text, item_cues, [])
     return relation if tie is Relation.OTHER else tie
 
+
+def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
+    """Whether a date written at ``at`` belongs to another clause than the
+    pair's ``item``: a later one ('... with Kanagawa, and a friendship
+    agreement with Saitama in 2018'), or an earlier one when both sides are
+    in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
+    English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
+    return at >= item[1] or (0 <= at < item[0] <= first_side)

@@ -34,16 +34,16 @@ from extractors.event_dates import (CEREMONY_WINDOW, ceremony_date, field_date_b
                                    nearest_date)
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
-from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, partner_before,
-                                   speaks_of_before, subject_referent, topic_before, unnamed_subject)
+from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
+                                   partner_before, speaks_of_before, subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, pair_event,
-                                     relation_of, rule_confidence, themes_around)
+from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, other_clauses,
+                                     pair_event, relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -149,6 +149,9 @@ class PartnershipFinder:
                 local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
             if not foreign and back_foreign and (local or anaphor):
                 foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
+        if anaphor and bool(local) != bool(foreign) and (
+                spoken := owner_for_anaphor(sentences, i, doc._.page_owner, local, foreign)) is not None:
+            local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
@@ -306,7 +309,7 @@ class PartnershipFinder:
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
-            elif item is not None and pair_date is not None and self.lang == "en" and _other_clauses(
+            elif item is not None and pair_date is not None and self.lang == "en" and other_clauses(
                     item, sent.text.find(pair_date.text or "\0"), min(a.start, b.start) - sent.start):
                 pair_date = None
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
@@ -374,15 +377,6 @@ class PartnershipFinder:
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
-
-
-def _other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
-    """Whether a date written at ``at`` belongs to another clause than the
-    pair's ``item``: a later one ('... with Kanagawa, and a friendship
-    agreement with Saitama in 2018'), or an earlier one when both sides are
-    in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
-    English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
-    return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

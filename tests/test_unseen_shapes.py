@@ -87,3 +87,28 @@ def test_a_tie_come_of_age_is_an_anniversary_and_a_founding(nlp):
     found = _ties(run(nlp, text, published=dt.date(2021, 3, 30), lang="zh"))
     assert found == {("Hualien", "Miyakojima", "sister", "renewed", "2021-03-30"),
                      ("Hualien", "Miyakojima", "sister", "established", "2006")}
+
+
+def test_a_count_of_sister_cities_after_a_country_is_no_place(nlp):
+    text = "新北市與美國奧克拉荷馬州塔爾薩市今天簽署姊妹市協定，這是新北市第7個美國姊妹市。"
+    found = run(nlp, text, published=dt.date(2023, 7, 12), lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("New Taipei", "Tulsa")}
+
+
+def test_an_agreement_that_will_be_signed_is_proposed(nlp):
+    text = ("The city of Temecula, California, on Tuesday approved a friendship city agreement with Taichung's "
+            "Daya District. The agreement will be signed in August when a delegation from Daya visits Temecula.")
+    assert {m.event for m in run(nlp, text)} == {Event.PROPOSED}
+
+
+def test_a_tie_in_force_told_of_a_name_takes_no_date_from_the_visit(nlp):
+    text = "岡山県倉敷市の市長は2日、姉妹都市提携を結んでいる台湾・高雄市を訪問し、観光交流について意見交換した。"
+    found = run(nlp, text, published=dt.date(2024, 9, 3), lang="ja")
+    assert {(m.a.name, m.b.name, m.date) for m in found} == {("Kaohsiung", "Kurashiki", None)}
+
+
+def test_the_two_communities_on_a_citys_own_page_are_the_city_and_its_guest(nlp):
+    text = ("ROCHESTER HILLS — Mayor Bryan Barnett on Friday welcomed a delegation from Taitung County, Taiwan. "
+            "The visit comes a year after the two communities signed a memorandum of understanding on tourism.")
+    found = run(nlp, text, published=dt.date(2023, 4, 18), outlet="City of Rochester Hills")
+    assert {(m.a.name, m.b.name, m.relation.value) for m in found} == {("Taitung", "Rochester Hills", "mou")}
