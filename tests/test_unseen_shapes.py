@@ -112,3 +112,17 @@ def test_the_two_communities_on_a_citys_own_page_are_the_city_and_its_guest(nlp)
             "The visit comes a year after the two communities signed a memorandum of understanding on tourism.")
     found = run(nlp, text, published=dt.date(2023, 4, 18), outlet="City of Rochester Hills")
     assert {(m.a.name, m.b.name, m.relation.value) for m in found} == {("Taitung", "Rochester Hills", "mou")}
+
+
+@pytest.mark.parametrize("written, name, country", [
+    ("美國佛州坦帕市", "Tampa", "US"),  # the press's short names of US states
+    ("美國亞利桑那州天普市", "Tempe", "US"),
+    ("美國印第安納波里斯市", "Indianapolis", "US"),
+    ("美國鹽湖郡", "Salt Lake County", "US"),
+    ("立陶宛考納斯市", "Kaunas", "LT"),
+    ("德國杜塞道夫市", "Düsseldorf", "DE"),
+    ("宏都拉斯德古西加巴市", "Tegucigalpa", "HN"),
+])
+def test_taiwanese_spellings_of_partners_resolve(nlp, written, name, country):
+    found = run(nlp, f"台北市今天與{written}簽署姊妹市協定。", lang="zh")
+    assert {(m.b.name, m.b.country) for m in found} == {(name, country)}
