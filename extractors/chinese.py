@@ -26,7 +26,8 @@ from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unknown_towns, one_kanji_city,
                                         parents_locate, read_municipality, town_after, town_in_gun)
 from extractors.gazetteer.world import cjk_keys, cjk_names
-from extractors.place_cues import TERRITORIES, is_dateline
+from extractors.datelines import is_dateline
+from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of

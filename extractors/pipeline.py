@@ -33,7 +33,7 @@ import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.places  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from models.errors import ConfigError
-from models.records import DocumentInput, DocumentMentions, Event, Mention, Relation, founding_choice
+from models.records import DatePrecision, DocumentInput, DocumentMentions, Event, Mention, Relation, founding_choice
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +188,9 @@ def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     return doc, item.key
 
 
+_FINER = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+
+
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -218,6 +221,10 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         # A tie is founded once: the earliest founding date any passage gives.
         date = founding_choice(dated, lambda d: (d.value, d.precision)) if best.event is Event.ESTABLISHED and dated else (
             best.date or next(iter(dated), None))
+        if date is not None and best.event is not Event.ESTABLISHED:
+            # 'celebrate 30 years' in the headline, 'on March 7 to celebrate' below: the same year, said to the day
+            date = next((d for d in dated if d.value.year == date.value.year and _FINER[d.precision] > _FINER[
+                date.precision]), date)
         confidence = round(min(0.99, pair_confidence[frozenset((best.a.id, best.b.id))]), 3)
         out.append(best.model_copy(update={"themes": themes, "date": date, "confidence": confidence}))
     return out

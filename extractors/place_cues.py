@@ -229,41 +229,6 @@ def is_org(text: str, start: int, end: int) -> bool:
 
 
 
-# Where a wire story was filed, not a party: 'TAIPEI (Taiwan News) —',
-# 'Taipei, May 28 (CNA)', 'KAOHSIUNG, TAIWAN - Media OutReach', 'NEW YORK --';
-# '(中央社記者林琳柏林1日專電)', '洛杉磯25日電', '（台南中央社）', '(高雄 24日 中央社)';
-# Japanese wires: '【台北共同】', '【台北時事】', '（台北＝共同）'.
-_DATELINE_AFTER = re.compile(
-    r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?\s*)?(?:\((?:[A-Z][\w .&'-]{1,40})\)\s*)?(?:—|–|--|-\s)"
-    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\("
-    r"|\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)|\s*(?:\d{1,2}\s*日\s*)?中央社"
-    r"|\s*[=＝]?\s*(?:共同|時事|時事通信)\s*[】)）]")
-
-
-_DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in\s+|on\s+)?)?"  # ('— established 1983')
-                        r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?"
-                        r"(?:\s*\([a-z ]{3,20}\))?", re.I)  # ('— 1999 (inactive)')
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """A place that opens its line (or a bracket) and is followed by the
-    marks of a dateline."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].strip()
-    # '【大紀元10月1日報導】(中央社記者林琳柏林1日專電)': what the last bracket opened.
-    bracketed = re.split(r"[(（【\[]", before)[-1] if re.search(r"[(（【\[]", before) else before
-    opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"(?:中央社)?記者\S{1,4}", bracketed))
-    m = _DATELINE_AFTER.match(text, end) if opens else None
-    if m is None:
-        return False
-    # 'Taichung, Taiwan - April 2, 1982' (or '— established 2014') alone on its line: a row of a list
-    # of ties with its date, not where a story was filed.
-    if _DATE_ONLY.fullmatch(text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()):
-        return False
-    # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
-    return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社】)）")
-
-
 # 'at the county hall in Zhubei': where a ceremony was held.
 _VENUE_BEFORE = re.compile(r"(?i)\b(?:hall|building|office|offices|hotel|cent(?:er|re)|headquarters|auditorium|"
                            r"museum|gymnasium|stadium|plaza|complex|campus)\s+(?:in|at)\s+$")

@@ -20,7 +20,8 @@ from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
 _ADMIN1_AFTER = re.compile(r"(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
-                           r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+                           r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+                           r"|[A-Z]{3,}(?:\s[A-Z]{3,})?(?![a-z]))")  # ('ARCADIA, CALIFORNIA' in a title block)
 # ' in Shimane Prefecture': the division a town was just said to lie in.
 _IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Prefecture|Province|State)\b")
 # 'The town of Mugi': what comes next is a local government.

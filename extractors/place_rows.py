@@ -65,18 +65,26 @@ def named_as(place: Place, name: str) -> bool:
     return set(fold(place.name).split()) - set(fold(name).split()) <= _CITY_WORDS
 
 
-def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | None, gaz
-               ) -> list[tuple[int, int, str, Place]]:
+_CELLS = re.compile(r"\||\t| {2,}")  # a row's cells, apart
+PERSON_ROW_POPULATION = 100_000  # a cell the model took for a person: a city this size in the row's country
+
+
+def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | None, gaz,
+               persons: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, Place]]:
     """Names in the rows of ``row_words`` that the gazetteer knows by exactly
     that name, in the country a cell of the row names ('5 Korea Incheon
     Metropolitan City 2009.09.14'), else in ``main``, the country the
-    document is mostly about; ``taken`` grows with each name found."""
+    document is mostly about; ``taken`` grows with each name found. A name
+    the model took for a person ('| Korea | Busan | 2016.05.25 |') is read
+    only as a large city of the country its row names."""
     row_country: dict[int, str] = {}  # line start -> the country a cell of that row names
     for c in countries:
         if c.country and c.country != "TW":  # 'Juneau  Chiayi  Taiwan Province': Taiwan is the other side's
             row_country.setdefault(text.rfind("\n", 0, c.start) + 1, c.country)
     out = []
-    for words in row_words(text, taken):
+    for words in row_words(text, taken + list(persons)) + [
+            [p] for p in persons if row_country.get(text.rfind("\n", 0, p[0]) + 1) and " " not in text[p[0]:p[1]]
+            and _CELLS.search(text, text.rfind("\n", 0, p[0]) + 1, (text.find("\n", p[1]) + 1 or len(text) + 1) - 1)]:
         line = text.rfind("\n", 0, words[0][0]) + 1
         i = 0
         while i < len(words):
@@ -92,10 +100,11 @@ def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | N
                     i += n - 1
                     break
                 within = row_country.get(line, main)
-                found = [] if not_a_place(text, start, end) else [
+                floor = PERSON_ROW_POPULATION if (start, end) in persons else ROW_NAME_POPULATION
+                found = [] if not_a_place(text, start, end) or overlaps(start, end, taken) else [
                     p for p in gaz.foreign_lookup(name, within)
                     if named_as(p, name) and (within is None or p.country == within)
-                    and ((p.population or 0) >= ROW_NAME_POPULATION or p.level is not Level.CITY)]
+                    and ((p.population or 0) >= floor or (p.level is not Level.CITY and floor < PERSON_ROW_POPULATION))]
                 if found:
                     out.append((start, end, name, found[0]))
                     taken.append((start, end))

@@ -1,15 +1,16 @@
 """Names that the words around them vouch for as places, even where the
 model tagged nothing or a person: a government word ('the City of Cebu',
 'Miyazaki Prefecture'), a tie ("Murray's sister city", 'Cupertino Sister
-Cities' heading a table), or the title of the person who heads the
-government ('Kumamoto Governor Ikuo Kabashima' names Kumamoto Prefecture)."""
+Cities' heading a table), the title of the person who heads the
+government ('Kumamoto Governor Ikuo Kabashima' names Kumamoto Prefecture),
+or a country's capital ('the Czech capital' is Prague)."""
 
 from __future__ import annotations
 
 import re
 
 from extractors.gazetteer.names import fold_core
-from extractors.place_cues import _NAME, _NOT_NAMES, _TITLES, PlaceSpan, nation_name, not_a_place
+from extractors.place_cues import _NAME, _NOT_NAMES, _TITLES, CAPITAL_AFTER, PlaceSpan, nation_name, not_a_place
 from extractors.place_resolve import _DIVISIONS
 from extractors.place_rows import overlaps
 
@@ -26,6 +27,13 @@ _HEADING_OWNER = re.compile(
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county)\b")
+
+
+# The same in a heading or a title block set in capitals ('A RESOLUTION OF THE CITY OF ARCADIA,
+# CALIFORNIA, APPROVING…'): the name runs to a comma or to a word no place name holds.
+_CAPS_WORD = r"(?!(?:AND|APPROVING|AUTHORI[SZ]ING|ESTABLISHING|REGARDING|CONCERNING|TO|IN|FOR|WITH|OF|THE|AN?|ON|BY|AS)\b)" \
+             r"[A-Z][A-Z'’.-]+"
+_TITLED_CAPS = re.compile(rf"\b(?:CITY|COUNTY|TOWN|PREFECTURE|PROVINCE|STATE)\s+OF\s+({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})\b")
 
 
 def titled_names(text: str) -> list[tuple[int, int, str | None]]:
@@ -48,6 +56,7 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
             continue
         # The generic word stays in the name: it tells the prefecture from the city.
         out.append((m.start(), m.end(), None))
+    out += [(m.start(1), m.end(1), None) for m in _TITLED_CAPS.finditer(text)]
     return out
 
 
@@ -83,4 +92,28 @@ def headed_places(finder, text: str, taken, countries, doc_countries) -> list[Pl
                           if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)), None)
         if place is not None and fold_core(place.name) == fold_core(name):
             out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["headed"]))
+    return out
+
+
+def capital_spans(gaz, capital_names: dict, text: str, countries: list[PlaceSpan], taken) -> list[PlaceSpan]:
+    """"Taiwan's capital", "the Czech capital": the capital city stands
+    for its government."""
+    out = []
+    for c in countries:
+        m = CAPITAL_AFTER.match(text, c.end)
+        if not m or not c.country or overlaps(m.start(1), m.end(1), taken):
+            continue
+        name = capital_names.get(c.country)
+        if not name:
+            continue
+        if c.country == "TW":
+            entries = gaz.taiwan_lookup(name)
+            place = gaz.current(entries[0]) if entries else None
+        else:
+            found = gaz.foreign_lookup(name, c.country)
+            place = found[0] if found else None
+        if place is not None:
+            kind = "taiwan" if place.country == "TW" else "foreign"
+            out.append(PlaceSpan(m.start(1), m.end(1), text[m.start(1):m.end(1)], kind, place=place,
+                                 notes=["capital"]))
     return out

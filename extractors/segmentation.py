@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 SHORT_LINE = 80  # characters: shorter lines are headings, captions, menu items
 CLOSERS = frozenset(".!?:;。！？：；")
 _YEAR_END = re.compile(r"(?:19|20)\d\d")
+_CAPS_LINE = re.compile(r"[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[^a-z\n]*")
 
 
 @Language.component("citypairs_lines")
@@ -36,7 +37,9 @@ def split_lines(doc: Doc) -> Doc:
                                                   or "\u3040" <= nxt.text[:1] <= "\u9fff"))  # (kana or kanji)
                 # captions one per line: '… on August 4, 2012' / 'Mr. Sam Adams, Mayor of Portland, …' /
                 # 'Thumbnail - …' (prose that wraps ends its line with a word, or its sentence with a stop)
-                or (_YEAR_END.fullmatch(last.text) is not None and nxt.text[:1].isupper())):
+                or (_YEAR_END.fullmatch(last.text) is not None and nxt.text[:1].isupper())
+                # a heading or title block set in capitals, however long ('A RESOLUTION OF THE CITY OF …')
+                or _CAPS_LINE.fullmatch(doc.text[line_start:last.idx + len(last.text)]) is not None):
             nxt.is_sent_start = True
             # A line's first word never stands alone: after a header line
             # ("Date: ...") the parser would otherwise cut "Taoyuan | and

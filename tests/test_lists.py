@@ -137,7 +137,7 @@ def test_a_partner_page_lists_its_ties_as_name_country_and_date(nlp):
 
 
 def test_a_dateline_stays_a_dateline():
-    from extractors.place_cues import is_dateline
+    from extractors.datelines import is_dateline
 
     text = "KAOHSIUNG, TAIWAN - Media OutReach - The city signed ...\nTaichung, Taiwan - April 2, 1982\n"
     assert is_dateline(text, 0, 9)

@@ -126,3 +126,34 @@ def test_the_two_communities_on_a_citys_own_page_are_the_city_and_its_guest(nlp)
 def test_taiwanese_spellings_of_partners_resolve(nlp, written, name, country):
     found = run(nlp, f"台北市今天與{written}簽署姊妹市協定。", lang="zh")
     assert {(m.b.name, m.b.country) for m in found} == {(name, country)}
+
+
+def test_a_resolution_set_in_capitals_names_its_city_and_partner(nlp):
+    text = ("RESOLUTION NO. 2020-04\n"
+            "A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF ARCADIA, CALIFORNIA, APPROVING A FRIENDSHIP CITY "
+            "RELATIONSHIP WITH TAOYUAN CITY, TAIWAN, AND A SISTER CITY RELATIONSHIP WITH NEWCASTLE, AUSTRALIA\n"
+            "WHEREAS, the City of Arcadia values international exchange; and")
+    from extractors.pipeline import extract
+    from models.records import DocumentInput
+
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, published=dt.date(2020, 1, 15))])
+    # the Taiwanese city in capitals is found, and 'the City of Arcadia' is the Arcadia in California
+    # the heading placed, not one in the Australia named after it
+    sides = {(m.a.name, m.a.country, m.b.name, m.b.country) for m in result.mentions}
+    assert ("Taoyuan", "TW", "Arcadia", "US") in sides
+    assert not any("Arcadia" in (a, b) and "AU" in (ac, bc) for a, ac, b, bc in sides)
+
+
+def test_a_city_the_model_took_for_a_person_is_read_in_its_rows_country(nlp):
+    text = ("Sister City Relationships of Kaohsiung City\n| Country | City | Date Established |\n"
+            "| Korea | Busan | 2016.05.25 |\n| Philippines | Cebu | 2017.03.02 |")
+    got = {(m.b.name, m.date.iso()) for m in run(nlp, text)}
+    assert got == {("Busan", "2016-05-25"), ("Cebu City", "2017-03-02")}
+
+
+def test_an_anniversary_dated_to_the_day_below_its_headline_takes_the_day(nlp):
+    text = ("Taichung and Sacramento celebrate 30 years as sister cities\n"
+            "Taichung Mayor Lu Shiow-yen held a video call with Sacramento Mayor Darrell Steinberg on March 7 to "
+            "celebrate the 30th anniversary of the sister city relationship established in 1992.")
+    got = {(m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2022, 3, 8))}
+    assert got == {("renewed", "2022-03-07"), ("established", "1992")}
