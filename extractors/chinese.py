@@ -115,6 +115,11 @@ class ChinesePlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.places = self.find(text_of(doc))
         # A page that calls itself only 本村 names itself in its title (extractors/page_owner.py).
+        # A publisher that is a government by its name alone ('八代市 (city.yatsushiro.lg.jp)') closes the
+        # title as a site's name would.
+        outlet = _GOVERNMENT_OUTLET.match(re.sub(r"\s*[(（].*$", "", doc._.outlet or "").strip())
+        if outlet and outlet.group(0) not in (doc._.title or ""):
+            doc._.title = f"{doc._.title or ''}｜{outlet.group(0)}"
         doc._.title_places = self.find(doc._.title) if doc._.title else []
         return doc
 
@@ -309,6 +314,7 @@ class ChinesePlaceFinder:
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.
 # Two to four characters and the unit of a city or county, none of them a unit or a joining word.
+_GOVERNMENT_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,8}[市町村県縣府](?:政府|役所|役場|公所)?$")
 _UNKNOWN_CITY = re.compile(r"(?:(?![市縣县郡州省區区町村與与和及的之在姊姐妹友盟伴])[\u4e00-\u9fff]){2,4}[市郡]")  # (not '美國姊妹市')
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 

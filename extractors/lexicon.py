@@ -75,8 +75,12 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # 'are discussing a formal friendship agreement'
         r"discuss(?:es|ed|ing)?\s+(?:a|an|the|establishing|forming|signing)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:agreements?|ties|pacts?|sister|friendship|memorandum|MOU|partnership|relationship))\b"
+        r"|\bpostpon\w*\s+(?:the\s+)?(?:signing|ceremony|agreement)|\b(?:signing|ceremony)\s+(?:[\w-]+\s+){0,5}?"
+        r"(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:postponed|delayed|put\s+off)\b"
+        # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
+        r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
         r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|期盼|希望|可望|予定|目指|検討|打診|提案"
-        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)"  # '来月締結すると発表', '締結へ'
+        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
         r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；]{0,30}?(?:簽|締結|締盟|結盟|結為)", _I),
@@ -144,7 +148,7 @@ NEGATION_BEFORE = re.compile(
 SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?)"
                            r"|\b(?:schools?|airports?|ports?|stations?)['’]?(?:[\s-]+(?:sister|friendship|twin))?"
                            r"|(?:姊妹校|姐妹校|姉妹校|友好校|学校|學校"
-                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉)[\u4e00-\u9fff]{0,4})\s*$", _I)
+                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉)[\u4e00-\u9fff]{0,4}の?)\s*$", _I)
 
 
 # '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in

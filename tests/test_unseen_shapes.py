@@ -157,3 +157,24 @@ def test_an_anniversary_dated_to_the_day_below_its_headline_takes_the_day(nlp):
             "celebrate the 30th anniversary of the sister city relationship established in 1992.")
     got = {(m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2022, 3, 8))}
     assert got == {("renewed", "2022-03-07"), ("established", "1992")}
+
+
+def test_a_city_publishing_its_own_list_owns_the_rows_that_leave_it_unsaid(nlp):
+    text = "姉妹都市・友好都市\n・アメリカ合衆国 ミシガン州 アナーバー市（姉妹都市）\n・台湾 台南市（友好都市）平成25年9月30日締結"
+    found = run(nlp, text, lang="ja", title="国際交流", outlet="日光市 (city.nikko.lg.jp)")
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in found} == {("Tainan", "Nikkō", "2013-09-30")}
+
+
+@pytest.mark.parametrize("text", [
+    "静岡県は29日、台湾の台中市と「友好交流協定」を結ぶ方針を明らかにした。",
+    "因應疫情，原訂於6月舉行的桃園市與美國加州聖貝納迪諾郡締盟活動延期。",
+    "The signing ceremony for the sister city agreement was postponed because of the typhoon.",
+])
+def test_a_signing_planned_or_put_off_is_a_proposal(text):
+    assert event_of(text) == (Event.PROPOSED, True)
+
+
+def test_an_agreement_of_sister_schools_is_no_tie_of_their_cities():
+    from extractors.lexicon import relations_in
+
+    assert relations_in("新北市の同校において姉妹校提携の協定を締結します。") == []
