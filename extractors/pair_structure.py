@@ -338,11 +338,14 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     # (a bare name shared by a city and the prefecture the sentence names with its
     # unit says nothing of the prefecture's part: '熊本縣…在熊本設廠')
     written = {s.place.name for s in sides if s.text[-1:] in ("縣", "県", "府", "州", "省")}
-    admin1s = {(s.place.country, s.place.admin1) for s in sides if s.place.admin1 and not (
-        s.place.admin1 == s.place.name in written and s.text[-1:] not in ("市", "町", "村", "區", "区"))}
-    return [s for s in sides
-            if not (s.place.level.value in ("state", "prefecture", "province", "region")
-                    and (s.place.country, s.place.name) in admin1s)]
+    inner = [s for s in sides if s.place.admin1 and not (
+        s.place.admin1 == s.place.name in written and s.text[-1:] not in ("市", "町", "村", "區", "区"))]
+
+    def holds(division: PlaceSpan) -> bool:
+        # (a town in another clause is its own party: '熊本縣與高雄市…協定，台中市則與熊本市…')
+        return any((t.place.country, t.place.admin1) == (division.place.country, division.place.name) and not (
+            text and CLAUSE_MARK.search(text, min(t.end, division.end), max(t.start, division.start))) for t in inner)
+    return [s for s in sides if not (s.place.level.value in ("state", "prefecture", "province", "region") and holds(s))]
 
 
 def tw_parent(place_id: str) -> str | None:

@@ -272,6 +272,15 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     return next(((s, e) for s, e in listed if s <= offset < e), None)
 
 
+def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
+    """Whether ``at`` lies in another Chinese clause that states a tie of
+    its own ('去年與斯波坎郡簽署合作備忘錄，未來盼與愛達荷州建立…': last year is the
+    memorandum's); a clause stating none (a date opening the sentence) dates them all."""
+    marks = [m.start() for m in _ITEM_MARK.finditer(text)]
+    return any(s <= at < e and (s, e) != item and relations_in(text[s:e])
+               for s, e in zip([0, *(m + 1 for m in marks)], [*marks, len(text)]))
+
+
 # (', and a friendship agreement with Saitama City in 2018': a second tie of the same subject.)
 # ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
 _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+"

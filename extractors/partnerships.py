@@ -42,8 +42,8 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, item_relation, other_clauses,
-                                     pair_event, relation_of, rule_confidence, themes_around)
+from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, in_other_item, item_relation,
+                                     other_clauses, pair_event, relation_of, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -309,8 +309,10 @@ class PartnershipFinder:
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
-            elif item is not None and pair_date is not None and self.lang == "en" and other_clauses(
-                    item, sent.text.find(pair_date.text or "\0"), min(a.start, b.start) - sent.start):
+            elif item is not None and pair_date is not None and (other_clauses(
+                    item, sent.text.find(pair_date.text or "\0"), min(a.start, b.start) - sent.start)
+                    if self.lang == "en" else self.lang == "zh" and in_other_item(
+                    sent.text, sent.text.find(pair_date.text or "\0"), item)):
                 pair_date = None
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.

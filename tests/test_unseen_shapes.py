@@ -178,3 +178,15 @@ def test_an_agreement_of_sister_schools_is_no_tie_of_their_cities():
     from extractors.lexicon import relations_in
 
     assert relations_in("新北市の同校において姉妹校提携の協定を締結します。") == []
+
+
+def test_a_prefecture_and_a_city_of_its_name_in_two_clauses_are_two_parties(nlp):
+    text = "熊本縣與高雄市於2013年簽署友好交流協定，台中市則與熊本市有姊妹市關係。"
+    found = run(nlp, text, published=dt.date(2024, 2, 20), lang="zh")
+    got = {(m.a.name, m.b.id, m.relation.value, m.date.iso() if m.date else None) for m in found}
+    # each clause its own pair, kind and date: the city does not swallow the prefecture
+    assert got == {("Kaohsiung", "iso:JP-43", "friendship", "2013"), ("Taichung", "gn:1858421", "sister", None)}
+
+
+def test_a_hope_for_a_tie_in_chinese_is_a_proposal():
+    assert event_of("未來盼與愛達荷州建立姊妹州縣關係") == (Event.PROPOSED, True)
