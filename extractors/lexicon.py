@@ -61,7 +61,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|been|be|is|are)\s+extended)\b"
         r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|再締結|更新|(?:期間|期限|協定)を?延長", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:sign|establish|form|become|ink|forge)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'

@@ -80,7 +80,7 @@ def nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan]) 
     return None
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|del|la|las|los|do|da))*"
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|de|del|la|las|los|do|da))*"  # (on one line: 'Asia\nSeoul' is two)
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
 _NAME_AFTER_POSSESSIVE = re.compile(
     rf"^(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state|municipality)\s+of\s+)?({_NAME})")

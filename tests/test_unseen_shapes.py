@@ -190,3 +190,15 @@ def test_a_prefecture_and_a_city_of_its_name_in_two_clauses_are_two_parties(nlp)
 
 def test_a_hope_for_a_tie_in_chinese_is_a_proposal():
     assert event_of("未來盼與愛達荷州建立姊妹州縣關係") == (Event.PROPOSED, True)
+
+
+def test_a_region_heading_above_a_row_is_no_part_of_the_rows_name(nlp):
+    text = ("Sister Cities\nTaipei City has established sister city relations with 51 cities around the world.\n"
+            "Asia\nSeoul, Korea (1968.03.23)\nManila, Philippines (1966.05.19)")
+    got = {(m.b.name, m.date.iso()) for m in run(nlp, text)}
+    assert got == {("Seoul", "1968-03-23"), ("Manila", "1966-05-19")}
+
+
+def test_a_signing_to_come_with_an_adverb_is_a_proposal():
+    assert event_of("Tainan and Columbus, Ohio, will formally sign the agreement in October.") == (
+        Event.PROPOSED, True)
