@@ -97,7 +97,11 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
 # with, or of those it names, the one the document is about ('In 1994, Tacoma
 # became Davao City's sister city. The city also signed …' is Davao's).
 _SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
-                              r"province|district|township|island|capital))\b(?!\s+(?:of|is\s+located))")
+                              r"province|district|township|island|capital)"
+                              # 'Mayor-elect Lin said the city will also seek to establish…': reported, the same subject
+                              r"|[^.;:]{0,60}?\b(?:said|says|added|noted|announced|stated)\s+(?:that\s+)?the\s+"
+                              r"(?:city|town|county|prefecture|state|municipality|township)(?=\s+(?:will|would|has|had|is|"
+                              r"was|hopes?|plans?|wants?|also)\b))\b(?!\s+(?:of|is\s+located))")
 
 
 def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None) -> PlaceSpan | None:

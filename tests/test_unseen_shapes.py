@@ -202,3 +202,11 @@ def test_a_region_heading_above_a_row_is_no_part_of_the_rows_name(nlp):
 def test_a_signing_to_come_with_an_adverb_is_a_proposal():
     assert event_of("Tainan and Columbus, Ohio, will formally sign the agreement in October.") == (
         Event.PROPOSED, True)
+
+
+def test_the_city_in_reported_speech_is_the_city_named_before(nlp):
+    text = ("Taichung will host the Asia-Pacific Cities Summit next year. Mayor-elect Lin Chia-lung said the city "
+            "will also seek to establish sister-city relationships with more cities in Southeast Asia, including "
+            "Ho Chi Minh City and Bangkok.")
+    got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text)}
+    assert got == {("Taichung", "Ho Chi Minh City", "proposed"), ("Taichung", "Bangkok", "proposed")}
