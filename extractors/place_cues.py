@@ -47,7 +47,7 @@ ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefect
 _NAME_BREAKS = frozenset({"sister", "friendship", "friendly", "twin", "partner", "mayor", "governor", "magistrate",
                           "deputy"})
 GOVERNMENT_TAILS = re.compile(
-    r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state)?\s*"
+    r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state|local)?\s*"
     r"(?:government|city hall|town hall|administration)$", re.I)
 # A reporting or responding verb right after a capital's name.
 GOVERNMENT_VOICE = re.compile(
@@ -119,8 +119,9 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
         words = text[s:e].split()
         # "Jonava Mayor Mindaugas Sinkevičius in Lithuania": the place ends at the title.
         cut = next((i for i, w in enumerate(words) if w in _TITLES), len(words))
-        if cut and words[0] not in _NOT_NAMES:
-            kept.append((s, s + len(" ".join(words[:cut])), code))
+        name = GOVERNMENT_TAILS.sub("", " ".join(words[:cut]))  # ('Jaluit Atoll Local Government')
+        if cut and words[0] not in _NOT_NAMES and name:
+            kept.append((s, s + len(name), code))
     return kept
 
 

@@ -13,6 +13,10 @@ from extractors.gazetteer.taiwan import TaiwanEntry
 _SYLLABLE_RUN = re.compile(r"(?<![A-Za-z'-])[A-Z][a-z']*(?:(?: |-)[A-Z][a-z']*|-[a-z']+)+")
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Magistrate|Mayor|Governor|Speaker|Chairman|Director|Minister|President|"
+                           r"Mr|Ms|Mrs|Dr)\.?\s+$")
+
+
 def _compact(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.casefold())
 
@@ -32,7 +36,11 @@ class SyllableNames:
             while i < len(parts) - 1:
                 for j in range(len(parts) - 1, i, -1):
                     entry = self.compact.get(_compact(text[parts[i][0]:parts[j][1]]))
-                    if entry is not None:
+                    # 'Magistrate Chang Hua-kuan': a person's name, its given name hyphenated
+                    person = _TITLE_BEFORE.search(text, max(0, parts[i][0] - 14), parts[i][0]) or (
+                        j + 1 < len(parts) and text[parts[j][1]:parts[j + 1][0]] == "-"
+                        and text[parts[j + 1][0]].islower())
+                    if entry is not None and not person:
                         yield parts[i][0], parts[j][1], entry
                         i = j
                         break

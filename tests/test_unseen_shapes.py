@@ -210,3 +210,19 @@ def test_the_city_in_reported_speech_is_the_city_named_before(nlp):
             "Ho Chi Minh City and Bangkok.")
     got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text)}
     assert got == {("Taichung", "Ho Chi Minh City", "proposed"), ("Taichung", "Bangkok", "proposed")}
+
+
+def test_city_councillors_voting_to_end_a_partnership_end_their_citys(nlp):
+    text = "PRAGUE, Oct 7 (Reuters) - Prague city councillors voted on Monday to end a partnership agreement with Beijing."
+    found = run(nlp, text, published=dt.date(2019, 10, 7))
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Prague", "Beijing", "terminated")}
+
+
+def test_an_atolls_local_government_and_a_palau_state_by_its_governor_are_the_places(nlp):
+    text = ("MAJURO — Marshall Islands' Jaluit Atoll Local Government and Taiwan's Chiayi County inked a sister "
+            "relationship on Wednesday. Mayor Casten Nemra thanked Magistrate Chang Hua-kuan for the support.")
+    # ('Magistrate Chang Hua-kuan' is a person, not Changhua written in parts)
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Chiayi County", "Jaluit")}
+    text = ("KOROR, Palau — Ngardmau State Governor and Kaohsiung City's Cijin District chief signed a friendship "
+            "agreement on Tuesday.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Qijin", "Ngardmau")}
