@@ -107,7 +107,7 @@ _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*
 # anniversary still to come renews nothing yet.
 _ANNIVERSARY_AHEAD = re.compile(
     r"(?i)(?:来年|明年|來年|\bnext\s+year\b|\bthe\s+coming\s+year\b)[^。.;；]{0,40}?(?:\banniversary\b|[週周]年)"
-    r"|\banniversary\b[^.;]{0,30}?\bnext\s+year\b")
+    r"|\banniversary\b[^.;]{0,50}?\bnext\s+year\b")
 
 
 def anniversary_ahead(text: str) -> bool:

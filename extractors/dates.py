@@ -62,6 +62,9 @@ _NUM = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _YEAR = r"(?P<year>\d{4})(?![0-9])"
 
 _CJK_NUM = "〇一二三四五六七八九十廿兩两"
+# A month and day in Chinese numerals after a year in them ('民國一○一年九月十九日').
+_ZH_MD_CJK = (r"(?:\s*(?P<month>十[一二]?|[一二三四五六七八九])\s*月"
+              r"(?:\s*(?P<day>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])\s*[日號号])?)?")
 
 # (kind, gate, pattern), most specific first. A pattern runs only when its gate
 # opens: the text has every '#' feature (#d a digit, #m a month name) and, when
@@ -88,9 +91,9 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("今年", "本年"), rf"(?:今年|本年)\s*[(（]\s*(?:民[國国])?\s*(?P<roc>\d{{2,3}}|[{_CJK_NUM}○零]{{1,4}})\s*年?\s*[)）]"),
     ("roc", ("#d", "民"), rf"民[國国]\s*(?P<roc>\d{{1,3}})\s*年度?{_ZH_MD}"),
     # ROC years in Chinese numerals: '民國六十三年', '一○一年' (2012).
-    ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零百]{{1,6}})\s*年"),
-    ("abs", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<year>[一二][〇○零一二三四五六七八九]{3})\s*年"),
-    ("roc", ("年",), r"(?<![〇○零一二三四五六七八九十])(?P<roc>[一][〇○零一二三四五六七八九]{2})\s*年"),
+    ("roc", ("民",), rf"民[國国]\s*(?P<roc>[{_CJK_NUM}○零百]{{1,6}})\s*年{_ZH_MD_CJK}"),
+    ("abs", ("年",), rf"(?<![〇○零一二三四五六七八九十])(?P<year>[一二][〇○零一二三四五六七八九]{{3}})\s*年{_ZH_MD_CJK}"),
+    ("roc", ("年",), rf"(?<![〇○零一二三四五六七八九十])(?P<roc>[一][〇○零一二三四五六七八九]{{2}})\s*年{_ZH_MD_CJK}"),
     ("abs", ("#d", "年"), rf"(?<![0-9])(?P<year>\d{{4}})\s*年度?{_ZH_MD}"),
     ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"
                           rf"{_ZH_DAY}"),

@@ -311,7 +311,10 @@ def locates(big: PlaceSpan, small: PlaceSpan) -> bool:
     same = big.place.country == small.place.country and big.place.id != small.place.id
     # '仁川廣域市延壽區', "Incheon's Yeonsu District": a metropolitan city holds its districts.
     district = small.place.level.value == "district" and small.place.admin1 == big.place.name
-    return same and (big.place.level.value in _ADMIN_LEVELS or tw_parent(small.place.id) == big.place.id or district)
+    # ("Guam's Hagåtña": a territory holds its villages)
+    territory = big.place.level.value == "other" and small.place.level.value == "city"
+    return same and (big.place.level.value in _ADMIN_LEVELS or tw_parent(small.place.id) == big.place.id or district
+                     or territory)
 
 
 def names_admin1(big: PlaceSpan, small: PlaceSpan) -> bool:

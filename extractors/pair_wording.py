@@ -283,7 +283,8 @@ def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
 
 # (', and a friendship agreement with Saitama City in 2018': a second tie of the same subject.)
 # ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
-_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another)\s+"
+_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
+                        r"seven|eight|nine|ten|several|many)\s+"  # (', and 6 friendship cities, among them …')
                         r"|\s(?=and\s+(?:then\s+|later\s+|also\s+)?(?:signed|inked|formed|forged|established|renewed|"
                         r"concluded|sealed|ended|terminated|cut)\b)")
 

@@ -295,7 +295,8 @@ class PartnershipFinder:
                 item_text = sent.text[item[0]:item[1]]
                 item_cues = relations_in(item_text)
                 tie = item_relation(item_text, item_cues, relation)
-                own_date = nearest_date(item_text, doc._.published, item_cues, year_hint)
+                own_date = (len(dated_items) > 1 and (dated_items.get(b.start) or dated_items.get(a.start))) or nearest_date(
+                    item_text, doc._.published, item_cues, year_hint)  # ('including Portland (1988), Miami (1995)')
                 if self.lang == "en" and item[0] <= min(a.start, b.start) - sent.start and event_of(item_text)[1]:
                     event, has_event_cue = event_of(item_text)  # both sides in it: its own verbs speak
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),
@@ -303,7 +304,7 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             # ('the tie, established in 1986, was terminated last year': the main clause dates the ending)
             pair_date = kept if event is Event.RENEWED or (event is Event.TERMINATED and aside) else years_ago if event is Event.ESTABLISHED and years_ago else (
-                past_date if event is Event.ESTABLISHED else date)
+                past_date if event is Event.ESTABLISHED and not ahead else None if ahead else date)  # (not the day it was said)
             if own_date is None and (said := next((c for s in sorted((a, b), key=lambda s: s.place.country == "TW")
                                                   if s.end > sent.start and (c := continuation(text_of(doc), s))), "")):
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'

@@ -226,3 +226,29 @@ def test_an_atolls_local_government_and_a_palau_state_by_its_governor_are_the_pl
     text = ("KOROR, Palau — Ngardmau State Governor and Kaohsiung City's Cijin District chief signed a friendship "
             "agreement on Tuesday.")
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Qijin", "Ngardmau")}
+
+
+def test_a_list_of_dated_partners_and_a_second_kind_of_tie_keep_their_own(nlp):
+    text = ("Kaohsiung currently has 23 sister cities, including Portland (1988), Miami (1995) and Busan (1966), "
+            "and 6 friendship cities, among them Kumamoto and Yokohama.")
+    got = {(m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert got == {("Portland", "sister", "1988"), ("Miami", "sister", "1995"), ("Busan", "sister", "1966"),
+                   ("Kumamoto", "friendship", None), ("Yokohama", "friendship", None)}
+
+
+def test_a_year_month_and_day_all_in_chinese_numerals():
+    from extractors.dates import find_dates
+
+    assert [d.date.iso() for d in find_dates("民國一○一年九月十九日，嘉義縣", dt.date(2012, 9, 20))] == ["2012-09-19"]
+
+
+def test_an_anniversary_next_year_states_the_tie_undated_by_the_day_it_was_said(nlp):
+    text = ("Chiayi City and Matsue, Japan, will mark the fifth anniversary of their friendship city agreement "
+            "next year, the city government said Friday.")
+    got = {(m.event.value, m.date) for m in run(nlp, text, published=dt.date(2020, 10, 30))}
+    assert got == {("established", None)}
+
+
+def test_a_territorys_village_is_the_party(nlp):
+    text = "Kinmen County signed a sister-county agreement with Guam's Hagåtña in 2013."
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Kinmen", "Hagåtña")}
