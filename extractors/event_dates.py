@@ -214,8 +214,10 @@ def ceremony_date(following: list[str], published) -> EventDate | None:
 
 # "Tainan and Kumamoto's ties, established in 2017, were upgraded on Monday":
 # an aside that dates the founding, apart from the main clause's event.
-_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:(?:[\w-]+\s+)?years?\s+after\s+)?(?:first\s+|originally\s+)?"
-                             r"(?:established|signed|signing|formed|forged|inked|concluded|set\s+up)\s+(?:it\s+|them\s+)?"
+# (', which began in 1988, was dissolved in 2012': the same, as a relative clause)
+_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:(?:[\w-]+\s+)?years?\s+after\s+)?(?:which\s+(?:was\s+|were\s+)?)?(?:first\s+|originally\s+)?"
+                             r"(?:established|signed|signing|formed|forged|inked|concluded|set\s+up|began|started)\s+"
+                             r"(?:it\s+|them\s+)?"
                              r"(?:in|on)\s+([^,;.]{4,30})(?:,|\.?\s*$)")  # (', eight years after first signing it in 2016.')
 
 

@@ -252,3 +252,16 @@ def test_an_anniversary_next_year_states_the_tie_undated_by_the_day_it_was_said(
 def test_a_territorys_village_is_the_party(nlp):
     text = "Kinmen County signed a sister-county agreement with Guam's Hagåtña in 2013."
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Kinmen", "Hagåtña")}
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    ("長野県須坂市と台湾の新竹市は9日、2016年に結んだ友好交流協定の期間を5年間延長することで合意した。", "ja",
+     dt.date(2021, 6, 10), {("renewed", "2021-06-09"), ("established", "2016")}),
+    ("In 2019, the City of Tempe and Taichung extended their friendship city agreement for another five years.",
+     "en", dt.date(2020, 5, 18), {("renewed", "2019")}),
+    ("Kaohsiung's sister-city relationship with Scottsdale, Arizona, which began in 1988, was dissolved in 2012.",
+     "en", dt.date(2013, 1, 29), {("terminated", "2012"), ("established", "1988")}),
+])
+def test_extensions_and_endings_keep_the_founding_apart(nlp, text, lang, published, expected):
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=published, lang=lang)}
+    assert got == expected
