@@ -285,6 +285,8 @@ def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
 # ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
 _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
                         r"seven|eight|nine|ten|several|many)\s+"  # (', and 6 friendship cities, among them …')
+                        # ('signed a friendship agreement with Sendai in 2006 and a tourism agreement with Kanazawa')
+                        r"|\s(?=and\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}(?:agreement|memorandum|MOU|MoU|pact|accord)\s+with\b)"
                         r"|\s(?=and\s+(?:then\s+|later\s+|also\s+)?(?:signed|inked|formed|forged|established|renewed|"
                         r"concluded|sealed|ended|terminated|cut)\b)")
 
