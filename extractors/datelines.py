@@ -9,13 +9,14 @@ import re
 
 # Where a wire story was filed, not a party: 'TAIPEI (Taiwan News) —',
 # 'Taipei, May 28 (CNA)', 'KAOHSIUNG, TAIWAN - Media OutReach', 'NEW YORK --';
-# '(中央社記者林琳柏林1日專電)', '洛杉磯25日電', '（台南中央社）', '(高雄 24日 中央社)';
+# '(中央社記者林琳柏林1日專電)', '洛杉磯25日電', '（台南中央社）', '(高雄 24日 中央社)', '〔記者陳彥廷／屏東報導〕';
 # Japanese wires: '【台北共同】', '【台北時事】', '（台北＝共同）'.
 _DATELINE_AFTER = re.compile(
     r"\s*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?\s*)?(?:\((?:[A-Z][\w .&'-]{1,40})\)\s*)?(?:—|–|--|-\s)"
     r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\("
     r"|\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)|\s*(?:\d{1,2}\s*日\s*)?中央社"
-    r"|\s*[=＝]?\s*(?:共同|時事|時事通信)\s*[】)）]")
+    r"|\s*[=＝]?\s*(?:共同|時事|時事通信)\s*[】)）]"
+    r"|\s*(?:報導|报导|報道)\s*[〕】)）\]]")  # ('〔記者陳彥廷／屏東報導〕')
 
 
 _DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in\s+|on\s+)?)?"  # ('— established 1983')
@@ -29,8 +30,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
     # '【大紀元10月1日報導】(中央社記者林琳柏林1日專電)': what the last bracket opened.
-    bracketed = re.split(r"[(（【\[]", before)[-1] if re.search(r"[(（【\[]", before) else before
-    opens = not before or before[-1] in "(（【[" or bool(re.fullmatch(r"(?:中央社)?記者\S{1,4}", bracketed))
+    bracketed = re.split(r"[(（【\[〔]", before)[-1] if re.search(r"[(（【\[〔]", before) else before
+    opens = not before or before[-1] in "(（【[〔" or bool(re.fullmatch(r"(?:中央社)?記者\S{1,4}[／/]?", bracketed))
     m = _DATELINE_AFTER.match(text, end) if opens else None
     if m is None:
         return False
@@ -39,4 +40,4 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     if _DATE_ONLY.fullmatch(text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()):
         return False
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
-    return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社】)）")
+    return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社】)）〕導导道")

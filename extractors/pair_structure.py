@@ -331,7 +331,8 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
     located = set()
     for a, b in zip(sides, sides[1:]):
         gap = text[a.end:b.start]
-        if (locates(b, a) or names_admin1(b, a)) and _LOCATIVE.match(gap):
+        if (locates(b, a) or names_admin1(b, a)) and (_LOCATIVE.match(gap) or (
+                not gap.strip() and tw_parent(a.place.id) == b.place.id)):  # (a row's 'Yongkang District  Tainan')
             located.add(id(b))
         elif b.place.id == TAIWAN_PROVINCE and a.place.country == "TW" and not gap.strip():
             located.add(id(b))  # a table's province column: 'Chiayi  Taiwan Province

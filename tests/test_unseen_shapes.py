@@ -265,3 +265,16 @@ def test_a_territorys_village_is_the_party(nlp):
 def test_extensions_and_endings_keep_the_founding_apart(nlp, text, lang, published, expected):
     got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=published, lang=lang)}
     assert got == expected
+
+
+def test_the_reporters_place_in_a_chinese_byline_is_no_party(nlp):
+    text = ("〔記者陳彥廷／屏東報導〕來自日本鹿兒島縣的大和村村長一行人來到屏東縣內埔鄉，和內埔鄉簽署友好交流協定。")
+    found = run(nlp, text, published=dt.date(2025, 11, 22), lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Neipu", "Yamato")}
+
+
+def test_a_rows_district_before_its_city_is_the_party(nlp):
+    text = ("U.S. sister cities of Taiwan\nEl Monte  Yongkang District  Tainan Special Municipality\n"
+            "Tavares  Xindian District  New Taipei Special Municipality")
+    got = {(m.a.name, m.b.name) for m in run(nlp, text)}
+    assert ("Yongkang", "El Monte") in got and ("Tainan", "El Monte") not in got
