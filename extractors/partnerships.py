@@ -304,7 +304,9 @@ class PartnershipFinder:
                                      provisional=a.place.provisional or b.place.provisional)
             # ('the tie, established in 1986, was terminated last year': the main clause dates the ending)
             pair_date = kept if event is Event.RENEWED or (event is Event.TERMINATED and aside) else years_ago if event is Event.ESTABLISHED and years_ago else (
-                past_date if event is Event.ESTABLISHED and not ahead else None if ahead else date)  # (not the day it was said)
+                (past_date if not ahead or (past_date and doc._.published and past_date.value.year < doc._.published.year)
+                 else None)  # (a tie whose anniversary is to come: its founding, not the day that was said)
+                if event is Event.ESTABLISHED else None if ahead else date)
             if own_date is None and (said := next((c for s in sorted((a, b), key=lambda s: s.place.country == "TW")
                                                   if s.end > sent.start and (c := continuation(text_of(doc), s))), "")):
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
