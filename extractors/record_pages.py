@@ -16,7 +16,7 @@ from datetime import date
 from extractors.dates import find_dates
 from extractors.lexicon import relations_in
 from extractors.places import PlaceSpan
-from models.records import Event, Evidence, Mention, Place, Relation
+from models.records import Event, Evidence, Level, Mention, Place, Relation
 
 # '| 提携相手先 | 新店区 (Xindian District) |', '提携相手先：新店区': a label, then its value.
 _FIELD = re.compile(r"^[|\s]*(?P<label>[^|\n:：]{2,14}?)\s*(?:\||[:：])\s*(?P<value>[^|\n]*?)[|\s]*$", re.M)
@@ -40,7 +40,7 @@ def record_mention(text: str, sides: list[PlaceSpan], owner: Place | None, publi
         fields.setdefault(m.group("label").strip(), (m.start("value"), m.end("value")))
     partner_at = _field(fields, _PARTNER)
     if partner_at is None:
-        return None
+        return _english_record(text, sides, published, page_of)
     partner = next((s for s in sides if partner_at[0] <= s.start < partner_at[1]), None)
     own_at = _field(fields, _OWN)
     own = next((s for s in sides if own_at and own_at[0] <= s.start < own_at[1]), None)
@@ -62,3 +62,35 @@ def record_mention(text: str, sides: list[PlaceSpan], owner: Place | None, publi
                    date=found[0].date if found else None,
                    evidence=Evidence(text=text[line_start:end], start=line_start, end=end, page=page_of(line_start)),
                    confidence=0.9)
+
+
+# 'Date of Affiliation : September 27, 1985' on a partner's own page ('Landkreis Starnberg, Bavaria,
+# Germany' above, 'Officials of the two cities : Chief Magistrate of Taipei County … and Starnberg Mayor …').
+_DIVISIONS = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
+_EN_FIELD = re.compile(r"^[|\s]*(?P<label>[A-Z][A-Za-z ]{2,30}?)\s*[|:]\s*(?P<value>[^|\n]*?)[|\s]*$", re.M)
+_EN_DATE = ("Date of Affiliation", "Date of Agreement", "Date Signed", "Date of Signing", "Signing Date",
+            "Date Established", "Year Established", "Established", "Affiliation Date", "Affiliated Since")
+
+
+def _english_record(text: str, sides: list[PlaceSpan], published: date | None,
+                    page_of) -> Mention | None:
+    """The tie of a page whose one dated field stands beside one Taiwanese
+    and one foreign government, named nowhere else on the page."""
+    fields = {}
+    for m in _EN_FIELD.finditer(text):
+        fields.setdefault(m.group("label").strip(), (m.start("value"), m.end("value")))
+    date_at = _field(fields, _EN_DATE)
+    found = find_dates(text[date_at[0]:date_at[1]], published) if date_at else []
+    local = {s.place.id: s for s in sides if s.place.country == "TW"}
+    # (a state or province only locates here: 'Knoxville, Tennessee, USA'; with its town unread, it is
+    # no partner either)
+    foreign = {s.place.id: s for s in sides if s.place.country != "TW" and s.place.level not in _DIVISIONS}
+    cues = relations_in(text[:date_at[0]]) if found else []  # ('Sister Cities' heading the page)
+    if not cues or len(local) != 1 or len(foreign) != 1:
+        return None
+    [a], [b] = local.values(), foreign.values()
+    line_start = text.rfind("\n", 0, date_at[0]) + 1
+    return Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text,
+                   relation=cues[0][0], event=Event.ESTABLISHED, date=found[0].date,
+                   evidence=Evidence(text=text[line_start:date_at[1]], start=line_start, end=date_at[1],
+                                     page=page_of(line_start)), confidence=0.9)

@@ -28,6 +28,7 @@ MAX_ROW_CHARS = 200  # longer is prose, not a row
 _ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
+_DIVISION_CELL = re.compile(r"(?:[區区州省道邦]|\b(?:District|Province|State|Region))\s*$")
 _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
 
@@ -98,6 +99,10 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     foreign = [f for f in foreign if not any(
         o is not f and o.place.country == f.place.country and o.place.admin1
         and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
+    # ... or the division column by its written unit ('以色列 特拉維夫區 拉馬干': GeoNames gives no division)
+    if len(foreign) == 2 and foreign[0].place.country == foreign[1].place.country \
+            and _DIVISION_CELL.search(foreign[0].text) and not text_of(doc)[foreign[0].end:foreign[1].start].strip(" \t|"):
+        foreign = foreign[1:]
     if not local or not foreign:
         return []
     relation = relation_of(head.text, header[1], [])

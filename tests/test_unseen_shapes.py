@@ -278,3 +278,19 @@ def test_a_rows_district_before_its_city_is_the_party(nlp):
             "Tavares  Xindian District  New Taipei Special Municipality")
     got = {(m.a.name, m.b.name) for m in run(nlp, text)}
     assert ("Yongkang", "El Monte") in got and ("Tainan", "El Monte") not in got
+
+
+def test_a_partners_record_page_dates_its_tie_by_its_labelled_field(nlp):
+    text = ("Sister Cities\nKnoxville, Tennessee, USA\n"
+            "Knoxville is the third-largest city in Tennessee and home to the state university.\n"
+            "Date of Affiliation : May 2, 2001\n"
+            "Officials of the two cities : Mayor Tsai Jen-chien of Hsinchu City and Mayor Victor Ashe of Knoxville")
+    got = {(m.a.name, m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in run(nlp, text)}
+    assert got == {("Hsinchu City", "Knoxville", "sister", "2001-05-02")}
+
+
+def test_a_rows_division_column_in_chinese_is_no_partner(nlp):
+    text = ("桃園市\n  • 友好城市數:34\n市政府締結\n編號 國別 區(州、省、縣等)別 城市名 締約日\n"
+            "1   美国 康乃狄克州 哈特福縣 1982.06.16\n9   以色列 特拉維夫區 拉馬干 2016.07.12")
+    got = {(m.b.name, m.date.iso()) for m in run(nlp, text, lang="zh", title="中華民國友好城市或姐妹城市列表")}
+    assert ("Ramat Gan", "2016-07-12") in got and not any(name == "Tel Aviv" for name, _ in got)
