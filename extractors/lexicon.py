@@ -136,7 +136,8 @@ PAIR_ANAPHOR = re.compile(
 NEGATION_BEFORE = re.compile(
     r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)|never|rather\s+than|instead\s+of|"
     r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?:[\w-]+\s+){0,2}$"
-    r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾)[^。；，,]{0,20}$", _I)
+    r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾|雖非|虽非|而非|非屬|非属"
+    r"|未(?=簽|签|締|缔|結|结))[^。；，,]{0,20}$", _I)  # ('雖非姊妹市', '但未簽署任何協定')
 
 
 # "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",

@@ -293,6 +293,16 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
                         t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)}
 
 
+def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """Two Taiwanese governments and no foreign one, or two foreign ones and
+    no Taiwanese one: the sentence's one pair."""
+    for these, others in ((local, foreign), (foreign, local)):
+        distinct = distinct_places(these)
+        if len(distinct) == 2 and not others:
+            return [(distinct[0], distinct[1])]
+    return []
+
+
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
     seen, out = set(), []
     for s in spans:

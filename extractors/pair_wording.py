@@ -74,7 +74,7 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
                          r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
                          r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
-                         r"|\band\s+(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
+                         r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
                          r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之)\s*)$")
@@ -305,3 +305,15 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
     in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
     English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
     return at >= item[1] or (0 <= at < item[0] <= first_side)
+
+
+def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relation: Relation) -> Relation:
+    """The relation a sentence's main clause names, for a pair named outside
+    its relative asides ('Taoyuan, which already has sister ties with
+    Hartford County, signed a new friendship agreement with Yokohama')."""
+    inside = [(x - start, y - start) for x, y in asides if 0 <= x - start < len(text)]
+    if not inside:
+        return relation
+    blank = "".join(" " if any(x <= i < y for x, y in inside) else ch for i, ch in enumerate(text))
+    cues = relations_in(blank)
+    return relation_of(blank, cues, []) if cues else relation

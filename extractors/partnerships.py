@@ -41,9 +41,10 @@ from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
-                                       standing_alone, third_party_between)
+                                       same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, in_other_item, item_relation,
-                                     other_clauses, pair_event, relation_of, rule_confidence, themes_around)
+                                     other_clauses, outside_asides, pair_event, relation_of, rule_confidence,
+                                     themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -186,13 +187,7 @@ class PartnershipFinder:
                 (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
             # 'The county has been a friendship county of San Diego County since 2016'
             rule_pairs = [(subject, s) for s in distinct_places(sent.sides)]
-        if not rule_pairs:
-            distinct_local = distinct_places(local)
-            if len(distinct_local) == 2 and not foreign:  # two Taiwanese governments
-                rule_pairs = [(distinct_local[0], distinct_local[1])]
-            distinct_foreign = distinct_places(foreign)
-            if not local and len(distinct_foreign) == 2:  # two foreign ones
-                rule_pairs = [(distinct_foreign[0], distinct_foreign[1])]
+        rule_pairs = rule_pairs or same_kind_pair(local, foreign)
         # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese
         # government named last before it; the scorer weighs how each was found. (Pairing it with the
         # government the document names most, tried, added more wrong pairs than right out of fold.)
@@ -322,6 +317,9 @@ class PartnershipFinder:
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
             told = next((text_of(doc)[x:y] for x, y in asides if x <= max(a.start, b.start) < y
                          and not x <= min(a.start, b.start) < y), None)
+            selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
+            if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):
+                tie = outside_asides(sent.text, sent.start, asides, tie)  # (the main clause's own kind of tie)
             if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
                 pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \
                     if relations_in(told) else None

@@ -294,3 +294,27 @@ def test_a_rows_division_column_in_chinese_is_no_partner(nlp):
             "1   美国 康乃狄克州 哈特福縣 1982.06.16\n9   以色列 特拉維夫區 拉馬干 2016.07.12")
     got = {(m.b.name, m.date.iso()) for m in run(nlp, text, lang="zh", title="中華民國友好城市或姐妹城市列表")}
     assert ("Ramat Gan", "2016-07-12") in got and not any(name == "Tel Aviv" for name, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "台北市長今天接見日本大阪市議員訪問團，表示台北市與大阪市雖非姊妹市，但雙方交流頻繁。",
+    "新竹市長今天出席在東京舉行的交流會，並與日本千葉縣知事會面，雙方同意推動兩地交流，但未簽署任何協定。",
+])
+def test_a_tie_the_sentence_denies_in_chinese_is_none(nlp, text):
+    assert run(nlp, text, lang="zh") == []
+
+
+def test_a_relative_aside_keeps_its_own_kind_and_its_place(nlp):
+    text = ("Taoyuan, which already has sister ties with Hartford County, signed a new friendship agreement with "
+            "Yokohama on Monday.")
+    got = {(m.b.name, m.relation.value) for m in run(nlp, text)}
+    assert got == {("Hartford County", "sister"), ("Yokohama", "friendship")}
+    text = ("The mayor of Kaohsiung, who was in Manila for a forum, said the city's sister city relationship with "
+            "Busan would be expanded.")
+    # (Manila, where the mayor was, is no partner)
+    assert {m.b.name for m in run(nlp, text)} == {"Busan"}
+
+
+def test_a_tie_told_of_guests_is_not_dated_by_their_meeting(nlp):
+    text = "Representatives of Taichung and of its sister city Sacramento met in Osaka on Sunday."
+    assert {(m.b.name, m.date) for m in run(nlp, text)} == {("Sacramento", None)}
