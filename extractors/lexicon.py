@@ -189,11 +189,18 @@ def _in_treaty_name(text: str, start: int) -> bool:
     return TREATY_BEFORE.search(text[max(0, start - 60):start]) is not None
 
 
+# '協定の締結には至っていない': a Japanese tie the words after it deny; '友好交流を続けている':
+# friendly exchanges kept up, an activity rather than a tie.
+_NEGATION_AFTER = re.compile(r"[^。、]{0,10}?(?:には|に)?至って(?:い)?ない|[^。、]{0,6}?(?:して|されて)いない"
+                             r"|(?<=交流)を(?:続け|深め|重ね|行っ|進め|図っ)")
+
+
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     out = []
     for relation, pattern in RELATION_CUES:
         out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
                    if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+                   and not _NEGATION_AFTER.match(text, m.end())
                    and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
                    and not ORG_PARTY_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                    and not ORG_AFTER_CUE.match(text, m.end())

@@ -318,3 +318,8 @@ def test_a_relative_aside_keeps_its_own_kind_and_its_place(nlp):
 def test_a_tie_told_of_guests_is_not_dated_by_their_meeting(nlp):
     text = "Representatives of Taichung and of its sister city Sacramento met in Osaka on Sunday."
     assert {(m.b.name, m.date) for m in run(nlp, text)} == {("Sacramento", None)}
+
+
+def test_japanese_exchanges_kept_up_without_an_agreement_are_no_tie(nlp):
+    text = "富山県は台湾の台中市と2016年から友好交流を続けているが、協定の締結には至っていない。"
+    assert run(nlp, text, lang="ja") == []
