@@ -34,7 +34,9 @@ def council_government(text: str, start: int, end: int) -> tuple[int, int] | Non
     if (tail := _TAIL.search(name)) is not None and council_acts(text, start + tail.start()):
         return start, start + tail.start()
     if (head := _HEAD.match(name)) is not None and head.end() < len(name) and _ACTS_AFTER.match(text, end):
-        return start + head.end(), end
+        # ('the Board of Supervisors of the County of Santa Clara': the county, unit word and all)
+        unit = re.search(r"(?:City|Town|Village|County)\s+of\s+(?:the\s+)?$", head.group(0))
+        return start + (unit.start() if unit else head.end()), end
     return None
 
 

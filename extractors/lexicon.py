@@ -42,6 +42,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
 RELATION_CUES.append((Relation.OTHER, re.compile(
     r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
+    r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟|締交|缔交", _I)))
 

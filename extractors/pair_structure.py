@@ -293,12 +293,14 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
                         t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)}
 
 
-def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str = "") -> list[tuple[PlaceSpan, PlaceSpan]]:
     """Two Taiwanese governments and no foreign one, or two foreign ones and
     no Taiwanese one: the sentence's one pair."""
     for these, others in ((local, foreign), (foreign, local)):
         distinct = distinct_places(these)
-        if len(distinct) == 2 and not others:
+        # ('Taipei has more than 50 sister cities, Kaohsiung more than 20': two of a kind told apart by a comma)
+        if len(distinct) == 2 and not others and not (these is local and text and CLAUSE_MARK.search(
+                text, distinct[0].end, distinct[1].start)):
             return [(distinct[0], distinct[1])]
     return []
 

@@ -187,7 +187,7 @@ class PartnershipFinder:
                 (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
             # 'The county has been a friendship county of San Diego County since 2016'
             rule_pairs = [(subject, s) for s in distinct_places(sent.sides)]
-        rule_pairs = rule_pairs or same_kind_pair(local, foreign)
+        rule_pairs = rule_pairs or same_kind_pair(local, foreign, text_of(doc))
         # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese
         # government named last before it; the scorer weighs how each was found. (Pairing it with the
         # government the document names most, tried, added more wrong pairs than right out of fold.)

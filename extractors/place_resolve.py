@@ -24,6 +24,7 @@ _ADMIN1_AFTER = re.compile(r"(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|Amer
                            r"|[A-Z]{3,}(?:\s[A-Z]{3,})?(?![a-z]))")  # ('ARCADIA, CALIFORNIA' in a title block)
 # ' in Shimane Prefecture': the division a town was just said to lie in.
 _IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Prefecture|Province|State)\b")
+_COUNTY_OF = re.compile(r"\b[Cc]ounty\s+of\s+(?:the\s+)?$")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
 # 'Jonava District Municipality': the division, not the town it is named after.
@@ -84,6 +85,10 @@ class PlaceResolver:
             state, explicit = self._admin1_country(text, end)
             if state and (explicit or self.gaz.foreign_lookup(name, state)):
                 hint = state
+        # 'the County of Santa Clara': the county of that name, not a city called so
+        if _COUNTY_OF.search(text, max(0, start - 20), start) and (
+                counties := [p for p in self.gaz.foreign_lookup(f"{name} County", hint) if p.level is Level.COUNTY]):
+            return max(counties, key=lambda p: p.population or 0)
         weak = False  # a hint from the document as a whole, not from the words around the name
         if not hint and UNIT_OF.search(text, max(0, start - 20), start):
             hint, weak = sole_foreign_country(doc_countries), True

@@ -323,3 +323,15 @@ def test_a_tie_told_of_guests_is_not_dated_by_their_meeting(nlp):
 def test_japanese_exchanges_kept_up_without_an_agreement_are_no_tie(nlp):
     text = "富山県は台湾の台中市と2016年から友好交流を続けているが、協定の締結には至っていない。"
     assert run(nlp, text, lang="ja") == []
+
+
+def test_the_county_of_a_name_is_the_county(nlp):
+    text = ("The Board of Supervisors of the County of Santa Clara approved a resolution renewing the county's "
+            "sister-county relationship with Hsinchu County, first established in 1989.")
+    assert {(m.b.name, m.b.country) for m in run(nlp, text)} == {("Santa Clara County", "US")}
+
+
+def test_two_taiwanese_cities_told_apart_by_a_comma_are_no_pair(nlp):
+    text = ("Taipei has more than 50 sister cities, Kaohsiung more than 20; yet few of these ties produce anything. "
+            "Tainan's partnership with Sendai is an exception.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Sendai")}
