@@ -317,3 +317,14 @@ def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relatio
     blank = "".join(" " if any(x <= i < y for x, y in inside) else ch for i, ch in enumerate(text))
     cues = relations_in(blank)
     return relation_of(blank, cues, []) if cues else relation
+
+
+def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
+    """The kind of tie written right before one side's name, which names
+    that side's tie ('拜會姊妹市仙台市與友好城市金澤市', 'its friendship city Sakai')."""
+    for span in spans:
+        at = span.start - start
+        kinds = {c[0] for c in cues if 0 <= at - c[2] <= 1 and not text[c[2]:at].strip(" 的之の")}
+        if len(kinds) == 1:
+            return kinds.pop()
+    return None

@@ -44,7 +44,7 @@ from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_
                                        same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, in_other_item, item_relation,
                                      other_clauses, outside_asides, pair_event, relation_of, rule_confidence,
-                                     themes_around)
+                                     themes_around, apposed_relation)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -320,6 +320,7 @@ class PartnershipFinder:
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):
                 tie = outside_asides(sent.text, sent.start, asides, tie)  # (the main clause's own kind of tie)
+            tie = apposed_relation(sent.text, sent.start, cues, (b, a)) or tie
             if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
                 pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \
                     if relations_in(told) else None

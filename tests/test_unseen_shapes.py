@@ -335,3 +335,9 @@ def test_two_taiwanese_cities_told_apart_by_a_comma_are_no_pair(nlp):
     text = ("Taipei has more than 50 sister cities, Kaohsiung more than 20; yet few of these ties produce anything. "
             "Tainan's partnership with Sendai is an exception.")
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Sendai")}
+
+
+def test_the_kind_written_before_each_partners_name_is_its_tie(nlp):
+    text = "台南市長率團訪問日本，先後拜會姊妹市仙台市與友好城市金澤市。"
+    got = {(m.b.name, m.relation.value) for m in run(nlp, text, lang="zh")}
+    assert got == {("Sendai", "sister"), ("Kanazawa", "friendship")}
