@@ -193,7 +193,9 @@ def _in_treaty_name(text: str, start: int) -> bool:
 # '協定の締結には至っていない': a Japanese tie the words after it deny; '友好交流を続けている':
 # friendly exchanges kept up, an activity rather than a tie.
 _NEGATION_AFTER = re.compile(r"[^。、]{0,10}?(?:には|に)?至って(?:い)?ない|[^。、]{0,6}?(?:して|されて)いない"
-                             r"|(?<=交流)を(?:続け|深め|重ね|行っ|進め|図っ)")
+                             r"|(?<=交流)を(?:続け|深め|重ね|行っ|進め|図っ)"
+                             # '台日文化友好交流基金會': a cue inside an association's name
+                             r"|[^\s，。、,]{0,2}?(?:基金會|基金会|協會|协会|促進會|促进会|聯誼會|联谊会|委員會|委员会|推進協議会|協会)")
 
 
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:

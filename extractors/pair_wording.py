@@ -110,10 +110,13 @@ _DATES_TO = re.compile(r"(?i)\b(?:dates?|dated|dating)\s+(?:back\s+)?to\s+(?:19|
 _SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?since\s+(?:(?:19|20)\d\d|[A-Z][a-z]+\s+\d)")
 
 
-_MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)")
+_MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)"
+                     r"|友好交流")  # ('雙方城市友好交流，10年來簽署30餘項合作備忘錄')
 _SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$")
 _TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memorand|MOU|pacts?|accords?|"
-                             r"partnerships?|relationships?)\b")
+                             r"partnerships?|relationships?)\b"
+                             r"|\s*(?:に関する|に關於|之|の)?[^。，、,]{0,4}?(?:協定|协定|協議|协议|都市|城市|備忘錄|备忘录|覚書|提携|宣言|"
+                             r"關係|关系|関係|合作|協力|促進|締結|缔结|結盟|结盟|[市町村縣县鄉乡鎮镇])")
 # '友好交流覚書', '友好交流備忘錄': Japanese and Chinese texts name the memorandum
 # after what it covers, and the corpus calls such a tie an MOU. (In English
 # it is split: 'MOU for Friendship Exchange' friendship, 'MOU on Friendly City

@@ -341,3 +341,14 @@ def test_the_kind_written_before_each_partners_name_is_its_tie(nlp):
     text = "台南市長率團訪問日本，先後拜會姊妹市仙台市與友好城市金澤市。"
     got = {(m.b.name, m.relation.value) for m in run(nlp, text, lang="zh")}
     assert got == {("Sendai", "sister"), ("Kanazawa", "friendship")}
+
+
+def test_friendly_exchanges_and_a_foundations_name_are_no_friendship_tie():
+    from extractors.lexicon import relations_in
+    from extractors.pair_wording import relation_of
+
+    text = "再以台北與上海雙城論壇為例，雙方城市友好交流，10年來簽署30餘項合作備忘錄。"
+    assert relation_of(text, relations_in(text), []).value == "mou"
+    assert relations_in("台南市台日文化友好交流基金會郭榮譽董事長") == []
+    text = "石垣市と蘇澳鎮は友好交流協定を締結した。"  # (a tie noun after it: the friendship agreement)
+    assert relation_of(text, relations_in(text), []).value == "friendship"
