@@ -64,6 +64,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
+        # 'will join … to host a … sister city agreement signing': a ceremony to come
+        r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"
         r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
@@ -104,6 +106,9 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|migh
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
                           r"(?:[a-z]+\s+){0,2}$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
+# '市制施行20周年', '建市100週年', '開港150周年': the anniversary of something else than the tie.
+_OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設市|升格|開港|开港|創立|创立|設立|设立|建校|開館|開業|建國|建国)"
+                            r"\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*$")
 # 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
 _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
@@ -219,7 +224,8 @@ def event_of(text: str) -> tuple[Event, bool]:
     # ('visited Hualien to mark 10 years of ties': a purpose, not a plan)
     renewed = [m for m in EVENT_CUES[Event.RENEWED].finditer(text)
                if not (_FUTURE_PLAN if _MARKING.match(m.group(0)) or _MET_TO.search(text[:m.start()])
-                       else FUTURE_BEFORE).search(text[:m.start()])]
+                       else FUTURE_BEFORE).search(text[:m.start()])
+               and not _OTHER_JUBILEE.search(text, max(0, m.start() - 12), m.start())]
     if renewed:
         return Event.RENEWED, True
     past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])

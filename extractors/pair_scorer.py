@@ -172,6 +172,12 @@ class PairScorer:
             chosen = [c for c in group if c.selected]
             chosen = chosen or [max(group, key=lambda c: self.raw(pool_features([c], ctx)))]
             mentions = [m.model_copy(update={"confidence": p}) for c in chosen for m in c.mentions]
+            # A passage with no word of its own for the event ('the agreement should be apolitical') tells of
+            # the event the pair's other passages name ('approved the signing'): no record of its own.
+            told = {m.event for c in chosen if c.features.get("event_cue") for m in c.mentions}
+            if len(told) == 1 and len(chosen) > 1 and told & {Event.PROPOSED, Event.TERMINATED}:
+                mentions = [m if m.event in told else m.model_copy(update={"event": next(iter(told))})
+                            for m in mentions]
             mentions = dated_from_passages(mentions, [c for c in group if c not in chosen])
             if self.themes is not None:
                 themes = self.pair_themes(group, ctx, groups)

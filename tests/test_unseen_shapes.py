@@ -352,3 +352,20 @@ def test_friendly_exchanges_and_a_foundations_name_are_no_friendship_tie():
     assert relations_in("台南市台日文化友好交流基金會郭榮譽董事長") == []
     text = "石垣市と蘇澳鎮は友好交流協定を締結した。"  # (a tie noun after it: the friendship agreement)
     assert relation_of(text, relations_in(text), []).value == "friendship"
+
+
+def test_an_assemblys_approval_is_a_proposal_its_later_talk_does_not_undo(nlp):
+    text = ("The Prague City Hall assembly on Thursday approved the signing of a sister-city agreement with the "
+            "capital of Taiwan, Taipei. According to Prague mayor Zdenek Hrib, the agreement should be apolitical.")
+    got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text, published=dt.date(2019, 12, 12))}
+    assert got == {("Taipei", "Prague", "proposed")}
+
+
+def test_a_signing_ceremony_to_be_hosted_is_a_proposal():
+    text = ("On Dec. 15, the office will join with the governor and the city of Taoyuan to host a summit and "
+            "sister city agreement signing ceremony.")
+    assert event_of(text) == (Event.PROPOSED, True)
+
+
+def test_another_jubilee_renews_no_tie():
+    assert event_of("令和6年10月に新北市淡水区と締結した友好交流覚書及び市制施行20周年を記念し")[0] is Event.ESTABLISHED
