@@ -369,3 +369,10 @@ def test_a_signing_ceremony_to_be_hosted_is_a_proposal():
 
 def test_another_jubilee_renews_no_tie():
     assert event_of("令和6年10月に新北市淡水区と締結した友好交流覚書及び市制施行20周年を記念し")[0] is Event.ESTABLISHED
+
+
+def test_a_tie_is_dated_by_its_first_passage_unless_another_marks_the_founding(nlp):
+    text = ("Fuli Township and Bibai signed a friendship agreement online on October 1. "
+            "The two towns agreed on the friendship agreement in 2023, when a delegation from Bibai visited Fuli.")
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2024, 10, 2))}
+    assert ("established", "2024-10-01") in got
