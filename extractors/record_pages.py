@@ -64,8 +64,8 @@ def record_mention(text: str, sides: list[PlaceSpan], owner: Place | None, publi
                    confidence=0.9)
 
 
-# 'Date of Affiliation : September 27, 1985' on a partner's own page ('Landkreis Starnberg, Bavaria,
-# Germany' above, 'Officials of the two cities : Chief Magistrate of Taipei County … and Starnberg Mayor …').
+# 'Date of Affiliation : May 2, 2001' on a partner's own page under 'Sister Cities' ('Knoxville,
+# Tennessee, USA' above, 'Officials of the two cities : Mayor … of Hsinchu City and Mayor … of Knoxville').
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
 _EN_FIELD = re.compile(r"^[|\s]*(?P<label>[A-Z][A-Za-z ]{2,30}?)\s*[|:]\s*(?P<value>[^|\n]*?)[|\s]*$", re.M)
 _EN_DATE = ("Date of Affiliation", "Date of Agreement", "Date Signed", "Date of Signing", "Signing Date",
