@@ -24,9 +24,10 @@ import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unknown_towns, one_kanji_city,
-                                        parents_locate, read_municipality, town_after, town_in_gun)
-from extractors.gazetteer.world import cjk_keys, cjk_names
+                                        parents_locate, read_municipality, same_name_same_place, town_after,
+                                        town_in_gun)
 from extractors.datelines import is_dateline
+from extractors.gazetteer.world import cjk_keys, cjk_names
 from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
@@ -173,6 +174,7 @@ class ChinesePlaceFinder:
         locate_unknown_towns(original, spans, self.gaz.world)
         _short_references(spans)
         parents_locate(original, spans)
+        same_name_same_place(original, spans)
         _mayors_by_surname(original, spans)
         return sorted(spans, key=lambda s: s.start)
 

@@ -209,6 +209,18 @@ def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
             first.kind = "locator"
 
 
+def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
+    """'日本島根縣松江市長…，松江市與嘉義市…': one written name is one place in a
+    document, the one its country or division written right before placed
+    (bare, '松江市' is Shanghai's Songjiang)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    placed = {s.text: s.place for before, s in zip(ordered, ordered[1:]) if s.kind == "foreign" and s.place
+              and before.kind in ("country", "locator") and not text[before.end:s.start].strip()}
+    for s in ordered:
+        if s.kind == "foreign" and s.text in placed and s.place is not None and s.place.id != placed[s.text].id:
+            s.place = placed[s.text]
+
+
 # Names from these countries are written in their own characters, not by sound.
 _NOT_BY_SOUND = frozenset({"JP", "KR", "KP", "CN", "TW", "HK", "MO"})
 

@@ -310,16 +310,18 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
     return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
-def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relation: Relation) -> Relation:
+def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relation: Relation) -> Relation | None:
     """The relation a sentence's main clause names, for a pair named outside
     its relative asides ('Taoyuan, which already has sister ties with
-    Hartford County, signed a new friendship agreement with Yokohama')."""
+    Hartford County, signed a new friendship agreement with Yokohama');
+    None where only an aside names a tie ('the mayor of Fukuoka said his
+    city, which has friendship ties with Busan, hoped to learn from Taipei')."""
     inside = [(x - start, y - start) for x, y in asides if 0 <= x - start < len(text)]
     if not inside:
         return relation
     blank = "".join(" " if any(x <= i < y for x, y in inside) else ch for i, ch in enumerate(text))
     cues = relations_in(blank)
-    return relation_of(blank, cues, []) if cues else relation
+    return relation_of(blank, cues, []) if cues else None
 
 
 def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:

@@ -376,3 +376,14 @@ def test_a_tie_is_dated_by_its_first_passage_unless_another_marks_the_founding(n
             "The two towns agreed on the friendship agreement in 2023, when a delegation from Bibai visited Fuli.")
     got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2024, 10, 2))}
     assert ("established", "2024-10-01") in got
+
+
+def test_a_tie_named_only_in_an_aside_pairs_no_one_outside_it(nlp):
+    text = ("Speaking at a forum in Taipei, the mayor of Fukuoka said his city, which has friendship ties with Busan "
+            "and Guangzhou, hoped to learn from Taipei's smart city projects.")
+    assert not any("TW" in (m.a.country, m.b.country) for m in run(nlp, text))
+
+
+def test_one_written_name_is_the_place_its_country_placed(nlp):
+    text = "嘉義市長今天接見日本島根縣松江市長上定昭仁，松江市與嘉義市2016年締結友好交流協定。"
+    assert {(m.b.name, m.b.country) for m in run(nlp, text, lang="zh")} == {("Matsue", "JP")}
