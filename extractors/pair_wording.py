@@ -321,7 +321,9 @@ def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relatio
         return relation
     blank = "".join(" " if any(x <= i < y for x, y in inside) else ch for i, ch in enumerate(text))
     cues = relations_in(blank)
-    return relation_of(blank, cues, []) if cues else None
+    # ('Taichung, which already has friendship agreements with Sendai, signed a new one with Kumamoto':
+    # the main clause's verb states a tie of the aside's kind)
+    return relation_of(blank, cues, []) if cues else relation if event_of(blank)[1] else None
 
 
 def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
