@@ -320,8 +320,9 @@ class PartnershipFinder:
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):
                 main_tie = outside_asides(sent.text, sent.start, asides, tie)  # (the main clause's own kind of tie)
-                tie, selected = main_tie or tie, selected and (main_tie is not None or borrowed or any(  # (or an aside
-                    {p.place.id for p in sent.sides if x <= p.start < y} >= key for x, y in asides))  # names both)
+                # (the aside's tie is with the places it names itself, not with the pair's other side)
+                tie, selected = main_tie or tie, selected and (main_tie is not None or borrowed or not any(
+                    {p.place.id for p in sent.sides if x <= p.start < y} - key for x, y in asides))
             tie = apposed_relation(sent.text, sent.start, cues, (b, a)) or tie
             if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
                 pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \

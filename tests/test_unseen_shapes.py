@@ -387,3 +387,8 @@ def test_a_tie_named_only_in_an_aside_pairs_no_one_outside_it(nlp):
 def test_one_written_name_is_the_place_its_country_placed(nlp):
     text = "嘉義市長今天接見日本島根縣松江市長上定昭仁，松江市與嘉義市2016年締結友好交流協定。"
     assert {(m.b.name, m.b.country) for m in run(nlp, text, lang="zh")} == {("Matsue", "JP")}
+
+
+def test_an_aside_about_one_sides_tie_still_pairs_it_with_the_other(nlp):
+    text = "Kaohsiung, which has been a sister city since 1988, welcomed a delegation from Portland on Monday."
+    assert {(m.a.name, m.b.name, m.date.iso()) for m in run(nlp, text)} == {("Kaohsiung", "Portland", "1988")}
