@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 
 
 def span_root(doc: Doc, span: PlaceSpan):
@@ -89,6 +90,7 @@ def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chai
 
 
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})
+_AFTER_ASIDE = re.compile(r",\s*(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:after|since)\s+[^,;.]*")
 
 
 def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -98,7 +100,8 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     stand outside the main clause. Needs a dependency parse (English)."""
     if not doc.has_annotation("DEP"):
         return []
-    out = []
+    # (', 10 years after the two cities first signed a partnership agreement in 2014': an earlier tie's clause)
+    out = [(m.start() + 1, m.end()) for m in _AFTER_ASIDE.finditer(text_of(doc), start, end)]
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
         left = tok.left_edge
         if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == ",":

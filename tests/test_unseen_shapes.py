@@ -392,3 +392,10 @@ def test_one_written_name_is_the_place_its_country_placed(nlp):
 def test_an_aside_about_one_sides_tie_still_pairs_it_with_the_other(nlp):
     text = "Kaohsiung, which has been a sister city since 1988, welcomed a delegation from Portland on Monday."
     assert {(m.a.name, m.b.name, m.date.iso()) for m in run(nlp, text)} == {("Kaohsiung", "Portland", "1988")}
+
+
+def test_an_earlier_tie_in_an_after_clause_is_a_second_record_with_its_own_date(nlp):
+    text = ("Kaohsiung and Yokohama signed a memorandum of understanding on port city cooperation on Wednesday, "
+            "10 years after the two cities first signed a partnership agreement in 2014.")
+    got = {(m.relation.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2024, 9, 12))}
+    assert got == {("mou", "2024-09-11"), ("cooperation", "2014")}
