@@ -248,6 +248,8 @@ class ChinesePlaceFinder:
                 if text[i + n:i + n + 1] == "省" and (province := self._province_of(listed)) is not None:
                     return PlaceSpan(i, i + n + 1, original[i:i + n + 1], "foreign", place=province)  # 宿霧省
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
+            if chunk[-1] in "郡縣县" and n >= 3 and (county := self._state_county(chunk, before)) is not None:
+                return PlaceSpan(i, i + n, written, "foreign", place=county)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
                 continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
             if chunk[0] == "都" and original[i - 1:i] == "首":
@@ -301,6 +303,20 @@ class ChinesePlaceFinder:
         base = city.name.removesuffix(" City")
         return next((p for p in self.gaz.foreign_lookup(base, city.country)
                      if p.level is Level.PROVINCE and fold_core(p.name) == fold_core(base)), None)
+
+    def _state_county(self, chunk: str, before: list[PlaceSpan]) -> Place | None:
+        """'德拉瓦郡': a county named like a US state the name table knows (德拉瓦州).
+        Six states hold a Delaware County: without the state written before,
+        the county is kept with no state rather than a guessed one."""
+        state = self.gaz.table.chinese(chunk[:-1] + "州", "US")
+        if state is None or state.level is not Level.STATE or state.country != "US":
+            return None
+        division = _division_before(before)
+        counties = [p for p in self.gaz.foreign_lookup(f"{state.name} County", "US") if p.level is Level.COUNTY
+                    and (division is None or p.admin1 == division)]
+        if len(counties) == 1:
+            return counties[0]
+        return None if division else _provisional(f"{state.name} County", "US").model_copy(update={"level": Level.COUNTY})
 
     def _county_of(self, place: Place, state: str | None = None) -> Place | None:
         """'哈特福縣' is Hartford County, not the city of Hartford: where the

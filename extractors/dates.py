@@ -56,7 +56,10 @@ _MONC = rf"(?<![A-Za-z])(?P<mon>{_MON})(?![A-Za-z])"  # capitalised only
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_BEFORE = re.compile(rf"{_WD}(?:,?\s+|\s*\(\s*)(?:the\s+)?$")  # 'Friday, March 22', 'Wednesday (May 8)': one date
 _DAYN = r"(?P<day>[0-3]?\d)(?![0-9])(?:st|nd|rd|th)?"
-_ZH_MD = r"(?:\s*(?P<month>\d{1,2})\s*月份?(?:\s*(?P<day>\d{1,2})\s*[日號号])?)?"
+# The same year in another reckoning between a year and its month ('令和元年（2019年）10月24日',
+# '2019年（令和元年）10月', '民國108年(2019年)10月'): the month and day still belong to it.
+_SAME_YEAR = r"(?:\s*[(（]\s*(?:(?:令和|平成|昭和|民[國国])\s*(?:\d{1,3}|元)|\d{4})\s*年?\s*[)）])?"
+_ZH_MD = rf"(?:{_SAME_YEAR}\s*(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*[日號号])?)?"
 _ZH_DAY = r"(?:\s*(?P<day>\d{1,2})\s*[日號号])?"
 _NUM = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _YEAR = r"(?P<year>\d{4})(?![0-9])"
@@ -78,9 +81,10 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
                          r"(?![0-9/])"),
     # Japanese era years ('令和6年10月1日', '平成28年', '令和元年').
-    ("era", ("#d", "年"), rf"(?P<era>令和|平成|昭和)\s*(?P<eyear>\d{{1,2}}|元)\s*(?:[(（]\s*\d{{4}}\s*[)）]\s*)?"
+    # (one in brackets after a year is that year's other name: '2019年（令和元年）10月')
+    ("era", ("#d", "年"), rf"(?<![年\d][(（])(?P<era>令和|平成|昭和)\s*(?P<eyear>\d{{1,2}}|元)\s*(?:[(（]\s*\d{{4}}\s*[)）]\s*)?"
                           rf"年度?{_ZH_MD}"),
-    ("era", ("年",), rf"(?P<era>令和|平成|昭和)\s*(?P<eyear>元)\s*年度?{_ZH_MD}"),
+    ("era", ("年",), rf"(?<![年\d][(（])(?P<era>令和|平成|昭和)\s*(?P<eyear>元)\s*年度?{_ZH_MD}"),
     # '今(113)年': this year, written as its ROC year.
     ("roc", ("#d", "今"), r"今\s*[(（]\s*(?P<roc>1\d\d)\s*[)）]\s*年"),
     # 'this year (2016)', '今年（2022年）', '今年(九十八年)': the year in brackets says

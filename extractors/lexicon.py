@@ -44,6 +44,8 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
     r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
+    # ('The Tainan relationship dates to 1988' on Boise's page: the tie with that partner)
+    r"|\b(?:the|its|our|their)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟|締交|缔交", _I)))
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
@@ -133,6 +135,7 @@ PAIR_ANAPHOR = re.compile(
     # 'Gov. Lou Leon Guerrero and Mayor Wen-tsan Cheng signing': the two heads of the places just named
     r"|(?-i:\b(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+(?:[A-Z][\w'-]+\s+){1,3}and\s+"
     r"(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+[A-Z])"
+    r"|\bthe\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"  # 'the Tainan relationship'
     r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
 
 

@@ -157,9 +157,18 @@ def partner_before(sentences: list[Sentence], i: int, named: list[PlaceSpan], co
     for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
         if ids & {p.place.id for p in sent.sides} and relations_in(sent.text):
             found = [p for p in sent.sides if p.place.id not in ids and (p.place.country == "TW") == (country == "TW")]
+            # ('Boise has three sister cities: Chita, Russia; Gernika, Spain; and Tainan, Taiwan': the list's owner)
+            listing = _PARTNERS_LISTED.search(sent.text)
+            if found and listing and found[0].start < sent.start + listing.start() and all(
+                    p.start >= sent.start + listing.end() for p in sent.sides if p.place.id in ids):
+                return found[:1]
             if found:
                 return found[-1:]
     return []
+
+
+_PARTNERS_LISTED = re.compile(r"(?i)\b(?:sister|friendship|twin|partner)\s+(?:cities|towns|states|counties)\s*"
+                              r"(?:[(（][^)）]{0,20}[)）]\s*)?(?:[:：]|,?\s+(?:including|such\s+as|among\s+them)\b)")
 
 
 def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:

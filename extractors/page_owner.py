@@ -86,6 +86,9 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         kind, name, region = m.groups()
         level = Level.PREFECTURE if kind == "pref" else None
         return _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
+    if labels[-2:] == ["go", "kr"] and len(labels) >= 3 and (len(labels) == 3 or labels[-4] in _OWN_SUBDOMAINS):
+        # Korean local governments' sites: gimhae.go.kr, www.busan.go.kr (ministries' labels name no place)
+        return _city_outlet(gaz, labels[-3].capitalize() + " City", labels[-3].capitalize())
     if m := _US_CITY.match(host):
         return _foreign(gaz, m.group(1), "US", None, None)
     if labels[-1] in ("gov", "org", "us") and len(labels) >= 2 and labels[-2].isalpha():
@@ -214,7 +217,9 @@ def title_owner(text: str, title: str, title_places: list[PlaceSpan], named: set
 
 # 'City of Cupertino (City Council staff report, Laserfiche records)', 'Kaohsiung City Government':
 # a publisher that is a local government publishes its own pages.
-_GOVERNMENT_OUTLET = re.compile(r"^(?:the\s+)?(?:City|Town|Village|County)\s+of\s+\S|\sGovernment$")
+# ('Gimhae City', 'Changwon Special City': a publisher named as a city is that city's site)
+_GOVERNMENT_OUTLET = re.compile(r"^(?:the\s+)?(?:City|Town|Village|County)\s+of\s+\S|\sGovernment$"
+                                r"|^[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?\s+(?:Metropolitan\s+|Special\s+)?City$")
 
 
 def outlet_owner(outlet: str, gaz: Gazetteer) -> Place | None:
@@ -222,7 +227,26 @@ def outlet_owner(outlet: str, gaz: Gazetteer) -> Place | None:
     name = re.sub(r"\s*[(（].*$", "", outlet).strip()
     if not _GOVERNMENT_OUTLET.search(name):
         return None
+    if m := _NAMED_CITY.match(name):
+        return _city_outlet(gaz, name, m.group(1))
     return latin_title_owner(f" - {name}", gaz) or taiwan_site_owner(f" - {name}", gaz)
+
+
+_NAMED_CITY = re.compile(r"^([A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?:Metropolitan\s+|Special\s+)?City$")
+
+
+def _city_outlet(gaz: Gazetteer, name: str, stem: str) -> Place | None:
+    """'Taichung City', 'Quezon City', 'Gimhae City': the city of the whole
+    name where one is called so, else the one sizeable city of the stem."""
+    taiwan = {gaz.current(e).id: gaz.current(e) for e in gaz.taiwan_lookup(name)}
+    if taiwan:
+        return next(iter(taiwan.values())) if len(taiwan) == 1 else None
+    whole = [p for p in gaz.foreign_lookup(name) if p.level is Level.CITY and fold(p.name) == fold(name)]
+    found = whole or [p for p in gaz.foreign_lookup(stem) if p.level is Level.CITY
+                      and (p.population or 0) >= US_SITE_POPULATION]
+    best = max(found, key=lambda p: p.population or 0, default=None)
+    # one city of that name, or one far larger than any other (Busan beside its GeoNames twin)
+    return best if best is not None and len({(p.country, p.admin1) for p in found if p.population}) == 1 else None
 
 
 def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:

@@ -163,7 +163,7 @@ def _bare(text: str, cue) -> bool:
     which kind. A Chinese or Japanese name written onto it ('友好協力協定',
     '交流推進協定') says what was signed."""
     words = text[cue[1]:cue[2]]
-    if _BARE_TIE.fullmatch(words):
+    if _BARE_TIE.fullmatch(words) or _PARTNER_TIE.fullmatch(words):
         return True
     if not _BARE_AGREEMENT.search(words):
         return False
@@ -173,7 +173,8 @@ def _bare(text: str, cue) -> bool:
     return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
 
 
-_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟")
+_PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|partnership)", re.I)  # 'the Tainan relationship'
+_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携")  # ("1972年提携" under a heading of sister cities)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -196,8 +197,9 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any, the
     sentence's event holds, background clauses without the pair left out."""
-    if not any(sent_start <= s.start < sent_start + len(sent_text) for s in (a, b)):
-        return event_of(sent_text)  # both sides borrowed: 'The agreement, signed in 2003, ...'
+    if not all(sent_start <= s.start < sent_start + len(sent_text) for s in (a, b)):
+        # a side borrowed: 'The agreement, signed in 2003, ...', 'The Tainan relationship was renewed …'
+        return event_of(sent_text)
     window = text[min(a.start, b.start):max(a.end, b.end)]
     event, found = event_of(window)
     if found:

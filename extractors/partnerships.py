@@ -30,8 +30,7 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
-from extractors.event_dates import (CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates,
-                                   nearest_date)
+from extractors.event_dates import CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates, nearest_date
 from extractors.followups import anniversary_followups
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
@@ -48,7 +47,7 @@ from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerate
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
-from extractors.table_rows import ROWS_AFTER_HEADER, page_at, row_candidates, year_hint_at
+from extractors.table_rows import ROWS_AFTER_HEADER, owner_heading, page_at, row_candidates, year_hint_at
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import guests_only, trip_only
@@ -79,7 +78,8 @@ class PartnershipFinder:
         orgs = [p for p in (doc._.places or []) if p.kind == "org" and p.place is not None]
         sentences = []
         for sent in doc.sents:
-            sides = [p for p in places if sent.start_char <= p.start < sent.end_char]
+            sides = owner_heading(doc, sent.start_char, sent.end_char,
+                                  [p for p in places if sent.start_char <= p.start < sent.end_char])
             others = [p for p in orgs if sent.start_char <= p.start < sent.end_char]
             sentences.append(Sentence(sent.start_char, sent.end_char, sent.text,
                                        drop_contained(sides, text_of(doc)), others))

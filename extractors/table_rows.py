@@ -188,3 +188,21 @@ def _page_owner_span(doc: Doc, sent: Sentence, country: str | None) -> list[Plac
         return []
     kind = "taiwan" if owner.country == "TW" else "foreign"
     return [PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])]
+
+
+# 'Sister Cities: Munakata (Japan, 1992), …' opening a line of a government's own page.
+_OWNERS_HEADING = re.compile(r"(?i)\s*(?:(?:international|our)\s+)?(?:sister|friendship|twin|partner)\s+"
+                             r"(?:cities|towns|municipalities)\s*[:：]|\s*(?:姉妹都市|友好都市|姊妹市|姐妹市|友好城市|姊妹城市)\s*[:：]")
+
+
+def owner_heading(doc: Doc, start: int, end: int, sides: list[PlaceSpan]) -> list[PlaceSpan]:
+    """The page's owner put before a list its own heading introduces, where
+    the heading opens a line and names no government ('Sister Cities: A
+    (1992), B (1998)' on Gimhae's site lists Gimhae's partners)."""
+    owner = doc._.page_owner
+    text = text_of(doc)
+    m = _OWNERS_HEADING.match(text, start, end) if owner is not None else None
+    if m is None or (start and text[start - 1] != "\n") or any(p.start < m.end() or p.place.id == owner.id for p in sides):
+        return sides
+    return [PlaceSpan(start, start, owner.name, "taiwan" if owner.country == "TW" else "foreign", place=owner,
+                      notes=["page owner", "implicit"]), *sides]

@@ -340,9 +340,14 @@ class WorldIndex:
         return len(self._t["names"])
 
 
-# Where the English name in use differs from GeoNames' (the capital of the
-# US is 'Washington, D.C.', which tells it from the state).
-CONVENTIONAL_NAMES = {"gn:4140963": "Washington, D.C."}
+def _conventional_names(path: Path) -> dict[str, str]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return {r[0]: r[1] for r in rows[1:]}
+
+
+# Where the English name in use differs from GeoNames' ('Washington, D.C.', 'Gimhae').
+CONVENTIONAL_NAMES = _conventional_names(Path(__file__).with_name("data") / "conventional_names.tsv")
 
 
 # -- the cache ----------------------------------------------------------------
