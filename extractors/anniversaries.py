@@ -23,7 +23,8 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
 # (a date after it is when the anniversary is kept, unlike one after 'the signing').
 _ANNIVERSARY_OF_TIE = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+(?:celebrations?\s+|ceremony\s+)?of\s+(?:the\s+|their\s+|its\s+)?"
-    r"(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town)\s+(?:relationship|ties|partnership|agreement)\b", re.I)
+    r"(?:(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town|prefecture)\s+|(?:sister|friendship|twinning|"
+    r"partnership|cooperation)\s+)?(?:relationship|ties|partnership|agreement|pact|twinning)\b", re.I)
 
 
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
@@ -122,7 +123,10 @@ def anniversary_date(text: str, published) -> EventDate | None:
     return EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
 
 
-_SAME_DAY = re.compile(r"(?i)\b(?:is|was|marks|marked|will mark)\s+the\s+\w+\s+anniversary")
+# ('August 9 is the third anniversary …': a day that is the anniversary; not 'the two sides marked the 10th
+# anniversary', which keeps it on some day of the year)
+_SAME_DAY = re.compile(r"(?i)\b(?:today|tomorrow|day|date|\d{1,2}(?:st|nd|rd|th)?|\d{1,2},?\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                       r"\s+(?:is|was|marks|marked|will\s+mark)\s+the\s+\w+\s+anniversary")
 
 
 _CARDINALS = {w: i for i, w in enumerate(
@@ -131,7 +135,7 @@ _CARDINALS = {w: i for i, w in enumerate(
 # 'marked 20 years of ties', 'celebrating forty years of sister-city
 # friendship': an anniversary by another name.
 YEARS_OF_TIES = re.compile(
-    rf"\b(?:mark|celebrat|commemorat|observ)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
+    rf"\b(?:mark|celebrat|commemorat|observ|recogniz|recognis|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
     rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|\d{{1,3}}(?:st|nd|rd|th)\s+year"  # ('their 40th year as')
     rf"|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
     r"(?:[\w-]+\s+){0,3}?"

@@ -27,7 +27,7 @@ from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unkno
                                         parents_locate, read_municipality, same_name_same_place, town_after,
                                         town_in_gun)
 from extractors.datelines import is_dateline
-from extractors.gazetteer.world import cjk_keys, cjk_names
+from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
 from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan

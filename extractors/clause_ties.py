@@ -19,11 +19,14 @@ from models.records import DatePrecision, Event, EventDate, Relation
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
-                        r"|(?:19|20)\d\d年|1[01]\d年))")  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
+                        r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
+                        r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
                        r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)"
                        r"|;\s*(?=(?:in\s+(?:19|20)\d\d,?\s+)?(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
-                       r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)")  # '…, on the 10th anniversary of their ties'
+                       r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)"  # '…, on the 10th anniversary of their ties'
+                       # '… in 2012, but the town ended the agreement on November 30'
+                       r"|,\s+but\s+(?=(?:[\w-]+\s+){0,3}?(?:ended|terminated|suspended|severed|scrapped|revoked|dissolved)\b)")
 
 
 # 'signed a sister city agreement in 2017 and a memorandum on smart cities in 2019':

@@ -21,12 +21,13 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]"
-        r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)", _I)),  # '締結姊妹情誼'
+        r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)"  # '締結姊妹情誼'
+        r"|(?:姊妹|姐妹)(?:締盟|结盟|結盟|盟約|盟约)", _I)),  # '簽署姊妹締盟協定'
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
-        r"|友好城市|友好交流|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
+        r"|友好城市|友好交流|友好(?:締盟|結盟|盟約)|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(
         r"\bmemorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation|agreement))?\b|\bMO[Uu]s?\b|"
@@ -58,7 +59,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
-        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
+        r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|ties|pact|memorandum)|"
         r"(?:was|were|been|be|is|are)\s+extended)\b"
@@ -72,7 +73,10 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"
-        r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
+        r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|"
+        # 'The agreement still needs to be signed by the two leaders'
+        r"(?:(?:needs?|has\s+yet|have\s+yet|(?:is|are)\s+(?:yet|still))\s+to\s+be|must\s+(?:still\s+)?be)\s+"
+        r"(?:signed|ratified|formali[sz]ed)|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|interest\s+in|"
@@ -85,7 +89,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
         r"|擬|將簽|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
-        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
+        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
         r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；]{0,30}?(?:簽|締結|締盟|結盟|結為)", _I),

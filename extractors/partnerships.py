@@ -336,7 +336,7 @@ class PartnershipFinder:
             # (where the sentence first names each side: a later clause may name them again)
             firsts = [min((p.end for p in sent.sides if p.place.id == s.place.id), default=-1) for s in (a, b)]
             later = later_ties(sent.text, max(firsts) - sent.start, [
-                p.start - sent.start for p in sent.sides if p.place.id not in key]) if min(firsts) >= 0 else []
+                p.start - sent.start for p in sent.sides if p.place.id not in key]) if max(firsts) >= 0 else []  # (one side unsaid)
             ties = clause_ties(sent.text, later, tie, doc._.published, year_hint) if later else aside_ties(
                 sent.text, [(x - sent.start, y - sent.start) for x, y in asides if not any(
                     x <= s.start < y for s in sent.sides)], tie, doc._.published, year_hint)  # asides naming no one

@@ -199,8 +199,8 @@ class PlaceFinder(PlaceResolver):
         out: list[PlaceSpan] = []
         resolved: dict[str, Place] = {}
         for ent in doc.ents:
-            if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)) \
-                    or _overlaps(ent.start_char, ent.end_char, taken):
+            if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)
+                and not (ent.label_ == "PERSON" and _MUNICIPALITY.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text, start = ent.text, ent.start_char
             if ent.label_ in ("ORG", "FAC"):
@@ -379,9 +379,10 @@ class PlaceFinder(PlaceResolver):
                              notes=["dictionary", "provisional"])
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
-# 'Jonava District Municipality': a government by its own name.
-# 'Yonaguni Town', 'Kure City': the model's organisation named by a government's own unit word.
-_MUNICIPALITY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village)$")
+# 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person
+# to the model, named by a government's own unit word.
+_MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
+                           r"|(?:Self-Governing\s+)?Region|Voivodeship|Oblast)$")
 _DIVISION_NAMED = re.compile(r"(?i)\b(?:prefecture|province|state|county|district|region)\b")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 

@@ -13,7 +13,7 @@ GENERIC_WORDS = frozenset(
     """city county prefecture province state district township town village
     municipality municipal metropolitan metropolis special region regency
     borough shire oblast krai voivodeship canton department governorate
-    atoll island islands the of government stad""".split()
+    atoll island islands the of government stad self governing""".split()  # ('Bratislava Self-Governing Region')
 )
 
 

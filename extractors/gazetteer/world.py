@@ -32,6 +32,7 @@ CITY_KIND, SUB_KIND, COUNTY_KIND = 0, 1, 2
 # Posting flags, ordered so that a smaller number is a better match.
 CORE, ALT = 1, 2  # matched without its generic words / by an alternate name
 BIG_CITY = 100_000  # a division yields to a same-named city this large
+METROPOLIS = 5_000_000  # ... or, this large, to one with a generic word more ('New York City')
 DIVISION_SCORE = 10**10  # a division named exactly counts as very populous
 ALT_WEIGHT = 0.05  # an alternate name counts as a smaller place
 MAX_CANDIDATES = 25
@@ -299,6 +300,10 @@ class WorldIndex:
         parents = self._t["admin1_of"]
         biggest = max((pops[e] for e, f in matches.items()
                        if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT)), default=0)
+        # A state yields to a city that adds a generic word to its name only where that city is
+        # a metropolis ('New York'): 'Oklahoma' is the state, not Oklahoma City.
+        namesake = max((pops[e] for e, f in matches.items() if kinds[e] == CITY_KIND and (
+            alt_weight == 1.0 or not f & ALT) and (not f & CORE or pops[e] >= METROPOLIS)), default=0)
         scored = []
         for entity, flags in matches.items():
             level = LEVELS[levels[entity]]
@@ -307,7 +312,7 @@ class WorldIndex:
             elif flags & CORE and level not in hint:
                 score = 0.0  # 'Marion' is not Marion County
             elif parents[entity] < 0:  # first-level: very populous unless a big city shares it
-                score = DIVISION_SCORE if biggest < BIG_CITY else BIG_CITY - 1
+                score = DIVISION_SCORE if namesake < BIG_CITY else BIG_CITY - 1
             else:  # lower divisions (Cebu province, Jonava district) follow their namesake town
                 score = biggest - 0.5 if biggest > 0 else DIVISION_SCORE
             misfit = bool(hint) and level not in hint
@@ -340,14 +345,9 @@ class WorldIndex:
         return len(self._t["names"])
 
 
-def _conventional_names(path: Path) -> dict[str, str]:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    return {r[0]: r[1] for r in rows[1:]}
-
-
-# Where the English name in use differs from GeoNames' ('Washington, D.C.', 'Gimhae').
-CONVENTIONAL_NAMES = _conventional_names(Path(__file__).with_name("data") / "conventional_names.tsv")
+# Where the English name in use differs from GeoNames' ('Washington, D.C.', 'Gimhae'): id -> name.
+CONVENTIONAL_NAMES = {row[0]: row[1] for row in (line.split("\t") for line in (Path(__file__).with_name("data") / (
+    "conventional_names.tsv")).read_text(encoding="utf-8").splitlines()) if row[0].startswith(("gn:", "iso:", "uscounty:"))}
 
 
 # -- the cache ----------------------------------------------------------------
@@ -395,34 +395,4 @@ def load_world_index(cache_dir: Path) -> WorldIndex:
         return index
 
 
-def cjk_names(index: WorldIndex) -> frozenset[str]:
-    """Folded Chinese/Japanese place and country names worth scanning a
-    Chinese text for: names with an administrative suffix after at least two
-    characters ('嬉野市'), and bare names of large places ('東京', '北京')."""
-    out = {key for key in index._t["countries"] if _CJK.search(key)}
-    pop, sub = index._t["pop"], index._t["kind"]
-    for i, key in enumerate(index._keys):
-        if not _CJK.search(key) or " " in key:
-            continue
-        if key[-1] in _CJK_SUFFIXES and len(key) >= 3:
-            out.add(key)
-            continue
-        # A bare name ('文化', '特倫斯') is as often a word or a person: keep
-        # it only for a large city or a first-level division.
-        entities = (p // 4 for p in index._postings[index._offsets[i]:index._offsets[i + 1]])
-        if any(pop[e] >= _BARE_NAME_POPULATION or (sub[e] == SUB_KIND and len(key) >= 3) for e in entities):
-            out.add(key)
-    return frozenset(out)
-
-
-_BARE_NAME_POPULATION = 500_000
-
-
-def cjk_keys(index: WorldIndex) -> frozenset[str]:
-    """Every folded Chinese/Japanese name, to check the stem of a name
-    written with a suffix ('嬉野' + '市')."""
-    return frozenset(k for k in index._keys if _CJK.search(k) and " " not in k)
-
-
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CJK_SUFFIXES = frozenset("市县县町村州省区郡府都道")
