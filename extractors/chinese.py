@@ -28,6 +28,7 @@ from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unkno
                                         town_in_gun)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
+from extractors.foreign_units import county_of, province_of, state_county
 from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
@@ -245,10 +246,10 @@ class ChinesePlaceFinder:
                 return None  # '石垣市長中山義隆': a name after a title is a person's
             listed = self.gaz.table.chinese(chunk, _country_before(before, i, original))
             if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
-                if text[i + n:i + n + 1] == "省" and (province := self._province_of(listed)) is not None:
+                if text[i + n:i + n + 1] == "省" and (province := province_of(self.gaz, listed)) is not None:
                     return PlaceSpan(i, i + n + 1, original[i:i + n + 1], "foreign", place=province)  # 宿霧省
                 return PlaceSpan(i, i + n, written, "foreign", place=listed)
-            if chunk[-1] in "郡縣县" and n >= 3 and (county := self._state_county(chunk, before)) is not None:
+            if chunk[-1] in "郡縣县" and n >= 3 and (county := state_county(self.gaz, chunk, _division_before(before))) is not None:
                 return PlaceSpan(i, i + n, written, "foreign", place=county)
             if chunk[-1] == "都" and text[i + n:i + n + 1] == "市":
                 continue  # '友好都市', '港湾都市': the word for a city, not a capital named 友好
@@ -284,7 +285,7 @@ class ChinesePlaceFinder:
             if candidates:
                 place = candidates[0]
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
-                    place = self._county_of(place, _division_before(before)) or place
+                    place = county_of(self.gaz, place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
         return fallback
 
@@ -297,37 +298,6 @@ class ChinesePlaceFinder:
                 and _UNKNOWN_CITY.fullmatch(chunk)):
             return None
         return _provisional(written, before[-1].country)
-
-    def _province_of(self, city: Place) -> Place | None:
-        """'宿霧省' after the table's 宿霧 (Cebu City): the province of that name."""
-        base = city.name.removesuffix(" City")
-        return next((p for p in self.gaz.foreign_lookup(base, city.country)
-                     if p.level is Level.PROVINCE and fold_core(p.name) == fold_core(base)), None)
-
-    def _state_county(self, chunk: str, before: list[PlaceSpan]) -> Place | None:
-        """'德拉瓦郡': a county named like a US state the name table knows (德拉瓦州).
-        Six states hold a Delaware County: without the state written before,
-        the county is kept with no state rather than a guessed one."""
-        state = self.gaz.table.chinese(chunk[:-1] + "州", "US")
-        if state is None or state.level is not Level.STATE or state.country != "US":
-            return None
-        division = _division_before(before)
-        counties = [p for p in self.gaz.foreign_lookup(f"{state.name} County", "US") if p.level is Level.COUNTY
-                    and (division is None or p.admin1 == division)]
-        if len(counties) == 1:
-            return counties[0]
-        return None if division else _provisional(f"{state.name} County", "US").model_copy(update={"level": Level.COUNTY})
-
-    def _county_of(self, place: Place, state: str | None = None) -> Place | None:
-        """'哈特福縣' is Hartford County, not the city of Hartford: where the
-        name table knows only the city, the county of that name in the state
-        written just before (德克薩斯州 哈里斯县), else in the city's state."""
-        counties = [p for p in self.gaz.foreign_lookup(f"{place.name} County", place.country)
-                    if p.level is Level.COUNTY and p.country == place.country]
-        within = state or place.admin1
-        counties = [p for p in counties if within is None or p.admin1 == within]
-        return counties[0] if counties else None
-
 
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.

@@ -79,7 +79,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:signed|ratified|formali[sz]ed)|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
-        r"prospect\s+of|interest\s+in|"
+        r"prospect\s+of|possibilit(?:y|ies)\s+of|feasibility\s+of|interest\s+in|"
         r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r)|in\s+talks|"
         # 'are discussing a formal friendship agreement'
         r"discuss(?:es|ed|ing)?\s+(?:a|an|the|establishing|forming|signing)\s+(?:[\w-]+\s+){0,3}?"
@@ -248,7 +248,8 @@ def event_of(text: str) -> tuple[Event, bool]:
 # ('hopes to sign a sister city agreement', 'exploring a friendship tie'), not
 # further work under one ('hoped to promote exchanges', 'poised to explore new
 # avenues'); and 'the first city to sign' tells of a signing done.
-_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|"
+_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|"
+                           r"feasibility|"
                            r"盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"

@@ -50,7 +50,7 @@ from extractors.segmentation import text_of
 from extractors.table_rows import ROWS_AFTER_HEADER, owner_heading, page_at, row_candidates, year_hint_at
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
-from extractors.trip_sides import guests_only, trip_only
+from extractors.trip_sides import guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Level, Mention
 
 for _name, _default in (("mentions", None), ("candidates", None), ("pair_context", None), ("published", None),
@@ -158,10 +158,10 @@ class PartnershipFinder:
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
-        trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign)
+        trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
-            if b.place.id not in trips and not listed_together(doc, a, b, chains)
+            if not {a.place.id, b.place.id} & trips and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides)
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         # 'where Taichung signed … with Kumamoto': the mayors named beside Taichung are not Kumamoto's partners

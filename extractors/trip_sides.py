@@ -88,3 +88,22 @@ def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
                 i and id(foreign[i - 1]) in guests and _TRIP_LIST_GAP.fullmatch(text[foreign[i - 1].end:s.start])):
             guests.add(id(s))
     return {s.place.id for s in foreign if id(s) in guests} - partners
+
+
+# 'Minister of Economic Affairs Kuo and Texas Governor Abbott signed …', '經濟部長今天與美國德州州長簽署':
+# a national office signs; a local government named beside it only watches.
+_NATIONAL_SIGNER = re.compile(r"(?i)\b(?:minister|ministry|premier|president|vice\s+president|council\s+of\s+agriculture)\b"
+                              r"|部長|部次長|經濟部|外交部|交通部|農業部|總統|行政院|國發會|院長")
+_WITNESS_BEFORE = re.compile(r"(?i)(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:\w+\s+){0,3}$")
+_WITNESS_AFTER = re.compile(r"(?i)[^.;,，。]{0,40}?(?:\bin\s+attendance\b|\blooking\s+on\b|\bas\s+(?:a\s+)?witness|"
+                            r"(?:也|亦)?(?:出席|到場)?(?:見證|见证|觀禮|观礼))")
+
+
+def witnesses(text: str, sides: list[PlaceSpan], sent_start: int) -> set[str]:
+    """Places whose government only watches a signing a national office makes
+    ('…, with Kaohsiung Mayor Chen Chi-mai in attendance', '高雄市長陳其邁也出席見證'):
+    not a party to it."""
+    if not sides or not _NATIONAL_SIGNER.search(text, sent_start, max(s.start for s in sides)):
+        return set()
+    return {s.place.id for s in sides if _WITNESS_BEFORE.search(text, max(sent_start, s.start - 40), s.start)
+            or _WITNESS_AFTER.match(text, s.end)}

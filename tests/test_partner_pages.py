@@ -109,3 +109,79 @@ def test_a_county_named_after_a_state_is_that_county(nlp, text, admin1):
 def test_korean_cities_are_written_in_the_romanization_in_use(nlp, written, name):
     found = run(nlp, f"Kaohsiung signed a sister city agreement with {written}, South Korea, on Monday.")
     assert {m.b.name for m in found} == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "經濟部長今天與美國德州州長簽署經貿合作備忘錄，高雄市長陳其邁也出席見證。",
+    "Minister of Economic Affairs Kuo Jyh-huei and Texas Governor Greg Abbott signed a memorandum of understanding "
+    "on trade on Monday, with Kaohsiung Mayor Chen Chi-mai in attendance.",
+])
+def test_a_city_watching_a_national_office_sign_is_no_party(nlp, text):
+    assert run(nlp, text, lang="zh" if "市" in text else "en") == []
+
+
+def test_a_city_signing_while_a_minister_watches_is_still_the_party(nlp):
+    found = run(nlp, "高雄市長陳其邁今天與美國德州州長簽署經貿合作備忘錄，經濟部長郭智輝也出席見證。", lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kaohsiung", "Texas")}
+
+
+def test_a_states_name_alone_is_the_state_not_the_city_named_after_it(nlp):
+    text = ("Gov. Kevin Stitt on Wednesday welcomed a delegation from Tainan, Taiwan, to the State Capitol, where the "
+            "two governments renewed the sister relationship Oklahoma and Tainan first formed in 1983.")
+    assert {(m.b.name, m.b.level.value, m.event.value) for m in run(nlp, text)} == {
+        ("Oklahoma", "state", "renewed"), ("Oklahoma", "state", "established")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hualien County's Ruisui Township signed a friendship agreement with Kamifurano, Hokkaido, in 2012, but the "
+     "town ended the agreement on November 30 after exchanges stalled.", "en"),
+    ("花蓮縣瑞穗鄉與北海道上富良野町於2012年締結友好城市，但因交流停滯，上富良野町已於11月30日終止協定。", "zh"),
+])
+def test_a_but_clause_ending_the_tie_is_a_second_record(nlp, text, lang):
+    got = {(e, d) for _, _, _, e, d in _ties(run(nlp, text, lang=lang, published=dt.date(2020, 12, 1)))}
+    assert got == {("established", "2012"), ("terminated", "2020-11-30")}
+
+
+def test_on_its_own_page_a_japanese_town_ends_a_tie_it_made_years_before(nlp):
+    text = "台湾の花蓮県瑞穂郷とは平成24年に友好都市協定を締結しましたが、令和2年11月30日をもって協定を解消しました。"
+    got = {(e, d) for _, _, _, e, d in _ties(run(nlp, text, lang="ja", outlet="北海道上富良野町",
+                                                 published=dt.date(2020, 12, 1)))}
+    assert got == {("established", "2012"), ("terminated", "2020-11-30")}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Taichung Mayor Lu Shiow-yen on Tuesday hosted a delegation from Japan's Kumamoto Prefecture, as the two sides "
+     "marked the 10th anniversary of their friendship agreement.", {("renewed", "2024-03-19"), ("established", "2014")}),
+    ("The Honolulu City Council on Wednesday approved a resolution recognizing 50 years of sister city ties with "
+     "Kaohsiung, which were first established in 1971.", {("renewed", "2024-03-20"), ("established", "1971")}),
+])
+def test_an_anniversary_of_the_agreement_renews_it_and_dates_its_founding_year(nlp, text, events):
+    assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text))} == events
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Kaohsiung Deputy Mayor Lin led a delegation to Pohang, South Korea, where he met Pohang Mayor Lee Kang-deok to "
+     "discuss the possibility of the two port cities establishing a friendship city relationship.", "proposed"),
+    ("Last week, the Chiayi County Council approved a sister county agreement with Hidalgo County, Texas. The "
+     "agreement still needs to be signed by the two leaders.", "proposed"),
+])
+def test_a_tie_still_to_be_made_is_a_proposal(nlp, text, event):
+    assert {e for _, _, _, e, _ in _ties(run(nlp, text))} == {event}
+
+
+def test_a_japanese_city_working_towards_a_tie_proposes_it(nlp):
+    text = "島田市は、台湾・嘉義市との姉妹都市提携に向けた協議を進めています。来年度中の締結を目指しています。"
+    assert {(a, b, rel, e) for a, b, rel, e, _ in _ties(run(nlp, text, lang="ja", outlet="静岡県島田市"))} == {
+        ("Chiayi City", "Shimada", "sister", "proposed")}
+
+
+def test_a_sister_alliance_agreement_is_a_sister_tie(nlp):
+    [tie] = run(nlp, "屏東縣政府今天與帛琉卡揚埃爾州簽署姊妹締盟協定。", lang="zh")
+    assert (tie.b.name, tie.relation.value) == ("Kayangel", "sister")
+
+
+@pytest.mark.parametrize("name, country", [("the Bratislava Self-Governing Region", "SK"),
+                                           ("the Pomeranian Voivodeship", "PL")])
+def test_a_region_the_model_takes_for_a_person_or_a_body_is_a_place(nlp, name, country):
+    found = run(nlp, f"Taoyuan City and {name} signed a memorandum of understanding on Wednesday.")
+    assert {m.b.country for m in found} == {country}
