@@ -21,7 +21,8 @@ _DATELINE_AFTER = re.compile(
 
 _DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in\s+|on\s+)?)?"  # ('— established 1983')
                         r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?(?:19|20)\d\d\.?"
-                        r"(?:\s*\([a-z ]{3,20}\))?", re.I)  # ('— 1999 (inactive)')
+                        r"(?:\s*\([a-z ]{3,20}\))?"  # ('— 1999 (inactive)')
+                        r"(?:\s*(?:—|–|--|-|\|)\s*(?:sister|friendship|twin|partner)[a-z -]{0,30})?", re.I)  # ('— 1962 — Sister City')
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

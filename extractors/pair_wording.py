@@ -141,7 +141,8 @@ def _manner(text: str, cue) -> bool:
     tie noun follows ('a friendly exchange agreement', '... city') and no
     agreement is 'on' it ('a memorandum on friendly exchange')."""
     return bool(_MANNER.fullmatch(text, cue[1], cue[2])) and not _TIE_NOUN_AFTER.match(text, cue[2]) \
-        and not _SUBJECT_OF.search(text, max(0, cue[1] - 12), cue[1])
+        and not _SUBJECT_OF.search(text, max(0, cue[1] - 12), cue[1]) \
+        and not re.match(r"[ \t|）)]*(?:\n|$)", text[cue[2]:])  # ('… 2018年3月22日 友好交流': a table's column for the kind)
 
 
 def _definite(text: str, cue) -> bool:

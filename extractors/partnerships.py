@@ -37,7 +37,7 @@ from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_ow
                                    partner_before, speaks_of_before, subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (TAIWAN_PROVINCE, adjacent_pairs, between_pairs, co_objects, continuation,
+from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
@@ -47,11 +47,12 @@ from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerate
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
-from extractors.table_rows import ROWS_AFTER_HEADER, owner_heading, page_at, row_candidates, year_hint_at
+from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
+                                  row_candidates, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import guests_only, trip_only, witnesses
-from models.records import Event, Evidence, Level, Mention
+from models.records import Event, Evidence, Mention
 
 for _name, _default in (("mentions", None), ("candidates", None), ("pair_context", None), ("published", None),
                         ("title", None), ("year_headings", None), ("pages", ())):
@@ -112,6 +113,10 @@ class PartnershipFinder:
                 if header is not None and header[0] == i - 1:
                     candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start)))
                 continue
+            if header is not None and i - header[0] <= ROWS_AFTER_HEADER and (
+                    rows := kind_column_rows(doc, sentences, i, header, cues, ctx.place_counts)):
+                candidates.extend(rows)  # ('3 美國 德州科林郡 2019年10月8日 姊妹市': a row with a column for the kind)
+                continue
             header = (i, cues)
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
@@ -126,9 +131,7 @@ class PartnershipFinder:
                         continue
                 candidates.append(cand)
                 before.append(cand)
-        # Taiwan Province signed with states and provinces; beside a city it
-        # is the province column of a table ('Enfield  Zhongli  Taiwan Province').
-        candidates = [c for c in candidates if not _province_with_town(c)]
+        candidates = [c for c in candidates if not province_with_town(c)]
         doc._.candidates = candidates
         doc._.pair_context = ctx
         doc._.mentions = (self.scorer.decide(candidates, ctx) if self.scorer is not None
@@ -391,10 +394,3 @@ def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:
     if b.place.country == "TW" and a.place.country != "TW":
         return b, a
     return (a, b) if a.place.country == "TW" != b.place.country or a.start <= b.start else (b, a)
-
-
-def _province_with_town(cand: Candidate) -> bool:
-    m = cand.mentions[0]
-    first_level = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
-    return any(x.id == TAIWAN_PROVINCE and y.level not in first_level for x, y in ((m.a, m.b), (m.b, m.a)))
-

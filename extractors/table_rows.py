@@ -17,11 +17,11 @@ from extractors.lexicon import event_of
 from extractors.other_side import PROSE_END, ROW_DATE, Sentence, foreign_owner, section_owner
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
-from extractors.pair_structure import co_listed, distinct_places, list_chains
+from extractors.pair_structure import TAIWAN_PROVINCE, co_listed, distinct_places, list_chains
 from extractors.pair_wording import relation_of
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
-from models.records import Event, Evidence, Mention
+from models.records import Event, Evidence, Level, Mention
 
 ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
 MAX_ROW_CHARS = 200  # longer is prose, not a row
@@ -44,7 +44,7 @@ def year_hint_at(doc: Doc, offset: int) -> int | None:
 
 
 def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list],
-                   counts: dict[str, int]) -> list[Candidate]:
+                   counts: dict[str, int], own_cues: list | None = None) -> list[Candidate]:
     """A row of a table or list under a heading that names the relation
     ('Sister cities' ... 'Juneau  Chiayi  Taiwan Province  1988'): a
     short line without a cue of its own that names a Taiwanese and a
@@ -105,7 +105,7 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
         foreign = foreign[1:]
     if not local or not foreign:
         return []
-    relation = relation_of(head.text, header[1], [])
+    relation = relation_of(sent.text, own_cues, [head.text]) if own_cues else relation_of(head.text, header[1], [])
     found = [d for d in find_dates(sent.text, doc._.published, year_hint_at(doc, sent.start))
              if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
     date = found[0].date if found else below
@@ -206,3 +206,29 @@ def owner_heading(doc: Doc, start: int, end: int, sides: list[PlaceSpan]) -> lis
         return sides
     return [PlaceSpan(start, start, owner.name, "taiwan" if owner.country == "TW" else "foreign", place=owner,
                       notes=["page owner", "implicit"]), *sides]
+
+
+def kind_column_rows(doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list], cues: list,
+                     counts: dict[str, int]) -> list[Candidate]:
+    """A dated row naming one side only, with the kind of tie in a column after
+    it ('1 美國 加州聖塔克拉拉郡 1984年5月17日 姊妹市', 'Sendai, Japan | 2006 |
+    Friendship City'): a row under the heading above, of its own kind. Only
+    rows the rules take (one owner, one partner, a date) are kept."""
+    sent = sentences[i]
+    line = sent.text.strip()
+    if not sent.sides or len(line) > MAX_ROW_CHARS or PROSE_END.search(line) or not _YEAR.search(line) \
+            or len({p.place.country == "TW" for p in sent.sides}) > 1 \
+            or any(sent.start + c[1] < min(p.start for p in sent.sides) for c in cues) \
+            or text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip() \
+            or _YEAR.search(sentences[header[0]].text):
+        return []  # (under a heading, not under a row of another table: 'Hiroshima, Japan — 1959 — Sister City')
+    rows = row_candidates(doc, sentences, i, header, counts, own_cues=cues)
+    return rows if rows and all(c.selected for c in rows) else []
+
+
+def province_with_town(cand: Candidate) -> bool:
+    """Taiwan Province signed with states and provinces; beside a city it is
+    the province column of a table ('Enfield  Zhongli  Taiwan Province')."""
+    m = cand.mentions[0]
+    first_level = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
+    return any(x.id == TAIWAN_PROVINCE and y.level not in first_level for x, y in ((m.a, m.b), (m.b, m.a)))

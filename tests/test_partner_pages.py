@@ -185,3 +185,24 @@ def test_a_sister_alliance_agreement_is_a_sister_tie(nlp):
 def test_a_region_the_model_takes_for_a_person_or_a_body_is_a_place(nlp, name, country):
     found = run(nlp, f"Taoyuan City and {name} signed a memorandum of understanding on Wednesday.")
     assert {m.b.country for m in found} == {country}
+
+
+def test_rows_with_a_column_for_the_kind_pair_with_the_heading_owner(nlp):
+    text = ("新竹縣國際姊妹市及友好城市\n編號 國家 城市 締結日期 類別\n"
+            "1 美國 加州聖塔克拉拉郡 1984年5月17日 姊妹市\n2 日本 岡山縣 2018年3月22日 友好交流")
+    got = {(a, b, rel, d) for a, b, rel, _, d in _ties(run(nlp, text, lang="zh"))}
+    # (a kind column's '友好交流' is the friendship tie, not a manner of exchanges)
+    assert got == {("Hsinchu County", "Santa Clara County", "sister", "1984-05-17"),
+                   ("Hsinchu County", "Okayama", "friendship", "2018-03-22")}
+
+
+def test_a_dated_row_with_its_kind_is_no_dateline_and_no_row_heads_another(nlp):
+    text = ("Honolulu's sister cities\nKaohsiung, Taiwan — 1962 — Sister City\n"
+            "Hiroshima, Japan — 1959 — Sister City\nTaipei, Taiwan — 2005 — Friendship City")
+    got = {(a, b, rel, d) for a, b, rel, _, d in _ties(run(nlp, text, url="https://www.honolulu.gov/sistercities"))}
+    assert got == {("Kaohsiung", "Honolulu", "sister", "1962"), ("Taipei", "Honolulu", "friendship", "2005")}
+
+
+def test_not_ruling_out_a_signing_proposes_it(nlp):
+    text = "台北市長柯文哲昨日接見立陶宛首都維爾紐斯副市長一行，並表示未來不排除簽署合作備忘錄。"
+    assert {(b, e) for _, b, _, e, _ in _ties(run(nlp, text, lang="zh"))} == {("Vilnius", "proposed")}
