@@ -303,7 +303,7 @@ class ChinesePlaceFinder:
 # a name, even where it reads like a place.
 # Two to four characters and the unit of a city or county, none of them a unit or a joining word.
 _GOVERNMENT_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,8}[市町村県縣府](?:政府|役所|役場|公所)?$")
-_UNKNOWN_CITY = re.compile(r"(?:(?![市縣县郡州省區区町村與与和及的之在姊姐妹友盟伴])[\u4e00-\u9fff]){2,4}[市郡]")  # (not '美國姊妹市')
+_UNKNOWN_CITY = re.compile(r"(?:(?![市縣县郡州省區区町村與与和及的之在姊姐妹友盟伴個个些城])[\u4e00-\u9fff]){2,4}[市郡]")  # (not '美國姊妹市', '日本多個城市')
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 
 

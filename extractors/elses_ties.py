@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.dates import find_dates
+
 from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.pair_structure import list_chains
 from extractors.places import PlaceSpan
@@ -81,7 +83,26 @@ _ITS_PARTNER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,\s+(?:(?
 _HAS_PARTNERS = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,4}?(?:sister|friendship|twin|partner)[\s-]+"
                            r"(?:(?:city|cities|county|state)\s+)?(?:cit(?:y|ies)|towns?|count(?:y|ies)|states?|prefectures?|"
                            r"provinces?|relationships?|ties|partnerships?)\s*"
-                           r"(?::|—|–|,?\s+(?:including|namely)\b)")
+                           r"(?::|—|–|,?\s+(?:including|namely)\b)"
+                           # '新北市與日本多個城市締結友好關係，包括神奈川縣、千葉縣及茨城縣'
+                           r"|(?:締結|缔结|建立|擁有|拥有|有)[^，。；;]{0,12}?(?:姊妹|姐妹|友好|夥伴|伙伴)[^，。；;]{0,6}?"
+                           r"[，,：:]\s*(?:包括|包含|例如|分別為|分别为|分別是|分别是)")
+
+
+def listed_date(text: str, sides: list[PlaceSpan], date, published):
+    """The date of a tie with a partner the subject's list names: one in the
+    clause that lists them ('新北市去年與…締結友好關係，包括…'), else the date
+    found for it unless that stands before the list, in another clause
+    ('侯友宜今天接見…，表示新北市與…締結友好關係，包括…': the meeting's day)."""
+    m = _HAS_PARTNERS.search(text, sides[0].end, sides[-1].start) if sides else None
+    if m is None:
+        return date
+    start = max(max(text.rfind(c, 0, m.start()) for c in "，,;；。.\n") + 1, sides[0].start - 40)
+    found = find_dates(text[start:m.end()], published)
+    if found:
+        return found[0].date
+    at = text.find(date.text, sides[0].start) if date is not None and date.text else -1
+    return None if 0 <= at < m.end() else date
 
 
 def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:

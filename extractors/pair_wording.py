@@ -313,6 +313,23 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
     return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
+def aside_told(text: str, asides: list[tuple[int, int]], a, b) -> str | None:
+    """The words of the aside that names the later side only (None where
+    none does), less the asides inside it that name neither ('…, where he
+    met officials from Morioka, whose city has a friendship agreement with
+    Hualien': Morioka's aside states no tie)."""
+    first, last = sorted((a.start, b.start))
+    span = next(((x, y) for x, y in asides if x <= last < y and not x <= first < y), None)
+    if span is None:
+        return None
+    inner = sorted((x, y) for x, y in asides if span[0] < x and y <= span[1] and not x <= last < y)
+    words, at = [], span[0]
+    for x, y in inner:
+        words.append(text[at:max(at, x)])
+        at = max(at, y)
+    return "".join(words) + text[at:span[1]]
+
+
 def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relation: Relation) -> Relation | None:
     """The relation a sentence's main clause names, for a pair named outside
     its relative asides ('Taoyuan, which already has sister ties with

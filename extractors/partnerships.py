@@ -28,7 +28,7 @@ from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniv
                                      marked_founding, years_over_at, years_since)
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
 from extractors.dates import find_dates
-from extractors.elses_ties import (apposed_partners, coordinated_partners, on_someone_elses_list, partners_of_subject,
+from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
 from extractors.event_dates import CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates, nearest_date
 from extractors.followups import anniversary_followups
@@ -41,7 +41,7 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, describes_only, enumerated_item, in_other_item, item_relation,
+from extractors.pair_wording import (COOPERATION_TALK, aside_told, describes_only, enumerated_item, in_other_item, item_relation,
                                      other_clauses, outside_asides, pair_event, relation_of, rule_confidence,
                                      themes_around, apposed_relation)
 from extractors.places import PlaceSpan
@@ -308,6 +308,8 @@ class PartnershipFinder:
             if own_date is None and (said := next((c for s in sorted((a, b), key=lambda s: s.place.country == "TW")
                                                   if s.end > sent.start and (c := continuation(text_of(doc), s))), "")):
                 own_date = next((d.date for d in find_dates(said, doc._.published)), None)  # 'and in 2017 of Kure'
+            if own_date is None and owned.get(a.place.id, owned.get(b.place.id, 0)) is None:  # a listed partner
+                pair_date = listed_date(text_of(doc), sent.sides, pair_date, doc._.published)
             if own_date is not None and not (event is Event.RENEWED and span is not None):
                 pair_date = own_date  # (an anniversary counted from the item's date is kept later)
             elif item is not None and pair_date is not None and (other_clauses(
@@ -318,8 +320,7 @@ class PartnershipFinder:
             elif event is Event.ESTABLISHED and len(dated_items) > 1:
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
-            told = next((text_of(doc)[x:y] for x, y in asides if x <= max(a.start, b.start) < y
-                         and not x <= min(a.start, b.start) < y), None)
+            told = aside_told(text_of(doc), asides, a, b)
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):
                 main_tie = outside_asides(sent.text, sent.start, asides, tie)  # (the main clause's own kind of tie)

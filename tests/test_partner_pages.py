@@ -206,3 +206,17 @@ def test_a_dated_row_with_its_kind_is_no_dateline_and_no_row_heads_another(nlp):
 def test_not_ruling_out_a_signing_proposes_it(nlp):
     text = "台北市長柯文哲昨日接見立陶宛首都維爾紐斯副市長一行，並表示未來不排除簽署合作備忘錄。"
     assert {(b, e) for _, b, _, e, _ in _ties(run(nlp, text, lang="zh"))} == {("Vilnius", "proposed")}
+
+
+def test_partners_listed_after_including_pair_with_the_subject_and_not_the_meetings_day(nlp):
+    text = ("新北市長侯友宜今天接見東京都議會議員訪問團，侯友宜表示，新北市與日本多個城市締結友好關係，"
+            "包括神奈川縣、千葉縣及茨城縣等。")
+    # ('日本多個城市' is no unknown city of Japan)
+    assert _ties(run(nlp, text, lang="zh")) == {("New Taipei", p, "friendship", "established", None)
+                                               for p in ("Kanagawa", "Chiba", "Ibaraki")}
+
+
+def test_a_place_in_an_aside_whose_own_aside_holds_the_tie_is_no_partner(nlp):
+    text = ("Tainan Mayor Huang Wei-che attended the Sendai Tanabata festival, where he also met officials from "
+            "Morioka, whose city has a friendship agreement with Hualien.")
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Hualien", "Morioka")}
