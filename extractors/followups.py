@@ -10,10 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Doc
+
 from extractors.dates import cjk_number, find_dates
+from extractors.lexicon import relations_in
 from extractors.other_side import Sentence
+from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
-from models.records import DatePrecision, Event, EventDate, Evidence
+from extractors.pair_structure import adjacent_pairs, list_chains
+from extractors.pair_wording import relation_of
+from extractors.segmentation import text_of
+from models.records import DatePrecision, Event, EventDate, Evidence, Mention
 
 _FOLLOWUP = re.compile(
     r"(?:締結|提携|締盟|結盟|簽約|簽署|協定)[^。．.]{0,6}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)"
@@ -43,3 +50,29 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
         mentions.append(base.model_copy(update={"date": founding, "evidence": evidence, "themes": ()}))
     return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
                       selected=True)]
+
+
+def example_pairs(doc: Doc, sentences: list[Sentence], i: int, page: int | None) -> list[Candidate]:
+    """Pairs a sentence gives as examples of the ties the sentence before
+    names ('…姉妹都市や友好都市の提携は100件を超える。青森県と台中市、熊本市と
+    高雄市などが代表例だ。'): a sentence with no word for a tie whose every
+    place is joined to one of the other side, two pairs or more."""
+    sent, head = sentences[i], sentences[i - 1]
+    text = text_of(doc)
+    pairs = adjacent_pairs(text, sent.sides) or [  # ('青森県と台中市、熊本市と高雄市')
+        (a, b) if a.place.country == "TW" else (b, a) for a, b in zip(sent.sides, sent.sides[1:])
+        if text[a.end:b.start].strip() == "と" and (a.place.country == "TW") != (b.place.country == "TW")]
+    if len(pairs) < 2 or {p.place.id for p in sent.sides} != {s.place.id for pair in pairs for s in pair}:
+        return []
+    cues = relations_in(head.text)
+    relation = relation_of(head.text, cues, [])
+    evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
+    chains = list_chains(text, sent.sides)
+    out = []
+    for a, b in pairs:
+        mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
+                          event=Event.ESTABLISHED, date=None, themes=(), evidence=evidence, confidence=0.5)
+        features = {**pair_features(doc, sent, a, b, relation, Event.ESTABLISHED, False, [], chains), "examples": 1.0}
+        out.append(Candidate(pair=frozenset((a.place.id, b.place.id)), mentions=[mention], features=features,
+                             selected=True))
+    return out

@@ -31,7 +31,7 @@ from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
 from extractors.event_dates import CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates, nearest_date
-from extractors.followups import anniversary_followups
+from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
                                    partner_before, speaks_of_before, subject_referent, topic_before, unnamed_subject)
@@ -111,7 +111,8 @@ class PartnershipFinder:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
                     candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))
                 if header is not None and header[0] == i - 1:
-                    candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start)))
+                    candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start))
+                                      or example_pairs(doc, sentences, i, page_at(doc, sent.start)))
                 continue
             if header is not None and i - header[0] <= ROWS_AFTER_HEADER and (
                     rows := kind_column_rows(doc, sentences, i, header, cues, ctx.place_counts)):

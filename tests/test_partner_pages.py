@@ -220,3 +220,17 @@ def test_a_place_in_an_aside_whose_own_aside_holds_the_tie_is_no_partner(nlp):
     text = ("Tainan Mayor Huang Wei-che attended the Sendai Tanabata festival, where he also met officials from "
             "Morioka, whose city has a friendship agreement with Hualien.")
     assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Hualien", "Morioka")}
+
+
+def test_pairs_given_as_examples_of_the_ties_just_named_are_ties(nlp):
+    text = ("台湾と日本の自治体間の姉妹都市や友好都市の提携は100件を超える。"
+            "青森県と台中市、熊本市と高雄市、石川県と台南市などが代表例だ。")
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text, lang="ja"))} == {
+        ("Taichung City", "Aomori"), ("Kaohsiung", "Kumamoto"), ("Tainan", "Ishikawa")}
+
+
+def test_a_tie_raised_to_sister_cities_is_renewed(nlp):
+    text = ("成田市は、平成28年9月16日に台湾・桃園市と友好都市協定を締結しました。"
+            "また、平成30年10月には、桃園市の要請を受け、姉妹都市へと関係を格上げしました。")
+    got = {(rel, e, d) for _, _, rel, e, d in _ties(run(nlp, text, lang="ja", outlet="千葉県成田市"))}
+    assert got == {("friendship", "established", "2016-09-16"), ("sister", "renewed", "2018-10")}
