@@ -25,6 +25,10 @@ _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|i
                        r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)"
                        r"|;\s*(?=(?:in\s+(?:19|20)\d\d,?\s+)?(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
                        r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)"  # '…, on the 10th anniversary of their ties'
+                       # '… signed an MOU on Tuesday, further strengthening the sister city ties the two cities
+                       # established in 1996': the older tie the signing builds on
+                       r"|,\s+(?=(?:further\s+|thus\s+|thereby\s+)?(?:strengthening|deepening|cementing|reinforcing|"
+                       r"building\s+on|expanding)\s+(?:the|their|its)\s)"
                        # '… in 2012, but the town ended the agreement on November 30'
                        r"|,\s+but\s+(?=(?:[\w-]+\s+){0,3}?(?:ended|terminated|suspended|severed|scrapped|revoked|dissolved)\b)")
 

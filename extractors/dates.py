@@ -297,6 +297,12 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
     if kind == "week":
         day = pub + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[g["pre"].lower()])
         return dt.date(day.year, day.month, 1), MONTH, True
+    if kind == "rel" and g["unit"].lower() == "year" and g["pre"].lower() == "next" \
+            and re.search(r"(?i)\bthe\s+$", text[max(0, m.start() - 5):m.start()]):
+        # 'dropped Beijing in 2019 and signed with Taipei the next year': the year after the one told, not
+        # after the publication's (none where the text at hand tells no year)
+        years = re.findall(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])", text[max(0, m.start() - 120):m.start()])
+        return (dt.date(int(years[-1]) + 1, 1, 1), YEAR, False) if years else _SKIP
     if kind == "rel":
         return (*_shift(pub, g["unit"][0].lower(), {"last": -1, "this": 0, "next": 1}[
             g["pre"].lower()]), True)

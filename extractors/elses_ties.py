@@ -126,7 +126,7 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
 
 # 'Prague cut ties with Beijing in 2019 and signed a sister-city agreement with
 # Taipei in 2020': one subject, a predicate per partner, each partner after 'with'.
-_TIE_VERBS = r"(?:signed|inked|formed|forged|established|renewed|concluded|sealed|ended|terminated|cut|severed)\b"
+_TIE_VERBS = r"(?:signed|inked|formed|forged|established|renewed|concluded|sealed|ended|terminated|cut|severed|dropped|scrapped)\b"
 # ('The Gilroy City Council voted on Monday to end its sister city relationship with Ningbo, China,
 # and to pursue a new relationship with Taitung County': a decision per partner)
 _TO_TIE = r"to\s+(?:sign|form|forge|establish|renew|end|terminate|cut|sever|suspend|pursue|seek|explore)\b"
@@ -135,6 +135,7 @@ _FIRST_PREDICATE = re.compile(rf"(?i)\s*(?:City\s+|County\s+|Government\s+)?(?:h
                               rf"(?:voted|agreed|decided|resolved)\b[^,;.]{{0,40}}?\b{_TO_TIE}")
 _NEXT_PREDICATE = re.compile(rf"(?i),?\s+and\s+(?:then\s+|later\s+|also\s+)?(?={_TIE_VERBS}|{_TO_TIE})")
 _WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
+_OBJECT_OF = re.compile(rf"(?i)\s*(?:City\s+|County\s+)?(?:has\s+|had\s+)?(?:dropped|scrapped)\s+(?:the\s+)?")
 
 
 def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[int, int] | None]:
@@ -154,7 +155,8 @@ def coordinated_partners(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[i
     for x, y in zip(cuts, cuts[1:]):
         for side in sides[1:]:
             if x <= side.start < y and side.place.id != sides[0].place.id \
-                    and _WITH_BEFORE.search(text, max(x, side.start - 60), side.start):
+                    and (_WITH_BEFORE.search(text, max(x, side.start - 60), side.start)
+                         or _OBJECT_OF.fullmatch(text, x, side.start)):  # ('dropped Beijing as a sister city')
                 out.setdefault(side.place.id, (x, min(y, len(text))))
     return out if len({v for v in out.values()}) >= 2 else {}
 

@@ -55,7 +55,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
         r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
-        r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?))\b"
+        r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?)"
+        r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner)))\b"
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"

@@ -234,3 +234,24 @@ def test_a_tie_raised_to_sister_cities_is_renewed(nlp):
             "また、平成30年10月には、桃園市の要請を受け、姉妹都市へと関係を格上げしました。")
     got = {(rel, e, d) for _, _, rel, e, d in _ties(run(nlp, text, lang="ja", outlet="千葉県成田市"))}
     assert got == {("friendship", "established", "2016-09-16"), ("sister", "renewed", "2018-10")}
+
+
+def test_one_subject_dropping_one_partner_and_signing_with_another(nlp):
+    text = ("When Prague dropped Beijing as a sister city in 2019 and signed with Taipei the next year, it set off "
+            "a chain reaction.")
+    got = {(a, b, e) for a, b, _, e, _ in _ties(run(nlp, text, published=dt.date(2020, 8, 20)))}
+    assert got == {("Prague", "Beijing", "terminated"), ("Taipei", "Prague", "established")}
+
+
+def test_the_next_year_follows_the_year_told_not_the_publication(nlp):
+    [found] = [d for d in find_dates("It signed in 2019 and renewed the next year.", dt.date(2024, 5, 1))
+               if d.date.value.year != 2019]
+    assert found.date.iso() == "2020"
+
+
+def test_a_signing_that_strengthens_an_older_tie_states_both(nlp):
+    text = ("Quezon City Mayor Joy Belmonte and Taipei Mayor Ko Wen-je on Tuesday signed a memorandum of "
+            "understanding on smart city development, further strengthening the sister city ties the two cities "
+            "established in 1996.")
+    got = {(rel, e, d) for _, _, rel, e, d in _ties(run(nlp, text))}
+    assert got == {("mou", "established", "2024-03-19"), ("sister", "established", "1996")}
