@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from models.records import DatePrecision, EventDate
 
@@ -56,8 +55,7 @@ _MONC = rf"(?<![A-Za-z])(?P<mon>{_MON})(?![A-Za-z])"  # capitalised only
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_BEFORE = re.compile(rf"{_WD}(?:,?\s+|\s*\(\s*)(?:the\s+)?$")  # 'Friday, March 22', 'Wednesday (May 8)': one date
 _DAYN = r"(?P<day>[0-3]?\d)(?![0-9])(?:st|nd|rd|th)?"
-# The same year in another reckoning between a year and its month ('令和元年（2019年）10月24日',
-# '2019年（令和元年）10月', '民國108年(2019年)10月'): the month and day still belong to it.
+# The year again in another reckoning ('令和元年（2019年）10月24日', '2019年（令和元年）10月'): month and day still follow.
 _SAME_YEAR = r"(?:\s*[(（]\s*(?:(?:令和|平成|昭和|民[國国])\s*(?:\d{1,3}|元)|\d{4})\s*年?\s*[)）])?"
 _ZH_MD = rf"(?:{_SAME_YEAR}\s*(?P<month>\d{{1,2}})\s*月份?(?:\s*(?P<day>\d{{1,2}})\s*[日號号])?)?"
 _ZH_DAY = r"(?:\s*(?P<day>\d{1,2})\s*[日號号])?"
@@ -297,10 +295,9 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
     if kind == "week":
         day = pub + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[g["pre"].lower()])
         return dt.date(day.year, day.month, 1), MONTH, True
-    if kind == "rel" and g["unit"].lower() == "year" and g["pre"].lower() == "next" \
+    if kind == "rel" and (g["pre"].lower(), g["unit"].lower()) == ("next", "year") \
             and re.search(r"(?i)\bthe\s+$", text[max(0, m.start() - 5):m.start()]):
-        # 'dropped Beijing in 2019 and signed with Taipei the next year': the year after the one told, not
-        # after the publication's (none where the text at hand tells no year)
+        # 'dropped Beijing in 2019 and signed with Taipei the next year': after the year told (else no date)
         years = re.findall(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])", text[max(0, m.start() - 120):m.start()])
         return (dt.date(int(years[-1]) + 1, 1, 1), YEAR, False) if years else _SKIP
     if kind == "rel":
@@ -341,42 +338,6 @@ def find_dates(text: str, published: dt.date | None, year_hint: int | None = Non
                 found.append(DateMention(start, end, when, relative))
     found.sort(key=lambda d: d.start)
     return found
-
-
-# Where a page writes when it was published: a label, a bracketed source
-# line ('【中日新聞:2016年5月20日】') or a news dateline.
-_DATELINE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|posted|updated|發布|发布|時間|时间|日期|[【\[(（:：|—-])\s*[^\s]{0,12}\s*$")
-DATELINE_CHARS = 400
-
-
-def dateline(text: str) -> dt.date | None:
-    """The publication date a text gives near its top, for texts that come
-    without one: the first full date (day, month and year) in the first
-    few hundred characters that follows a date label or a source line's
-    bracket. Used only to resolve relative dates ('on Monday', '19日')."""
-    head = text[:DATELINE_CHARS]
-    for d in find_dates(head, None):
-        if d.date.precision is DAY and _DATELINE_LABEL.search(head[max(0, d.start - 24):d.start]):
-            return d.date.value
-    return None
-
-
-# A date in a page's address: '/2017/11/18/', '/2017-11-18', '/20171118'.
-_URL_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])")
-
-
-def url_date(url: str | None) -> dt.date | None:
-    """The publication date a page's address carries, where its path holds
-    one (news sites and blogs file their pages by day). Like ``dateline``,
-    only a stand-in for a publication date the source did not give."""
-    if not url:
-        return None
-    path = urlsplit(url).path
-    for m in _URL_DATE.finditer(path):
-        value = _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        if value is not None:
-            return value
-    return None
 
 
 # A line that is only a year: a timeline's section heading.

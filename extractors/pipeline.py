@@ -26,7 +26,7 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.allocator import keep_freed_memory
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
-from extractors.dates import dateline, url_date
+from extractors.page_dates import dateline, url_date
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
 from extractors.version import code_digest, extractor_version  # noqa: F401  (re-exported)

@@ -249,7 +249,7 @@ def test_yesterday_and_today_inside_other_words_are_not_dates(text):
 
 
 def test_a_dateline_at_the_top_stands_in_for_a_missing_publication_date():
-    from extractors.dates import dateline
+    from extractors.page_dates import dateline
 
     assert dateline("桃園市と加賀市 友好協定 | 【中日新聞:2016年5月20日】 | 加賀市は19日、") == dt.date(2016, 5, 20)
     assert dateline("PostDate: 2015-12-18 | Taipei and ...") == dt.date(2015, 12, 18)
@@ -275,7 +275,7 @@ def test_the_sentence_about_the_ceremony_dates_a_tie_its_own_sentence_leaves_und
     ("https://example.com/item/2024_02_07", "2024-02-07"),
 ])
 def test_a_date_in_the_page_address_stands_in_for_publication(url, iso):
-    from extractors.dates import url_date
+    from extractors.page_dates import url_date
 
     assert url_date(url).isoformat() == iso
 
@@ -286,7 +286,7 @@ def test_a_date_in_the_page_address_stands_in_for_publication(url, iso):
     "https://example.com/search?d=20171118",  # a query is not where a page is filed
 ])
 def test_an_address_without_a_real_date_gives_none(url):
-    from extractors.dates import url_date
+    from extractors.page_dates import url_date
 
     assert url_date(url) is None
 
