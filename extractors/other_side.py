@@ -180,12 +180,19 @@ def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
         return None
     abroad = owner.country != "TW"
     others = {p.place.id for p in sent.sides if (p.place.country == "TW") == abroad}
-    if len(others) != 1 or any((p.place.country != "TW") == abroad for p in sent.sides):
-        # No other side, a list of them (places a mayor visits), or a side
-        # of the owner's own kind: nothing is left unsaid.
+    listed = _OWN_LIST.search(sent.text) is not None
+    if not others or (len(others) > 1 and not listed) or any((p.place.country != "TW") == abroad for p in sent.sides):
+        # No other side, a list of them (places a mayor visits) that is not
+        # a list of ties, or a side of the owner's own kind: nothing is left unsaid.
         return None
     kind = "foreign" if abroad else "taiwan"
-    return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner, notes=["page owner", "implicit"])
+    return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner,
+                     notes=["page owner", "implicit", *(["list"] if listed else [])])
+
+
+# '其中姊妹市包括美國聖塔安那市（1979年）、加拿大溫尼伯市（1982年）' on Taichung's own page: its list of ties.
+_OWN_LIST = re.compile(r"(?:姊妹市|姐妹市|友好城市|友好都市|姉妹都市|(?i:sister\s+cities|friendship\s+cities))\s*"
+                       r"(?:包括|包含|計有|有|為|为|は|[:：]|(?i:\s+include|,?\s+including))")
 
 
 def unnamed_subject(sentences: list[Sentence], i: int, owner: Place | None) -> PlaceSpan | None:

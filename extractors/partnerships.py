@@ -220,9 +220,9 @@ class PartnershipFinder:
             spans.add(owner.place.id)
             extra[owner.place.id] = "owner"
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
-                 if a.place.id != b.place.id}
+                 if a.place.id != b.place.id and "list" not in getattr(owner, "notes", ())}  # (a list of the owner's)
         chosen = set(pairs)
-        if owner is not None and holder is None and (_FIRST_PERSON.search(sent.text) or (
+        if owner is not None and holder is None and (_FIRST_PERSON.search(sent.text) or "list" in owner.notes or (
                 "implicit" in owner.notes and not rule_pairs and relations_in(sent.text) and (
                     (self.lang in ("ja", "zh") and event_of(sent.text)[1])
                     or _ROW_HEAD.match(text_of(doc), sent.start).end() == min(p.start for p in sent.sides)))):

@@ -255,3 +255,12 @@ def test_a_signing_that_strengthens_an_older_tie_states_both(nlp):
             "established in 1996.")
     got = {(rel, e, d) for _, _, rel, e, d in _ties(run(nlp, text))}
     assert got == {("mou", "established", "2024-03-19"), ("sister", "established", "1996")}
+
+
+def test_a_governments_own_list_of_ties_pairs_each_with_it_and_none_with_each_other(nlp):
+    text = ("本府目前共有28個姊妹市及友好城市。其中姊妹市包括美國聖塔安那市（1979年）、加拿大溫尼伯市（1982年）；"
+            "友好城市包括日本熊本縣（2017年）、日本青森縣（2023年）等。")
+    got = _ties(run(nlp, text, lang="zh", url="https://www.taichung.gov.tw/1"))
+    assert {(a, b, rel, d) for a, b, rel, _, d in got} == {
+        ("Taichung", "Santa Ana", "sister", "1979"), ("Taichung", "Winnipeg", "sister", "1982"),
+        ("Taichung", "Kumamoto", "friendship", "2017"), ("Taichung", "Aomori", "friendship", "2023")}
