@@ -161,7 +161,10 @@ _YEARS_SINCE = re.compile(
     rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b"
     # 'their 55-year sister-city relationship', 'a 40-year-old friendship' (not 'a 10-year agreement': its term)
     rf"|\b(?P<k>\d{{1,2}}|{'|'.join(_CARDINALS)})[\s-]year(?:[\s-]old)?\s+(?:(?:sister|friendship|twin)[\s-]+"
-    r"(?:city|cities|county|state|town)\s+)?(?:relationship|ties|partnership|bond|friendship|sisterhood)\b",
+    r"(?:city|cities|county|state|town)\s+)?(?:relationship|ties|partnership|bond|friendship|sisterhood)\b"
+    # 'have been sister cities for 25 years'
+    rf"|\b(?:have|has)\s+been\s+(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns)\s+for\s+(?:over\s+|more\s+than\s+)?"
+    rf"(?P<j>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b",
     re.I)
 
 

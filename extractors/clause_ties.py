@@ -52,10 +52,13 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
                             and re.search(r"\b(?:19|20)\d\d\b", text[max(after, m.start() - 30):m.start()])]
     cuts.sort()
     bounds = [(s, e, shared) for (s, shared), e in zip(cuts, [*(c for c, _ in cuts[1:]), len(text)])]
-    return [(s, e) for s, e, shared in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e]))
+    return [(s, e) for s, e, shared in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e])
+                                                  or _BARE_VERB.match(text, s))
             and (shared or event_of(text[s:e])[1]) and not any(s <= o < e for o in others)]
 
 
+# '… was formalized in 2019 and renewed last week': the verb alone, its subject and object shared.
+_BARE_VERB = re.compile(r"(?i)(?:renewed|upgraded|extended|terminated|suspended)\s+(?:last|this|in|on|at)\b")
 # '; the two sides renewed them in 2023': a clause that names the tie only by a word pointing back.
 _BACK_TO_TIE = re.compile(r"(?i)\b(?:them|it|the\s+(?:agreement|ties|tie|pact|relationship|accord|memorandum))\b"
                           r"|續約|续约|續簽|续签|再度簽署|再次簽署")  # ('，今年雙方再度簽署續約書': the tie renewed)

@@ -125,7 +125,7 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("wd", ("週", "周", "星期", "禮拜", "礼拜"),
      r"(?<!每)(?P<pre>上|本|下|這|这)?(?:星期|禮拜|礼拜|週|周)(?P<zwd>[一二三四五六日天])"),
     ("abs", ("#d", "#m"), rf"{_MONI}\s*{_DAYN},?\s+{_YEAR}"),
-    ("abs", ("#d", "#m"), rf"(?<![0-9A-Za-z]){_DAYN}\s+(?:of\s+)?{_MONI},?\s+{_YEAR}"),
+    ("abs", ("#d", "#m"), rf"(?<![0-9A-Za-z]){_DAYN}\s+(?:(?i:day\s+of)\s+|of\s+)?{_MONI},?\s+{_YEAR}"),  # ('16th day of May, 2023')
     ("abs", ("#d", "#m"), rf"{_MONI},?\s+(?:of\s+)?{_YEAR}"),
     ("md", ("#d", "#m"), rf"{_MONC}\s*{_DAYN}(?![0-9A-Za-z]|,[0-9])"),
     ("md", ("#d", "#m"), rf"(?<![0-9A-Za-z]){_DAYN}\s+(?:of\s+)?{_MONC}"),

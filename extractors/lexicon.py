@@ -81,7 +81,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|possibilit(?:y|ies)\s+of|feasibility\s+of|interest\s+in|"
-        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r)|in\s+talks|"
+        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r)|in\s+talks|talks\s+(?:with|on|about|over)|"
         # 'are discussing a formal friendship agreement'
         r"discuss(?:es|ed|ing)?\s+(?:a|an|the|establishing|forming|signing)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:agreements?|ties|pacts?|sister|friendship|memorandum|MOU|partnership|relationship))\b"
@@ -103,7 +103,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 
 # A past-tense signing verb that settles the event even when the same
 # passage also mentions plans ("approved ... and signed").
-SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned)\b"
+SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
                          r"|締結|簽署|簽訂|調印", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|(?:將|擬|盼|不排除|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
@@ -249,7 +249,7 @@ def event_of(text: str) -> tuple[Event, bool]:
 # ('hopes to sign a sister city agreement', 'exploring a friendship tie'), not
 # further work under one ('hoped to promote exchanges', 'poised to explore new
 # avenues'); and 'the first city to sign' tells of a signing done.
-_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|"
+_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
                            r"feasibility|"
                            r"盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"

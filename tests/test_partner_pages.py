@@ -264,3 +264,16 @@ def test_a_governments_own_list_of_ties_pairs_each_with_it_and_none_with_each_ot
     assert {(a, b, rel, d) for a, b, rel, _, d in got} == {
         ("Taichung", "Santa Ana", "sister", "1979"), ("Taichung", "Winnipeg", "sister", "1982"),
         ("Taichung", "Kumamoto", "friendship", "2017"), ("Taichung", "Aomori", "friendship", "2023")}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Hsinchu City and Cupertino have been sister cities for 25 years.", {("established", "1999")}),
+    ("Chiayi County's partnership with Brazos County, Texas, was formalized in 2019 and renewed last week.",
+     {("established", "2019"), ("renewed", "2024-03")}),
+    ("Yunlin County officials said talks with Japan's Kurume on a friendship agreement had stalled.",
+     {("proposed", None)}),
+    ("The Fremont City Council approved a sister city agreement with Hsinchu County, Taiwan, on the 16th day of "
+     "May, 2023.", {("proposed", "2023-05-16")}),
+])
+def test_how_long_when_and_whether_yet(nlp, text, events):
+    assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text))} == events
