@@ -56,7 +56,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?)"
-        r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner)))\b"
+        r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner))"
+        r"|lapsed|expired|(?:was|were)\s+not\s+renewed|(?:did|does)\s+not\s+renew)\b"
+        r"|(?:更新|延長)(?:されなかった|しなかった|されず|せず)|失効|未(?:再)?續約|不再續約|期滿未續"
         r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
@@ -90,7 +92,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
         r"|擬|將簽|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
-        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
+        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?<!ここに)(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
         r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；]{0,30}?(?:簽|締結|締盟|結盟|結為)", _I),
@@ -106,7 +108,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
                          r"|締結|簽署|簽訂|調印", _I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
-                           r"|(?:將|擬|盼|不排除|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
+                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
                            r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
@@ -119,7 +121,7 @@ _OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設�
 # 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
 _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
-FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画)|へ(?:\s|$|。))"
+FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画|\s*。|\s*$)|へ(?:\s|$|。))"
                           r"|[^。，,；]{0,8}?案(?![件例])")  # '締結姊妹縣案': the council's bill for a tie
 
 # "the MOU", "the agreement": a reference back to a tie named just before,

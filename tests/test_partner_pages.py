@@ -277,3 +277,18 @@ def test_a_governments_own_list_of_ties_pairs_each_with_it_and_none_with_each_ot
 ])
 def test_how_long_when_and_whether_yet(nlp, text, events):
     assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text))} == events
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    ("雲林縣與日本久留米市洽談締結友好城市事宜，但因疫情暫停。", "zh", "proposed"),
+    ("群馬県は来月、台湾の南投県と友好交流協定を締結する。", "ja", "proposed"),
+    ("高雄市と熊本市の友好交流協定は2019年に期限を迎え、更新されなかった。", "ja", "terminated"),
+    ("The friendship agreement between Kaohsiung and Kumamoto expired in 2019 and was not renewed.", "en", "terminated"),
+])
+def test_talks_a_plain_future_and_an_agreement_left_to_lapse(nlp, text, lang, event):
+    assert {e for _, _, _, e, _ in _ties(run(nlp, text, lang=lang))} == {event}
+
+
+def test_an_agreement_concluded_hereby_is_no_plan():
+    from extractors.lexicon import event_of
+    assert event_of("相互理解と友好互恵を増進するため、協定をここに締結する。")[0].value == "established"
