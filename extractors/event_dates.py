@@ -135,14 +135,15 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     """The date nearest the relation cue; ``past``: only dates of what has
     happened (for a tie already made)."""
     now = [c[1] for c in cues if _THIS_TIME.search(text, max(0, c[1] - 8), c[1])]
+    anchor = cues[0][1] if cues else 0  # (no cue: the passage is the tie's own, read from its start)
     found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
+             and not _CONCESSIVE.search(text, anchor, d.start)  # (', though the province was dissolved in 1998')
              and not _DATELINE_DATE.match(text, d.end)
              and not in_range(text, d) and not (past and in_future_clause(text, d))
              and not any(CLAUSE_MARK.search(text, min(d.end, c), max(d.start, c)) for c in now)]
     if not found:
         return None
-    anchor = cues[0][1] if cues else 0  # (no cue: the passage is the tie's own, read from its start)
 
     def apart(d) -> bool:
         x, y = min(d.end, anchor), max(d.start, anchor)
@@ -153,6 +154,7 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     return min(found, key=lambda d: (apart(d), abs(d.start - anchor))).date
 
 
+_CONCESSIVE = re.compile(r"(?i),\s*(?:though|although|even\s+though)\b|，\s*(?:雖然|虽然|儘管|尽管)")
 # ' and signed', ' and then formed': a second predicate of the same subject.
 _AND_PREDICATE = re.compile(r"(?i)\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:signed|inked|formed|forged|"
                             r"established|renewed|agreed|concluded|sealed|ended|terminated|cut|visited|met|held|"

@@ -186,6 +186,7 @@ _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+
 
 # 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung':
 # the tie stands, whatever a later clause hopes or plans.
+_NEXT_PREDICATE = re.compile(r"(?i),?\s+and\s+(?:was|were|is|are|has|had|will|would|later|then)\s+\w+ed\b")
 _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
                           r"partnerships?)\s+with\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                           r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b")
@@ -216,8 +217,10 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
             and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED):
         return told
-    if _STATIVE_TIE.search(window) or _STATIVE_TIE.search(text, max(a.end, b.end), after.start() if after else
-                                                          max(a.end, b.end) + 120):
+    stative = _STATIVE_TIE.search(window)
+    if stative and _NEXT_PREDICATE.search(window, stative.end()):
+        stative = None  # ('has sister-city ties with Joyo, Japan, and was approached … by Yilan': Joyo's tie)
+    if stative or _STATIVE_TIE.search(text, max(a.end, b.end), after.start() if after else max(a.end, b.end) + 120):
         return Event.ESTABLISHED, True  # 'Guam has sister ties with Taipei, …, and … hopes to expand': a tie that is
     inside = {a.start - sent_start, b.start - sent_start}
     main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",

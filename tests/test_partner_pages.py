@@ -292,3 +292,10 @@ def test_talks_a_plain_future_and_an_agreement_left_to_lapse(nlp, text, lang, ev
 def test_an_agreement_concluded_hereby_is_no_plan():
     from extractors.lexicon import event_of
     assert event_of("相互理解と友好互恵を増進するため、協定をここに締結する。")[0].value == "established"
+
+
+def test_a_date_in_a_concessive_clause_dates_no_tie(nlp):
+    text = ("The Texas House passed a resolution honoring the 30th anniversary of the sister-state relationship "
+            "between Texas and Taiwan Province, though the provincial government was largely dissolved in 1998.")
+    got = {(e, d) for _, _, _, e, d in _ties(run(nlp, text, published=dt.date(2021, 11, 19)))}
+    assert got == {("renewed", "2021"), ("established", "1991")}
