@@ -14,7 +14,7 @@ from extractors.lexicon import relations_in
 _BODY = r"(?:Council(?:l?ors|\s+members)?|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission|(?:City\s+Hall\s+)?Assembly)"
 # A county's council names the county: 'Hawaii County Council' is Hawaii County, not the state.
 _TAIL = re.compile(rf"\s+(?:(?:City|Town|Village)\s+)?{_BODY}$")
-_HEAD = re.compile(rf"^(?:[Tt]he\s+)?(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?")
+_HEAD = re.compile(rf"(?i)^(?:the\s+)?(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?")
 _APPROVES = (r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed)\b"
              r"[^.;]{0,80}?\b(?:sister|friendship|twin|partnership|memorandum)")  # ('Prague city councillors voted to end a partnership…')
 _ACTS = re.compile(rf"(?:\s+(?:City|Town|County|Village))?\s+{_BODY}\b{_APPROVES}", re.I)
@@ -40,7 +40,8 @@ def council_government(text: str, start: int, end: int) -> tuple[int, int] | Non
     return None
 
 
-_HEAD_BEFORE = re.compile(rf"\b(?:City|Town|Village|County)\s+{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?$")
+# ('The City Council of Lakewood', 'the city council of Richmond', 'The council of Richmond, British Columbia')
+_HEAD_BEFORE = re.compile(rf"(?i)\b(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?$")
 
 
 def council_of(text: str, start: int, end: int) -> bool:

@@ -249,6 +249,20 @@ def _city_outlet(gaz: Gazetteer, name: str, stem: str) -> Place | None:
     return best if best is not None and len({(p.country, p.admin1) for p in found if p.population}) == 1 else None
 
 
+# A local paper's story filed from its own city speaks of that city's council without naming it.
+_LOCAL_COUNCIL = r"\b[Tt]he\s+[Cc]ity\s+[Cc]ouncil\b(?!\s+of\b)"
+
+
+def _dateline_city(doc: Doc, places: list[PlaceSpan]) -> Place | None:
+    """The foreign city a story's dateline names, where the story speaks of
+    'the City Council' and names no council of its own."""
+    lines = [p for p in places if p.kind == "dateline" and p.place is not None and p.place.country != "TW"
+             and p.place.level is Level.CITY]
+    if len(lines) != 1 or not re.search(_LOCAL_COUNCIL, text_of(doc)):
+        return None
+    return lines[0].place
+
+
 def page_owner(url: str | None, gaz: Gazetteer) -> Place | None:
     """The local government whose own site ``url`` is on, if it is one."""
     return _owner(url, gaz) if url else None
@@ -291,6 +305,9 @@ class PageOwner:
                 doc._.title, self.gaz)
         if owner is None and doc._.outlet:
             owner = doc._.page_owner = outlet_owner(doc._.outlet, self.gaz)
+        if owner is None and (local := _dateline_city(doc, places)) is not None:
+            owner, pattern = local, _LOCAL_COUNCIL  # 'PORTLAND, Maine — The City Council voted…': the dateline's city
+            doc._.page_owner = owner
         if owner is None and doc._.title_places:
             named = {p.place.id for p in places if p.place is not None}
             found = title_owner(text_of(doc), doc._.title, doc._.title_places, named)

@@ -141,9 +141,22 @@ _NOT_GOVERNMENTS = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December)$")
 
 
+# The Associated Press's abbreviations of US states and Canadian provinces ('Columbus, Ga.'), and postal codes.
+AP_ABBREVIATIONS = {a: f"US-{c}" for a, c in (
+    ("Ala.", "AL"), ("Ariz.", "AZ"), ("Ark.", "AR"), ("Calif.", "CA"), ("Colo.", "CO"), ("Conn.", "CT"), ("Del.", "DE"),
+    ("Fla.", "FL"), ("Ga.", "GA"), ("Ill.", "IL"), ("Ind.", "IN"), ("Kan.", "KS"), ("Ky.", "KY"), ("La.", "LA"),
+    ("Md.", "MD"), ("Mass.", "MA"), ("Mich.", "MI"), ("Minn.", "MN"), ("Miss.", "MS"), ("Mo.", "MO"), ("Mont.", "MT"),
+    ("Neb.", "NE"), ("Nev.", "NV"), ("N.H.", "NH"), ("N.J.", "NJ"), ("N.M.", "NM"), ("N.Y.", "NY"), ("N.C.", "NC"),
+    ("N.D.", "ND"), ("Okla.", "OK"), ("Ore.", "OR"), ("Pa.", "PA"), ("R.I.", "RI"), ("S.C.", "SC"), ("S.D.", "SD"),
+    ("Tenn.", "TN"), ("Tex.", "TX"), ("Vt.", "VT"), ("Va.", "VA"), ("Wash.", "WA"), ("W.Va.", "WV"), ("Wis.", "WI"),
+    ("Wyo.", "WY"))} | {"B.C.": "CA-BC", "Alta.": "CA-AB", "Sask.": "CA-SK", "Man.": "CA-MB", "Ont.": "CA-ON",
+                        "Que.": "CA-QC", "N.S.": "CA-NS", "N.B.": "CA-NB"}
+
+
 def not_a_place(text: str, start: int, end: int) -> bool:
-    """A name that looks like a place but is not a government."""
-    return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end))
+    """A name that looks like a place but is not a government ('Ore.' after 'Portland, ': a state's abbreviation)."""
+    return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end)
+                or (text[max(0, start - 2):start] == ", " and text[start:end + 1] in AP_ABBREVIATIONS))
 DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
 COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'.-]+){0,4})"
                            r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b)")

@@ -15,13 +15,14 @@ from collections import Counter
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import DIVISION_OF, ORG_NOUNS, joined_to, nearby_country
+from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
-_ADMIN1_AFTER = re.compile(r"(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
+_ADMIN1_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:[Cc]ouncil|[Hh]all))?(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                            r"|[A-Z]{3,}(?:\s[A-Z]{3,})?(?![a-z]))")  # ('ARCADIA, CALIFORNIA' in a title block)
+_ABBREVIATED_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.)|[A-Z]{2}(?![A-Za-z.]))")
 # ' in Shimane Prefecture': the division a town was just said to lie in.
 _IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Prefecture|Province|State)\b")
 _COUNTY_OF = re.compile(r"\b[Cc]ounty\s+of\s+(?:the\s+)?$")
@@ -101,13 +102,14 @@ class PlaceResolver:
         # 'Columbus, Georgia', 'Portland, Oregon': a place inside the division
         # written right after it wins over a country of the same name.
         division = _ADMIN1_AFTER.match(text[end:end + 60])
-        if division is not None:
-            written = fold_core(division.group(2))
+        abbreviated = self._admin1_after(text, end) if _ABBREVIATED_AFTER.match(text, end) else None  # ('Columbus, Ga.')
+        if division is not None or abbreviated is not None:
+            written = fold_core(abbreviated[0].name if abbreviated else division.group(2))
             inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
                       and fold_core(p.name) == fold_core(name)]
             if inside:
                 return inside[0]
-            if (town := self._town_in_division(text, end, name)) is not None:
+            if division is not None and (town := self._town_in_division(text, end, name)) is not None:
                 return town
         if (inside := self._in_possessor(text, start, name)) is not None:
             return inside
@@ -278,6 +280,13 @@ class PlaceResolver:
         """The first-level division written right after a name ('Columbus,
         Georgia', 'Columbus in the US state of Georgia'), and whether 'in'
         said so."""
+        if (abbr := _ABBREVIATED_AFTER.match(text, end)) is not None:  # 'Columbus, Ga.', 'Richmond, B.C.', 'Irvine, CA'
+            code = AP_ABBREVIATIONS.get(abbr.group(1).replace(" ", ""))
+            name = (self.gaz.world.admin1(code[:2], code) if code else None) or (
+                self.gaz.world.admin1("US", f"US-{abbr.group(1)}") if abbr.group(1).isupper() else None)
+            found = [p for p in self.gaz.foreign_lookup(name, (code or "US")[:2]) if p.level in _DIVISIONS] if name else []
+            if found:
+                return found[0], False
         m = _ADMIN1_AFTER.match(text[end:end + 60])
         if not m:
             return None

@@ -299,3 +299,26 @@ def test_a_date_in_a_concessive_clause_dates_no_tie(nlp):
             "between Texas and Taiwan Province, though the provincial government was largely dissolved in 1998.")
     got = {(e, d) for _, _, _, e, d in _ties(run(nlp, text, published=dt.date(2021, 11, 19)))}
     assert got == {("renewed", "2021"), ("established", "1991")}
+
+
+@pytest.mark.parametrize("written, admin1, country", [
+    ("Columbus, Ga.", "Georgia", "US"), ("Springfield, Ill.", "Illinois", "US"), ("Richmond, B.C.", "British Columbia", "CA"),
+    ("Irvine, CA", "California", "US"),
+])
+def test_a_state_or_province_abbreviated_after_a_name_places_it(nlp, written, admin1, country):
+    found = run(nlp, f"Tainan signed a sister city agreement with {written} on Monday.")
+    assert {(m.b.admin1, m.b.country) for m in found} == {(admin1, country)}
+
+
+@pytest.mark.parametrize("text", [
+    "Richmond City Council in British Columbia has approved a friendship agreement with Taoyuan, Taiwan.",
+    "The council of Richmond, British Columbia, has approved a friendship agreement with Taoyuan, Taiwan.",
+])
+def test_a_council_approving_a_tie_stands_for_its_city_not_its_province(nlp, text):
+    assert {(m.b.name, m.b.country, m.event.value) for m in run(nlp, text)} == {("Richmond", "CA", "proposed")}
+
+
+def test_a_local_storys_city_council_is_the_datelines_city(nlp):
+    text = ("PORTLAND, Maine — The City Council voted Monday to establish a sister city relationship with "
+            "Kaohsiung, Taiwan, the city's fourth such partnership.")
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in run(nlp, text)} == {("Kaohsiung", "Portland", "Maine")}
