@@ -245,6 +245,10 @@ class ChinesePlaceFinder:
             if _TITLE_BEFORE.search(original, max(0, i - 3), i):
                 return None  # '石垣市長中山義隆': a name after a title is a person's
             listed = self.gaz.table.chinese(chunk, _country_before(before, i, original))
+            if listed is not None and (division := _division_before(before)) and listed.admin1 not in (None, division):
+                # '緬因州波特蘭市': the table's Portland is Oregon's; the state written before picks its own
+                listed = next((p for p in self.gaz.foreign_lookup(listed.name, listed.country)
+                               if p.admin1 == division and p.level is listed.level), listed)
             if listed is not None and (len(chunk) >= 3 or _starts_name(original, i, before)):
                 if text[i + n:i + n + 1] == "省" and (province := province_of(self.gaz, listed)) is not None:
                     return PlaceSpan(i, i + n + 1, original[i:i + n + 1], "foreign", place=province)  # 宿霧省
@@ -283,7 +287,8 @@ class ChinesePlaceFinder:
                 fallback = PlaceSpan(i, i + n, written, "foreign", place=unknown, notes=["provisional"])
                 continue
             if candidates:
-                place = candidates[0]
+                division = _division_before(before)  # ('緬因州波特蘭市': Maine's Portland, not Oregon's)
+                place = next((p for p in candidates if division and p.admin1 == division), candidates[0])
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
                     place = county_of(self.gaz, place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)

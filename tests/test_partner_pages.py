@@ -322,3 +322,12 @@ def test_a_local_storys_city_council_is_the_datelines_city(nlp):
     text = ("PORTLAND, Maine — The City Council voted Monday to establish a sister city relationship with "
             "Kaohsiung, Taiwan, the city's fourth such partnership.")
     assert {(m.a.name, m.b.name, m.b.admin1) for m in run(nlp, text)} == {("Kaohsiung", "Portland", "Maine")}
+
+
+@pytest.mark.parametrize("written, name, admin1", [
+    ("美國緬因州波特蘭市", "Portland", "Maine"), ("美國喬治亞州哥倫布市", "Columbus", "Georgia"),
+    ("加拿大卑詩省列治文市", "Richmond", "British Columbia"), ("菲律賓納卯市", "Davao", "Davao"),
+])
+def test_a_chinese_name_is_the_namesake_in_the_division_written_before_it(nlp, written, name, admin1):
+    found = run(nlp, f"台南市與{written}簽署姊妹市協定。", lang="zh")
+    assert {(m.b.name, m.b.admin1) for m in found} == {(name, admin1)}
