@@ -235,9 +235,13 @@ class ChinesePlaceFinder:
             chunk = text[i:i + n]
             written = original[i:i + n]
             entries = self.taiwan.get(chunk)
-            if entries and n == 2 and i and text[i - 1:i + 2] in self.world:
-                entries = None  # '韓國河南市' (Hanam): the press's 南市 (Tainan) is inside a longer name
+            if entries and n == 2 and i and (text[i - 1:i + 2] in self.world or (
+                    chunk in _DIRECTION_DISTRICTS and _is_kanji(original[i - 1]) and original[i - 1] not in _BEFORE_NAME)):
+                entries = None  # '韓國河南市' (Hanam), '首爾市江南區': a Taiwanese short name inside a longer one
             if entries:
+                # ('台南市東區': the East District of the city written right before, not Taichung's)
+                prev = before[-1].place if before and before[-1].end == i and before[-1].kind == "taiwan" else None
+                entries = [e for e in entries if prev is not None and e.place.admin1 == prev.name] or entries
                 entry = min(entries, key=lambda e: e.place.level.value != "special_municipality")
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
             # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
@@ -289,6 +293,8 @@ class ChinesePlaceFinder:
             if candidates:
                 division = _division_before(before)  # ('緬因州波特蘭市': Maine's Portland, not Oregon's)
                 place = next((p for p in candidates if division and p.admin1 == division), candidates[0])
+                if division and place.admin1 != division and chunk[-1] in "町村" and place.country == "JP":
+                    continue  # '鹿兒島縣大和村' is no Yamato of Kanagawa: the town of that prefecture, unknown here
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:
                     place = county_of(self.gaz, place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
@@ -304,6 +310,8 @@ class ChinesePlaceFinder:
             return None
         return _provisional(written, before[-1].country)
 
+_DIRECTION_DISTRICTS = frozenset({"东区", "西区", "南区", "北区", "中区"})  # (as fold_characters writes them)
+_BEFORE_NAME = frozenset("市縣县鄉乡鎮镇與与和及在於于到赴至從从")
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.
 # Two to four characters and the unit of a city or county, none of them a unit or a joining word.

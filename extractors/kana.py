@@ -100,7 +100,8 @@ def place_by_reading(world, reading: str, level, prefecture: str | None):
     found = [p for p in world.lookup(reading.capitalize(), "JP")
              if p.country == "JP" and loose(p.name) in (key, key + "cho", key + "machi", key + "mura")]
     if prefecture:
-        found = [p for p in found if p.admin1 == prefecture or p.name == prefecture] or found
+        # (none there: a town GeoNames lacks, not a namesake in another prefecture: '鹿兒島縣大和村')
+        found = [p for p in found if p.admin1 == prefecture or p.name == prefecture]
     if level is Level.PREFECTURE:
         found = [p for p in found if p.level is not Level.CITY] or found
     elif level is Level.CITY:

@@ -331,3 +331,18 @@ def test_a_local_storys_city_council_is_the_datelines_city(nlp):
 def test_a_chinese_name_is_the_namesake_in_the_division_written_before_it(nlp, written, name, admin1):
     found = run(nlp, f"台南市與{written}簽署姊妹市協定。", lang="zh")
     assert {(m.b.name, m.b.admin1) for m in found} == {(name, admin1)}
+
+
+def test_a_taiwanese_direction_district_inside_a_foreign_name_is_none(nlp):
+    found = run(nlp, "台南市與韓國首爾市江南區簽署友好交流協定。", lang="zh")
+    assert all(m.a.name != "South District" and m.b.name != "South District" for m in found)
+
+
+def test_a_taiwanese_district_is_the_one_of_the_city_written_before_it(nlp):
+    [tie] = run(nlp, "台南市東區與日本大阪府堺市簽署友好交流協定。", lang="zh")
+    assert (tie.a.name, tie.a.admin1) == ("East District", "Tainan")
+
+
+def test_a_town_of_the_prefecture_written_before_is_no_namesake_elsewhere(nlp):
+    [tie] = run(nlp, "屏東縣內埔鄉與日本鹿兒島縣大和村簽署友好交流協定。", lang="zh")
+    assert (tie.b.name, tie.b.admin1) == ("Yamato", "Kagoshima")
