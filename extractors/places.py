@@ -142,13 +142,13 @@ class PlaceFinder(PlaceResolver):
                 level = LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char)
                 if level is not None:
                     entries = self.forms.get(f"{span.text} {level.group(1).title()}", entries)
-            # Bare township/district names ("Xinyi", "Zhongshan") are common
-            # words or names abroad: take them only beside their county.
+            # Bare township/district names ("Xinyi", "Zhongshan") are common words or names abroad: only beside their county.
             in_taiwan = IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
-            entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in
-                       (Level.TOWNSHIP, Level.DISTRICT) or e.parent in mentioned]
+            entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in (Level.TOWNSHIP, Level.DISTRICT)
+                       or e.parent in mentioned]
             if not entries:
                 continue
+            entries = [e for e in entries if e.parent in mentioned] or entries  # 'Tainan East District': Tainan's
             entry = min(entries, key=lambda e: _LEVEL_RANK.get(e.place.level, 9))
             out.append(PlaceSpan(span.start_char, span.end_char, span.text, "taiwan",
                                  place=self.gaz.current(entry)))

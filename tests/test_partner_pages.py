@@ -346,3 +346,11 @@ def test_a_taiwanese_district_is_the_one_of_the_city_written_before_it(nlp):
 def test_a_town_of_the_prefecture_written_before_is_no_namesake_elsewhere(nlp):
     [tie] = run(nlp, "屏東縣內埔鄉與日本鹿兒島縣大和村簽署友好交流協定。", lang="zh")
     assert (tie.b.name, tie.b.admin1) == ("Yamato", "Kagoshima")
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Tainan East District signed a friendship agreement with Sakai, Osaka, on Monday.", "Tainan"),
+    ("Hsinchu City East District and Yokosuka signed a friendship agreement on Monday.", "Hsinchu City"),
+])
+def test_an_english_district_name_is_the_one_of_the_city_named_with_it(nlp, text, city):
+    assert {(m.a.name, m.a.admin1) for m in run(nlp, text)} == {("East District", city)}
