@@ -302,10 +302,14 @@ def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str =
     for these, others in ((local, foreign), (foreign, local)):
         distinct = distinct_places(these)
         # ('Taipei has more than 50 sister cities, Kaohsiung more than 20': two of a kind told apart by a comma)
-        if len(distinct) == 2 and not others and not (these is local and text and CLAUSE_MARK.search(
-                text, distinct[0].end, distinct[1].start)):
+        if len(distinct) == 2 and not others and not (these is local and text and (CLAUSE_MARK.search(
+                text, distinct[0].end, distinct[1].start) or _EACH.match(text, distinct[1].end))):
             return [(distinct[0], distinct[1])]
     return []
+
+
+# ('Taipei and Kaohsiung have each signed smart city agreements with …': ties of their own, not with each other)
+_EACH = re.compile(r"(?i)\s+(?:(?:have|has|had)\s+)?(?:each|both|respectively)\b|\s*(?:各自|分別|分别)")
 
 
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:

@@ -38,6 +38,10 @@ def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
     return tuple(t for t in Theme if t in named)
 
 
+_PURPOSE = re.compile(r"(?i)\b(?:to\s+(?:explore|establish|pursue|form|forge|become|seek|discuss|study)|toward|towards|"
+                      r"aimed\s+at|with\s+a\s+view\s+to|paving\s+the\s+way\s+(?:for|to))\b[^.;]{0,40}$")
+
+
 def relation_of(text: str, cues, before: list[str]) -> Relation:
     """The relation the sentence creates. 'The sister cities reached an
     accord' names the parties by their old tie: the accord is what was made.
@@ -47,6 +51,9 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
     if len(described) < len(cues):
         cues = [c for c in cues if c not in described]
     if any(c[0] is Relation.MOU for c in cues):
+        # 'signed a letter of intent … to explore a friendship city relationship': the purpose's tie is not what was signed
+        cues = [c for c in cues if not (c[0] in (Relation.SISTER, Relation.FRIENDSHIP) and _PURPOSE.search(
+            text, max(0, c[1] - 60), c[1]) and any(m[0] is Relation.MOU and m[2] <= c[1] for m in cues))] or cues
         # '友好交流覚書': the friendship words name the memorandum, which is
         # what was signed.
         cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues

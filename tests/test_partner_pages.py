@@ -354,3 +354,15 @@ def test_a_town_of_the_prefecture_written_before_is_no_namesake_elsewhere(nlp):
 ])
 def test_an_english_district_name_is_the_one_of_the_city_named_with_it(nlp, text, city):
     assert {(m.a.name, m.a.admin1) for m in run(nlp, text)} == {("East District", city)}
+
+
+def test_a_letter_of_intent_to_explore_a_friendship_is_the_letter_signed(nlp):
+    text = ("Tainan Mayor Huang Wei-cher on Friday signed a letter of intent with the mayor of Nagoya to explore a "
+            "friendship city relationship, which could be formalized next year.")
+    assert {(b, rel, e) for _, b, rel, e, _ in _ties(run(nlp, text))} == {("Nagoya", "mou", "established")}
+
+
+def test_two_taiwanese_cities_that_each_signed_are_no_pair(nlp):
+    text = ("Taipei and Kaohsiung have each signed smart city agreements with Singapore's government agencies, but "
+            "neither has a sister city tie with Singapore.")
+    assert run(nlp, text) == []
