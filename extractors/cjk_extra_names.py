@@ -119,8 +119,8 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     prefecture that holds it, is kept as a provisional place of that country."""
     last = before[-1] if before else None
     # (a Japanese 郡 may stand between, naming no government: '北海道幌泉郡えりも町')
-    if last is None or not (last.end == i or (_GUN.fullmatch(text, last.end, i) and last.place is not None
-                                              and last.place.country == "JP")) \
+    if last is None or not (last.end == i or text[last.end:i] in ("的", "の") or (
+            _GUN.fullmatch(text, last.end, i) and last.place is not None and last.place.country == "JP")) \
             or last.place is None or last.place.country == "TW" \
             or last.place.level.value not in _DIVISION_LEVELS or last.text[-1] not in "縣県县道府都":
         return None  # a prefecture's town; after '加州' a 市 is as often a word ('台裔市長')

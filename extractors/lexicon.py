@@ -9,7 +9,9 @@ ranked and the strongest cue in a passage wins.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from extractors.gazetteer.names import fold_characters
 from models.records import Event, Relation
 
 _I = re.I
@@ -202,7 +204,7 @@ def _in_treaty_name(text: str, start: int) -> bool:
     # agreement between Kaohsiung and Kumamoto' is a tie after all.
     if text[start].isascii() and not text[start].isupper():
         return False
-    return TREATY_BEFORE.search(text[max(0, start - 60):start]) is not None
+    return _folded(TREATY_BEFORE).search(text[max(0, start - 60):start]) is not None
 
 
 # '協定の締結には至っていない': a Japanese tie the words after it deny; '友好交流を続けている':
@@ -214,37 +216,46 @@ _NEGATION_AFTER = re.compile(r"[^。、]{0,10}?(?:には|に)?至って(?:い)?�
 
 
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
+    text, f = fold_characters(text), _folded  # (offsets hold: '签署姊妹市意向书' reads as '簽署姊妹市意向書')
     out = []
     for relation, pattern in RELATION_CUES:
-        out.extend((relation, m.start(), m.end()) for m in pattern.finditer(text)
-                   if not NEGATION_BEFORE.search(text[max(0, m.start() - 80):m.start()])
-                   and not _NEGATION_AFTER.match(text, m.end())
-                   and not SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()])
-                   and not ORG_PARTY_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-                   and not ORG_AFTER_CUE.match(text, m.end())
-                   and not _ASSOCIATION.match(text, m.start())
+        out.extend((relation, m.start(), m.end()) for m in f(pattern).finditer(text)
+                   if not f(NEGATION_BEFORE).search(text[max(0, m.start() - 80):m.start()])
+                   and not f(_NEGATION_AFTER).match(text, m.end())
+                   and not f(SCHOOL_BEFORE).search(text[max(0, m.start() - 20):m.start()])
+                   and not f(ORG_PARTY_BEFORE).search(text[max(0, m.start() - 30):m.start()])
+                   and not f(ORG_AFTER_CUE).match(text, m.end())
+                   and not f(_ASSOCIATION).match(text, m.start())
                    and not _in_treaty_name(text, m.start()))
     return out
 
 
+@lru_cache(maxsize=None)
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A cue pattern over folded characters, so that simplified and
+    shinjitai writing meets the cues written in traditional characters."""
+    return re.compile(fold_characters(pattern.pattern), pattern.flags)
+
+
 def event_of(text: str) -> tuple[Event, bool]:
     """The lifecycle event a passage states; the flag says a cue was found."""
-    if EVENT_CUES[Event.TERMINATED].search(text):
+    text, f = fold_characters(text), _folded
+    if f(EVENT_CUES[Event.TERMINATED]).search(text):
         return Event.TERMINATED, True
     # ('visited Hualien to mark 10 years of ties': a purpose, not a plan)
-    renewed = [m for m in EVENT_CUES[Event.RENEWED].finditer(text)
-               if not (_FUTURE_PLAN if _MARKING.match(m.group(0)) or _MET_TO.search(text[:m.start()])
-                       else FUTURE_BEFORE).search(text[:m.start()])
-               and not _OTHER_JUBILEE.search(text, max(0, m.start() - 12), m.start())]
+    renewed = [m for m in f(EVENT_CUES[Event.RENEWED]).finditer(text)
+               if not f(_FUTURE_PLAN if _MARKING.match(m.group(0)) or _MET_TO.search(text[:m.start()])
+                        else FUTURE_BEFORE).search(text[:m.start()])
+               and not f(_OTHER_JUBILEE).search(text, max(0, m.start() - 12), m.start())]
     if renewed:
         return Event.RENEWED, True
-    past = [m for m in SIGNED_PAST.finditer(text) if not FUTURE_BEFORE.search(text[:m.start()])
-            and not FUTURE_AFTER.match(text, m.end()) and not _denied(text, m.start())]
+    past = [m for m in f(SIGNED_PAST).finditer(text) if not f(FUTURE_BEFORE).search(text[:m.start()])
+            and not f(FUTURE_AFTER).match(text, m.end()) and not _denied(text, m.start())]
     if past:
         return Event.ESTABLISHED, True
-    if any(_proposes_tie(text, m) for m in EVENT_CUES[Event.PROPOSED].finditer(text)):
+    if any(_proposes_tie(text, m) for m in f(EVENT_CUES[Event.PROPOSED]).finditer(text)):
         return Event.PROPOSED, True
-    return Event.ESTABLISHED, bool(EVENT_CUES[Event.ESTABLISHED].search(text))
+    return Event.ESTABLISHED, bool(f(EVENT_CUES[Event.ESTABLISHED]).search(text))
 
 
 # Words of wishing, weighing and planning that plan a tie only where the tie follows
@@ -265,7 +276,7 @@ _ERRAND_AFTER = re.compile(r"(?i)\s*(?:to\s+)?(?:visits?|visiting|travel\w*|trip
 def _denied(text: str, at: int) -> bool:
     """'No agreement was signed, but…': a signing its own clause denies."""
     clause = re.split(r"[,，;；。]", text[max(0, at - 60):at])[-1]
-    return NEGATION_BEFORE.search(clause) is not None or _NO_SUBJECT.search(clause) is not None
+    return _folded(NEGATION_BEFORE).search(clause) is not None or _NO_SUBJECT.search(clause) is not None
 
 
 _NO_SUBJECT = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+){0,4}(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:yet\s+)?$")
@@ -279,4 +290,4 @@ def _proposes_tie(text: str, m: re.Match) -> bool:
         return False
     if _ERRAND_AFTER.match(text, m.end()):
         return False
-    return not _GENERIC_PLAN.search(m.group(0)) or _TIE_AHEAD.match(text, m.end()) is not None
+    return not _folded(_GENERIC_PLAN).search(m.group(0)) or _folded(_TIE_AHEAD).match(text, m.end()) is not None

@@ -366,3 +366,11 @@ def test_two_taiwanese_cities_that_each_signed_are_no_pair(nlp):
     text = ("Taipei and Kaohsiung have each signed smart city agreements with Singapore's government agencies, but "
             "neither has a sister city tie with Singapore.")
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, relation, event", [
+    ("台南市长黄伟哲今天与美国肯塔基州列克星敦市长签订合作协议。", "cooperation", "established"),
+    ("高雄市与韩国釜山市续签合作备忘录。", "mou", "renewed"),
+])
+def test_simplified_characters_meet_the_cues_written_in_traditional(nlp, text, relation, event):
+    assert {(rel, e) for _, _, rel, e, _ in _ties(run(nlp, text, lang="zh"))} == {(relation, event)}
