@@ -104,8 +104,9 @@ class PartnershipFinder:
             cues = relations_in(sent.text)
             asides = relative_asides(doc, sent.start, sent.end) if cues else []
             if asides and all(any(
-                    x <= sent.start + c[1] < y and not any(x <= p.start < y or _BEFORE_ASIDE.fullmatch(
-                        text_of(doc), p.end, x) for p in sent.sides) for x, y in asides) for c in cues):
+                    x <= sent.start + c[1] < y and not _ASIDE_ANAPHOR.search(text_of(doc), x, y) and not any(
+                        x <= p.start < y or _BEFORE_ASIDE.fullmatch(text_of(doc), p.end, x) for p in sent.sides)
+                    for x, y in asides) for c in cues):
                 continue  # '…the Asian Mayors Forum, which promotes sister city exchanges': the forum's aim, no tie
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
@@ -387,7 +388,8 @@ class PartnershipFinder:
 
 
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
-_BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
+_BEFORE_ASIDE = re.compile(r"\s*,\s*")
+_ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 
 

@@ -374,3 +374,9 @@ def test_two_taiwanese_cities_that_each_signed_are_no_pair(nlp):
 ])
 def test_simplified_characters_meet_the_cues_written_in_traditional(nlp, text, relation, event):
     assert {(rel, e) for _, _, rel, e, _ in _ties(run(nlp, text, lang="zh"))} == {(relation, event)}
+
+
+def test_an_aside_whose_city_signed_with_the_county_states_the_tie(nlp):
+    text = ("Hsinchu County Magistrate Yang Wen-ke yesterday welcomed Fremont Mayor Raj Salwan, whose city signed a "
+            "sister city agreement with the county in August.")
+    assert {(a, b, rel) for a, b, rel, _, _ in _ties(run(nlp, text))} == {("Hsinchu County", "Fremont", "sister")}
