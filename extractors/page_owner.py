@@ -225,6 +225,10 @@ _GOVERNMENT_OUTLET = re.compile(r"^(?:the\s+)?(?:City|Town|Village|County)\s+of\
 def outlet_owner(outlet: str, gaz: Gazetteer) -> Place | None:
     """The local government a source's publisher is, where it is one by name."""
     name = re.sub(r"\s*[(（].*$", "", outlet).strip()
+    if (program := _PROGRAM_OUTLET.match(name)) is not None:
+        # 'Sister Cities of Manchester NH', 'Phoenix Sister Cities': a city's own sister city programme
+        city, state = program.group("a") or program.group("b"), program.group("st")
+        return latin_title_owner(f" - {city}" + (f", {state}" if state else ""), gaz)
     if not _GOVERNMENT_OUTLET.search(name):
         return None
     if m := _NAMED_CITY.match(name):
@@ -232,6 +236,9 @@ def outlet_owner(outlet: str, gaz: Gazetteer) -> Place | None:
     return latin_title_owner(f" - {name}", gaz) or taiwan_site_owner(f" - {name}", gaz)
 
 
+_PROGRAM_OUTLET = re.compile(r"^(?:Sister\s+Cities\s+of\s+(?:the\s+City\s+of\s+)?(?P<a>[A-Z][A-Za-z.' -]+?)"
+                             r"|(?P<b>[A-Z][A-Za-z.' -]+?)\s+Sister\s+Cit(?:y|ies)(?:\s+(?:Association|Commission|Committee|"
+                             r"Program|International))?)(?:,?\s+(?P<st>[A-Z]{2}))?$")
 _NAMED_CITY = re.compile(r"^([A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?:Metropolitan\s+|Special\s+)?City$")
 
 
@@ -316,6 +323,9 @@ class PageOwner:
                 doc._.page_owner = owner
         if owner is None:
             return doc
+        for p in places:  # its own name on its own page is itself ('Manchester' on Manchester, NH's)
+            if p.kind == "foreign" and p.place is not None and p.place.id != owner.id and fold(p.place.name) == fold(owner.name):
+                p.place = owner
         taken = [(p.start, p.end) for p in places]
         if pattern is None and owner.country != "TW" and owner.name.isascii() and owner.level.value in _SELF:
             # A page in English names its own city by name where the model may miss it

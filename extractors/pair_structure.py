@@ -154,6 +154,9 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     local = [s for s in sides if s.place.country == "TW"]
     if len({s.place.id for s in local}) != 1:
         return []  # no subject, or two Taiwanese governments to choose from
+    if sides[0].place.country != "TW" and re.search(r"(?i)\bwith\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                                                    text[max(0, local[0].start - 40):local[0].start]):
+        return []  # 'Manchester has … with Taichung since 1989, and with Neuss': the foreign subject's partners
     # (a Chinese clause of its own states a tie or a signing: '台中市也與大阪府有往來' has
     # contacts only; an English one leaves the verb out: 'and in 2017 of Kure')
     return [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end

@@ -380,3 +380,19 @@ def test_an_aside_whose_city_signed_with_the_county_states_the_tie(nlp):
     text = ("Hsinchu County Magistrate Yang Wen-ke yesterday welcomed Fremont Mayor Raj Salwan, whose city signed a "
             "sister city agreement with the county in August.")
     assert {(a, b, rel) for a, b, rel, _, _ in _ties(run(nlp, text))} == {("Hsinchu County", "Fremont", "sister")}
+
+
+@pytest.mark.parametrize("outlet, name, admin1", [
+    ("Sister Cities of Manchester NH", "Manchester", "New Hampshire"), ("Phoenix Sister Cities", "Phoenix", "Arizona"),
+    ("Sister Cities International", None, None),
+])
+def test_a_citys_own_sister_city_programme_publishes_for_it(gaz, outlet, name, admin1):
+    owner = outlet_owner(outlet, gaz)
+    assert (owner.name if owner else None, owner.admin1 if owner else None) == (name, admin1)
+
+
+def test_on_its_own_page_a_city_is_itself_and_its_other_partner_is_not_taiwans(nlp):
+    text = "Manchester has had a sister city relationship with Taichung, Taiwan since 1989, and with Neuss, Germany since 2001."
+    found = run(nlp, text, outlet="Sister Cities of Manchester NH")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found if "TW" in (m.a.country, m.b.country)} == {
+        ("Taichung", "Manchester", "US")}
