@@ -396,3 +396,14 @@ def test_on_its_own_page_a_city_is_itself_and_its_other_partner_is_not_taiwans(n
     found = run(nlp, text, outlet="Sister Cities of Manchester NH")
     assert {(m.a.name, m.b.name, m.b.country) for m in found if "TW" in (m.a.country, m.b.country)} == {
         ("Taichung", "Manchester", "US")}
+
+
+@pytest.mark.parametrize("text", [
+    "The two cities revived their dormant sister city relationship on Monday.",
+    "Bellevue reactivated its sister city tie with Hualien.",
+    "两市重启友好城市关系",
+    "姉妹都市提携を再開した",
+])
+def test_a_tie_revived_is_renewed(text):
+    from extractors.lexicon import event_of
+    assert event_of(text)[0].value == "renewed"
