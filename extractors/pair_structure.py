@@ -166,7 +166,8 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
-_JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所)?(?:並|并|也|亦|另)?(?:與|和|及|跟|同)|and|with|-|–|/)"
+_JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所)?(?:則|则|並|并|也|亦|另)?(?:[於于在][^\s、，,。;；與与和]{1,8}?)?(?:與|与|和|及|跟|同)"
+                     r"|and|with|-|–|/)"  # ('屏東縣則於去年與石垣市')
                      r"\s*[^\s、，,。;；]{0,6}$")  # ('台中市並與熊本縣', '台中市政府與日本熊本縣')
 
 
@@ -271,12 +272,14 @@ def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
         return []
     # ('…是友好城市，八王子市也與台中市有交流': a clause with no word for a tie pairs no one)
     ends = [c[0].start - offset for c in clauses[1:]] + [len(text)]
+    shared = _ALL_OF_WHICH.match(text, own[-1][-1].end - offset) is not None  # ('A and B, C and D, all of which signed …')
     return [(tw, p) for c, end in zip(own, ends) if relations_in(text[c[0].start - offset:end])
-            or _SIGNING.search(text, c[0].start - offset, end)
+            or _SIGNING.search(text, c[0].start - offset, end) or shared
             for tw in c if tw.place.country == "TW" for p in c if p.place.country != "TW"]
 
 
-_SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed)\b|簽|签|締|缔|結為|结为")
+_ALL_OF_WHICH = re.compile(r"(?i)[^.;]{0,3}\b(?:all|each|both)\s+of\s+(?:which|whom|them)\b[^.;]*(?:sister|friendship|twin|agreement|memorand|MOU)")
+_SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed|followed)\b|簽|签|締|缔|結為|结为")
 
 
 # "Hsinchu County's sister city Santa Clara County"

@@ -262,6 +262,7 @@ def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_p
 # 2006年與日本橫濱市簽屬夥伴市協議': a Chinese or Japanese enumeration whose items
 # each state a tie, with its own date and kind.
 _ITEM_MARK = re.compile(r"[、，,；;]")
+_CJK_LOCAL_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,4}[市縣县鄉乡鎮镇區区](?:則|则|也|亦|另)")
 
 
 def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
@@ -272,6 +273,9 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     bounds = list(zip([0, *(m + 1 for m in marks)], [*marks, len(text)]))
     tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
+    if len(tied) > len(listed) >= 2 and _CJK_CHAR.search(text) and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied
+                                                                     if (s, e) not in listed):
+        listed = tied  # ('A與B…協定、C與D…協定，屏東縣則於去年與石垣市簽署備忘錄': a third clause of its own)
     if len(listed) < 2 and len(tied) >= 2 and _CJK_CHAR.search(text):
         # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
         # clauses that each state a tie are items too.
@@ -282,7 +286,7 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
         # clauses joined by 'while', 'whereas', 'but', a semicolon, or ', and a …'.
         cuts = [m.start() for m in _EN_CLAUSE.finditer(text)]
         bounds = list(zip([0, *cuts], [*cuts, len(text)]))
-        listed = [(s, e) for s, e in bounds if relations_in(text[s:e])]
+        listed = [(s, e) for s, e in bounds if relations_in(text[s:e]) or (s and ELLIPSIS.search(text, s, e))]
     if len(listed) < 2:
         return None
     return next(((s, e) for s, e in listed if s <= offset < e), None)
@@ -299,7 +303,9 @@ def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
 
 # (', and a friendship agreement with Saitama City in 2018': a second tie of the same subject.)
 # ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
-_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
+# 'Hsinchu County and Okayama followed in 2018': a clause that repeats the tie before it for a pair of its own.
+ELLIPSIS = re.compile(r"(?i)\b(?:followed(?:\s+suit)?|did\s+(?:the\s+)?same|likewise)\b")
+_EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-Z][\w'’-]+\s+){1,3}and\s+(?:[\w'’-]+\s+){0,2}[A-Z])|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
                         r"seven|eight|nine|ten|several|many)\s+"  # (', and 6 friendship cities, among them …')
                         # ('signed a friendship agreement with Sendai in 2006 and a tourism agreement with Kanazawa')
                         r"|\s(?=and\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}(?:agreement|memorandum|MOU|MoU|pact|accord)\s+with\b)"
@@ -310,7 +316,7 @@ _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+and\s+(?:also\s+)?(?
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
     """The kind of tie an enumerated item states; a bare 締盟 takes the kind
     named before it ('…締姊妹市盟約，台南市…締盟')."""
-    tie = relation_of(item_text, item_cues, [])
+    tie = relation_of(item_text, item_cues, []) if item_cues else Relation.OTHER  # ('… followed in 2018': the tie before)
     return relation if tie is Relation.OTHER else tie
 
 

@@ -407,3 +407,21 @@ def test_on_its_own_page_a_city_is_itself_and_its_other_partner_is_not_taiwans(n
 def test_a_tie_revived_is_renewed(text):
     from extractors.lexicon import event_of
     assert event_of(text)[0].value == "renewed"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Local diplomacy has flourished: Taoyuan and Chiba Prefecture signed a friendship pact in 2016, Hsinchu County "
+     "and Okayama followed in 2018, and Pingtung and Okinawa's Ishigaki inked an MOU last year.", "en"),
+    ("例如桃園市與千葉縣於2016年簽署友好交流協定、新竹縣與岡山縣於2018年簽署友好交流協定，屏東縣則於去年與石垣市簽署備忘錄。", "zh"),
+])
+def test_parallel_clauses_each_keep_their_own_pair_kind_and_year(nlp, text, lang):
+    got = {(a, b, rel, d) for a, b, rel, _, d in _ties(run(nlp, text, lang=lang, published=dt.date(2023, 1, 9)))}
+    assert got == {("Taoyuan", "Chiba", "friendship", "2016"), ("Hsinchu County", "Okayama", "friendship", "2018"),
+                   ("Pingtung", "Ishigaki", "mou", "2022")}
+
+
+def test_pairs_listed_before_all_of_which_share_its_tie(nlp):
+    text = ("Examples include Taichung and Aomori, Kaohsiung and Kumamoto, and Tainan and Sendai, all of which have "
+            "exchanged delegations regularly since signing friendship agreements.")
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Taichung", "Aomori"), ("Kaohsiung", "Kumamoto"),
+                                                              ("Tainan", "Sendai")}
