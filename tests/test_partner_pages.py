@@ -425,3 +425,13 @@ def test_pairs_listed_before_all_of_which_share_its_tie(nlp):
             "exchanged delegations regularly since signing friendship agreements.")
     assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Taichung", "Aomori"), ("Kaohsiung", "Kumamoto"),
                                                               ("Tainan", "Sendai")}
+
+
+@pytest.mark.parametrize("url, name, admin1", [
+    ("https://bloomington.in.gov/news/2023/05/10/", "Bloomington", "Indiana"),
+    ("https://www.ci.fremont.ca.us/", "Fremont", "California"),
+    ("https://www.ca.gov/", None, None),
+])
+def test_a_us_citys_site_under_its_states_domain_is_its_owner(gaz, url, name, admin1):
+    owner = page_owner(url, gaz)
+    assert (owner.name if owner else None, owner.admin1 if owner else None) == (name, admin1)
