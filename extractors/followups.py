@@ -25,7 +25,10 @@ from models.records import DatePrecision, Event, EventDate, Evidence, Mention
 _FOLLOWUP = re.compile(
     r"(?:締結|提携|締盟|結盟|簽約|簽署|協定)[^。．.]{0,6}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)"
     r"|(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the|their|our|its)\s+"
-    r"(?:signing|agreement|partnership|ties|relationship|twinning)\b)")
+    r"(?:signing|agreement|partnership|ties|relationship|twinning)\b)"
+    # 'In 2004, the two cities marked the 25th anniversary with a delegation visit'
+    r"|(?i:\b(?:the\s+(?:two|2)\s+cities|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
+    r"(?P<m>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b)")
 
 
 def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt.date | None,
@@ -36,7 +39,7 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
     chosen = [c for c in before if c.selected]
     if m is None or len({c.pair for c in chosen}) != 1 or not {p.place.id for p in sent.sides} <= chosen[0].pair:
         return []  # (it may name the pair again: '締結10周年の平成28年には、高雄市長が八王子市を訪問')
-    n = int(m.group("n")) if m.group("n") else cjk_number(m.group("zh"))
+    n = int(m.group("n") or m.group("m")) if m.group("n") or m.group("m") else cjk_number(m.group("zh"))
     found = find_dates(sent.text, published)
     kept = found[0].date if found else (
         EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))

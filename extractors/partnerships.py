@@ -111,7 +111,7 @@ class PartnershipFinder:
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
                     candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))
-                if header is not None and header[0] == i - 1:
+                if header is not None and i - header[0] <= 2:  # (the sentence after, or the one after that)
                     candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start))
                                       or example_pairs(doc, sentences, i, page_at(doc, sent.start)))
                 continue

@@ -225,8 +225,17 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
                 for m, r in zip(mentions, relations)]
     groups: dict[tuple, list[Mention]] = {}
+    # Renewals of other years are other events ('marked the 25th anniversary' in 2004, '40 years' in 2019);
+    # an undated one joins the pair's first dated renewal.
+    renewal_years: dict[tuple, int] = {}
     for m in mentions:
-        groups.setdefault((*sorted((m.a.id, m.b.id)), m.event, m.relation), []).append(m)
+        if m.event is Event.RENEWED and m.date is not None:
+            renewal_years.setdefault((*sorted((m.a.id, m.b.id)), m.relation), m.date.value.year)
+    for m in mentions:
+        key = (*sorted((m.a.id, m.b.id)), m.event, m.relation)
+        year = (m.date.value.year if m.date else renewal_years.get((*key[:2], m.relation))) \
+            if m.event is Event.RENEWED else None
+        groups.setdefault((*key, year), []).append(m)
     out = []
     for group in groups.values():
         group.sort(key=lambda m: -m.confidence)

@@ -435,3 +435,12 @@ def test_pairs_listed_before_all_of_which_share_its_tie(nlp):
 def test_a_us_citys_site_under_its_states_domain_is_its_owner(gaz, url, name, admin1):
     owner = page_owner(url, gaz)
     assert (owner.name if owner else None, owner.admin1 if owner else None) == (name, admin1)
+
+
+def test_renewals_of_other_years_are_records_of_their_own(nlp):
+    text = ("The relationship between Phoenix and Taipei began when Mayor Margaret Hance and Mayor Lee Teng-hui signed "
+            "the sister city agreement on June 9, 1979. Since then, the cities have exchanged more than 200 students. "
+            "In 2004, the two cities marked the 25th anniversary with a delegation visit to Taipei. In 2019, Phoenix "
+            "Mayor Kate Gallego hosted Taipei Deputy Mayor Teng Chia-chi to celebrate 40 years of friendship.")
+    assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text))} == {
+        ("established", "1979-06-09"), ("renewed", "2004"), ("renewed", "2019")}
