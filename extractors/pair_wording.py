@@ -337,7 +337,10 @@ def aside_told(text: str, asides: list[tuple[int, int]], a, b) -> str | None:
     first, last = sorted((a.start, b.start))
     span = next(((x, y) for x, y in asides if x <= last < y and not x <= first < y), None)
     if span is None:
-        return None
+        inner = next(((x, y) for x, y in asides if x <= first < y and not x <= last < y), None)
+        # ('Prague, which had been a sister city of Beijing since 2016, switched … to Taipei': the aside's
+        # tie is its antecedent's, not the side after it)
+        return "" if inner is not None else None
     inner = sorted((x, y) for x, y in asides if span[0] < x and y <= span[1] and not x <= last < y)
     words, at = [], span[0]
     for x, y in inner:

@@ -444,3 +444,8 @@ def test_renewals_of_other_years_are_records_of_their_own(nlp):
             "Mayor Kate Gallego hosted Taipei Deputy Mayor Teng Chia-chi to celebrate 40 years of friendship.")
     assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text))} == {
         ("established", "1979-06-09"), ("renewed", "2004"), ("renewed", "2019")}
+
+
+def test_a_relative_asides_tie_is_its_antecedents_not_the_side_after_it(nlp):
+    text = "Prague, which had been a sister city of Beijing since 2016, switched its partnership to Taipei in 2019."
+    assert not any(("Taipei", "Beijing") == (m.a.name, m.b.name) for m in run(nlp, text))
