@@ -449,3 +449,9 @@ def test_renewals_of_other_years_are_records_of_their_own(nlp):
 def test_a_relative_asides_tie_is_its_antecedents_not_the_side_after_it(nlp):
     text = "Prague, which had been a sister city of Beijing since 2016, switched its partnership to Taipei in 2019."
     assert not any(("Taipei", "Beijing") == (m.a.name, m.b.name) for m in run(nlp, text))
+
+
+def test_the_next_stop_of_a_trip_is_no_partner(nlp):
+    text = ("Hsinchu City officials traveled to Cupertino, its sister city, and then to San Jose, where they met tech "
+            "executives.")
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Hsinchu City", "Cupertino")}
