@@ -165,8 +165,10 @@ class ChinesePlaceFinder:
                     text[found.start - 1:found.start] == "在" and _WITH_AFTER.match(text, found.end))):
                 # ('今天在東京與東京都豐島區長簽署': where the signing took place)
                 found.kind = "venue"
-            elif found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end):
-                found.kind = "person"
+            elif (found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end)) or (
+                    found.text[-1] == "市" and original[found.end:found.end + 1] == "長" and found.kind == "foreign"
+                    and found.place.country == "JP" and (found.place.population or 0) < 5000):
+                found.kind = "person"  # ('大西市長': Mayor Ōnishi; no city of Japan is so small)
             elif found.kind in ("taiwan", "foreign") and is_dateline(original, found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
             spans.append(found)

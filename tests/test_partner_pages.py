@@ -455,3 +455,11 @@ def test_the_next_stop_of_a_trip_is_no_partner(nlp):
     text = ("Hsinchu City officials traveled to Cupertino, its sister city, and then to San Jose, where they met tech "
             "executives.")
     assert {(a, b) for a, b, *_ in _ties(run(nlp, text))} == {("Hsinchu City", "Cupertino")}
+
+
+@pytest.mark.parametrize("text, lang, pairs", [
+    ("台中市長盧秀燕率團訪問姊妹市加拿大溫尼伯，隨後轉往多倫多參訪。", "zh", {("Taichung", "Winnipeg")}),
+    ("大西市長は姉妹都市の高雄市を訪問し、その後、台南市も訪れた。", "ja", set()),  # Mayor Ōnishi, of a city unsaid
+])
+def test_a_trips_next_stop_and_a_mayors_surname_are_no_partners(nlp, text, lang, pairs):
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text, lang=lang))} == pairs
