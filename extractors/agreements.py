@@ -38,7 +38,9 @@ def is_agreement(text: str) -> bool:
         return False  # a sentence, not the name of a document
     english = _AGREEMENT.search(title) and not _HEADLINE_VERB.search(title) and any(
         re.match(r"(?i)between\b", line) or re.search(r"(?i)\bbetween\b.+\band\b", line) for line in lines[:4])
-    chinese = re.search(r"(?:協定|協議書|備忘錄|意向書)$", title) and _BETWEEN.search(title)
+    # ('臺灣屏東縣與日本國沖繩縣石垣市友好交流協定書'; '友好都市協定書' over '石垣市と台湾屏東県は、…')
+    named = re.search(r"(?:協定書?|協議書?|備忘錄|意向書|覚書|合意書)$", title)
+    chinese = named and (_BETWEEN.search(title) or (len(lines) > 1 and "と" in lines[1][:30]))
     return bool(english or chinese)
 
 

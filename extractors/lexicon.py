@@ -96,7 +96,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
         r"|擬|將簽|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
-        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?<!ここに)(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
+        r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
         r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；]{0,30}?(?:簽|締結|締盟|結盟|結為)", _I),
@@ -288,6 +288,8 @@ _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|latest|last|only)\b[^
 
 
 def _proposes_tie(text: str, m: re.Match) -> bool:
+    if "ここに" in text[max(0, m.start() - 20):m.start()]:
+        return False  # '協定をここに締結する': an agreement's own words perform the act
     if _ORDINAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]) and m.group(0).lower().startswith("to"):
         return False
     if _ERRAND_AFTER.match(text, m.end()):

@@ -463,3 +463,14 @@ def test_the_next_stop_of_a_trip_is_no_partner(nlp):
 ])
 def test_a_trips_next_stop_and_a_mayors_surname_are_no_partners(nlp, text, lang, pairs):
     assert {(a, b) for a, b, *_ in _ties(run(nlp, text, lang=lang))} == pairs
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("臺灣屏東縣與日本國沖繩縣石垣市友好交流協定書\n臺灣屏東縣與日本國沖繩縣石垣市為促進雙方友好關係，締結友好交流協定。\n"
+     "一、雙方將在觀光、教育及文化等領域推動交流。\n中華民國一一二年五月十日\n屏東縣長 周春米\n石垣市長 中山義隆", "zh"),
+    ("友好都市協定書\n日本国沖縄県石垣市と台湾屏東県は、両市県の友好関係を促進するため、ここに友好都市協定を締結する。\n"
+     "一　両市県は、観光、教育、文化の分野において交流を推進する。\n令和5年5月10日\n石垣市長　中山義隆\n屏東県長　周春米", "ja"),
+])
+def test_a_chinese_or_japanese_agreement_is_dated_by_its_signature_block(nlp, text, lang):
+    got = {(a, b, e, d) for a, b, _, e, d in _ties(run(nlp, text, lang=lang, published=None))}
+    assert got == {("Pingtung", "Ishigaki", "established", "2023-05-10")}
