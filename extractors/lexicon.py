@@ -26,7 +26,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)"  # '締結姊妹情誼'
         r"|(?:姊妹|姐妹)(?:締盟|结盟|結盟|盟約|盟约)", _I)),  # '簽署姊妹締盟協定'
     (Relation.FRIENDSHIP, re.compile(
-        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|exchanges?|"
+        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
         r"|友好城市|友好交流|友好(?:締盟|結盟|盟約)|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"

@@ -21,6 +21,8 @@ _APPOSED = re.compile(
 # "Murray's sister city", "Reno’s sister cities": whose ties they are.
 _TIE_OWNER = re.compile(
     rf"({_NAME})(?:'s|’s)\s+(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|towns|state|states)\b")
+# 'Hull has been twinned with Tainan': the subject of a twinning.
+_TWINNED = re.compile(rf"({_NAME})\s+(?:has\s+been|have\s+been|was|were|is|are|became|got)\s+twinned\s+with\b")
 # 'Cupertino Sister Cities' heading a page's table: whose ties it lists.
 _HEADING_OWNER = re.compile(
     rf"(?m)^[ \t]*({_NAME})\s+(?i:sister|twin|friendship|partner)[\s-]+(?i:city|cities|towns?|states?)[ \t]*$")
@@ -40,7 +42,7 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
     """'the City of Cebu', 'Miyazaki Prefecture', "Murray's sister city": a
     name a government word or a tie vouches for, even where the model
     tagged nothing."""
-    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER)
+    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER, _TWINNED)
            for m in pattern.finditer(text)
            if m.group(1).split()[0] not in _NOT_NAMES]
     for m in _TITLED.finditer(text):

@@ -474,3 +474,11 @@ def test_a_trips_next_stop_and_a_mayors_surname_are_no_partners(nlp, text, lang,
 def test_a_chinese_or_japanese_agreement_is_dated_by_its_signature_block(nlp, text, lang):
     got = {(a, b, e, d) for a, b, _, e, d in _ties(run(nlp, text, lang=lang, published=None))}
     assert got == {("Pingtung", "Ishigaki", "established", "2023-05-10")}
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Hull has been twinned with Tainan since 2010, the council said.", "Hull"),
+    ("Limerick City and County Council agreed to a friendship link with Hualien County in 2019.", "Limerick"),
+])
+def test_a_twinned_subject_and_a_councils_friendship_link(nlp, text, partner):
+    assert {m.b.name for m in run(nlp, text)} == {partner}
