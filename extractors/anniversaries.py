@@ -23,7 +23,7 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
 # (a date after it is when the anniversary is kept, unlike one after 'the signing').
 _ANNIVERSARY_OF_TIE = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+(?:celebrations?\s+|ceremony\s+)?of\s+(?:the\s+|their\s+|its\s+)?"
-    r"(?:(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town|prefecture)\s+|(?:sister|friendship|twinning|"
+    r"(?:(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town|prefecture|island|province|district|port)\s+|(?:sister|friendship|twinning|"
     r"partnership|cooperation)\s+)?(?:relationship|ties|partnership|agreement|pact|twinning)\b", re.I)
 
 

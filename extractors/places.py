@@ -203,7 +203,7 @@ class PlaceFinder(PlaceResolver):
                 and not (ent.label_ == "PERSON" and _MUNICIPALITY.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text, start = ent.text, ent.start_char
-            if ent.label_ in ("ORG", "FAC"):
+            if ent.label_ in ("ORG", "FAC") or (ent.label_ == "PERSON" and _MUNICIPALITY.search(text)):
                 stripped = GOVERNMENT_TAILS.sub("", text)
                 if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
                     start, stripped = council[0], text_of(doc)[council[0]:council[1]]
@@ -382,7 +382,7 @@ class PlaceFinder(PlaceResolver):
 # 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person
 # to the model, named by a government's own unit word.
 _MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
-                           r"|(?:Self-Governing\s+)?Region|Voivodeship|Oblast)$")
+                           r"|(?:Self-Governing\s+)?Region|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
 _DIVISION_NAMED = re.compile(r"(?i)\b(?:prefecture|province|state|county|district|region)\b")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 

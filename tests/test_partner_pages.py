@@ -482,3 +482,13 @@ def test_a_chinese_or_japanese_agreement_is_dated_by_its_signature_block(nlp, te
 ])
 def test_a_twinned_subject_and_a_councils_friendship_link(nlp, text, partner):
     assert {m.b.name for m in run(nlp, text)} == {partner}
+
+
+def test_the_anniversary_of_a_sister_island_relationship_dates_its_founding(nlp):
+    text = "Guam and Taiwan's Penghu County marked the 10th anniversary of their sister island relationship on Friday."
+    assert {(e, d) for _, _, _, e, d in _ties(run(nlp, text, published=dt.date(2022, 8, 1)))} == {
+        ("renewed", "2022-07-29"), ("established", "2012")}
+
+
+def test_majuro_atoll_the_model_took_for_a_person_is_majuro(nlp):
+    assert {m.b.name for m in run(nlp, "Tainan signed a sister city agreement with Majuro Atoll.")} == {"Majuro"}
