@@ -341,6 +341,8 @@ def aside_told(text: str, asides: list[tuple[int, int]], a, b) -> str | None:
         # ('Prague, which had been a sister city of Beijing since 2016, switched … to Taipei': the aside's
         # tie is its antecedent's, not the side after it)
         return "" if inner is not None else None
+    if re.match(r"(?i)(?:which|that)\s+include", text[span[0]:span[0] + 20]):
+        return None  # ('eight sister cities, which include New Taipei City': the list of the ties just named)
     inner = sorted((x, y) for x, y in asides if span[0] < x and y <= span[1] and not x <= last < y)
     words, at = [], span[0]
     for x, y in inner:
