@@ -61,13 +61,15 @@ def example_pairs(doc: Doc, sentences: list[Sentence], i: int, page: int | None)
     高雄市などが代表例だ。'): a sentence with no word for a tie whose every
     place is joined to one of the other side, two pairs or more."""
     sent, head = sentences[i], sentences[i - 1]
+    cues = relations_in(head.text)
+    if not cues:
+        return []  # (the sentence before names no tie: these are no examples of one)
     text = text_of(doc)
     pairs = adjacent_pairs(text, sent.sides) or [  # ('青森県と台中市、熊本市と高雄市')
         (a, b) if a.place.country == "TW" else (b, a) for a, b in zip(sent.sides, sent.sides[1:])
         if text[a.end:b.start].strip() == "と" and (a.place.country == "TW") != (b.place.country == "TW")]
     if len(pairs) < 2 or {p.place.id for p in sent.sides} != {s.place.id for pair in pairs for s in pair}:
         return []
-    cues = relations_in(head.text)
     relation = relation_of(head.text, cues, [])
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
     chains = list_chains(text, sent.sides)

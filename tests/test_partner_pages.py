@@ -492,3 +492,8 @@ def test_the_anniversary_of_a_sister_island_relationship_dates_its_founding(nlp)
 
 def test_majuro_atoll_the_model_took_for_a_person_is_majuro(nlp):
     assert {m.b.name for m in run(nlp, "Tainan signed a sister city agreement with Majuro Atoll.")} == {"Majuro"}
+
+
+def test_pairs_two_sentences_after_a_tie_with_none_named_between_are_no_examples(nlp):
+    text = "台湾と日本の自治体は姉妹都市提携を結んでいる。交流は盛んだ。青森県と台中市、熊本市と高雄市などが代表例だ。"
+    assert run(nlp, text, lang="ja") == []  # (and reading it raises nothing)
