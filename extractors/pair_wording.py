@@ -330,16 +330,17 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
 
 
 def aside_told(text: str, asides: list[tuple[int, int]], a, b) -> str | None:
-    """The words of the aside that names the later side only (None where
-    none does), less the asides inside it that name neither ('…, where he
-    met officials from Morioka, whose city has a friendship agreement with
-    Hualien': Morioka's aside states no tie)."""
+    """The words of the aside that names the later side only, less the
+    asides inside it that name neither ('…, where he met officials from
+    Morioka, whose city has a friendship agreement with Hualien': Morioka's
+    aside states no tie); '' where the earlier side stands in an aside
+    the later one is outside of (its tie is its antecedent's); None where
+    no aside parts them."""
     first, last = sorted((a.start, b.start))
     span = next(((x, y) for x, y in asides if x <= last < y and not x <= first < y), None)
     if span is None:
+        # ('Prague, which had been a sister city of Beijing since 2016, switched … to Taipei')
         inner = next(((x, y) for x, y in asides if x <= first < y and not x <= last < y), None)
-        # ('Prague, which had been a sister city of Beijing since 2016, switched … to Taipei': the aside's
-        # tie is its antecedent's, not the side after it)
         return "" if inner is not None else None
     if re.match(r"(?i)(?:which|that)\s+include", text[span[0]:span[0] + 20]):
         return None  # ('eight sister cities, which include New Taipei City': the list of the ties just named)

@@ -388,8 +388,8 @@ class PartnershipFinder:
 
 
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
-_BEFORE_ASIDE = re.compile(r"\s*,\s*")
-_ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('Sendai, which became its 50th sister city': an aside about a side)
+_BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
+_ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
 
 
