@@ -119,7 +119,7 @@ _SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?since\s+(?:(?:19|20)\d\d|[
 
 _MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)"
                      r"|友好交流")  # ('雙方城市友好交流，10年來簽署30餘項合作備忘錄')
-_SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$")
+_SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$|(?:締結|缔结|結為|结为|建立)\s*$")  # ('締結友好交流': a tie concluded)
 _TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memorand|MOU|pacts?|accords?|"
                              r"partnerships?|relationships?)\b"
                              r"|\s*(?:に関する|に關於|之|の)?[^。，、,]{0,4}?(?:協定|协定|協議|协议|都市|城市|備忘錄|备忘录|覚書|提携|宣言|"

@@ -497,3 +497,9 @@ def test_majuro_atoll_the_model_took_for_a_person_is_majuro(nlp):
 def test_pairs_two_sentences_after_a_tie_with_none_named_between_are_no_examples(nlp):
     text = "台湾と日本の自治体は姉妹都市提携を結んでいる。交流は盛んだ。青森県と台中市、熊本市と高雄市などが代表例だ。"
     assert run(nlp, text, lang="ja") == []  # (and reading it raises nothing)
+
+
+def test_a_japanese_compound_name_is_written_as_one_word_and_a_concluded_exchange_is_a_friendship(nlp):
+    from extractors.gazetteer.names import english_name
+    [tie] = run(nlp, "屏東縣恆春鎮與日本北海道上富良野町締結友好交流。", lang="zh")
+    assert (english_name(tie.b.name, tie.b.country), tie.relation.value) == ("Kamifurano", "friendship")

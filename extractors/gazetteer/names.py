@@ -85,12 +85,14 @@ def fold_core(name: str) -> str:
 _KOREAN_UNIT = re.compile(r"-(si|gun|gu)$")
 _KOREAN_UNIT_WORD = {"si": "", "gun": " County", "gu": " District"}
 _JAPANESE_UNIT = re.compile(r"-(?:chō|cho|machi|mura|son|shi|ku)$")
+_JAPANESE_COMPOUND = re.compile(r"^([A-ZŌŪ][a-zōū]+)-([a-zōū]+)$")
 
 
 def english_name(name: str, country: str) -> str:
     """A GeoNames name as English writes it."""
     if country == "JP":
-        return _JAPANESE_UNIT.sub("", name)
+        # ('Kami-furano': English writes the compound as one word, 'Kamifurano')
+        return _JAPANESE_COMPOUND.sub(r"\1\2", _JAPANESE_UNIT.sub("", name))
     if country in ("KR", "KP") and (m := _KOREAN_UNIT.search(name)) is not None:
         return name[:m.start()] + _KOREAN_UNIT_WORD[m.group(1)]
     return name
