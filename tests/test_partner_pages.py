@@ -503,3 +503,7 @@ def test_a_japanese_compound_name_is_written_as_one_word_and_a_concluded_exchang
     from extractors.gazetteer.names import english_name
     [tie] = run(nlp, "屏東縣恆春鎮與日本北海道上富良野町締結友好交流。", lang="zh")
     assert (english_name(tie.b.name, tie.b.country), tie.relation.value) == ("Kamifurano", "friendship")
+
+
+def test_a_japanese_compound_written_as_one_word_is_found(gaz):
+    assert [p.name for p in gaz.world.lookup("Kamifurano", "JP")][:1] == ["Kamifurano"]

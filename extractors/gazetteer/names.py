@@ -88,6 +88,15 @@ _JAPANESE_UNIT = re.compile(r"-(?:chō|cho|machi|mura|son|shi|ku)$")
 _JAPANESE_COMPOUND = re.compile(r"^([A-ZŌŪ][a-zōū]+)-([a-zōū]+)$")
 
 
+_COMPOUND_HEAD = re.compile(r"(?i)^(kami|shimo|naka|higashi|nishi|minami|kita)([a-zōū]{3,})$")
+
+
+def japanese_compound(name: str) -> str:
+    """'Kamifurano' as GeoNames writes it, 'Kami-furano' (a name without such a head unchanged)."""
+    m = _COMPOUND_HEAD.match(name)
+    return f"{m.group(1)}-{m.group(2)}" if m else name
+
+
 def english_name(name: str, country: str) -> str:
     """A GeoNames name as English writes it."""
     if country == "JP":

@@ -21,7 +21,7 @@ import threading
 from importlib.metadata import version
 from pathlib import Path
 
-from extractors.gazetteer.names import _PUNCT, GENERIC_WORDS, fold
+from extractors.gazetteer.names import _PUNCT, GENERIC_WORDS, fold, japanese_compound
 from models.records import Level, Place
 
 FORMAT = "v1"
@@ -221,7 +221,7 @@ class WorldIndex:
             return []
         hint = level_hint(raw)
         stem, _ = split_suffix(raw)
-        queries = {exact: False}
+        queries = {exact: False, name_key(japanese_compound(stem)): False}  # ('Kamifurano': GeoNames' 'Kami-furano')
         for key in (name_key(stem), core_key(raw), core_key(stem)):
             queries.setdefault(key, True)
         matches: dict[int, int] = {}
