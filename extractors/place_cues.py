@@ -93,7 +93,7 @@ _TITLES = frozenset({"Mayor", "Governor", "Magistrate", "Deputy", "Vice", "Presi
                      "Councilor", "Councillor", "Secretary", "Minister", "Ambassador", "Representative"})
 _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "Mayor", "Governor", "City", "President", "Minister",
                         "Sister", "Friendship", "Twin", "Partner", "Smart", "Capital", "Host", "Port",
-                        "Taiwan", "Taipei", "He", "She", "It", "They", "This", "That"})
+                        "Taiwan", "Taipei", "He", "She", "It", "They", "This", "That", "Old", "Home", "Down", "Up"})
 
 
 def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, str]]:

@@ -28,7 +28,8 @@ _HEADING_OWNER = re.compile(
     rf"(?m)^[ \t]*({_NAME})\s+(?i:sister|twin|friendship|partner)[\s-]+(?i:city|cities|towns?|states?)[ \t]*$")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
-    rf"|\b({_NAME})\s+(?i:city|prefecture|province|county|state(?!\s+(?:University|College|Park|Department|Route)))\b")
+    rf"|\b({_NAME})\s+(?i:city|prefecture|province|county|town|village"
+    rf"|state(?!\s+(?:University|College|Park|Department|Route)))\b")  # ('Niikappu Town in Hokkaido')
 
 
 # The same in a heading or a title block set in capitals ('A RESOLUTION OF THE CITY OF ARCADIA,

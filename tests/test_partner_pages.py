@@ -507,3 +507,11 @@ def test_a_japanese_compound_name_is_written_as_one_word_and_a_concluded_exchang
 
 def test_a_japanese_compound_written_as_one_word_is_found(gaz):
     assert [p.name for p in gaz.world.lookup("Kamifurano", "JP")][:1] == ["Kamifurano"]
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Luodong Township and Niikappu Town in Hokkaido signed a friendship agreement in 2024.", "Niikappu"),
+    ("Yilan County and Nakanojo Town in Gunma signed a friendship agreement.", "Nakanojō"),
+])
+def test_a_town_named_with_its_unit_word_is_a_party_not_its_prefecture(nlp, text, partner):
+    assert {m.b.name for m in run(nlp, text)} == {partner}
