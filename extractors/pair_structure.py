@@ -166,7 +166,8 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
-_JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所)?(?:則|则|並|并|也|亦|另)?(?:[於于在][^\s、，,。;；與与和]{1,8}?)?(?:與|与|和|及|跟|同)"
+_JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所|(?:副)?(?:[市縣县町村區区鄉乡鎮镇]長|知事)[\u4e00-\u9fff]{0,4}?)?"  # ('岐阜縣知事與台中市')
+                     r"(?:則|则|並|并|也|亦|另)?(?:[於于在][^\s、，,。;；與与和]{1,8}?)?(?:與|与|和|及|跟|同)"
                      r"|and|with|-|–|/)"  # ('屏東縣則於去年與石垣市')
                      r"\s*[^\s、，,。;；]{0,6}$")  # ('台中市並與熊本縣', '台中市政府與日本熊本縣')
 

@@ -515,3 +515,12 @@ def test_a_japanese_compound_written_as_one_word_is_found(gaz):
 ])
 def test_a_town_named_with_its_unit_word_is_a_party_not_its_prefecture(nlp, text, partner):
     assert {m.b.name for m in run(nlp, text)} == {partner}
+
+
+def test_a_head_signing_with_another_pairs_their_governments_not_the_host_of_the_summit(nlp):
+    text = "新北市長侯友宜今天出席台日交流高峰會，會中日本岐阜縣知事與台中市長盧秀燕簽署友好交流協定。"
+    assert {(a, b) for a, b, *_ in _ties(run(nlp, text, lang="zh"))} == {("Taichung", "Gifu")}
+
+
+def test_two_tourism_bureaus_are_no_governments(nlp):
+    assert run(nlp, "高雄市觀光局今天與日本大阪觀光局簽署觀光合作備忘錄。", lang="zh") == []
