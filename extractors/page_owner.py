@@ -91,7 +91,7 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         return _city_outlet(gaz, labels[-3].capitalize() + " City", labels[-3].capitalize())
     if m := _US_CITY.match(host):
         return _foreign(gaz, m.group(1), "US", None, None)
-    if len(labels) >= 3 and ((labels[-1] == "gov" and len(labels[-2]) == 2) or (labels[-1] == "us" and len(labels[-2]) == 2)):
+    if len(labels) >= 3 and labels[-1] in ("gov", "us") and len(labels[-2]) == 2:
         # 'bloomington.in.gov', 'www.ci.fremont.ca.us': a city's site under its state's
         city = labels[-3] if labels[-3] not in ("ci", "www", "co") else None
         return _us_site(gaz, city + labels[-2]) if city and city.isalpha() else None

@@ -65,3 +65,8 @@ def run(nlp, text: str, published=None, lang: str = "en", url: str | None = None
     [result] = extract(nlp, [DocumentInput(key="t", text=text, published=when, lang=lang, url=url, title=title,
                                                  outlet=outlet)])
     return collapse(result.mentions)
+
+
+def ties(found) -> set[tuple]:
+    """(a, b, relation, event, date) of each record, as the tests compare them."""
+    return {(m.a.name, m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found}

@@ -14,11 +14,7 @@ from extractors.dates import find_dates
 from extractors.gazetteer.index import load_gazetteer
 from extractors.page_owner import outlet_owner, page_owner
 from models.settings import Settings
-from conftest import run
-
-
-def _ties(found):
-    return {(m.a.name, m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found}
+from conftest import run, ties as _ties
 
 
 @pytest.fixture(scope="module")

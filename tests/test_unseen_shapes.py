@@ -11,11 +11,7 @@ import pytest
 
 from extractors.lexicon import event_of
 from models.records import Event
-from conftest import run
-
-
-def _ties(found):
-    return {(m.a.name, m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found}
+from conftest import run, ties as _ties
 
 
 def test_a_sentence_announcing_its_list_heads_the_rows_under_it_without_a_colon(nlp):
