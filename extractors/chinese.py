@@ -33,6 +33,7 @@ from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
+from extractors.venues import venues_among_parties
 from models.records import Level, Place
 
 MAX_NAME = 10
@@ -179,6 +180,7 @@ class ChinesePlaceFinder:
         _short_references(spans)
         parents_locate(original, spans)
         same_name_same_place(original, spans)
+        venues_among_parties(original, spans)
         _mayors_by_surname(original, spans)
         return sorted(spans, key=lambda s: s.start)
 

@@ -240,3 +240,4 @@ def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan
     if place is None:
         return None
     return PlaceSpan(start, end, written, "foreign", place=place, notes=["transliteration"])
+

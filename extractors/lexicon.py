@@ -72,7 +72,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
         r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge|pursue)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         # 'will join … to host a … sister city agreement signing': a ceremony to come
         r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"
@@ -173,9 +173,11 @@ SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|st
 
 
 # '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in
-# the same clause, is a university, a school, an association or a company.
+# the same clause, is a university, a school, an association, a company, a group,
+# a bank, a chamber of commerce or an airline ('與日本東京的軟銀集團簽署').
 ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?:大學|大学|學校|学校|學院|学院|協會|协会|公會|"
-                              r"公司|醫院|医院|企業|企业)[^，。,、；;]{0,12}$")
+                              r"公司|醫院|医院|企業|企业|集團|集团|銀行|银行|商會|商会|航空|株式會社|株式会社)"
+                              r"[^，。,、；;]{0,12}$")
 
 
 # 'the Taiwan-Japan Fisheries Agreement', '台日漁業協議': a treaty between
@@ -212,9 +214,22 @@ def _in_treaty_name(text: str, start: int) -> bool:
 # '協定の締結には至っていない': a Japanese tie the words after it deny; '友好交流を続けている':
 # friendly exchanges kept up, an activity rather than a tie.
 _NEGATION_AFTER = re.compile(r"[^。、]{0,10}?(?:には|に)?至って(?:い)?ない|[^。、]{0,6}?(?:して|されて)いない"
+                             # '姉妹都市提携はないが', '姉妹都市ではない', '協定もありません'
+                             r"|[^。、]{0,4}?(?:[はも]|では|でも)(?:ない|無い|なく|ありません|ございません)"
                              r"|(?<=交流)を(?:続け|深め|重ね|行っ|進め|図っ)"
                              # '台日文化友好交流基金會': a cue inside an association's name
                              r"|[^\s，。、,]{0,2}?(?:基金會|基金会|協會|协会|促進會|促进会|聯誼會|联谊会|委員會|委员会|推進協議会|協会)")
+
+
+# 'asked whether Taichung would pursue a sister city agreement with Xiamen, but
+# the city said it had no such plan': a tie asked about and refused.
+_ASKED_BEFORE = re.compile(r"\b(?:whether|if)\b[^.;:!?]{0,60}\b(?:would|could|should|will|might|can)\b[^.;:!?]{0,40}$", _I)
+_REFUSED_AFTER = re.compile(r"[^.;!?]{0,120}?\bbut\b[^.;!?]{0,60}?\b(?:(?:had|has|have)\s+no\s+(?:such\s+)?plans?|"
+                            r"declined|refused|rejected|ruled\s+(?:it\s+)?out|turned\s+(?:it\s+)?down)\b", _I)
+
+
+def _asked_and_refused(text: str, start: int, end: int) -> bool:
+    return bool(_ASKED_BEFORE.search(text[max(0, start - 100):start]) and _REFUSED_AFTER.match(text, end))
 
 
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
@@ -228,7 +243,8 @@ def relations_in(text: str) -> list[tuple[Relation, int, int]]:
                    and not f(ORG_PARTY_BEFORE).search(text[max(0, m.start() - 30):m.start()])
                    and not f(ORG_AFTER_CUE).match(text, m.end())
                    and not f(_ASSOCIATION).match(text, m.start())
-                   and not _in_treaty_name(text, m.start()))
+                   and not _in_treaty_name(text, m.start())
+                   and not _asked_and_refused(text, m.start(), m.end()))
     return out
 
 

@@ -213,7 +213,7 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
     pairs = []
     for a, b in zip(sides, sides[1:]):
         if (re.search(r"\bbetween\s+(?:the\s+)?(?:sister\s+cities\s+)?(?:[Cc]ity\s+of\s+)?$",
-                      text[max(0, a.start - 40):a.start])
+                      text[max(0, a.start - 40):a.start]) and not _ROUTE_BETWEEN.search(text[max(0, a.start - 60):a.start])
                 and _BETWEEN_GAP.match(text[a.end:b.start]) and a.place.id != b.place.id):
             pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
         elif _POSSESSIVE_TIE.match(text[a.end:b.start]) and a.place.id != b.place.id:
@@ -221,6 +221,9 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
     return pairs
 
 
+# 'direct flights between Kaohsiung and Osaka': a route, not a tie.
+_ROUTE_BETWEEN = re.compile(r"(?i)\b(?:flights?|routes?|services?|ferr(?:y|ies)|trains?|shipping|cargo|distance|"
+                            r"border|highway|bridge)\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b|分別|分别|それぞれ")
 
 

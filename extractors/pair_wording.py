@@ -310,7 +310,10 @@ _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-
                         # ('signed a friendship agreement with Sendai in 2006 and a tourism agreement with Kanazawa')
                         r"|\s(?=and\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}(?:agreement|memorandum|MOU|MoU|pact|accord)\s+with\b)"
                         r"|\s(?=and\s+(?:then\s+|later\s+|also\s+)?(?:signed|inked|formed|forged|established|renewed|"
-                        r"concluded|sealed|ended|terminated|cut)\b)")
+                        r"concluded|sealed|ended|terminated|cut)\b)"
+                        # (', and Kaohsiung has been a sister city of Sakai since 2014': a subject of its own)
+                        r"|,\s+(?=and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:has|have|had|signed|inked|formed|"
+                        r"became|established|is|was|were|are)\b)")
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

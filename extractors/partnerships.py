@@ -51,7 +51,7 @@ from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_he
                                   row_candidates, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
-from extractors.trip_sides import guests_only, trip_only, witnesses
+from extractors.trip_sides import firm_party, guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Mention
 
 for _name, _default in (("mentions", None), ("candidates", None), ("pair_context", None), ("published", None),
@@ -74,8 +74,7 @@ class PartnershipFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [p for p in (doc._.places or []) if p.is_side]
-        # An organisation named after a foreign city still stands for a third
-        # party between two places ('Prague councillors').
+        # An organisation named after a foreign city still stands for a third party ('Prague councillors').
         orgs = [p for p in (doc._.places or []) if p.kind == "org" and p.place is not None]
         sentences = []
         for sent in doc.sents:
@@ -101,7 +100,7 @@ class PartnershipFinder:
         timeline = timeline_sides(sentences, doc._.title, doc._.page_owner)
         before: list[Candidate] = []  # the candidates of the sentence before
         for i, sent in enumerate(sentences):
-            cues = relations_in(sent.text)
+            cues = [c for c in relations_in(sent.text) if not firm_party(doc, sent.start + c[2])]
             asides = relative_asides(doc, sent.start, sent.end) if cues else []
             if asides and all(any(
                     x <= sent.start + c[1] < y and not _ASIDE_ANAPHOR.search(text_of(doc), x, y) and not any(

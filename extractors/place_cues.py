@@ -138,7 +138,8 @@ _NOT_GOVERNMENTS = re.compile(
     r"(?:East|West|Southeast|South|North|Central|Eastern|Western) (?:Asia|Europe|Africa)|Asia[- ]Pacific|"
     r"Central|Eastern|Western|Northern|Southern|North|South|East|West|"
     r"Boulevard|Avenue|Street|Road|Plaza|International|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)$")
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow)$")
 
 
 # The Associated Press's abbreviations of US states and Canadian provinces ('Columbus, Ga.'), and postal codes.
@@ -378,3 +379,16 @@ def subject_noun(tok, sent) -> bool:
     first word the tagger read as a common noun, right before a verb."""
     return tok.i == sent.start and tok.tag_ == "NN" and tok.i + 1 < sent.end \
         and tok.doc[tok.i + 1].tag_.startswith("VB")
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}")
+
+
+def possessive_locators(text: str, spans: list[PlaceSpan]) -> None:
+    """"Okayama's Kurashiki", "Osaka's neighbour Sakai": a place owning a
+    place of its own division only says where that one is."""
+    for a, b in zip(spans, spans[1:]):
+        if a.is_side and b.is_side and a.place.country == b.place.country and a.place.country != "TW" \
+                and b.place.admin1 in (a.place.name, a.place.admin1 or "") \
+                and _POSSESSIVE_GAP.fullmatch(text, a.end, b.start):
+            a.kind = "locator"

@@ -25,6 +25,7 @@ _ADMIN1_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:[Cc]ouncil
 _ABBREVIATED_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.)|[A-Z]{2}(?![A-Za-z.]))")
 # ' in Shimane Prefecture': the division a town was just said to lie in.
 _IN_DIVISION = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Prefecture|Province|State)\b")
+_BARE_DIVISION_AFTER = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _COUNTY_OF = re.compile(r"\b[Cc]ounty\s+of\s+(?:the\s+)?$")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
@@ -202,7 +203,9 @@ class PlaceResolver:
         district with its city."""
         if (shared := _SHARED_DISTRICT.fullmatch(name)) is not None:
             return [p for p in [self._district_of(text, start, end, shared)] if p is not None]
-        m = _IN_DIVISION.match(text, end)
+        m = _IN_DIVISION.match(text, end) or _BARE_DIVISION_AFTER.match(text, end) \
+            or _CITY_BEFORE_DISTRICT.search(text, max(0, start - 30), start)
+        # ('Furano, Hokkaido', "Hokkaido's Furano": the two names vouch for each other, whatever the size)
         return [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
                                      and fold_core(p.admin1) == fold_core(m.group(1))
                                      and fold_core(p.name) == fold_core(name)][:1]

@@ -27,12 +27,11 @@ from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF,
-                                   GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES,
-                                   LEADING, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names,
-                                   demonym_references, is_meeting_place, is_org, is_venue, joined_name,
-                                   joined_to, list_siblings, nation_name, not_a_place, subject_noun, tie_object,
-                                   towns_before_division)
+from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
+                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_BEFORE,
+                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references,
+                                   is_meeting_place, is_org, is_venue, joined_name, joined_to, list_siblings, nation_name,
+                                   not_a_place, possessive_locators, subject_noun, tie_object, towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, titled_names
@@ -40,6 +39,7 @@ from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named
                                    propagate, row_places)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
+from extractors.venues import signed_in_among_parties
 from models.records import Level, Place
 
 
@@ -106,7 +106,8 @@ class PlaceFinder(PlaceResolver):
                 s.kind = "dateline"  # where the story was filed
             elif s.kind == "foreign" and ENVOY_OF.search(text_of(doc), max(0, s.start - 40), s.start):
                 s.kind = "org"  # 'Ambassador of Saint Christopher and Nevis': a nation's envoy
-            elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s, last):
+            elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s, last) \
+                    or signed_in_among_parties(text_of(doc), s, spans):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
             elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
                 s.kind = "org"
@@ -117,6 +118,7 @@ class PlaceFinder(PlaceResolver):
                 # speaks for its national government, not for the city.
                 s.kind, s.country = "country", s.place.country
             last = s
+        possessive_locators(text_of(doc), spans)
         doc._.places = spans
         return doc
 
@@ -131,8 +133,7 @@ class PlaceFinder(PlaceResolver):
             entries = self.forms.get(span.text, [])
             has_generic = any(w in GENERIC_WORDS for w in fold(span.text).split())
             if not has_generic:
-                # Bare 'Hsinchu' in a text that names Hsinchu County (and not
-                # the city) means the county.
+                # Bare 'Hsinchu' in a text that names Hsinchu County (and not the city) means the county.
                 named = [e for suffix in (" County", " City") for e in self.forms.get(
                     span.text + (suffix.upper() if span.text.isupper() else suffix), ())
                          if e.place.id in explicit]
@@ -168,17 +169,15 @@ class PlaceFinder(PlaceResolver):
             text = _clean(ent.text)
             if DIVISION_OF.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char):
                 continue  # 'the state of Georgia': a division that shares a country's name
-            # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a
-            # country's name of two words or more is the country ('Chad' or
-            # 'Jordan' alone may be a person).
+            # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a country's name of two
+            # words or more is the country ('Chad' or 'Jordan' alone may be a person).
             if (ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG") and " " in text)) \
                     and world.is_country(text):
                 code = world.country_code(text)
                 out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
                 territory = self.gaz.table.english(text, code) if code in TERRITORIES else None
                 if territory is not None:
-                    # Guam has an ISO code and a governor: a country for the
-                    # places in it, and a party to ties of its own.
+                    # Guam has an ISO code and a governor: a country for its places, and a party of its own.
                     out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "foreign", place=territory))
             elif ent.label_ in ("NORP", "GPE"):
                 code = world.demonym_country(text)

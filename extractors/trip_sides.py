@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.places import PlaceSpan
+from extractors.segmentation import text_of
 
 
 # 'visited Osaka, where she ... signed an MOU with Sakai City', 'flew to Los
@@ -108,3 +109,28 @@ def witnesses(text: str, sides: list[PlaceSpan], sent_start: int) -> set[str]:
         return set()
     return {s.place.id for s in sides if _WITNESS_BEFORE.search(text, max(sent_start, s.start - 40), s.start)
             or _WITNESS_AFTER.match(text, s.end)}
+
+
+# 'signed a marketing agreement with Aeon supermarkets', '… with Japanese retailer
+# Aeon', '… with SoftBank Corp.': a tie whose other party, right after 'with', is
+# a firm or body, not a government.
+_POSSESSIVE = re.compile(r"['’]s\b")
+_FIRM_WITH = re.compile(r"[^.;:!?]{0,25}?\s+with\s+(?:the\s+)?")
+_FIRM = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Corp(?:oration)?\b\.?|Co\.|Inc\b\.?|Ltd\b\.?|Group\b|Holdings\b|"
+                   r"Bank\b|Airlines?\b|Airways\b|supermarkets?\b|(?:supermarket\s+|retail\s+)?chains?\b|stores?\b)"
+                   r"|(?:[A-Z][a-z]+\s+)?(?:retailer|company|firm|carrier|bank|conglomerate|startup|developer|"
+                   r"manufacturer|chipmaker|automaker|brand)\s+[A-Z]")
+
+
+def firm_party(doc, cue_end: int) -> bool:
+    """Whether the tie a cue (ending at ``cue_end`` in ``doc``) names is with
+    a firm written right after 'with': an organisation entity or a company's
+    word, with no place named in it."""
+    text = text_of(doc)
+    m = _FIRM_WITH.match(text, cue_end)
+    if m is None:
+        return False
+    firm = _FIRM.match(text, m.end())
+    end = firm.end() if firm else next((e.end_char for e in doc.ents if e.label_ == "ORG" and e.start_char == m.end()
+                                        and not _POSSESSIVE.match(text, e.end_char)), None)  # ("Hokkaido's Furano")
+    return end is not None and not any(m.end() <= s.start < end for s in doc._.places or () if s.place is not None)

@@ -1,0 +1,91 @@
+"""Who is a party to a tie a sentence names, on texts written here: a tie
+denied after its cue in Japanese, one asked about and refused, one signed
+with a firm, a ceremony's city that is only its scene, a place that owns the
+partner with a possessive, and two parallel clauses of two kinds of tie."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run, ties as _ties
+
+
+def _pairs(found) -> set[tuple[str, str]]:
+    return {(m.a.name, m.b.name) for m in found}
+
+
+@pytest.mark.parametrize("text", [
+    "那覇市と台北市の間には姉妹都市提携はないが、民間の交流は続いている。",
+    "那覇市は台北市と姉妹都市ではありません。",
+])
+def test_a_japanese_tie_denied_after_its_cue_is_no_tie(nlp, text):
+    assert not _pairs(run(nlp, text, lang="ja"))
+
+
+def test_a_tie_denied_in_one_clause_leaves_the_next_clauses_tie(nlp):
+    got = _ties(run(nlp, "宜野湾市は台湾の桃園市と姉妹都市ではないが、2020年に友好交流協定を締結した。", lang="ja"))
+    assert got == {("Taoyuan", "Ginowan", "friendship", "established", "2020")}
+
+
+def test_a_tie_asked_about_and_refused_is_none(nlp):
+    text = ("Councilors asked whether Taichung would pursue a sister city agreement with Xiamen, but the city "
+            "government said it had no such plan. Taichung signed a friendship agreement with Sendai in 2019.")
+    assert _pairs(run(nlp, text)) == {("Taichung", "Sendai")}
+
+
+def test_a_tie_only_asked_about_is_at_most_proposed(nlp):
+    found = run(nlp, "Councilors asked whether Taichung would pursue a sister city agreement with Xiamen.")
+    assert {m.event.value for m in found} <= {"proposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Delegations from Chiayi County and Kumamoto Prefecture both visited Tokyo last week for the food fair, "
+    "where Chiayi signed a marketing agreement with SoftBank Corp.",
+    "Officials from Yilan County and Fukuoka Prefecture attended the fair, where Yilan County signed a purchase "
+    "agreement with Japanese retailer Aeon.",
+])
+def test_an_agreement_with_a_firm_ties_no_two_governments(nlp, text):
+    assert not _pairs(run(nlp, text))
+
+
+def test_a_tie_with_a_firm_of_a_city_is_not_with_the_city(nlp):
+    assert not _pairs(run(nlp, "桃園市政府今天與日本東京的軟銀集團簽署合作備忘錄，將在青埔推動自駕巴士試營運。", lang="zh"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kagoshima and Miyazaki prefectures signed a tourism pact in Taipei on Wednesday.", "en"),
+    ("日本鹿兒島縣與宮崎縣今天在台北簽署觀光推廣合作協定，盼吸引更多台灣旅客。", "zh"),
+    ("鹿児島県と宮崎県は21日、台北市内のホテルで観光連携協定を締結した。", "ja"),
+])
+def test_the_city_a_signing_took_place_in_is_no_party_beside_two_others(nlp, text, lang):
+    assert not any("Taipei" in pair for pair in _pairs(run(nlp, text, lang=lang)))
+
+
+def test_the_host_city_beside_one_other_government_is_still_a_party(nlp):
+    found = run(nlp, "Taipei Mayor Ko Wen-je and Phoenix Mayor Greg Stanton signed an accord in Taipei yesterday.")
+    assert ("Taipei", "Phoenix") in _pairs(found)
+
+
+def test_a_weekday_before_a_prefecture_is_no_town(nlp):
+    found = run(nlp, "At a ceremony in Taipei on Wednesday, Kagoshima and Miyazaki prefectures signed a tourism pact.")
+    assert not any("Wednesday" in pair for pair in _pairs(found))
+
+
+@pytest.mark.parametrize("text", [
+    "Tainan signed a friendship agreement with Furano, Hokkaido in 2019.",
+    "Tainan signed a friendship agreement with Hokkaido's Furano in 2019.",
+])
+def test_a_small_town_and_its_prefecture_vouch_for_each_other(nlp, text):
+    assert _ties(run(nlp, text)) == {("Tainan", "Furano", "friendship", "established", "2019")}
+
+
+def test_a_place_owning_the_partner_only_locates_it(nlp):
+    found = run(nlp, "Hsinchu County signed a friendship agreement with Okayama's Kurashiki in 2018.")
+    assert _pairs(found) == {("Hsinchu County", "Kurashiki")}
+
+
+def test_parallel_clauses_keep_their_own_kind_of_tie(nlp):
+    text = ("Tainan signed a friendship agreement with Hokkaido's Furano in 2019, and Kaohsiung has been a sister "
+            "city of Osaka's neighbour Sakai since 2014.")
+    assert _ties(run(nlp, text)) == {("Tainan", "Furano", "friendship", "established", "2019"),
+                                     ("Kaohsiung", "Sakai", "sister", "established", "2014")}
