@@ -17,7 +17,7 @@ from extractors.pair_wording import item_relation
 from models.records import DatePrecision, Event, EventDate, Relation
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
+_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
                         r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'
@@ -113,6 +113,11 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
                 and out[0].date.precision is DatePrecision.DAY:
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
             # (a year only is the founding's: '2019年に…結んでおり、今回の訪問で協定の更新に合意')
+        if date is None and out and event is Event.ESTABLISHED:
+            # ('…知事今天率團訪問新北市，雙方並簽署防災合作備忘錄': signed on the day the clause before tells)
+            days = [d.date for d in find_dates(clauses[len(out) - 1], published, year_hint)
+                    if d.date.precision is DatePrecision.DAY]
+            date = days[-1] if days else None
         before = out[0].relation if out else relation
         out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out

@@ -47,6 +47,9 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
     r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
+    # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
+    r"|\b(?:establish|seek|forge|build)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
+    r"(?:ties|a\s+(?:[\w-]+\s+)?relationship)\s+(?:with|between)\b"
     # ('The Tainan relationship dates to 1988' on Boise's page: the tie with that partner)
     r"|\b(?:the|its|our|their)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟|締交|缔交", _I)))
@@ -76,7 +79,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         # 'will join … to host a … sister city agreement signing': a ceremony to come
         r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"
-        r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
+        r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|help(?:s|ed|ing)?\s+(?:to\s+)?(?:establish|forge|form)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"

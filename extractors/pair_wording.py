@@ -182,7 +182,8 @@ def _bare(text: str, cue) -> bool:
 
 
 _PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|partnership)", re.I)  # 'the Tainan relationship'
-_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携")  # ("1972年提携" under a heading of sister cities)
+_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携" under a heading of sister cities)
+                       r"|(?i:(?:establish|seek|forge|build)\w*\s+.*(?:ties|relationship)\s+(?:with|between))")  # ('establish ties with')
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -376,7 +377,8 @@ def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
     that side's tie ('拜會姊妹市仙台市與友好城市金澤市', 'its friendship city Sakai')."""
     for span in spans:
         at = span.start - start
-        kinds = {c[0] for c in cues if 0 <= at - c[2] <= 1 and not text[c[2]:at].strip(" 的之の")}
+        kinds = {c[0] for c in cues if 0 <= at - c[2] <= 1 and not text[c[2]:at].strip(" 的之の")
+                 and not text[c[1]:c[2]].endswith(("with", "between"))}  # ('establish ties with Oxford': no kind)
         if len(kinds) == 1:
             return kinds.pop()
     return None

@@ -135,7 +135,7 @@ NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Airport City|
 # International').
 _NOT_GOVERNMENTS = re.compile(
     r"(?:Asia|Europe|Africa|Oceania|Americas|(?:North|South|Latin|Central) America|Middle East|"
-    r"(?:East|West|Southeast|South|North|Central|Eastern|Western) (?:Asia|Europe|Africa)|Asia[- ]Pacific|"
+    r"(?:East|West|Southeast|South|North|Central|Eastern|Western) (?:Asia|Europe|Africa)|(?:Asia|Indo)[-– ]Pacific|"
     r"Central|Eastern|Western|Northern|Southern|North|South|East|West|"
     r"Boulevard|Avenue|Street|Road|Plaza|International|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -156,7 +156,9 @@ AP_ABBREVIATIONS = {a: f"US-{c}" for a, c in (
 
 def not_a_place(text: str, start: int, end: int) -> bool:
     """A name that looks like a place but is not a government ('Ore.' after 'Portland, ': a state's abbreviation)."""
+    joined = re.search(r"[A-Z][a-z]+[-–]$", text[max(0, start - 12):start])  # ('Asia-Pacific': a region)
     return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end)
+                or (joined and _NOT_GOVERNMENTS.fullmatch(joined.group(0) + text[start:end]))
                 or (text[max(0, start - 2):start] == ", " and text[start:end + 1] in AP_ABBREVIATIONS))
 DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
 COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'.-]+){0,4})"
@@ -235,6 +237,8 @@ def is_org(text: str, start: int, end: int) -> bool:
         # name that ends in an organisation noun; a tie word ends the scan.
         if w not in ORG_FILLERS and (not word[0].isupper() or w in _NAME_BREAKS):
             break
+    if re.search(r"\b(?:Office|Embassy|Consulate|Mission|Representation)\s+$", text[max(0, start - 20):start]):
+        return True  # 'the British Office Taipei': where a nation's office sits
     before = text[max(0, start - 20):start].lower()
     if re.search(r"\b(?:universit(?:y|ies)|ports?|banks?|museums?|zoos?|councils?|airports?)\s+of\s+(?:the\s+)?$", before):
         return True

@@ -89,3 +89,38 @@ def test_parallel_clauses_keep_their_own_kind_of_tie(nlp):
             "city of Osaka's neighbour Sakai since 2014.")
     assert _ties(run(nlp, text)) == {("Tainan", "Furano", "friendship", "established", "2019"),
                                      ("Kaohsiung", "Sakai", "sister", "established", "2014")}
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Taoyuan and Guam signed a sister city agreement in December 2021. Chang said Taoyuan would also like to "
+     "establish ties with Saipan in the Northern Mariana Islands.", "Saipan"),
+    ("New Taipei City and Ho Chi Minh City signed a memorandum of understanding on Friday. Deputy Mayor Liu "
+     "He-jan said the city would also seek ties with Hanoi.", "Hanoi"),
+])
+def test_seeking_ties_with_a_city_proposes_a_tie(nlp, text, partner):
+    assert any(m.b.name == partner and m.event.value == "proposed" for m in run(nlp, text))
+
+
+def test_diplomatic_ties_of_a_nation_are_no_tie_of_a_city(nlp):
+    assert not run(nlp, "Taiwan hopes to establish diplomatic ties with Honduras again, the minister said in Taipei.")
+
+
+def test_seeking_ties_takes_the_kind_named_the_sentence_before(nlp):
+    text = ("The Oxford City Council on Monday passed a motion to establish a twinning agreement with a Taiwanese "
+            "city.\nThe Taichung City Government on Tuesday said that it would seek assistance from The Taipei "
+            "Representative Office in the UK and from the British Office Taipei to help establish ties with Oxford.")
+    got = {(a, b, rel, event) for a, b, rel, event, _ in _ties(run(nlp, text))}
+    assert got == {("Taichung", "Oxford", "sister", "proposed")}  # (no Taipei: two offices are named after it)
+
+
+def test_a_region_joined_by_a_hyphen_is_no_town(nlp):
+    text = ("Taichung and Gifu Prefecture signed a friendship exchange agreement in 2016.\n"
+            "Related news\nTaichung hosts Asia-Pacific smart city forum")
+    assert _pairs(run(nlp, text)) == {("Taichung", "Gifu")}
+
+
+def test_both_sides_signing_in_a_later_clause_is_a_tie_of_its_own_dated_by_the_clause_before(nlp):
+    text = "今年適逢新北市與日本神奈川縣締結友好交流協定8週年，神奈川縣知事黑岩祐治今天率團訪問新北市，雙方並簽署防災合作備忘錄。"
+    got = _ties(run(nlp, text, lang="zh"))
+    assert ("New Taipei", "Kanagawa", "mou", "established", "2024-03-25") in got
+    assert ("New Taipei", "Kanagawa", "friendship", "established", "2016") in got
