@@ -17,7 +17,7 @@ from extractors.pair_wording import item_relation
 from models.records import DatePrecision, Event, EventDate, Relation
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしが])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
+_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえ])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
                         r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'
@@ -61,7 +61,7 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
 _BARE_VERB = re.compile(r"(?i)(?:renewed|upgraded|extended|terminated|suspended)\s+(?:last|this|in|on|at)\b")
 # '; the two sides renewed them in 2023': a clause that names the tie only by a word pointing back.
 _BACK_TO_TIE = re.compile(r"(?i)\b(?:them|it|the\s+(?:agreement|ties|tie|pact|relationship|accord|memorandum))\b"
-                          r"|續約|续约|續簽|续签|再度簽署|再次簽署")  # ('，今年雙方再度簽署續約書': the tie renewed)
+                          r"|續約|续约|續簽|续签|再度簽署|再次簽署|更新し|更新さ|再締結")  # ('…結び、2023年には更新した')  # ('，今年雙方再度簽署續約書': the tie renewed)
 
 
 @dataclass(frozen=True, slots=True)

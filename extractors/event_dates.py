@@ -64,6 +64,16 @@ def item_date(text: str, side_end: int, stop: int, published) -> EventDate | Non
     return None
 
 
+_BRACKETED_YEAR = re.compile(r"[(（]\s*(?:19|20)\d\d\s*年?\s*[)）]")
+
+
+def bracketed_years(text: str) -> int:
+    """How many items of a list carry a year in brackets ('台中市（2016年）、
+    ケンタッキー州（1991年）'): with two or more, each side takes its own item's
+    even where the other items' places are not read."""
+    return len(_BRACKETED_YEAR.findall(text))
+
+
 def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published) -> dict[int, EventDate]:
     """Start of each side of a sentence -> the date its list item carries, where the
     sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""

@@ -106,14 +106,14 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|提携し"
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|提携し"
         r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 
 # A past-tense signing verb that settles the event even when the same
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
-                         r"|締結|簽署|簽訂|調印", _I)
+                         r"|締結|簽署|簽訂|調印|結び(?=、)", _I)  # ('協定を結び、…': concluded, then …)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
                            r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
@@ -289,6 +289,8 @@ _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intentio
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書)")
+# '姉妹都市提携について検討を始めた', '締結に向けて検討': a Japanese tie before the word that weighs it.
+_TIE_BEHIND = re.compile(r"(?:姊妹|姐妹|姉妹|友好|締結|締盟|結盟|協定|備忘錄|提携|覚書)[^。、，]{0,6}(?:について|に関して|を|の)$")
 # 'a planned visit to its sister city', 'plans to visit': an errand to come, not a tie.
 _ERRAND_AFTER = re.compile(r"(?i)\s*(?:to\s+)?(?:visits?|visiting|travel\w*|trips?|tours?|meet\w*|host\w*|attend\w*|"
                            r"welcom\w*|events?|delegations?|exhibitions?|festivals?|concerts?|performances?)\b")
@@ -313,4 +315,5 @@ def _proposes_tie(text: str, m: re.Match) -> bool:
         return False
     if _ERRAND_AFTER.match(text, m.end()):
         return False
-    return not _folded(_GENERIC_PLAN).search(m.group(0)) or _folded(_TIE_AHEAD).match(text, m.end()) is not None
+    return not _folded(_GENERIC_PLAN).search(m.group(0)) or _folded(_TIE_AHEAD).match(text, m.end()) is not None \
+        or _folded(_TIE_BEHIND).search(text, max(0, m.start() - 16), m.start()) is not None

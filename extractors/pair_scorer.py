@@ -201,8 +201,8 @@ def dated_from_passages(mentions: list[Mention], others: list[Candidate]) -> lis
         return mentions
     found: dict = {}
     for c in others:
-        if not c.features.get("event_cue"):
-            continue
+        if not c.features.get("event_cue") or c.features.get("rival_selected"):
+            continue  # (a passage where the rules paired a side with another tells of that other tie)
         for m in c.mentions:
             if m.date is not None:
                 found.setdefault(m.event, []).append(m.date)

@@ -7,11 +7,10 @@ governments it puts together; when it names only one side, or refers to "the
 two cities", the missing side comes from the sentences just before or from
 the government the document is about. The hand-written rules below (explicit
 partners, lists, third parties, someone else's tie) do not drop candidates:
-their verdicts become features of the learned pair scorer
-(``extractors/pair_scorer.py``), which decides which pairs the document
-asserts and how sure it is. The lifecycle event comes from the verbs around
-the pair, the date from the nearest date expression, the themes from the
-passage.
+their verdicts become features of the learned pair scorer (``pair_scorer.py``),
+which decides which pairs the document asserts and how sure it is. The event
+comes from the verbs around the pair, the date from the nearest date
+expression, the themes from the passage.
 """
 
 from __future__ import annotations
@@ -30,7 +29,8 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
-from extractors.event_dates import CEREMONY_WINDOW, ceremony_date, field_date_before, founding_aside, item_dates, nearest_date
+from extractors.event_dates import (CEREMONY_WINDOW, bracketed_years, ceremony_date, field_date_before, founding_aside,
+                                    item_dates, nearest_date)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
@@ -124,8 +124,7 @@ class PartnershipFinder:
                 candidates.append(row)
             before = []
             for cand in self._sentence_candidates(doc, sentences, i, cues, ctx.place_counts, asides):
-                # Inside an agreement, 'agree to become sister cities' performs
-                # the act: it is not a proposal.
+                # Inside an agreement, 'agree to become sister cities' performs the act: no proposal.
                 if cand.pair in agreed_pairs:
                     cand.mentions = [m for m in cand.mentions if m.event is not Event.PROPOSED]
                     if not cand.mentions:
@@ -318,7 +317,7 @@ class PartnershipFinder:
                     if self.lang == "en" else self.lang == "zh" and in_other_item(
                     sent.text, sent.text.find(pair_date.text or "\0"), item)):
                 pair_date = None
-            elif event is Event.ESTABLISHED and len(dated_items) > 1:
+            elif event is Event.ESTABLISHED and (len(dated_items) > 1 or bracketed_years(sent.text) > 1):
                 # A list whose items carry their own dates: each pair takes its item's.
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)
             told = aside_told(text_of(doc), asides, a, b)
@@ -389,7 +388,9 @@ class PartnershipFinder:
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
-_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")  # a government's page speaking of itself
+# A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion.
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)"
+                           r"|\b(?:moved|voted|motion)\s+to\s+(?:approve|adopt|authori[sz]e|ratify)\b")
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

@@ -5,6 +5,8 @@ partner with a possessive, and two parallel clauses of two kinds of tie."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from conftest import run, ties as _ties
@@ -124,3 +126,37 @@ def test_both_sides_signing_in_a_later_clause_is_a_tie_of_its_own_dated_by_the_c
     got = _ties(run(nlp, text, lang="zh"))
     assert ("New Taipei", "Kanagawa", "mou", "established", "2024-03-25") in got
     assert ("New Taipei", "Kanagawa", "friendship", "established", "2016") in got
+
+
+def test_a_councils_motion_on_its_own_site_speaks_for_the_town(nlp):
+    text = ("Council member Smith moved to approve the Memorandum of Understanding with Hsinchu City, Taiwan, to "
+            "explore a sister city relationship. The motion passed unanimously.")
+    got = {(a, b, rel, event) for a, b, rel, event, _ in _ties(run(
+        nlp, text, url="https://www.townofcary.org/minutes/2022-03-01", outlet="Town of Cary"))}
+    assert got == {("Hsinchu City", "Cary", "mou", "proposed")}
+
+
+def test_each_item_of_a_japanese_list_keeps_its_own_bracketed_year(nlp):
+    text = ("本県は、台湾の台中市（2016年）、ブラジルのミナスジェライス州（1972年）、アメリカのケンタッキー州（1991年）と"
+            "友好提携を結んでいます。")
+    got = _ties(run(nlp, text, lang="ja", url="https://www.pref.gifu.lg.jp/page/100001.html"))
+    assert {(a, b, date) for a, b, _, _, date in got} == {("Taichung", "Gifu", "2016")}
+
+
+def test_a_japanese_tie_under_consideration_is_proposed(nlp):
+    found = run(nlp, "北海道富良野市は、台湾の台南市との姉妹都市提携について検討を始めた。", lang="ja")
+    assert {(m.b.name, m.relation.value, m.event.value) for m in found} == {("Furano", "sister", "proposed")}
+
+
+def test_a_japanese_clause_renewing_the_tie_concluded_before_it_is_a_second_record(nlp):
+    got = _ties(run(nlp, "熊本県と高雄市は2017年に友好交流協定を結び、2023年には更新した。", lang="ja"))
+    assert got == {("Kaohsiung", "Kumamoto", "friendship", "established", "2017"),
+                   ("Kaohsiung", "Kumamoto", "friendship", "renewed", "2023")}
+
+
+def test_a_passage_about_a_sides_other_ties_does_not_date_this_one(nlp):
+    text = ("加賀市は19日、台湾・桃園市と友好都市協定を締結した。\n鄭市長は「加賀市は桃園市が初めて交流協定を結んだ相手」と話した。\n"
+            "加賀市は2014年7月に台南市と友好都市、高雄市と観光交流都市の各協定を結び、台湾各都市との交流に力を入れている。")
+    got = _ties(run(nlp, text, lang="ja", published=dt.date(2016, 5, 20)))
+    assert ("Taoyuan", "Kaga", "friendship", "established", "2016-05-19") in got
+    assert not any(a == "Taoyuan" and date == "2014-07" for a, _, _, _, date in got)
