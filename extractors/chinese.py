@@ -332,8 +332,9 @@ def _mayors_by_surname(text: str, spans: list[PlaceSpan]) -> None:
     in a text that names another Japanese place as such, is a mayor."""
     japanese = [s for s in spans if s.kind == "foreign" and s.place is not None and s.place.country == "JP"]
     for span in japanese:
-        if span.text[-1] not in "市町村" or text[span.end:span.end + 1] != "長":
-            continue
+        if span.text[-1] not in "市町村" or text[span.end:span.end + 1] != "長" \
+                or any(o.end == span.start and o.kind in ("locator", "country") for o in spans):
+            continue  # ('三重縣伊賀市長稲森稔尚': a city its prefecture places is the city)
         if any(text[m.end():m.end() + 1] != "長" for m in re.finditer(re.escape(span.text), text)):
             continue
         if any(o.place.id != span.place.id and text[o.end:o.end + 1] != "長" for o in japanese):

@@ -17,7 +17,9 @@ from extractors.place_rows import ROW_NAME_POPULATION, named_as
 from models.records import Level, Place
 
 # Characters a place name cannot start after: it starts a new word.
-NAME_BOUNDARY = frozenset("與和及、的於在同跟對，。：「」『』（）()【】《》 \n\t,.:;-—")
+NAME_BOUNDARY = frozenset("與与和及、的於于在同跟對对，。：「」『』（）()【】《》 \n\t,.:;-—")
+# A head's title written right after the division, before a surname that may end like a town ('木村').
+_TITLE_FIRST = re.compile(r"(?:副)?(?:知事|首長|議長|議員|市長|市长|町長|村長|縣長|县长|主席|委員|長官)")
 
 # Japan's cities named by one character ('呉市と基隆市が'): any other single
 # character before 市 is too often a word ('本市', '上市', '同市') to be a stem.
@@ -129,8 +131,8 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
             or _TIE_VERB.search(m.group(0)):
         return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
     name = m.group(0)
-    if name[0] in NAME_BOUNDARY:
-        return None  # '邁阿密-戴德县與新北市': the next party, not a town in the county
+    if name[0] in NAME_BOUNDARY or _TITLE_FIRST.match(name):
+        return None  # '邁阿密-戴德县與新北市': the next party; '熊本縣知事木村敬': the governor, Mr Kimura
     heard = _heard(world, text, i, m.end(), last.place)
     if heard is not None:
         return heard
@@ -186,7 +188,7 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
         m = _UNKNOWN_UNIT.match(text, span.end)
         # '宿霧省締結友好城市': the words of a tie after the state, not a town in it.
         if m and not any(span.end <= st < m.end() for st in starts) and not _TIE_VERB.search(m.group(0)) \
-                and not relations_in(m.group(0)):
+                and not relations_in(m.group(0)) and not _TITLE_FIRST.match(text, m.start()):
             span.kind = "locator"
             unit = _heard(world, text, m.start(), m.end(), span.place)
             if unit is not None:

@@ -160,3 +160,19 @@ def test_a_passage_about_a_sides_other_ties_does_not_date_this_one(nlp):
     got = _ties(run(nlp, text, lang="ja", published=dt.date(2016, 5, 20)))
     assert ("Taoyuan", "Kaga", "friendship", "established", "2016-05-19") in got
     assert not any(a == "Taoyuan" and date == "2014-07" for a, _, _, _, date in got)
+
+
+def test_a_governors_title_after_the_prefecture_is_no_town(nlp):
+    text = "台湾高雄市长陈其迈与日本熊本县知事木村敬今天签署友好交流协议，双方将在半导体产业、观光及教育领域加强合作。"
+    assert _pairs(run(nlp, text, lang="zh")) == {("Kaohsiung", "Kumamoto")}
+
+
+def test_simplified_joining_words_start_a_name(nlp):
+    got = _ties(run(nlp, "新北市与加州尔湾市亦于2019年签署友好城市协议。新北市也与奥兰治县政府签署合作备忘录。", lang="zh"))
+    assert {(a, b) for a, b, _, _, _ in got} == {("New Taipei", "Irvine"), ("New Taipei", "Orange County")}
+
+
+def test_a_city_its_prefecture_places_before_mayor_is_the_city_not_a_surname(nlp):
+    text = ("嘉義市長黃敏惠今（8）日接見日本三重縣伊賀市長稲森稔尚一行，雙方回顧2019年簽署觀光交流協定以來的合作成果。"
+            "黃敏惠表示，嘉義市也與日本岐阜縣高山市維持友好關係。")
+    assert ("Chiayi City", "Iga") in _pairs(run(nlp, text, lang="zh"))
