@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.anniversaries import years_since
 from extractors.dates import find_dates
 from extractors.event_dates import nearest_date
 from extractors.lexicon import event_of, relations_in
@@ -114,10 +115,11 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day
             # (a year only is the founding's: '2019年に…結んでおり、今回の訪問で協定の更新に合意')
         if date is None and out and event is Event.ESTABLISHED:
-            # ('…知事今天率團訪問新北市，雙方並簽署防災合作備忘錄': signed on the day the clause before tells)
+            # ('…知事今天率團訪問新北市，雙方並簽署防災合作備忘錄': signed on the day the clause before tells;
+            # '…, 26 years after the two cities first became sister cities': counted back from it)
             days = [d.date for d in find_dates(clauses[len(out) - 1], published, year_hint)
                     if d.date.precision is DatePrecision.DAY]
-            date = days[-1] if days else None
+            date = years_since(clause, days[-1].value if days else published) or (days[-1] if days else None)
         before = out[0].relation if out else relation
         out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out

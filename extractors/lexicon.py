@@ -135,7 +135,9 @@ FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|�
 # which lets a sentence listing the other signatories borrow the missing side.
 DEFINITE_CUE = re.compile(
     r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|"
-    r"(?:sister|friendship|twin)[\s-](?:city|county|state|town)\s+(?:agreement|partnership|relationship|ties|pact))\b", _I)
+    r"(?:sister|friendship|twin)[\s-](?:city|county|state|town)\s+(?:agreement|partnership|relationship|ties|pact))\b"
+    # '同協定', '該備忘錄', 'この協定', '協定は2020年に締結された'
+    r"|(?:同|該|该|此|這項|这项|この|その)(?:協定|协定|備忘錄|备忘录|覚書|協議|协议)|(?:協定|覚書)(?:書)?は", _I)
 
 # "The two cities", "both sides", "the prefecture and the city": a reference
 # back to the places just named.

@@ -176,3 +176,18 @@ def test_a_city_its_prefecture_places_before_mayor_is_the_city_not_a_surname(nlp
     text = ("嘉義市長黃敏惠今（8）日接見日本三重縣伊賀市長稲森稔尚一行，雙方回顧2019年簽署觀光交流協定以來的合作成果。"
             "黃敏惠表示，嘉義市也與日本岐阜縣高山市維持友好關係。")
     assert ("Chiayi City", "Iga") in _pairs(run(nlp, text, lang="zh"))
+
+
+def test_the_agreement_named_in_the_next_japanese_sentence_dates_its_founding(nlp):
+    text = "石垣市と台湾の基隆市は7日、観光交流協定を5年間延長することで合意し、更新の調印式を行った。協定は2020年に締結された。"
+    got = _ties(run(nlp, text, lang="ja", published=dt.date(2025, 4, 7)))
+    assert ("Keelung", "Ishigaki", "cooperation", "established", "2020") in got
+    assert ("Keelung", "Ishigaki", "cooperation", "renewed", "2025-04-07") in got
+
+
+def test_years_after_a_founding_count_back_from_the_day_told(nlp):
+    text = ("Mayors of Hsinchu City and Cupertino reaffirmed their sister city ties during a video call on Friday, "
+            "26 years after the two cities first became sister cities.")
+    got = _ties(run(nlp, text, published=dt.date(2025, 4, 5)))
+    assert got == {("Hsinchu City", "Cupertino", "sister", "renewed", "2025-04-04"),
+                   ("Hsinchu City", "Cupertino", "sister", "established", "1999")}
