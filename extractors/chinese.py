@@ -239,6 +239,9 @@ class ChinesePlaceFinder:
         for n in range(min(MAX_NAME, len(text) - i), 1, -1):
             chunk = text[i:i + n]
             written = original[i:i + n]
+            if before and before[-1].end == i and before[-1].kind != "taiwan" and before[-1].place is not None and (
+                    inner := self.gaz.table.chinese_in(chunk, before[-1].place.name)) is not None:
+                return PlaceSpan(i, i + n, written, "foreign", place=inner)  # '首爾市江南區', '釜山市南區'
             entries = self.taiwan.get(chunk)
             if entries and n == 2 and i and (text[i - 1:i + 2] in self.world or (
                     chunk in _DIRECTION_DISTRICTS and _is_kanji(original[i - 1]) and original[i - 1] not in _BEFORE_NAME)):

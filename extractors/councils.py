@@ -11,7 +11,8 @@ import re
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import relations_in
 
-_BODY = r"(?:Council(?:l?ors|\s+members)?|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission|(?:City\s+Hall\s+)?Assembly)"
+_BODY = (r"(?:Council(?:l?ors|\s+members)?|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission|(?:City\s+Hall\s+)?Assembly"
+         r"|(?:Provincial|Municipal)\s+Board|Sangguniang\s+(?:Panlalawigan|Panlungsod|Bayan))")  # (Philippine councils)
 # A county's council names the county: 'Hawaii County Council' is Hawaii County, not the state.
 _TAIL = re.compile(rf"\s+(?:(?:City|Town|Village)\s+)?{_BODY}$")
 _HEAD = re.compile(rf"(?i)^(?:the\s+)?(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?")

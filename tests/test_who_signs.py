@@ -9,7 +9,14 @@ import datetime as dt
 
 import pytest
 
+from extractors.gazetteer.index import load_gazetteer
+from models.settings import Settings
 from conftest import run, ties as _ties
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(Settings().cache_dir)
 
 
 def _pairs(found) -> set[tuple[str, str]]:
@@ -191,3 +198,23 @@ def test_years_after_a_founding_count_back_from_the_day_told(nlp):
     got = _ties(run(nlp, text, published=dt.date(2025, 4, 5)))
     assert got == {("Hsinchu City", "Cupertino", "sister", "renewed", "2025-04-04"),
                    ("Hsinchu City", "Cupertino", "sister", "established", "1999")}
+
+
+@pytest.mark.parametrize("text, district", [
+    ("台北市信義區公所今天與韓國首爾市江南區廳簽署友好交流協定。", "Gangnam District"),
+    ("高雄市旗津區與韓國釜山廣域市南區簽署友好交流協定。", "Nam District"),
+])
+def test_a_korean_district_named_like_a_chinese_one_is_read_after_its_city(nlp, text, district):
+    assert {m.b.name for m in run(nlp, text, lang="zh")} == {district}
+
+
+def test_a_korean_district_name_alone_is_not_read_as_korean(gaz):
+    assert gaz.table.chinese("江南區") is None and gaz.table.chinese_in("江南區", "Seoul").name == "Gangnam District"
+
+
+def test_a_philippine_provincial_board_acts_for_its_province(nlp):
+    text = ("The Cebu Provincial Board on Wednesday approved a resolution authorizing Governor Gwendolyn Garcia to "
+            "sign a sister province agreement with Taoyuan City in Taiwan.")
+    got = {(a, b, event) for a, b, _, event, _ in _ties(run(nlp, text))}
+    assert len(got) == 1 and next(iter(got))[0] == "Taoyuan" and "Cebu" in next(iter(got))[1] \
+        and next(iter(got))[2] == "proposed"

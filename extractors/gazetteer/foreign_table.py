@@ -51,6 +51,7 @@ class ForeignTable:
 
     def __init__(self, lookup, rows: list[TableRow] | None = None):
         self.by_zh: dict[str, list[Place]] = {}
+        self.within: dict[str, list[Place]] = {}  # names read only right after the city holding them ('^江南區')
         self.own: dict[str, list[Place]] = {}
         rows = rows if rows is not None else read_rows()
         # An English name several rows share (Korea's Jung, Dong, Seo, Nam and Buk Districts)
@@ -62,7 +63,10 @@ class ForeignTable:
             if place is None:
                 continue
             for name in row.zh:
-                self.by_zh.setdefault(fold(name), []).append(place)
+                if name.startswith("^"):
+                    self.within.setdefault(fold(name[1:]), []).append(place)
+                else:
+                    self.by_zh.setdefault(fold(name), []).append(place)
             if row.own:
                 for key in {fold(row.name), fold_core(row.name)}:
                     self.own.setdefault(key, []).append(place)
@@ -75,6 +79,12 @@ class ForeignTable:
                       if p.level is Level.COUNTY]
         in_country = [p for p in places if p.country == country] if country else []
         return (in_country or places or [None])[0]
+
+    def chinese_in(self, name: str, admin1: str) -> Place | None:
+        """A unit the table names in Chinese only after the city holding it
+        ('首爾市江南區': alone, 江南區 is as often Nanning's Jiangnan District)."""
+        inside = [p for p in self.within.get(fold(name), []) if p.admin1 and fold_core(p.admin1) == fold_core(admin1)]
+        return inside[0] if inside else None
 
     def english(self, name: str, country: str | None = None) -> Place | None:
         places = self._own(name)
