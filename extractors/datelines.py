@@ -25,6 +25,10 @@ _DATE_ONLY = re.compile(r"(?:(?:established|signed|since|twinned|formed)\s+(?:in
                         r"(?:\s*(?:—|–|--|-|\|)\s*(?:sister|friendship|twin|partner)[a-z -]{0,30})?", re.I)  # ('— 1962 — Sister City')
 
 
+_TIE_ROW = re.compile(r"(?i)(?:sister|friendship|friendly|twin|partner)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|"
+                      r"provinces?|prefectures?|relationship|agreement)\b")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A place that opens its line (or a bracket) and is followed by the
     marks of a dateline."""
@@ -38,7 +42,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     # 'Taichung, Taiwan - April 2, 1982' (or '— established 2014') alone on its line: a row of a list
     # of ties with its date, not where a story was filed.
-    if _DATE_ONLY.fullmatch(text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()):
-        return False
+    rest = text[m.end():text.find("\n", m.end()) % (len(text) + 1)].strip()
+    if _DATE_ONLY.fullmatch(rest) or _TIE_ROW.match(rest):
+        return False  # ('Kaohsiung City (Taiwan) - Friendship City Agreement signed November 2006': a row too)
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
     return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社】)）〕導导道")

@@ -29,6 +29,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
+        r"|\bfriend(?:ship|ly)\s+and\s+(?:cultural\s+)?(?:exchange|cooperation)\s+agreements?\b"  # ('a friendship and exchange agreement')
         r"|友好城市|友好交流|友好(?:締盟|結盟|盟約)|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(

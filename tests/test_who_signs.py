@@ -218,3 +218,16 @@ def test_a_philippine_provincial_board_acts_for_its_province(nlp):
     got = {(a, b, event) for a, b, _, event, _ in _ties(run(nlp, text))}
     assert len(got) == 1 and next(iter(got))[0] == "Taoyuan" and "Cebu" in next(iter(got))[1] \
         and next(iter(got))[2] == "proposed"
+
+
+def test_a_row_naming_the_kind_after_a_dash_is_no_dateline(nlp):
+    text = ("Sister Cities and Friendship Cities\nHachioji has exchange relationships with the following cities.\n"
+            "Kaohsiung City (Taiwan) - Friendship City Agreement signed November 2006\n"
+            "Suwon City (South Korea) - Friendship City since 2006")
+    got = _ties(run(nlp, text, url="https://www.city.hachioji.tokyo.jp/english/sister/index.html"))
+    assert ("Kaohsiung", "Hachiōji", "friendship", "established", "2006-11") in got
+
+
+def test_a_friendship_and_exchange_agreement_is_a_friendship_tie(nlp):
+    got = _ties(run(nlp, "Kanazawa concluded a friendship and exchange agreement with Tainan City, Taiwan, in 2020."))
+    assert got == {("Tainan", "Kanazawa", "friendship", "established", "2020")}
