@@ -2,10 +2,9 @@
 
 spaCy's ``zh`` language with its character segmenter needs no downloaded
 data; a sentencizer splits on Chinese punctuation. ``citypairs_places_zh``
-finds places by longest match against every Chinese name the gazetteers
-hold (Taiwan's table and the world index's Chinese and Japanese names) and
-countries by name, then ``citypairs_partnerships`` runs unchanged: its cue
-words, dates and themes cover Chinese.
+finds places by longest match against every Chinese name the gazetteers hold
+(Taiwan's table, the world index's Chinese and Japanese names) and countries by
+name; ``citypairs_partnerships`` runs unchanged: its cues, dates and themes cover Chinese.
 """
 
 from __future__ import annotations
@@ -23,9 +22,9 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold_characters, fold_core
-from extractors.cjk_extra_names import (NAME_BOUNDARY, latin_names, locate_unknown_towns, one_kanji_city,
-                                        parents_locate, read_municipality, same_name_same_place, town_after,
-                                        town_in_gun)
+from extractors.cjk_extra_names import (NAME_BOUNDARY, heads_by_surname, latin_names, locate_unknown_towns,
+                                        one_kanji_city, parents_locate, read_municipality, same_name_same_place,
+                                        town_after, town_in_gun)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
 from extractors.foreign_units import county_of, province_of, state_county
@@ -181,12 +180,12 @@ class ChinesePlaceFinder:
         parents_locate(original, spans)
         same_name_same_place(original, spans)
         venues_among_parties(original, spans)
+        spans.extend(heads_by_surname(original, spans))
         _mayors_by_surname(original, spans)
         return sorted(spans, key=lambda s: s.start)
 
     def _glossed(self, original: str) -> list[PlaceSpan]:
-        """'克國首都巴士底市(Basseterre)': the name before a Latin gloss, looked up
-        by the gloss."""
+        """'克國首都巴士底市(Basseterre)': the name before a Latin gloss, looked up by the gloss."""
         out, names = [], {}
         for m in _GLOSSED.finditer(original):
             start, name = m.start(1), m.group(1)
@@ -194,8 +193,10 @@ class ChinesePlaceFinder:
                 if self.gaz.world.country_code(name[:n]):
                     start, name = start + n, name[n:]
                     break
-            if fold_characters(name) in self.taiwan:
-                continue  # '新店区 (Xindian District)': Taiwan's own name, read as such below
+            if fold_characters(name) in self.taiwan or any(
+                    (p := self.gaz.table.chinese(name[k:])) is not None and fold_core(p.name) == fold_core(m.group(2))
+                    for k in range(len(name) - 1)):
+                continue  # '新店区 (Xindian District)', '華盛頓州金郡（King County）': read as written, below
             place = self._gloss_place(original, start, m.group(2))
             if place is not None:
                 out.append(PlaceSpan(start, start + len(name), name, "foreign", place=place))

@@ -243,3 +243,36 @@ def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan
         return None
     return PlaceSpan(start, end, written, "foreign", place=place, notes=["transliteration"])
 
+
+
+# '臺中市長盧秀燕' … '盧市長於24日與沙加緬度市長簽署': a head named by surname and
+# title speaks for the government whose head the text named in full before.
+_TITLE = r"(?:市長|市长|縣長|县长|知事|區長|区长|鄉長|乡长|鎮長|镇长|町長|村長|郡長|州長|州长)"
+_NAMED_AFTER = re.compile(rf"(?:長|长|{_TITLE})\s*([\u4e00-\u9fff]{{2,3}})")  # ('市長盧秀燕', '知事木村敬')
+_NAMED_BEFORE = re.compile(rf"[のの]?([\u4e00-\u9fff]{{3}}){_TITLE}")  # ('台南市の黄偉哲市長')
+_SHORT_HEAD = re.compile(rf"([\u4e00-\u9fff]){_TITLE}")
+_BEFORE_HEAD = frozenset("與与和及由並并也、的於于对對向請请，。：「（(\n ")
+
+
+def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Spans for '盧市長' where the text named '臺中市長盧秀燕' (one place per
+    surname; two heads sharing one name no one)."""
+    heads: dict[str, set] = {}
+    places = {}
+    for s in spans:
+        if s.kind not in ("taiwan", "foreign") or s.place is None:
+            continue
+        m = _NAMED_AFTER.match(text, s.end - 1 if s.text[-1] in "市縣县區区鄉乡鎮镇町村郡州" else s.end) \
+            or _NAMED_BEFORE.match(text, s.end)
+        if m:
+            heads.setdefault(m.group(1)[0], set()).add(s.place.id)
+            places[s.place.id] = s
+    out = []
+    for m in _SHORT_HEAD.finditer(text):
+        owner = heads.get(m.group(1), set())
+        if len(owner) != 1 or (m.start() and text[m.start() - 1] not in _BEFORE_HEAD) \
+                or any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        place = places[next(iter(owner))]
+        out.append(PlaceSpan(m.start(), m.end(), m.group(0), place.kind, place=place.place, notes=["head"]))
+    return out

@@ -231,3 +231,16 @@ def test_a_row_naming_the_kind_after_a_dash_is_no_dateline(nlp):
 def test_a_friendship_and_exchange_agreement_is_a_friendship_tie(nlp):
     got = _ties(run(nlp, "Kanazawa concluded a friendship and exchange agreement with Tainan City, Taiwan, in 2020."))
     assert got == {("Tainan", "Kanazawa", "friendship", "established", "2020")}
+
+
+def test_a_head_named_by_surname_speaks_for_the_place_named_with_the_full_name(nlp):
+    text = ("臺中市長盧秀燕率市府團隊訪問美國。訪問期間，盧市長於24日與加州沙加緬度市長史坦柏格簽署智慧農業合作備忘錄，"
+            "26日則在西雅圖與華盛頓州金郡（King County）郡長簽署經貿交流合作意向書。")
+    got = _ties(run(nlp, text, lang="zh", published=dt.date(2025, 9, 30)))
+    assert got == {("Taichung", "Sacramento", "mou", "established", "2025-09-24"),
+                   ("Taichung", "King County", "mou", "established", "2025-09-26")}
+
+
+def test_a_gloss_does_not_override_the_division_written_in_chinese(nlp):
+    [m] = [m for m in run(nlp, "高雄市與華盛頓州金郡（King County）簽署合作備忘錄。", lang="zh")]
+    assert (m.b.name, m.b.admin1) == ("King County", "Washington")
