@@ -256,7 +256,8 @@ _BEFORE_HEAD = frozenset("與与和及由並并也、的於于对對向請请，
 
 def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     """Spans for '盧市長' where the text named '臺中市長盧秀燕' (one place per
-    surname; two heads sharing one name no one)."""
+    surname; two heads sharing one name no one), in sentences that do not
+    name a government of that side themselves."""
     heads: dict[str, set] = {}
     places = {}
     for s in spans:
@@ -274,5 +275,10 @@ def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
                 or any(s.start < m.end() and m.start() < s.end for s in spans):
             continue
         place = places[next(iter(owner))]
+        start = max(text.rfind(stop, 0, m.start()) for stop in "。！？\n") + 1
+        ends = [i for i in (text.find(stop, m.end()) for stop in "。！？\n") if i >= 0]
+        if any(s.is_side and start <= s.start < min(ends, default=len(text))
+               and (s.place.country == "TW") == (place.place.country == "TW") for s in spans):
+            continue  # the sentence names that side itself: the head fills only a side left unsaid
         out.append(PlaceSpan(m.start(), m.end(), m.group(0), place.kind, place=place.place, notes=["head"]))
     return out
