@@ -108,7 +108,10 @@ _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*
 # anniversary still to come renews nothing yet.
 _ANNIVERSARY_AHEAD = re.compile(
     r"(?i)(?:来年|明年|來年|\bnext\s+year\b|\bthe\s+coming\s+year\b)[^。.;；]{0,40}?(?:\banniversary\b|[週周]年)"
-    r"|\banniversary\b[^.;]{0,50}?\bnext\s+year\b")
+    r"|\banniversary\b[^.;]{0,50}?\bnext\s+year\b"
+    # 'ahead of the 20th anniversary', 'the upcoming 50th anniversary', '20周年を控え'
+    r"|\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|to\s+prepare\s+for)\s+(?:the|their|its)\s+"
+    r"(?:[\w-]+\s+){1,2}anniversary\b|\bupcoming\s+(?:[\w-]+\s+)?anniversary\b|[週周]年を(?:控え|前に)|[週周]年前夕")
 
 
 def anniversary_ahead(text: str) -> bool:

@@ -117,7 +117,7 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 # before the partner: '並與日本岡山縣').
 _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?)(?:與|与|和|跟|同)"
                         r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
-                        r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,4}?)?(?:of|with)\s+(?:the\s+)?"
+                        r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,6}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:[A-Z][\w.]*\s+)?(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
                         r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island", "the US state of"
                         r"\s*[\u4e00-\u9fff]{0,7}$")  # (a country and a division before the partner: '再與日本宮崎縣日南市')

@@ -148,6 +148,9 @@ class PlaceResolver:
             if hint and label == "GPE" and _looks_like_name(name):
                 return _provisional(name, hint)
             return None
+        namesakes = {p.id for p in candidates if fold_core(p.name) == core and p.level is Level.COUNTY}
+        if len(namesakes) > 1 and (partner := self.gaz.table.partner_named(name, namesakes)) is not None:
+            return partner  # ('King County' is Washington's, which the table lists, not Texas's)
         top = candidates[0]
         if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
                 and not doc_countries.get(top.country) and not (

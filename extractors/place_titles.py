@@ -120,3 +120,45 @@ def capital_spans(gaz, capital_names: dict, text: str, countries: list[PlaceSpan
             out.append(PlaceSpan(m.start(1), m.end(1), text[m.start(1):m.end(1)], kind, place=place,
                                  notes=["capital"]))
     return out
+
+
+# 'Taichung Mayor Lu Shiow-yen' … 'Lu signed …': a head named in full after the
+# place and title, then by one name alone, speaks for that place.
+_HEAD_TITLE = re.compile(r"(?:Mayor|Governor|Gov\.|(?:County\s+)?Magistrate|Commissioner|Executive|Chief\s+Executive)\s+$")
+
+
+# ('Lu signed …', 'Huang and Kori agreed …'): the head as the subject of the tie's verb.
+_SIGNER = re.compile(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:also|later|then|jointly)\s+)?"
+                     r"(?:signed|inked|sealed|agreed|renewed|formali[sz]ed|concluded)\b")
+
+
+def surname_heads(text: str, spans: list[PlaceSpan], ents) -> list[PlaceSpan]:
+    """Spans for a one-word person ('Lu', 'Kori') whom the text first named
+    in full as a place's head, where that person signs or agrees; either word
+    of the full name may be the surname, and a word two heads share names no
+    one. Only in a sentence that names no government of that side itself."""
+    heads: dict[str, set[str]] = {}
+    places = {}
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    for e in persons:
+        title = _HEAD_TITLE.search(text, max(0, e.start_char - 40), e.start_char)
+        place = next((s for s in spans if s.is_side and s.end <= title.start() and
+                      not text[s.end:title.start()].strip()), None) if title else None
+        words = e.text.split()
+        if place is None or len(words) < 2:
+            continue
+        for word in {words[0], words[-1]}:
+            heads.setdefault(word, set()).add(place.place.id)
+        places[place.place.id] = place
+    out = []
+    for e in persons:
+        owner = heads.get(e.text, set())
+        if len(owner) != 1 or " " in e.text or not _SIGNER.match(text, e.end_char):
+            continue
+        place = places[next(iter(owner))]
+        sent = e.sent
+        if any(s.is_side and sent.start_char <= s.start < sent.end_char
+               and (s.place.country == "TW") == (place.place.country == "TW") for s in spans):
+            continue
+        out.append(PlaceSpan(e.start_char, e.end_char, e.text, place.kind, place=place.place, notes=["head"]))
+    return out

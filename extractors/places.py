@@ -34,7 +34,7 @@ from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION
                                    not_a_place, possessive_locators, subject_noun, tie_object, towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
-from extractors.place_titles import capital_spans, headed_places, titled_names
+from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
                                    propagate, row_places)
 from extractors.place_syllables import SyllableNames
@@ -119,6 +119,7 @@ class PlaceFinder(PlaceResolver):
                 s.kind, s.country = "country", s.place.country
             last = s
         possessive_locators(text_of(doc), spans)
+        spans = sorted(spans + surname_heads(text_of(doc), spans, doc.ents), key=lambda s: s.start)
         doc._.places = spans
         return doc
 

@@ -244,3 +244,19 @@ def test_a_head_named_by_surname_speaks_for_the_place_named_with_the_full_name(n
 def test_a_gloss_does_not_override_the_division_written_in_chinese(nlp):
     [m] = [m for m in run(nlp, "高雄市與華盛頓州金郡（King County）簽署合作備忘錄。", lang="zh")]
     assert (m.b.name, m.b.admin1) == ("King County", "Washington")
+
+
+def test_a_head_named_in_full_then_by_one_name_signs_for_the_place(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen led a city delegation to the US. During the trip, Lu signed a smart "
+            "agriculture memorandum of understanding with Sacramento Mayor Darrell Steinberg on Sept. 24, and a "
+            "letter of intent on trade with King County Executive Dow Constantine in Seattle two days later.")
+    found = run(nlp, text, published=dt.date(2025, 9, 30))
+    assert {(m.a.name, m.b.name, m.b.admin1) for m in found} == {("Taichung", "Sacramento", "California"),
+                                                                ("Taichung", "King County", "Washington")}
+
+
+def test_an_anniversary_still_ahead_renews_nothing_yet(nlp):
+    text = ("Tainan Mayor Huang Wei-che met Sendai Mayor Kazuko Kori on Wednesday. Huang and Kori agreed to expand "
+            "youth exchanges ahead of the 20th anniversary of the friendship agreement their cities signed in 2006.")
+    got = _ties(run(nlp, text, published=dt.date(2025, 10, 2)))
+    assert got == {("Tainan", "Sendai", "friendship", "established", "2006")}

@@ -52,6 +52,7 @@ class ForeignTable:
     def __init__(self, lookup, rows: list[TableRow] | None = None):
         self.by_zh: dict[str, list[Place]] = {}
         self.within: dict[str, list[Place]] = {}  # names read only right after the city holding them ('^江南區')
+        self.partners: dict[str, list[Place]] = {}  # English name -> the place a row means by it
         self.own: dict[str, list[Place]] = {}
         rows = rows if rows is not None else read_rows()
         # An English name several rows share (Korea's Jung, Dong, Seo, Nam and Buk Districts)
@@ -62,6 +63,7 @@ class ForeignTable:
             place = _own_place(row, (row.country, row.name) in shared) if row.own else _resolve(row, lookup)
             if place is None:
                 continue
+            self.partners.setdefault(fold(row.name), []).append(place)
             for name in row.zh:
                 if name.startswith("^"):
                     self.within.setdefault(fold(name[1:]), []).append(place)
@@ -85,6 +87,11 @@ class ForeignTable:
         ('首爾市江南區': alone, 江南區 is as often Nanning's Jiangnan District)."""
         inside = [p for p in self.within.get(fold(name), []) if p.admin1 and fold_core(p.admin1) == fold_core(admin1)]
         return inside[0] if inside else None
+
+    def partner_named(self, name: str, ids: set[str]) -> Place | None:
+        """Of several places sharing an English name ('King County' in Washington
+        and in Texas), the one the table lists: the partner Taiwan has."""
+        return next((p for p in self.partners.get(fold(name), []) if p.id in ids), None)
 
     def english(self, name: str, country: str | None = None) -> Place | None:
         places = self._own(name)
