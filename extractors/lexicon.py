@@ -65,7 +65,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner))"
         r"|lapsed|expired|(?:was|were)\s+not\s+renewed|(?:did|does)\s+not\s+renew)\b"
         r"|(?:更新|延長)(?:されなかった|しなかった|されず|せず)|失効|未(?:再)?續約|不再續約|期滿未續"
-        r"|解除|終止|中止|斷絕|取消|解消|破棄", _I),
+        r"|解除|終止|中止|斷絕|取消|解消|破棄|凍結|暫停執行|停止執行", _I),  # ('凍結…交流', '備忘錄暫停執行': suspended)
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
@@ -99,7 +99,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:postponed|delayed|put\s+off)\b"
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
-        r"|擬|將簽|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
+        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
         r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
@@ -138,7 +138,7 @@ DEFINITE_CUE = re.compile(
     r"\bthe\s+(?:same\s+)?(?:MOU|MoU|memorandum|agreement|pact|accord|"
     r"(?:sister|friendship|twin)[\s-](?:city|county|state|town)\s+(?:agreement|partnership|relationship|ties|pact))\b"
     # '同協定', '該備忘錄', 'この協定', '協定は2020年に締結された'
-    r"|(?:同|該|该|此|這項|这项|この|その)(?:協定|协定|備忘錄|备忘录|覚書|協議|协议)|(?:協定|覚書)(?:書)?は", _I)
+    r"|(?:同|該|该|此|這項|这项|この|その)(?:協定|协定|備忘錄|备忘录|覚書|協議|协议)|(?:協定|覚書|提携)(?:書)?は", _I)
 
 # "The two cities", "both sides", "the prefecture and the city": a reference
 # back to the places just named.
@@ -153,7 +153,7 @@ PAIR_ANAPHOR = re.compile(
     r"|(?-i:\b(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+(?:[A-Z][\w'-]+\s+){1,3}and\s+"
     r"(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+[A-Z])"
     r"|\bthe\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"  # 'the Tainan relationship'
-    r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体", _I)
+    r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体|両者|兩者", _I)
 
 
 # "no plans to upgrade to a sister-city agreement", "not a sister-city

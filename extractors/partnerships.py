@@ -266,8 +266,8 @@ class PartnershipFinder:
         elif (aside := founding_aside(sent.text, doc._.published, year_hint)) is not None:
             founded, rest = aside  # ', established in 2017, were upgraded on Monday'
             kept = nearest_date(rest, doc._.published, relations_in(rest), year_hint) if relations_in(rest) else None
-        elif (marked := marked_founding(sent.text, doc._.published, cues, year_hint)) is not None:
-            founded, kept = marked  # 'to renew the agreement first signed in 2011'
+        elif (aside := marked_founding(sent.text, doc._.published, cues, year_hint)) is not None:
+            founded, kept = aside  # 'to renew the agreement first signed in 2011', '…2010年簽署的備忘錄暫停執行'
         if past_date is not None and (over := years_over_at(sent.text)) is not None \
                 and not 0 <= sent.text.find(past_date.text or "\0") < over:
             past_date = None  # '締結姊妹縣已逾20年，今年…': older than this year's news

@@ -260,3 +260,18 @@ def test_an_anniversary_still_ahead_renews_nothing_yet(nlp):
             "youth exchanges ahead of the 20th anniversary of the friendship agreement their cities signed in 2006.")
     got = _ties(run(nlp, text, published=dt.date(2025, 10, 2)))
     assert got == {("Tainan", "Sendai", "friendship", "established", "2006")}
+
+
+def test_a_chinese_tie_one_will_sign_is_proposed(nlp):
+    found = run(nlp, "布拉格市議會今天通過決議，解除與北京的姊妹市關係，並將與台北市締結姊妹市。", lang="zh")
+    assert {(m.b.name, m.event.value) for m in found if m.a.name == "Taipei"} == {("Prague", "proposed")}
+
+
+def test_a_suspended_memorandum_is_a_termination_and_its_signing_year_a_founding(nlp):
+    got = _ties(run(nlp, "上海市宣布凍結與台北市的雙城論壇交流，雙方2010年簽署的合作備忘錄暫停執行。", lang="zh"))
+    assert got == {("Taipei", "Shanghai", "mou", "terminated", None), ("Taipei", "Shanghai", "mou", "established", "2010")}
+
+
+def test_japanese_both_parties_refer_back_to_the_pair(nlp):
+    text = "新型コロナの影響で、宮崎県と台湾・台中市の交流は中断していたが、今年再開した。両者は2017年に交流協定を締結している。"
+    assert ("Taichung", "Miyazaki", "cooperation", "established", "2017") in _ties(run(nlp, text, lang="ja"))
