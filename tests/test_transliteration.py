@@ -1,6 +1,6 @@
 """Foreign names written in Chinese by sound resolve to the place of the
 division the text names before them, and nothing is guessed when two
-places sound alike or the sound says too little."""
+places of a size sound alike or the sound says too little."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ def test_both_scripts_reduce_to_the_consonants_a_listener_hears():
     ("哈特福縣", "US", "Connecticut", (Level.COUNTY,), "Hartford County"),
     ("庫比蒂諾市", "US", "California", (Level.CITY,), "Cupertino"),
     ("肯納威克市", "US", "Washington", (Level.CITY,), "Kennewick"),
+    # a city of half a million over a village that sounds nearly as close (Valley Center)
+    ("佛雷斯諾市", "US", "California", (Level.CITY,), "Fresno"),
 ])
 def test_a_name_written_by_sound_is_the_place_of_its_division_that_sounds_so(world, written, country, division,
                                                                                levels, name):

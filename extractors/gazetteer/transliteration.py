@@ -127,6 +127,10 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
     scored.sort(key=lambda sp: -sp[0])
     if not scored or scored[0][0] < MIN_SIMILARITY:
         return None
-    if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN and scored[1][1].name != scored[0][1].name:
-        return None  # two places sound alike: no guess
+    # Two places that sound alike get no guess, unless one is a city and the other a village:
+    # Chinese writes by sound the places its readers know (佛雷斯諾 is Fresno, not Valley Center).
+    top, runner = scored[0][1], scored[1][1] if len(scored) > 1 else None
+    if runner is not None and scored[1][0] > scored[0][0] - MARGIN and runner.name != top.name \
+            and not ((top.population or 0) >= 50_000 and (top.population or 0) >= 10 * (runner.population or 0)):
+        return None
     return scored[0][1]
