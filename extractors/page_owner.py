@@ -85,6 +85,9 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
     if m := _JAPAN.match(host):
         kind, name, region = m.groups()
         level = Level.PREFECTURE if kind == "pref" else None
+        if region is None and "-" in name and kind != "pref":  # 'city.yamagata-yamagata.lg.jp': city, then prefecture
+            name, region = name.rsplit("-", 1)
+            return _foreign(gaz, name, "JP", region, level) or _foreign(gaz, f"{name}-{region}", "JP", None, level)
         return _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
     if labels[-2:] == ["go", "kr"] and len(labels) >= 3 and (len(labels) == 3 or labels[-4] in _OWN_SUBDOMAINS):
         # Korean local governments' sites: gimhae.go.kr, www.busan.go.kr (ministries' labels name no place)

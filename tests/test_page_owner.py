@@ -22,6 +22,8 @@ def gaz():
     ("https://www.city.takamatsu.kagawa.jp/kurashi/kokusai.html", ("Takamatsu", "JP", "city")),
     ("http://www.city.yatsushiro.lg.jp/kiji0031234/index.html", ("Yatsushiro", "JP", "city")),
     ("https://www.pref.kagawa.lg.jp/kokusai/", ("Kagawa", "JP", "prefecture")),
+    # a city named like its prefecture, told apart by a hyphen: the city, then the prefecture
+    ("https://www.city.yamagata-yamagata.lg.jp/kurashi/kokusai/1001.html", ("Yamagata", "JP", "city")),
     ("https://english.taichung.gov.tw/2482415/post", ("Taichung", "TW", "special_municipality")),
     ("https://english.sec.gov.taipei/News_Content.aspx", ("Taipei", "TW", "special_municipality")),
     ("https://www.hsinchu.gov.tw/News.aspx", ("Hsinchu County", "TW", "county")),

@@ -275,3 +275,10 @@ def test_a_suspended_memorandum_is_a_termination_and_its_signing_year_a_founding
 def test_japanese_both_parties_refer_back_to_the_pair(nlp):
     text = "新型コロナの影響で、宮崎県と台湾・台中市の交流は中断していたが、今年再開した。両者は2017年に交流協定を締結している。"
     assert ("Taichung", "Miyazaki", "cooperation", "established", "2017") in _ties(run(nlp, text, lang="ja"))
+
+
+def test_a_japanese_citys_piped_table_rows_pair_with_the_site_owner(nlp):
+    text = ("姉妹都市・友好都市一覧\n| 都市名 | 国・地域 | 提携年月日 | 区分 |\n|---|---|---|---|\n"
+            "| 吉林市 | 中国 | 1983年4月21日 | 友好都市 |\n| 台南市 | 台湾 | 2017年2月18日 | 友好交流都市 |")
+    got = _ties(run(nlp, text, lang="ja", url="https://www.city.yamagata-yamagata.lg.jp/kurashi/kokusai/1001.html"))
+    assert ("Tainan", "Yamagata", "friendship", "established", "2017-02-18") in got
