@@ -242,10 +242,11 @@ class PartnershipFinder:
         if not pairs:
             return []
         year_hint = year_hint_at(doc, sent.start)
-        near = None if describes_only(sent.text, cues) else nearest_date(sent.text, doc._.published, cues, year_hint)
+        described = describes_only(sent.text, cues)
+        near = None if described else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
-        date = near or ceremony or field_date_before([s.text for s in sentences[max(0, i - 3):i]], doc._.published,
-                                                     borrowed)
+        date = near or ceremony or (None if described else field_date_before(  # (no day of a visit for a tie in force)
+            [s.text for s in sentences[max(0, i - 3):i]], doc._.published, borrowed))
         # A tie already made takes no date from a clause about what is to come.
         past_date = date if near is None else (
             nearest_date(sent.text, doc._.published, cues, year_hint, past=True) or ceremony)
@@ -377,8 +378,7 @@ class PartnershipFinder:
             })
             out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected, alone=alone,
                                  themes=theme_cue_map))
-        # 'Hsinchu County's sister city Santa Clara County with the mayor of
-        # Zhubei City': the rules gave one of this pair's sides another partner.
+        # 'Hsinchu County's sister city Santa Clara County with the mayor of Zhubei City': a rival pair.
         for cand in out:
             cand.features["rival_selected"] = float(not cand.selected and any(
                 other.selected and other.pair & cand.pair for other in out))

@@ -282,3 +282,13 @@ def test_a_japanese_citys_piped_table_rows_pair_with_the_site_owner(nlp):
             "| 吉林市 | 中国 | 1983年4月21日 | 友好都市 |\n| 台南市 | 台湾 | 2017年2月18日 | 友好交流都市 |")
     got = _ties(run(nlp, text, lang="ja", url="https://www.city.yamagata-yamagata.lg.jp/kurashi/kokusai/1001.html"))
     assert ("Tainan", "Yamagata", "friendship", "established", "2017-02-18") in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Under their sister city agreement, Tainan and Sendai held a joint disaster drill on Monday.", "en"),
+    ("台南市與仙台市依據雙方友好交流協定，今天舉行聯合防災演練。", "zh"),
+    ("台湾・台南市の黄偉哲市長ら訪問団が1日、山形市を訪れた。黄市長は佐藤孝弘市長と会談し、両市の友好交流協定に基づく教育旅行の拡充で一致した。", "ja"),
+])
+def test_work_done_under_a_tie_in_force_does_not_date_the_tie(nlp, text, lang):
+    found = run(nlp, text, lang=lang)
+    assert found and all(m.date is None for m in found)
