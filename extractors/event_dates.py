@@ -191,7 +191,16 @@ _TIE_DATE_FIELD = re.compile(r"(?i)^\s*(?:提携日|提携年月日|締結日|�
                              r"|(?:sister|friendship|twin)\s+(?:city|cities|county|state)\s+since)\s*[:：|｜]?\s*")
 
 
-def field_date_before(preceding: list[str], published, borrowed: bool = False) -> EventDate | None:
+_SAME_DAY = re.compile(r"同日|同天|當天|当天|当日|同じ日|(?i:\b(?:the\s+same|that)\s+day\b)")
+
+
+def said_same_day(text: str) -> bool:
+    """'黄市長は同日、…覚書に署名した', 'signed … the same day': on the day a sentence before gives."""
+    return _SAME_DAY.search(text) is not None
+
+
+def field_date_before(preceding: list[str], published, borrowed: bool = False, same_day: bool = False
+                      ) -> EventDate | None:
     """The date of the nearest such field among the lines just before."""
     # (joined first: a field's value may stand in a sentence of its own, 'Year established:' '1997')
     for line in reversed(" ".join(preceding).splitlines()):
@@ -201,10 +210,13 @@ def field_date_before(preceding: list[str], published, borrowed: bool = False) -
     # 'Mayor Lu welcomed Kumamoto Governor Kimura at City Hall today. The two sides
     # signed a memorandum': a passage whose sides come from the sentence before
     # happened the day that sentence gives.
-    before = preceding[-1] if borrowed and preceding else ""
-    days = [d for d in find_dates(before, published) if d.date.precision is DatePrecision.DAY
-            and not DATE_LABEL.search(before[max(0, d.start - 16):d.start])]
-    return days[0].date if len(days) == 1 else None
+    # ('黄市長は同日、…署名した': ``same_day``, the nearest sentence before that gives a day)
+    for before in reversed(preceding if same_day else preceding[-1:] if borrowed else []):
+        days = [d for d in find_dates(before, published) if d.date.precision is DatePrecision.DAY
+                and not DATE_LABEL.search(before[max(0, d.start - 16):d.start])]
+        if days:
+            return days[0].date if len(days) == 1 else None
+    return None
 
 
 # '（2018年10月締結）': a note in brackets under the sentence, dating its signing.

@@ -30,7 +30,7 @@ from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, bracketed_years, ceremony_date, field_date_before, founding_aside,
-                                    item_dates, nearest_date)
+                                    item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
@@ -246,7 +246,7 @@ class PartnershipFinder:
         near = None if described else nearest_date(sent.text, doc._.published, cues, year_hint)
         ceremony = ceremony_date([s.text for s in sentences[i + 1:i + 1 + CEREMONY_WINDOW]], doc._.published)
         date = near or ceremony or (None if described else field_date_before(  # (no day of a visit for a tie in force)
-            [s.text for s in sentences[max(0, i - 3):i]], doc._.published, borrowed))
+            [s.text for s in sentences[max(0, i - 3):i]], doc._.published, borrowed, said_same_day(sent.text)))
         # A tie already made takes no date from a clause about what is to come.
         past_date = date if near is None else (
             nearest_date(sent.text, doc._.published, cues, year_hint, past=True) or ceremony)

@@ -292,3 +292,10 @@ def test_a_japanese_citys_piped_table_rows_pair_with_the_site_owner(nlp):
 def test_work_done_under_a_tie_in_force_does_not_date_the_tie(nlp, text, lang):
     found = run(nlp, text, lang=lang)
     assert found and all(m.date is None for m in found)
+
+
+def test_the_same_day_is_the_day_a_sentence_before_gives(nlp):
+    text = ("台湾・台南市の黄偉哲市長ら訪問団が1日、山形市を訪れた。黄市長は佐藤孝弘市長と会談した。"
+            "黄市長は同日、山形県の吉村美栄子知事とも面会し、観光分野での覚書に署名した。")
+    got = _ties(run(nlp, text, lang="ja", published=dt.date(2025, 10, 2)))
+    assert ("Tainan", "Yamagata", "mou", "established", "2025-10-01") in got
