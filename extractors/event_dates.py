@@ -46,7 +46,9 @@ ITEM_CHARS = 60
 # The date of one item of a list: in brackets or after a comma, right after
 # the item's name and its locators ('Yonaguni Town in Okinawa (1982), ...').
 _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city", "town", "township", "village",
-                            "district", "region", "republic", "municipality", "since"})
+                            "district", "region", "republic", "municipality", "since",
+                            # the kind of tie a list's bracket names first ('Taichung (friendship, 2017)')
+                            "sister", "friendship", "friendly", "twin", "partner"})
 _ITEM_DATE = re.compile(r"[(（]\s*$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014')
 
 

@@ -24,9 +24,8 @@ def span_root(doc: Doc, span: PlaceSpan):
     return chars.root if chars is not None else None
 
 
-# Between two members of a list: perhaps where the first is ('in Japan',
-# '(Japan)', ', Canada') and since when (', since 1983', ' (1983)'), then a
-# separator.
+# Between two members of a list: perhaps where the first is ('in Japan', '(Japan)',
+# ', Canada') and since when (', since 1983', ' (1983)'), then a separator.
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
                        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
@@ -206,6 +205,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _BETWEEN_GAP = re.compile(r"^\s*(?:,\s*[A-Z][\w ]*?,)?\s*and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
+_DASHED = re.compile(r"\s*[–—─－]\s*|-")  # 'Aomori Prefecture–Taichung (friendship, 2017)', '青森縣─台中市'
 
 def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
     """'ties between Prague and Taipei': the text says outright who the two
@@ -216,7 +216,8 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
                       text[max(0, a.start - 40):a.start]) and not _ROUTE_BETWEEN.search(text[max(0, a.start - 60):a.start])
                 and _BETWEEN_GAP.match(text[a.end:b.start]) and a.place.id != b.place.id):
             pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
-        elif _POSSESSIVE_TIE.match(text[a.end:b.start]) and a.place.id != b.place.id:
+        elif (_POSSESSIVE_TIE.match(text[a.end:b.start]) or (_DASHED.fullmatch(text, a.end, b.start) and (
+                a.place.country == "TW") != (b.place.country == "TW"))) and a.place.id != b.place.id:
             pairs.append((b, a) if b.place.country == "TW" and a.place.country != "TW" else (a, b))
     return pairs
 

@@ -284,6 +284,9 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
         # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
         # clauses that each state a tie are items too.
         listed = tied
+    if len(listed) < 2 and not _CJK_CHAR.search(text) and len(shut := [m.end() for m in _BRACKET.finditer(text)]) >= 2:
+        # 'Aomori Prefecture–Taichung (friendship, 2017), Shizuoka City–Taoyuan (MOU, 2015)': each bracket closes an item
+        listed = [(s, e) for s, e in zip([0, *shut], [*shut, len(text)]) if relations_in(text[s:e])]
     if len(listed) < 2 and not _CJK_CHAR.search(text):
         # 'Tainan has been a friendship city of Sendai since 2006, while
         # Taipei and Houston have been sister cities since 1961': English
@@ -309,6 +312,7 @@ def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
 # ('ended its pact with Yokohama and formed a partnership with Kawasaki': a second predicate of one subject.)
 # 'Hsinchu County and Okayama followed in 2018': a clause that repeats the tie before it for a pair of its own.
 ELLIPSIS = re.compile(r"(?i)\b(?:followed(?:\s+suit)?|did\s+(?:the\s+)?same|likewise)\b")
+_BRACKET = re.compile(r"\([^()]{1,40}\)")
 _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-Z][\w'’-]+\s+){1,3}and\s+(?:[\w'’-]+\s+){0,2}[A-Z])|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
                         r"seven|eight|nine|ten|several|many)\s+"  # (', and 6 friendship cities, among them …')
                         # ('signed a friendship agreement with Sendai in 2006 and a tourism agreement with Kanazawa')

@@ -299,3 +299,18 @@ def test_the_same_day_is_the_day_a_sentence_before_gives(nlp):
             "黄市長は同日、山形県の吉村美栄子知事とも面会し、観光分野での覚書に署名した。")
     got = _ties(run(nlp, text, lang="ja", published=dt.date(2025, 10, 2)))
     assert ("Tainan", "Yamagata", "mou", "established", "2025-10-01") in got
+
+
+def test_dash_joined_pairs_each_take_their_brackets_kind_and_year(nlp):
+    text = ("Among the best known are Aomori Prefecture–Taichung (friendship, 2017), Kumamoto Prefecture–Kaohsiung "
+            "(friendship, 2017), Shizuoka City–Taoyuan (MOU, 2015) and Hachioji–Kaohsiung (friendship, 2006).")
+    assert _ties(run(nlp, text)) == {("Taichung", "Aomori", "friendship", "established", "2017"),
+                                     ("Kaohsiung", "Kumamoto", "friendship", "established", "2017"),
+                                     ("Taoyuan", "Shizuoka", "mou", "established", "2015"),
+                                     ("Kaohsiung", "Hachiōji", "friendship", "established", "2006")}
+
+
+def test_chinese_dash_joined_pairs_pair_nothing_across(nlp):
+    text = "台日地方政府交流日益密切，例如青森縣─台中市（2017年友好交流協定）、熊本縣─高雄市（2017年友好交流協定）、靜岡市─桃園市（2015年備忘錄）等。"
+    got = {(a, b, date) for a, b, _, _, date in _ties(run(nlp, text, lang="zh"))}
+    assert got == {("Taichung", "Aomori", "2017"), ("Kaohsiung", "Kumamoto", "2017"), ("Taoyuan", "Shizuoka", "2015")}
