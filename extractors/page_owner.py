@@ -264,7 +264,7 @@ def _city_outlet(gaz: Gazetteer, name: str, stem: str) -> Place | None:
 
 
 # A local paper's story filed from its own city speaks of that city's council without naming it.
-_LOCAL_COUNCIL = r"\b[Tt]he\s+[Cc]ity\s+[Cc]ouncil\b(?!\s+of\b)"
+_LOCAL_COUNCIL = r"\b[Tt]he\s+[Cc]ity\s+[Cc]ouncil\b(?!\s+of\b)|\b[Tt]his\s+(?:city|town|municipality)\b"  # ('LEGAZPI CITY – This city and…')
 
 
 def _dateline_city(doc: Doc, places: list[PlaceSpan]) -> Place | None:

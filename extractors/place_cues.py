@@ -66,8 +66,9 @@ def nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan]) 
     'Cebu (Philippines)') or right before ("Japan's Kumamoto", 'the Lithuanian
     city of Jonava', 'Japanese city Matsuyama')."""
     for c in countries:
-        if c.start >= end and c.start - end <= 12 and AFTER_CUE.match(text[end:c.start]):
-            return c.country
+        if c.start >= end and c.start - end <= 12 and AFTER_CUE.match(text[end:c.start]) \
+                and not c.text.endswith(("'s", "’s")) and text[c.end:c.end + 2] not in ("'s", "’s"):
+            return c.country  # (not "Legazpi, Taiwan's Hualien": the possessive is the next name's)
         if c.end <= start and start - c.end <= 30:
             between = text[c.end:start]
             if c.level_hint == "demonym" and re.fullmatch(
@@ -139,7 +140,8 @@ _NOT_GOVERNMENTS = re.compile(
     r"Central|Eastern|Western|Northern|Southern|North|South|East|West|"
     r"Boulevard|Avenue|Street|Road|Plaza|International|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow)$")
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|"
+    r"Day|Week|Month|Year|Festival|Night)$")  # ('Sister Cities Day' is no Day County)
 
 
 # The Associated Press's abbreviations of US states and Canadian provinces ('Columbus, Ga.'), and postal codes.

@@ -117,7 +117,8 @@ def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | N
 def propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
     """The same name elsewhere in the document is the same place."""
     for name, place in names.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        # (and in capitals, as a dateline writes it: 'LEGAZPI CITY –' after 'Legazpi')
+        for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}|{re.escape(name.upper())}(?:\s+CITY)?)(?![\w-])", text):
             if not overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
-                out.append(PlaceSpan(m.start(), m.end(), name, "foreign", place=place, notes=["propagated"]))
+                out.append(PlaceSpan(m.start(), m.end(), m.group(0), "foreign", place=place, notes=["propagated"]))
                 taken.append((m.start(), m.end()))

@@ -39,6 +39,7 @@ from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named
                                    propagate, row_places)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
+from extractors.urls import counted_countries
 from extractors.venues import signed_in_among_parties
 from models.records import Level, Place
 
@@ -88,7 +89,7 @@ class PlaceFinder(PlaceResolver):
         spans.extend(countries)
         countries = [c for c in countries if c.kind == "country"]
         taken += [(s.start, s.end) for s in countries]
-        doc_countries = Counter(s.country for s in countries if s.country)
+        doc_countries = counted_countries([s.country for s in countries if s.country], doc._.url)
         foreign = self._foreign(doc, taken, countries, doc_countries)
         bare_division_names(text_of(doc), foreign, self.gaz)
         spans.extend(foreign)
@@ -251,10 +252,9 @@ class PlaceFinder(PlaceResolver):
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
-        # Rows of a table the model reads badly ('  Juneau Chiayi Taiwan
-        # Province'): a capitalised name in a row beside a found place is a
-        # place when the gazetteer knows it by exactly that name, in the
-        # country the row names, else the one the document is mostly about.
+        # Rows of a table the model reads badly ('  Juneau Chiayi Taiwan Province'): a capitalised
+        # name in a row beside a found place is a place when the gazetteer knows it by exactly that
+        # name, in the country the row names, else the one the document is mostly about.
         main = next((c for c, _ in doc_countries.most_common() if c != "TW"), None)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         for start, end, name, place in row_places(text_of(doc), taken, countries, main, self.gaz, persons):

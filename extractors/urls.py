@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -31,3 +32,28 @@ def canonical_url(url: str) -> str:
              if not k.lower().startswith("utm_") and k.lower() not in TRACKING]
     path = parts.path or ("/" if scheme in DEFAULT_PORTS else "")
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+# Country-code domains sold as generic ones name no country.
+_GENERIC_CC = frozenset({"io", "co", "tv", "me", "fm", "ai", "ly", "gg", "cc", "ws", "to", "la", "nu", "tk", "eu", "su"})
+
+
+def site_country(url: str | None) -> str | None:
+    """The ISO code of a site's country-code domain ('www.pna.gov.ph' -> 'PH',
+    '.uk' -> 'GB'); None for a generic domain or none."""
+    try:
+        label = (urlsplit(url or "").hostname or "").rsplit(".", 1)[-1]
+    except ValueError:
+        return None
+    if len(label) != 2 or not label.isalpha() or label in _GENERIC_CC:
+        return None
+    return "GB" if label == "uk" else label.upper()
+
+
+def counted_countries(codes: list[str], url: str | None) -> Counter:
+    """How often a document names each country, its site's own counted once
+    ('pna.gov.ph': a bare 'Legazpi' is the Philippine city, not the Spanish one)."""
+    counts = Counter(codes)
+    if (home := site_country(url)) is not None:
+        counts[home] += 1
+    return counts

@@ -314,3 +314,24 @@ def test_chinese_dash_joined_pairs_pair_nothing_across(nlp):
     text = "台日地方政府交流日益密切，例如青森縣─台中市（2017年友好交流協定）、熊本縣─高雄市（2017年友好交流協定）、靜岡市─桃園市（2015年備忘錄）等。"
     got = {(a, b, date) for a, b, _, _, date in _ties(run(nlp, text, lang="zh"))}
     assert got == {("Taichung", "Aomori", "2017"), ("Kaohsiung", "Kumamoto", "2017"), ("Taoyuan", "Shizuoka", "2015")}
+
+
+def test_a_philippine_dateline_city_is_this_city_and_the_site_names_the_country(nlp):
+    text = ("Legazpi, Taiwan's Hualien ink sister-city pact\nLEGAZPI CITY – This city and Hualien County in eastern "
+            "Taiwan on Saturday inked a sister-city agreement covering tourism and disaster preparedness.")
+    found = run(nlp, text, url="https://www.pna.gov.ph/articles/1300001", published=dt.date(2025, 6, 1))
+    assert {(m.a.name, m.b.country, m.relation.value, m.date.iso() if m.date else None) for m in found} == {
+        ("Hualien", "PH", "sister", "2025-05-31")}
+
+
+def test_sister_cities_day_is_no_county(nlp):
+    text = "Mayor Corey Woods proclaimed June 3 as Tempe-Kaohsiung Sister Cities Day, marking 25 years of ties."
+    assert {m.b.name for m in run(nlp, text)} <= {"Tempe"}
+
+
+def test_a_country_code_domain_names_the_sites_country():
+    from extractors.urls import site_country
+
+    assert [site_country(u) for u in ("https://www.pna.gov.ph/a", "https://www.bbc.co.uk/x", "https://x.io/",
+                                      "https://focustaiwan.tw/a", "https://example.com/", None)] == [
+        "PH", "GB", None, "TW", None, None]
