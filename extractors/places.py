@@ -29,9 +29,9 @@ from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_BEFORE,
-                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references,
-                                   is_meeting_place, is_org, is_venue, joined_name, joined_to, list_siblings, nation_name,
-                                   not_a_place, possessive_locators, subject_noun, tie_object, towns_before_division)
+                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references, is_org,
+                                   joined_name, joined_to, list_siblings, nation_name, not_a_place, possessive_locators,
+                                   subject_noun, tie_object, towns_before_division)
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
@@ -40,7 +40,7 @@ from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from extractors.urls import counted_countries
-from extractors.venues import signed_in_among_parties
+from extractors.venues import is_meeting_place, is_venue, signed_in_among_parties
 from models.records import Level, Place
 
 

@@ -1,6 +1,7 @@
-"""Where a signing took place, told apart from who signed.
+"""Where something took place, told apart from who signed.
 
-A place written as the scene of a ceremony ('in Taipei', '在台北', '台北市内の
+A county hall's town, a conference's city, an office's seat name no party. A
+place written as the scene of a ceremony ('in Taipei', '在台北', '台北市内の
 ホテルで') is a party only when the sentence has no two other governments to
 be the parties: 'Kagoshima and Miyazaki prefectures signed a tourism pact in
 Taipei' is a tie of the two prefectures, while 'Kaohsiung and Busan signed the
@@ -12,6 +13,48 @@ from __future__ import annotations
 import re
 
 from extractors.place_cues import PlaceSpan
+
+
+# 'at the county hall in Zhubei': where a ceremony was held.
+_VENUE_BEFORE = re.compile(r"(?i)\b(?:hall|building|office|offices|hotel|cent(?:er|re)|headquarters|auditorium|"
+                           r"museum|gymnasium|stadium|plaza|complex|campus)\s+(?:in|at)\s+$")
+
+
+def is_venue(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
+    """A Taiwanese town written as where a building stands, inside a
+    Taiwanese government the text names: the place of the ceremony, not a
+    party (the county is)."""
+    if span.kind != "taiwan" or not span.place or not span.place.admin1 \
+            or not _VENUE_BEFORE.search(text, max(0, span.start - 30), span.start):
+        return False
+    return any(s.kind == "taiwan" and s.place and s.place.name == span.place.admin1 for s in spans)
+
+
+# 'the Annual Conference being held March 3 to March 5 in Arlington',
+# 'the Taipei Economic and Cultural Office ("TECO") in Seattle', 'the Chinese
+# Consulate in Vancouver', 'said in a press conference in Taipei', 'Kyushu
+# University in Fukuoka': where a meeting is held or an office, embassy,
+# mission, school or firm sits.
+_MEETING_IN = re.compile(
+    r"(?i)\b(?:(?:conference|summit|forum|expo|exposition|convention|congress|symposium|festival|fair|games)\b"
+    r"[^.;]{0,30}?\b(?:held|hosted|convened|taking\s+place|takes\s+place|to\s+take\s+place)\b[^.;]{0,40}?"
+    r"|\b(?:office|offices|embassy|consulate(?:[-\s]general)?|mission|university|college|school|hospital|"
+    r"company|firm|corporation|airport)\b(?:\s*\([^)]{1,12}\))?"
+    r"|\b(?:press|news)\s+conference"
+    r"|\b(?:summit|conference|forum|expo|festival|convention|symposium|congress|met|meet|talks|ceremony)"  # 'Summit in Brisbane', 'met in Tokyo'
+    # 'the Consul General of Japan in Osaka': where a country's envoy sits
+    r"|\b(?:consul(?:[-\s]general)?|ambassador|envoy|representative)\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"\s+in\s+$")
+
+
+def is_meeting_place(text: str, span: PlaceSpan, before: PlaceSpan | None = None) -> bool:
+    """A place written as where a meeting is held or an office sits, or the
+    division that locates one ('in Arlington, Virginia': the state too)."""
+    if span.kind == "foreign" and before is not None and before.kind == "venue" \
+            and text[before.end:span.start] == ", ":
+        return True
+    return span.kind in ("foreign", "taiwan") and bool(_MEETING_IN.search(text, max(0, span.start - 120),
+                                                                           span.start))
 
 # 'signed a tourism pact in Taipei', 'the agreement, inked in Tokyo on Monday'
 _SIGNED_IN = re.compile(r"(?i)\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|"
