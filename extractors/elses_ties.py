@@ -84,6 +84,9 @@ _HAS_PARTNERS = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,4}?
                            r"(?:(?:city|cities|county|state)\s+)?(?:cit(?:y|ies)|towns?|count(?:y|ies)|states?|prefectures?|"
                            r"provinces?|relationships?|ties|partnerships?)\s*"
                            r"(?::|—|–|,?\s+(?:including|namely|(?:which|that)\s+include)\b)"  # (', which include New Taipei City')
+                           # ('…, while its friendship cities include Aomori Prefecture and Gifu Prefecture')
+                           r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:sister|friendship|twin|partner)[\s-]+(?:cit(?:y|ies)|towns?|"
+                           r"count(?:y|ies)|states?|prefectures?|provinces?)\s+(?:include|includes|are)\b"
                            # '新北市與日本多個城市締結友好關係，包括神奈川縣、千葉縣及茨城縣'
                            r"|(?:締結|缔结|建立|擁有|拥有|有)[^，。；;]{0,12}?(?:姊妹|姐妹|友好|夥伴|伙伴)[^，。；;]{0,6}?"
                            r"[，,：:]\s*(?:包括|包含|例如|分別為|分别为|分別是|分别是)")

@@ -33,9 +33,8 @@ _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s
                        r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "
 
 
-# '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with
-# the next member's country or prefecture written before it.
-# A reading in brackets and the unit may stand between ('泰安(たいあん)市、台湾・高雄').
+# '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with the next member's country
+# or prefecture before it; a reading in brackets and the unit may stand between ('泰安(たいあん)市、台湾・高雄').
 _CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣区區郷鄉鎮]?\s*(?:[、，,及和與跟或]|以及)\s*"
                            r"[\u4e00-\u9fff・]{0,6}\s*$")
 
@@ -108,12 +107,10 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# '台中市與青森縣簽署…，並與岡山縣簽署…', '例如1999年與柏斯市簽署…、2006年與日本橫濱市簽署…',
-# 'a sister city of Warsaw in 1995 and
-# of Vilnius in 2019', '... and with the town of Misato', '... and a friendship
-# agreement with Saitama City': a later clause that drops its subject and names only
-# a partner keeps the sentence's Taiwanese government (a country may stand
-# before the partner: '並與日本岡山縣').
+# '台中市與青森縣簽署…，並與岡山縣簽署…', '例如1999年與柏斯市簽署…、2006年與日本橫濱市簽署…', 'a sister
+# city of Warsaw in 1995 and of Vilnius in 2019', '... and a friendship agreement with Saitama City': a
+# later clause that drops its subject and names only a partner keeps the sentence's Taiwanese
+# government (a country may stand before the partner: '並與日本岡山縣').
 _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?)(?:與|与|和|跟|同)"
                         r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,6}?)?(?:of|with)\s+(?:the\s+)?"
@@ -156,12 +153,16 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     if sides[0].place.country != "TW" and re.search(r"(?i)\bwith\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                                                     text[max(0, local[0].start - 40):local[0].start]):
         return []  # 'Manchester has … with Taichung since 1989, and with Neuss': the foreign subject's partners
-    # (a Chinese clause of its own states a tie or a signing: '台中市也與大阪府有往來' has
-    # contacts only; an English one leaves the verb out: 'and in 2017 of Kure')
-    return [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
-            and (m := _CONTINUED.search(text, max(0, s.start - 40), s.start))
-            and (not _CJK_JOIN.search(m.group(0)) or relations_in(clause := _clause(text, s.start, s.end))
-                 or event_of(clause)[1])]
+    # (a Chinese clause of its own states a tie or a signing: '台中市也與大阪府有往來' has contacts
+    # only; an English one leaves the verb out: 'and in 2017 of Kure')
+    out = [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
+           and (m := _CONTINUED.search(text, max(0, s.start - 40), s.start))
+           and (not _CJK_JOIN.search(m.group(0)) or relations_in(clause := _clause(text, s.start, s.end))
+                or event_of(clause)[1])]
+    for before, s in zip(sides, sides[1:]):  # ('並與日本青森縣、岐阜縣締結友好城市': the list goes on)
+        if (local[0], before) in out and s.place.country != "TW" and re.fullmatch(r"\s*[、及和與与]\s*", text[before.end:s.start]):
+            out.append((local[0], s))
+    return out
 
 
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
@@ -287,8 +288,7 @@ _ALL_OF_WHICH = re.compile(r"(?i)[^.;]{0,3}\b(?:all|each|both)\s+of\s+(?:which|w
 _SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed|followed)\b|簽|签|締|缔|結為|结为")
 
 
-# "Hsinchu County's sister city Santa Clara County"
-_POSSESSIVE_TIE = re.compile(
+_POSSESSIVE_TIE = re.compile(  # "Hsinchu County's sister city Santa Clara County"
     r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"
     r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
 

@@ -274,7 +274,14 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     where at least two items joined by '、' (or two clauses) name a tie;
     None otherwise."""
     marks = [m.start() for m in _ITEM_MARK.finditer(text)]
-    bounds = list(zip([0, *(m + 1 for m in marks)], [*marks, len(text)]))
+    bounds: list[tuple[int, int]] = []
+    for s, e in zip([0, *(m + 1 for m in marks)], [*marks, len(text)]):
+        # ('並與日本青森縣、岐阜縣締結友好城市': names listed with '、' share the tie named after them)
+        if bounds and text[bounds[-1][1]:bounds[-1][1] + 1] == "、" and not relations_in(item := text[slice(*bounds[-1])]) \
+                and len(item) <= 20 and not re.search(r"\d|[年月]|[〇一二三四五六七八九十]日", item):
+            bounds[-1] = (bounds[-1][0], e)
+        else:
+            bounds.append((s, e))
     tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
     if len(tied) > len(listed) >= 2 and _CJK_CHAR.search(text) and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied

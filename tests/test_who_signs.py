@@ -335,3 +335,17 @@ def test_a_country_code_domain_names_the_sites_country():
     assert [site_country(u) for u in ("https://www.pna.gov.ph/a", "https://www.bbc.co.uk/x", "https://x.io/",
                                       "https://focustaiwan.tw/a", "https://example.com/", None)] == [
         "PH", "GB", None, "TW", None, None]
+
+
+def test_two_lists_of_one_subject_keep_their_own_kinds(nlp):
+    text = ("Taichung's sister cities include Sacramento (1989), Winnipeg (1982) and Santa Ana (1979), while its "
+            "friendship cities include Aomori Prefecture and Gifu Prefecture.")
+    got = {(b, rel) for _, b, rel, _, _ in _ties(run(nlp, text))}
+    assert got == {("Sacramento", "sister"), ("Winnipeg", "sister"), ("Santa Ana", "sister"),
+                   ("Aomori", "friendship"), ("Gifu", "friendship")}
+
+
+def test_chinese_names_listed_with_a_comma_share_the_kind_named_after_them(nlp):
+    text = "台中市已與美國沙加緬度市、加拿大溫尼伯市締結姊妹市，並與日本青森縣、岐阜縣締結友好城市。"
+    got = {(b, rel) for _, b, rel, _, _ in _ties(run(nlp, text, lang="zh"))}
+    assert got == {("Sacramento", "sister"), ("Winnipeg", "sister"), ("Aomori", "friendship"), ("Gifu", "friendship")}
