@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold
 from extractors.place_cues import PlaceSpan
+from extractors.place_resolve import _provisional
 from extractors.segmentation import text_of
 from models.records import Level, Place
 
@@ -86,9 +87,14 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         kind, name, region = m.groups()
         level = Level.PREFECTURE if kind == "pref" else None
         if region is None and "-" in name and kind != "pref":  # 'city.yamagata-yamagata.lg.jp': city, then prefecture
-            name, region = name.rsplit("-", 1)
-            return _foreign(gaz, name, "JP", region, level) or _foreign(gaz, f"{name}-{region}", "JP", None, level)
-        return _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
+            city, prefecture = name.rsplit("-", 1)
+            if (found := _foreign(gaz, city, "JP", prefecture, level)) is not None:
+                return found
+        found = _foreign(gaz, name, "JP", region if kind != "pref" else None, level)
+        if found is None and kind in ("town", "vill"):
+            # A town or village GeoNames lacks ('town.taketomi.lg.jp') is named by its own domain.
+            return _provisional(name.replace("-", "").title(), "JP")
+        return found
     if labels[-2:] == ["go", "kr"] and len(labels) >= 3 and (len(labels) == 3 or labels[-4] in _OWN_SUBDOMAINS):
         # Korean local governments' sites: gimhae.go.kr, www.busan.go.kr (ministries' labels name no place)
         return _city_outlet(gaz, labels[-3].capitalize() + " City", labels[-3].capitalize())

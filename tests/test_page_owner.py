@@ -24,6 +24,8 @@ def gaz():
     ("https://www.pref.kagawa.lg.jp/kokusai/", ("Kagawa", "JP", "prefecture")),
     # a city named like its prefecture, told apart by a hyphen: the city, then the prefecture
     ("https://www.city.yamagata-yamagata.lg.jp/kurashi/kokusai/1001.html", ("Yamagata", "JP", "city")),
+    # a town GeoNames lacks is named by its own domain
+    ("https://www.town.taketomi.lg.jp/kouryu/taiwan.html", ("Taketomi", "JP", "city")),
     ("https://english.taichung.gov.tw/2482415/post", ("Taichung", "TW", "special_municipality")),
     ("https://english.sec.gov.taipei/News_Content.aspx", ("Taipei", "TW", "special_municipality")),
     ("https://www.hsinchu.gov.tw/News.aspx", ("Hsinchu County", "TW", "county")),

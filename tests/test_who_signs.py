@@ -349,3 +349,9 @@ def test_chinese_names_listed_with_a_comma_share_the_kind_named_after_them(nlp):
     text = "台中市已與美國沙加緬度市、加拿大溫尼伯市締結姊妹市，並與日本青森縣、岐阜縣締結友好城市。"
     got = {(b, rel) for _, b, rel, _, _ in _ties(run(nlp, text, lang="zh"))}
     assert got == {("Sacramento", "sister"), ("Winnipeg", "sister"), ("Aomori", "friendship"), ("Gifu", "friendship")}
+
+
+def test_a_town_geonames_lacks_owns_its_site_and_pairs_with_its_partner(nlp):
+    got = _ties(run(nlp, "竹富町は2025年2月1日、台湾・屏東県恒春鎮と友好交流協定を締結しました。", lang="ja",
+                    url="https://www.town.taketomi.lg.jp/kouryu/taiwan.html"))
+    assert got == {("Hengchun", "Taketomi", "friendship", "established", "2025-02-01")}
