@@ -355,3 +355,18 @@ def test_a_town_geonames_lacks_owns_its_site_and_pairs_with_its_partner(nlp):
     got = _ties(run(nlp, "竹富町は2025年2月1日、台湾・屏東県恒春鎮と友好交流協定を締結しました。", lang="ja",
                     url="https://www.town.taketomi.lg.jp/kouryu/taiwan.html"))
     assert got == {("Hengchun", "Taketomi", "friendship", "established", "2025-02-01")}
+
+
+def test_an_agreement_whose_parties_line_has_no_between_is_still_an_agreement(nlp):
+    text = ("SISTER COUNTY AGREEMENT\nCollin County, State of Texas, U.S.A. and Yunlin County, Taiwan (Republic of China)\n"
+            "Whereas both counties wish to promote mutual understanding, the Commissioners Court of Collin County and the "
+            "Yunlin County Government hereby agree to establish a sister county relationship.\n"
+            "Executed this 8th day of October, 2019.")
+    got = _ties(run(nlp, text))
+    assert got == {("Yunlin", "Collin County", "sister", "established", "2019-10-08")}
+
+
+def test_a_news_headline_naming_an_agreement_is_no_agreement_document(nlp):
+    from extractors.agreements import is_agreement
+
+    assert not is_agreement("YUNLIN, COLLIN COUNTY SIGN SISTER COUNTY AGREEMENT\nYunlin and Collin County signed on Monday.")
