@@ -39,7 +39,8 @@ def is_agreement(text: str) -> bool:
     english = _AGREEMENT.search(title) and not _HEADLINE_VERB.search(title) and any(
         re.match(r"(?i)between\b", line) or re.search(r"(?i)\bbetween\b.+\band\b", line) for line in lines[:4]) or (
         # ('SISTER COUNTY AGREEMENT' over 'Collin County, State of Texas, U.S.A. and Yunlin County, Taiwan')
-        title.isupper() and _AGREEMENT.search(title) and len(lines) > 1 and re.search(r"\band\b", lines[1])
+        title.isupper() and _AGREEMENT.search(title) and not _HEADLINE_VERB.search(title) and len(lines) > 1
+        and re.search(r"\band\b", lines[1])
         and not lines[1].endswith(".") and len(lines[1]) <= 160)
     # ('臺灣屏東縣與日本國沖繩縣石垣市友好交流協定書'; '友好都市協定書' over '石垣市と台湾屏東県は、…')
     named = re.search(r"(?:協定書?|協議書?|備忘錄|意向書|覚書|合意書)$", title)

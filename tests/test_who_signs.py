@@ -370,3 +370,4 @@ def test_a_news_headline_naming_an_agreement_is_no_agreement_document(nlp):
     from extractors.agreements import is_agreement
 
     assert not is_agreement("YUNLIN, COLLIN COUNTY SIGN SISTER COUNTY AGREEMENT\nYunlin and Collin County signed on Monday.")
+    assert not is_agreement("YUNLIN, COLLIN COUNTY SIGN SISTER COUNTY AGREEMENT\nBy Staff Writer and Agencies")
