@@ -143,7 +143,7 @@ def page_at(doc: Doc, offset: int) -> int | None:
     return None
 
 
-_COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)"
+_COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：|｜]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)"
                           r"|(?:締結|提携|調印|締盟|結盟)\s*$")
 
 

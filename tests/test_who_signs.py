@@ -371,3 +371,17 @@ def test_a_news_headline_naming_an_agreement_is_no_agreement_document(nlp):
 
     assert not is_agreement("YUNLIN, COLLIN COUNTY SIGN SISTER COUNTY AGREEMENT\nYunlin and Collin County signed on Monday.")
     assert not is_agreement("YUNLIN, COLLIN COUNTY SIGN SISTER COUNTY AGREEMENT\nBy Staff Writer and Agencies")
+
+
+def test_a_piped_table_on_a_partners_own_site_pairs_each_taiwanese_row_with_the_owner(nlp):
+    text = ("Sister Cities\n| Sister City | Country | Year Established |\n|---|---|---|\n| Matsuyama | Japan | 1981 |\n"
+            "| Taichung | Taiwan | 1989 |\n| Manila | Philippines | 2009 |")
+    got = _ties(run(nlp, text, url="https://www.cityofsacramento.gov/sister-cities"))
+    assert got == {("Taichung", "Sacramento", "sister", "established", "1989")}
+
+
+def test_a_kind_cell_gives_the_rows_own_kind(nlp):
+    text = ("Sister and Friendship Cities\nCity | Country | Type | Date\nKaohsiung | Taiwan | Friendship | 2010.05.12\n"
+            "Munakata | Japan | Sister | 1992.10.08")
+    got = _ties(run(nlp, text, url="https://www.gimhae.go.kr/english/relations"))
+    assert got == {("Kaohsiung", "Gimhae", "friendship", "established", "2010-05-12")}
