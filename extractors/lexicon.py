@@ -26,14 +26,14 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)"  # '締結姊妹情誼'
         r"|(?:姊妹|姐妹)(?:締盟|结盟|結盟|盟約|盟约)"  # '簽署姊妹締盟協定'
         r"|(?<=\()\s*(?:sister|twin)(?=\s*[,;)])"  # a list's bracket naming the kind: 'Busan (sister, 1966)'
-        r"|(?<=[|\t])\s*(?:sister|twin)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$))", _I)),  # a table's kind cell: '| Sister |'
+        r"|(?:(?<=[|\t])|(?<=\S\s\s))\s*(?:sister|twin)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$)|\s\s)", _I)),  # a table's kind cell: '| Sister |'
     (Relation.FRIENDSHIP, re.compile(
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
         r"|\bfriend(?:ship|ly)\s+and\s+(?:cultural\s+)?(?:exchange|cooperation)\s+agreements?\b"  # ('a friendship and exchange agreement')
         r"|(?<=\()\s*friend(?:ship|ly)(?=\s*[,;)])"  # ('Aomori Prefecture–Taichung (friendship, 2017)')
-        r"|(?<=[|\t])\s*friend(?:ship|ly)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$))"  # ('| Friendship |')
+        r"|(?:(?<=[|\t])|(?<=\S\s\s))\s*friend(?:ship|ly)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$)|\s\s)"  # ('| Friendship |')
         r"|友好城市|友好交流|友好(?:締盟|結盟|盟約)|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(

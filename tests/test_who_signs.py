@@ -385,3 +385,9 @@ def test_a_kind_cell_gives_the_rows_own_kind(nlp):
             "Munakata | Japan | Sister | 1992.10.08")
     got = _ties(run(nlp, text, url="https://www.gimhae.go.kr/english/relations"))
     assert got == {("Kaohsiung", "Gimhae", "friendship", "established", "2010-05-12")}
+
+
+def test_a_table_aligned_with_spaces_has_kind_cells_too(nlp):
+    text = "Sister and Friendship Cities\nKaohsiung     Taiwan     Friendship     2010\nMunakata      Japan      Sister         1992"
+    got = _ties(run(nlp, text, url="https://www.changwon.go.kr/english/relations"))
+    assert got == {("Kaohsiung", "Changwon", "friendship", "established", "2010")}
