@@ -172,12 +172,13 @@ _NOUN_LEVELS = {"city": ("city", "district"), "town": ("city", "district"), "mun
 
 
 def demonym_references(text: str, countries: list[PlaceSpan], foreign: list[PlaceSpan]) -> list[PlaceSpan]:
-    """'the Lithuanian city' after 'Jonava in Lithuania': the last place of
-    that country named before stands for it."""
+    """'the Lithuanian city' after 'Jonava in Lithuania', 'the US city' after
+    'Miami, Florida': the last place of that country named before stands for it."""
     out = []
     for c in countries:
         noun = _REFERENCE_NOUN.match(text, c.end)
-        if c.level_hint != "demonym" or not noun or not re.search(r"(?i)\bthe\s+$", text[max(0, c.start - 5):c.start]):
+        attributive = c.level_hint == "demonym" or re.fullmatch(r"U\.?S\.?A?|UK|U\.K\.", c.text)  # ('the US city')
+        if not attributive or not noun or not re.search(r"(?i)\bthe\s+$", text[max(0, c.start - 5):c.start]):
             continue
         if re.match(r"\s+of\b|\s+[A-Z]", text[noun.end():noun.end() + 4]):
             continue  # 'the Lithuanian city of Jonava' names it right there

@@ -391,3 +391,9 @@ def test_a_table_aligned_with_spaces_has_kind_cells_too(nlp):
     text = "Sister and Friendship Cities\nKaohsiung     Taiwan     Friendship     2010\nMunakata      Japan      Sister         1992"
     got = _ties(run(nlp, text, url="https://www.changwon.go.kr/english/relations"))
     assert got == {("Kaohsiung", "Changwon", "friendship", "established", "2010")}
+
+
+def test_the_us_city_refers_back_to_the_american_place_just_named(nlp):
+    text = ("Kaohsiung Mayor Chen Chi-mai yesterday received a delegation from Miami, Florida. The US city became "
+            "Kaohsiung's sister city in 2009.")
+    assert _ties(run(nlp, text)) == {("Kaohsiung", "Miami", "sister", "established", "2009")}
