@@ -312,8 +312,9 @@ def nation_name(name: str) -> str:
 
 # 'between Castries and Taipei', 'Taipei and Castries signed': a name joined
 # to a Taiwanese government by 'and' or 'with'.
-_JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
-_JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|&|with)\s+$")
+# ('Yonaguni and Hualien City', 'Hualien, Yonaguni mark 40 years': a headline's comma joins too)
+_JOINED_AFTER = re.compile(r"(?:\s+(?:and|&)|,)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+_JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|&|with)\s+$|((?:[A-Z][\w'’-]*\s?){1,3}),\s+$")
 
 
 # 'ended its sister-city relationship with Chapel Hill': the object of a tie
@@ -333,7 +334,7 @@ def joined_to(text: str, start: int, end: int, names) -> bool:
     before = _JOINED_BEFORE.search(text, max(0, start - 50), start)
     for m, take in ((after, lambda w, k: w[:k]), (before, lambda w, k: w[-k:])):
         # ("and Taoyuan's Bade District": the possessive names the city too)
-        words = re.sub(r"(?:'s|’s)\b", "", m.group(1)).split() if m else []
+        words = re.sub(r"(?:'s|’s)\b", "", next(g for g in m.groups() if g)).split() if m else []
         if any(" ".join(take(words, k)) in names for k in range(1, len(words) + 1)):
             return True
     return False

@@ -77,8 +77,10 @@ _INLINE_ITEM = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』）)])(?:[(（]
 # 上海解友城關係' is two stories. The first phrase is long and unbroken, and
 # the line has no second wide space: a table row's columns are short or many,
 # and a timeline's row starts with its date ('平成24年10月　友好交流協定を締結').
+# A Japanese headline's closing name is its subject, not a second story.
 _HEADLINE_GAP = re.compile(r"(?m)^[^\S\n]*[^\s]{7,}[\u3040-\u30ff\u4e00-\u9fff」』）)\d](?<![年月日\d])"
-                           r"(?:[ \t]{2,}|\u3000+)(?=[\u3040-\u30ff\u4e00-\u9fff「『（(])(?![^\n]*(?:[ \t]{2}|\u3000))")
+                           r"(?:[ \t]{2,}|\u3000+)(?=[\u3040-\u30ff\u4e00-\u9fff「『（(])(?![^\n]*(?:[ \t]{2}|\u3000))"
+                           r"(?![\u4e00-\u9fff]{1,5}[市町村県縣区區鄉鎮][^\S\n]*$)")  # ('…と友好都市協定　伊賀市': who did it)
 
 
 @Language.component("citypairs_inline_items")

@@ -397,3 +397,13 @@ def test_the_us_city_refers_back_to_the_american_place_just_named(nlp):
     text = ("Kaohsiung Mayor Chen Chi-mai yesterday received a delegation from Miami, Florida. The US city became "
             "Kaohsiung's sister city in 2009.")
     assert _ties(run(nlp, text)) == {("Kaohsiung", "Miami", "sister", "established", "2009")}
+
+
+def test_a_headlines_comma_joins_a_small_partner_to_a_taiwanese_one(nlp):
+    got = _ties(run(nlp, "Hualien, Yonaguni mark 40 years of sisterhood", published=dt.date(2022, 9, 10)))
+    assert got == {("Hualien", "Yonaguni", "sister", "renewed", "2022"),
+                   ("Hualien", "Yonaguni", "sister", "established", "1982")}
+
+
+def test_a_japanese_headlines_closing_name_is_its_subject(nlp):
+    assert _pairs(run(nlp, "台湾・嘉義市と友好都市協定　伊賀市", lang="ja")) == {("Chiayi City", "Iga")}
