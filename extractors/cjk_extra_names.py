@@ -14,6 +14,7 @@ from extractors.kana import name_reading, place_by_reading, romaji, written_name
 from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
+from extractors.venues import sentence_bounds
 from models.records import Level, Place
 
 # Characters a place name cannot start after: it starts a new word.
@@ -275,9 +276,8 @@ def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
                 or any(s.start < m.end() and m.start() < s.end for s in spans):
             continue
         place = places[next(iter(owner))]
-        start = max(text.rfind(stop, 0, m.start()) for stop in "。！？\n") + 1
-        ends = [i for i in (text.find(stop, m.end()) for stop in "。！？\n") if i >= 0]
-        if any(s.is_side and start <= s.start < min(ends, default=len(text))
+        start, end = sentence_bounds(text, m.start(), m.end())
+        if any(s.is_side and start <= s.start < end
                and (s.place.country == "TW") == (place.place.country == "TW") for s in spans):
             continue  # the sentence names that side itself: the head fills only a side left unsaid
         out.append(PlaceSpan(m.start(), m.end(), m.group(0), place.kind, place=place.place, notes=["head"]))

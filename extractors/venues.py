@@ -65,10 +65,14 @@ _AT_AFTER = re.compile(r"(?:[市県都縣]?[内內])?(?:の[^。、，\s]{0,12}?
 _STOPS = ("。", "！", "？", "\n", ". ", "! ", "? ")
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``text[start:end]``, in any of the three scripts."""
+    ends = [i for i in (text.find(stop, end) for stop in _STOPS) if i >= 0]
+    return max(text.rfind(stop, 0, start) for stop in _STOPS) + 1, min(ends, default=len(text))
+
+
 def _other_parties(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> int:
-    start = max(text.rfind(stop, 0, span.start) for stop in _STOPS) + 1
-    ends = [i for i in (text.find(stop, span.end) for stop in _STOPS) if i >= 0]
-    end = min(ends, default=len(text))
+    start, end = sentence_bounds(text, span.start, span.end)
     return len({s.place.id for s in spans if s is not span and s.is_side and start <= s.start < end
                 and s.place.id != span.place.id})
 
