@@ -14,10 +14,9 @@ from extractors.anniversaries import years_since
 from extractors.dates import find_dates
 from extractors.event_dates import nearest_date
 from extractors.lexicon import event_of, relations_in
-from extractors.pair_wording import item_relation
+from extractors.pair_wording import item_relation, mostly_cjk
 from models.records import DatePrecision, Event, EventDate, Relation
 
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえ])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
@@ -29,7 +28,7 @@ _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|i
                        # '… signed an MOU on Tuesday, further strengthening the sister city ties the two cities
                        # established in 1996': the older tie the signing builds on
                        r"|,\s+(?=(?:further\s+|thus\s+|thereby\s+)?(?:strengthening|deepening|cementing|reinforcing|"
-                       r"building\s+on|expanding)\s+(?:the|their|its)\s)"
+                       r"building\s+on|expanding|adding\s+to|complementing|following\s+up\s+on)\s+(?:the|their|its)\s)"
                        # '… in 2012, but the town ended the agreement on November 30'
                        r"|,\s+but\s+(?=(?:[\w-]+\s+){0,3}?(?:ended|terminated|suspended|severed|scrapped|revoked|dissolved)\b)")
 
@@ -47,7 +46,7 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
     tie: a cue for the relation and for the event (or the verb before it
     shared), and no place (at the offsets ``others``) but the pair's own
     ('這是新北市繼2016年與神奈川縣締結…')."""
-    cjk = bool(_CJK_CHAR.search(text))
+    cjk = mostly_cjk(text)
     cuts = [(m.end(), False) for m in (_CJK_LATER if cjk else _EN_LATER).finditer(text) if m.start() > after]
     cuts += [] if cjk else [(m.end(), True) for m in _EN_SHARED_VERB.finditer(text) if m.start() > after
                             and re.search(r"\b(?:19|20)\d\d\b", text[max(after, m.start() - 30):m.start()])]

@@ -15,8 +15,7 @@ _DEFINITE = re.compile(r"(?i)\b(?:the|this|that)\s+$|[該此本]$")
 _BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
 
 
-# Sentences after the evidence say what the tie covers only when they talk
-# about the cooperation itself.
+# Sentences after the evidence say what the tie covers only when they talk about the cooperation itself.
 COOPERATION_TALK = re.compile(
     r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
     r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
@@ -65,8 +64,7 @@ def relation_of(text: str, cues, before: list[str]) -> Relation:
     relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
     if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
         return _tie_named_before(before) or relation
-    # 'Under the memorandum' after 'signed a memorandum on friendship
-    # exchange': the memorandum that made the tie named before.
+    # 'Under the memorandum' after 'signed a memorandum on friendship exchange': the one that made the tie.
     if relation is Relation.MOU and all(_definite(text, c) for c in cues):
         earlier = _tie_named_before(before)
         if earlier in (Relation.SISTER, Relation.FRIENDSHIP):
@@ -87,8 +85,7 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之)\s*"
                          # 'under their sister city agreement', '依據雙方友好協定': work done under a tie in force
                          r"|\bunder\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?|(?:依據|根據|依照|基於|依据|根据|基于)[^，。]{0,6}?)$")
-# '姉妹都市の熊本市を訪問': a Japanese cue that qualifies the name after it.
-# ('姉妹都市提携を結んでいる台湾・高雄市': a tie in force, told of the name after it)
+# '姉妹都市の熊本市を訪問', '姉妹都市提携を結んでいる台湾・高雄市': a Japanese cue qualifying the name after it.
 _QUALIFIES = re.compile(r"\s*の|\s*(?:提携|協定|関係)?\s*を?(?:結んでいる|締結している|提携している)(?=[^。、，]{0,3}[\u4e00-\u9fff\u30a0-\u30ff])"
                         r"|[^。、]{0,4}?に基づ")  # ('両市の友好交流協定に基づく教育旅行': work under a tie in force)
 # (a sentence-initial cue describes only when names follow it)
@@ -190,8 +187,7 @@ _BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携"
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
-# A clause that gives the background ('after Prague canceled a similar
-# agreement with Beijing') does not say what happened to the pair.
+# A clause of background ('after Prague canceled a similar agreement with Beijing') says nothing of the pair.
 _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
 
 
@@ -269,6 +265,11 @@ _ITEM_MARK = re.compile(r"[、，,；;]")
 _CJK_LOCAL_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,4}[市縣县鄉乡鎮镇區区](?:則|则|也|亦|另)")
 
 
+def mostly_cjk(text: str) -> bool:
+    """More CJK characters than Latin letters ('Ko Wen-je (柯文哲) said' stays English)."""
+    return len(_CJK_CHAR.findall(text)) > len(re.findall(r"[A-Za-z]", text))
+
+
 def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
     """(start, end) in ``text`` of the enumerated item holding ``offset``,
     where at least two items joined by '、' (or two clauses) name a tie;
@@ -284,17 +285,18 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
             bounds.append((s, e))
     tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
-    if len(tied) > len(listed) >= 2 and _CJK_CHAR.search(text) and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied
+    cjk = mostly_cjk(text)
+    if len(tied) > len(listed) >= 2 and cjk and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied
                                                                      if (s, e) not in listed):
         listed = tied  # ('A與B…協定、C與D…協定，屏東縣則於去年與石垣市簽署備忘錄': a third clause of its own)
-    if len(listed) < 2 and len(tied) >= 2 and _CJK_CHAR.search(text):
+    if len(listed) < 2 and len(tied) >= 2 and cjk:
         # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
         # clauses that each state a tie are items too.
         listed = tied
-    if len(listed) < 2 and not _CJK_CHAR.search(text) and len(shut := [m.end() for m in _BRACKET.finditer(text)]) >= 2:
+    if len(listed) < 2 and not cjk and len(shut := [m.end() for m in _BRACKET.finditer(text)]) >= 2:
         # 'Aomori Prefecture–Taichung (friendship, 2017), Shizuoka City–Taoyuan (MOU, 2015)': each bracket closes an item
         listed = [(s, e) for s, e in zip([0, *shut], [*shut, len(text)]) if relations_in(text[s:e])]
-    if len(listed) < 2 and not _CJK_CHAR.search(text):
+    if len(listed) < 2 and not cjk:
         # 'Tainan has been a friendship city of Sendai since 2006, while
         # Taipei and Houston have been sister cities since 1961': English
         # clauses joined by 'while', 'whereas', 'but', a semicolon, or ', and a …'.

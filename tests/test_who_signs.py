@@ -407,3 +407,11 @@ def test_a_headlines_comma_joins_a_small_partner_to_a_taiwanese_one(nlp):
 
 def test_a_japanese_headlines_closing_name_is_its_subject(nlp):
     assert _pairs(run(nlp, "台湾・嘉義市と友好都市協定　伊賀市", lang="ja")) == {("Chiayi City", "Iga")}
+
+
+def test_an_english_sentence_glossing_names_in_chinese_keeps_its_english_clauses(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen (盧秀燕) and Gifu Prefecture (岐阜縣) Governor Hajime Furuta signed a tourism "
+            "memorandum yesterday, adding to the friendship agreement the two sides signed in 2016.")
+    got = _ties(run(nlp, text, published=dt.date(2025, 10, 14)))
+    assert got == {("Taichung", "Gifu", "mou", "established", "2025-10-13"),
+                   ("Taichung", "Gifu", "friendship", "established", "2016")}
