@@ -117,6 +117,9 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
     if not sides:
         return out
     listed = _HAS_PARTNERS.search(text, sides[0].end, sides[-1].start)
+    # ('the county has sister ties with Koror State (since 2008) and Ishigaki (since 2013), and friendship
+    # ties with Guam': every partner after it, of the other side of the strait)
+    tied = _HAS_TIES_WITH.search(text, sides[0].end, sides[-1].start) if listed is None else None
     for side in sides[1:]:
         if side.place.id == sides[0].place.id:
             continue
@@ -124,7 +127,14 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
             out.setdefault(side.place.id, (m.start(), m.end()))
         elif listed is not None and side.start >= listed.end():
             out.setdefault(side.place.id, None)
+        elif tied is not None and side.start >= tied.end() and (side.place.country == "TW") != (
+                sides[0].place.country == "TW"):
+            out.setdefault(side.place.id, None)
     return out
+
+
+_HAS_TIES_WITH = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin)[\s-]+"
+                            r"(?:(?:city|county|state|province)\s+)?(?:ties|relationships?|relations|partnerships?)\s+with\b")
 
 
 # 'Prague cut ties with Beijing in 2019 and signed a sister-city agreement with

@@ -49,7 +49,7 @@ _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city",
                             "district", "region", "republic", "municipality", "since",
                             # the kind of tie a list's bracket names first ('Taichung (friendship, 2017)')
                             "sister", "friendship", "friendly", "twin", "partner"})
-_ITEM_DATE = re.compile(r"[(（]\s*$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014')
+_ITEM_DATE = re.compile(r"[(（]\s*(?:since\s+)?$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014', 'Ishigaki (since 2013)')
 
 
 def item_date(text: str, side_end: int, stop: int, published) -> EventDate | None:

@@ -415,3 +415,10 @@ def test_an_english_sentence_glossing_names_in_chinese_keeps_its_english_clauses
     got = _ties(run(nlp, text, published=dt.date(2025, 10, 14)))
     assert got == {("Taichung", "Gifu", "mou", "established", "2025-10-13"),
                    ("Taichung", "Gifu", "friendship", "established", "2016")}
+
+
+def test_has_sister_ties_with_lists_the_subjects_partners_each_with_its_year(nlp):
+    text = ("Taitung County Commissioner Rao Ching-ling (饒慶鈴) said the county has sister ties with Koror State in "
+            "Palau (since 2008) and Ishigaki (since 2013), and friendship ties with Guam (since 2019).")
+    got = {(b, rel, date) for _, b, rel, _, date in _ties(run(nlp, text))}
+    assert got == {("Koror", "sister", "2008"), ("Ishigaki", "sister", "2013"), ("Guam", "friendship", "2019")}
