@@ -15,7 +15,7 @@ from datetime import date
 
 from extractors.dates import find_dates
 from extractors.lexicon import relations_in
-from extractors.pair_wording import relation_of
+from extractors.tie_kinds import relation_of
 from extractors.places import PlaceSpan
 from extractors.themes import themes_of
 from models.records import DatePrecision, Event, EventDate, Evidence, Mention

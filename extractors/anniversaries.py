@@ -89,7 +89,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
             r"\bin\s+$", text[max(0, found[0].start - 4):found[0].start]) is not None and any(
             m.group("n") and m.end() <= found[0].start and not CLAUSE_MARK.search(text, m.end(), found[0].start)
             for m in (*_ANNIVERSARY_OF_FOUNDING.finditer(text), *_ANNIVERSARY_WORDS.finditer(text)))
-        if kept_now or of_signing or _FOUNDED_AT.search(text, max(0, found[0].start - 30), found[0].start):
+        if kept_now or of_signing or _FOUNDED_AT.search(text, max(0, found[0].start - 60), found[0].start):
             return early, EventDate(value=early.value.replace(year=early.value.year + n, month=1, day=1),
                                     precision=DatePrecision.YEAR, text="")
     return None
@@ -99,8 +99,10 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
                          r"concluded)\s+(?:in|on)\s+$"
                          # 'renewed the agreement signed in 2013': the agreement's own signing
-                         r"|\b(?:agreement|pact|accord|memorandum|MOU)\s+(?:they\s+|that\s+was\s+)?(?:signed|inked|concluded)"
-                         r"\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
+                         # ('reaffirming the sister county relationship the two counties formed in 2004')
+                         r"|\b(?:agreement|pact|accord|memorandum|MOU|relationship|ties|partnership)\s+(?:(?:that|which)\s+)?"
+                         r"(?:they\s+|(?:was|were)\s+|(?:the\s+two|both)\s+(?:cities|counties|sides|towns|governments)\s+)?"
+                         r"(?:signed|inked|concluded|formed|established|forged)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")
@@ -225,7 +227,7 @@ _ANNIVERSARY_WORDS = re.compile(
 # '年以來', '年起': a date after which the tie has stood ('自2007年以來的友好關係').
 _SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今)"
                           # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
-                          r"|\s*に?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
+                          r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
                           r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))")
 
 
@@ -236,7 +238,7 @@ def marked_founding(text: str, published, cues, year_hint: int | None = None
     '簽署續約書，延續兩市自2007年以來的友好關係'): the renewal is dated by the
     rest of the sentence, never by the founding."""
     for d in find_dates(text, published, year_hint):
-        if not d.relative and (_FOUNDED_AT.search(text, max(0, d.start - 30), d.start)
+        if not d.relative and (_FOUNDED_AT.search(text, max(0, d.start - 60), d.start)
                                or _SINCE_AFTER.match(text, d.end)):
             rest = text[:d.start] + " " * (d.end - d.start) + text[d.end:]  # (offsets kept for the cues)
             return d.date, nearest_date(rest, published, cues, year_hint)

@@ -174,6 +174,7 @@ def town_in_gun(text: str, i: int, world) -> PlaceSpan | None:
 
 # A name with a local government's suffix that no table knows ('富頓縣').
 _UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇]")
+_UNKNOWN_STATE = re.compile(r"[\u4e00-\u9fff·‧・-]{2,6}?[州省]")
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
 
 
@@ -194,6 +195,11 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
             unit = _heard(world, text, m.start(), m.end(), span.place)
             if unit is not None:
                 spans.append(unit)
+    for span in list(spans):  # '帛琉艾美利克州': a state of the country named before it
+        if span.kind == "country" and span.country not in _NOT_BY_SOUND and (m := _UNKNOWN_STATE.match(text, span.end)) \
+                and not relations_in(m.group(0)) and (place := by_sound(world, m.group(0), span.country, "", ())):
+            spans[:] = [s for s in spans if not span.end <= s.start < m.end()]  # ('恩加拉德州' holds no 德州)
+            spans.append(PlaceSpan(m.start(), m.end(), m.group(0), "foreign", place=place, notes=["transliteration"]))
 
 
 def parents_locate(text: str, spans: list[PlaceSpan]) -> None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from extractors.anniversaries import years_since
 from extractors.dates import find_dates
-from extractors.event_dates import nearest_date
-from extractors.lexicon import event_of, relations_in
-from extractors.pair_wording import item_relation, mostly_cjk
+from extractors.event_dates import nearest_date, sharpest
+from extractors.lexicon import RELATION_RANK, event_of, relations_in
+from extractors.pair_wording import enumerated_item, item_relation, mostly_cjk
 from models.records import DatePrecision, Event, EventDate, Relation
 
 _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえ])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
@@ -64,6 +64,24 @@ _BACK_TO_TIE = re.compile(r"(?i)\b(?:them|it|the\s+(?:agreement|ties|tie|pact|re
                           r"|續約|续约|續簽|续签|再度簽署|再次簽署|更新し|更新さ|再締結")  # ('…結び、2023年には更新した')  # ('，今年雙方再度簽署續約書': the tie renewed)
 
 
+def pair_item(text: str, sides: list, a, b, offset: int) -> tuple[int, int] | None:
+    """The enumerated item (``enumerated_item``) that states the pair of
+    ``a`` and ``b``, ``sides`` being the sentence's places at document
+    offsets and ``offset`` where ``text`` starts. A clause naming the pair
+    again ('埔里鎮與白川村簽訂友好交流協定，埔里鎮長…與白川村長…簽署協定書') is
+    no other tie of a list: of the items holding both, the one with the
+    strongest word for a tie states it (the first where they are equal)."""
+    ids = {a.place.id, b.place.id}
+    items: dict[tuple[int, int], set[str]] = {}
+    for s in sides:
+        if s.place.id in ids and (item := enumerated_item(text, s.start - offset)) is not None:
+            items.setdefault(item, set()).add(s.place.id)
+    both = [i for i, held in items.items() if held == ids and relations_in(text[slice(*i)])]
+    if len(both) < 2:
+        return enumerated_item(text, max(a.start, b.start) - offset)
+    return min(both, key=lambda i: (min(RELATION_RANK[c[0]] for c in relations_in(text[slice(*i)])), i))
+
+
 @dataclass(frozen=True, slots=True)
 class ClauseTie:
     relation: Relation
@@ -108,7 +126,7 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
         event, found = event_of(clause)
         dates = find_dates(clause, published, year_hint)
         date = nearest_date(clause, published, cues, year_hint) if cues else (
-            dates[0].date if dates else None)  # 'renewed them in 2023'
+            sharpest(dates, dates[0]).date if dates else None)  # 'renewed them in 2023'
         if date is None and out and event is Event.RENEWED and out[0].date is not None \
                 and out[0].date.precision is DatePrecision.DAY:
             date = out[0].date  # 'signed … on Thursday, on the 10th anniversary of the ties': that day

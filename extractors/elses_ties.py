@@ -142,11 +142,11 @@ _HAS_TIES_WITH = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,3}
 _TIE_VERBS = r"(?:signed|inked|formed|forged|established|renewed|concluded|sealed|ended|terminated|cut|severed|dropped|scrapped)\b"
 # ('The Gilroy City Council voted on Monday to end its sister city relationship with Ningbo, China,
 # and to pursue a new relationship with Taitung County': a decision per partner)
-_TO_TIE = r"to\s+(?:sign|form|forge|establish|renew|end|terminate|cut|sever|suspend|pursue|seek|explore)\b"
+_TO_TIE = r"to\s+(?:sign|form|forge|establish|renew|end|terminate|cut|sever|suspend|scrap|drop|cancel|pursue|seek|explore)\b"
 _FIRST_PREDICATE = re.compile(rf"(?i)\s*(?:City\s+|County\s+|Government\s+)?(?:has\s+|had\s+|also\s+|formally\s+|"
-                              rf"officially\s+)?{_TIE_VERBS}|\s*(?:City\s+|County\s+)?(?:Council\s+|Board\s+)?"
-                              rf"(?:voted|agreed|decided|resolved)\b[^,;.]{{0,40}}?\b{_TO_TIE}")
-_NEXT_PREDICATE = re.compile(rf"(?i),?\s+and\s+(?:then\s+|later\s+|also\s+)?(?={_TIE_VERBS}|{_TO_TIE})")
+                              rf"officially\s+)?{_TIE_VERBS}|\s*(?:['’]s\s+)?(?:City\s+|County\s+)?(?:Council\s+|Board\s+)?"
+                              rf"(?:voted|agreed|decided|resolved)\b[^,;.]{{0,40}}?\b{_TO_TIE}")  # ("Prague's city council voted")
+_NEXT_PREDICATE = re.compile(rf"(?i),?\s+and\s+(?:then\s+|also\s+|(?:[\w-]+\s+){{0,2}}later\s+)?(?={_TIE_VERBS}|{_TO_TIE})")
 _WITH_BEFORE = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?$")
 _OBJECT_OF = re.compile(rf"(?i)\s*(?:City\s+|County\s+)?(?:has\s+|had\s+)?(?:dropped|scrapped)\s+(?:the\s+)?")
 

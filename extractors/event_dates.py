@@ -163,7 +163,16 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
 
     # A date in the cue's own clause first ('met in 2016, and signed … in 2023';
     # 'welcomed a delegation on Monday and signed … on Tuesday').
-    return min(found, key=lambda d: (apart(d), abs(d.start - anchor))).date
+    return sharpest(found, min(found, key=lambda d: (apart(d), abs(d.start - anchor)))).date
+
+
+def sharpest(found: list, best):
+    """'今年期滿後雙方決定續約，縣長昨日…簽署續約書': a relative year ('this year')
+    says less than a date within it that the same passage names."""
+    if not best.relative or best.date.precision is not DatePrecision.YEAR:
+        return best
+    finer = [d for d in found if d.date.value.year == best.date.value.year and d.date.precision is not DatePrecision.YEAR]
+    return min(finer, key=lambda d: abs(d.start - best.start)) if finer else best
 
 
 _CONCESSIVE = re.compile(r"(?i),\s*(?:though|although|even\s+though)\b|，\s*(?:雖然|虽然|儘管|尽管)")

@@ -18,7 +18,7 @@ from extractors.other_side import Sentence
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
 from extractors.pair_structure import adjacent_pairs, list_chains
-from extractors.pair_wording import relation_of
+from extractors.tie_kinds import relation_of
 from extractors.segmentation import text_of
 from models.records import DatePrecision, Event, EventDate, Evidence, Mention
 

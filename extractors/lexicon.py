@@ -25,15 +25,18 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]"
         r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)"  # '締結姊妹情誼'
         r"|(?:姊妹|姐妹)(?:締盟|结盟|結盟|盟約|盟约)"  # '簽署姊妹締盟協定'
-        r"|(?<=\()\s*(?:sister|twin)(?=\s*[,;)])"  # a list's bracket naming the kind: 'Busan (sister, 1966)'
+        r"|\bsister\s+(?:and|&)\s+friendship\s+cit"  # ('the following sister and friendship cities:')
+        r"|(?:(?<=\()|(?<=\(\d{4},\s))\s*(?:sister|twin)(?=\s*[,;)])"  # a list's bracket naming the kind: 'Busan (sister, 1966)', '(1966, sister)'
         r"|(?:(?<=[|\t])|(?<=\S\s\s))\s*(?:sister|twin)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$)|\s\s)", _I)),  # a table's kind cell: '| Sister |'
     (Relation.FRIENDSHIP, re.compile(
-        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
+        # (not 'a friendly city for pedestrians': what a city is like)
+        r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)(?!\s+for\s+(?!(?:\d+|an?|over|more|nearly|almost|about|some|several|many|decades|years)\b|the\s+(?:past|last)\b))|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
         r"|\bfriend(?:ship|ly)\s+and\s+(?:cultural\s+)?(?:exchange|cooperation)\s+agreements?\b"  # ('a friendship and exchange agreement')
-        r"|(?<=\()\s*friend(?:ship|ly)(?=\s*[,;)])"  # ('Aomori Prefecture–Taichung (friendship, 2017)')
+        r"|(?:(?<=\()|(?<=\(\d{4},\s))\s*friend(?:ship|ly)(?=\s*[,;)])"  # ('Aomori Prefecture–Taichung (friendship, 2017)')
         r"|(?:(?<=[|\t])|(?<=\S\s\s))\s*friend(?:ship|ly)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$)|\s\s)"  # ('| Friendship |')
+        r"|['’]s\s(?:(?:new|newer|newest|old|older|oldest|long-?standing)\s+)?friendship\s+with\b"  # ("the city's newer friendship with Hsinchu County")
         r"|友好城市|友好交流|友好(?:締盟|結盟|盟約)|友誼市|友好市|友好區|友好区|友好關係|友好協定|友好合作|友好協力|友誼憲章|友好憲章"
         r"|友好都市|友好交流都市|友好提携|友好関係|友好[町村省縣县州郡鄉乡鎮镇島岛]", _I)),
     (Relation.MOU, re.compile(
@@ -43,6 +46,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\b(?:cooperation|co-operation|cooperative|partnership|collaboration|exchange)\s+"
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
         r"\b(?:forged|formed|signed|established|entered\s+into)\s+an?\s+alliance\s+with\b|"
+        r"(?<=\(\d{4},\s)(?:cooperation|partnership)(?=\s*\))|"  # ('Kanazawa, Ishikawa, Japan (2017, cooperation)')
         r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市", _I)),  # ('観光交流都市': a tie for tourism)
 ]
 
@@ -53,8 +57,8 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
-    r"|\b(?:establish|seek|forge|build)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
-    r"(?:ties|a\s+(?:[\w-]+\s+)?relationship)\s+(?:with|between)\b"
+    r"|\b(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
+    r"(?:ties|an?\s+(?:[\w-]+\s+)?(?:relationship|partnership))\s+(?:with|between)\b"  # ('exploring a partnership with Kaohsiung')
     # ('The Tainan relationship dates to 1988' on Boise's page: the tie with that partner)
     r"|\b(?:the|its|our|their)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"
     r"|夥伴城市|合作城市|提携|締盟|結盟|缔盟|结盟|締交|缔交", _I)))

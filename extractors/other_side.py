@@ -96,12 +96,15 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
 # pacts with ...': the subject is the government the sentence before began
 # with, or of those it names, the one the document is about ('In 1994, Tacoma
 # became Davao City's sister city. The city also signed …' is Davao's).
-_SUBJECT_ANAPHOR = re.compile(r"\s*(?:It|The\s+(?:city|town|village|county|prefecture|state|municipality|"
+_SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\s+)?(?:[Ii]t|[Tt]he\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital)"
                               # 'Mayor-elect Lin said the city will also seek to establish…': reported, the same subject
                               r"|[^.;:]{0,60}?\b(?:said|says|added|noted|announced|stated)\s+(?:that\s+)?the\s+"
                               r"(?:city|town|county|prefecture|state|municipality|township)(?=\s+(?:will|would|has|had|is|"
-                              r"was|hopes?|plans?|wants?|also)\b))\b(?!\s+(?:of|is\s+located))")
+                              r"was|hopes?|plans?|wants?|also)\b)"
+                              # '…Hualien, the Taiwanese city with which the town has been twinned since 1982'
+                              r"|[^.;:]{0,200}?\b(?:with|to|of)\s+which\s+the\s+(?:city|town|village|county|prefecture|state|"
+                              r"municipality|township)(?=\s+(?:has|have|had|was|is|signed|formed|established)\b))\b(?!\s+(?:of|is\s+located))")
 
 
 def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None) -> PlaceSpan | None:

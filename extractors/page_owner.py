@@ -59,9 +59,11 @@ _JAPAN = re.compile(r"^(?:www\d?\.)?(city|town|vill|pref)\.([a-z-]+)\.(?:(?!lg\.
 _US_CITY = re.compile(r"^(?:www\d?\.)?cityof([a-z]+)\.(?:org|com|gov|net|us)$")
 
 # How a page speaks of its own government, by the owner's level.
+# ('Mayor Michael Rama led a city delegation to Kaohsiung' on Cebu's site: its own mayor opens a sentence)
+_OWN_MAYOR = r"|(?:^|(?<=\n)|(?<=\.\s))(?:City\s+)?Mayor(?=\s+[A-Z][\w'’-]+\s+[A-Z])"
 _SELF = {
-    "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))",
-    "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))",
+    "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))" + _OWN_MAYOR,
+    "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))" + _OWN_MAYOR,
     "village": r"本村|当村",
     "prefecture": r"本県|当県",
     "county": r"本縣|縣府|本府|the County(?! (?:of|Council|Board))",
@@ -98,6 +100,11 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
     if labels[-2:] == ["go", "kr"] and len(labels) >= 3 and (len(labels) == 3 or labels[-4] in _OWN_SUBDOMAINS):
         # Korean local governments' sites: gimhae.go.kr, www.busan.go.kr (ministries' labels name no place)
         return _city_outlet(gaz, labels[-3].capitalize() + " City", labels[-3].capitalize())
+    if labels[-2:] == ["gov", "ph"] and len(labels) >= 3 and labels[-3].isalpha():
+        # 'cebucity.gov.ph', 'makati.gov.ph': a Philippine city's site (pna.gov.ph, an agency's, names none)
+        stem = labels[-3].removesuffix("city")
+        found = _foreign(gaz, stem + "-city", "PH", None, Level.CITY) or _foreign(gaz, stem, "PH", None, Level.CITY)
+        return found if found and (stem != labels[-3] or (found.population or 0) >= US_SITE_POPULATION) else None
     if m := _US_CITY.match(host):
         return _foreign(gaz, m.group(1), "US", None, None)
     if len(labels) >= 3 and labels[-1] in ("gov", "us") and len(labels[-2]) == 2:
@@ -270,7 +277,8 @@ def _city_outlet(gaz: Gazetteer, name: str, stem: str) -> Place | None:
 
 
 # A local paper's story filed from its own city speaks of that city's council without naming it.
-_LOCAL_COUNCIL = r"\b[Tt]he\s+[Cc]ity\s+[Cc]ouncil\b(?!\s+of\b)|\b[Tt]his\s+(?:city|town|municipality)\b"  # ('LEGAZPI CITY – This city and…')
+_LOCAL_COUNCIL = (r"\b[Tt]he\s+[Cc]ity\s+[Cc]ouncil\b(?!\s+of\b)|\b[Tt]his\s+(?:city|town|municipality)\b"  # ('LEGAZPI CITY – This city and…')
+                  r"|\b[Tt]he\s+(?:city|town|municipal)\s+(?:government\s+)?here\b")  # ('ILOILO CITY – The city government here signed')
 
 
 def _dateline_city(doc: Doc, places: list[PlaceSpan]) -> Place | None:

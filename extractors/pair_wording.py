@@ -1,18 +1,17 @@
-"""What the words of a passage say about a pair: which relation it
-creates, which event befalls the pair, which themes it covers, and the
-confidence the hand-written rules give it (a feature of the scorer)."""
+"""What the words of a passage say about a pair: which event befalls the
+pair, which themes it covers, whether the passage only describes the tie,
+and the confidence the hand-written rules give it (a feature of the
+scorer). Which kind of tie it makes is ``extractors/tie_kinds.py``'s."""
 
 from __future__ import annotations
 
 import re
 
-from extractors.lexicon import RELATION_RANK, SIGNED_PAST, event_of, relations_in
+from extractors.lexicon import SIGNED_PAST, event_of, relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.themes import themes_of
+from extractors.tie_kinds import CJK_CHAR, relation_of
 from models.records import Event, Relation, Theme
-
-_DEFINITE = re.compile(r"(?i)\b(?:the|this|that)\s+$|[該此本]$")
-_BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
 
 
 # Sentences after the evidence say what the tie covers only when they talk about the cooperation itself.
@@ -35,41 +34,6 @@ def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
     evidence, following = strip_office_names(evidence), strip_office_names(following)
     named = set(themes_of(evidence)) | set(themes_of(following))
     return tuple(t for t in Theme if t in named)
-
-
-_PURPOSE = re.compile(r"(?i)\b(?:to\s+(?:explore|establish|pursue|form|forge|become|seek|discuss|study)|toward|towards|"
-                      r"aimed\s+at|with\s+a\s+view\s+to|paving\s+the\s+way\s+(?:for|to))\b[^.;]{0,40}$")
-
-
-def relation_of(text: str, cues, before: list[str]) -> Relation:
-    """The relation the sentence creates. 'The sister cities reached an
-    accord' names the parties by their old tie: the accord is what was made.
-    A bare 'the agreement' means the kind of tie named just before."""
-    described = [c for c in cues if c[0] is Relation.SISTER and text[c[1]:c[2]].lower().endswith("cities")
-                 and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
-    if len(described) < len(cues):
-        cues = [c for c in cues if c not in described]
-    if any(c[0] is Relation.MOU for c in cues):
-        # 'signed a letter of intent … to explore a friendship city relationship': the purpose's tie is not what was signed
-        cues = [c for c in cues if not (c[0] in (Relation.SISTER, Relation.FRIENDSHIP) and _PURPOSE.search(
-            text, max(0, c[1] - 60), c[1]) and any(m[0] is Relation.MOU and m[2] <= c[1] for m in cues))] or cues
-        # '友好交流覚書': the friendship words name the memorandum, which is
-        # what was signed.
-        cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
-    # 'maintained friendly exchanges': the manner of contacts, not a friendship tie.
-    # '観光交流都市', '觀光友好城市交流協定', 'tourism friendship city': a tie for tourism, which the
-    # labels call a cooperation agreement.
-    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and (
-        _manner(text, c) or _TOURISM_BEFORE.search(text, max(0, c[1] - 10), c[1])) else c for c in cues]
-    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
-    if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
-        return _tie_named_before(before) or relation
-    # 'Under the memorandum' after 'signed a memorandum on friendship exchange': the one that made the tie.
-    if relation is Relation.MOU and all(_definite(text, c) for c in cues):
-        earlier = _tie_named_before(before)
-        if earlier in (Relation.SISTER, Relation.FRIENDSHIP):
-            return earlier
-    return relation
 
 
 # '(Sister city to Kaohsiung)', 'Matsuyama, which is a friendly exchange
@@ -117,82 +81,11 @@ _DATES_TO = re.compile(r"(?i)\b(?:dates?|dated|dating)\s+(?:back\s+)?to\s+(?:19|
 _SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?since\s+(?:(?:19|20)\d\d|[A-Z][a-z]+\s+\d)")
 
 
-_MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)"
-                     r"|友好交流")  # ('雙方城市友好交流，10年來簽署30餘項合作備忘錄')
-_SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$|(?:締結|缔结|結為|结为|建立)\s*$")  # ('締結友好交流': a tie concluded)
-_TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memorand|MOU|pacts?|accords?|"
-                             r"partnerships?|relationships?)\b"
-                             r"|\s*(?:に関する|に關於|之|の)?[^。，、,]{0,4}?(?:協定|协定|協議|协议|都市|城市|備忘錄|备忘录|覚書|提携|宣言|"
-                             r"關係|关系|関係|合作|協力|促進|締結|缔结|結盟|结盟|[市町村縣县鄉乡鎮镇])")
-# '友好交流覚書', '友好交流備忘錄': Japanese and Chinese texts name the memorandum
-# after what it covers, and the corpus calls such a tie an MOU. (In English
-# it is split: 'MOU for Friendship Exchange' friendship, 'MOU on Friendly City
-# Exchanges' an MOU; the friendship reading is kept there.)
-# '友好交流覚書', '友好協力に関する覚書', '友好交流都市協定覚書' (a few words between, no
-# second object joined by 及/與: '締結友好城市及合作備忘錄' makes both)
-_MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*[^。、，,；及與与和並并]{0,8}?(?:覚書|覚え書き|備忘錄|备忘录)")
-# 'a Memorandum of Understanding on Friendly City Exchanges'
-_MEMORANDUM_BEFORE = re.compile(r"(?i)\b(?:memorand(?:um|a)|MOU)\b(?:\s+of\s+understanding)?\s+"
-                                r"(?:on|for|concerning|regarding)\s+(?:the\s+|building\s+)?$")
-
-
-def _names_memorandum(text: str, cue) -> bool:
-    return bool(_MEMORANDUM_AFTER.match(text, cue[2]) or _MEMORANDUM_BEFORE.search(text, max(0, cue[1] - 60), cue[1]))
-
-
-_TOURISM_BEFORE = re.compile(r"(?i)(?:観光|觀光|观光|\btourism\s+)$")
-
-
-def _manner(text: str, cue) -> bool:
-    """'maintained friendly exchanges': how two governments get on, where no
-    tie noun follows ('a friendly exchange agreement', '... city') and no
-    agreement is 'on' it ('a memorandum on friendly exchange')."""
-    return bool(_MANNER.fullmatch(text, cue[1], cue[2])) and not _TIE_NOUN_AFTER.match(text, cue[2]) \
-        and not _SUBJECT_OF.search(text, max(0, cue[1] - 12), cue[1]) \
-        and not re.match(r"[ \t|）)]*(?:\n|$)", text[cue[2]:])  # ('… 2018年3月22日 友好交流': a table's column for the kind)
-
-
-def _definite(text: str, cue) -> bool:
-    return _DEFINITE.search(text, max(0, cue[1] - 6), cue[1]) is not None
-
-
-def _tie_named_before(before: list[str]) -> Relation | None:
-    """The kind of tie the nearest earlier sentence names, passing over
-    sentences that only refer back to one ('the memorandum')."""
-    for earlier_text in reversed(before):
-        named = [c for c in relations_in(earlier_text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
-        if named and not all(c[0] is Relation.MOU and _definite(earlier_text, c) for c in named):
-            return min((c[0] for c in named), key=RELATION_RANK.__getitem__)
-    return None
-
-
-def _bare(text: str, cue) -> bool:
-    """'the agreement', '該協定', '締盟': a word for a tie that does not say
-    which kind. A Chinese or Japanese name written onto it ('友好協力協定',
-    '交流推進協定') says what was signed."""
-    words = text[cue[1]:cue[2]]
-    if _BARE_TIE.fullmatch(words) or _PARTNER_TIE.fullmatch(words):
-        return True
-    if not _BARE_AGREEMENT.search(words):
-        return False
-    if re.fullmatch(r"(?i)[a-z]+(?:[\s-]+[a-z]+)+", words):
-        return False  # 'Cooperation Agreement', 'exchange pact': an English cue that names its kind
-    before = text[cue[1] - 1:cue[1]] if cue[1] else ""
-    return not _CJK_CHAR.match(before) or before in "該此本這这同上前其"
-
-
-_PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|partnership)", re.I)  # 'the Tainan relationship'
-_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携" under a heading of sister cities)
-                       r"|(?i:(?:establish|seek|forge|build)\w*\s+.*(?:ties|relationship)\s+(?:with|between))")  # ('establish ties with')
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
 # A clause of background ('after Prague canceled a similar agreement with Beijing') says nothing of the pair.
 _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+(?=the\b))\b[^,;.]*")
 
 
-# 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung':
-# the tie stands, whatever a later clause hopes or plans.
+# 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung': the tie stands, whatever a later clause plans.
 _NEXT_PREDICATE = re.compile(r"(?i),?\s+and\s+(?:was|were|is|are|has|had|will|would|later|then)\s+\w+ed\b")
 _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
                           r"partnerships?)\s+with\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
@@ -200,6 +93,9 @@ _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+
 
 
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
+# '…雙方於2015年簽署的合作備忘錄，決定終止該備忘錄': the ending is of the tie the clause before told of.
+_SAME_TIE_CJK = r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)"
+_SAME_TIE = re.compile(_SAME_TIE_CJK + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
 
 
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
@@ -222,7 +118,8 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     own = text[sent_start:after.start() if after else max(a.end, b.end) + 120]
     if min(a.start, b.start) >= sent_start and (told := event_of(own))[1] \
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
-            and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED):
+            and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED) \
+            and not _SAME_TIE.search(text, sent_start + len(own), sent_start + len(sent_text)):
         return told
     stative = _STATIVE_TIE.search(window)
     if stative and _NEXT_PREDICATE.search(window, stative.end()):
@@ -234,8 +131,6 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
                            sent_text)
     event, found = event_of(main)
     return (event, found) if found else event_of(sent_text)
-
-
 
 
 def rule_confidence(relation: Relation, has_event_cue: bool, borrowed: bool, n_pairs: int, *,
@@ -267,7 +162,7 @@ _CJK_LOCAL_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,4}[市縣县鄉乡鎮镇區�
 
 def mostly_cjk(text: str) -> bool:
     """More CJK characters than Latin letters ('Ko Wen-je (柯文哲) said' stays English)."""
-    return len(_CJK_CHAR.findall(text)) > len(re.findall(r"[A-Za-z]", text))
+    return len(CJK_CHAR.findall(text)) > len(re.findall(r"[A-Za-z]", text))
 
 
 def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
@@ -283,15 +178,14 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
             bounds[-1] = (bounds[-1][0], e)
         else:
             bounds.append((s, e))
-    tied = [(s, e) for s, e in bounds if relations_in(text[s:e])]
+    tied = [(s, e) for s, e in bounds if relations_in(text[s:e]) and not re.search(_SAME_TIE_CJK, text[s:e])]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
     cjk = mostly_cjk(text)
     if len(tied) > len(listed) >= 2 and cjk and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied
                                                                      if (s, e) not in listed):
         listed = tied  # ('A與B…協定、C與D…協定，屏東縣則於去年與石垣市簽署備忘錄': a third clause of its own)
     if len(listed) < 2 and len(tied) >= 2 and cjk:
-        # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟':
-        # clauses that each state a tie are items too.
+        # '台北市在1995年與華沙締姊妹市盟約，台南市在2004年與艾布洛格市締盟': clauses that each state a tie are items too.
         listed = tied
     if len(listed) < 2 and not cjk and len(shut := [m.end() for m in _BRACKET.finditer(text)]) >= 2:
         # 'Aomori Prefecture–Taichung (friendship, 2017), Shizuoka City–Taoyuan (MOU, 2015)': each bracket closes an item

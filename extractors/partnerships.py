@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
                                      marked_founding, years_over_at, years_since)
-from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties
+from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
@@ -41,15 +41,15 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, aside_told, describes_only, enumerated_item, in_other_item, item_relation,
-                                     other_clauses, outside_asides, pair_event, relation_of, rule_confidence,
-                                     themes_around, apposed_relation)
+from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, aside_told, describes_only, in_other_item,
+                                     item_relation, other_clauses, outside_asides, pair_event, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
 from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
                                   row_candidates, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
+from extractors.tie_kinds import relation_of
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import firm_party, guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Mention
@@ -288,7 +288,7 @@ class PartnershipFinder:
             if event is Event.RENEWED and ahead:
                 event = Event.ESTABLISHED  # the sentence states the tie; its anniversary is yet to come
             selected = key in chosen
-            item = enumerated_item(sent.text, max(a.start, b.start) - sent.start)
+            item = pair_item(sent.text, sent.sides, a, b, sent.start)
             tie, own_date = relation, None
             if item is not None:  # the pair's own item of an enumeration of ties
                 item_text = sent.text[item[0]:item[1]]

@@ -292,6 +292,7 @@ def joined_name(written: str) -> str:
 
 # 'the eastern Taiwan city of Hualien': the city, not the county.
 LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
+LEVEL_AFTER = re.compile(r"(?i),\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(city|county)\b(?!['’]|\s+seat)")  # 'Hualien, the Taiwanese city'
 # Territories with an ISO country code that sign ties as one government.
 TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})
 # A proper noun the model did not tag is taken for a place of this size or more.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.datelines import is_dateline
 from extractors.gazetteer.names import fold_core
 from extractors.place_cues import _NAME, _NOT_NAMES, _TITLES, CAPITAL_AFTER, PlaceSpan, nation_name, not_a_place
 from extractors.place_resolve import _DIVISIONS
@@ -36,6 +37,7 @@ _TITLED = re.compile(
 # CALIFORNIA, APPROVING…'): the name runs to a comma or to a word no place name holds.
 _CAPS_WORD = r"(?!(?:AND|APPROVING|AUTHORI[SZ]ING|ESTABLISHING|REGARDING|CONCERNING|TO|IN|FOR|WITH|OF|THE|AN?|ON|BY|AS)\b)" \
              r"[A-Z][A-Z'’.-]+"
+_CAPS_OPENING = re.compile(rf"(?m)^[ \t]*({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})(?=\s*[,(—–-])")
 _TITLED_CAPS = re.compile(rf"\b(?:CITY|COUNTY|TOWN|PREFECTURE|PROVINCE|STATE)\s+OF\s+({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})\b")
 
 
@@ -60,6 +62,8 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
         # The generic word stays in the name: it tells the prefecture from the city.
         out.append((m.start(), m.end(), None))
     out += [(m.start(1), m.end(1), None) for m in _TITLED_CAPS.finditer(text)]
+    # 'ILOILO CITY, July 20 (PNA) --': the dateline in capitals that opens a story (its first lines)
+    out += [(m.start(1), m.end(1), None) for m in _CAPS_OPENING.finditer(text, 0, 300) if is_dateline(text, *m.span(1))]
     return out
 
 

@@ -28,7 +28,7 @@ from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
-                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_BEFORE,
+                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE,
                                    PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references, is_org,
                                    joined_name, joined_to, list_siblings, nation_name, not_a_place, possessive_locators,
                                    subject_noun, tie_object, towns_before_division)
@@ -115,8 +115,7 @@ class PlaceFinder(PlaceResolver):
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
                     and (GOVERNMENT_VOICE.match(text_of(doc), s.end)
                          or GOVERNMENT_PRESSED.search(text_of(doc), max(0, s.start - 30), s.start)):
-                # 'until Manila responds', 'Beijing protested': the capital
-                # speaks for its national government, not for the city.
+                # 'until Manila responds', 'Beijing protested': the capital speaks for its national government.
                 s.kind, s.country = "country", s.place.country
             last = s
         possessive_locators(text_of(doc), spans)
@@ -141,8 +140,9 @@ class PlaceFinder(PlaceResolver):
                          if e.place.id in explicit]
                 if named and not any(e.place.id in explicit for e in entries):
                     entries = named
-                # 'the eastern Taiwan city of Hualien': the city, not the county.
-                level = LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char)
+                # 'the eastern Taiwan city of Hualien', 'Hualien, the Taiwanese city': the city, not the county.
+                level = LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char) or \
+                    LEVEL_AFTER.match(text_of(doc), span.end_char)
                 if level is not None:
                     entries = self.forms.get(f"{span.text} {level.group(1).title()}", entries)
             # Bare township/district names ("Xinyi", "Zhongshan") are common words or names abroad: only beside their county.

@@ -18,7 +18,7 @@ from extractors.other_side import PROSE_END, ROW_DATE, Sentence, foreign_owner, 
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
 from extractors.pair_structure import TAIWAN_PROVINCE, co_listed, distinct_places, list_chains
-from extractors.pair_wording import relation_of
+from extractors.tie_kinds import relation_of
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from models.records import Event, Evidence, Level, Mention

@@ -16,7 +16,7 @@ from extractors.event_dates import DATE_LABEL
 from extractors.lexicon import event_of
 from extractors.other_side import Sentence
 from extractors.pair_scorer import Candidate
-from extractors.pair_wording import relation_of
+from extractors.tie_kinds import relation_of
 from extractors.place_cues import PlaceSpan
 from models.records import Event, Evidence, Mention, Place
 

@@ -295,13 +295,13 @@ def test_a_day_in_brackets_does_not_cut_a_chinese_sentence(nlp):
     ("兩市締結友好城市及合作備忘錄。", Relation.FRIENDSHIP),  # two objects: the friendship tie is made too
 ])
 def test_a_memorandum_on_friendship_is_a_memorandum(text, relation):
-    from extractors.pair_wording import relation_of
+    from extractors.tie_kinds import relation_of
 
     assert relation_of(text, relations_in(text), []) is relation
 
 
 def test_an_english_agreement_named_by_its_kind_takes_no_kind_from_before():
-    from extractors.pair_wording import relation_of
+    from extractors.tie_kinds import relation_of
 
     text = "In 2016, New Taipei City and Kanagawa Prefecture signed a Disaster Prevention Cooperation Agreement."
     before = ["The mayor thanked the youth delegation for promoting friendly relations between the two peoples."]

@@ -187,7 +187,7 @@ def test_cities_that_only_name_their_stations_are_not_parties(nlp):
 
 def test_a_tourism_exchange_city_is_a_cooperation_tie():
     from extractors.lexicon import relations_in
-    from extractors.pair_wording import relation_of
+    from extractors.tie_kinds import relation_of
 
     for text in ("浜松市と台北市が観光交流都市協定を締結", "名古屋市與台中市簽訂「觀光友好城市交流協定」"):
         assert relation_of(text, relations_in(text), []) is Relation.COOPERATION

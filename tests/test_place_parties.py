@@ -155,7 +155,7 @@ def test_forging_an_alliance_with_a_city_is_a_tie_but_an_alliance_of_mayors_is_n
 
 
 def test_friendship_words_that_name_a_memorandum_make_it_an_mou():
-    from extractors.pair_wording import relation_of
+    from extractors.tie_kinds import relation_of
 
     def relation(text: str) -> str:
         return relation_of(text, relations_in(text), []).value

@@ -341,7 +341,7 @@ def test_the_kind_written_before_each_partners_name_is_its_tie(nlp):
 
 def test_friendly_exchanges_and_a_foundations_name_are_no_friendship_tie():
     from extractors.lexicon import relations_in
-    from extractors.pair_wording import relation_of
+    from extractors.tie_kinds import relation_of
 
     text = "再以台北與上海雙城論壇為例，雙方城市友好交流，10年來簽署30餘項合作備忘錄。"
     assert relation_of(text, relations_in(text), []).value == "mou"

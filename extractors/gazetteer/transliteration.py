@@ -19,6 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from extractors.gazetteer.names import GENERIC_WORDS, fold
+from extractors.gazetteer.world import SUB_KIND
 from models.records import Level, Place
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -94,7 +95,14 @@ def similarity(a: str, b: str) -> float:
             swap = 0.0 if x == y else 0.4 if {x, y} == {"M", "N"} else 1.0
             cur.append(min(prev[j] + _INDEL.get(x, 1.0), cur[j - 1] + _INDEL.get(y, 1.0), prev[j - 1] + swap))
         prev = cur
-    return max(0.0, 1.0 - prev[-1] / max(len(ca), len(cb)))
+    # A name opening on a vowel is written opening on one (Aimeliik 艾美利克, not Melekeok 梅萊凱奧克);
+    # 'en' before a consonant is the Ng of Ngaraard (恩加拉德).
+    lead = 0.15 if _vowel_led(a) != _vowel_led(b) else 0.0
+    return max(0.0, 1.0 - prev[-1] / max(len(ca), len(cb)) - lead)
+
+
+def _vowel_led(key: str) -> bool:
+    return key[:1] == "V" and not re.match(r"V[NM](?!V)", key)
 
 
 @lru_cache(maxsize=4)
@@ -103,16 +111,18 @@ def _by_division(world) -> dict[tuple[str, str], list[int]]:
     t = world._t
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for entity, admin1 in enumerate(t["admin1_of"]):
-        if admin1 >= 0:
-            groups[(t["country"][2 * entity: 2 * entity + 2], t["admin1_names"][admin1])].append(entity)
+        # A country's own first-level divisions (Palau's states) under the division ''.
+        division = t["admin1_names"][admin1] if admin1 >= 0 else "" if t["kind"][entity] == SUB_KIND else None
+        if division is not None:
+            groups[(t["country"][2 * entity: 2 * entity + 2], division)].append(entity)
     return dict(groups)
 
 
 def by_sound(world, written: str, country: str, division: str, levels: tuple[Level, ...]) -> Place | None:
-    """The place of ``division`` (a state, prefecture, region) that
-    ``written`` (Chinese, its unit word included) transliterates, if one
-    stands out."""
-    stem = written.rstrip("市縣县郡區区村町鎮镇")
+    """The place of ``division`` (a state, prefecture, region; '' for the
+    country's own states) that ``written`` (Chinese, its unit word
+    included) transliterates, if one stands out."""
+    stem = written.rstrip("市縣县郡區区村町鎮镇州省")
     if len(stem) < 2 or not _CJK.search(stem):
         return None
     key = pinyin_key(stem)

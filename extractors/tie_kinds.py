@@ -1,0 +1,129 @@
+"""Which kind of tie a passage makes: the strongest word for one
+(``lexicon.RELATION_CUES``), less the words that only describe the manner of
+contacts ('friendly exchanges'), the purpose of what was signed ('a letter
+of intent to explore a friendship city relationship') or the memorandum's
+subject ('友好交流覚書'); a bare 'the agreement' takes the kind an earlier
+sentence named."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import RELATION_RANK, relations_in
+from models.records import Relation
+
+_DEFINITE = re.compile(r"(?i)\b(?:the|this|that)\s+$|[該此本]$")
+_BARE_AGREEMENT = re.compile(r"(?i)(?:agreements?|accords?|pacts?|協定|協議)$")
+
+
+_PURPOSE = re.compile(r"(?i)\b(?:to\s+(?:explore|establish|pursue|form|forge|become|seek|discuss|study)|toward|towards|"
+                      r"aimed\s+at|with\s+a\s+view\s+to|paving\s+the\s+way\s+(?:for|to))\b[^.;]{0,40}$")
+
+
+def relation_of(text: str, cues, before: list[str]) -> Relation:
+    """The relation the sentence creates. 'The sister cities reached an
+    accord' names the parties by their old tie: the accord is what was made.
+    A bare 'the agreement' means the kind of tie named just before."""
+    described = [c for c in cues if c[0] is Relation.SISTER and text[c[1]:c[2]].lower().endswith("cities")
+                 and re.search(r"(?i)\b(?:the|their|two|between)\s+$", text[max(0, c[1] - 8):c[1]])]
+    if len(described) < len(cues):
+        cues = [c for c in cues if c not in described]
+    if any(c[0] is Relation.MOU for c in cues):
+        # 'signed a letter of intent … to explore a friendship city relationship': the purpose's tie is not what was signed
+        cues = [c for c in cues if not (c[0] in (Relation.SISTER, Relation.FRIENDSHIP) and _PURPOSE.search(
+            text, max(0, c[1] - 60), c[1]) and any(m[0] is Relation.MOU and m[2] <= c[1] for m in cues))] or cues
+        # '友好交流覚書': the friendship words name the memorandum, which is what was signed.
+        cues = [c for c in cues if not (c[0] is Relation.FRIENDSHIP and _names_memorandum(text, c))] or cues
+    # 'maintained friendly exchanges': the manner of contacts, not a friendship tie.
+    # '観光交流都市', '觀光友好城市交流協定', 'tourism friendship city': a tie for tourism, which the
+    # labels call a cooperation agreement.
+    cues = [(Relation.COOPERATION, *c[1:]) if c[0] is Relation.FRIENDSHIP and (
+        _manner(text, c) or _TOURISM_BEFORE.search(text, max(0, c[1] - 10), c[1])) else c for c in cues]
+    relation = min((c[0] for c in cues), key=RELATION_RANK.__getitem__)
+    if relation in (Relation.COOPERATION, Relation.OTHER) and all(_bare(text, c) for c in cues):
+        return _tie_named_before(before) or relation
+    # 'Under the memorandum' after 'signed a memorandum on friendship exchange': the one that made the tie.
+    if relation is Relation.MOU and all(_definite(text, c) for c in cues):
+        earlier = _tie_named_before(before)
+        if earlier in (Relation.SISTER, Relation.FRIENDSHIP):
+            return earlier
+    return relation
+
+
+_MANNER = re.compile(r"(?i)friendly[\s-]+(?:exchanges?|relations|relationships?|ties|cooperation)"
+                     r"|友好交流")  # ('雙方城市友好交流，10年來簽署30餘項合作備忘錄')
+_SUBJECT_OF = re.compile(r"(?i)\b(?:on|for|of|regarding)\s+$|(?:締結|缔结|結為|结为|建立)\s*$")  # ('締結友好交流': a tie concluded)
+_TIE_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:agreements?|cit(?:y|ies)|towns?|memorand|MOU|pacts?|accords?|"
+                             r"partnerships?|relationships?)\b"
+                             r"|\s*(?:に関する|に關於|之|の)?[^。，、,]{0,4}?(?:協定|协定|協議|协议|都市|城市|備忘錄|备忘录|覚書|提携|宣言|"
+                             r"關係|关系|関係|合作|協力|促進|締結|缔结|結盟|结盟|[市町村縣县鄉乡鎮镇])")
+# '友好交流覚書', '友好交流備忘錄': Japanese and Chinese texts name the memorandum
+# after what it covers, and the corpus calls such a tie an MOU. (In English
+# it is split: 'MOU for Friendship Exchange' friendship, 'MOU on Friendly City
+# Exchanges' an MOU; the friendship reading is kept there.)
+# '友好交流覚書', '友好協力に関する覚書', '友好交流都市協定覚書' (a few words between, no
+# second object joined by 及/與: '締結友好城市及合作備忘錄' makes both)
+_MEMORANDUM_AFTER = re.compile(r"\s*[」』”\"]?\s*[^。、，,；及與与和並并]{0,8}?(?:覚書|覚え書き|備忘錄|备忘录)")
+# 'a Memorandum of Understanding on Friendly City Exchanges'
+_MEMORANDUM_BEFORE = re.compile(r"(?i)\b(?:memorand(?:um|a)|MOU)\b(?:\s+of\s+understanding)?\s+"
+                                r"(?:on|for|concerning|regarding)\s+(?:the\s+|building\s+)?$")
+
+
+def _names_memorandum(text: str, cue) -> bool:
+    return bool(_MEMORANDUM_AFTER.match(text, cue[2]) or _MEMORANDUM_BEFORE.search(text, max(0, cue[1] - 60), cue[1]))
+
+
+_TOURISM_BEFORE = re.compile(r"(?i)(?:観光|觀光|观光|\btourism\s+)$")
+
+
+def _manner(text: str, cue) -> bool:
+    """'maintained friendly exchanges': how two governments get on, where no
+    tie noun follows ('a friendly exchange agreement', '... city') and no
+    agreement is 'on' it ('a memorandum on friendly exchange')."""
+    return bool(_MANNER.fullmatch(text, cue[1], cue[2])) and not _TIE_NOUN_AFTER.match(text, cue[2]) \
+        and not _SUBJECT_OF.search(text, max(0, cue[1] - 12), cue[1]) \
+        and not re.match(r"[ \t|）)]*(?:\n|$)", text[cue[2]:])  # ('… 2018年3月22日 友好交流': a table's column for the kind)
+
+
+def _definite(text: str, cue) -> bool:
+    return _DEFINITE.search(text, max(0, cue[1] - 6), cue[1]) is not None
+
+
+def _tie_named_before(before: list[str]) -> Relation | None:
+    """The kind of tie the nearest earlier sentence names, passing over
+    sentences that only refer back to one ('the memorandum') and, where an
+    earlier one names a tie made, one only mooted ('to discuss a possible
+    friendship agreement' with a third government)."""
+    mooted = None
+    for earlier_text in reversed(before):
+        named = [c for c in relations_in(earlier_text) if c[0] not in (Relation.COOPERATION, Relation.OTHER)]
+        if named and not all(c[0] is Relation.MOU and _definite(earlier_text, c) for c in named):
+            kind = min((c[0] for c in named), key=RELATION_RANK.__getitem__)
+            if not all(_MOOTED.search(earlier_text, max(0, c[1] - 20), c[1]) for c in named):
+                return kind
+            mooted = mooted or kind
+    return mooted
+
+
+_MOOTED = re.compile(r"(?i)\b(?:possible|potential|prospective|proposed|future)\s+$")
+
+
+def _bare(text: str, cue) -> bool:
+    """'the agreement', '該協定', '締盟': a word for a tie that does not say
+    which kind. A Chinese or Japanese name written onto it ('友好協力協定',
+    '交流推進協定') says what was signed."""
+    words = text[cue[1]:cue[2]]
+    if _BARE_TIE.fullmatch(words) or _PARTNER_TIE.fullmatch(words):
+        return True
+    if not _BARE_AGREEMENT.search(words):
+        return False
+    if re.fullmatch(r"(?i)[a-z]+(?:[\s-]+[a-z]+)+", words):
+        return False  # 'Cooperation Agreement', 'exchange pact': an English cue that names its kind
+    before = text[cue[1] - 1:cue[1]] if cue[1] else ""
+    return not CJK_CHAR.match(before) or before in "該此本這这同上前其"
+
+
+_PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|partnership)", re.I)  # 'the Tainan relationship'
+_BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携" under a heading of sister cities)
+                       r"|(?i:(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+.*(?:ties|relationship|partnership)\s+(?:with|between))")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

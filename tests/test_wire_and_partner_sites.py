@@ -1,0 +1,124 @@
+"""Ties as partners' pages, wire stories and lists tell them, on texts
+written here: a city that speaks of itself as 'the city government here'
+under its dateline or by its mayor on its own site, a state of Palau written
+by sound, one pair named again in a second clause, an ending of the tie the
+clause before told of, and the founding a renewal's relative clause dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run, ties
+
+
+def test_the_city_government_here_is_the_city_of_a_dateline_in_capitals(nlp):
+    text = ("ILOILO CITY, July 20 (PNA) -- The city government here signed a sister city agreement with "
+            "Changhua County of Taiwan on Monday, Mayor Jed Patrick Mabilog said.")
+    got = ties(run(nlp, text, published=dt.date(2015, 7, 20)))
+    assert got == {("Changhua", "Iloilo", "sister", "established", "2015-07-20")}
+
+
+def test_a_mayor_opening_a_sentence_on_a_philippine_citys_site_speaks_for_it(nlp):
+    text = ("Mayor Michael Rama led a city delegation to Kaohsiung this week, where he and Kaohsiung Mayor "
+            "Chen Chi-mai signed a memorandum of understanding on disaster risk reduction.")
+    got = ties(run(nlp, text, published=dt.date(2022, 10, 14), url="https://www.cebucity.gov.ph/news/trip"))
+    assert {(a, b, r, e) for a, b, r, e, _ in got} == {("Kaohsiung", "Cebu City", "mou", "established")}
+
+
+def test_a_palau_state_written_by_sound_after_its_country_is_that_state(nlp):
+    text = "屏東縣長周春米今（14）日與帛琉艾美利克州州長簽署友好交流協定，雙方將在漁業及觀光領域合作。"
+    got = ties(run(nlp, text, published=dt.date(2023, 6, 14), lang="zh"))
+    assert got == {("Pingtung", "Aimeliik", "friendship", "established", "2023-06-14")}
+
+
+def test_a_pair_named_again_in_a_second_clause_keeps_the_first_clauses_kind_and_day(nlp):
+    text = "南投縣埔里鎮公所3日與日本岐阜縣白川村簽訂友好交流協定，埔里鎮長廖志城與白川村長成原茂在鎮公所簽署協定書。"
+    got = ties(run(nlp, text, published=dt.date(2018, 7, 3), lang="zh"))
+    assert got == {("Puli", "Shirakawa", "friendship", "established", "2018-07-03")}
+
+
+def test_ending_the_memorandum_the_clause_before_dated_is_an_ending_today(nlp):
+    text = "新北市政府今天宣布，由於捷克布拉格市未能履行雙方於2015年簽署的合作備忘錄，決定終止該備忘錄。"
+    got = ties(run(nlp, text, published=dt.date(2021, 3, 30), lang="zh"))
+    assert ("New Taipei", "Prague", "mou", "terminated", "2021-03-30") in got
+    assert ("New Taipei", "Prague", "mou", "established", "2015") in got
+
+
+def test_a_renewal_dates_the_founding_its_relative_clause_names(nlp):
+    text = ("Hawaii County Mayor Harry Kim and Hsinchu County Magistrate Chiu Ching-chun signed a proclamation "
+            "Wednesday reaffirming the sister county relationship the two counties formed in 2004.")
+    got = ties(run(nlp, text, published=dt.date(2018, 4, 12)))
+    assert got == {("Hsinchu County", "Hawaii County", "sister", "renewed", "2018-04-11"),
+                   ("Hsinchu County", "Hawaii County", "sister", "established", "2004")}
+
+
+def test_exploring_a_partnership_with_a_city_proposes_one(nlp):
+    text = ("Kaunas Mayor Visvaldas Matijosaitis said the Lithuanian city is exploring a partnership with "
+            "Kaohsiung.")
+    got = ties(run(nlp, text))
+    assert {(a, b, e) for a, b, _, e, _ in got} == {("Kaohsiung", "Kaunas", "proposed")}
+
+
+def test_the_town_of_a_relative_clause_is_the_subject_named_before(nlp):
+    text = ("The town of Yonaguni, Japan's westernmost point, sits just 111 kilometers from Taiwan's east coast. "
+            "On clear days residents can see the mountains of Hualien, the Taiwanese city with which the town "
+            "has been twinned since 1982.")
+    assert ties(run(nlp, text)) == {("Hualien City", "Yonaguni", "sister", "established", "1982")}
+
+
+def test_the_citys_newer_friendship_is_the_subject_named_before(nlp):
+    text = ("Spokane's sister city relationship with Jecheon in South Korea has lasted 30 years. "
+            "But the city's newer friendship with Taiwan's Hsinchu County, announced with fanfare in 2012, "
+            "seems to have faded.")
+    got = ties(run(nlp, text, published=dt.date(2018, 9, 10)))
+    assert ("Hsinchu County", "Spokane", "friendship", "established", "2012") in got
+
+
+def test_a_list_of_sister_and_friendship_cities_gives_each_item_its_bracketed_kind(nlp):
+    text = ("Tainan has the following sister and friendship cities:\n"
+            "Columbus, Georgia, United States (1981)\n"
+            "Sendai, Miyagi, Japan (2006, friendship)\n"
+            "Kanazawa, Ishikawa, Japan (2017, cooperation)\n")
+    got = ties(run(nlp, text, published=dt.date(2020, 2, 3)))
+    assert got == {("Tainan", "Columbus", "sister", "established", "1981"),
+                   ("Tainan", "Sendai", "friendship", "established", "2006"),
+                   ("Tainan", "Kanazawa", "cooperation", "established", "2017")}
+
+
+def test_a_japanese_renewal_dates_the_memorandum_concluded_with_the_partner_before_it(nlp):
+    text = "成田市は、平成28年11月に台湾桃園市と締結した「友好交流に関する覚書」を、令和2年11月20日に更新しました。"
+    got = ties(run(nlp, text, published=dt.date(2020, 11, 20), lang="ja"))
+    assert got == {("Taoyuan", "Narita", "mou", "renewed", "2020-11-20"),
+                   ("Taoyuan", "Narita", "mou", "established", "2016-11")}
+
+
+def test_this_year_gives_way_to_the_day_within_it_that_the_clause_names(nlp):
+    text = "金門縣政府與菲律賓宿霧省於2013年簽署的友好合作備忘錄，今年期滿後雙方決定續約五年，縣長陳福海昨日與宿霧省長葛溫雯簽署續約書。"
+    got = ties(run(nlp, text, published=dt.date(2018, 3, 12), lang="zh"))
+    assert ("Kinmen", "Cebu", "mou", "renewed", "2018-03-11") in got
+
+
+def test_a_council_that_scraps_one_tie_and_signs_another_pairs_each_partner_with_its_verb(nlp):
+    text = ("Prague's city council voted in 2019 to scrap a sister-city agreement with Beijing, and months later "
+            "signed one with Taipei.")
+    got = {(a, b, e) for a, b, _, e, _ in ties(run(nlp, text, published=dt.date(2021, 6, 2)))}
+    assert ("Taipei", "Prague", "established") in got
+    assert not any(a == "Taipei" and e == "terminated" for a, _, e in got)
+
+
+def test_a_friendly_city_for_pedestrians_is_no_friendship_tie(nlp):
+    text = ("Taipei and Seoul inked an agreement on youth affairs on Monday (Sept. 25). Chiang said ties between "
+            "Taipei and Seoul have been strong since the two became sister cities in 1968, and praised Oh's "
+            "efforts to make Seoul a friendly city for pedestrians.")
+    got = ties(run(nlp, text, published=dt.date(2023, 9, 26)))
+    assert {r for _, _, r, _, _ in got} <= {"sister", "cooperation", "mou"}
+
+
+def test_their_agreement_is_of_the_kind_the_pair_holds_not_one_mooted_with_a_third(nlp):
+    text = ("A delegation from Hsinchu County visited Howard County, Maryland, last week to celebrate 20 years of "
+            "sister county ties. Howard County Executive Calvin Ball hosted the group, which also met officials "
+            "from Montgomery County to discuss a possible friendship agreement. The two counties first signed "
+            "their agreement in 2003.")
+    got = {t for t in ties(run(nlp, text, published=dt.date(2023, 8, 21))) if t[0] == "Hsinchu County"}
+    assert ("Hsinchu County", "Howard County", "sister", "established", "2003") in got
+    assert not any(r == "friendship" for _, _, r, _, _ in got)
