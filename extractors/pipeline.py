@@ -24,6 +24,7 @@ from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.allocator import keep_freed_memory
+from extractors.boilerplate import blank_link_blocks
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
 from extractors.page_dates import dateline, url_date
@@ -179,7 +180,7 @@ def candidates(nlp: Language, inputs: list[DocumentInput], batch_size: int = 32)
 def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     part = part or Part(0, item.text)
     end = part.start + len(part.text)
-    doc = nlp.make_doc(part.text)
+    doc = nlp.make_doc(blank_link_blocks(part.text))  # (other stories' headlines state no tie of this page)
     # Without a publication date, one written at the top or in the address still dates 'on Monday' and '19日'.
     doc._.published = item.published or dateline(item.text) or url_date(item.url)
     doc._.title = item.title

@@ -122,3 +122,24 @@ def test_their_agreement_is_of_the_kind_the_pair_holds_not_one_mooted_with_a_thi
     got = {t for t in ties(run(nlp, text, published=dt.date(2023, 8, 21))) if t[0] == "Hsinchu County"}
     assert ("Hsinchu County", "Howard County", "sister", "established", "2003") in got
     assert not any(r == "friendship" for _, _, r, _, _ in got)
+
+
+def test_headlines_under_related_news_state_no_tie_of_the_page(nlp):
+    text = ("Taoyuan welcomes Guam delegation\n"
+            "Chang said Taoyuan and Guam signed a sister city agreement in 2022 and have since cooperated on tourism.\n"
+            "Related News\n"
+            "Taichung and Kumamoto renew friendship agreement\n"
+            "May 3, 2023\n"
+            "Kaohsiung mayor visits sister city Miami\n")
+    assert {(a, b) for a, b, *_ in ties(run(nlp, text, published=dt.date(2023, 5, 10)))} == {("Taoyuan", "Guam")}
+
+
+def test_prose_after_a_block_of_links_is_read_again():
+    from extractors.boilerplate import blank_link_blocks, link_blocks
+
+    text = ("Body of the story.\n\n相關新聞\n臺南市與日本金澤市簽署交流協定\n2024-03-01\n"
+            "臺南與仙台自2006年締結友好城市以來，交流密切。\n")
+    blanked = blank_link_blocks(text)
+    assert len(blanked) == len(text) and "金澤" not in blanked and "相關新聞" not in blanked
+    assert "臺南與仙台自2006年締結友好城市以來" in blanked
+    assert len(link_blocks("No heading here.\nRelated news say little.\n")) == 0
