@@ -385,7 +385,7 @@ class PartnershipFinder:
         return out
 
 
-_ROW_HEAD = re.compile(r"\s*(?:[-•*·▪|｜]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)\s+)?")  # before a row's place ('台湾 台北市')
+_ROW_HEAD = re.compile(r"\s*(?:[-•*·▪|｜・]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)[\s・]*)?")  # before a row's place ('台湾 台北市', '・台湾台中市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
 # A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion.
