@@ -22,7 +22,7 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold_characters, fold_core
-from extractors.cjk_extra_names import (NAME_BOUNDARY, heads_by_surname, latin_names, locate_unknown_towns,
+from extractors.cjk_extra_names import (NAME_BOUNDARY, heads_by_surname, latin_names, locate_unknown_towns, sibling_after,
                                         one_kanji_city, parents_locate, read_municipality, same_name_same_place,
                                         town_after, town_in_gun)
 from extractors.datelines import is_dateline
@@ -54,8 +54,7 @@ _ORG_AFTER = re.compile(fold_characters(
 _COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
                                                r"(?:姊妹|姐妹|友好|締盟|結盟)"))
 _OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
-# '代表處札幌分處', '代表所札幌分所': a place right after an office's name is
-# where its branch sits.
+# '代表處札幌分處', '代表所札幌分所': a place right after an office's name is where its branch sits.
 _OFFICE_BEFORE = re.compile(fold_characters(r"(?:辦事處|弁事処|代表處|代表所|代表部)$"))
 _STATIONED = fold_characters("駐")
 _MISSION_AFTER = re.compile(fold_characters(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?"
@@ -137,7 +136,8 @@ class ChinesePlaceFinder:
                 continue
             found = self._match(original, text, i, spans)
             if found is None:
-                town = town_after(original, i, spans, self.gaz.world) or town_in_gun(original, i, self.gaz.world)
+                town = town_after(original, i, spans, self.gaz.world) or town_in_gun(original, i, self.gaz.world) \
+                    or sibling_after(original, i, spans, self.gaz)
                 if town is None:
                     i += 1
                     continue

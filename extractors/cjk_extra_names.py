@@ -150,6 +150,29 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     return PlaceSpan(i, m.end(), name, "foreign", place=place, notes=["provisional"])
 
 
+# '美國休士頓及奧馬哈': a bare name listed right after a city of one country, ended by the next joiner or a stop.
+_LIST_JOINER = ("、", "及", "和", "與", "与", "以及")
+_SIBLING_END = re.compile(r"[、及和與与，,。；;等)）]|$")
+SIBLING_POPULATION = 100_000
+
+
+def sibling_after(text: str, i: int, before: list[PlaceSpan], gaz) -> PlaceSpan | None:
+    """'休士頓及奧馬哈': a city too small to be read bare anywhere, read where
+    it is listed after a city of its country (as English lists are read)."""
+    last = before[-1] if before else None
+    if last is None or last.kind != "foreign" or last.place is None or last.place.level is not Level.CITY \
+            or text[last.end:i] not in _LIST_JOINER:
+        return None
+    for n in range(min(6, len(text) - i), 1, -1):
+        if not _SIBLING_END.match(text, i + n) or not _KANJI_NAME.fullmatch(text, i, i + n):
+            continue
+        found = [p for p in gaz.foreign_lookup(fold_characters(text[i:i + n]), last.place.country)
+                 if p.level is Level.CITY and (p.population or 0) >= SIBLING_POPULATION]
+        if found:
+            return PlaceSpan(i, i + n, text[i:i + n], "foreign", place=found[0], notes=["listed"])
+    return None
+
+
 _GUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}郡$")
 
 

@@ -24,17 +24,14 @@ def span_root(doc: Doc, span: PlaceSpan):
     return chars.root if chars is not None else None
 
 
-# Between two members of a list: perhaps where the first is ('in Japan', '(Japan)',
-# ', Canada') and since when (', since 1983', ' (1983)'), then a separator.
+# Between two list members: perhaps where the first is ('in Japan', ', Canada') and since when (' (1983)'), then a separator.
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
                        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
                        r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
                        r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "
-
-
-# '喬治市、菲律賓馬尼拉市', '休士頓及洛杉磯': a list separator, perhaps with the next member's country
-# or prefecture before it; a reading in brackets and the unit may stand between ('泰安(たいあん)市、台湾・高雄').
+# '喬治市、菲律賓馬尼拉市': a list separator, perhaps with the next member's country or prefecture before
+# it, and a reading in brackets and the unit before it ('泰安(たいあん)市、台湾・高雄').
 _CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣区區郷鄉鎮]?\s*(?:[、，,及和與跟或]|以及)\s*"
                            r"[\u4e00-\u9fff・]{0,6}\s*$")
 
@@ -70,21 +67,26 @@ def listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]
 
 
 def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chains: dict[int, int],
-                        asides: list[tuple[int, int]] = ()) -> bool:
+                        asides: list[tuple[int, int]] = (), text: str = "") -> bool:
     """'Shanghai cut ties with Prague after it signed with Taipei': a
     foreign government standing between the two, and not in a list with
     either of them ('Reno has nine sisters: Yellowknife, Canada; ...;
     Taichung, Taiwan'), is the one the nearer clause is about. One inside
-    an aside that holds neither side (``relative_asides``) is not."""
+    an aside that holds neither side (``relative_asides``) is not, nor one
+    joined to the foreign side as a second party ('松江市と熊本市が高雄市と…')."""
     lo, hi = sorted((a, b), key=lambda s: s.start)
     foreign = b if b.place.country != "TW" else a
     listed_with = {chains.get(id(a)), chains.get(id(b))}
     def set_apart(s: PlaceSpan) -> bool:
-        return any(x <= s.start and s.end <= y and not any(x <= t.start < y for t in (a, b)) for x, y in asides)
+        return any(x <= s.start and s.end <= y and not any(x <= t.start < y for t in (a, b)) for x, y in asides) \
+            or (foreign is lo and _CO_PARTY.fullmatch(text, foreign.end, s.start) is not None)
 
     return any(lo.end <= s.start and s.end <= hi.start and s.place.country != "TW"
                and s.place.id != foreign.place.id and chains.get(id(s)) not in listed_with and not set_apart(s)
                for s in sides)
+
+
+_CO_PARTY = re.compile(r"\s*(?:と|・|、|及び?|與|与|和|&|,?\s*and)\s*")
 
 
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})
@@ -107,10 +109,9 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# '台中市與青森縣簽署…，並與岡山縣簽署…', '例如1999年與柏斯市簽署…、2006年與日本橫濱市簽署…', 'a sister
-# city of Warsaw in 1995 and of Vilnius in 2019', '... and a friendship agreement with Saitama City': a
-# later clause that drops its subject and names only a partner keeps the sentence's Taiwanese
-# government (a country may stand before the partner: '並與日本岡山縣').
+# '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and of Vilnius in 2019': a later clause
+# that drops its subject and names only a partner (perhaps after its country: '並與日本岡山縣') keeps the
+# sentence's Taiwanese government.
 _CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?)(?:與|与|和|跟|同)"
                         r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,6}?)?(?:of|with)\s+(?:the\s+)?"
@@ -153,8 +154,7 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     if sides[0].place.country != "TW" and re.search(r"(?i)\bwith\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                                                     text[max(0, local[0].start - 40):local[0].start]):
         return []  # 'Manchester has … with Taichung since 1989, and with Neuss': the foreign subject's partners
-    # (a Chinese clause of its own states a tie or a signing: '台中市也與大阪府有往來' has contacts
-    # only; an English one leaves the verb out: 'and in 2017 of Kure')
+    # (a Chinese clause of its own states a tie or a signing, not contacts only: '台中市也與大阪府有往來')
     out = [(local[0], s) for s in sides if s.place.country != "TW" and s.start > local[0].end
            and (m := _CONTINUED.search(text, max(0, s.start - 40), s.start))
            and (not _CJK_JOIN.search(m.group(0)) or relations_in(clause := _clause(text, s.start, s.end))
@@ -188,8 +188,7 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
                 i += 1
         else:
             i += 1
-    # '台中市與熊本縣簽署備忘錄，…台中市也與大阪府有往來': a pair joined in a clause
-    # without a word for a tie is no tie where another joined pair has one.
+    # '台中市與熊本縣簽署備忘錄，…台中市也與大阪府有往來': a pair joined in a clause without a word for a tie is none.
     cued = [(a, b) for a, b in pairs if not _CJK_JOIN.search(text, min(a.end, b.end), max(a.start, b.start))
             or relations_in(_clause(text, min(a.start, b.start), max(a.end, b.end)))]
     return cued if any(_CJK_JOIN.search(text, min(a.end, b.end), max(a.start, b.start)) for a, b in cued) else pairs

@@ -165,7 +165,7 @@ class PartnershipFinder:
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not {a.place.id, b.place.id} & trips and not listed_together(doc, a, b, chains)
-            and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides)
+            and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides, text_of(doc))
             and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
         # 'where Taichung signed … with Kumamoto': the mayors named beside Taichung are not Kumamoto's partners
         signer = {b.place.id: a.place.id for a, b in signed_with(text_of(doc), sent.sides)}

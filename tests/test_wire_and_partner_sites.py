@@ -143,3 +143,20 @@ def test_prose_after_a_block_of_links_is_read_again():
     assert len(blanked) == len(text) and "金澤" not in blanked and "相關新聞" not in blanked
     assert "臺南與仙台自2006年締結友好城市以來" in blanked
     assert len(link_blocks("No heading here.\nRelated news say little.\n")) == 0
+
+
+def test_two_japanese_cities_joined_by_to_both_sign_with_the_taiwanese_one(nlp):
+    got = ties(run(nlp, "1)01月11日 松江市と熊本市が高雄市と「友好交流協定」を締結", published=dt.date(2017, 12, 1), lang="ja"))
+    assert {(a, b) for a, b, *_ in got} == {("Kaohsiung", "Matsue"), ("Kaohsiung", "Kumamoto")}
+
+
+def test_a_bare_chinese_name_listed_after_a_city_of_its_country_is_a_city(nlp):
+    text = "台北市曾與菲律賓馬尼拉市、美國休士頓及奧馬哈、芬蘭赫爾辛基等5市締結姊妹市。"
+    got = {b for _, b, *_ in ties(run(nlp, text, published=dt.date(2019, 12, 24), lang="zh"))}
+    assert {"Manila", "Houston", "Omaha", "Helsinki"} <= got
+
+
+def test_a_bullet_of_a_prefectures_list_with_its_bracketed_year_and_kind_is_the_prefectures_tie(nlp):
+    text = "鳥取県の海外交流地域\n・中国吉林省（1994年7月友好提携）\n・台湾台中市（2016年4月友好交流協定）\n"
+    got = ties(run(nlp, text, published=dt.date(2016, 4, 12), lang="ja", url="https://www.pref.tottori.lg.jp/1234.htm"))
+    assert ("Taichung", "Tottori", "friendship", "established", "2016-04") in got
