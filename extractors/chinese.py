@@ -22,9 +22,9 @@ import extractors.partnerships  # noqa: F401  (registers the factory)
 import extractors.segmentation  # noqa: F401  (registers the component)
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold_characters, fold_core
-from extractors.cjk_extra_names import (NAME_BOUNDARY, heads_by_surname, latin_names, locate_unknown_towns, sibling_after,
+from extractors.cjk_extra_names import (NAME_BOUNDARY, document_country, heads_by_surname, latin_names, locate_unknown_towns,
                                         one_kanji_city, parents_locate, read_municipality, same_name_same_place,
-                                        town_after, town_in_gun)
+                                        sibling_after, town_after, town_in_gun)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
 from extractors.foreign_units import county_of, province_of, state_county
@@ -49,8 +49,7 @@ _ORG_AFTER = re.compile(fold_characters(
     r"|(?:觀光|経済|經發|經濟發展|文化|教育|交通|衛生|農業|環保|工務|警察|消防|財政|港灣|海洋)局"  # ('高雄市觀光局': a bureau, not the city)
     r"|役所|役場|事務所|病院|商工会議所|観光協会|空港"
     r"|溫泉|駅|站|港務局|漁協|農會|農協"))
-# '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own
-# government's tie speaks for that government.
+# '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own government's tie speaks for it.
 _COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
                                                r"(?:姊妹|姐妹|友好|締盟|結盟)"))
 _OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
@@ -179,6 +178,7 @@ class ChinesePlaceFinder:
         _short_references(spans)
         parents_locate(original, spans)
         same_name_same_place(original, spans)
+        document_country(spans, self.gaz)
         venues_among_parties(original, spans)
         spans.extend(heads_by_surname(original, spans))
         _mayors_by_surname(original, spans)

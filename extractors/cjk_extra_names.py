@@ -253,6 +253,25 @@ def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
             s.place = placed[s.text]
 
 
+def document_country(spans: list[PlaceSpan], gaz) -> None:
+    """'蘇澳鎮與松江市…' in a story that names Japan and no other foreign
+    country: a name with no country of its own before it is of the one the
+    story names, where it has a place there (Matsue, not Shanghai's
+    Songjiang)."""
+    named = {s.country for s in spans if s.kind == "country" and s.country and s.country != "TW"}
+    if len(named) != 1:
+        return
+    [country] = named
+    ordered = sorted(spans, key=lambda s: s.start)
+    for before, s in zip([None, *ordered], ordered):
+        if s.kind != "foreign" or s.place is None or s.place.country in (country, "TW") or s.notes \
+                or (before is not None and before.end == s.start and before.kind in ("country", "locator", "foreign")):
+            continue
+        there = [p for p in gaz.foreign_lookup(fold_characters(s.text), country) if p.level is s.place.level]
+        if there:
+            s.place = there[0]
+
+
 # Names from these countries are written in their own characters, not by sound.
 _NOT_BY_SOUND = frozenset({"JP", "KR", "KP", "CN", "TW", "HK", "MO"})
 

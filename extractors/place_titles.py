@@ -69,7 +69,7 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
 
 # 'Kumamoto Governor Ikuo Kabashima', 'Sendai Mayor Kazuko Kori': a place
 # named by the title of the person who heads its government.
-_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Mayor|Magistrate)\s+[A-Z][\w'’.-]+")
+_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Gov\.|Mayor|Magistrate)\s+[A-Z][\w'’.-]+")  # ('Nagasaki Gov. Kengo Oishi')
 _NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt", "Lt.", "Then", "City", "County",
                         "State", "Town", "New"})
 
@@ -94,7 +94,7 @@ def headed_places(finder, text: str, taken, countries, doc_countries) -> list[Pl
                 or finder.gaz.world.demonym_country(name) or finder.gaz.world.country_code(nation_name(name)):
             continue
         place = finder._resolve(text, start, end, name, countries, doc_countries, "NAME")
-        if place is not None and title == "Governor" and place.level.value == "city":
+        if place is not None and title in ("Governor", "Gov.") and place.level.value == "city":
             place = next((p for p in finder.gaz.foreign_lookup(name, place.country)
                           if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)), None)
         if place is not None and fold_core(place.name) == fold_core(name):

@@ -160,3 +160,16 @@ def test_a_bullet_of_a_prefectures_list_with_its_bracketed_year_and_kind_is_the_
     text = "鳥取県の海外交流地域\n・中国吉林省（1994年7月友好提携）\n・台湾台中市（2016年4月友好交流協定）\n"
     got = ties(run(nlp, text, published=dt.date(2016, 4, 12), lang="ja", url="https://www.pref.tottori.lg.jp/1234.htm"))
     assert ("Taichung", "Tottori", "friendship", "established", "2016-04") in got
+
+
+def test_a_name_shared_with_china_is_of_the_one_foreign_country_the_story_names(nlp):
+    text = "日本松江市長率團訪問宜蘭縣蘇澳鎮。此次蘇澳鎮與松江市特別簽訂「災害應變國際合作協定」。"
+    got = {(a, b) for a, b, *_ in ties(run(nlp, text, published=dt.date(2025, 10, 2), lang="zh"))}
+    assert got == {("Su'ao", "Matsue")}
+
+
+def test_a_governor_abbreviated_gov_names_the_prefecture(nlp):
+    text = ("Nagasaki Gov. Kengo Oishi and Taipei Mayor Chiang Wan-an on Wednesday signed a memorandum of "
+            "understanding on tourism.")
+    [m] = run(nlp, text, published=dt.date(2024, 2, 7))
+    assert (m.a.name, m.b.name, m.b.level.value) == ("Taipei", "Nagasaki", "prefecture")
