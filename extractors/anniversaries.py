@@ -129,8 +129,8 @@ def anniversary_date(text: str, published) -> EventDate | None:
 
 
 # ('August 9 is the third anniversary …': a day that is the anniversary; not 'the two sides marked the 10th
-# anniversary', which keeps it on some day of the year)
-_SAME_DAY = re.compile(r"(?i)\b(?:today|tomorrow|day|date|\d{1,2}(?:st|nd|rd|th)?|\d{1,2},?\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+# anniversary' or '… on Sunday marked the 10th anniversary', which keep it on some day of the year)
+_SAME_DAY = re.compile(r"(?i)\b(?<!\bon\s)(?:today|tomorrow|day|date|\d{1,2}(?:st|nd|rd|th)?|\d{1,2},?\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
                        r"\s+(?:is|was|marks|marked|will\s+mark)\s+the\s+\w+\s+anniversary")
 
 

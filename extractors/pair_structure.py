@@ -394,6 +394,7 @@ def not_in(spans: list[PlaceSpan], ids: set[str]) -> list[PlaceSpan]:
 
 
 def co_listed(text: str, sides: list[PlaceSpan]) -> bool:
-    """Every government of the row is a member of one list of three or more."""
-    chains = list_chains(text, sides)
-    return len(sides) >= 3 and len(set(chains.values())) == 1
+    """Every government of the row (after a colon: 'Pécs maintains partnerships with: A (Germany, 1986), …')
+    is a member of one list of three or more."""
+    listed = sides[next((k for k in range(1, len(sides)) if re.search("[:：]", text[sides[k - 1].end:sides[k].start])), 0):]
+    return len(listed) >= 3 and len(set(list_chains(text, listed).values())) == 1

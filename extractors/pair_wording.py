@@ -92,6 +92,8 @@ _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+
                           r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b")
 
 
+_STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:has|have)\s+been\s+"
+                            r"(?:its|their|an?|the)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)")
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 # '…雙方於2015年簽署的合作備忘錄，決定終止該備忘錄': the ending is of the tie the clause before told of.
 _SAME_TIE_CJK = r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)"
@@ -107,8 +109,11 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
         return event_of(sent_text)
     window = text[min(a.start, b.start):max(a.end, b.end)]
     event, found = event_of(window)
+    # ('approved a youth exchange program with Taichung, the Taiwanese city that has been its sister city since
+    # 1982': what was approved is no tie; the tie the later side's relative clause states stands)
     if found:
-        return event, True
+        return (Event.ESTABLISHED if not relations_in(window) and _STATIVE_AFTER.match(text, max(a.end, b.end))
+                else event), True
     # (or in the clause the later side opens: 'Yilan and Iowa have been sister states since 1989 and …')
     after = _CLAUSE_END.search(text, max(a.end, b.end), max(a.end, b.end) + 120)
     # (or, against an ending or a plan the sentence states, in the rest of the clause that names the

@@ -69,7 +69,7 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
 
 # 'Kumamoto Governor Ikuo Kabashima', 'Sendai Mayor Kazuko Kori': a place
 # named by the title of the person who heads its government.
-_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Gov\.|Mayor|Magistrate)\s+[A-Z][\w'’.-]+")  # ('Nagasaki Gov. Kengo Oishi')
+_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Gov\.|Mayor|Magistrate)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+")  # ('Nagasaki Gov. Kengo Oishi')
 _NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt", "Lt.", "Then", "City", "County",
                         "State", "Town", "New"})
 

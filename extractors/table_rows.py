@@ -109,7 +109,8 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     found = [d for d in find_dates(sent.text, doc._.published, year_hint_at(doc, sent.start))
              if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
     date = found[0].date if found else below
-    items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) if len(foreign) > 1 else {}  # 'A (1988); B (1998)'
+    items = item_dates(text_of(doc), sent.start, sent.end, sent.sides, doc._.published) \
+        if len(foreign) > 1 or partner_list else {}  # 'A (1988); B (1998)'
     event, has_event_cue = event_of(sent.text)
     if not has_event_cue:
         event = Event.ESTABLISHED  # a list of ties lists ties that exist
@@ -119,7 +120,7 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     for a in local:
         for b in foreign:
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=relation,
-                              event=event, date=items.get(b.start, date), themes=(), evidence=evidence,
+                              event=event, date=items.get(b.start) or items.get(a.start) or date, themes=(), evidence=evidence,
                               confidence=0.5)
             features = pair_features(doc, sent, a, b, relation, event, has_event_cue, [], chains)
             features.update({"table_row": 1.0, "row_pairs": math.log1p(len(local) * len(foreign)),

@@ -173,3 +173,31 @@ def test_a_governor_abbreviated_gov_names_the_prefecture(nlp):
             "understanding on tourism.")
     [m] = run(nlp, text, published=dt.date(2024, 2, 7))
     assert (m.a.name, m.b.name, m.b.level.value) == ("Taipei", "Nagasaki", "prefecture")
+
+
+def test_a_taiwanese_item_of_a_partner_citys_inline_list_pairs_with_that_city_only(nlp):
+    text = ("Twin cities of Pécs\nPécs maintains partnerships with the following cities: Fellbach (Germany, 1986), "
+            "Graz (Austria, 1989), Kaohsiung (Taiwan, 2009), Lyon (France, 1992), Seattle (USA, 2005).\n")
+    got = ties(run(nlp, text, published=dt.date(2019, 4, 10)))
+    assert {(a, b, d) for a, b, _, _, d in got} == {("Kaohsiung", "Pécs", "2009")}
+
+
+def test_a_program_approved_with_a_sister_city_leaves_the_tie_established(nlp):
+    text = ("Winnipeg city council on Tuesday approved a youth exchange program with Taichung, the Taiwanese city "
+            "that has been its sister city since 1982.")
+    assert ties(run(nlp, text, published=dt.date(2018, 5, 22))) == {
+        ("Taichung", "Winnipeg", "sister", "established", "1982")}
+
+
+def test_an_anniversary_marked_on_a_weekday_dates_the_founding_by_year_only(nlp):
+    text = ("Yilan, Nov. 12 (CNA) Yilan County and the Japanese city of Toyama on Sunday marked the 10th "
+            "anniversary of their friendship pact.")
+    got = ties(run(nlp, text, published=dt.date(2018, 11, 12)))
+    assert ("Yilan", "Toyama", "friendship", "established", "2008") in got
+
+
+def test_a_mayor_named_with_an_accent_names_the_city_before_the_title(nlp):
+    text = ("Asunción Mayor Óscar Rodríguez and Taipei Deputy Mayor Lee Szu-chuan signed a renewal of the "
+            "sister-city agreement between the two capitals on Monday, 30 years after it was first signed.")
+    got = ties(run(nlp, text, published=dt.date(2023, 2, 14)))
+    assert ("Taipei", "Asunción", "sister", "renewed", "2023-02-13") in got
