@@ -226,8 +226,6 @@ def between_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Pl
 _ROUTE_BETWEEN = re.compile(r"(?i)\b(?:flights?|routes?|services?|ferr(?:y|ies)|trains?|shipping|cargo|distance|"
                             r"border|highway|bridge)\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?$")
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b|分別|分别|それぞれ")
-
-
 RUN_GAP = 30  # characters between two items of one list ('Monterey Park (City of Monterey Park)、')
 
 
@@ -307,19 +305,21 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
 
 
 def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str = "") -> list[tuple[PlaceSpan, PlaceSpan]]:
-    """Two Taiwanese governments and no foreign one, or two foreign ones and
-    no Taiwanese one: the sentence's one pair."""
+    """Two Taiwanese governments and no foreign one, or the reverse: the sentence's one pair."""
     for these, others in ((local, foreign), (foreign, local)):
         distinct = distinct_places(these)
         # ('Taipei has more than 50 sister cities, Kaohsiung more than 20': two of a kind told apart by a comma)
         if len(distinct) == 2 and not others and not (these is local and text and (CLAUSE_MARK.search(
-                text, distinct[0].end, distinct[1].start) or _EACH.match(text, distinct[1].end))):
+                text, distinct[0].end, distinct[1].start) or _EACH.match(text, distinct[1].end))) \
+                and not (text and _OBJECTS_OF.search(text, max(0, distinct[0].start - 30), distinct[0].start)):
             return [(distinct[0], distinct[1])]
     return []
 
 
-# ('Taipei and Kaohsiung have each signed smart city agreements with …': ties of their own, not with each other)
+# ('Taipei and Kaohsiung have each signed smart city agreements with …': ties of their own, not with each other;
+# '…including those with Manila and Houston': someone's partners)
 _EACH = re.compile(r"(?i)\s+(?:(?:have|has|had)\s+)?(?:each|both|respectively)\b|\s*(?:各自|分別|分别)")
+_OBJECTS_OF = re.compile(r"(?i)\b(?:with|including|such\s+as)\s+(?:the\s+(?:cities\s+of\s+)?)?$")
 
 
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -368,8 +368,7 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
         elif locates(a, b) and re.fullmatch(r"|(?:'s|’s)\s+", gap):
             located.add(id(a))
     sides = [s for s in sides if id(s) not in located]
-    # (a bare name shared by a city and the prefecture the sentence names with its
-    # unit says nothing of the prefecture's part: '熊本縣…在熊本設廠')
+    # (a bare name shared by a city and a prefecture written with its unit is no part of it: '熊本縣…在熊本設廠')
     written = {s.place.name for s in sides if s.text[-1:] in ("縣", "県", "府", "州", "省")}
     inner = [s for s in sides if s.place.admin1 and not (
         s.place.admin1 == s.place.name in written and s.text[-1:] not in ("市", "町", "村", "區", "区"))]

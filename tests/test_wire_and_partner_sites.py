@@ -201,3 +201,9 @@ def test_a_mayor_named_with_an_accent_names_the_city_before_the_title(nlp):
             "sister-city agreement between the two capitals on Monday, 30 years after it was first signed.")
     got = ties(run(nlp, text, published=dt.date(2023, 2, 14)))
     assert ("Taipei", "Asunción", "sister", "renewed", "2023-02-13") in got
+
+
+def test_two_foreign_cities_named_as_someones_partners_are_not_each_others(nlp):
+    text = ("Several city councilors yesterday urged the city government to review its sister city "
+            "relationships, saying that many of them, including those with Manila and Houston, had become inactive.")
+    assert not ties(run(nlp, text, published=dt.date(2020, 11, 10)))
