@@ -71,8 +71,7 @@ _BACK_REFERENCES = frozenset({"両市", "兩市", "两市", "両県", "兩縣", 
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
 # '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
 # ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
-# '日南市・JR九州の日南駅と', '台中市的逢甲大學與': a place that owns the
-# facility which is the party (stations, airports, schools, spas).
+# '日南市・JR九州の日南駅と', '台中市的逢甲大學與': a place owning the facility that is the party (stations, schools).
 # ('日南市と台中市の日南駅の「姉妹駅協定」': both cities name their stations)
 _FACILITY_OF = re.compile(fold_characters(
     r"(?:[と與与和及][^、。，,の的]{1,6}?)?[・の的][^、。，,與与和と及]{0,10}?"
@@ -301,7 +300,8 @@ class ChinesePlaceFinder:
                 continue
             if candidates:
                 division = _division_before(before)  # ('緬因州波特蘭市': Maine's Portland, not Oregon's)
-                place = next((p for p in candidates if division and p.admin1 == division), candidates[0])
+                place = next((p for p in candidates if division and p.admin1 == division and not (  # (not 山形縣 after 山形縣)
+                    chunk[-1] in "縣県县" and p.level is Level.CITY)), candidates[0])
                 if division and place.admin1 != division and chunk[-1] in "町村" and place.country == "JP":
                     continue  # '鹿兒島縣大和村' is no Yamato of Kanagawa: the town of that prefecture, unknown here
                 if chunk[-1] in "縣县郡" and place.level is not Level.COUNTY:

@@ -207,3 +207,12 @@ def test_two_foreign_cities_named_as_someones_partners_are_not_each_others(nlp):
     text = ("Several city councilors yesterday urged the city government to review its sister city "
             "relationships, saying that many of them, including those with Manila and Houston, had become inactive.")
     assert not ties(run(nlp, text, published=dt.date(2020, 11, 10)))
+
+
+def test_a_mayors_trip_signs_with_the_government_after_the_last_clauses_with(nlp):
+    text = ("台中市長盧秀燕率團訪問日本，18日先抵達東京，拜會東京都議會議員，19日轉往仙台市參觀智慧城市建設，"
+            "20日在山形縣廳與山形縣知事吉村美榮子簽署友好交流協定。")
+    got = ties(run(nlp, text, published=dt.date(2024, 5, 20), lang="zh"))
+    assert got == {("Taichung", "Yamagata", "friendship", "established", "2024-05-20")}
+    [m] = run(nlp, text, published=dt.date(2024, 5, 20), lang="zh")
+    assert m.b.level.value == "prefecture"
