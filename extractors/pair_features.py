@@ -80,7 +80,7 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         f["listed"] = float(listed_together(doc, a, b, chains))
         if asides is None:  # (the sentence's asides, when the caller has not read them already)
             asides = relative_asides(doc, sent.start, sent.end)
-        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains, asides))
+        f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains, asides, text_of(doc)))
         f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides))
     return f
 
