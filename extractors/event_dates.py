@@ -147,7 +147,7 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     """The date nearest the relation cue; ``past``: only dates of what has
     happened (for a tie already made)."""
     now = [c[1] for c in cues if _THIS_TIME.search(text, max(0, c[1] - 8), c[1])]
-    anchor = cues[0][1] if cues else 0  # (no cue: the passage is the tie's own, read from its start)
+    anchor = min((c[1] for c in cues), default=0)  # the first cue (no cue: the passage is the tie's own, read from its start)
     found = [d for d in find_dates(text, published, year_hint)
              if not DATE_LABEL.search(text[max(0, d.start - 16):d.start]) and not _other_event(text, d)
              and not _CONCESSIVE.search(text, anchor, d.start)  # (', though the province was dissolved in 1998')

@@ -86,10 +86,18 @@ def name_reading(kanji: str) -> str | None:
     (南越前 -> 'minamiechizen'), for a Chinese page that writes a Japanese
     town GeoNames lacks: the dictionary's reading of a name it files as a
     proper noun, else nothing."""
-    morphemes = list(_sudachi().tokenize(kanji))
+    morphemes = list(_sudachi().tokenize(kanji.translate(_shinjitai())))  # ('高千穗' as Japan writes it: 高千穂)
     if not morphemes or any(m.part_of_speech()[1] != "固有名詞" for m in morphemes):
         return None
     return romaji("".join(m.reading_form() for m in morphemes)) or None
+
+
+@cache
+def _shinjitai() -> dict[int, str]:
+    """Traditional characters to the forms Japan writes, which its dictionary reads."""
+    from extractors.gazetteer.names import _opencc_pairs
+
+    return {ord(t): s for s, trad in _opencc_pairs("JPShinjitaiCharacters.txt").items() for t in trad if t != s}
 
 
 def place_by_reading(world, reading: str, level, prefecture: str | None):

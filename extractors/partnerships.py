@@ -49,7 +49,7 @@ from extractors.segmentation import text_of
 from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
                                   row_candidates, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
-from extractors.tie_kinds import relation_of
+from extractors.tie_kinds import relation_of, upgraded_from
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import firm_party, guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Mention
@@ -191,9 +191,8 @@ class PartnershipFinder:
             # 'The county has been a friendship county of San Diego County since 2016'
             rule_pairs = [(subject, s) for s in distinct_places(sent.sides)]
         rule_pairs = rule_pairs or same_kind_pair(local, foreign, text_of(doc))
-        # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese
-        # government named last before it; the scorer weighs how each was found. (Pairing it with the
-        # government the document names most, tried, added more wrong pairs than right out of fold.)
+        # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese government named
+        # last before it (not the one named most: out of fold, more wrong pairs than right); the scorer weighs them.
         pool = distinct_places(sent.sides)
         spans = {p.place.id for p in pool}
         extra: dict[str, str] = {}
@@ -358,7 +357,8 @@ class PartnershipFinder:
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
                                                                "date": t.date}) for t in second]
             if (founded or years_ago) and (event is Event.RENEWED or (event is Event.TERMINATED and aside)):
-                mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago}))
+                mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago,
+                                                           "relation": upgraded_from(sent.text) or tie}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
             # "could join Long Beach's list of sister cities, including Yokkaichi": the
             # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.

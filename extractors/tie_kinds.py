@@ -127,3 +127,25 @@ _PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|par
 _BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携" under a heading of sister cities)
                        r"|(?i:(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+.*(?:ties|relationship|partnership)\s+(?:with|between))")
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+# 'upgraded their friendship city relationship, which began in 2006, to a sister city relationship',
+# '由友好城市升格為姊妹市', '友好都市から姉妹都市に格上げ': the tie founded was of the kind upgraded from.
+_UPGRADED = re.compile(
+    r"(?i)\bupgrad\w*\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?P<old>friendship|friendly|sister|twin)\b"
+    r"[^.;]{0,80}?\bto\s+(?:an?\s+)?(?:full\s+)?(?P<new>sister|friendship|twin)"
+    r"|(?P<old_zh>友好|姊妹|姐妹)[^，。,]{0,6}?(?:升格|提升|升級)為?(?P<new_zh>姊妹|姐妹|友好)"
+    r"|(?P<old_ja>友好|姉妹)[^。、]{0,8}?から(?P<new_ja>姉妹|友好)[^。]{0,12}?(?:格上げ|昇格)")
+_KIND = {"friendship": Relation.FRIENDSHIP, "friendly": Relation.FRIENDSHIP, "sister": Relation.SISTER,
+         "twin": Relation.SISTER, "友好": Relation.FRIENDSHIP, "姊妹": Relation.SISTER, "姐妹": Relation.SISTER,
+         "姉妹": Relation.SISTER}
+
+
+def upgraded_from(text: str) -> Relation | None:
+    """The kind of tie a sentence says was upgraded to another, if it says so."""
+    m = _UPGRADED.search(text)
+    if m is None:
+        return None
+    old, new = (_KIND[m.group(g).lower()] for g in next(pair for pair in (("old", "new"), ("old_zh", "new_zh"),
+                                                                         ("old_ja", "new_ja")) if m.group(pair[0])))
+    return old if old is not new else None

@@ -216,3 +216,17 @@ def test_a_mayors_trip_signs_with_the_government_after_the_last_clauses_with(nlp
     assert got == {("Taichung", "Yamagata", "friendship", "established", "2024-05-20")}
     [m] = run(nlp, text, published=dt.date(2024, 5, 20), lang="zh")
     assert m.b.level.value == "prefecture"
+
+
+def test_an_upgrade_renews_as_the_new_kind_and_the_founding_keeps_the_old_one(nlp):
+    text = ("Tainan and Sendai last month upgraded their friendship city relationship, which began in 2006, to a "
+            "sister city relationship, the Tainan City Government said yesterday.")
+    got = ties(run(nlp, text, published=dt.date(2024, 4, 2)))
+    assert got == {("Tainan", "Sendai", "sister", "renewed", "2024-03"),
+                   ("Tainan", "Sendai", "friendship", "established", "2006")}
+
+
+def test_a_japanese_town_written_in_traditional_characters_is_read_as_japan_writes_it(nlp):
+    text = "嘉義縣與日本宮崎縣高千穗町去年底透過視訊簽署友好交流協定。"
+    got = ties(run(nlp, text, published=dt.date(2022, 1, 10), lang="zh"))
+    assert {(a, b) for a, b, *_ in got} == {("Chiayi County", "Takachiho")}
