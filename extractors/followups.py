@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from extractors.dates import cjk_number, find_dates
+from extractors.event_dates import sharpest
 from extractors.lexicon import relations_in
 from extractors.other_side import Sentence
 from extractors.pair_features import pair_features
@@ -28,7 +29,9 @@ _FOLLOWUP = re.compile(
     r"(?:signing|agreement|partnership|ties|relationship|twinning)\b)"
     # 'In 2004, the two cities marked the 25th anniversary with a delegation visit'
     r"|(?i:\b(?:the\s+(?:two|2)\s+cities|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
-    r"(?P<m>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b)")
+    r"(?P<m>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b)"
+    # '今年で42周年を迎え、10月8日に記念式典を…', '今年適逢第30週年': this year's count, after the founding
+    r"|(?:今年|本年)(?:で|は|適逢|迎來|迎来|邁入|迈入)?\s*第?(?P<y>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)")
 
 
 def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt.date | None,
@@ -39,9 +42,10 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
     chosen = [c for c in before if c.selected]
     if m is None or len({c.pair for c in chosen}) != 1 or not {p.place.id for p in sent.sides} <= chosen[0].pair:
         return []  # (it may name the pair again: '締結10周年の平成28年には、高雄市長が八王子市を訪問')
-    n = int(m.group("n") or m.group("m")) if m.group("n") or m.group("m") else cjk_number(m.group("zh"))
+    count = next(g for g in (m.group("n"), m.group("m"), m.group("zh"), m.group("y")) if g)
+    n = int(count) if count.isdigit() else cjk_number(count)
     found = find_dates(sent.text, published)
-    kept = found[0].date if found else (
+    kept = sharpest(found, found[0]).date if found else (
         EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
         if published else None)
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)

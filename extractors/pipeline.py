@@ -207,6 +207,10 @@ def _before_date(m: Mention) -> str:
 _FINER = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 
 
+_ANOTHER_AGREEMENT = re.compile(r"(?i)\b(?:also|additionally)\s+(?:signed|inked|concluded)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:agreement|accord|pact)\s+(?:on|for|covering|concerning)\s")
+
+
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -223,8 +227,9 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     # specifically is that tie (as extractors/merge.py folds them).
     relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation,
                                    lambda m: (m.event, m.date.value.year if m.date else None))
-    mentions = [m if r == m.relation else m.model_copy(update={"relation": Relation(r)})
-                for m, r in zip(mentions, relations)]
+    # ('In 2019 the two sides also signed an agreement on disaster relief': an agreement of its own)
+    mentions = [m if r == m.relation or _ANOTHER_AGREEMENT.search(m.evidence.text)
+                else m.model_copy(update={"relation": Relation(r)}) for m, r in zip(mentions, relations)]
     groups: dict[tuple, list[Mention]] = {}
     # Renewals of other years are other events ('marked the 25th anniversary' in 2004, '40 years' in 2019);
     # an undated one joins the pair's first dated renewal.

@@ -119,10 +119,14 @@ def _bare(text: str, cue) -> bool:
         return False
     if re.fullmatch(r"(?i)[a-z]+(?:[\s-]+[a-z]+)+", words):
         return False  # 'Cooperation Agreement', 'exchange pact': an English cue that names its kind
+    if _ANOTHER_ON.search(text, max(0, cue[1] - 9), cue[1]) and _ON_TOPIC.match(text, cue[2]):
+        return False  # 'also signed an agreement on disaster relief': a new one, of what it covers
     before = text[cue[1] - 1:cue[1]] if cue[1] else ""
     return not CJK_CHAR.match(before) or before in "該此本這这同上前其"
 
 
+_ANOTHER_ON = re.compile(r"(?i)\b(?:an?|another|a\s+new|a\s+separate)\s+$")
+_ON_TOPIC = re.compile(r"(?i)\s+(?:on|for|covering|concerning|regarding)\s+(?!(?:the\s+)?(?:sister|friendship|twin))")
 _PARTNER_TIE = re.compile(r"(?:the|its|our|their)\s+[A-Z].*\s(?:relationship|partnership)", re.I)  # 'the Tainan relationship'
 _BARE_TIE = re.compile(r"締盟|結盟|缔盟|结盟|提携"  # ("1972年提携" under a heading of sister cities)
                        r"|(?i:(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+.*(?:ties|relationship|partnership)\s+(?:with|between))")

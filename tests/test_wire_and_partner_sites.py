@@ -230,3 +230,17 @@ def test_a_japanese_town_written_in_traditional_characters_is_read_as_japan_writ
     text = "嘉義縣與日本宮崎縣高千穗町去年底透過視訊簽署友好交流協定。"
     got = ties(run(nlp, text, published=dt.date(2022, 1, 10), lang="zh"))
     assert {(a, b) for a, b, *_ in got} == {("Chiayi County", "Takachiho")}
+
+
+def test_this_years_count_after_a_japanese_founding_renews_the_tie_on_the_ceremonys_day(nlp):
+    text = "与那国町と台湾花蓮市は、1982年10月8日に姉妹都市を締結しました。今年で42周年を迎え、10月8日に記念式典を花蓮市で開催しました。"
+    got = ties(run(nlp, text, published=dt.date(2024, 10, 9), lang="ja"))
+    assert ("Hualien City", "Yonaguni", "sister", "renewed", "2024-10-08") in got
+
+
+def test_an_agreement_also_signed_on_a_subject_is_one_of_its_own(nlp):
+    text = ("Yonaguni, an island town in Japan, became Hualien City's sister city in October 1982. "
+            "In 2019 the two sides also signed an agreement on disaster relief.")
+    got = ties(run(nlp, text, published=dt.date(2023, 11, 8)))
+    assert got == {("Hualien City", "Yonaguni", "sister", "established", "1982-10"),
+                   ("Hualien City", "Yonaguni", "cooperation", "established", "2019")}
