@@ -13,6 +13,10 @@ _HEADING = re.compile(
     r"|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular)|latest\s+news|other\s+news"
     r"|相關新聞|相关新闻|延伸閱讀|延伸阅读|相關報導|相关报道|相關文章|推薦閱讀|熱門新聞|最新新聞|更多新聞"
     r"|関連記事|関連ニュース|関連リンク|おすすめ記事|新着記事)[ \t]*[:：]?[ \t]*$")
+# One link set in the text on a line of its own: 'Also read: Taichung, Kumamoto sign …', '▲延伸閱讀：…'.
+_INLINE_LINK = re.compile(
+    r"(?im)^[ \t]*[▲►▶●■◆※【\[]?[ \t]*(?:also\s+read|read\s+(?:more|also|next)|related(?:\s+(?:news|story|article))?|see\s+also"
+    r"|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關報導|推薦閱讀|看更多|関連記事|あわせて読みたい)[】\]]?[ \t]*[:：|｜][^\n]*")
 # A line of such a block: a headline or a date, short and without a sentence's closing stop.
 MAX_LINK_LINE = 120
 _CLOSES_SENTENCE = re.compile(r"[.!?。！？」』][\"'”’)）]*\s*$")
@@ -20,7 +24,8 @@ _CLOSES_SENTENCE = re.compile(r"[.!?。！？」』][\"'”’)）]*\s*$")
 
 def link_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each block of links: its heading and the short lines
-    after it, up to the first line of prose (long, or closed by a full stop)."""
+    after it, up to the first line of prose (long, or closed by a full stop);
+    and of each line that is one link ('Also read: …')."""
     out = []
     for m in _HEADING.finditer(text):
         end = m.end()
@@ -30,7 +35,7 @@ def link_blocks(text: str) -> list[tuple[int, int]]:
                 break
             end = m.end() + line.end()
         out.append((m.start(), end))
-    return out
+    return out + [m.span() for m in _INLINE_LINK.finditer(text)]
 
 
 def blank_link_blocks(text: str) -> str:

@@ -244,3 +244,11 @@ def test_an_agreement_also_signed_on_a_subject_is_one_of_its_own(nlp):
     got = ties(run(nlp, text, published=dt.date(2023, 11, 8)))
     assert got == {("Hualien City", "Yonaguni", "sister", "established", "1982-10"),
                    ("Hualien City", "Yonaguni", "cooperation", "established", "2019")}
+
+
+def test_a_line_that_is_one_link_to_another_story_is_read_as_nothing(nlp):
+    text = ("Hsinchu City and South Korea's Daejeon on Thursday signed a memorandum of understanding on smart city "
+            "cooperation.\nAlso read: Taichung, Kumamoto sign friendship agreement\n"
+            "The two cities became friendship cities in 2016.\n")
+    got = {(a, b, r, d) for a, b, r, _, d in ties(run(nlp, text, published=dt.date(2023, 6, 2)))}
+    assert got == {("Hsinchu City", "Daejeon", "mou", "2023-06-01"), ("Hsinchu City", "Daejeon", "friendship", "2016")}
