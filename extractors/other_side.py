@@ -195,7 +195,9 @@ def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
 
 # '其中姊妹市包括美國聖塔安那市（1979年）、加拿大溫尼伯市（1982年）' on Taichung's own page: its list of ties.
 _OWN_LIST = re.compile(r"(?:姊妹市|姐妹市|友好城市|友好都市|姉妹都市|(?i:sister\s+cities|friendship\s+cities))\s*"
-                       r"(?:包括|包含|計有|有|為|为|は|[:：]|(?i:\s+include|,?\s+including))")
+                       r"(?:包括|包含|計有|有|為|为|は|[:：]|(?i:\s+include|,?\s+including))"
+                       # ('the City Council approved friendship city relationships with Taichung and New Taipei City')
+                       r"|(?i:\b(?:city|county)\s+(?:relationships|ties|agreements|partnerships)\s+with)\b")
 
 
 def unnamed_subject(sentences: list[Sentence], i: int, owner: Place | None) -> PlaceSpan | None:

@@ -111,6 +111,10 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         # 'bloomington.in.gov', 'www.ci.fremont.ca.us': a city's site under its state's
         city = labels[-3] if labels[-3] not in ("ci", "www", "co") else None
         return _us_site(gaz, city + labels[-2]) if city and city.isalpha() else None
+    if labels[-1] == "gov" and len(labels) >= 3 and labels[-3].isalpha() and (state := next((
+            p for p in gaz.foreign_lookup(labels[-2], "US") if p.level is Level.STATE), None)) is not None \
+            and (city := _foreign(gaz, labels[-3], "US", fold(state.name).replace(" ", ""), Level.CITY)) is not None:
+        return city  # 'murray.utah.gov': a city's site under its state's name
     if labels[-1] in ("gov", "org", "us") and len(labels) >= 2 and labels[-2].isalpha():
         return _us_site(gaz, labels[-2])
     return None

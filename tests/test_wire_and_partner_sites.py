@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import run, ties
+from extractors.gazetteer.index import load_gazetteer
+from models.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(Settings().cache_dir)
 
 
 def test_the_city_government_here_is_the_city_of_a_dateline_in_capitals(nlp):
@@ -252,3 +261,17 @@ def test_a_line_that_is_one_link_to_another_story_is_read_as_nothing(nlp):
             "The two cities became friendship cities in 2016.\n")
     got = {(a, b, r, d) for a, b, r, _, d in ties(run(nlp, text, published=dt.date(2023, 6, 2)))}
     assert got == {("Hsinchu City", "Daejeon", "mou", "2023-06-01"), ("Hsinchu City", "Daejeon", "friendship", "2016")}
+
+
+def test_a_us_citys_site_under_its_states_full_name_is_the_citys(gaz):
+    from extractors.page_owner import page_owner
+
+    assert page_owner("https://www.murray.utah.gov/AgendaCenter/ViewFile/Minutes/1", gaz).name == "Murray"
+    assert page_owner("https://www.texas.gov/", gaz) is None
+
+
+def test_a_city_councils_approval_on_its_own_site_pairs_the_city_with_each_partner(nlp):
+    text = "In 2021 the City Council approved friendship city relationships with Taichung and New Taipei City in Taiwan."
+    got = ties(run(nlp, text, published=dt.date(2021, 7, 1), url="https://www.cupertino.org/our-city/sister-cities"))
+    assert got == {("Taichung", "Cupertino", "friendship", "proposed", "2021"),
+                   ("New Taipei", "Cupertino", "friendship", "proposed", "2021")}
