@@ -97,7 +97,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 
 # A date that the words before it mark as the founding's.
 _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
-                         r"concluded)\s+(?:in|on)\s+$"
+                         r"concluded|executed|adopted)\s+(?:in|on)\s+$"
                          # 'renewed the agreement signed in 2013': the agreement's own signing
                          # ('reaffirming the sister county relationship the two counties formed in 2004')
                          r"|\b(?:agreement|pact|accord|memorandum|MOU|relationship|ties|partnership)\s+(?:(?:that|which)\s+)?"

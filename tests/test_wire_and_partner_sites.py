@@ -275,3 +275,12 @@ def test_a_city_councils_approval_on_its_own_site_pairs_the_city_with_each_partn
     got = ties(run(nlp, text, published=dt.date(2021, 7, 1), url="https://www.cupertino.org/our-city/sister-cities"))
     assert got == {("Taichung", "Cupertino", "friendship", "proposed", "2021"),
                    ("New Taipei", "Cupertino", "friendship", "proposed", "2021")}
+
+
+def test_a_renewal_recommended_for_approval_is_proposed_and_dates_the_original_signing(nlp):
+    text = ("SUBJECT: RENEWAL OF SISTER CITY AGREEMENT WITH KEELUNG CITY, TAIWAN\n"
+            "RECOMMENDATION: That the City Council approve the renewal of the Sister City Agreement with Keelung "
+            "City, Taiwan, originally executed on March 3, 1999.")
+    got = ties(run(nlp, text, published=dt.date(2019, 2, 5), url="https://www.cityofrosemead.org/agenda/2019-02-05"))
+    assert {(e, d) for _, _, _, e, d in got} >= {("established", "1999-03-03")}
+    assert "renewed" not in {e for _, _, _, e, _ in got}
