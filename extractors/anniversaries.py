@@ -102,7 +102,7 @@ _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|esta
                          # ('reaffirming the sister county relationship the two counties formed in 2004')
                          r"|\b(?:agreement|pact|accord|memorandum|MOU|relationship|ties|partnership)\s+(?:(?:that|which)\s+)?"
                          r"(?:they\s+|(?:was|were)\s+|(?:the\s+two|both)\s+(?:cities|counties|sides|towns|governments)\s+)?"
-                         r"(?:signed|inked|concluded|formed|established|forged)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
+                         r"(?:signed|inked|concluded|formed|established|forged)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|首度|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")
@@ -225,7 +225,7 @@ _ANNIVERSARY_WORDS = re.compile(
 
 
 # '年以來', '年起': a date after which the tie has stood ('自2007年以來的友好關係').
-_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今)"
+_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|(?:首度|首次|初次|第一次)(?:簽署|簽訂|締結|簽約|签署|签订|缔结))"  # ('於2017年首度簽署')
                           # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
                           r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
                           r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))")

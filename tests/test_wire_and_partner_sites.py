@@ -284,3 +284,10 @@ def test_a_renewal_recommended_for_approval_is_proposed_and_dates_the_original_s
     got = ties(run(nlp, text, published=dt.date(2019, 2, 5), url="https://www.cityofrosemead.org/agenda/2019-02-05"))
     assert {(e, d) for _, _, _, e, d in got} >= {("established", "1999-03-03")}
     assert "renewed" not in {e for _, _, _, e, _ in got}
+
+
+def test_a_first_signing_told_after_a_renewal_is_the_founding(nlp):
+    text = "新竹縣長楊文科5日與來訪的日本岡山縣知事伊原木隆太續簽友好交流備忘錄。雙方於2017年首度簽署備忘錄，此次續簽效期5年。"
+    got = ties(run(nlp, text, published=dt.date(2023, 9, 5), lang="zh"))
+    assert got == {("Hsinchu County", "Okayama", "mou", "renewed", "2023-09-05"),
+                   ("Hsinchu County", "Okayama", "mou", "established", "2017")}
