@@ -10,7 +10,7 @@ import re
 from extractors.dates import cjk_number, find_dates
 from extractors.event_dates import nearest_date
 from extractors.lexicon import CLAUSE_MARK, SIGNED_PAST, relations_in
-from models.records import DatePrecision, EventDate
+from models.records import DatePrecision, Event, EventDate
 
 
 _ANNIVERSARY_OF_FOUNDING = re.compile(
@@ -229,6 +229,17 @@ _SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|(?:首度|首次|初�
                           # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
                           r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
                           r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))")
+
+
+def plans_renewal(text: str, event: Event) -> bool:
+    """'That the City Council approve the renewal of the agreement … originally
+    executed on March 3, 1999': a renewal still to come, whose sentence marks
+    the founding (not a plan beside another pair's founding: '…since 1961, but
+    Kaohsiung hopes to sign its own agreement')."""
+    return event is Event.PROPOSED and _RENEWAL_WORD.search(text) is not None
+
+
+_RENEWAL_WORD = re.compile(r"(?i)\brenew(?:al|ed|ing|s)?\b|續約|續簽|续约|续签|更新")
 
 
 def marked_founding(text: str, published, cues, year_hint: int | None = None

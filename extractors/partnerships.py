@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
-                                     marked_founding, years_over_at, years_since)
+                                     marked_founding, plans_renewal, years_over_at, years_since)
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
@@ -301,7 +301,7 @@ class PartnershipFinder:
                                      foreign_only=a.place.country != "TW",
                                      provisional=a.place.provisional or b.place.provisional)
             # ('the tie, established in 1986, was terminated last year': the main clause dates the ending)
-            pair_date = kept if event is Event.RENEWED or (event in (Event.TERMINATED, Event.PROPOSED) and aside) else years_ago if event is Event.ESTABLISHED and years_ago else (
+            pair_date = kept if event is Event.RENEWED or (aside and (event is Event.TERMINATED or plans_renewal(sent.text, event))) else years_ago if event is Event.ESTABLISHED and years_ago else (
                 (past_date if not ahead or (past_date and doc._.published and past_date.value.year < doc._.published.year)
                  else None)  # (a tie whose anniversary is to come: its founding, not the day that was said)
                 if event is Event.ESTABLISHED else None if ahead else date)
@@ -356,7 +356,7 @@ class PartnershipFinder:
                               themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
                                                                "date": t.date}) for t in second]
-            if (founded or years_ago) and (event is Event.RENEWED or (event in (Event.TERMINATED, Event.PROPOSED) and aside)):
+            if (founded or years_ago) and (event is Event.RENEWED or (aside and (event is Event.TERMINATED or plans_renewal(sent.text, event)))):
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago,
                                                            "relation": upgraded_from(sent.text) or tie}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)

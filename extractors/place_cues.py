@@ -129,7 +129,7 @@ def cued_names(text: str, countries: list[PlaceSpan]) -> list[tuple[int, int, st
 # Capitalised phrases that begin with a place name but name something else.
 # A tie's name in a title ('on Friendly City Exchanges') names no town called
 # Friendly, and Taoyuan's 'Airport City' (its aerotropolis plan) no town called Airport.
-NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Airport City|"
+NOT_PLACE_PHRASE = re.compile(r"Belt and Road|Silk Road|Smart City|Airport City|(?:Commonwealth|Republic|Kingdom|Federation) of\b|"
                               r"(?:Sister|Friendly|Friendship|Twin|Partner) Cit(?:y|ies)", re.I)
 # Regions that are no government, and words that end the name of a street or
 # an organisation rather than a place ('Valley Boulevard', 'Sister Cities
@@ -163,8 +163,9 @@ def not_a_place(text: str, start: int, end: int) -> bool:
                 or (joined and _NOT_GOVERNMENTS.fullmatch(joined.group(0) + text[start:end]))
                 or (text[max(0, start - 2):start] == ", " and text[start:end + 1] in AP_ABBREVIATIONS))
 DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
-COUNTRY_SLOT = re.compile(r"(?:\(|,\s)((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'.-]+){0,4})"
-                           r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b)")
+COUNTRY_SLOT = re.compile(r"(?:\(|,\s|\b(?:Commonwealth|Republic|Kingdom|Territory)\s+of\s+(?:the\s+)?)"  # ('Commonwealth of the Northern Mariana Islands Gov.')
+                          r"((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?(?!(?:Gov|Governor|President)\b)[A-Z][\w'.-]+){0,4})"
+                          r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b|\s+(?:Gov\.|Governor\b|President\b))")
 CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+(capital(?:\s+city)?)\b")
 _REFERENCE_NOUN = re.compile(r"\s+(?:city|town|municipality|prefecture|county|province|state|partner)\b")
 _NOUN_LEVELS = {"city": ("city", "district"), "town": ("city", "district"), "municipality": ("city", "district"),

@@ -171,29 +171,29 @@ class PlaceFinder(PlaceResolver):
             text = _clean(ent.text)
             if DIVISION_OF.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char):
                 continue  # 'the state of Georgia': a division that shares a country's name
-            # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a country's name of two
-            # words or more is the country ('Chad' or 'Jordan' alone may be a person).
+            # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a country's name of two words or more.
             if (ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG") and " " in text)) \
                     and world.is_country(text):
                 code = world.country_code(text)
-                out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code))
-                territory = self.gaz.table.english(text, code) if code in TERRITORIES else None
-                if territory is not None:
-                    # Guam has an ISO code and a governor: a country for its places, and a party of its own.
-                    out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "foreign", place=territory))
+                out.extend(self._country_spans(ent.start_char, ent.end_char, ent.text, code))
             elif ent.label_ in ("NORP", "GPE"):
                 code = world.demonym_country(text)
                 if code:
                     out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code,
                                          level_hint="demonym"))
-        # Country names the model missed, where a country is usually written:
-        # in brackets or after a comma ('Wotje Atoll (Republic of the Marshall Islands)').
+        # Country names the model missed, in brackets or after a comma ('Wotje Atoll (Republic of the Marshall Islands)').
         taken = taken + [(c.start, c.end) for c in out]
         for m in COUNTRY_SLOT.finditer(text_of(doc)):
             code = world.country_code(m.group(1))
             if code and not _overlaps(m.start(1), m.end(1), taken):
-                out.append(PlaceSpan(m.start(1), m.end(1), m.group(1), "country", country=code))
+                out.extend(self._country_spans(m.start(1), m.end(1), m.group(1), code))
         return sorted(out, key=lambda c: c.start)
+
+    def _country_spans(self, start: int, end: int, text: str, code: str) -> list[PlaceSpan]:
+        # Guam has an ISO code and a governor: a country for its places, and a party of its own.
+        territory = self.gaz.table.english(_clean(text), code) if code in TERRITORIES else None
+        return [PlaceSpan(start, end, text, "country", country=code)] + (
+            [PlaceSpan(start, end, text, "foreign", place=territory)] if territory is not None else [])
 
     # -- foreign places -------------------------------------------------------
     def _foreign(self, doc: Doc, taken, countries, doc_countries: Counter) -> list[PlaceSpan]:

@@ -291,3 +291,11 @@ def test_a_first_signing_told_after_a_renewal_is_the_founding(nlp):
     got = ties(run(nlp, text, published=dt.date(2023, 9, 5), lang="zh"))
     assert got == {("Hsinchu County", "Okayama", "mou", "renewed", "2023-09-05"),
                    ("Hsinchu County", "Okayama", "mou", "established", "2017")}
+
+
+def test_a_commonwealths_full_name_names_its_country_and_no_town_called_commonwealth(nlp):
+    text = ("Commonwealth of the Northern Mariana Islands Gov. Arnold Palacios and Kaohsiung Mayor Chen Chi-mai "
+            "signed a tourism cooperation agreement in Kaohsiung on Wednesday, aiming to restore direct flights "
+            "between Saipan and Kaohsiung.")
+    got = run(nlp, text, published=dt.date(2024, 1, 25))
+    assert got and all(m.b.country == "MP" for m in got)
