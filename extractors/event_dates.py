@@ -122,6 +122,7 @@ def _other_event(text: str, d) -> bool:
 # clause about what is still to come dates no tie already made.
 _FUTURE_CLAUSE = re.compile(r"(?i)\b(?:will|would|shall|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to)\b"
                             r"|將|将|預計|予定")
+_SIGNED_PARTICIPLE = re.compile(r"(?i)\b(?:agreement|pact|accord|memorandum|MOU)\s+(?:signed|inked|concluded)\s+(?:in|on)\s+$")
 _CLAUSE_START = re.compile(r"[,;:，；：。]|\b(?:and|but|while)\b")
 
 
@@ -138,6 +139,8 @@ def in_future_clause(text: str, d) -> bool:
     if _FUTURE_RELATIVE.search(d.date.text or ""):
         return True
     head = text[max(0, d.start - 80):d.start]
+    if _SIGNED_PARTICIPLE.search(head):
+        return False  # ('would continue exchanges under the friendship agreement signed in 2018': that signing is past)
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     return bool(_FUTURE_CLAUSE.search(head[starts[-1] if starts else 0:]))
 

@@ -299,3 +299,11 @@ def test_a_commonwealths_full_name_names_its_country_and_no_town_called_commonwe
             "between Saipan and Kaohsiung.")
     got = run(nlp, text, published=dt.date(2024, 1, 25))
     assert got and all(m.b.country == "MP" for m in got)
+
+
+def test_an_agreement_signed_in_a_year_dates_the_tie_even_in_a_clause_about_the_future(nlp):
+    text = ("Governor Ikuo Kabashima of Kumamoto Prefecture visited Taichung City from November 18 to 20. During "
+            "the visit, he met Mayor Lu Shiow-yen and confirmed that the two sides would continue exchanges under "
+            "the friendship agreement signed in 2018.")
+    got = ties(run(nlp, text, published=dt.date(2019, 11, 20)))
+    assert ("Taichung", "Kumamoto", "friendship", "established", "2018") in got
