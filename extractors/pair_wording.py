@@ -46,11 +46,12 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
-                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之)\s*"
+                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之"
+                         r"|[給给贈赠](?:予|與|与)?|支援|援助)\s*"  # ('捐贈5萬片口罩給姊妹市…福遍郡': a gift to a partner)
                          # 'under their sister city agreement', '依據雙方友好協定': work done under a tie in force
                          r"|\bunder\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?|(?:依據|根據|依照|基於|依据|根据|基于)[^，。]{0,6}?)$")
 # '姉妹都市の熊本市を訪問', '姉妹都市提携を結んでいる台湾・高雄市': a Japanese cue qualifying the name after it.
-_QUALIFIES = re.compile(r"\s*の|\s*(?:提携|協定|関係)?\s*を?(?:結んでいる|締結している|提携している)(?=[^。、，]{0,3}[\u4e00-\u9fff\u30a0-\u30ff])"
+_QUALIFIES = re.compile(r"\s*(?:の|である)|\s*(?:提携|協定|関係)?\s*を?(?:結んでいる|締結している|提携している)(?=[^。、，]{0,3}[\u4e00-\u9fff\u30a0-\u30ff])"
                         r"|[^。、]{0,4}?に基づ")  # ('両市の友好交流協定に基づく教育旅行': work under a tie in force)
 # (a sentence-initial cue describes only when names follow it)
 _NAMES_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")

@@ -307,3 +307,9 @@ def test_an_agreement_signed_in_a_year_dates_the_tie_even_in_a_clause_about_the_
             "the friendship agreement signed in 2018.")
     got = ties(run(nlp, text, published=dt.date(2019, 11, 20)))
     assert ("Taichung", "Kumamoto", "friendship", "established", "2018") in got
+
+
+def test_a_gift_to_a_sister_city_names_the_tie_without_dating_it(nlp):
+    text = "屏東縣政府今天宣布捐贈5萬片口罩給姊妹市美國德州福遍郡，感謝福遍郡長期支持。"
+    got = ties(run(nlp, text, published=dt.date(2021, 5, 12), lang="zh"))
+    assert got == {("Pingtung", "Fort Bend County", "sister", "established", None)}
