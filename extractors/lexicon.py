@@ -115,7 +115,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|提携し"
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|提携し|新增(?=[^。，,；]{0,24}(?:備忘錄|协定|協定|姊妹|友好))"
         r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 

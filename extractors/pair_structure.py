@@ -112,7 +112,7 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 # '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and of Vilnius in 2019': a later clause
 # that drops its subject and names only a partner (perhaps after its country: '並與日本岡山縣') keeps the
 # sentence's Taiwanese government.
-_CONTINUED = re.compile(r"(?:(?:並|并|且|另|也|亦|還|还|再|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
+_CONTINUED = re.compile(r"(?:(?:(?:並|并|且|另|也|亦|還|还|再)(?:新增|增加|陸續|陆续|另外)?|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
                         r"|[，,；;]\s*\d{1,2}日(?:[在於于][^\s、，,。與与和]{1,10}?)?)(?:與|与|和|跟|同)"  # ('…，20日在山形縣廳與山形縣知事')
                         r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,6}?)?(?:of|with)\s+(?:the\s+)?"
@@ -161,7 +161,7 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
            and (not _CJK_JOIN.search(m.group(0)) or relations_in(clause := _clause(text, s.start, s.end))
                 or event_of(clause)[1])]
     for before, s in zip(sides, sides[1:]):  # ('並與日本青森縣、岐阜縣締結友好城市': the list goes on)
-        if (local[0], before) in out and s.place.country != "TW" and re.fullmatch(r"\s*[、及和與与]\s*", text[before.end:s.start]):
+        if (local[0], before) in out and s.place.country != "TW" and re.fullmatch(r"\s*[、及和與与]\s*[\u4e00-\u9fff]{0,4}", text[before.end:s.start]):
             out.append((local[0], s))
     return out
 

@@ -313,3 +313,17 @@ def test_a_gift_to_a_sister_city_names_the_tie_without_dating_it(nlp):
     text = "屏東縣政府今天宣布捐贈5萬片口罩給姊妹市美國德州福遍郡，感謝福遍郡長期支持。"
     got = ties(run(nlp, text, published=dt.date(2021, 5, 12), lang="zh"))
     assert got == {("Pingtung", "Fort Bend County", "sister", "established", None)}
+
+
+def test_a_later_chinese_clause_adding_memoranda_with_two_partners_states_its_own_event(nlp):
+    text = ("盧秀燕上任以來，台中市陸續與日本青森縣、岐阜縣續簽友好交流協定，並新增與捷克布爾諾市、美國聖安東尼奧市的合作備忘錄。")
+    got = {(a, b, r, e) for a, b, r, e, _ in ties(run(nlp, text, published=dt.date(2024, 7, 3), lang="zh"))}
+    assert got == {("Taichung", "Aomori", "friendship", "renewed"), ("Taichung", "Gifu", "friendship", "renewed"),
+                   ("Taichung", "Brno", "mou", "established"), ("Taichung", "San Antonio", "mou", "established")}
+
+
+def test_exhibition_games_are_sport_not_culture(nlp):
+    text = ("Youth baseball teams from Tainan and its friendship city Sendai will play a series of exhibition games "
+            "in July, the Tainan City Government announced Tuesday.")
+    [m] = run(nlp, text, published=dt.date(2023, 3, 28))
+    assert "culture_arts" not in {t.value for t in m.themes}
