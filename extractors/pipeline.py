@@ -30,6 +30,7 @@ from extractors.chunking import PART_CHARS, Part, parts
 from extractors.page_dates import dateline, url_date
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
+from extractors.tie_kinds import names_its_agreement
 from extractors.version import code_digest, extractor_version  # noqa: F401  (re-exported)
 import extractors.page_owner  # noqa: F401  (registers the factory)
 import extractors.places  # noqa: F401  (registers the factory)
@@ -207,10 +208,6 @@ def _before_date(m: Mention) -> str:
 _FINER = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 
 
-_ANOTHER_AGREEMENT = re.compile(r"(?i)\b(?:also|additionally)\s+(?:signed|inked|concluded)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
-                                r"(?:agreement|accord|pact)\s+(?:on|for|covering|concerning)\s")
-
-
 def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per pair, event and relation in a document: the most confident one,
     with the themes of all and the first date any of them gives. Its
@@ -227,8 +224,8 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
     # specifically is that tie (as extractors/merge.py folds them).
     relations = specific_relations(mentions, lambda m: frozenset((m.a.id, m.b.id)), lambda m: m.relation,
                                    lambda m: (m.event, m.date.value.year if m.date else None))
-    # ('In 2019 the two sides also signed an agreement on disaster relief': an agreement of its own)
-    mentions = [m if r == m.relation or _ANOTHER_AGREEMENT.search(m.evidence.text)
+    # ('簽署觀光交流協定', 'also signed an agreement on disaster relief': a dated agreement named for what it covers is its own)
+    mentions = [m if r == m.relation or (m.date is not None and names_its_agreement(m.evidence.text))
                 else m.model_copy(update={"relation": Relation(r)}) for m, r in zip(mentions, relations)]
     groups: dict[tuple, list[Mention]] = {}
     # Renewals of other years are other events ('marked the 25th anniversary' in 2004, '40 years' in 2019);

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon import RELATION_RANK, relations_in
+from extractors.themes import find_themes
 from models.records import Relation
 
 _DEFINITE = re.compile(r"(?i)\b(?:the|this|that)\s+$|[該此本]$")
@@ -153,3 +154,19 @@ def upgraded_from(text: str) -> Relation | None:
     old, new = (_KIND[m.group(g).lower()] for g in next(pair for pair in (("old", "new"), ("old_zh", "new_zh"),
                                                                          ("old_ja", "new_ja")) if m.group(pair[0])))
     return old if old is not new else None
+
+
+def names_its_agreement(text: str) -> bool:
+    """Whether a passage names a cooperation agreement of its own beside the
+    pair's sister or friendship tie: a Chinese or Japanese agreement named by
+    the field it covers ('簽署觀光交流協定'), or one 'also signed … on disaster
+    relief' (an English 'agreement on youth affairs' alone is as often the
+    memorandum the story names next)."""
+    return _ALSO_SIGNED.search(text) is not None or any(
+        c[0] is Relation.COOPERATION and CJK_CHAR.match(text, c[1]) and not _bare(text, c)
+        and find_themes(text[max(0, c[1] - 8):c[1]]) for c in relations_in(text))  # (not '交流協定': the tie itself)
+
+
+_ALSO_SIGNED = re.compile(r"(?i)\b(?:also|additionally)\s+(?:signed|inked|concluded)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:agreement|accord|pact)\s+(?:on|for|covering|concerning)\s")
+

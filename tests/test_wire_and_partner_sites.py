@@ -327,3 +327,10 @@ def test_exhibition_games_are_sport_not_culture(nlp):
             "in July, the Tainan City Government announced Tuesday.")
     [m] = run(nlp, text, published=dt.date(2023, 3, 28))
     assert "culture_arts" not in {t.value for t in m.themes}
+
+
+def test_an_agreement_named_for_its_field_stands_beside_the_older_friendship_tie(nlp):
+    text = ("台南市政府與日本栃木縣日光市今（16）日簽署觀光交流協定，由台南市長黃偉哲與日光市長大嶋一生共同簽署。"
+            "兩市早在2008年即締結友好城市。")
+    got = {(r, e, d) for _, _, r, e, d in ties(run(nlp, text, published=dt.date(2020, 1, 16), lang="zh"))}
+    assert got == {("cooperation", "established", "2020-01-16"), ("friendship", "established", "2008")}
