@@ -97,9 +97,9 @@ _STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|
                             r"(?:its|their|an?|the)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)")
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 # '…雙方於2015年簽署的合作備忘錄，決定終止該備忘錄': the ending is of the tie the clause before told of.
-_SAME_TIE_CJK = r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)"
-CJK_CLAUSE_END = re.compile(r"[，；。,;]")
-_SAME_TIE = re.compile(_SAME_TIE_CJK + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
+_SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)")
+_CJK_CLAUSE_END = re.compile(r"[，；。,;]")
+_SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
 
 
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
@@ -111,11 +111,13 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
         return event_of(sent_text)
     window = text[min(a.start, b.start):max(a.end, b.end)]
     # '台中市陸續與青森縣…續簽…協定，並新增與布爾諾市…的合作備忘錄': the later side's own CJK clause speaks for it
-    marks = [m.end() for m in CJK_CLAUSE_END.finditer(window)]
-    close = CJK_CLAUSE_END.search(text, max(a.end, b.end))
+    marks = [m.end() for m in _CJK_CLAUSE_END.finditer(window)]
+    close = _CJK_CLAUSE_END.search(text, max(a.end, b.end))
     own = text[min(a.start, b.start) + marks[-1]:close.start() if close else len(text)] \
         if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再)", window[marks[-1]:]) else ""
-    event, found = event_of(own) if own and event_of(own)[1] else event_of(window)
+    event, found = event_of(own) if own else (Event.ESTABLISHED, False)
+    if not found:
+        event, found = event_of(window)
     # ('approved a youth exchange program with Taichung, the Taiwanese city that has been its sister city since
     # 1982': what was approved is no tie; the tie the later side's relative clause states stands)
     if found:
@@ -190,7 +192,7 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
             bounds[-1] = (bounds[-1][0], e)
         else:
             bounds.append((s, e))
-    tied = [(s, e) for s, e in bounds if relations_in(text[s:e]) and not re.search(_SAME_TIE_CJK, text[s:e])]
+    tied = [(s, e) for s, e in bounds if relations_in(text[s:e]) and not _SAME_TIE_CJK.search(text, s, e)]
     listed = [(s, e) for s, e in tied if text[e:e + 1] == "、" or text[s - 1:s] == "、"]
     cjk = mostly_cjk(text)
     if len(tied) > len(listed) >= 2 and cjk and all(_CJK_LOCAL_SUBJECT.match(text, s) for s, e in tied

@@ -151,8 +151,8 @@ def upgraded_from(text: str) -> Relation | None:
     m = _UPGRADED.search(text)
     if m is None:
         return None
-    old, new = (_KIND[m.group(g).lower()] for g in next(pair for pair in (("old", "new"), ("old_zh", "new_zh"),
-                                                                         ("old_ja", "new_ja")) if m.group(pair[0])))
+    suffix = next(x for x in ("", "_zh", "_ja") if m.group("old" + x))
+    old, new = _KIND[m.group("old" + suffix).lower()], _KIND[m.group("new" + suffix).lower()]
     return old if old is not new else None
 
 
