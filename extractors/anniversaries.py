@@ -56,6 +56,16 @@ _ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth
 _COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 
+def on_the_day(kept: EventDate, ceremony: EventDate | None) -> EventDate:
+    """'今年で10周年を迎えました。…5月18日に記念式典を開催': the year an
+    anniversary is kept, made the day of the ceremony the next sentences
+    hold in that year."""
+    if ceremony is not None and kept.precision is DatePrecision.YEAR and ceremony.value.year == kept.value.year \
+            and ceremony.precision is not DatePrecision.YEAR:
+        return ceremony
+    return kept
+
+
 def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None:
     """'1985年に…締結し、2015年には30周年を迎えた', '自84年9月締結…今年邁入第30年':
     two dates the anniversary's count apart are the founding and the year
@@ -97,7 +107,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
 
 # A date that the words before it mark as the founding's.
 _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|established|formed|forged|inked|"
-                         r"concluded|executed|adopted)\s+(?:in|on)\s+$"
+                         r"concluded|executed|adopted)\s+(?:(?:between|by)\s+[^,.;]{3,60}?\s+)?(?:in|on)\s+$"  # ('… between Guam and Penghu in 2014')
                          # 'renewed the agreement signed in 2013': the agreement's own signing
                          # ('reaffirming the sister county relationship the two counties formed in 2004')
                          r"|\b(?:agreement|pact|accord|memorandum|MOU|relationship|ties|partnership)\s+(?:(?:that|which)\s+)?"
@@ -228,7 +238,10 @@ _ANNIVERSARY_WORDS = re.compile(
 _SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|(?:首度|首次|初次|第一次)(?:簽署|簽訂|締結|簽約|签署|签订|缔结))"  # ('於2017年首度簽署')
                           # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
                           r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
-                          r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))")
+                          r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))"
+                          # 'to terminate its 2017 sister city agreement': the year the agreement carries
+                          r"|(?:(?<=\b[Ii]ts\s\d{4})|(?<=\b[Tt]he\s\d{4})|(?<=\b[Tt]heir\s\d{4}))"
+                          r"\s+(?:[\w-]+\s+){0,3}?(?:agreement|pact|accord|memorandum|MOU)\b")
 
 
 def plans_renewal(text: str, event: Event) -> bool:

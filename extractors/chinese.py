@@ -146,7 +146,7 @@ class ChinesePlaceFinder:
             if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) \
                     or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
                     or _FACILITY_OF.match(text, found.end) \
-                    or (_is_kanji(found.text[-1]) and _KATAKANA_AFTER.match(text, found.end)) or (
+                    or (_is_kanji(found.text[-1]) and found.kind != "country" and _KATAKANA_AFTER.match(text, found.end)) or (
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.
                 found.kind = "org"  # 駐福岡辦事處, 高雄市議會: an office, not the city
@@ -177,7 +177,7 @@ class ChinesePlaceFinder:
         _short_references(spans)
         parents_locate(original, spans)
         same_name_same_place(original, spans)
-        document_country(spans, self.gaz)
+        document_country(spans, self.gaz, self.home)
         venues_among_parties(original, spans)
         spans.extend(heads_by_surname(original, spans))
         _mayors_by_surname(original, spans)

@@ -10,7 +10,7 @@ import re
 
 from extractors.gazetteer.names import fold_characters
 from extractors.gazetteer.transliteration import by_sound
-from extractors.kana import name_reading, place_by_reading, romaji, written_name
+from extractors.kana import name_reading, place_by_reading, romaji, town_reading, written_name
 from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
@@ -138,7 +138,7 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
     if heard is not None:
         return heard
     english, key = name, name
-    if last.place.country == "JP" and (reading := name_reading(name[:-1]) if _KANJI_NAME.fullmatch(name[:-1])
+    if last.place.country == "JP" and (reading := town_reading(name) if _KANJI_NAME.fullmatch(name[:-1])
                                        else romaji(name[:-1])):
         # '福井縣南越前町': the town by its Japanese reading, as English writes it.
         known = place_by_reading(world, reading, Level.CITY, last.place.name)
@@ -253,18 +253,19 @@ def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
             s.place = placed[s.text]
 
 
-def document_country(spans: list[PlaceSpan], gaz) -> None:
+def document_country(spans: list[PlaceSpan], gaz, home: str | None = None) -> None:
     """'蘇澳鎮與松江市…' in a story that names Japan and no other foreign
     country: a name with no country of its own before it is of the one the
     story names, where it has a place there (Matsue, not Shanghai's
-    Songjiang)."""
+    Songjiang). A Japanese page's own places stay Japanese ('高山市' beside
+    '中国昆明市' is Takayama)."""
     named = {s.country for s in spans if s.kind == "country" and s.country and s.country != "TW"}
     if len(named) != 1:
         return
     [country] = named
     ordered = sorted(spans, key=lambda s: s.start)
     for before, s in zip([None, *ordered], ordered):
-        if s.kind != "foreign" or s.place is None or s.place.country in (country, "TW") or s.notes \
+        if s.kind != "foreign" or s.place is None or s.place.country in (country, "TW", home) or s.notes \
                 or (before is not None and before.end == s.start and before.kind in ("country", "locator", "foreign")):
             continue
         there = [p for p in gaz.foreign_lookup(fold_characters(s.text), country) if p.level is s.place.level]

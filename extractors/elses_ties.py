@@ -33,12 +33,36 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
     local = a if foreign is b else b
     if not sides:
         return False
-    if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides):
+    if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides) \
+            or follows_in_a_clause(text, a, b, sides):
         return True
     if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
     first = min(sides, key=lambda s: s.start)
     return first.place.id not in (local.place.id, foreign.place.id)
+
+
+# ', and Kinmen hopes to follow that example', '; Kinmen has none'
+_NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+|;\s+")
+_SUBJECT_OF = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:hopes?|has|have|had|is|was|will|would|plans?|wants?|wishes|seeks?|"
+                         r"intends?|aims?|could|may|might|did|does)\b")
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
+
+
+def follows_in_a_clause(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """'Guam has been a sister island of Penghu since 2014, and Kinmen hopes
+    to follow that example': a side in a later clause that states no tie of
+    its own is not the partner of the place the clause before pairs with
+    one of its kind."""
+    first, later = sorted((a, b), key=lambda s: s.start)
+    cuts = list(_NEXT_CLAUSE.finditer(text, first.end, later.start))
+    if not cuts or not _SUBJECT_OF.match(text, later.end):
+        return False  # (', and Suwon' ending a list of places is no clause of its own)
+    end = _CLAUSE_END.search(text, later.end)
+    if relations_in(text[cuts[-1].end():end.start() if end else len(text)]):
+        return False
+    return any(s.place.id not in (a.place.id, b.place.id) and s.start < cuts[-1].start()
+               and (s.place.country == "TW") == (later.place.country == "TW") for s in sides)
 
 
 _OBJECT_OF_WITH = re.compile(r"(?i)\bwith\s+(?:the\s+)?(?:(?:city|town|county|prefecture|state|province)\s+of\s+)?"

@@ -190,7 +190,7 @@ _AND_PREDICATE = re.compile(r"(?i)\band\s+(?:then\s+|later\s+|also\s+|subsequent
 # the one that states a tie often dates it.
 CEREMONY_WINDOW = 2
 _CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held|(?:was|were) (?:formally |officially )?"
-                       r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式")
+                       r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式|式典")
 
 
 # '日 時:平成30年4月19日(木曜日)', '時間：2024年5月1日': a press release's field

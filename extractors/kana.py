@@ -92,6 +92,20 @@ def name_reading(kanji: str) -> str | None:
     return romaji("".join(m.reading_form() for m in morphemes)) or None
 
 
+_SUFFIX_READINGS = {"町": ("machi", "cho"), "村": ("mura", "son"), "市": ("shi",)}
+
+
+def town_reading(name: str) -> str | None:
+    """The reading of a town's name without its suffix: the stem's own
+    ('南越前'), else the whole name's less the suffix's (小国 alone is a
+    common word, '小国町' the town Oguni-machi)."""
+    if reading := name_reading(name[:-1]):
+        return reading
+    whole = name_reading(name) or ""
+    tail = next((t for t in _SUFFIX_READINGS.get(name[-1:], ()) if whole.endswith(t) and len(whole) > len(t) + 1), None)
+    return whole[:-len(tail)] if tail else None
+
+
 @cache
 def _shinjitai() -> dict[int, str]:
     """Traditional characters to the forms Japan writes, which its dictionary reads."""

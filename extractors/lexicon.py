@@ -88,14 +88,14 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         # 'will join … to host a … sister city agreement signing': a ceremony to come
         r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"
-        r"to\s+(?:sign|establish|form|become|forge|ink|pursue|explore)|help(?:s|ed|ing)?\s+(?:to\s+)?(?:establish|forge|form)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
+        r"to\s+(?:[a-z]+ly\s+)?(?:sign|execute|establish|form|become|forge|ink|pursue|explore)|help(?:s|ed|ing)?\s+(?:to\s+)?(?:establish|forge|form)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|"
         # 'The agreement still needs to be signed by the two leaders'
         r"(?:(?:needs?|has\s+yet|have\s+yet|(?:is|are)\s+(?:yet|still))\s+to\s+be|must\s+(?:still\s+)?be)\s+"
-        r"(?:signed|ratified|formali[sz]ed)|negotiat\w*|consider(?:s|ed|ing)?|intend\w*|"
+        r"(?:signed|ratified|formali[sz]ed)|negotiat\w*|consider(?:s|ed|ing|ation\s+of)?|intend\w*|"
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|possibilit(?:y|ies)\s+of|feasibility\s+of|interest\s+in|"
@@ -115,14 +115,14 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|提携し|新增(?=[^。，,；]{0,24}(?:備忘錄|协定|協定|姊妹|友好))"
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|結びました|提携し|新增(?=[^。，,；]{0,24}(?:備忘錄|协定|協定|姊妹|友好))"
         r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 
 # A past-tense signing verb that settles the event even when the same
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
-                         r"|締結|簽署|簽訂|調印|結び(?=、)", _I)  # ('協定を結び、…': concluded, then …)
+                         r"|締結|簽署|簽訂|調印|結び(?=、)|結びました", _I)  # ('協定を結び、…': concluded, then …)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
                            r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
@@ -215,7 +215,8 @@ ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exh
                            r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b)")
 # 'Sister Cities of Tucson board members': the association a city's sister-city
 # program is run by, named in capitals; it states no tie with whoever visits it.
-_ASSOCIATION = re.compile(r"Sister\s+Cities\s+of\s+(?:the\s+)?[A-Z]")
+# On a line of its own ('Sister Cities of Cebu City' over a table) the words head a list.
+_ASSOCIATION = re.compile(r"Sister\s+Cities\s+of\s+(?:the\s+)?[A-Z](?![^\n.]{0,40}\n)")
 
 
 def _in_treaty_name(text: str, start: int) -> bool:

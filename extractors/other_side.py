@@ -64,10 +64,24 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
     one side only ('Governor Guerrero and Penghu County Magistrate Lai
     signed the agreement')."""
     text = sentences[i].text
+    if _names_its_pair(sentences[i]):
+        return False
     definite = DEFINITE_CUE.search(text) is not None
     return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and definite) \
         or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
+
+
+def _names_its_pair(sent: Sentence) -> bool:
+    """'Yao and Bellevue signed their sister city agreement': two foreign
+    governments of two countries joined by 'and' are whose tie the sentence
+    tells, not a Taiwanese one named before."""
+    foreign = [s for s in sent.sides if s.place.country != "TW"]
+    return any(a.place.country != b.place.country and _AND.fullmatch(sent.text, a.end - sent.start, b.start - sent.start)
+               for a, b in zip(foreign, foreign[1:]))
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _foreign_tie_before(sentences: list[Sentence], i: int) -> bool:
@@ -107,10 +121,18 @@ _SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\
                               r"municipality|township)(?=\s+(?:has|have|had|was|is|signed|formed|established)\b))\b(?!\s+(?:of|is\s+located))")
 
 
-def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None) -> PlaceSpan | None:
+def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None,
+                     owner: Place | None = None) -> PlaceSpan | None:
+    """What 'The city', 'It' opening a sentence stands for: the place the
+    sentences before make their subject; after the rows of a government's
+    list of partners ('Taichung | Taiwan | 2017'), the government whose
+    list it is."""
     if not _SUBJECT_ANAPHOR.match(sentences[i].text):
         return None
     for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
+        if sent.sides and owner is not None and not relations_in(sent.text) and not PROSE_END.search(sent.text.strip()):
+            return PlaceSpan(sentences[i].start, sentences[i].start, owner.name,
+                             "foreign" if owner.country != "TW" else "taiwan", place=owner, notes=["page owner"])
         if sent.sides:
             counts = counts or {}
             return max(sent.sides, key=lambda s: counts.get(s.place.id, 0) > 2 * counts.get(sent.sides[0].place.id, 0))

@@ -20,9 +20,11 @@ COOPERATION_TALK = re.compile(
     r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
 
 
-# Names whose words are no theme: 'Taipei Economic and Cultural Office'.
+# Names whose words are no theme: 'Taipei Economic and Cultural Office', 'Texas Tech University'.
 _OFFICE_NAMES = re.compile(r"(?i)\b(?:economic|trade)\s+and\s+cultural\s+(?:representative\s+)?office\b"
-                           r"|經濟文化(?:辦事處|代表處)|经济文化(?:办事处|代表处)|經濟文化代表処")
+                           r"|經濟文化(?:辦事處|代表處)|经济文化(?:办事处|代表处)|經濟文化代表処"
+                           r"|\b(?:tech|technological|polytechnic)\s+(?:university|institute|college)\b"
+                           r"|\b(?:university|institute)\s+of\s+(?:science\s+and\s+)?technology\b|科技大學|科技大学")
 
 
 def strip_office_names(text: str) -> str:
@@ -43,6 +45,7 @@ def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
                          r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
                          r"|,\s*(?:a|an|its|their)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
+                         r"|(?:'s|’s)\s+(?:sister|friendship|twin)(?:[\s-]+cit(?:y|ies))?\s+(?:and|or|&)\s+"  # "Taoyuan's sister and friendship cities"
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
@@ -243,9 +246,15 @@ _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
     """The kind of tie an enumerated item states; a bare 締盟 takes the kind
-    named before it ('…締姊妹市盟約，台南市…締盟')."""
+    named before it ('…締姊妹市盟約，台南市…締盟'), and so does a renewal
+    agreement ('簽署續約協定，延續兩市…的友好交流關係': the friendship renewed)."""
     tie = relation_of(item_text, item_cues, []) if item_cues else Relation.OTHER  # ('… followed in 2018': the tie before)
-    return relation if tie is Relation.OTHER else tie
+    renewal = all(c[0] is Relation.COOPERATION and _RENEWAL_BEFORE.search(item_text, max(0, c[1] - 3), c[1])
+                  for c in item_cues)
+    return relation if tie is Relation.OTHER or (item_cues and renewal) else tie
+
+
+_RENEWAL_BEFORE = re.compile(r"(?:續約|续约|續簽|续签|更新)$")
 
 
 def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:

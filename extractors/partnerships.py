@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date,
+from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date, on_the_day,
                                      marked_founding, plans_renewal, years_over_at, years_since)
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
@@ -185,7 +185,7 @@ class PartnershipFinder:
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)
             rule_pairs = [(holder, s) for s in distinct_places(sent.sides)] if holder is not None else []
-        subject = subject_referent(sentences, i, counts) or (topic_before(sentences, i) if self.lang == "ja" else None)
+        subject = subject_referent(sentences, i, counts, doc._.page_owner) or (topic_before(sentences, i) if self.lang == "ja" else None)
         if not rule_pairs and subject is not None and sent.sides and not any(
                 (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
             # 'The county has been a friendship county of San Diego County since 2016'
@@ -261,7 +261,7 @@ class PartnershipFinder:
         founded = founding_date(sent.text, kept)
         aside = None
         if (span := anniversary_span(sent.text, written)) is not None:
-            founded, kept = span  # the founding, and when the anniversary is kept
+            founded, kept = span[0], on_the_day(span[1], ceremony)  # the founding, and when the anniversary is kept
             past_date = founded
         elif (aside := founding_aside(sent.text, doc._.published, year_hint)) is not None:
             founded, rest = aside  # ', established in 2017, were upgraded on Monday'

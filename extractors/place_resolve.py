@@ -266,8 +266,9 @@ class PlaceResolver:
         gazetteer does not know, a name that is both a city and a division
         is the division that holds the town."""
         prev = _UNKNOWN_TOWN_BEFORE.search(text, max(0, start - 40), start)
-        if prev is None or self.gaz.foreign_lookup(prev.group(1)) or prev.group(1) in _NOT_TOWNS:
-            return None
+        if prev is None or self.gaz.foreign_lookup(prev.group(1)) or prev.group(1) in _NOT_TOWNS \
+                or self.gaz.taiwan_lookup(prev.group(1)):
+            return None  # (a Taiwanese city is known too: 'Taipei, Phoenix's sister city' is no town of Phoenix Islands)
         found = self.gaz.foreign_lookup(name)
         divisions = [p for p in found if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)]
         if divisions and any(p.level is Level.CITY for p in found):

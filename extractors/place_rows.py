@@ -115,10 +115,49 @@ def row_places(text: str, taken: list[tuple[int, int]], countries, main: str | N
 
 
 def propagate(text: str, names: dict[str, Place], out: list[PlaceSpan], taken) -> None:
-    """The same name elsewhere in the document is the same place."""
+    """The same name elsewhere in the document is the same place, unless a
+    place of another country owns it there ('Seoul's Mapo District' is not
+    the Mapo in Jiangsu a bare 'Mapo District' found)."""
     for name, place in names.items():
         # (and in capitals, as a dateline writes it: 'LEGAZPI CITY –' after 'Legazpi')
         for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}|{re.escape(name.upper())}(?:\s+CITY)?)(?![\w-])", text):
-            if not overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()):
+            owner = possessor(text, m.start(), out)
+            if not overlaps(m.start(), m.end(), taken) and not not_a_place(text, m.start(), m.end()) \
+                    and (owner is None or owner.place.country == place.country):
                 out.append(PlaceSpan(m.start(), m.end(), m.group(0), "foreign", place=place, notes=["propagated"]))
                 taken.append((m.start(), m.end()))
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+\Z")
+_DIVISION_NAMED = re.compile(r"(?i)\b(?:prefecture|province|state|county|district|region)\b")
+
+
+def possessor(text: str, start: int, spans: list[PlaceSpan]) -> PlaceSpan | None:
+    """'Seoul's Mapo District': the place whose possessive is written right before."""
+    return next((s for s in spans if s.place is not None and 0 < start - s.end <= 4
+                 and _POSSESSIVE.match(text, s.end, start)), None)
+
+
+def unify_namesakes(text: str, spans: list[PlaceSpan], admin1_after) -> None:
+    """'the City of Arcadia' after 'ARCADIA, CALIFORNIA, … NEWCASTLE,
+    AUSTRALIA', 'Mapo District' after 'Seoul's Mapo District': one name in
+    one document is one place, the one a state written after it or a city's
+    possessive before it placed (not a country named elsewhere). A name with
+    its level in it ('Hualien County') is placed by the possessive only."""
+    by_name: dict[str, list[PlaceSpan]] = {}
+    for s in spans:
+        by_name.setdefault(fold(s.text) if _DIVISION_NAMED.search(s.text) else fold_core(s.text), []).append(s)
+    for same in by_name.values():
+        if len({s.place.id for s in same}) < 2:
+            continue
+        placed = next((s.place for s in same if _placed_here(text, s, spans, admin1_after)), None)
+        for s in same if placed is not None else ():
+            s.place = placed
+
+
+def _placed_here(text: str, span: PlaceSpan, spans: list[PlaceSpan], admin1_after) -> bool:
+    owner = possessor(text, span.start, spans)
+    if owner is not None and owner.place.country == span.place.country and owner.place.id != span.place.id:
+        return True
+    division = None if _DIVISION_NAMED.search(span.text) else admin1_after(text, span.end)
+    return division is not None and division[0].country == span.place.country

@@ -36,7 +36,7 @@ from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceReso
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
-                                   propagate, row_places)
+                                   propagate, row_places, unify_namesakes)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from extractors.urls import counted_countries
@@ -272,24 +272,8 @@ class PlaceFinder(PlaceResolver):
             out.append(span)
             taken.append((span.start, span.end))
         propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
-        self._unify_namesakes(text_of(doc), out)
+        unify_namesakes(text_of(doc), out, self._admin1_after)
         return out
-
-    def _unify_namesakes(self, text: str, spans: list[PlaceSpan]) -> None:
-        """'the City of Arcadia' after 'ARCADIA, CALIFORNIA, … NEWCASTLE,
-        AUSTRALIA': one name in one document is one place, the one a state
-        written after it placed (not a country named elsewhere)."""
-        by_name: dict[str, list[PlaceSpan]] = {}
-        for s in spans:
-            if not _DIVISION_NAMED.search(s.text):
-                by_name.setdefault(fold_core(s.text), []).append(s)
-        for same in by_name.values():
-            if len({s.place.id for s in same}) < 2:
-                continue
-            placed = next((s.place for s in same if (d := self._admin1_after(text, s.end)) is not None
-                           and d[0].country == s.place.country), None)
-            for s in same if placed is not None else ():
-                s.place = placed
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:
         """A town the gazetteer lacks, written with the prefecture or state
@@ -383,7 +367,6 @@ class PlaceFinder(PlaceResolver):
 # to the model, named by a government's own unit word.
 _MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
                            r"|(?:Self-Governing\s+)?Region|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
-_DIVISION_NAMED = re.compile(r"(?i)\b(?:prefecture|province|state|county|district|region)\b")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.place_cues import PlaceSpan
+from models.records import Level
 
 
 # 'at the county hall in Zhubei': where a ceremony was held.
@@ -58,8 +59,9 @@ def is_meeting_place(text: str, span: PlaceSpan, before: PlaceSpan | None = None
 
 # 'signed a tourism pact in Taipei', 'the agreement, inked in Tokyo on Monday'
 _SIGNED_IN = re.compile(r"(?i)\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|"
-                        r"pact|agreement|memorandum|MO[Uu]|accord)\b[^.;:!?]{0,60}?\s(?:in|at)\s+$")
+                        r"pact|agreement|memorandum|MO[Uu]|accord)\b(?:(?!\bbut\b)[^.;:!?]){0,150}?\s(?:in|at)\s+$")
 # '在台北簽署', '台北市内のホテルで締結', '台北において'
+_POSSESSED = re.compile(r"['’]s\b")
 _AT_BEFORE = re.compile(r"(?:在|於|于)$")
 _AT_AFTER = re.compile(r"(?:[市県都縣]?[内內])?(?:の[^。、，\s]{0,12}?)?(?:で(?![すき])|において|にて)")
 _STOPS = ("。", "！", "？", "\n", ". ", "! ", "? ")
@@ -77,11 +79,38 @@ def _other_parties(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> int:
                 and s.place.id != span.place.id})
 
 
+# '與州長皮倫簽署', '與內州州長…': a division's head, named by title alone, signs.
+_WITH_HEAD = re.compile(r"(?:與|与|和|跟)([^，。、與与和跟]{0,4}?)(?:州|省)(?:長|长|政府)")
+
+
+def _heads_sign(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
+    """'在內布拉斯加州首府林肯市與州長皮倫簽署': a state or province that
+    only located a city is the party when its head signs with no place of
+    their own written before the title; the city it located is then the
+    scene. Returns the divisions made parties."""
+    parties = []
+    for span in spans:
+        if span.kind != "locator" or span.place is None or span.place.level not in (Level.STATE, Level.PROVINCE):
+            continue
+        end = sentence_bounds(text, span.start, span.end)[1]
+        for m in _WITH_HEAD.finditer(text, span.end, end):
+            if not any(s is not span and m.start(1) <= s.start < m.end(1) for s in spans):
+                span.kind = "foreign"
+                parties.append(span)
+                for city in spans:
+                    if city.kind == "foreign" and city.place is not None and 0 <= city.start - span.end <= 3 \
+                            and city.place.admin1 == span.place.name:
+                        city.kind = "venue"
+                break
+    return parties
+
+
 def venues_among_parties(text: str, spans: list[PlaceSpan]) -> None:
     """Chinese and Japanese: mark the scene of a signing a venue where two
     other governments of its sentence are there to be the parties."""
+    parties = _heads_sign(text, spans)
     for span in spans:
-        if span.kind in ("taiwan", "foreign") and span.place is not None and (
+        if span.kind in ("taiwan", "foreign") and span.place is not None and span not in parties and (
                 _AT_BEFORE.search(text, max(0, span.start - 1), span.start) or _AT_AFTER.match(text, span.end)) \
                 and _other_parties(text, span, spans) >= 2:
             span.kind = "venue"
@@ -89,8 +118,8 @@ def venues_among_parties(text: str, spans: list[PlaceSpan]) -> None:
 
 def signed_in_among_parties(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
     """English: 'signed … in Taipei' with two other governments in the sentence."""
-    # ('with Furano in Hokkaido': the division of a side locates it)
-    return span.kind in ("taiwan", "foreign") and span.place is not None \
+    # ('with Furano in Hokkaido': the division of a side locates it; 'in Taichung's city diplomacy' is no scene)
+    return span.kind in ("taiwan", "foreign") and span.place is not None and not _POSSESSED.match(text, span.end) \
         and not any(s.is_side and s.place.admin1 == span.place.name for s in spans) \
-        and _SIGNED_IN.search(text, max(0, span.start - 90), span.start) is not None \
+        and _SIGNED_IN.search(text, max(0, span.start - 200), span.start) is not None \
         and _other_parties(text, span, spans) >= 2

@@ -1,0 +1,193 @@
+"""Who and where, on texts written here: a Japanese page's own town beside
+a Chinese one, a district a city's possessive places, a name after a
+Taiwanese city (no division holding an unknown town), a state whose
+governor signs in its capital, a council that approves, a list under
+'Sister Cities of …', a subject in a later clause with no tie of its own;
+and when: a signing still to come, a renewal agreement, the year an
+agreement carries, a ceremony the next sentence dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import run, ties
+from extractors.chinese import ChinesePlaceFinder
+from extractors.gazetteer.index import load_gazetteer
+from models.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(Settings().cache_dir)
+
+
+def pairs(found) -> set[tuple[str, str]]:
+    return {(m.a.name, m.b.name) for m in found}
+
+
+# ---------------------------------------------------------------- places
+
+def test_a_japanese_pages_own_town_stays_japanese_beside_a_chinese_city(nlp):
+    text = ("令和6年10月3日、高山市と台湾嘉義市は友好交流協定を締結しました。\n"
+            "なお、高山市はこれまでに米国デンバー市、中国昆明市などと姉妹都市提携を結んでいます。")
+    found = run(nlp, text, published=dt.date(2024, 10, 5), lang="ja",
+                url="https://www.city.takayama.lg.jp/shisei/1.html")
+    assert ("Chiayi City", "Takayama", "friendship", "established", "2024-10-03") in ties(found)
+    assert not any("Gaoshan" in (m.a.name, m.b.name) for m in found)
+
+
+def test_japanese_pages_name_countries_in_kanji_of_their_own_and_in_katakana(gaz):
+    finder = ChinesePlaceFinder(gaz, "ja")
+    spans = finder.find("米国カリフォルニア州、豪州ケアンズ市、英国バーミンガム市、アメリカ合衆国オレゴン州")
+    assert [(s.text, s.kind, s.country) for s in spans if s.kind == "country"] == [
+        ("米国", "country", "US"), ("豪州", "country", "AU"), ("英国", "country", "GB"),
+        ("アメリカ合衆国", "country", "US")]
+
+
+def test_a_district_a_citys_possessive_places_is_in_that_city_wherever_named(nlp):
+    text = ("Seoul's Mapo District signed a friendship exchange agreement with Taipei's Da'an District on "
+            "Thursday, the district office said.\n"
+            "Mapo District Mayor Park Kang-su and Da'an District chief Kao Chung-shih signed the agreement at the "
+            "district office.")
+    found = run(nlp, text, published=dt.date(2025, 3, 14))
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Da'an", "Mapo District", "KR")}
+
+
+def test_a_name_after_a_taiwanese_city_is_no_division_holding_an_unknown_town(nlp):
+    text = ("A delegation of 20 Phoenix residents traveled to Taipei, Phoenix's sister city since 1979, for the "
+            "annual youth ambassador exchange. The group also met officials from Chengdu, another of Phoenix's "
+            "sister cities.")
+    found = run(nlp, text, published=dt.date(2023, 5, 22))
+    assert ("Taipei", "Phoenix", "US") in {(m.a.name, m.b.name, m.b.country) for m in found}
+
+
+def test_a_japanese_town_a_chinese_page_writes_is_read_by_its_whole_names_sound(nlp):
+    text = "南投縣竹山鎮與日本熊本縣小國町2日在竹山鎮公所簽署友好交流協定，雙方將以竹產業及觀光為合作重點。"
+    found = run(nlp, text, published=dt.date(2024, 9, 2), lang="zh")
+    assert pairs(found) == {("Zhushan", "Oguni")}
+
+
+# ---------------------------------------------------------------- who signs
+
+def test_a_state_whose_governor_signs_in_its_capital_is_the_party(nlp):
+    text = "花蓮縣長徐榛蔚19日在內布拉斯加州首府林肯市與州長皮倫簽署農業及教育合作備忘錄。"
+    assert pairs(run(nlp, text, published=dt.date(2025, 6, 20), lang="zh")) == {("Hualien", "Nebraska")}
+    text = ("Hualien County Magistrate Hsu Chen-wei signed a memorandum of understanding on agricultural and "
+            "educational cooperation with Nebraska Governor Jim Pillen in Lincoln, the state capital, on Thursday.")
+    assert pairs(run(nlp, text, published=dt.date(2025, 6, 20))) == {("Hualien", "Nebraska")}
+
+
+def test_the_city_a_mayor_of_that_city_signs_with_stays_the_party(nlp):
+    text = "花蓮縣長徐榛蔚19日在內布拉斯加州首府林肯市與林肯市長簽署合作備忘錄。"
+    assert pairs(run(nlp, text, published=dt.date(2025, 6, 20), lang="zh")) == {("Hualien", "Lincoln")}
+
+
+def test_a_place_whose_possessive_follows_in_is_no_scene(nlp):
+    text = ("During the visit, Taichung Mayor Lu not only signed an MOU in international collaboration with Utrecht "
+            "and Almere in the Netherlands but also started a new chapter in Taichung's city diplomacy.")
+    assert {"Utrecht", "Almere Stad"} <= {m.b.name for m in run(nlp, text, published=dt.date(2018, 9, 20))}
+
+
+def test_two_foreign_cities_joined_by_and_sign_their_own_agreement(nlp):
+    text = ("Hualien, Taiwan\nBellevue and Hualien became sister cities in 1984.\nYao, Japan\n"
+            "Yao and Bellevue signed their sister city agreement in 1969, making it Bellevue's oldest partnership.")
+    found = run(nlp, text, published=dt.date(2024, 5, 10), url="https://bellevuewa.gov/sister-cities")
+    assert ("Hualien", "Yao") not in pairs(found)
+    assert ("Yao", "Bellevue") in pairs(found)
+
+
+def test_a_place_in_a_later_clause_with_no_tie_of_its_own_is_no_partner(nlp):
+    text = ("Kinmen County Magistrate Chen Fu-hai visited Guam last week. Guam has been a sister island of Penghu "
+            "since 2014, and Kinmen hopes to follow that example.")
+    assert pairs(run(nlp, text, published=dt.date(2023, 6, 1))) == {("Penghu", "Guam")}
+
+
+def test_a_common_council_approving_a_tie_acts_for_its_city(nlp):
+    text = ("The Stoughton Common Council on Tuesday approved a friendship city agreement with Lukang Township in "
+            "Changhua County, Taiwan.")
+    got = ties(run(nlp, text, published=dt.date(2022, 3, 30)))
+    assert got == {("Lukang", "Stoughton", "friendship", "proposed", "2022-03-29")}
+
+
+def test_a_table_under_sister_cities_of_a_city_and_the_city_after_it(nlp):
+    text = ("Sister Cities of Cebu City\nCity | Country | Year\nKaohsiung | Taiwan | 1998\nYokohama | Japan | 1999\n"
+            "Taichung | Taiwan | 2017\nThe city also maintains friendship agreements with Guangzhou and Xiamen in China.")
+    found = run(nlp, text, published=dt.date(2024, 1, 15), url="https://www.cebucity.gov.ph/sister-cities/",
+                outlet="City of Cebu")
+    got = {(a, b, d) for a, b, _, _, d in ties(found) if "TW" in (a, b) or a in ("Kaohsiung", "Taichung")}
+    assert got == {("Kaohsiung", "Cebu City", "1998"), ("Taichung", "Cebu City", "2017")}
+
+
+# ---------------------------------------------------------------- events and dates
+
+def test_a_signing_a_visit_is_expected_to_bring_is_still_to_come(nlp):
+    text = ("The Lubbock City Council on Tuesday unanimously approved a resolution establishing a sister city "
+            "relationship with Taoyuan, Taiwan. A delegation from Taoyuan is expected to visit in the spring to "
+            "formally sign the agreement.")
+    got = ties(run(nlp, text, published=dt.date(2023, 9, 12)))
+    assert {e for _, _, _, e, _ in got} == {"proposed"}
+
+
+def test_authorizing_the_mayor_to_execute_an_agreement_proposes_the_tie(nlp):
+    text = ("Staff recommended that the City Council authorize the Mayor to execute a Friendship City Agreement "
+            "with Yilan County.")
+    got = ties(run(nlp, text, published=dt.date(2023, 10, 18), url="https://www.cityofrosemead.org/minutes/1.pdf",
+                   outlet="City of Rosemead"))
+    assert {(a, e) for a, _, _, e, _ in got} == {("Yilan", "proposed")}
+
+
+def test_a_renewal_agreement_renews_the_friendship_the_sentence_continues(nlp):
+    text = ("台南市長黃偉哲18日與來訪的日本仙台市長郡和子共同簽署續約協定，延續兩市自2006年締結的友好交流關係，"
+            "未來將深化觀光、教育及防災合作。")
+    got = ties(run(nlp, text, published=dt.date(2023, 5, 18), lang="zh"))
+    assert got == {("Tainan", "Sendai", "friendship", "renewed", "2023-05-18"),
+                   ("Tainan", "Sendai", "friendship", "established", "2006")}
+
+
+def test_an_agreement_first_signed_between_the_two_dates_the_founding(nlp):
+    text = ("Gov. Lou Leon Guerrero and Penghu County Magistrate Chen Kuang-fu on Monday renewed the sister-island "
+            "agreement first signed between Guam and Penghu in 2014.")
+    got = ties(run(nlp, text, published=dt.date(2024, 7, 22)))
+    assert got == {("Penghu", "Guam", "sister", "renewed", "2024-07-22"),
+                   ("Penghu", "Guam", "sister", "established", "2014")}
+
+
+def test_the_year_an_agreement_carries_is_its_founding_not_its_ending(nlp):
+    text = ("The Town of Hempstead board voted Tuesday to terminate its 2017 sister city agreement with Yueyang, "
+            "China.")
+    got = ties(run(nlp, text, published=dt.date(2022, 11, 15)))
+    assert got == {("Hempstead", "Yueyang", "sister", "terminated", "2022-11-15"),
+                   ("Hempstead", "Yueyang", "sister", "established", "2017")}
+
+
+def test_partners_a_forum_brings_together_are_not_dated_by_the_forum(nlp):
+    text = ("Representatives from 12 of Taoyuan's sister and friendship cities, including Lubbock in Texas and "
+            "Mandaue in the Philippines, attended the forum in Taoyuan on Wednesday.")
+    got = ties(run(nlp, text, published=dt.date(2024, 10, 10)))
+    assert got and all(d is None for _, _, _, _, d in got)
+
+
+def test_an_agreement_concluded_with_musubimashita_is_signed(nlp):
+    text = ("青森県と台湾との交流\n本県は、台湾との間で観光・経済交流を進めています。\n"
+            "また、令和5年には台湾の新北市と「経済・文化交流協定」を結びました。")
+    found = run(nlp, text, published=dt.date(2025, 1, 22), lang="ja",
+                url="https://www.pref.aomori.lg.jp/soshiki/kikaku/kokusai/taiwan.html")
+    assert ("New Taipei", "Aomori", "cooperation", "established", "2023") in ties(found)
+
+
+def test_an_anniversary_kept_this_year_takes_the_day_of_the_ceremony_after_it(nlp):
+    text = ("日光市と台湾台南市は、平成26年5月に友好都市協定を締結し、今年で10周年を迎えました。\n"
+            "これを記念し、5月18日に台南市から黄偉哲市長をはじめとする訪問団をお迎えし、記念式典を開催しました。")
+    got = ties(run(nlp, text, published=dt.date(2024, 5, 20), lang="ja",
+                   url="https://www.city.nikko.lg.jp/kokusai/2024/tainan10.html"))
+    assert ("Tainan", "Nikkō", "friendship", "renewed", "2024-05-18") in got
+    assert ("Tainan", "Nikkō", "friendship", "established", "2014-05") in got
+
+
+def test_a_universitys_name_is_no_theme(nlp):
+    text = ("The Lubbock City Council on Tuesday approved a sister city relationship with Taoyuan, Taiwan. Mayor "
+            "Tray Payne said the partnership would open doors for Texas Tech University students.")
+    found = run(nlp, text, published=dt.date(2023, 9, 12))
+    assert found and all("technology_smart_city" not in {t.value for t in m.themes} for m in found)
