@@ -162,8 +162,7 @@ class ChinesePlaceFinder:
             elif found.kind == "foreign" and (_MEETING_AFTER.match(text, found.end) or (
                     _ROUTE.match(text, found.end) and _FROM.search(text[max(0, found.start - 5):found.start])) or (
                     text[found.start - 1:found.start] == "在" and _WITH_AFTER.match(text, found.end))):
-                # ('今天在東京與東京都豐島區長簽署': where the signing took place)
-                found.kind = "venue"
+                found.kind = "venue"  # ('今天在東京與東京都豐島區長簽署': where the signing took place)
             elif (found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end)) or (
                     found.text[-1] == "市" and original[found.end:found.end + 1] == "長" and found.kind == "foreign"
                     and found.place.country == "JP" and (found.place.population or 0) < 5000):
@@ -239,6 +238,8 @@ class ChinesePlaceFinder:
         for n in range(min(MAX_NAME, len(text) - i), 1, -1):
             chunk = text[i:i + n]
             written = original[i:i + n]
+            if not chunk[-1].isalnum() or (chunk[-1] == "州" and text[i + n:i + n + 1] in ("長", "长")):
+                continue  # ('麻州，', '麻州州長': the state, then a stop or its governor's title)
             if before and before[-1].end == i and before[-1].kind != "taiwan" and before[-1].place is not None and (
                     inner := self.gaz.table.chinese_in(chunk, before[-1].place.name)) is not None:
                 return PlaceSpan(i, i + n, written, "foreign", place=inner)  # '首爾市江南區', '釜山市南區'
@@ -308,7 +309,6 @@ class ChinesePlaceFinder:
                     place = county_of(self.gaz, place, _division_before(before)) or place
                 return PlaceSpan(i, i + n, written, "foreign", place=place)
         return fallback
-
 
     def _after_country(self, chunk: str, written: str, i: int, before: list[PlaceSpan]) -> Place | None:
         """'韓國高陽市': a city or county the name table lacks, written right

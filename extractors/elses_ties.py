@@ -140,10 +140,10 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
     out: dict[str, tuple[int, int] | None] = {}
     if not sides:
         return out
-    listed = _HAS_PARTNERS.search(text, sides[0].end, sides[-1].start)
+    listed = _subjects_own(_HAS_PARTNERS.search(text, sides[0].end, sides[-1].start), sides)
     # ('the county has sister ties with Koror State (since 2008) and Ishigaki (since 2013), and friendship
     # ties with Guam': every partner after it, of the other side of the strait)
-    tied = _HAS_TIES_WITH.search(text, sides[0].end, sides[-1].start) if listed is None else None
+    tied = _subjects_own(_HAS_TIES_WITH.search(text, sides[0].end, sides[-1].start), sides) if listed is None else None
     for side in sides[1:]:
         if side.place.id == sides[0].place.id:
             continue
@@ -155,6 +155,18 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
                 sides[0].place.country == "TW"):
             out.setdefault(side.place.id, None)
     return out
+
+
+def _subjects_own(m: re.Match | None, sides: list[PlaceSpan]) -> re.Match | None:
+    """The words of having partners, where they are the first side's: not
+    where another government of its kind is named between ('Taichung signed
+    … with Fukuoka, while Tainan has had a friendship city relationship with
+    Sendai': Tainan's)."""
+    first = sides[0]
+    if m is None or any(first.end <= s.start < m.start() and s.place.id != first.place.id
+                        and (s.place.country == "TW") == (first.place.country == "TW") for s in sides):
+        return None
+    return m
 
 
 _HAS_TIES_WITH = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin)[\s-]+"

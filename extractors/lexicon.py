@@ -107,7 +107,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:postponed|delayed|put\s+off)\b"
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
-        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早)|期盼|希望|可望|予定|目指|検討|打診|提案"
+        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早|未來|未来)|期盼|希望|可望|予定|目指|検討|打診|提案"
         r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
@@ -289,7 +289,8 @@ def event_of(text: str) -> tuple[Event, bool]:
         return Event.ESTABLISHED, True
     if any(_proposes_tie(text, m) for m in f(EVENT_CUES[Event.PROPOSED]).finditer(text)):
         return Event.PROPOSED, True
-    return Event.ESTABLISHED, bool(f(EVENT_CUES[Event.ESTABLISHED]).search(text))
+    # ('have not signed a formal agreement': no cue for a tie made)
+    return Event.ESTABLISHED, any(not _denied(text, m.start()) for m in f(EVENT_CUES[Event.ESTABLISHED]).finditer(text))
 
 
 # Words of wishing, weighing and planning that plan a tie only where the tie follows

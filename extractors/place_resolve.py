@@ -166,7 +166,8 @@ class PlaceResolver:
             # A first-level division without a population figure counts as large.
             size = top.population if top.population is not None else (
                 1_000_000 if top.level is not Level.CITY else 0)
-            if local and (size < 100_000 or (local[0].population or 0) * 20 >= size):
+            # (a country named only to locate other places does not outweigh a major city)
+            if local and (size < 100_000 or ((local[0].population or 0) * 20 >= size and doc_countries[local[0].country] >= 1)):
                 return local[0]
         return top
 

@@ -6,6 +6,7 @@ own name rather than a word that a namesake happens to carry."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors.gazetteer.names import fold, fold_core
 from extractors.place_cues import PlaceSpan, not_a_place
@@ -161,3 +162,20 @@ def _placed_here(text: str, span: PlaceSpan, spans: list[PlaceSpan], admin1_afte
         return True
     division = None if _DIVISION_NAMED.search(span.text) else admin1_after(text, span.end)
     return division is not None and division[0].country == span.place.country
+
+
+# 'Maribyrnong in Australia', 'Anzio, Italy': a country written to locate the name before it.
+_LOCATING = re.compile(r"[A-Z][\w'’.-]*(?:,\s*|\s+in\s+(?:the\s+)?)$")
+
+
+def topic_countries(text: str, countries: list[PlaceSpan]) -> Counter:
+    """How often a document names each country, half a time where it names
+    it only to locate the place written before it: a story from Hampton
+    that lists 'Anzio in Italy and Maribyrnong in Australia' speaks of
+    Australia less than one that names it bare (and a bare 'Hampton' stays
+    Virginia's city rather than an Australian suburb of that name)."""
+    counts: Counter = Counter()
+    for c in countries:
+        if c.country:
+            counts[c.country] += 0.5 if _LOCATING.search(text, max(0, c.start - 40), c.start) else 1
+    return counts

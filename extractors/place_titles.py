@@ -27,6 +27,7 @@ _TWINNED = re.compile(rf"({_NAME})\s+(?:has\s+been|have\s+been|was|were|is|are|b
 # 'Cupertino Sister Cities' heading a page's table: whose ties it lists.
 _HEADING_OWNER = re.compile(
     rf"(?m)^[ \t]*({_NAME})\s+(?i:sister|twin|friendship|partner)[\s-]+(?i:city|cities|towns?|states?)[ \t]*$")
+_GOVERNMENT_OF = re.compile(rf"\b(?i:government)\s+of\s+(?:the\s+)?({_NAME})")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county|town|village"
@@ -48,6 +49,8 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
     out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER, _TWINNED)
            for m in pattern.finditer(text)
            if m.group(1).split()[0] not in _NOT_NAMES]
+    # 'the Government of Guam' (a nation's government is dropped with the nation)
+    out += [(m.start(1), m.end(1), None) for m in _GOVERNMENT_OF.finditer(text)]
     for m in _TITLED.finditer(text):
         words = m.group(1 if m.group(1) else 2).split()
         # Headings in capitals ('FRIENDSHIP CITY AGREEMENT') name no place.

@@ -36,7 +36,7 @@ from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceReso
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
-                                   propagate, row_places, unify_namesakes)
+                                   propagate, row_places, topic_countries, unify_namesakes)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from extractors.urls import counted_countries
@@ -89,7 +89,7 @@ class PlaceFinder(PlaceResolver):
         spans.extend(countries)
         countries = [c for c in countries if c.kind == "country"]
         taken += [(s.start, s.end) for s in countries]
-        doc_countries = counted_countries([s.country for s in countries if s.country], doc._.url)
+        doc_countries = counted_countries(topic_countries(text_of(doc), countries), doc._.url)
         foreign = self._foreign(doc, taken, countries, doc_countries)
         bare_division_names(text_of(doc), foreign, self.gaz)
         spans.extend(foreign)
@@ -228,7 +228,7 @@ class PlaceFinder(PlaceResolver):
             if _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
                 continue
             name = text_of(doc)[start:end]
-            if self.gaz.world.demonym_country(name) or self.gaz.world.country_code(nation_name(name)):
+            if self.gaz.world.demonym_country(name) or self.gaz.world.country_code(nation_name(name)) not in (None, *TERRITORIES):
                 continue  # 'being Taiwanese, San Marino...': a people, not a town; 'State of Palau': a nation
             place = self._resolve(text_of(doc), start, end, name, countries, doc_countries,
                                   "GPE" if code else "NAME", hint=code)

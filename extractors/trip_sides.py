@@ -22,7 +22,8 @@ _TRIP_TO = re.compile(
     r"|\b(?:arriv(?:ed|ing|es?)|landed|stopp(?:ed|ing)(?:\s+over)?|stop(?:ped)?over|transit(?:ed|ing)?)\s+in"
     r"|\bthen\s+(?:on\s+)?to|\band\s+on\s+to)"  # ('traveled to Cupertino, its sister city, and then to San Jose')
     r"\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
-    r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴|轉往|转往|轉赴|转赴|轉抵)[^\s，。、,；;與和及]{0,4}$")
+    r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴|轉往|转往|轉赴|转赴|轉抵"
+    r"|(?<![提得受達达看聽听想感遇做])到)[^\s，。、,；;與和及]{0,4}$")  # ('首日到新罕布夏州，拜會姊妹市曼徹斯特')
 _TRIP_AFTER = re.compile(r"(?:を(?:表敬)?訪問|を訪れ|に到着|入りし)")  # matched at the name's end ('を表敬訪問': a courtesy call)
 
 

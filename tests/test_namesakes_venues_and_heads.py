@@ -191,3 +191,49 @@ def test_a_universitys_name_is_no_theme(nlp):
             "Tray Payne said the partnership would open doors for Texas Tech University students.")
     found = run(nlp, text, published=dt.date(2023, 9, 12))
     assert found and all("technology_smart_city" not in {t.value for t in m.themes} for m in found)
+
+
+def test_a_signing_the_clause_denies_is_no_tie_made(nlp):
+    text = ("Las Vegas and Taichung have not signed a formal agreement, but both cities expressed interest in "
+            "exploring a sister city relationship.")
+    got = ties(run(nlp, text, published=dt.date(2024, 2, 20)))
+    assert {(a, b, e) for a, b, _, e, _ in got} == {("Taichung", "Las Vegas", "proposed")}
+
+
+def test_a_later_clause_with_its_own_subject_has_its_own_partner(nlp):
+    text = ("Taichung signed a friendship agreement with Fukuoka Prefecture in 2023, while Tainan has had a friendship "
+            "city relationship with Sendai since 2006.")
+    assert pairs(run(nlp, text, published=dt.date(2024, 9, 15))) == {("Taichung", "Fukuoka"), ("Tainan", "Sendai")}
+
+
+def test_a_states_short_name_before_its_governors_title_is_the_state(nlp):
+    text = "嘉義市長黃敏惠18日率團訪問美國麻州，與麻州州長會面，雙方討論教育與科技合作，並盼未來締結姊妹州市。"
+    got = ties(run(nlp, text, published=dt.date(2024, 1, 18), lang="zh"))
+    assert {(a, b, e) for a, b, _, e, _ in got} == {("Chiayi City", "Massachusetts", "proposed")}
+
+
+def test_the_government_of_a_territory_in_a_title_block_is_a_party(nlp):
+    text = ("MEMORANDUM OF UNDERSTANDING ON TOURISM COOPERATION\nbetween\nYilan County, Taiwan (R.O.C.)\nand\n"
+            "the Government of Guam\n\n1. Both parties agree to promote tourism exchanges.\n\n"
+            "Done in duplicate at Yilan on 8 May 2023.")
+    found = run(nlp, text, published=None, url="https://www.e-land.gov.tw/files/mou-guam.pdf")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Yilan", "Guam", "GU")}
+
+
+def test_the_government_of_a_nation_is_no_local_party(nlp):
+    text = ("Officials from the Government of Palau met Taipei Mayor Chiang on Monday to discuss a sister city "
+            "agreement.")
+    assert not any("Pala" in m.b.name for m in run(nlp, text))
+
+
+def test_countries_that_only_locate_other_partners_leave_a_major_city_its_own(nlp):
+    text = ("Hampton Mayor Jimmy Gray and Taoyuan Mayor Chang San-cheng signed a sister city agreement at Hampton City "
+            "Hall on Monday. Gray said the partnership would build on the city's existing ties with Anzio in Italy "
+            "and Maribyrnong in Australia.")
+    found = run(nlp, text, published=dt.date(2024, 6, 11))
+    assert ("Taoyuan", "Hampton", "US") in {(m.a.name, m.b.name, m.b.country) for m in found}
+
+
+def test_the_state_a_trip_arrives_in_is_no_partner_of_the_sister_city_visited(nlp):
+    text = "台中市長盧秀燕訪美行首日到新罕布夏州，拜會姊妹市曼徹斯特市長。兩市締交已經37年。"
+    assert pairs(run(nlp, text, published=dt.date(2026, 3, 13), lang="zh")) == {("Taichung", "Manchester")}

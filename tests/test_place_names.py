@@ -211,7 +211,7 @@ def test_a_county_written_after_its_state_is_that_states_county(nlp):
 
     doc = _cjk_pipelines(nlp)["zh"]("德克薩斯州 哈里斯县 2006年6月29日")
     assert {(p.text, p.kind, p.place.name, p.place.admin1) for p in doc._.places} == {
-        ("德克薩斯州 ", "locator", "Texas", None), ("哈里斯县", "foreign", "Harris County", "Texas")}
+        ("德克薩斯州", "locator", "Texas", None), ("哈里斯县", "foreign", "Harris County", "Texas")}
 
 
 def test_korean_cities_geonames_lacks_come_from_the_name_table(nlp):
