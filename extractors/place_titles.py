@@ -135,7 +135,7 @@ _HEAD_TITLE = re.compile(r"(?:Mayor|Governor|Gov\.|(?:County\s+)?Magistrate|Comm
 
 
 # ('Lu signed …', 'Huang and Kori agreed …'): the head as the subject of the tie's verb.
-_SIGNER = re.compile(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:also|later|then|jointly)\s+)?"
+_SIGNER = re.compile(r"(?:\s+and\s+(?:[A-Z][\w.-]+\s+){0,3}?[A-Z][\w-]+)?\s+(?:(?:also|later|then|jointly)\s+)?"
                      r"(?:signed|inked|sealed|agreed|renewed|formali[sz]ed|concluded)\b")
 
 

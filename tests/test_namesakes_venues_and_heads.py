@@ -237,3 +237,10 @@ def test_countries_that_only_locate_other_partners_leave_a_major_city_its_own(nl
 def test_the_state_a_trip_arrives_in_is_no_partner_of_the_sister_city_visited(nlp):
     text = "台中市長盧秀燕訪美行首日到新罕布夏州，拜會姊妹市曼徹斯特市長。兩市締交已經37年。"
     assert pairs(run(nlp, text, published=dt.date(2026, 3, 13), lang="zh")) == {("Taichung", "Manchester")}
+
+
+def test_a_head_named_by_surname_signs_beside_another_mayor_named_in_full(nlp):
+    text = ("Taipei Mayor Chiang Wan-an returned on Sunday from a trip to Europe.\n"
+            "In Vilnius, Chiang and Mayor Valdas Benkunskas signed a memorandum of understanding on cultural "
+            "exchanges.")
+    assert pairs(run(nlp, text, published=dt.date(2025, 10, 20))) == {("Taipei", "Vilnius")}
