@@ -93,7 +93,10 @@ _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+
 _NEXT_PREDICATE = re.compile(r"(?i),?\s+and\s+(?:was|were|is|are|has|had|will|would|later|then)\s+\w+ed\b")
 _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
                           r"partnerships?)\s+with\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
-                          r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b")
+                          r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b"
+                          # "Tainan's friendship cities in Japan also include Kanazawa": ties that are
+                          r"|\b(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns)\b[^.;,]{0,30}?\b(?:also\s+)?"
+                          r"(?:include|are)\b")
 
 
 _STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:has|have)\s+been\s+"
@@ -241,7 +244,10 @@ _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-
                         r"concluded|sealed|ended|terminated|cut)\b)"
                         # (', and Kaohsiung has been a sister city of Sakai since 2014': a subject of its own)
                         r"|,\s+(?=and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:has|have|had|signed|inked|formed|"
-                        r"became|established|is|was|were|are)\b)")
+                        r"became|established|is|was|were|are)\b)"
+                        # (', and the city hopes to sign an agreement with Okayama next year': the subject again)
+                        r"|,\s+(?=and\s+(?:the\s+(?:city|county|town|prefecture|state)|it|they)\s+(?:also\s+)?"
+                        r"(?:hopes?|plans?|aims?|seeks?|wants?|intends?|will|would|has|have|signed|is|was)\b)")
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

@@ -244,3 +244,11 @@ def test_a_head_named_by_surname_signs_beside_another_mayor_named_in_full(nlp):
             "In Vilnius, Chiang and Mayor Valdas Benkunskas signed a memorandum of understanding on cultural "
             "exchanges.")
     assert pairs(run(nlp, text, published=dt.date(2025, 10, 20))) == {("Taipei", "Vilnius")}
+
+
+def test_partners_a_list_includes_keep_their_tie_beside_a_plan_the_next_clause_states(nlp):
+    text = ("Huang said Tainan's friendship cities in Japan also include Kanazawa, Nikko and Kyoto, and the city hopes "
+            "to sign an agreement with Okayama next year.")
+    got = ties(run(nlp, text, published=dt.date(2024, 11, 5)))
+    assert {("Tainan", b, "friendship", "established", None) for b in ("Kanazawa", "Nikkō", "Kyoto")} <= got
+    assert not any(b in ("Kanazawa", "Nikkō", "Kyoto") and e == "proposed" for _, b, _, e, _ in got)
