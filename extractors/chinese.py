@@ -346,8 +346,8 @@ def _mayors_by_surname(text: str, spans: list[PlaceSpan]) -> None:
 
 
 def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
-    if i == 0 or text[i - 1] in NAME_BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
-        return True
+    if i == 0 or text[i - 1] in NAME_BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff") or text[i - 2:i] == "管内":
+        return True  # ('十勝管内本別町': a Hokkaido town after its subprefecture's area)
     return bool(before) and before[-1].end == i
 
 

@@ -252,3 +252,9 @@ def test_partners_a_list_includes_keep_their_tie_beside_a_plan_the_next_clause_s
     got = ties(run(nlp, text, published=dt.date(2024, 11, 5)))
     assert {("Tainan", b, "friendship", "established", None) for b in ("Kanazawa", "Nikkō", "Kyoto")} <= got
     assert not any(b in ("Kanazawa", "Nikkō", "Kyoto") and e == "proposed" for _, b, _, e, _ in got)
+
+
+def test_a_hokkaido_town_after_its_subprefectures_area_is_a_town(nlp):
+    text = ("姉妹都市の台湾・宜蘭県羅東鎮から高校生20人が19日、十勝管内本別町を訪れ、町民と交流した。"
+            "両町は2008年に姉妹都市提携を結んでいる。")
+    assert pairs(run(nlp, text, published=dt.date(2025, 2, 20), lang="ja")) == {("Luodong", "Honbetsu")}
