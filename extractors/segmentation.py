@@ -19,6 +19,11 @@ from spacy.tokens import Doc
 SHORT_LINE = 80  # characters: shorter lines are headings, captions, menu items
 CLOSERS = frozenset(".!?:;。！？：；")
 _YEAR_END = re.compile(r"(?:19|20)\d\d")
+# Words no heading or caption ends with: a line ending so is prose wrapped
+# ('… renewing the sister city agreement with' / 'Zhongli, which was …').
+_RUNS_ON = frozenset({"with", "of", "the", "a", "an", "and", "or", "to", "for", "in", "on", "by", "from",
+                      "between", "that", "which", "who", "its", "their", "his", "her", "as", "at", "was", "were",
+                      "is", "are", "has", "have", "had"})
 _CAPS_LINE = re.compile(r"[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[^a-z\n]*")
 
 
@@ -33,7 +38,8 @@ def split_lines(doc: Doc) -> Doc:
         last = token if not token.is_space else (doc[i - 1] if i else token)
         line_length = last.idx + len(last.text) - line_start
         if ("\n\n" in gap or last.text[-1:] in CLOSERS
-                or (line_length < SHORT_LINE and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
+                or (line_length < SHORT_LINE and last.lower_ not in _RUNS_ON
+                    and (nxt.text[:1].isupper() or not nxt.text[:1].isalpha()
                                                   or "\u3040" <= nxt.text[:1] <= "\u9fff"))  # (kana or kanji)
                 # captions one per line: '… on August 4, 2012' / 'Mr. Sam Adams, Mayor of Portland, …' /
                 # 'Thumbnail - …' (prose that wraps ends its line with a word, or its sentence with a stop)

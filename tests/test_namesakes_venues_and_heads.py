@@ -258,3 +258,13 @@ def test_a_hokkaido_town_after_its_subprefectures_area_is_a_town(nlp):
     text = ("姉妹都市の台湾・宜蘭県羅東鎮から高校生20人が19日、十勝管内本別町を訪れ、町民と交流した。"
             "両町は2008年に姉妹都市提携を結んでいる。")
     assert pairs(run(nlp, text, published=dt.date(2025, 2, 20), lang="ja")) == {("Luodong", "Honbetsu")}
+
+
+def test_a_line_ending_in_with_runs_on_into_the_next(nlp):
+    text = ("CITY COUNCIL REGULAR MEETING MINUTES\n"
+            "Staff presented a report on renewing the sister city agreement with\n"
+            "Zhongli, which was first signed in 1985.\nItem 6\nMayor Alarcon reported on his visit.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert "Staff presented a report on renewing the sister city agreement with\nZhongli, which was first signed " \
+           "in 1985." in sents
+    assert "Item 6" in sents  # (a short line before a capital still ends its sentence)
