@@ -388,9 +388,9 @@ class PartnershipFinder:
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪|｜・]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)[\s・]*)?")  # before a row's place ('台湾 台北市', '・台湾台中市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
-# A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion.
-_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)"
-                           r"|\b(?:moved|voted|motion)\s+to\s+(?:approve|adopt|authori[sz]e|ratify)\b")
+# A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion, 'the sister city agreement with'.
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)|\b(?:moved|voted|motion)\s+to\s+"
+                           r"(?:approve|adopt|authori[sz]e|ratify)\b|\b(?:the|a)\s+(?:sister|friendship)[\s-]+(?:city|county)\s+(?:agreement|relationship)\s+with\b")
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

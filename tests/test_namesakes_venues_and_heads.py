@@ -268,3 +268,12 @@ def test_a_line_ending_in_with_runs_on_into_the_next(nlp):
     assert "Staff presented a report on renewing the sister city agreement with\nZhongli, which was first signed " \
            "in 1985." in sents
     assert "Item 6" in sents  # (a short line before a capital still ends its sentence)
+
+
+def test_the_sister_city_agreement_with_a_partner_in_a_citys_minutes_is_the_citys(nlp):
+    text = ("CITY OF ROSEMEAD\nCITY COUNCIL REGULAR MEETING MINUTES\n"
+            "Staff presented a report on renewing the sister city agreement with\n"
+            "Zhongli District, Taoyuan City, which was first signed in 1985.\n")
+    got = ties(run(nlp, text, published=dt.date(2015, 2, 10), url="https://www.cityofrosemead.org/minutes/2015.pdf",
+                   outlet="City of Rosemead"))
+    assert ("Zhongli", "Rosemead", "sister", "established", "1985") in got
