@@ -165,7 +165,7 @@ class ChinesePlaceFinder:
                 found.kind = "venue"  # ('今天在東京與東京都豐島區長簽署': where the signing took place)
             elif (found.text[-1] not in _SUFFIXES and _PERSON_AFTER.match(original, found.end)) or (
                     found.text[-1] == "市" and original[found.end:found.end + 1] == "長" and found.kind == "foreign"
-                    and found.place.country == "JP" and (found.place.population or 0) < 5000):
+                    and found.place.country == "JP" and 0 < (found.place.population or 0) < 5000):
                 found.kind = "person"  # ('大西市長': Mayor Ōnishi; no city of Japan is so small)
             elif found.kind in ("taiwan", "foreign") and is_dateline(original, found.start, found.end):
                 found.kind = "dateline"  # 洛杉磯25日電: where the story was filed
@@ -324,7 +324,7 @@ _BEFORE_NAME = frozenset("市縣县鄉乡鎮镇與与和及在於于到赴至從
 # Titles a person's name follows ('市長中山義隆', '大使Donya'): what comes next is
 # a name, even where it reads like a place.
 # Two to four characters and the unit of a city or county, none of them a unit or a joining word.
-_GOVERNMENT_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,8}[市町村県縣府](?:政府|役所|役場|公所)?$")
+_GOVERNMENT_OUTLET = re.compile(r"[\u4e00-\u9fff]{1,8}[市町村県縣府鄉鎮區乡镇区](?:政府|役所|役場|公所)?$")
 _UNKNOWN_CITY = re.compile(r"(?:(?![市縣县郡州省區区町村與与和及的之在姊姐妹友盟伴個个些城])[\u4e00-\u9fff]){2,4}[市郡]")  # (not '美國姊妹市', '日本多個城市')
 _TITLE_BEFORE = re.compile(r"(?:[市縣县鎮镇鄉乡區区町村]長|市长|县长|知事|議員|议员|議長|主席|部長|局長|處長|大使|總統|委員)$")
 

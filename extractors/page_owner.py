@@ -68,6 +68,7 @@ _SELF = {
     "prefecture": r"本県|当県",
     "county": r"本縣|縣府|本府|the County(?! (?:of|Council|Board))",
     "special_municipality": r"本市(?!場)|市府|本府|the City(?! (?:of|Council|Hall))",
+    "township": r"本鄉|本鎮|本所(?!屬)", "district": r"本區|本所(?!屬)",  # (a township office's '本所': the township)
 }
 
 
@@ -185,9 +186,10 @@ def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
 
 # The unit each CJK word for 'this city/town/village/prefecture' speaks of
 # (県, 縣 and 县 folded to one), and the words themselves.
-_SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r"本村|当村", "県": r"本県|当県|本縣|縣府"}
+_SELF_UNITS = {"市": r"本市(?!場)|当市", "町": r"本町|当町", "村": r"本村|当村", "県": r"本県|当県|本縣|縣府",
+               "鄉": r"本鄉|本所(?!屬)", "鎮": r"本鎮|本所(?!屬)", "區": r"本區"}
 _BODIES = r"(?:Council|Hall|School|University|College|Airport|Port|Police|Library|Museum)"
-_UNIT_FOLD = str.maketrans("縣县", "県県")
+_UNIT_FOLD = str.maketrans("縣县乡镇区", "県県鄉鎮區")
 
 
 # '… - Taichung City Government', '| Hsinchu County Government': a Taiwanese

@@ -277,3 +277,10 @@ def test_the_sister_city_agreement_with_a_partner_in_a_citys_minutes_is_the_city
     got = ties(run(nlp, text, published=dt.date(2015, 2, 10), url="https://www.cityofrosemead.org/minutes/2015.pdf",
                    outlet="City of Rosemead"))
     assert ("Zhongli", "Rosemead", "sister", "established", "1985") in got
+
+
+def test_a_township_office_speaks_of_itself_as_this_township(nlp):
+    text = "本鄉於5月2日與日本熊本縣上天草市簽署友好交流協定，由鄉長與上天草市長共同簽署。"
+    found = run(nlp, text, published=dt.date(2024, 5, 3), lang="zh", title="本鄉與日本上天草市簽署友好交流協定",
+                outlet="宜蘭縣冬山鄉公所", url="https://www.dongshan.gov.tw/News_Content.aspx?n=1")
+    assert ties(found) == {("Dongshan", "Kamiamakusa", "friendship", "established", "2024-05-02")}
