@@ -125,6 +125,8 @@ class PlaceResolver:
             found = self.gaz.table.english_in(english, city) if city else self.gaz.table.english(english)
             if found is not None:
                 return found
+        if (own := self.gaz.table.english(name, hint)) is not None and own.id.startswith("tbl:"):
+            return own  # ('Jaluit Atoll': the table's own place, not the village GeoNames files under that name)
         candidates = self.gaz.foreign_lookup(name, hint) if hint else self.gaz.foreign_lookup(name)
         if hint:
             candidates = [p for p in candidates if p.country == hint] or (

@@ -28,6 +28,11 @@ _TWINNED = re.compile(rf"({_NAME})\s+(?:has\s+been|have\s+been|was|were|is|are|b
 _HEADING_OWNER = re.compile(
     rf"(?m)^[ \t]*({_NAME})\s+(?i:sister|twin|friendship|partner)[\s-]+(?i:city|cities|towns?|states?)[ \t]*$")
 _GOVERNMENT_OF = re.compile(rf"\b(?i:government)\s+of\s+(?:the\s+)?({_NAME})")
+# 'Majuro, which has been a sister city of Taipei': the subject of a tie it describes.
+_IS_PARTNER = re.compile(rf"({_NAME}),?\s+(?:which\s+|that\s+)?(?:has\s+been|is|was|became)\s+(?:an?\s+|the\s+)?"
+                         rf"(?i:sister|friendship|twin)[\s-]+(?i:city|town|island|state|county)\s+(?:of|to|with)\b")
+# 'Jaluit Atoll Local Government': the Marshall Islands' name for an atoll's government.
+_LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+(?:\s+Atoll)?)\s+Local\s+Government\b")
 _TITLED = re.compile(
     rf"\b(?i:city|municipality|town|prefecture|province|county|state)\s+of\s+({_NAME})"
     rf"|\b({_NAME})\s+(?i:city|prefecture|province|county|town|village"
@@ -46,7 +51,8 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
     """'the City of Cebu', 'Miyazaki Prefecture', "Murray's sister city": a
     name a government word or a tie vouches for, even where the model
     tagged nothing."""
-    out = [(m.start(1), m.end(1), None) for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER, _TWINNED)
+    out = [(m.start(1), m.end(1), None)
+           for pattern in (_APPOSED, _TIE_OWNER, _HEADING_OWNER, _TWINNED, _IS_PARTNER, _LOCAL_GOVERNMENT)
            for m in pattern.finditer(text)
            if m.group(1).split()[0] not in _NOT_NAMES]
     # 'the Government of Guam' (a nation's government is dropped with the nation)

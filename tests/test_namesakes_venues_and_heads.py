@@ -284,3 +284,10 @@ def test_a_township_office_speaks_of_itself_as_this_township(nlp):
     found = run(nlp, text, published=dt.date(2024, 5, 3), lang="zh", title="本鄉與日本上天草市簽署友好交流協定",
                 outlet="宜蘭縣冬山鄉公所", url="https://www.dongshan.gov.tw/News_Content.aspx?n=1")
     assert ties(found) == {("Dongshan", "Kamiamakusa", "friendship", "established", "2024-05-02")}
+
+
+def test_an_atolls_local_government_and_a_partner_a_tie_describes_are_places(nlp):
+    text = ("Jaluit Atoll Local Government and Tainan City signed a sister city agreement in Tainan last week, Mayor "
+            "Daisy Alik-Momotaro said. The atoll joins Majuro, which has been a sister city of Taipei since 2024.")
+    got = {(a, b) for a, b, _, _, _ in ties(run(nlp, text, published=dt.date(2024, 8, 19)))}
+    assert got == {("Tainan", "Jaluit Atoll"), ("Taipei", "Majuro")}
