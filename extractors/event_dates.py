@@ -52,6 +52,10 @@ _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city",
 _ITEM_DATE = re.compile(r"[(（]\s*(?:since\s+)?$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014', 'Ishigaki (since 2013)')
 
 
+# 'with Kaohsiung, signed in 2018, and with Hsinchu City': a participle dating that item alone.
+_SIGNED_LEAD = re.compile(r"\s*,\s*(?:first\s+)?(?:signed|established|formed|inked|forged|twinned)\s+(?:in|on)\s+")
+
+
 def item_date(text: str, side_end: int, stop: int, published) -> EventDate | None:
     """The date an item of a list carries after its name, reading up to
     ``stop`` (the next party's name) and never past a semicolon."""
@@ -60,7 +64,8 @@ def item_date(text: str, side_end: int, stop: int, published) -> EventDate | Non
         lead = segment[:d.start]
         # Only names and the words that locate them stand between ('in the
         # U.S. state of'); a verb means the date belongs to a clause.
-        if _ITEM_DATE.search(lead) and all(w in _LOCATOR_WORDS for w in re.findall(r"\b[a-z]{4,}\b", lead)):
+        if (_ITEM_DATE.search(lead) and all(w in _LOCATOR_WORDS for w in re.findall(r"\b[a-z]{4,}\b", lead))) \
+                or _SIGNED_LEAD.fullmatch(lead):
             return d.date
         return None
     return None
@@ -89,6 +94,16 @@ def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published
         if found is not None:
             out[p.start] = found
     return out
+
+
+def anothers_item_date(dated: dict[int, EventDate], sides: list, pair: frozenset, date: EventDate | None,
+                       lang: str) -> bool:
+    """Whether ``date`` is only the date of another partner's item ('ties
+    with Kaohsiung, signed in 2018, and with Hsinchu City': not Hsinchu's).
+    English only: a Chinese sentence's day opens a clause, not an item."""
+    owners = {s.start: s.place.id for s in sides}
+    return lang == "en" and date is not None and any(d == date for d in dated.values()) and not any(
+        d == date and owners.get(st) in pair for st, d in dated.items())
 
 
 def _locates(text: str, pool: list, item, start: int) -> bool:

@@ -17,7 +17,7 @@ from models.records import Event, Relation, Theme
 # Sentences after the evidence say what the tie covers only when they talk about the cooperation itself.
 COOPERATION_TALK = re.compile(
     r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
-    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|合作|交流|領域|雙方|兩市|推動")
+    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|renewal|合作|交流|領域|雙方|兩市|推動")
 
 
 # Names whose words are no theme: 'Taipei Economic and Cultural Office', 'Texas Tech University'.

@@ -29,8 +29,8 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
                                    signed_with, someone_elses_tie)
-from extractors.event_dates import (CEREMONY_WINDOW, bracketed_years, ceremony_date, field_date_before, founding_aside,
-                                    item_dates, nearest_date, said_same_day)
+from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, field_date_before,
+                                    founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
@@ -317,9 +317,9 @@ class PartnershipFinder:
                     if self.lang == "en" else self.lang == "zh" and in_other_item(
                     sent.text, sent.text.find(pair_date.text or "\0"), item)):
                 pair_date = None
-            elif event is Event.ESTABLISHED and (len(dated_items) > 1 or bracketed_years(sent.text) > 1):
-                # A list whose items carry their own dates: each pair takes its item's.
-                pair_date = dated_items.get(b.start) or dated_items.get(a.start)
+            elif event is Event.ESTABLISHED and (len(dated_items) > 1 or bracketed_years(sent.text) > 1
+                                                 or anothers_item_date(dated_items, sent.sides, key, pair_date, self.lang)):
+                pair_date = dated_items.get(b.start) or dated_items.get(a.start)  # (a list's items carry their own dates)
             told = aside_told(text_of(doc), asides, a, b)
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):

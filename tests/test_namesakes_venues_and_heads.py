@@ -291,3 +291,10 @@ def test_an_atolls_local_government_and_a_partner_a_tie_describes_are_places(nlp
             "Daisy Alik-Momotaro said. The atoll joins Majuro, which has been a sister city of Taipei since 2024.")
     got = {(a, b) for a, b, _, _, _ in ties(run(nlp, text, published=dt.date(2024, 8, 19)))}
     assert got == {("Tainan", "Jaluit Atoll"), ("Taipei", "Majuro")}
+
+
+def test_a_participle_dates_its_own_item_only(nlp):
+    text = "Iloilo City also has sister city ties with Kaohsiung, signed in 2018, and with Hsinchu City."
+    got = ties(run(nlp, text, published=dt.date(2025, 5, 6)))
+    assert got == {("Kaohsiung", "Iloilo", "sister", "established", "2018"),
+                   ("Hsinchu City", "Iloilo", "sister", "established", None)}
