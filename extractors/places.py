@@ -175,7 +175,7 @@ class PlaceFinder(PlaceResolver):
             if (ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG") and " " in text)) \
                     and world.is_country(text):
                 code = world.country_code(text)
-                out.extend(self._country_spans(ent.start_char, ent.end_char, ent.text, code))
+                out.extend(self._country_spans(ent.start_char, ent.end_char, ent.text, code, text_of(doc)))
             elif ent.label_ in ("NORP", "GPE"):
                 code = world.demonym_country(text)
                 if code:
@@ -186,12 +186,14 @@ class PlaceFinder(PlaceResolver):
         for m in COUNTRY_SLOT.finditer(text_of(doc)):
             code = world.country_code(m.group(1))
             if code and not _overlaps(m.start(1), m.end(1), taken):
-                out.extend(self._country_spans(m.start(1), m.end(1), m.group(1), code))
+                out.extend(self._country_spans(m.start(1), m.end(1), m.group(1), code, text_of(doc)))
         return sorted(out, key=lambda c: c.start)
 
-    def _country_spans(self, start: int, end: int, text: str, code: str) -> list[PlaceSpan]:
-        # Guam has an ISO code and a governor: a country for its places, and a party of its own.
-        territory = self.gaz.table.english(_clean(text), code) if code in TERRITORIES else None
+    def _country_spans(self, start: int, end: int, text: str, code: str, doc_text: str) -> list[PlaceSpan]:
+        # Guam has an ISO code and a governor: a country for its places, and a party of its own ('The
+        # Commonwealth of the Northern Mariana Islands' too), unless it only locates one ('… Islands' Saipan').
+        territory = self.gaz.table.english(_COMMONWEALTH.sub("", _clean(text)), code) \
+            if code in TERRITORIES and not re.search(r"(?:'s|’s|'|’)\s+[A-Z]", doc_text[end - 2:end + 4]) else None
         return [PlaceSpan(start, end, text, "country", country=code)] + (
             [PlaceSpan(start, end, text, "foreign", place=territory)] if territory is not None else [])
 
@@ -376,6 +378,9 @@ _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY
 def _leading_len(text: str) -> int:
     m = LEADING.match(text)
     return m.end() if m else 0
+
+
+_COMMONWEALTH = re.compile(r"^(?:the\s+)?Commonwealth\s+of\s+(?:the\s+)?", re.I)
 
 
 def _clean(text: str) -> str:

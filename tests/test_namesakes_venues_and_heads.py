@@ -298,3 +298,10 @@ def test_a_participle_dates_its_own_item_only(nlp):
     got = ties(run(nlp, text, published=dt.date(2025, 5, 6)))
     assert got == {("Kaohsiung", "Iloilo", "sister", "established", "2018"),
                    ("Hsinchu City", "Iloilo", "sister", "established", None)}
+
+
+def test_the_commonwealth_of_the_northern_mariana_islands_is_a_party(nlp):
+    text = ("The Commonwealth of the Northern Mariana Islands and Taoyuan City signed a sister city agreement on "
+            "Friday, Gov. Arnold Palacios said.")
+    found = run(nlp, text, published=dt.date(2023, 4, 22))
+    assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taoyuan", "Northern Mariana Islands", "MP")}
