@@ -305,3 +305,10 @@ def test_the_commonwealth_of_the_northern_mariana_islands_is_a_party(nlp):
             "Friday, Gov. Arnold Palacios said.")
     found = run(nlp, text, published=dt.date(2023, 4, 22))
     assert {(m.a.name, m.b.name, m.b.country) for m in found} == {("Taoyuan", "Northern Mariana Islands", "MP")}
+
+
+def test_australian_states_and_cities_as_taiwanese_chinese_writes_them(gaz):
+    spans = ChinesePlaceFinder(gaz, "zh").find("新北市與澳洲新南威爾斯州帕拉馬塔市、西澳州伯斯市簽署友好交流協定")
+    assert {(s.place.name, s.kind) for s in spans if s.place is not None and s.place.country == "AU"} == {
+        ("New South Wales", "locator"), ("Parramatta", "foreign"), ("Western Australia", "locator"),
+        ("Perth", "foreign")}
