@@ -247,7 +247,8 @@ _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-
                         r"became|established|is|was|were|are)\b)"
                         # (', and the city hopes to sign an agreement with Okayama next year': the subject again)
                         r"|,\s+(?=and\s+(?:the\s+(?:city|county|town|prefecture|state)|it|they)\s+(?:also\s+)?"
-                        r"(?:hopes?|plans?|aims?|seeks?|wants?|intends?|will|would|has|have|signed|is|was)\b)")
+                        r"(?:hopes?|plans?|aims?|seeks?|wants?|intends?|will|would|has|have|signed|is|was)\b"
+                        r"|and\s+the\s+(?:city|town|village|county|prefecture)\s+of\s+[A-Z])")  # (', and the town of Kikuyo …')
 
 
 def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:

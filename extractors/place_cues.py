@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.councils import council_acts, council_of
-from models.records import Place
+from extractors.gazetteer.names import fold_core
+from models.records import Level, Place
 
 @dataclass(slots=True)
 class PlaceSpan:
@@ -344,19 +345,29 @@ def joined_to(text: str, start: int, end: int, names) -> bool:
 
 def subject_noun(tok, sent) -> bool:
     """'Lakewood has had Hsinchu County as its sister city': a capitalised
-    first word the tagger read as a common noun, right before a verb."""
-    return tok.i == sent.start and tok.tag_ == "NN" and tok.i + 1 < sent.end \
-        and tok.doc[tok.i + 1].tag_.startswith("VB")
+    first word the tagger read as a common noun, right before a verb (or
+    before its division and then a verb: 'Minamiechizen in Fukui signed')."""
+    at = tok.i + 1
+    if at + 2 < sent.end and tok.doc[at].text in ("in", ",") and tok.doc[at + 1].tag_ == "NNP":
+        at += 2
+    return tok.i == sent.start and tok.tag_ == "NN" and at < sent.end and tok.doc[at].tag_.startswith("VB")
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}")
+_IN_GAP = re.compile(r"(?:\s+(?:Town|City|Village))?(?:\s+in|,)\s+(?:the\s+)?")
 
 
-def possessive_locators(text: str, spans: list[PlaceSpan]) -> None:
+def possessive_locators(text: str, spans: list[PlaceSpan], divisions=lambda name, country: []) -> None:
     """"Okayama's Kurashiki", "Osaka's neighbour Sakai": a place owning a
-    place of its own division only says where that one is."""
+    place of its own division only says where that one is; so does the
+    division written after it ('Kikuyo in Kumamoto', 'Kure, Hiroshima'; ``divisions`` gives the
+    divisions of a country by a name, for one read as the city of that name)."""
     for a, b in zip(spans, spans[1:]):
-        if a.is_side and b.is_side and a.place.country == b.place.country and a.place.country != "TW" \
-                and b.place.admin1 in (a.place.name, a.place.admin1 or "") \
-                and _POSSESSIVE_GAP.fullmatch(text, a.end, b.start):
+        if not (a.is_side and b.is_side and a.place.country == b.place.country and a.place.country != "TW"):
+            continue
+        if b.place.admin1 in (a.place.name, a.place.admin1 or "") and _POSSESSIVE_GAP.fullmatch(text, a.end, b.start):
             a.kind = "locator"
+        elif b.place.id != a.place.id and a.place.admin1 in (None, b.place.name, b.place.admin1) \
+                and (b.place.level is not Level.CITY or divisions(b.text, b.place.country)) \
+                and fold_core(b.text) == fold_core(a.place.admin1 or b.text) and _IN_GAP.fullmatch(text, a.end, b.start):
+            b.kind = "locator"

@@ -212,9 +212,11 @@ class PlaceResolver:
         m = _IN_DIVISION.match(text, end) or _BARE_DIVISION_AFTER.match(text, end) \
             or _CITY_BEFORE_DISTRICT.search(text, max(0, start - 30), start)
         # ('Furano, Hokkaido', "Hokkaido's Furano": the two names vouch for each other, whatever the size)
-        return [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
-                                     and fold_core(p.admin1) == fold_core(m.group(1))
-                                     and fold_core(p.name) == fold_core(name)][:1]
+        inside = [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
+                                       and fold_core(p.admin1) == fold_core(m.group(1))]
+        exact = [p for p in inside if fold_core(p.name) == fold_core(name)]
+        # (GeoNames files some towns under their seat, 'Yunoo' for Minamiechizen: that place, by its written name)
+        return exact[:1] or [p.model_copy(update={"name": name}) for p in inside if len(inside) == 1]
 
     def _district_of(self, text: str, start: int, end: int, m: re.Match) -> Place | None:
         """'Seo District of Daegu', 'Jung-gu, Incheon', "Busan's Dong District":

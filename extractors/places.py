@@ -118,7 +118,8 @@ class PlaceFinder(PlaceResolver):
                 # 'until Manila responds', 'Beijing protested': the capital speaks for its national government.
                 s.kind, s.country = "country", s.place.country
             last = s
-        possessive_locators(text_of(doc), spans)
+        possessive_locators(text_of(doc), spans, lambda name, country: [
+            p for p in self.gaz.foreign_lookup(name, country) if p.level in (Level.PREFECTURE, Level.STATE, Level.PROVINCE)])
         spans = sorted(spans + surname_heads(text_of(doc), spans, doc.ents), key=lambda s: s.start)
         doc._.places = spans
         return doc

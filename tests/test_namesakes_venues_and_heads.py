@@ -312,3 +312,11 @@ def test_australian_states_and_cities_as_taiwanese_chinese_writes_them(gaz):
     assert {(s.place.name, s.kind) for s in spans if s.place is not None and s.place.country == "AU"} == {
         ("New South Wales", "locator"), ("Parramatta", "foreign"), ("Western Australia", "locator"),
         ("Perth", "foreign")}
+
+
+def test_towns_in_their_prefectures_and_each_clause_with_its_own_tie(nlp):
+    text = ("Minamiechizen in Fukui signed a memorandum with Tainan's Baihe District in 2023, and the town of Kikuyo in "
+            "Kumamoto signed a friendship agreement with Hsinchu County's Zhubei City.")
+    got = ties(run(nlp, text, published=dt.date(2023, 7, 14)))
+    assert got == {("Baihe", "Minamiechizen", "mou", "established", "2023"),
+                   ("Zhubei City", "Kikuyo", "friendship", "established", None)}
