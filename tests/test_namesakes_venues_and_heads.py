@@ -320,3 +320,9 @@ def test_towns_in_their_prefectures_and_each_clause_with_its_own_tie(nlp):
     got = ties(run(nlp, text, published=dt.date(2023, 7, 14)))
     assert got == {("Baihe", "Minamiechizen", "mou", "established", "2023"),
                    ("Zhubei City", "Kikuyo", "friendship", "established", None)}
+
+
+def test_a_short_palau_state_name_by_sound_is_that_state_when_it_alone_matches(nlp):
+    text = "屏東縣與帛琉艾萊州自2019年締結姊妹縣州，雙方持續推動交流。"
+    got = ties(run(nlp, text, published=dt.date(2025, 1, 9), lang="zh"))
+    assert got == {("Pingtung", "Airai", "sister", "established", "2019")}

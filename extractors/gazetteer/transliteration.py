@@ -126,8 +126,11 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
     if len(stem) < 2 or not _CJK.search(stem):
         return None
     key = pinyin_key(stem)
-    if len(key.replace("V", "")) < 2:
-        return None  # one consonant says too little ('台裔' tai-yi)
+    # One consonant says too little ('台裔' tai-yi), but among a country's own few
+    # states an exact match still stands out ('帛琉艾萊州' is Airai).
+    few = len(key.replace("V", "")) < 2
+    if few and division:
+        return None
     scored = []
     for entity in _by_division(world).get((country, division), ()):
         place = world._place(entity)
@@ -135,7 +138,8 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
             continue
         scored.append((max(similarity(key, k) for k in english_keys(place.name)), place))
     scored.sort(key=lambda sp: -sp[0])
-    if not scored or scored[0][0] < MIN_SIMILARITY:
+    if not scored or scored[0][0] < MIN_SIMILARITY or (few and (scored[0][0] < 1.0 or (
+            len(scored) > 1 and scored[1][0] >= 1.0))):
         return None
     # Two places that sound alike get no guess, unless one is a city and the other a village:
     # Chinese writes by sound the places its readers know (佛雷斯諾 is Fresno, not Valley Center).
