@@ -88,8 +88,8 @@ def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chai
 
 _CO_PARTY = re.compile(r"\s*(?:と|・|、|及び?|與|与|和|&|,?\s*and)\s*")
 
-
-_ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})
+_ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})  # (not ', where he and Mayor Hou renewed …': the visit's deed)
+_NARRATORS, _DEEDS = frozenset({"he", "she", "they", "we", "the", "both"}), ("sign", "renew", "ink", "conclud")
 _AFTER_ASIDE = re.compile(r",\s*(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:after|since)\s+[^,;.]*")
 
 
@@ -99,12 +99,12 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     Osaka, signed with Kumamoto'): an aside about one side, whose places
     stand outside the main clause. Needs a dependency parse (English)."""
     if not doc.has_annotation("DEP"):
-        return []
-    # (', 10 years after the two cities first signed a partnership agreement in 2014': an earlier tie's clause)
+        return []  # (below: ', 10 years after the two cities first signed … in 2014': an earlier tie's clause)
     out = [(m.start() + 1, m.end()) for m in _AFTER_ASIDE.finditer(text_of(doc), start, end)]
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
         left = tok.left_edge
-        if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == ",":
+        if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == "," \
+                and not (left.lower_ == "where" and doc[left.i + 1].lower_ in _NARRATORS and tok.lower_.startswith(_DEEDS)):
             out.append((left.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 

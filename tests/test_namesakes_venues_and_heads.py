@@ -326,3 +326,11 @@ def test_a_short_palau_state_name_by_sound_is_that_state_when_it_alone_matches(n
     text = "屏東縣與帛琉艾萊州自2019年締結姊妹縣州，雙方持續推動交流。"
     got = ties(run(nlp, text, published=dt.date(2025, 1, 9), lang="zh"))
     assert got == {("Pingtung", "Airai", "sister", "established", "2019")}
+
+
+def test_what_a_visit_did_where_it_went_is_no_aside(nlp):
+    text = ("Saitama Governor Motohiro Ono visited New Taipei City on Monday, where he and Mayor Hou Yu-ih renewed a "
+            "2017 memorandum on education and culture.")
+    got = ties(run(nlp, text, published=dt.date(2023, 11, 21)))
+    assert got == {("New Taipei", "Saitama", "mou", "renewed", "2023-11-20"),
+                   ("New Taipei", "Saitama", "mou", "established", "2017")}
