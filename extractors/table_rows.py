@@ -69,7 +69,8 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     head = sentences[header[0]]
     from_header = partner_list = False
     below = _date_below(doc, sentences, i)
-    itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below or run_on)
+    itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below or run_on
+                    or head.text.rstrip().endswith((":", "：")))  # (under "Lafayette is twinned with:")
     if not local and itemised:
         # "Kaohsiung's sister cities:" then one partner per item; an item
         # has a bullet or a year, a dateline or a caption has neither.

@@ -334,3 +334,10 @@ def test_what_a_visit_did_where_it_went_is_no_aside(nlp):
     got = ties(run(nlp, text, published=dt.date(2023, 11, 21)))
     assert got == {("New Taipei", "Saitama", "mou", "renewed", "2023-11-20"),
                    ("New Taipei", "Saitama", "mou", "established", "2017")}
+
+
+def test_items_under_a_heading_that_ends_with_a_colon_are_the_list(nlp):
+    text = ("Twin towns – sister cities\nLafayette is twinned with:\n Cholet, France\n Namur, Belgium\n"
+            " Taipei County, Taiwan (now New Taipei)\n Lévis, Canada\n")
+    found = run(nlp, text, published=None, url="https://en.wikipedia.org/wiki/Lafayette,_Louisiana")
+    assert ("New Taipei", "Lafayette") in pairs(found)
