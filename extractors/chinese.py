@@ -40,8 +40,7 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-# Matched on text folded to one character set (fold_characters): 分處, 分处 and
-# 分処, 辦事處 and 弁事処 alike.
+# Matched on text folded to one character set (fold_characters): 分處, 分处 and 分処, 辦事處 and 弁事処 alike.
 _ORG_AFTER = re.compile(fold_characters(
     r"(?<![市縣县郡])[市縣县郡]?(?:議會|商會|協會|醫院|銀行)|(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?(?:辦事處|弁事処|代表處|代表所|代表部)|分處"
     r"|分所|大學|公司|(?:國際)?機場|(?:國際)?空港|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
@@ -104,8 +103,7 @@ def make_places_zh(nlp: Language, name: str, cache_dir: str) -> "ChinesePlaceFin
 class ChinesePlaceFinder:
     def __init__(self, gazetteer: Gazetteer, lang: str = "zh"):
         self.gaz = gazetteer
-        # A Japanese page's kanji name with no country before it is a Japanese place
-        # first ('松江市' is Matsue, not Shanghai's Songjiang).
+        # A Japanese page's kanji name with no country before it is a Japanese place first ('松江市' is Matsue).
         self.home = "JP" if lang == "ja" else None
         self.taiwan = {fold_characters(k): v for k, v in gazetteer.taiwan_surface_forms().items()
                        if not k.isascii()}
@@ -253,8 +251,7 @@ class ChinesePlaceFinder:
                 entries = [e for e in entries if prev is not None and e.place.admin1 == prev.name] or entries
                 entry = min(entries, key=lambda e: e.place.level.value != "special_municipality")
                 return PlaceSpan(i, i + n, written, "taiwan", place=self.gaz.current(entry))
-            # A stem plus a suffix ('嬉野' + '市') is taken only where a name can
-            # start: '卡蒂市' inside '馬卡蒂市' is not Kati.
+            # A stem plus a suffix ('嬉野' + '市') is taken only where a name can start: '卡蒂市' inside '馬卡蒂市' is not Kati.
             if _TITLE_BEFORE.search(original, max(0, i - 3), i):
                 return None  # '石垣市長中山義隆': a name after a title is a person's
             listed = self.gaz.table.chinese(chunk, _country_before(before, i, original))
@@ -345,9 +342,12 @@ def _mayors_by_surname(text: str, spans: list[PlaceSpan]) -> None:
             span.kind = "person"
 
 
+_NAME_AFTER = frozenset({"管内", "妹市", "好市", "城市", "都市"})
+
+
 def _starts_name(text: str, i: int, before: list[PlaceSpan]) -> bool:
-    if i == 0 or text[i - 1] in NAME_BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff") or text[i - 2:i] == "管内":
-        return True  # ('十勝管内本別町': a Hokkaido town after its subprefecture's area)
+    if i == 0 or text[i - 1] in NAME_BOUNDARY or not ("\u4e00" <= text[i - 1] <= "\u9fff") or text[i - 2:i] in _NAME_AFTER:
+        return True  # ('十勝管内本別町': a Hokkaido town after its subprefecture's area; '姊妹市德州': a partner named)
     return bool(before) and before[-1].end == i
 
 

@@ -244,13 +244,21 @@ def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
 def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
     """'日本島根縣松江市長…，松江市與嘉義市…': one written name is one place in a
     document, the one its country or division written right before placed
-    (bare, '松江市' is Shanghai's Songjiang)."""
+    (bare, '松江市' is Shanghai's Songjiang); a name read by its sound is
+    found again where the text repeats it."""
     ordered = sorted(spans, key=lambda s: s.start)
     placed = {s.text: s.place for before, s in zip(ordered, ordered[1:]) if s.kind == "foreign" and s.place
               and before.kind in ("country", "locator") and not text[before.end:s.start].strip()}
     for s in ordered:
         if s.kind == "foreign" and s.text in placed and s.place is not None and s.place.id != placed[s.text].id:
             s.place = placed[s.text]
+    # A name read by its sound after its state ('德州拉巴克市') is that place where the text
+    # writes it again alone ('並與拉巴克市續簽').
+    for s in ordered:
+        if s.kind == "foreign" and "transliteration" in s.notes and len(s.text) >= 3:
+            for m in re.finditer(re.escape(s.text), text):
+                if not any(o.start < m.end() and m.start() < o.end for o in spans):
+                    spans.append(PlaceSpan(m.start(), m.end(), s.text, "foreign", place=s.place, notes=["propagated"]))
 
 
 def document_country(spans: list[PlaceSpan], gaz, home: str | None = None) -> None:

@@ -49,7 +49,7 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
-                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|的|之"
+                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|邀請|邀请|的|之"
                          r"|[給给贈赠](?:予|與|与)?|支援|援助)\s*"  # ('捐贈5萬片口罩給姊妹市…福遍郡': a gift to a partner)
                          # 'under their sister city agreement', '依據雙方友好協定': work done under a tie in force
                          r"|\bunder\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?|(?:依據|根據|依照|基於|依据|根据|基于)[^，。]{0,6}?)$")
@@ -105,6 +105,7 @@ _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 # '…雙方於2015年簽署的合作備忘錄，決定終止該備忘錄': the ending is of the tie the clause before told of.
 _SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)")
 _CJK_CLAUSE_END = re.compile(r"[，；。,;]")
+_OWN_PARTNER_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|再)[^，；。]{0,8}?(?:與|与|和|同)")
 _SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
 
 
@@ -149,6 +150,13 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     inside = {a.start - sent_start, b.start - sent_start}
     main = _BACKGROUND.sub(lambda m: m.group(0) if any(m.start() <= i < m.end() for i in inside) else " ",
                            sent_text)
+    if mostly_cjk(sent_text):
+        # '拜會姊妹市…蒙特利公園市…，並與拉巴克市續簽姊妹市協定': a later clause with a partner of its own
+        # renews that partner's tie, not the others'.
+        main = "".join(c for c in re.split(r"(?<=[，；,;])", sent_text)
+                       if not (_OWN_PARTNER_CLAUSE.match(c) and a.text not in c and b.text not in c))
+        if main != sent_text:
+            return event_of(main)
     event, found = event_of(main)
     return (event, found) if found else event_of(sent_text)
 

@@ -341,3 +341,18 @@ def test_items_under_a_heading_that_ends_with_a_colon_are_the_list(nlp):
             " Taipei County, Taiwan (now New Taipei)\n Lévis, Canada\n")
     found = run(nlp, text, published=None, url="https://en.wikipedia.org/wiki/Lafayette,_Louisiana")
     assert ("New Taipei", "Lafayette") in pairs(found)
+
+
+def test_a_partner_after_sister_city_and_the_later_clause_that_renews_one_tie(nlp):
+    text = ("桃園市長鄭文燦率團訪問美國，先後拜會姊妹市德州拉巴克市、加州蒙特利公園市及奧勒岡州比佛頓市，"
+            "並與拉巴克市續簽姊妹市協定。")
+    got = {(b, e) for _, b, _, e, _ in ties(run(nlp, text, published=dt.date(2023, 6, 6), lang="zh"))}
+    assert ("Lubbock", "renewed") in got
+    assert ("Monterey Park", "established") in got and ("Monterey Park", "renewed") not in got
+    assert not any(b == "Dezhou" for b, _ in got)
+
+
+def test_sister_cities_a_festival_invites_are_not_dated_by_it(nlp):
+    text = "台中燈會今年邀請姊妹市日本熊本縣、美國聖安娜市及韓國大田市共襄盛舉。"
+    got = ties(run(nlp, text, published=dt.date(2025, 2, 15), lang="zh"))
+    assert got and all(d is None for *_, d in got)
