@@ -337,6 +337,21 @@ def find_dates(text: str, published: dt.date | None, year_hint: int | None = Non
                 when = EventDate(value=value, precision=precision, text=text[start:end])
                 found.append(DateMention(start, end, when, relative))
     found.sort(key=lambda d: d.start)
+    return _that_year(norm, found)
+
+
+# 'in January that year', 'in May of the same year': the year named last before.
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+
+
+def _that_year(text: str, found: list[DateMention]) -> list[DateMention]:
+    for i, d in enumerate(found):
+        earlier = [e for e in found[:i] if not e.relative]
+        if d.relative and earlier and _THAT_YEAR.match(text, d.end):
+            year = earlier[-1].date.value.year
+            value = d.date.value.replace(year=year) if not (d.date.value.month == 2 and d.date.value.day == 29) \
+                else d.date.value.replace(year=year, day=28)
+            found[i] = DateMention(d.start, d.end, d.date.model_copy(update={"value": value}), False)
     return found
 
 

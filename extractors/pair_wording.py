@@ -136,7 +136,11 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     # pair: '台北市與布拉格市在2019年締結姊妹市，中國隨即宣布與布拉格解除…' is a founding; the next
     # clause is another government's ending)
     # (read from the sentence's start, so that '將率團前往美國，與…簽署' stays a plan)
-    own = text[sent_start:after.start() if after else max(a.end, b.end) + 120]
+    # ('Prague suspended its partnership with Shanghai, while Taipei and Prague signed …': from the pair's
+    # own English clause)
+    opens = 0 if mostly_cjk(sent_text) else max((m.end() for m in _EN_CLAUSE.finditer(sent_text)
+                                                 if m.end() <= min(a.start, b.start) - sent_start), default=0)
+    own = text[sent_start + opens:after.start() if after else max(a.end, b.end) + 120]
     if min(a.start, b.start) >= sent_start and (told := event_of(own))[1] \
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
             and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED) \
@@ -330,3 +334,17 @@ def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
         if len(kinds) == 1:
             return kinds.pop()
     return None
+
+
+def closest_mentions(sides: list[PlaceSpan], a: PlaceSpan, b: PlaceSpan, lang: str) -> tuple[PlaceSpan, PlaceSpan]:
+    """Of the mentions an English sentence makes of the pair's two places,
+    the two nearest each other ('Prague suspended its partnership with
+    Shanghai, while Taipei and Prague signed …': the second Prague is
+    Taipei's partner), in the pair's order; a side the sentence does not
+    hold (one borrowed, the page's owner) stays as it is. (Chinese names a
+    city again in short, '北市', inside clauses that keep the first's tie.)"""
+    mine = [s for s in sides if s.place.id == a.place.id] or [a]
+    theirs = [s for s in sides if s.place.id == b.place.id] or [b]
+    if lang != "en" or a not in mine or b not in theirs:
+        return a, b
+    return min(((x, y) for x in mine for y in theirs), key=lambda xy: (abs(xy[0].start - xy[1].start), xy[0].start))

@@ -41,8 +41,9 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, aside_told, describes_only, in_other_item,
-                                     item_relation, other_clauses, outside_asides, pair_event, rule_confidence, themes_around)
+from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, aside_told, closest_mentions, describes_only,
+                                     in_other_item, item_relation, other_clauses, outside_asides, pair_event, rule_confidence,
+                                     themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -238,6 +239,7 @@ class PartnershipFinder:
                 key = frozenset((x.place.id, y.place.id))
                 if len(key) == 2 and key not in pairs and not (x.place.id in extra and y.place.id in extra):
                     pairs[key] = _oriented(x, y)
+        pairs = {k: closest_mentions(sent.sides, a, b, self.lang) for k, (a, b) in pairs.items()}
         if not pairs:
             return []
         year_hint = year_hint_at(doc, sent.start)
@@ -254,8 +256,7 @@ class PartnershipFinder:
         theme_cue_map = theme_cues(sent.text, window)
         evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end,
                             page=page_at(doc, sent.start))
-        # Without a publication date, counts of years ('It is ten years since')
-        # run from the latest year the page names ('this year (2016)').
+        # Without a publication date, counts of years ('It is ten years since') run from the latest year named.
         written = doc._.published or (dt.date(year_hint, 12, 31) if year_hint else None)
         kept = date or anniversary_date(sent.text, written)
         founded = founding_date(sent.text, kept)
@@ -360,8 +361,7 @@ class PartnershipFinder:
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago,
                                                            "relation": upgraded_from(sent.text) or tie}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
-            # "could join Long Beach's list of sister cities, including Yokkaichi": the
-            # scorer drops such a pair (``PairScorer.decide``); as a feature it is too rare to learn.
+            # "could join Long Beach's list of sister cities, including Yokkaichi": the scorer drops it (too rare to learn)
             features["elses_list"] = float(not selected and on_someone_elses_list(text_of(doc), a, b, sent.sides))
             # 'friendship cities since 2017, the mayor said during a visit to Seoul': where a trip went,
             # beside another foreign place the sentence names.

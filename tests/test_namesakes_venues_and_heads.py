@@ -356,3 +356,11 @@ def test_sister_cities_a_festival_invites_are_not_dated_by_it(nlp):
     text = "台中燈會今年邀請姊妹市日本熊本縣、美國聖安娜市及韓國大田市共襄盛舉。"
     got = ties(run(nlp, text, published=dt.date(2025, 2, 15), lang="zh"))
     assert got and all(d is None for *_, d in got)
+
+
+def test_a_clause_after_while_keeps_its_own_event_and_that_year(nlp):
+    text = ("The city of Prague suspended its partnership with Shanghai in 2020, while Taipei and Prague signed a "
+            "sister city agreement in January that year.")
+    got = ties(run(nlp, text, published=dt.date(2021, 4, 12)))
+    assert ("Taipei", "Prague", "sister", "established", "2020-01") in got
+    assert not any(a == "Taipei" and e == "terminated" for a, _, _, e, _ in got)
