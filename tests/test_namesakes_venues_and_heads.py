@@ -364,3 +364,8 @@ def test_a_clause_after_while_keeps_its_own_event_and_that_year(nlp):
     got = ties(run(nlp, text, published=dt.date(2021, 4, 12)))
     assert ("Taipei", "Prague", "sister", "established", "2020-01") in got
     assert not any(a == "Taipei" and e == "terminated" for a, _, _, e, _ in got)
+
+
+def test_a_city_office_is_the_city_government(gaz):
+    spans = ChinesePlaceFinder(gaz, "ja").find("台湾・台南市の黄偉哲市長が15日、京都市役所を訪れ、門川大作市長と懇談した。")
+    assert ("京都市", "foreign", "Kyoto") in {(s.text, s.kind, s.place.name) for s in spans if s.place is not None}
