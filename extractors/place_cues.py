@@ -357,7 +357,7 @@ _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}")
 _IN_GAP = re.compile(r"(?:\s+(?:Town|City|Village))?(?:\s+in|,)\s+(?:the\s+)?")
 
 
-def possessive_locators(text: str, spans: list[PlaceSpan], divisions=lambda name, country: []) -> None:
+def possessive_locators(text: str, spans: list[PlaceSpan], divisions) -> None:
     """"Okayama's Kurashiki", "Osaka's neighbour Sakai": a place owning a
     place of its own division only says where that one is; so does the
     division written after it ('Kikuyo in Kumamoto', 'Kure, Hiroshima'; ``divisions`` gives the
