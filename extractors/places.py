@@ -32,7 +32,8 @@ from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION
                                    PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references, is_org,
                                    joined_name, joined_to, list_siblings, nation_name, not_a_place, possessive_locators,
                                    subject_noun, tie_object, towns_before_division)
-from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional, bare_division_names,
+from extractors.division_names import bare_division_names
+from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
@@ -178,8 +179,8 @@ class PlaceFinder(PlaceResolver):
                 code = world.country_code(text)
                 out.extend(self._country_spans(ent.start_char, ent.end_char, ent.text, code, text_of(doc)))
             elif ent.label_ in ("NORP", "GPE"):
-                code = world.demonym_country(text)
-                if code:
+                code = world.demonym_country(text) or (world.country_code(text) if world.is_country(text) else None)
+                if code:  # ('the Seychelles capital': a country's name the model took for a people's)
                     out.append(PlaceSpan(ent.start_char, ent.end_char, ent.text, "country", country=code,
                                          level_hint="demonym"))
         # Country names the model missed, in brackets or after a comma ('Wotje Atoll (Republic of the Marshall Islands)').
@@ -216,7 +217,8 @@ class PlaceFinder(PlaceResolver):
                 text = stripped
             start += _leading_len(text)
             text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
-            end = start + len(text)
+            end = self.longer_name(text_of(doc), start, start + len(text)) if text else start
+            text = text_of(doc)[start:end]
             if not text or not text[0].isupper() or not_a_place(text_of(doc), start, end):
                 continue
             place = self._resolve(text_of(doc), start, end, text, countries, doc_countries, ent.label_)
