@@ -1,0 +1,80 @@
+"""Who is a party, on texts written here: railways, zoos, schools and their
+'sister' pacts are not governments' ties; a government that signed with two
+partners has both; a country's capital where the text names the country; a
+name the model cuts short ('Santa Cruz de la Sierra') is read whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run, ties
+
+
+def pairs(found) -> set[tuple[str, str]]:
+    return {(m.a.name, m.b.name) for m in found}
+
+
+def countries(found) -> set[tuple[str, str]]:
+    return {(m.b.name, m.b.country) for m in found}
+
+
+# ---------------------------------------------------------------- institutions
+
+def test_two_railways_sister_pact_is_no_tie_of_the_counties_they_run_in(nlp):
+    text = ("The Alishan Forest Railway in Chiayi County and Japan's Oigawa Railway in Shizuoka Prefecture yesterday "
+            "renewed the sister railway agreement they signed in 1986. The two railways will market steam train "
+            "tourism together.")
+    assert run(nlp, text, published=dt.date(2024, 5, 10)) == []
+
+
+def test_a_municipal_zoo_and_a_zoo_named_after_its_city_are_no_governments(nlp):
+    text = ("台北市立動物園今天與日本北海道旭川市旭山動物園簽署姊妹園協議，雙方將在動物保育與教育推廣方面交流合作。"
+            "台北市長蔣萬安出席見證。")
+    assert run(nlp, text, published=dt.date(2024, 3, 12), lang="zh") == []
+
+
+def test_students_of_a_town_are_not_its_school(nlp):
+    text = ("姉妹都市の台湾・宜蘭県羅東鎮から高校生20人が19日、十勝管内本別町を訪れ、町民と交流した。"
+            "両町は2008年に姉妹都市提携を結んでいる。")
+    assert pairs(run(nlp, text, published=dt.date(2025, 2, 20), lang="ja")) == {("Luodong", "Honbetsu")}
+
+
+# ---------------------------------------------------------------- who signed with whom
+
+def test_a_government_that_signed_with_two_taiwanese_cities_partners_both(nlp):
+    text = "Kagoshima Prefecture has signed friendship agreements with Kaohsiung and Hualien."
+    found = run(nlp, text)
+    assert pairs(found) == {("Kaohsiung", "Kagoshima"), ("Hualien", "Kagoshima")}
+    assert {m.b.level.value for m in found} == {"prefecture"}
+
+
+def test_a_later_clause_that_wants_to_be_its_next_partner_is_not_a_partner_already(nlp):
+    text = ("Pingtung County Magistrate Chou Chun-mi met Kagoshima Prefecture Governor Koichi Shiota on Saturday. "
+            "Kagoshima has signed friendship agreements with Kaohsiung and Hualien, and Pingtung hopes to become "
+            "its next partner, Chou said.")
+    found = run(nlp, text, published=dt.date(2023, 5, 14))
+    assert {("Kaohsiung", "Kagoshima"), ("Hualien", "Kagoshima")} <= pairs(found)
+    assert not any(m.a.name == "Pingtung County" and m.event.value == "established" for m in found)
+
+
+# ---------------------------------------------------------------- which place
+
+def test_a_capital_is_the_capital_of_the_country_the_text_names(nlp):
+    text = ("The mayor of Victoria signed a friendship city agreement with Taitung County on Thursday, the first "
+            "such tie for the Seychelles capital.")
+    assert countries(run(nlp, text, published=dt.date(2017, 3, 10))) == {("Victoria", "SC")}
+
+
+def test_a_name_the_model_cuts_short_is_read_whole(nlp):
+    text = "Santa Cruz de la Sierra and Taipei signed a memorandum of cooperation on smart city technology in 2021."
+    assert countries(run(nlp, text)) == {("Santa Cruz de la Sierra", "BO")}
+
+
+def test_a_county_named_in_full_in_a_table_row_is_the_county(nlp):
+    text = ("Sister cities between the United States and Taiwan\n"
+            "US city Taiwan partner Province\n"
+            "  San Jose Tainan Tainan Special Municipality\n"
+            "  Santa Clara County Hsinchu County Taiwan Province\n")
+    found = run(nlp, text)
+    assert ("Hsinchu County", "Santa Clara County") in pairs(found)
+    assert ("Hsinchu County", "Santa Clara") not in pairs(found)
