@@ -293,3 +293,13 @@ def signers_own(pairs: list[tuple[PlaceSpan, PlaceSpan]], text: str, sides: list
         signer.setdefault(b.place.id, set()).add(a.place.id)
     return [(a, b) for a, b in pairs if a.place.id in signer.get(b.place.id, {a.place.id})
             and b.place.id in signer.get(a.place.id, {b.place.id})]
+
+
+def organisations_tie(a: PlaceSpan, b: PlaceSpan, orgs: list[PlaceSpan]) -> bool:
+    """'The Kaohsiung Chamber of Commerce and the Osaka Chamber of Commerce
+    signed … to promote trade between Kaohsiung and Osaka': bodies named
+    after both places, written before both, are the parties; the places
+    are what the bodies' tie is for."""
+    first = min(a.start, b.start)
+    before = {o.place.id for o in orgs if o.end <= first and o.place is not None}
+    return a.place.id in before and b.place.id in before

@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from extractors.councils import council_ties
-from extractors.elses_ties import someone_elses_tie
+from extractors.elses_ties import organisations_tie, someone_elses_tie
 from extractors.pair_scorer import DocContext
 from extractors.pair_structure import listed_together, relative_asides, third_party_between, tw_parent
 from extractors.places import PlaceSpan
@@ -81,7 +81,7 @@ def pair_features(doc: Doc, sent, a: PlaceSpan, b: PlaceSpan, relation: Relation
         if asides is None:  # (the sentence's asides, when the caller has not read them already)
             asides = relative_asides(doc, sent.start, sent.end)
         f["third_party"] = float(third_party_between(a, b, sent.sides + sent.orgs, chains, asides, text_of(doc)))
-        f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides))
+        f["elses_tie"] = float(someone_elses_tie(text_of(doc), a, b, sent.sides) or organisations_tie(a, b, sent.orgs))
     return f
 
 

@@ -48,6 +48,8 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          r"|(?:'s|’s)\s+(?:sister|friendship|twin)(?:[\s-]+cit(?:y|ies))?\s+(?:and|or|&)\s+"  # "Taoyuan's sister and friendship cities"
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
+                         # 'praised the sister city ties between Houston and Taipei': a word on a tie in force
+                         r"|\b(?:prais|hail|laud|highlight|recall|stress|emphasi[sz])\w*\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
                          r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|邀請|邀请|的|之"
                          r"|[給给贈赠](?:予|與|与)?|支援|援助)\s*"  # ('捐贈5萬片口罩給姊妹市…福遍郡': a gift to a partner)

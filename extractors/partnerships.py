@@ -28,7 +28,7 @@ from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniv
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
-                                   signers_own, someone_elses_tie)
+                                   organisations_tie, signers_own, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, field_date_before,
                                     founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
@@ -163,11 +163,12 @@ class PartnershipFinder:
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
-        rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips] or [
+        rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips
+                      and not organisations_tie(a, b, sent.orgs)] or [
             (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
             if not {a.place.id, b.place.id} & trips and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides, text_of(doc))
-            and not someone_elses_tie(text_of(doc), a, b, sent.sides)]
+            and not someone_elses_tie(text_of(doc), a, b, sent.sides) and not organisations_tie(a, b, sent.orgs)]
         rule_pairs = signers_own(rule_pairs, text_of(doc), sent.sides)
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
         rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)

@@ -230,6 +230,8 @@ def is_org(text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"[-\s](?:based|born|raised|headquartered)\b", text[end:end + 14]):
         return True  # 'Taichung-based Giant Manufacturing', 'Tainan-born artist Chen'
+    if re.search(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", text[max(0, start - 22):start]):
+        return True  # 'Hon Hai, based in New Taipei, signed …': where a firm sits
     if _OFFICE_AFTER.match(text, end):
         return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
     # (the name's own sentence: '…with Taitung County, Taiwan. Council member Doe said' names no council of it)

@@ -78,3 +78,23 @@ def test_a_county_named_in_full_in_a_table_row_is_the_county(nlp):
     found = run(nlp, text)
     assert ("Hsinchu County", "Santa Clara County") in pairs(found)
     assert ("Hsinchu County", "Santa Clara") not in pairs(found)
+
+
+def test_chambers_named_after_two_cities_sign_their_own_pact(nlp):
+    text = ("The Kaohsiung Chamber of Commerce and the Osaka Chamber of Commerce and Industry signed a friendship "
+            "agreement on Monday to promote trade between Kaohsiung and Osaka.")
+    assert run(nlp, text, published=dt.date(2021, 6, 15)) == []
+
+
+def test_where_a_firm_is_based_is_no_party_to_the_firms_agreement(nlp):
+    text = ("Hon Hai Precision Industry, based in New Taipei, signed an agreement with the state of Wisconsin in 2017 "
+            "to build a factory.")
+    assert not any("New Taipei" in (m.a.name, m.b.name) for m in run(nlp, text))
+
+
+# ---------------------------------------------------------------- when
+
+def test_praising_a_tie_in_force_gives_it_no_date(nlp):
+    text = ("Mayor Sylvester Turner on Saturday praised the sister city relationship between Houston and Taipei.")
+    found = run(nlp, text, published=dt.date(2019, 11, 20))
+    assert ties(found) == {("Taipei", "Houston", "sister", "established", None)}
