@@ -16,7 +16,7 @@ from functools import cache
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, nearby_country
+from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, nearby_country, tie_object
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
@@ -180,10 +180,11 @@ class PlaceResolver:
         top = candidates[0]
         if not hint and top.level is Level.CITY and (top.population or 0) < 5_000 and len(candidates) >= 1 \
                 and not doc_countries.get(top.country) and not (
-                    # ... unless the model calls it a place, no other place has its name and it is
-                    # coordinated with a Taiwanese government ('Yonaguni and Hualien City signed')
-                    label == "GPE" and len({p.id for p in candidates}) == 1 and fold_core(top.name) == core
-                    and joined_to(text, start, end, self.forms)):
+                    # ... unless the model calls it a place (or a mayor heads it), no other place has its
+                    # name, and it is coordinated with a Taiwanese government ('Yonaguni and Hualien City
+                    # signed') or the object of a tie ('an agreement with Yonaguni Mayor Itokazu')
+                    label in ("GPE", "HEADED") and len({p.id for p in candidates}) == 1 and fold_core(top.name) == core
+                    and (joined_to(text, start, end, self.forms) or tie_object(text, start))):
             return None  # a village named without its country is more likely a word
         if not hint and doc_countries and not doc_countries.get(top.country):
             # A country the document names wins over population, unless the

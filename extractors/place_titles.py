@@ -102,7 +102,7 @@ def headed_places(finder, text: str, taken, countries, doc_countries) -> list[Pl
         if overlaps(start, end, taken) or not_a_place(text, start, end) \
                 or finder.gaz.world.demonym_country(name) or finder.gaz.world.country_code(nation_name(name)):
             continue
-        place = finder._resolve(text, start, end, name, countries, doc_countries, "NAME")
+        place = finder._resolve(text, start, end, name, countries, doc_countries, "HEADED")
         if place is not None and title in ("Governor", "Gov.") and place.level.value == "city":
             place = next((p for p in finder.gaz.foreign_lookup(name, place.country)
                           if p.level in _DIVISIONS and fold_core(p.name) == fold_core(name)), None)

@@ -98,3 +98,10 @@ def test_praising_a_tie_in_force_gives_it_no_date(nlp):
     text = ("Mayor Sylvester Turner on Saturday praised the sister city relationship between Houston and Taipei.")
     found = run(nlp, text, published=dt.date(2019, 11, 20))
     assert ties(found) == {("Taipei", "Houston", "sister", "established", None)}
+
+
+def test_a_small_town_whose_mayor_signs_a_tie_is_a_place(nlp):
+    text = ("Hualien Mayor Wei Chia-hsien signed a sister city agreement with Yonaguni Mayor Kenichi Itokazu "
+            "on Friday.")
+    found = run(nlp, text, published=dt.date(2022, 9, 2))
+    assert {(m.b.name, m.b.country) for m in found} == {("Yonaguni", "JP")}
