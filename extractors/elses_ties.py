@@ -31,7 +31,8 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
     Yokkaichi": Yokkaichi is Long Beach's partner."""
     foreign = b if b.place.country != "TW" else a
     local = a if foreign is b else b
-    if not sides:
+    if not sides or frozenset((a.place.id, b.place.id)) in {frozenset((x.place.id, y.place.id))
+                                                            for x, y in gapped_partners(text, sides)}:
         return False
     if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides) \
             or follows_in_a_clause(text, a, b, sides):
@@ -256,7 +257,33 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
                       and _POSSESSOR_PARTNER.match(text, s.end)), None)
         if y is not None and y.place.id != x.place.id:
             out.append((x, y))
+        elif (m := _PARTNERS_OF.match(text, x.end)) is not None:
+            # 'Sendai and Kumamoto, sister cities of Tainan and Taichung': item by item
+            owned, partners = _coordinated(text, sides, x, -1), _coordinated(text, sides, next(
+                (s for s in sides if s.start == m.end()), None), 1)
+            if len(owned) == len(partners) > 1:
+                out.extend(zip(owned, partners))
     return out
+
+
+_PARTNERS_OF = re.compile(r",\s+(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns)"
+                          r"\s+of\s+(?:the\s+)?")
+_COORDINATED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordinated(text: str, sides: list[PlaceSpan], first: PlaceSpan | None, step: int) -> list[PlaceSpan]:
+    """``first`` and the places coordinated with it, going back (step -1) or on (1), in text order."""
+    if first is None:
+        return []
+    ordered = sorted(sides, key=lambda s: s.start)
+    group, k = [first], ordered.index(first)
+    while 0 <= k + step < len(ordered):
+        a, b = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
+        if not _COORDINATED.fullmatch(text[a.end:b.start]):
+            break
+        k += step
+        group.append(ordered[k])
+    return sorted(group, key=lambda s: s.start)
 
 
 # 'where Taichung signed a friendship agreement with Kumamoto Prefecture':
@@ -303,3 +330,25 @@ def organisations_tie(a: PlaceSpan, b: PlaceSpan, orgs: list[PlaceSpan]) -> bool
     first = min(a.start, b.start)
     before = {o.place.id for o in orgs if o.end <= first and o.place is not None}
     return a.place.id in before and b.place.id in before
+
+
+# "…, while Kaohsiung's include Busan and Miami", '; Taichung with Kumamoto': a
+# later clause whose verb is left out after its subject (gapping) repeats the
+# first clause's predicate for a new subject.
+_GAPPED = re.compile(r"(?:'s|’s)\s+(?:include|includes|are|is)\b|\s+(?:with|to)\s+(?=[A-Z])")
+_CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
+
+
+def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(subject, partner) of each such later clause of the sentence."""
+    out = []
+    for cut in _NEXT_CLAUSE.finditer(text, min((s.start for s in sides), default=0)):
+        subject = next((s for s in sides if s.start == cut.end()), None)
+        if subject is None or not _GAPPED.match(text, subject.end) \
+                or not any(s.end <= cut.start() and (s.place.country == "TW") == (subject.place.country == "TW")
+                           for s in sides):
+            continue  # (a clause with a verb of its own, or no earlier subject of its kind)
+        stop = _CLAUSE_STOP.search(text, subject.end)
+        out += [(subject, s) for s in sides if subject.end < s.start < (stop.start() if stop else len(text))
+                and (s.place.country == "TW") != (subject.place.country == "TW")]
+    return out

@@ -27,8 +27,8 @@ from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniv
                                      marked_founding, plans_renewal, years_over_at, years_since)
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
-from extractors.elses_ties import (apposed_partners, coordinated_partners, listed_date, on_someone_elses_list, partners_of_subject,
-                                   organisations_tie, signers_own, someone_elses_tie)
+from extractors.elses_ties import (apposed_partners, coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
+                                   organisations_tie, partners_of_subject, signers_own, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, field_date_before,
                                     founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
@@ -171,7 +171,8 @@ class PartnershipFinder:
             and not someone_elses_tie(text_of(doc), a, b, sent.sides) and not organisations_tie(a, b, sent.orgs)]
         rule_pairs = signers_own(rule_pairs, text_of(doc), sent.sides)
         known = {frozenset((a.place.id, b.place.id)) for a, b in rule_pairs}
-        rule_pairs += [(a, b) for a, b in continued_partners(text_of(doc), sent.sides)
+        later = [*continued_partners(text_of(doc), sent.sides), *gapped_partners(text_of(doc), sent.sides)]
+        rule_pairs += [(a, b) for a, b in later
                        if frozenset((a.place.id, b.place.id)) not in known and b.place.id not in trips]
         owned = partners_of_subject(text_of(doc), sent.sides) or coordinated_partners(text_of(doc), sent.sides)
         if owned:

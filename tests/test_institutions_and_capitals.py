@@ -105,3 +105,18 @@ def test_a_small_town_whose_mayor_signs_a_tie_is_a_place(nlp):
             "on Friday.")
     found = run(nlp, text, published=dt.date(2022, 9, 2))
     assert {(m.b.name, m.b.country) for m in found} == {("Yonaguni", "JP")}
+
+
+# ---------------------------------------------------------------- whose partner
+
+def test_places_in_apposition_to_as_many_partners_pair_item_by_item(nlp):
+    text = ("The festival drew delegations from Sendai and Kumamoto, sister cities of Tainan and Taichung, as well "
+            "as from Busan.")
+    assert pairs(run(nlp, text)) == {("Tainan", "Sendai"), ("Taichung", "Kumamoto")}
+
+
+def test_a_later_clause_that_leaves_its_verb_out_pairs_its_own_subject(nlp):
+    found = run(nlp, "Taipei's sister cities include Warsaw and Prague, while Kaohsiung's include Busan and Miami.")
+    assert pairs(found) == {("Taipei", "Warsaw"), ("Taipei", "Prague"), ("Kaohsiung", "Busan"), ("Kaohsiung", "Miami")}
+    found = run(nlp, "Tainan is twinned with Sendai; Taichung with Kumamoto Prefecture.")
+    assert pairs(found) == {("Tainan", "Sendai"), ("Taichung", "Kumamoto")}
