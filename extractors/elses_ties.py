@@ -35,7 +35,7 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
                                                             for x, y in gapped_partners(text, sides)}:
         return False
     if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides) \
-            or follows_in_a_clause(text, a, b, sides):
+            or follows_in_a_clause(text, a, b, sides) or beside_the_objects(text, a, b, sides):
         return True
     if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False
@@ -352,3 +352,23 @@ def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, 
         out += [(subject, s) for s in sides if subject.end < s.start < (stop.start() if stop else len(text))
                 and (s.place.country == "TW") != (subject.place.country == "TW")]
     return out
+
+
+# 'a city that signed a partnership agreement with Taipei', "the island's sister ties with Taipei and Taoyuan"
+_TIE_NOUN_WITH = re.compile(r"(?i)\b(?:agreements?|pacts?|accords?|memorand(?:um|ums|a)|MOUs?|ties|relationships?|"
+                            r"partnerships?)\s+with\s+(?:the\s+)?")
+
+
+def beside_the_objects(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan]) -> bool:
+    """'The mayor of Fukuoka, a city that signed an agreement with Taipei,
+    visited Kaohsiung', 'Speaking in Kaohsiung, the governor said the
+    island's sister ties with Taipei and Taoyuan …': where the tie's 'with'
+    names the Taiwanese partners, another Taiwanese government the sentence
+    names (a visit's goal, a venue) is none."""
+    objects: set[str] = set()
+    for m in _TIE_NOUN_WITH.finditer(text, min((s.start for s in sides), default=0)):
+        first = next((s for s in sides if s.start == m.end()), None)
+        objects |= {s.place.id for s in _coordinated(text, sides, first, 1)}
+    local = a if a.place.country == "TW" else b
+    return local.place.country == "TW" and local.place.id not in objects and any(
+        s.place.id in objects and s.place.country == "TW" for s in sides)

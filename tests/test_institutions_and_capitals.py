@@ -120,3 +120,17 @@ def test_a_later_clause_that_leaves_its_verb_out_pairs_its_own_subject(nlp):
     assert pairs(found) == {("Taipei", "Warsaw"), ("Taipei", "Prague"), ("Kaohsiung", "Busan"), ("Kaohsiung", "Miami")}
     found = run(nlp, "Tainan is twinned with Sendai; Taichung with Kumamoto Prefecture.")
     assert pairs(found) == {("Tainan", "Sendai"), ("Taichung", "Kumamoto")}
+
+
+def test_a_taiwanese_city_beside_the_ties_named_partners_is_no_partner(nlp):
+    found = run(nlp, "The mayor of Fukuoka, a city that signed a partnership agreement with Taipei in 2008, visited "
+                     "Kaohsiung on Monday.")
+    assert pairs(found) == {("Taipei", "Fukuoka")}
+    found = run(nlp, "Speaking in Kaohsiung, the governor of Guam said the island's sister ties with Taipei and "
+                     "Taoyuan were a model for the region.")
+    assert pairs(found) == {("Taipei", "Guam"), ("Taoyuan", "Guam")}
+
+
+def test_a_tourism_federation_and_a_science_park_are_no_governments(nlp):
+    assert run(nlp, "屏東縣政府今天與日本鹿兒島縣觀光聯盟簽署觀光合作備忘錄，盼吸引更多日本旅客。", lang="zh") == []
+    assert run(nlp, "新竹科學園區管理局與日本熊本縣簽署半導體產業合作備忘錄。", lang="zh") == []
