@@ -16,6 +16,9 @@ from models.records import Event, Relation
 
 _I = re.I
 
+# 'Two years later, Taipei signed one with Seoul', 'did the same with': the tie the sentence before named, again.
+SAME_AGAIN = r"\b(?:signed|inked|concluded)\s+(?:one|a\s+similar\s+one)\s+with\b|\b(?:did\s+the\s+same|followed\s+suit)\s+with\b"
+
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|"
@@ -47,7 +50,8 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
         r"\b(?:forged|formed|signed|established|entered\s+into)\s+an?\s+alliance\s+with\b|"
         r"(?<=\(\d{4},\s)(?:cooperation|partnership)(?=\s*\))|"  # ('Kanazawa, Ishikawa, Japan (2017, cooperation)')
-        r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市", _I)),  # ('観光交流都市': a tie for tourism)
+        r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市"  # ('観光交流都市': a tie for tourism)
+        r"|" + SAME_AGAIN, _I)),
 ]
 
 # Weakest: a tie the text calls a partnership without saying what kind.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import RELATION_RANK, relations_in
+from extractors.lexicon import RELATION_RANK, SAME_AGAIN, relations_in
 from extractors.themes import find_themes
 from models.records import Relation
 
@@ -114,7 +114,7 @@ def _bare(text: str, cue) -> bool:
     which kind. A Chinese or Japanese name written onto it ('友好協力協定',
     '交流推進協定') says what was signed."""
     words = text[cue[1]:cue[2]]
-    if _BARE_TIE.fullmatch(words) or _PARTNER_TIE.fullmatch(words):
+    if _BARE_TIE.fullmatch(words) or _PARTNER_TIE.fullmatch(words) or re.fullmatch(SAME_AGAIN, words, re.I):
         return True
     if not _BARE_AGREEMENT.search(words):
         return False

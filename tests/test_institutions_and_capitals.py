@@ -134,3 +134,11 @@ def test_a_taiwanese_city_beside_the_ties_named_partners_is_no_partner(nlp):
 def test_a_tourism_federation_and_a_science_park_are_no_governments(nlp):
     assert run(nlp, "屏東縣政府今天與日本鹿兒島縣觀光聯盟簽署觀光合作備忘錄，盼吸引更多日本旅客。", lang="zh") == []
     assert run(nlp, "新竹科學園區管理局與日本熊本縣簽署半導體產業合作備忘錄。", lang="zh") == []
+
+
+def test_one_signed_the_same_again_is_the_tie_named_before(nlp):
+    text = ("Kaohsiung signed a sister city agreement with Busan in 1966. In 1968 Taipei did the same with Seoul. "
+            "Two years later, Taichung signed one with Daegu.")
+    got = ties(run(nlp, text))
+    assert ("Taipei", "Seoul", "sister", "established", "1968") in got
+    assert ("Taichung", "Daegu", "sister", "established", None) in got
