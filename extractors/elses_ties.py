@@ -339,9 +339,18 @@ _GAPPED = re.compile(r"(?:'s|’s)\s+(?:include|includes|are|is)\b|\s+(?:with|to
 _CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
 
 
+# ', and the city hopes to sign an agreement with Okayama next year': a later clause whose subject points
+# back to the government the sentence began with.
+_BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:the\s+(?:city|county|town|township|municipality|"
+                           r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?\bwith\s+(?:the\s+)?")
+
+
 def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
-    """(subject, partner) of each such later clause of the sentence."""
-    out = []
+    """(subject, partner) of each such later clause of the sentence, and
+    of each later clause that refers back to the sentence's first place."""
+    first = min(sides, key=lambda s: s.start, default=None)
+    out = [(first, s) for m in _BACK_SUBJECT.finditer(text, first.end) for s in sides
+           if s.start == m.end() and (s.place.country == "TW") != (first.place.country == "TW")] if first else []
     for cut in _NEXT_CLAUSE.finditer(text, min((s.start for s in sides), default=0)):
         subject = next((s for s in sides if s.start == cut.end()), None)
         if subject is None or not _GAPPED.match(text, subject.end) \

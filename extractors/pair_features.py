@@ -95,4 +95,4 @@ def document_context(doc: Doc, places: list[PlaceSpan], lang: str, sentences: li
                       foreign_places=len({p.place.id for p in places if p.place.country != "TW"}),
                       theme_counts=theme_counts, theme_framed=theme_framed, sentences=len(sentences),
                       title_themes=frozenset(hit_counts(title)),
-                      council_ties=council_ties(sentences, text_of(doc)))  # '新北市議會與日本神奈川縣議會締盟'
+                      council_ties=council_ties(sentences, text_of(doc)), published=doc._.published)  # '新北市議會與日本神奈川縣議會締盟'

@@ -17,9 +17,11 @@ to train it.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import logging
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,6 +66,7 @@ class DocContext:
     sentences: int = 0
     title_themes: frozenset[str] = frozenset()
     council_ties: frozenset = frozenset()  # pairs whose councils a tie sentence joins (``councils.council_ties``)
+    published: dt.date | None = None
 
 
 def pool_features(candidates: list[Candidate], ctx: DocContext) -> dict[str, float]:
@@ -179,6 +182,7 @@ class PairScorer:
                 mentions = [m if m.event in told else m.model_copy(update={"event": next(iter(told))})
                             for m in mentions]
             mentions = dated_from_passages(mentions, [c for c in group if c not in chosen])
+            mentions = [not_ahead(m, ctx.published) for m in mentions]
             if self.themes is not None:
                 themes = self.pair_themes(group, ctx, groups)
                 mentions = [m.model_copy(update={"themes": own_themes(m, themes) if background(m, mentions)
@@ -214,6 +218,18 @@ def dated_from_passages(mentions: list[Mention], others: list[Candidate]) -> lis
             m = m.model_copy(update={"date": date})
         out.append(m)
     return out
+
+
+def not_ahead(mention: Mention, published: dt.date | None) -> Mention:
+    """A tie made, renewed or ended is not dated by words that count from
+    the day the text was published to a day after it: they come from a
+    clause about what is to come ('…, and he will travel to Okayama next
+    year'). (A year written out is kept: a page's date may be older than
+    what it reports.)"""
+    if published is None or mention.date is None or mention.event is Event.PROPOSED \
+            or mention.date.value <= published or re.search(r"\d{4}", mention.date.text or "0000"):
+        return mention
+    return mention.model_copy(update={"date": None})
 
 
 def background(mention: Mention, siblings: list[Mention]) -> bool:

@@ -101,6 +101,8 @@ _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+
                           r"(?:include|are)\b")
 
 
+_PLAN_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:he|she|they|it|the\s+\w+|[A-Z][\w'’-]+)\s+(?:also\s+)?"
+                          r"(?:will|would|hopes?|plans?|intends?|wants?|is\s+(?:expected|set|scheduled)\s+to)\b)")
 _STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:has|have)\s+been\s+"
                             r"(?:its|their|an?|the)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)")
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
@@ -147,6 +149,12 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
             and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED) \
             and not _SAME_TIE.search(text, sent_start + len(own), sent_start + len(sent_text)):
+        return told
+    # ('Tainan has friendship ties with Kanazawa and Kyoto, and he will travel to Okayama next year to sign
+    # an agreement': the later side's own clause plans its tie)
+    plan = max((m.end() for m in _PLAN_CLAUSE.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
+    if plan is not None and (told := event_of(text[plan:after.start() if after else max(a.end, b.end) + 120]))[1] \
+            and told[0] is Event.PROPOSED:
         return told
     stative = _STATIVE_TIE.search(window)
     if stative and _NEXT_PREDICATE.search(window, stative.end()):

@@ -42,6 +42,11 @@ _NAMED_PARTNER = re.compile(r"(?:姉妹都市|友好都市|姊妹市|姐妹市|�
                             r"\s*(?:である|の|的|,)?\s*$")
 
 
+# '明年將赴岡山市洽談締盟', 'will travel to Okayama to sign a friendship agreement': the trip is for a tie there.
+_TO_TIE = re.compile(r"(?i)\s*(?:,\s*)?to\s+(?:sign|discuss|negotiate|seek|explore|establish|form|formali[sz]e)\b"
+                     r"|[^，。,、；]{0,4}?(?:洽談|洽谈|商談|商谈|簽署|签署|簽訂|签订|締結|缔结|締盟|缔盟|結盟|结盟)")
+
+
 def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     """Places of a sentence named only as where a trip goes (with the rest
     of their list: 'visited Houston, Dallas and Austin'), when it names
@@ -50,7 +55,7 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     destination, for a visit to the partner is how most ties are signed."""
     on_trip: set[int] = set()
     for i, s in enumerate(sides):
-        if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start):
+        if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start) or _TO_TIE.match(text, s.end):
             continue
         if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
                                          and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):

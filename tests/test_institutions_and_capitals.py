@@ -142,3 +142,34 @@ def test_one_signed_the_same_again_is_the_tie_named_before(nlp):
     got = ties(run(nlp, text))
     assert ("Taipei", "Seoul", "sister", "established", "1968") in got
     assert ("Taichung", "Daegu", "sister", "established", None) in got
+
+
+# ---------------------------------------------------------------- plans beside ties in force
+
+def test_a_later_clause_planning_a_tie_proposes_it_and_dates_no_tie_in_force(nlp):
+    text = ("Huang said Tainan has friendship ties with Kanazawa, Nikko and Kyoto, and he will travel to Okayama "
+            "next year to sign a friendship agreement.")
+    got = ties(run(nlp, text, published=dt.date(2024, 11, 5)))
+    assert {("Tainan", b, "friendship", "established", None) for b in ("Kanazawa", "Nikkō", "Kyoto")} <= got
+    assert ("Tainan", "Okayama", "friendship", "proposed", "2025") in got
+    assert not any(m.themes for m in run(nlp, text, published=dt.date(2024, 11, 5)))  # a trip is no tourism
+
+
+def test_a_later_clause_whose_subject_points_back_pairs_the_first_government(nlp):
+    text = ("Huang said Tainan's friendship cities in Japan also include Kanazawa, Nikko and Kyoto, and the city "
+            "hopes to sign an agreement with Okayama next year.")
+    got = ties(run(nlp, text, published=dt.date(2024, 11, 5)))
+    assert ("Tainan", "Okayama", "cooperation", "proposed", "2025") in got
+
+
+def test_a_trip_to_negotiate_a_tie_there_is_no_mere_stop():
+    text = "台南市目前與日本的仙台市、金澤市及日光市締結友好城市，市長黃偉哲表示，明年將赴岡山市洽談締盟。"
+    from extractors.places import PlaceSpan
+    from extractors.trip_sides import trip_only
+    from models.records import Level, Place
+
+    okayama = PlaceSpan(text.index("岡山市"), text.index("岡山市") + 3, "岡山市", "foreign",
+                        place=Place(id="gn:1", name="Okayama", country="JP", level=Level.CITY))
+    sendai = PlaceSpan(text.index("仙台市"), text.index("仙台市") + 3, "仙台市", "foreign",
+                       place=Place(id="gn:2", name="Sendai", country="JP", level=Level.CITY))
+    assert trip_only(text, [sendai, okayama]) == set()
