@@ -57,9 +57,9 @@ def is_meeting_place(text: str, span: PlaceSpan, before: PlaceSpan | None = None
     return span.kind in ("foreign", "taiwan") and bool(_MEETING_IN.search(text, max(0, span.start - 120),
                                                                            span.start))
 
-# 'signed a tourism pact in Taipei', 'the agreement, inked in Tokyo on Monday'
-_SIGNED_IN = re.compile(r"(?i)\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|"
-                        r"pact|agreement|memorandum|MO[Uu]|accord)\b(?:(?!\bbut\b)[^.;:!?]){0,150}?\s(?:in|at)\s+$")
+# 'signed a tourism pact in Taipei', 'the agreement, inked in Tokyo on Monday', 'renewed their ties in Jeju City'
+_SIGNED_IN = re.compile(r"(?i)\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|renew(?:ed|s|ing)?|"
+                        r"celebrat(?:ed|es|ing)|pact|agreement|memorandum|MO[Uu]|accord|ties)\b(?:(?!\bbut\b)[^.;:!?]){0,150}?\s(?:in|at)\s+$")
 # '在台北簽署', '台北市内のホテルで締結', '台北において'
 _POSSESSED = re.compile(r"['’]s\b")
 _AT_BEFORE = re.compile(r"(?:在|於|于)$")

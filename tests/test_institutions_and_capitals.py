@@ -173,3 +173,8 @@ def test_a_trip_to_negotiate_a_tie_there_is_no_mere_stop():
     sendai = PlaceSpan(text.index("仙台市"), text.index("仙台市") + 3, "仙台市", "foreign",
                        place=Place(id="gn:2", name="Sendai", country="JP", level=Level.CITY))
     assert trip_only(text, [sendai, okayama]) == set()
+
+
+def test_where_two_governments_renewed_their_ties_is_the_scene(nlp):
+    text = "Jeju Special Self-Governing Province and Hualien County renewed their sister ties in Jeju City on Friday."
+    assert pairs(run(nlp, text, published=dt.date(2019, 5, 2))) == {("Hualien", "Jeju Province")}
