@@ -165,7 +165,8 @@ class PartnershipFinder:
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
         rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips
                       and not organisations_tie(a, b, sent.orgs)] or [
-            (a, b) for a in distinct_places(local) for b in distinct_places(foreign)
+            (a, b) for a, b in (closest_mentions(sent.sides, x, y, self.lang) for x in distinct_places(local)
+                                for y in distinct_places(foreign))
             if not {a.place.id, b.place.id} & trips and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides, text_of(doc))
             and not someone_elses_tie(text_of(doc), a, b, sent.sides) and not organisations_tie(a, b, sent.orgs)]

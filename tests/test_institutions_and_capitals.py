@@ -178,3 +178,8 @@ def test_a_trip_to_negotiate_a_tie_there_is_no_mere_stop():
 def test_where_two_governments_renewed_their_ties_is_the_scene(nlp):
     text = "Jeju Special Self-Governing Province and Hualien County renewed their sister ties in Jeju City on Friday."
     assert pairs(run(nlp, text, published=dt.date(2019, 5, 2))) == {("Hualien", "Jeju Province")}
+
+
+def test_a_side_named_again_is_weighed_where_it_stands_nearest_its_partner(nlp):
+    text = "Shanghai cut ties with Prague after the Czech capital signed a sister city agreement with Taipei."
+    assert ("Taipei", "Prague") in pairs(run(nlp, text, published=dt.date(2020, 1, 14)))
