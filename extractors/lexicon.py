@@ -17,7 +17,7 @@ from models.records import Event, Relation
 _I = re.I
 
 # 'Two years later, Taipei signed one with Seoul', 'did the same with': the tie the sentence before named, again.
-SAME_AGAIN = r"\b(?:signed|inked|concluded)\s+(?:one|a\s+similar\s+one)\s+with\b|\b(?:did\s+the\s+same|followed\s+suit)\s+with\b"
+SAME_AGAIN = r"\b(?:signed|inked|concluded|sign|seek|pursue|negotiate)\s+(?:one|a\s+similar\s+one)\s+with\b|\b(?:did\s+the\s+same|followed\s+suit)\s+with\b"
 
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
@@ -307,7 +307,7 @@ _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intentio
                            r"盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
-                        r"簽|協定|備忘錄|提携|覚書)")
+                        r"簽|協定|備忘錄|提携|覚書|\bone\s+with\b)")  # ('to seek one with Taipei': the tie just named)
 # '姉妹都市提携について検討を始めた', '締結に向けて検討': a Japanese tie before the word that weighs it.
 _TIE_BEHIND = re.compile(r"(?:姊妹|姐妹|姉妹|友好|締結|締盟|結盟|協定|備忘錄|提携|覚書)[^。、，]{0,6}(?:について|に関して|を|の)$")
 # 'a planned visit to its sister city', 'plans to visit': an errand to come, not a tie.

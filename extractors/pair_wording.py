@@ -101,8 +101,8 @@ _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+
                           r"(?:include|are)\b")
 
 
-_PLAN_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:he|she|they|it|the\s+\w+|[A-Z][\w'’-]+)\s+(?:also\s+)?"
-                          r"(?:will|would|hopes?|plans?|intends?|wants?|is\s+(?:expected|set|scheduled)\s+to)\b)")
+_PLAN_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:(?:he|she|they|it|the\s+\w+|[A-Z][\w'’-]+)\s+(?:also\s+)?"
+                          r"(?:will|would|hopes?|plans?|intends?|wants?|is\s+(?:expected|set|scheduled)\s+to)|to\s+[a-z]+)\b)")
 _STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:has|have)\s+been\s+"
                             r"(?:its|their|an?|the)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)")
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")

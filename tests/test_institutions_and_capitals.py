@@ -183,3 +183,11 @@ def test_where_two_governments_renewed_their_ties_is_the_scene(nlp):
 def test_a_side_named_again_is_weighed_where_it_stands_nearest_its_partner(nlp):
     text = "Shanghai cut ties with Prague after the Czech capital signed a sister city agreement with Taipei."
     assert ("Taipei", "Prague") in pairs(run(nlp, text, published=dt.date(2020, 1, 14)))
+
+
+def test_ending_one_tie_to_seek_one_with_taipei_proposes_that_one(nlp):
+    text = ("Prague city council voted on Monday to end its partnership agreement with Beijing, and to seek one "
+            "with Taipei instead.")
+    found = run(nlp, text, published=dt.date(2019, 7, 10))
+    assert {(m.a.name, m.b.name, m.event.value) for m in found if "Taipei" in (m.a.name, m.b.name)} == {
+        ("Taipei", "Prague", "proposed")}
