@@ -193,7 +193,7 @@ def partner_before(sentences: list[Sentence], i: int, named: list[PlaceSpan], co
 
 
 _PARTNERS_LISTED = re.compile(r"(?i)\b(?:sister|friendship|twin|partner)\s+(?:cities|towns|states|counties)\s*"
-                              r"(?:[(（][^)）]{0,20}[)）]\s*)?(?:[:：]|,?\s+(?:including|such\s+as|among\s+them)\b)")
+                              r"(?:[(（][^)）]{0,20}[)）]\s*)?(?:[:：]|,?\s+(?:including|such\s+as|among\s+them|are|include)\b)")
 
 
 def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:

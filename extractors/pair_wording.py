@@ -69,12 +69,21 @@ def describes_only(text: str, cues) -> bool:
     and no verb of signing, forming or ending says the tie was made or
     ended here ('Scottsdale's sister city relationship with Kaohsiung ended
     in 2016')."""
+    summaries = [(m.start(), m.end()) for m in _CJK_SUMMARY.finditer(text)]
+    said = _CJK_SUMMARY.sub(lambda m: " " * len(m.group(0)), text)  # (the summary's own verb makes no tie)
     return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
+                              or any(x <= c[1] < y for x, y in summaries)
                               # 'Sister cities Tainan and Sendai held a joint drill': a title before the names
                               or (not text[:c[1]].strip() and _NAMES_AFTER.match(text, c[2])) for c in cues) \
-        and not SIGNED_PAST.search(text) and not _MAKING.search(text) and not _DATES_TO.search(text) \
-        and event_of(text)[0] is not Event.TERMINATED \
+        and not SIGNED_PAST.search(said) and not _MAKING.search(text) and not _DATES_TO.search(text) \
+        and event_of(said)[0] is not Event.TERMINATED \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
+
+
+# '台南與日本多個城市締結友好城市，包括仙台市、金澤市': a summary of the ties in force, not one made that day.
+_CJK_SUMMARY = re.compile(r"(?:與|和|与)[^，。；]{0,6}?(?:多個|多座|許多|\d+個|[一二三四五六七八九十兩]+個)[^，。；]{0,6}?"
+                          r"(?:締結|缔结|結為|结为)[^，。；]{0,8}"
+                          r"|(?:締結|缔结)[^，。；]{0,10}[，,](?=(?:包括|包含|例如|如)[^，。；]{0,6}[市縣县町村州郡])")
 
 
 # "Lake County's sister county relationship with Kaohsiung County dates to 1986": when the tie began.

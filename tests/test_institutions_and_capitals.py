@@ -191,3 +191,18 @@ def test_ending_one_tie_to_seek_one_with_taipei_proposes_that_one(nlp):
     found = run(nlp, text, published=dt.date(2019, 7, 10))
     assert {(m.a.name, m.b.name, m.event.value) for m in found if "Taipei" in (m.a.name, m.b.name)} == {
         ("Taipei", "Prague", "proposed")}
+
+
+def test_the_x_relationship_after_a_list_is_the_lists_owners(nlp):
+    text = ("Tacoma's sister cities are Kitakyushu, Japan; Kaohsiung, Taiwan; Fuzhou, China; and Cienfuegos, Cuba. "
+            "The Kaohsiung relationship dates to 1974.")
+    got = ties(run(nlp, text))
+    assert ("Kaohsiung", "Tacoma", "sister", "established", "1974") in got
+    assert not any(b == "Cienfuegos" for _, b, *_ in got)
+
+
+def test_a_chinese_summary_of_ties_in_force_takes_no_date_of_the_visit(nlp):
+    text = ("日本岡山縣議會訪問團今天拜會台南市議會與台南市政府，台南市長黃偉哲表示，台南與日本多個城市締結友好城市，"
+            "包括仙台市、金澤市等，未來盼與岡山縣加強交流。")
+    got = ties(run(nlp, text, published=dt.date(2023, 5, 5), lang="zh"))
+    assert {("Tainan", b, "friendship", "established", None) for b in ("Sendai", "Kanazawa")} <= got
