@@ -32,6 +32,7 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     sister cities': an anniversary of the founding, with its date, dates the
     founding too."""
     m = _ANNIVERSARY_OF_FOUNDING.search(text) or _ANNIVERSARY_WORDS.search(text) or YEARS_OF_TIES.search(text) \
+        or TIES_TURN.search(text) \
         or _ANNIVERSARY_OF_TIE.search(text)
     if not m or date is None:
         return None
@@ -72,7 +73,7 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
     it is kept, as (founding, anniversary)."""
     words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
     counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) if w in _COUNT_WORDS else cjk_number(w) for w in words}
-    counts |= {_count(m.group("n")) for m in YEARS_OF_TIES.finditer(text)}
+    counts |= {_count(m.group("n")) for rx in (YEARS_OF_TIES, TIES_TURN) for m in rx.finditer(text)}
     if not counts:
         return None
     found = find_dates(text, published)
@@ -133,7 +134,7 @@ def anniversary_ahead(text: str) -> bool:
 def anniversary_date(text: str, published) -> EventDate | None:
     """An anniversary the text names without a date is being kept the year
     the text was written ('His visit coincides with the 55th anniversary')."""
-    if published is None or not (_ANNIVERSARY.search(text) or YEARS_OF_TIES.search(text)):
+    if published is None or not (_ANNIVERSARY.search(text) or YEARS_OF_TIES.search(text) or TIES_TURN.search(text)):
         return None
     return EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
 
@@ -156,6 +157,9 @@ YEARS_OF_TIES = re.compile(
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
+# 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary.
+TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+"
+                       rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?!\s*(?:%|percent|people|cities|delegates))")
 
 
 def _count(words: str) -> int:

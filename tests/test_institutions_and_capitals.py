@@ -206,3 +206,19 @@ def test_a_chinese_summary_of_ties_in_force_takes_no_date_of_the_visit(nlp):
             "包括仙台市、金澤市等，未來盼與岡山縣加強交流。")
     got = ties(run(nlp, text, published=dt.date(2023, 5, 5), lang="zh"))
     assert {("Tainan", b, "friendship", "established", None) for b in ("Sendai", "Kanazawa")} <= got
+
+
+# ---------------------------------------------------------------- events
+
+def test_ties_that_turn_fifty_in_a_headline_are_an_anniversary_and_a_founding(nlp):
+    text = ("Kaohsiung-Busan sister city ties turn 50\n"
+            "The two port cities have exchanged delegations every year since then, Kaohsiung Mayor Chen Chu said.")
+    got = ties(run(nlp, text, published=dt.date(2016, 3, 8)))
+    assert {("Kaohsiung", "Busan", "sister", "renewed", "2016"), ("Kaohsiung", "Busan", "sister", "established", "1966")} <= got
+
+
+def test_two_cities_that_will_follow_with_their_own_agreement_propose_it(nlp):
+    text = ("Taiwan and Japan signed a memorandum on disaster cooperation, and Kaohsiung and Kumamoto will follow "
+            "with their own agreement next month.")
+    got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text, published=dt.date(2019, 6, 1))}
+    assert got == {("Kaohsiung", "Kumamoto", "proposed")}
