@@ -167,6 +167,7 @@ PAIR_ANAPHOR = re.compile(
     r"|(?-i:\b(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+(?:[A-Z][\w'-]+\s+){1,3}and\s+"
     r"(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+[A-Z])"
     r"|\bthe\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"  # 'the Tainan relationship'
+    r"|,\s+another\s+(?:sister|friendship|twin)[\s-](?:city|county|state|town)\b"  # ('visited Jackson, another sister city')
     r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体|両者|兩者", _I)
 
 

@@ -329,6 +329,11 @@ _TIE_WITH = re.compile(r"(?i)(?:\b(?:relationships?|relations|ties?|agreements?|
                        r"(?:(?:city|town|village|county)\s+of\s+)?$")  # (and '…with Narita in 2016 and with Kaga')
 
 
+# 'visited Murray, its sister city', 'Jackson City, Miss., another sister city': a name the tie describes.
+APPOSED_TIE = re.compile(r"(?:,\s+[A-Z][a-z]{1,4}\.)?,\s+(?:its|their|the|a|another)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)"
+                         r"[\s-](?:city|county|state|town)\b")
+
+
 def tie_object(text: str, start: int) -> bool:
     return bool(_TIE_WITH.search(text, max(0, start - 60), start))
 

@@ -27,7 +27,7 @@ from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
+from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE,
                                    PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references, is_org,
                                    joined_name, joined_to, list_siblings, nation_name, not_a_place, possessive_locators,
@@ -356,11 +356,13 @@ class PlaceFinder(PlaceResolver):
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"] or \
                 self.city_in_division(text_of(doc), start, end, name)
+        apposed = APPOSED_TIE.match(text_of(doc), end) is not None  # ('visited Murray, its sister city')
         joined = not found and (joined_to(text_of(doc), start, end, self.forms) or tie_object(text_of(doc), start))
-        if not found and (unit_of or joined):
+        if not found and (unit_of or joined or apposed):
             # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)
             found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY and (
-                p.population or 0) >= (ROW_NAME_POPULATION if unit_of else JOINED_POPULATION) and named_as(p, name)]
+                p.population or 0) >= (ROW_NAME_POPULATION if unit_of or apposed else JOINED_POPULATION)
+                and named_as(p, name)]
             found = found[:1] if unit_of or len({p.country for p in found}) == 1 else []
         if not found and unit_of and (abroad := sole_foreign_country(doc_countries)):
             # A town GeoNames lacks, in the one foreign country the page names.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.place_cues import APPOSED_TIE
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 
@@ -55,7 +56,8 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     destination, for a visit to the partner is how most ties are signed."""
     on_trip: set[int] = set()
     for i, s in enumerate(sides):
-        if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start) or _TO_TIE.match(text, s.end):
+        if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start) or _TO_TIE.match(text, s.end) \
+                or APPOSED_TIE.match(text, s.end):
             continue
         if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
                                          and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):

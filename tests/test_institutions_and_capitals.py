@@ -222,3 +222,15 @@ def test_two_cities_that_will_follow_with_their_own_agreement_propose_it(nlp):
             "with their own agreement next month.")
     got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text, published=dt.date(2019, 6, 1))}
     assert got == {("Kaohsiung", "Kumamoto", "proposed")}
+
+
+def test_a_small_city_in_apposition_to_its_tie_is_a_place(nlp):
+    text = "A delegation from Chiayi City, Taiwan, visited Murray, its sister city, on Monday."
+    assert {(m.b.name, m.b.country) for m in run(nlp, text)} == {("Murray", "US")}
+
+
+def test_another_sister_city_borrows_the_side_named_before_and_takes_no_date(nlp):
+    text = ("Hsinchu City signed a sister city agreement with Cupertino in 1999. On Monday a delegation from "
+            "Hsinchu visited Beaverton, another sister city.")
+    got = ties(run(nlp, text, published=dt.date(2023, 5, 2)))
+    assert ("Hsinchu City", "Beaverton", "sister", "established", None) in got
