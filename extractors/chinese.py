@@ -25,6 +25,9 @@ from extractors.gazetteer.names import fold_characters, fold_core
 from extractors.cjk_extra_names import (NAME_BOUNDARY, document_country, heads_by_surname, latin_names, locate_unknown_towns,
                                         one_kanji_city, parents_locate, read_municipality, same_name_same_place,
                                         sibling_after, town_after, town_in_gun)
+from extractors.cjk_orgs import (COUNCIL_APPROVES as _COUNCIL_APPROVES, FACILITY_OF as _FACILITY_OF,
+                                 MISSION_AFTER as _MISSION_AFTER, OFFICE_AHEAD as _OFFICE_AHEAD,
+                                 OFFICE_BEFORE as _OFFICE_BEFORE, ORG_AFTER as _ORG_AFTER, STATIONED as _STATIONED)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
 from extractors.foreign_units import county_of, province_of, state_county
@@ -40,43 +43,17 @@ SENTENCE_ENDS = ["。", "！", "？", "!", "?", "；", ";"]
 # "巴士底市(Basseterre)": the Latin name given beside the Chinese one; the
 # Chinese name starts after the last word that cannot belong to it.
 _GLOSSED = re.compile(r"([^\s與和及、的之是為在國都，,。(（)）|｜]{2,8}[市縣县県州省町村郡区區])\s*[（(]\s*([A-Z][A-Za-z .'-]+)\s*[)）]")
-# Matched on text folded to one character set (fold_characters): 分處, 分处 and 分処, 辦事處 and 弁事処 alike.
-_ORG_AFTER = re.compile(fold_characters(
-    r"(?<![市縣县郡])[市縣县郡]?(?:議會|商會|協會|醫院|銀行)|(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?(?:辦事處|弁事処|代表處|代表所|代表部)|分處"
-    r"|分所|大學|公司|(?:國際)?機場|(?:國際)?空港|港務|議會|醫院|銀行|商會|協會|動物園|博物館|車站"
-    r"|國小|國中|高中|中學|小學|學校|高校"
-    r"|(?:觀光|経済|經發|經濟發展|文化|教育|交通|衛生|農業|環保|工務|警察|消防|財政|港灣|海洋)局"  # ('高雄市觀光局': a bureau, not the city)
-    r"|事務所|病院|商工会議所|観光協会|空港"
-    r"|溫泉|駅|站|港務局|漁協|農會|農協|鐵道|鉄道|鐵路"  # ('台北市立動物園', '旭川市旭山動物園': a named institution)
-    r"|(?:(?![與和及的之在])[\u4e00-\u9fff]){0,6}?(?:動物園|美術館|博物館|圖書館|大學|高中|國中|國小|高校|醫院|病院|機場|鐵道|鉄道|園區|管理局|聯盟|連盟)(?!生)"))
-# '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own government's tie speaks for it.
-_COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
-                                               r"(?:姊妹|姐妹|友好|締盟|結盟)"))
-_OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
-# '代表處札幌分處', '代表所札幌分所': a place right after an office's name is where its branch sits.
-_OFFICE_BEFORE = re.compile(fold_characters(r"(?:辦事處|弁事処|代表處|代表所|代表部)$"))
-_STATIONED = fold_characters("駐")
-_MISSION_AFTER = re.compile(fold_characters(r"(?:駐[\u4e00-\u9fff]{1,4}?)?(?:經濟文化|經文化|經濟貿易|經貿)?"
-                                            r"(?:辦事處|弁事処|代表處|代表所|代表部)|分處|分所"))
 _SUFFIXES = frozenset("市县縣町村州省区區郡府都道")
+_SIDE = frozenset("對对雙双地")  # (before 方: '對方', '雙方', '地方')
 GLOSS_COUNTRY_CHARS = 16  # how far before a glossed name its country is looked for
 # Words GeoNames lists as Chinese names of places (自由 for Freetown, 勝利 for Dongying, 友好区 for Youhao)
 # that a text means as words ('對自由與民主的信念', '友好区協定').
 _COMMON_WORDS = frozenset({"自由", "勝利", "胜利", "友好區", "友好区"})
-# 'both cities', 'the same city', 'each county': words that point back to
-# places already named ('両市町は', '同市と'), never a place (Liangshi).
+# 'both cities', 'the same city', 'each county': words pointing back to places named ('両市町は', '同市と'), never Liangshi.
 _BACK_REFERENCES = frozenset({"両市", "兩市", "两市", "両県", "兩縣", "两县", "両町", "両村", "同市", "同県", "同縣",
                               "同县", "同町", "同村", "各市", "各縣", "各县", "全市", "全県", "全縣", "該市", "该市", "此市"})
 # 'this town', 'this city': a page speaking of itself (extractors/page_owner.py), not 本町 (Honchō).
 _SELF_WORDS = frozenset({"本町", "本市", "当市", "當市", "本村", "当町", "当村", "本県", "当県", "本縣", "本區", "本区", "本鄉", "本鎮"})
-# '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
-# ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
-# '日南市・JR九州の日南駅と', '台中市的逢甲大學與': a place owning the facility that is the party (stations, schools).
-# ('日南市と台中市の日南駅の「姉妹駅協定」': both cities name their stations)
-_FACILITY_OF = re.compile(fold_characters(
-    r"(?:[と與与和及][^、。，,の的]{1,6}?)?[・の的][^、。，,與与和と及]{0,10}?"
-    r"(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
-    r"(?:と|が|は|の|與|与|和|及|、|\(|（)"))
 # '東京ビッグサイトで': a name run into a word in katakana is a building's.
 _KATAKANA_AFTER = re.compile(r"(?!ホームページ|ウェブサイト|サイト|ページ)[\u30a1-\u30fa\u30fc]{3,}")  # ('…市ホームページ': the site)
 # '從北海道搭機到名古屋': where a trip passes, not a party.
@@ -88,6 +65,8 @@ _MEETING_AFTER = re.compile(fold_characters(
     r"(?:峰會|論壇|會議|年會|大會|博覽會|展覽|サミット|フォーラム|会議)"))
 _WITH_AFTER = re.compile(r"(?:與|与|和|跟|同)")
 _CITY_TIES_AFTER = re.compile(fold_characters(r"(?:的|之)?(?:姊妹|姐妹|友好)(?:城)?市"))
+# '富里郷の江東成郷長': a bare name run into a given name and a title is a person's.
+# ('高雄陳市長' is the mayor of Kaohsiung: a city's own title is left out.)
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff](?:郷長|鄉長|町長|村長|區長|区長|知事|議長)")
 
 
@@ -139,7 +118,9 @@ class ChinesePlaceFinder:
                     i += 1
                     continue
                 found = town
-            if found.text in _SELF_WORDS or found.text in _COMMON_WORDS or found.text[:2] in _BACK_REFERENCES:
+            # ('美國某郡': some county, unnamed; '對方城市', '地方城市': the other side's, a local city)
+            if found.text in _SELF_WORDS or found.text in _COMMON_WORDS or found.text[:2] in _BACK_REFERENCES \
+                    or found.text[0] == "某" or (found.text[0] == "方" and original[found.start - 1:found.start] in _SIDE):
                 i = found.end
                 continue
             if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) \

@@ -234,3 +234,9 @@ def test_another_sister_city_borrows_the_side_named_before_and_takes_no_date(nlp
             "Hsinchu visited Beaverton, another sister city.")
     got = ties(run(nlp, text, published=dt.date(2023, 5, 2)))
     assert ("Hsinchu City", "Beaverton", "sister", "established", None) in got
+
+
+def test_the_other_sides_city_is_no_town_called_fangcheng(nlp):
+    text = "由於對方城市長期未有互動，雲林縣政府決定終止與美國某郡的姊妹縣關係，但與日本岐阜縣的友好關係維持不變。"
+    got = ties(run(nlp, text, published=dt.date(2021, 11, 11), lang="zh"))
+    assert got == {("Yunlin", "Gifu", "friendship", "established", None)}
