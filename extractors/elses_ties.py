@@ -339,10 +339,11 @@ _GAPPED = re.compile(r"(?:'s|’s)\s+(?:include|includes|are|is)\b|\s+(?:with|to
 _CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
 
 
-# ', and the city hopes to sign an agreement with Okayama next year': a later clause whose subject points
-# back to the government the sentence began with.
-_BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:the\s+(?:city|county|town|township|municipality|"
-                           r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?\bwith\s+(?:the\s+)?")
+# ', and the city hopes to sign an agreement with Okayama next year', ', but the sister city agreement
+# with Winnipeg remains': a later clause whose subject points back to the government the sentence began with.
+_BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:(?:the\s+(?:city|county|town|township|municipality|"
+                           r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?"
+                           r"|the\s+(?:[\w-]+\s+){0,3}?(?:agreement|ties|relationship|partnership)\s+)\bwith\s+(?:the\s+)?")
 
 
 def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

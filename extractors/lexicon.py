@@ -75,7 +75,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?)"
         r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner))"
-        r"|lapsed|expired|(?:was|were)\s+not\s+renewed|(?:did|does)\s+not\s+renew)\b"
+        r"|lapsed|expired|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?renewed|(?:did|does)\s+not\s+renew"
+        r"|let\s+(?:[\w-]+\s+){1,6}?lapse|allow(?:ed|s)?\s+(?:[\w-]+\s+){1,6}?to\s+lapse)\b"
         r"|(?:更新|延長)(?:されなかった|しなかった|されず|せず)|失効|未(?:再)?續約|不再續約|期滿未續"
         r"|解除|終止|中止|斷絕|取消|解消|破棄|凍結|暫停執行|停止執行", _I),  # ('凍結…交流', '備忘錄暫停執行': suspended)
     Event.RENEWED: re.compile(
@@ -175,7 +176,7 @@ PAIR_ANAPHOR = re.compile(
 # agreement", "but no agreement was signed", "尚未締結": a cue the clause
 # denies states nothing.
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)|never|rather\s+than|instead\s+of|"
+    r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)(?!\s+(?:been\s+)?(?:renew|extend))|never|rather\s+than|instead\s+of|"
     r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?:[\w-]+\s+){0,2}$"
     r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾|雖非|虽非|而非|非屬|非属"
     r"|未(?=簽|签|締|缔|結|结))[^。；，,]{0,20}$", _I)  # ('雖非姊妹市', '但未簽署任何協定')

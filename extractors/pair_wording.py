@@ -118,7 +118,9 @@ _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 # '…雙方於2015年簽署的合作備忘錄，決定終止該備忘錄': the ending is of the tie the clause before told of.
 _SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)")
 _CJK_CLAUSE_END = re.compile(r"[，；。,;]")
-_KEPT_CJK = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼續|继续")
+_KEPT = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼續|继续|\bremains?\s+(?:in\s+(?:force|effect|place)|valid|active|"
+                   r"unchanged|unaffected)|\b(?:is|was)\s+(?:not\s+affected|unaffected)|\bstill\s+stands")
+_SENTENCE_STOP = re.compile(r"[.;!?。；！？]")
 _OWN_PARTNER_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|再)[^，；。]{0,8}?(?:與|与|和|同)")
 _SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
 
@@ -135,10 +137,15 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     marks = [m.end() for m in _CJK_CLAUSE_END.finditer(window)]
     close = _CJK_CLAUSE_END.search(text, max(a.end, b.end))
     own = text[min(a.start, b.start) + marks[-1]:close.start() if close else len(text)] \
-        if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟)", window[marks[-1]:]) else ""
+        if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟|原因是|因為|因为)", window[marks[-1]:]) else ""
     event, found = event_of(own) if own else (Event.ESTABLISHED, False)
-    if own and not found and _KEPT_CJK.search(own):
+    if own and not found and _KEPT.search(own):
         return Event.ESTABLISHED, True  # ('…終止…，但與日本岐阜縣的友好關係維持不變': that tie stands)
+    # ('… voted to suspend exchanges with Xiamen, but the agreement with Winnipeg remains in force')
+    cut = max((m.end() for m in _EN_CLAUSE.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
+    stop = _SENTENCE_STOP.search(text, max(a.end, b.end))
+    if cut is not None and _KEPT.search(text, cut, stop.start() if stop else max(a.end, b.end) + 80):
+        return Event.ESTABLISHED, True
     if not found:
         event, found = event_of(window)
     # ('approved a youth exchange program with Taichung, the Taiwanese city that has been its sister city since

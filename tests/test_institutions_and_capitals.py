@@ -240,3 +240,22 @@ def test_the_other_sides_city_is_no_town_called_fangcheng(nlp):
     text = "由於對方城市長期未有互動，雲林縣政府決定終止與美國某郡的姊妹縣關係，但與日本岐阜縣的友好關係維持不變。"
     got = ties(run(nlp, text, published=dt.date(2021, 11, 11), lang="zh"))
     assert got == {("Yunlin", "Gifu", "friendship", "established", None)}
+
+
+# ---------------------------------------------------------------- endings
+
+def test_a_tie_let_lapse_or_not_renewed_has_ended(nlp):
+    got = ties(run(nlp, "Scottsdale quietly let its sister city relationship with Kaohsiung lapse in 2016, city "
+                        "records show."))
+    assert got == {("Kaohsiung", "Scottsdale", "sister", "terminated", "2016")}
+    got = ties(run(nlp, "Hualien County has not renewed its friendship agreement with Okinawa Prefecture, which "
+                        "expired in 2020, a county official said."))
+    assert got == {("Hualien", "Okinawa", "friendship", "terminated", "2020")}
+
+
+def test_a_tie_a_later_clause_keeps_is_not_ended_with_the_one_before(nlp):
+    got = ties(run(nlp, "The Taichung City Council voted to suspend exchanges with Xiamen, but the sister city "
+                        "agreement with Winnipeg remains in force."))
+    assert ("Taichung", "Winnipeg", "sister", "established", None) in got
+    got = ties(run(nlp, "上海市宣布解除與布拉格的友好城市關係，原因是布拉格上週與台北市簽署姊妹市協議。", lang="zh"))
+    assert {(a, b, e) for a, b, _, e, _ in got} == {("Taipei", "Prague", "established")}
