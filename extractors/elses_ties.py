@@ -343,7 +343,10 @@ _CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
 # with Winnipeg remains': a later clause whose subject points back to the government the sentence began with.
 _BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:(?:the\s+(?:city|county|town|township|municipality|"
                            r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?"
-                           r"|the\s+(?:[\w-]+\s+){0,3}?(?:agreement|ties|relationship|partnership)\s+)\bwith\s+(?:the\s+)?")
+                           r"|the\s+(?:[\w-]+\s+){0,3}?(?:agreement|ties|relationship|partnership)\s+)\bwith\s+(?:the\s+)?"
+                           # ('Kagoshima signed … with Kaohsiung and hopes to establish similar ties with Taipei')
+                           r"|\s+and\s+(?:also\s+)?(?:hopes?|plans?|wants?|intends?|aims?|seeks?|wishes)\s+to\s+[^,;.]{0,60}?"
+                           r"\bwith\s+(?:the\s+)?")
 
 
 def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

@@ -111,7 +111,8 @@ _STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+
 
 
 _PLAN_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?=(?:(?:he|she|they|it|the\s+\w+|[A-Z][\w'’-]+)\s+(?:also\s+)?"
-                          r"(?:will|would|hopes?|plans?|intends?|wants?|is\s+(?:expected|set|scheduled)\s+to)|to\s+[a-z]+)\b)")
+                          r"(?:will|would|hopes?|plans?|intends?|wants?|is\s+(?:expected|set|scheduled)\s+to)|to\s+[a-z]+)\b)"
+                          r"|\s+and\s+(?=(?:also\s+)?(?:hopes?|plans?|wants?|intends?|aims?|seeks?|wishes)\s+to\b)")
 _STATIVE_AFTER = re.compile(r"(?i),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:has|have)\s+been\s+"
                             r"(?:its|their|an?|the)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)")
 _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
@@ -123,6 +124,18 @@ _KEPT = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼
 _SENTENCE_STOP = re.compile(r"[.;!?。；！？]")
 _OWN_PARTNER_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|再)[^，；。]{0,8}?(?:與|与|和|同)")
 _SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
+
+
+def plan_clause(text: str, a: PlaceSpan, b: PlaceSpan) -> tuple[int, int] | None:
+    """'Tainan has friendship ties with Kanazawa and Kyoto, and he will
+    travel to Okayama next year to sign an agreement': the later side's own
+    clause, where it plans a tie (its span in ``text``)."""
+    plan = max((m.end() for m in _PLAN_CLAUSE.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
+    stop = _SENTENCE_STOP.search(text, max(a.end, b.end))
+    end = stop.start() if stop else max(a.end, b.end) + 120
+    if plan is not None and (told := event_of(text[plan:end]))[1] and told[0] is Event.PROPOSED:
+        return plan, end
+    return None
 
 
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
@@ -146,6 +159,8 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     stop = _SENTENCE_STOP.search(text, max(a.end, b.end))
     if cut is not None and _KEPT.search(text, cut, stop.start() if stop else max(a.end, b.end) + 80):
         return Event.ESTABLISHED, True
+    if plan_clause(text, a, b) is not None:  # (a plan in the later side's own clause)
+        return Event.PROPOSED, True
     if not found:
         event, found = event_of(window)
     # ('approved a youth exchange program with Taichung, the Taiwanese city that has been its sister city since
@@ -168,12 +183,6 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
             and told[0] in (Event.ESTABLISHED, Event.RENEWED) \
             and event_of(sent_text)[0] in (Event.TERMINATED, Event.PROPOSED) \
             and not _SAME_TIE.search(text, sent_start + len(own), sent_start + len(sent_text)):
-        return told
-    # ('Tainan has friendship ties with Kanazawa and Kyoto, and he will travel to Okayama next year to sign
-    # an agreement': the later side's own clause plans its tie)
-    plan = max((m.end() for m in _PLAN_CLAUSE.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
-    if plan is not None and (told := event_of(text[plan:after.start() if after else max(a.end, b.end) + 120]))[1] \
-            and told[0] is Event.PROPOSED:
         return told
     stative = _STATIVE_TIE.search(window)
     if stative and _NEXT_PREDICATE.search(window, stative.end()):

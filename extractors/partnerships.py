@@ -42,8 +42,8 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, aside_told, closest_mentions, describes_only,
-                                     in_other_item, item_relation, other_clauses, outside_asides, pair_event, rule_confidence,
-                                     themes_around)
+                                     in_other_item, item_relation, other_clauses, outside_asides, pair_event, plan_clause,
+                                     rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -225,10 +225,9 @@ class PartnershipFinder:
                 "implicit" in owner.notes and not rule_pairs and relations_in(sent.text) and (
                     (self.lang in ("ja", "zh") and event_of(sent.text)[1])
                     or _ROW_HEAD.match(text_of(doc), sent.start).end() == min(p.start for p in sent.sides)))):
-            # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page;
-            # '平成27年4月、台湾桃園市と「友好交流に関する覚書」を締結しました' on Shizuoka's (Chinese and
-            # Japanese leave out a subject the reader knows; an English sentence names its own, unless
-            # it is a row headed by the partner: 'Taichung City, Taiwan - Friendship City Agreement signed 2015')
+            # 'Our sister city relationship with Chiayi City began in 1989' on Murray's own page; '平成27年4月、台湾桃園市と
+            # 「友好交流に関する覚書」を締結しました' on Shizuoka's (Chinese and Japanese leave out a subject the reader
+            # knows; an English one names its own, unless a row headed by the partner: 'Taichung City, Taiwan - …')
             for s in distinct_places(sent.sides):
                 if (s.place.country == "TW") != (owner.place.country == "TW"):
                     key = frozenset((owner.place.id, s.place.id))
@@ -321,6 +320,8 @@ class PartnershipFinder:
             elif event is Event.ESTABLISHED and (len(dated_items) > 1 or bracketed_years(sent.text) > 1
                                                  or anothers_item_date(dated_items, sent.sides, key, pair_date, self.lang)):
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)  # (a list's items carry their own dates)
+            if (plan := plan_clause(text_of(doc), a, b)) is not None:  # ('…, and hopes to … with Taipei'): its own date
+                pair_date = nearest_date(text_of(doc)[plan[0]:plan[1]], doc._.published, [], year_hint)
             told = aside_told(text_of(doc), asides, a, b)
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):
@@ -363,8 +364,7 @@ class PartnershipFinder:
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)
             # "could join Long Beach's list of sister cities, including Yokkaichi": the scorer drops it (too rare to learn)
             features["elses_list"] = float(not selected and on_someone_elses_list(text_of(doc), a, b, sent.sides))
-            # 'friendship cities since 2017, the mayor said during a visit to Seoul': where a trip went,
-            # beside another foreign place the sentence names.
+            # 'friendship cities since 2017, the mayor said during a visit to Seoul': a trip's stop beside another partner
             features["trip_only"] = float(a.place.id in trips or b.place.id in trips)
             features.update({
                 "selected": float(selected), "rule_conf": confidence if selected else 0.0,

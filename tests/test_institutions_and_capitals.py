@@ -259,3 +259,11 @@ def test_a_tie_a_later_clause_keeps_is_not_ended_with_the_one_before(nlp):
     assert ("Taichung", "Winnipeg", "sister", "established", None) in got
     got = ties(run(nlp, "上海市宣布解除與布拉格的友好城市關係，原因是布拉格上週與台北市簽署姊妹市協議。", lang="zh"))
     assert {(a, b, e) for a, b, _, e, _ in got} == {("Taipei", "Prague", "established")}
+
+
+def test_a_subject_that_signed_with_one_and_hopes_for_another_proposes_that_one_undated(nlp):
+    text = ("Governor Shiota noted that Kagoshima signed a friendship agreement with Kaohsiung in 2019 and hopes "
+            "to establish similar ties with Taipei.")
+    got = ties(run(nlp, text, published=dt.date(2024, 4, 18)))
+    assert ("Kaohsiung", "Kagoshima", "friendship", "established", "2019") in got
+    assert {(a, b, e, d) for a, b, _, e, d in got if a == "Taipei"} == {("Taipei", "Kagoshima", "proposed", None)}
