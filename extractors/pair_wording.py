@@ -51,7 +51,7 @@ _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s
                          # 'praised the sister city ties between Houston and Taipei': a word on a tie in force
                          r"|\b(?:prais|hail|laud|highlight|recall|stress|emphasi[sz])\w*\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
                          # '拜會姊妹市曼徹斯特市長', '高雄市的姊妹市': a visit's or an owner's partner
-                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|邀請|邀请|的|之"
+                         r"|(?:拜會|拜会|拜訪|拜访|訪問|访问|造訪|造访|參訪|参访|接待|接見|接见|前往|抵達|抵达|邀請|邀请|的|之|本市|本縣|本县"
                          r"|[給给贈赠](?:予|與|与)?|支援|援助)\s*"  # ('捐贈5萬片口罩給姊妹市…福遍郡': a gift to a partner)
                          # 'under their sister city agreement', '依據雙方友好協定': work done under a tie in force
                          r"|\bunder\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?|(?:依據|根據|依照|基於|依据|根据|基于)[^，。]{0,6}?)$")
@@ -121,6 +121,7 @@ _SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|
 _CJK_CLAUSE_END = re.compile(r"[，；。,;]")
 _KEPT = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼續|继续|\bremains?\s+(?:in\s+(?:force|effect|place)|valid|active|"
                    r"unchanged|unaffected)|\b(?:is|was)\s+(?:not\s+affected|unaffected)|\bstill\s+stands")
+_HOPE_CJK = re.compile(r"\s*(?:期盼|盼望|盼|希望|期待|期望)")
 _SENTENCE_STOP = re.compile(r"[.;!?。；！？]")
 _OWN_PARTNER_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|再)[^，；。]{0,8}?(?:與|与|和|同)")
 _SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agreement|memorandum|MOU|pact|accord|ties|relationship|partnership)\b")
@@ -129,7 +130,12 @@ _SAME_TIE = re.compile(_SAME_TIE_CJK.pattern + r"|\b(?i:the|that|this)\s+(?:agre
 def plan_clause(text: str, a: PlaceSpan, b: PlaceSpan) -> tuple[int, int] | None:
     """'Tainan has friendship ties with Kanazawa and Kyoto, and he will
     travel to Okayama next year to sign an agreement': the later side's own
-    clause, where it plans a tie (its span in ``text``)."""
+    clause, where it plans a tie (its span in ``text``); '…與高雄市簽署…，期盼未來能與臺北市建立…' too."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    marks = [m.end() for m in _CJK_CLAUSE_END.finditer(text, lo.end, hi.start)]
+    if marks and mostly_cjk(text[lo.start:hi.end]) and _HOPE_CJK.match(text, marks[-1]):
+        close = _CJK_CLAUSE_END.search(text, hi.end)
+        return marks[-1], close.start() if close else len(text)
     plan = max((m.end() for m in _PLAN_CLAUSE.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
     stop = _SENTENCE_STOP.search(text, max(a.end, b.end))
     end = stop.start() if stop else max(a.end, b.end) + 120
@@ -150,7 +156,7 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     marks = [m.end() for m in _CJK_CLAUSE_END.finditer(window)]
     close = _CJK_CLAUSE_END.search(text, max(a.end, b.end))
     own = text[min(a.start, b.start) + marks[-1]:close.start() if close else len(text)] \
-        if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟|原因是|因為|因为)", window[marks[-1]:]) else ""
+        if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟|原因是|因為|因为|期盼|盼|希望|期待|期望)", window[marks[-1]:]) else ""
     event, found = event_of(own) if own else (Event.ESTABLISHED, False)
     if own and not found and _KEPT.search(own):
         return Event.ESTABLISHED, True  # ('…終止…，但與日本岐阜縣的友好關係維持不變': that tie stands)

@@ -267,3 +267,17 @@ def test_a_subject_that_signed_with_one_and_hopes_for_another_proposes_that_one_
     got = ties(run(nlp, text, published=dt.date(2024, 4, 18)))
     assert ("Kaohsiung", "Kagoshima", "friendship", "established", "2019") in got
     assert {(a, b, e, d) for a, b, _, e, d in got if a == "Taipei"} == {("Taipei", "Kagoshima", "proposed", None)}
+
+
+def test_a_chinese_hope_for_a_second_partner_proposes_it_undated(nlp):
+    text = ("塩田知事表示，鹿兒島縣已於2019年與高雄市簽署友好交流協定，期盼未來能與臺北市建立更緊密的合作關係。")
+    got = ties(run(nlp, text, published=dt.date(2024, 4, 17), lang="zh"))
+    assert ("Kaohsiung", "Kagoshima", "friendship", "established", "2019") in got
+    assert {(a, e, d) for a, b, _, e, d in got if a == "Taipei"} == {("Taipei", "proposed", None)}
+
+
+def test_our_citys_sister_city_met_today_is_not_founded_today(nlp):
+    text = "林欣怡副市長今日出席美國姊妹市協會年會，並與本市姊妹市波特蘭市及邁阿密戴德郡代表會面，討論港口合作。"
+    got = ties(run(nlp, text, published=dt.date(2024, 4, 17), lang="zh",
+                   url="https://www.kcg.gov.tw/News_Content.aspx?n=2"))
+    assert got and all(d is None for *_, d in got)
