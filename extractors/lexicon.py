@@ -129,7 +129,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
 # passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
                          r"|締結|簽署|簽訂|調印|結び(?=、)|結びました", _I)  # ('協定を結び、…': concluded, then …)
-FUTURE_BEFORE = re.compile(r"\b(?:will|would|to|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
+                           r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
                            r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
                            r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)

@@ -54,15 +54,15 @@ def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
 
 
 def listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]) -> bool:
-    """Members of one list of three or more ('Liuzhou in China, Nancy in
-    France, Munich in Germany') are partners of someone else, not of each
-    other; two coordinated places ('Kaohsiung and Cebu signed') are partners."""
+    """Members of one list of three or more ('Liuzhou in China, Nancy in France, Munich in
+    Germany') are partners of someone else; two coordinated places ('Kaohsiung and Cebu signed') are partners."""
     if chains.get(id(a)) == chains.get(id(b)):
         return sum(1 for c in chains.values() if c == chains[id(a)]) >= 3
     ra, rb = span_root(doc, a), span_root(doc, b)
     if ra is None or rb is None or ra == rb:
         return False
-    group = {ra, *ra.conjuncts}
+    # ('BETWEEN THE COUNTY OF MAUI AND PINGTUNG COUNTY, TAIWAN': a country locating the last is no third member)
+    group = {ra, *ra.conjuncts} - {span_root(doc, s) for s in doc._.places or () if s.kind == "country"}
     return rb in group and len(group) >= 3
 
 

@@ -281,3 +281,12 @@ def test_our_citys_sister_city_met_today_is_not_founded_today(nlp):
     got = ties(run(nlp, text, published=dt.date(2024, 4, 17), lang="zh",
                    url="https://www.kcg.gov.tw/News_Content.aspx?n=2"))
     assert got and all(d is None for *_, d in got)
+
+
+def test_a_resolution_relating_to_a_renewal_renews(nlp):
+    text = ("RESOLUTION NO. 21-45\n"
+            "RELATING TO THE RENEWAL OF THE SISTER CITY RELATIONSHIP BETWEEN THE COUNTY OF MAUI AND PINGTUNG "
+            "COUNTY, TAIWAN\n"
+            "WHEREAS, the County of Maui and Pingtung County established a sister city relationship in 1982; and\n")
+    got = ties(run(nlp, text, published=dt.date(2021, 6, 1)))
+    assert {(e, d) for *_, e, d in got} >= {("renewed", None), ("established", "1982")}
