@@ -37,7 +37,7 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     if not m or date is None:
         return None
     zh = m.groupdict().get("zh")
-    n = cjk_number(zh) if zh else _count(m.group("n"))
+    n = cjk_number(zh) if zh else _count(m.group("n") or m.groupdict().get("m"))
     try:
         value = date.value.replace(year=date.value.year - n)
     except ValueError:  # 29 February
@@ -73,7 +73,8 @@ def anniversary_span(text: str, published) -> tuple[EventDate, EventDate] | None
     it is kept, as (founding, anniversary)."""
     words = [next(g for g in m.groups() if g).lower() for m in _ANNIVERSARY_COUNT.finditer(text)]
     counts = {int(w) if w.isdigit() else _COUNT_WORDS.index(w) if w in _COUNT_WORDS else cjk_number(w) for w in words}
-    counts |= {_count(m.group("n")) for rx in (YEARS_OF_TIES, TIES_TURN) for m in rx.finditer(text)}
+    counts |= {_count(m.group("n") or m.groupdict().get("m"))
+               for rx in (YEARS_OF_TIES, TIES_TURN) for m in rx.finditer(text)}
     if not counts:
         return None
     found = find_dates(text, published)
@@ -157,9 +158,11 @@ YEARS_OF_TIES = re.compile(
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
-# 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary.
+# 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary; 'celebrated their 10-year partnership'.
 TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+"
-                       rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?!\s*(?:%|percent|people|cities|delegates))")
+                       rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?!\s*(?:%|percent|people|cities|delegates))"
+                       rf"|\b(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+(?P<m>\d{{1,3}}|{'|'.join(_CARDINALS)})"
+                       r"[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?(?:partnership|relationship|friendship|ties|sisterhood)")
 
 
 def _count(words: str) -> int:

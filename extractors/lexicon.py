@@ -60,6 +60,7 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
     r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
+    r"|\b(?:their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:partnership|relationship|friendship)\b"  # ('their 10-year partnership')
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
     r"|\b(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
     r"(?:ties|an?\s+(?:[\w-]+\s+)?(?:relationship|partnership))\s+(?:with|between)\b"  # ('exploring a partnership with Kaohsiung')
@@ -84,6 +85,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
         r"(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+(?:\d{1,3}|[a-z]+ty)\b|"
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?"
+        r"(?:partnership|relationship|friendship|ties|sisterhood)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|ties|pact|memorandum)|"
         r"(?:was|were|been|be|is|are)\s+extended|(?:reviv|reactivat|re-?establish)\w*(?=[^.;]{0,40}\b(?:sister|friendship|twin|ties|tie|relationship|partnership|"
         r"agreement|pact))|restor(?:ed|es|ing)\s+(?:the|their|its)\b)\b"

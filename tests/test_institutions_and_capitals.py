@@ -290,3 +290,9 @@ def test_a_resolution_relating_to_a_renewal_renews(nlp):
             "WHEREAS, the County of Maui and Pingtung County established a sister city relationship in 1982; and\n")
     got = ties(run(nlp, text, published=dt.date(2021, 6, 1)))
     assert {(e, d) for *_, e, d in got} >= {("renewed", None), ("established", "1982")}
+
+
+def test_celebrating_a_ten_year_partnership_renews_and_dates_the_founding(nlp):
+    text = "Nantou County and Shizuoka Prefecture celebrated their 10-year partnership on Sunday with a tea festival."
+    got = ties(run(nlp, text, published=dt.date(2019, 9, 9)))
+    assert {(e, d) for *_, e, d in got} == {("renewed", "2019-09-08"), ("established", "2009")}
