@@ -331,7 +331,8 @@ def _denied(text: str, at: int) -> bool:
 _NO_SUBJECT = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+){0,4}(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:yet\s+)?$")
 
 
-_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|latest|last|only)\b[^.;]{0,30}$")
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+                             r"|latest|last|only|newest)\b[^.;]{0,30}$")  # ('the fifth Japanese city to establish ties')
 
 
 def _proposes_tie(text: str, m: re.Match) -> bool:

@@ -296,3 +296,10 @@ def test_celebrating_a_ten_year_partnership_renews_and_dates_the_founding(nlp):
     text = "Nantou County and Shizuoka Prefecture celebrated their 10-year partnership on Sunday with a tea festival."
     got = ties(run(nlp, text, published=dt.date(2019, 9, 9)))
     assert {(e, d) for *_, e, d in got} == {("renewed", "2019-09-08"), ("established", "2009")}
+
+
+def test_the_fifth_city_to_establish_ties_has_established_them(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen signed a memorandum of understanding with the mayor of Sendai on Saturday, "
+            "making Sendai the fifth Japanese city to establish ties with Taichung.")
+    got = ties(run(nlp, text, published=dt.date(2023, 11, 20)))
+    assert got == {("Taichung", "Sendai", "mou", "established", "2023-11-18")}
