@@ -72,8 +72,9 @@ def example_pairs(doc: Doc, sentences: list[Sentence], i: int, page: int | None)
     pairs = adjacent_pairs(text, sent.sides) or [  # ('青森県と台中市、熊本市と高雄市')
         (a, b) if a.place.country == "TW" else (b, a) for a, b in zip(sent.sides, sent.sides[1:])
         if text[a.end:b.start].strip() == "と" and (a.place.country == "TW") != (b.place.country == "TW")]
-    if len(pairs) < 2 or {p.place.id for p in sent.sides} != {s.place.id for pair in pairs for s in pair}:
-        return []
+    if len(pairs) < 2 or {p.place.id for p in sent.sides} != {s.place.id for pair in pairs for s in pair} \
+            or min(len({pair[0].place.id for pair in pairs}), len({pair[1].place.id for pair in pairs})) < 2:
+        return []  # (examples pair different places: '本市亦與千葉縣、埼玉縣有交流' is one government's exchanges)
     relation = relation_of(head.text, cues, [])
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
     chains = list_chains(text, sent.sides)

@@ -303,3 +303,10 @@ def test_the_fifth_city_to_establish_ties_has_established_them(nlp):
             "making Sendai the fifth Japanese city to establish ties with Taichung.")
     got = ties(run(nlp, text, published=dt.date(2023, 11, 20)))
     assert got == {("Taichung", "Sendai", "mou", "established", "2023-11-18")}
+
+
+def test_one_governments_other_exchanges_are_no_examples_of_the_tie_before(nlp):
+    text = ("新北市政府與日本神奈川縣於8月31日續簽防災合作備忘錄，該備忘錄於2016年首度簽署。"
+            "侯友宜市長表示，本市亦與千葉縣、埼玉縣有交流合作。")
+    found = run(nlp, text, published=dt.date(2023, 8, 31), lang="zh", url="https://www.ntpc.gov.tw/ch/home.jsp?id=1")
+    assert pairs(found) == {("New Taipei", "Kanagawa")}
