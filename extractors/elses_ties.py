@@ -263,11 +263,13 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
                 (s for s in sides if s.start == m.end()), None), 1)
             if len(owned) == len(partners) > 1:
                 out.extend(zip(owned, partners))
+            elif len(partners) == 1 and len(owned) > 1:  # ('Sendai and Kanazawa, both sister cities of Tainan')
+                out.extend((x, partners[0]) for x in owned)
     return out
 
 
-_PARTNERS_OF = re.compile(r",\s+(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns)"
-                          r"\s+of\s+(?:the\s+)?")
+_PARTNERS_OF = re.compile(r",\s+(?:both\s+|all\s+)?(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+"
+                          r"(?:cities|counties|states|towns)\s+of\s+(?:the\s+)?")
 _COORDINATED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 

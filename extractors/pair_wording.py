@@ -44,7 +44,7 @@ def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
 # someone is, not an event; the sentence's date is someone's visit.
 _DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
                          r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
-                         r"|,\s*(?:a|an|its|their|another)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
+                         r"|,\s*(?:a|an|its|their|another|both|all)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
                          r"|(?:'s|’s)\s+(?:sister|friendship|twin)(?:[\s-]+cit(?:y|ies))?\s+(?:and|or|&)\s+"  # "Taoyuan's sister and friendship cities"
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"

@@ -310,3 +310,9 @@ def test_one_governments_other_exchanges_are_no_examples_of_the_tie_before(nlp):
             "侯友宜市長表示，本市亦與千葉縣、埼玉縣有交流合作。")
     found = run(nlp, text, published=dt.date(2023, 8, 31), lang="zh", url="https://www.ntpc.gov.tw/ch/home.jsp?id=1")
     assert pairs(found) == {("New Taipei", "Kanagawa")}
+
+
+def test_places_that_are_both_sister_cities_of_one_pair_with_it_not_with_the_city_visited(nlp):
+    text = "The mayors of Sendai and Kanazawa, both sister cities of Tainan, visited Kaohsiung on Monday."
+    got = ties(run(nlp, text, published=dt.date(2023, 3, 1)))
+    assert got == {("Tainan", "Sendai", "sister", "established", None), ("Tainan", "Kanazawa", "sister", "established", None)}
