@@ -196,6 +196,11 @@ _PARTNERS_LISTED = re.compile(r"(?i)\b(?:sister|friendship|twin|partner)\s+(?:ci
                               r"(?:[(（][^)）]{0,20}[)）]\s*)?(?:[:：]|,?\s+(?:including|such\s+as|among\s+them|are|include)\b)")
 
 
+# A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion, 'the sister city agreement with'.
+FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)|\b(?:moved|voted|motion)\s+to\s+"
+                          r"(?:approve|adopt|authori[sz]e|ratify)\b|\b(?:the|a)\s+(?:sister|friendship)[\s-]+(?:city|county)\s+(?:agreement|relationship)\s+with\b")
+
+
 def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
     """'令和6年10月に新北市淡水区と締結した友好交流覚書': on a government's
     own page a sentence that names only the other side leaves the page's

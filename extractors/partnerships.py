@@ -33,8 +33,9 @@ from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracket
                                     founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
-from extractors.other_side import (LOOKBACK, Sentence, cities_first, implicit_owner, lookback, owner_for_anaphor,
-                                   partner_before, speaks_of_before, subject_referent, topic_before, unnamed_subject)
+from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, cities_first, implicit_owner, lookback,
+                                   owner_for_anaphor, partner_before, speaks_of_before, subject_referent, topic_before,
+                                   unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
@@ -163,11 +164,13 @@ class PartnershipFinder:
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
-        rule_pairs = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips
-                      and not organisations_tie(a, b, sent.orgs)] or [
+        structured = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips
+                      and not organisations_tie(a, b, sent.orgs)]
+        named = trips | {s.place.id for pair in structured for s in pair}  # (the rest may still pair: 'from Busan, …')
+        rule_pairs = structured + [
             (a, b) for a, b in (closest_mentions(sent.sides, x, y, self.lang) for x in distinct_places(local)
                                 for y in distinct_places(foreign))
-            if not {a.place.id, b.place.id} & trips and not listed_together(doc, a, b, chains)
+            if not {a.place.id, b.place.id} & named and not listed_together(doc, a, b, chains)
             and not third_party_between(a, b, not_in(sent.sides + sent.orgs, trips), chains, asides, text_of(doc))
             and not someone_elses_tie(text_of(doc), a, b, sent.sides) and not organisations_tie(a, b, sent.orgs)]
         rule_pairs = signers_own(rule_pairs, text_of(doc), sent.sides)
@@ -221,7 +224,7 @@ class PartnershipFinder:
         pairs = {frozenset((a.place.id, b.place.id)): _oriented(a, b) for a, b in rule_pairs
                  if a.place.id != b.place.id and "list" not in getattr(owner, "notes", ())}  # (a list of the owner's)
         chosen = set(pairs)
-        if owner is not None and holder is None and (_FIRST_PERSON.search(sent.text) or "list" in owner.notes or (
+        if owner is not None and holder is None and (FIRST_PERSON.search(sent.text) or "list" in owner.notes or (
                 "implicit" in owner.notes and not rule_pairs and relations_in(sent.text) and (
                     (self.lang in ("ja", "zh") and event_of(sent.text)[1])
                     or _ROW_HEAD.match(text_of(doc), sent.start).end() == min(p.start for p in sent.sides)))):
@@ -388,9 +391,6 @@ class PartnershipFinder:
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪|｜・]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)[\s・]*)?")  # before a row's place ('台湾 台北市', '・台湾台中市')
 _BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
 _ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
-# A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion, 'the sister city agreement with'.
-_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)|\b(?:moved|voted|motion)\s+to\s+"
-                           r"(?:approve|adopt|authori[sz]e|ratify)\b|\b(?:the|a)\s+(?:sister|friendship)[\s-]+(?:city|county)\s+(?:agreement|relationship)\s+with\b")
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

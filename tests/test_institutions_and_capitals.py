@@ -316,3 +316,9 @@ def test_places_that_are_both_sister_cities_of_one_pair_with_it_not_with_the_cit
     text = "The mayors of Sendai and Kanazawa, both sister cities of Tainan, visited Kaohsiung on Monday."
     got = ties(run(nlp, text, published=dt.date(2023, 3, 1)))
     assert got == {("Tainan", "Sendai", "sister", "established", None), ("Tainan", "Kanazawa", "sister", "established", None)}
+
+
+def test_a_partner_in_a_relative_clause_pairs_beside_anothers_possessed_sister_city(nlp):
+    text = ("Kaohsiung Mayor Chen Chi-mai welcomed a delegation from Busan, which has been a sister city of Kaohsiung "
+            "since 1966, and from Taipei's sister city Seoul.")
+    assert pairs(run(nlp, text)) == {("Taipei", "Seoul"), ("Kaohsiung", "Busan")}
