@@ -37,6 +37,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
         r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
         r"|\bfriend(?:ship|ly)\s+and\s+(?:cultural\s+)?(?:exchange|cooperation)\s+agreements?\b"  # ('a friendship and exchange agreement')
+        r"|\bfriendship\s+partners?\b"  # ("Hualien County's friendship partner Okinawa Prefecture")
         r"|(?:(?<=\()|(?<=\(\d{4},\s))\s*friend(?:ship|ly)(?=\s*[,;)])"  # ('Aomori Prefecture–Taichung (friendship, 2017)')
         r"|(?:(?<=[|\t])|(?<=\S\s\s))\s*friend(?:ship|ly)(?:\s+cit(?:y|ies))?(?=\s*(?:[|\t]|$)|\s\s)"  # ('| Friendship |')
         r"|['’]s\s(?:(?:new|newer|newest|old|older|oldest|long-?standing)\s+)?friendship\s+with\b"  # ("the city's newer friendship with Hsinchu County")

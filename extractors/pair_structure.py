@@ -1,11 +1,9 @@
-"""How a sentence puts places together, read from its structure: lists
-('Penang, Manila, Houston and Helsinki'), explicit partners ('between A and
-B', "A's sister city B", 'A與B'), a third government between two places,
-someone else's tie ('its tie with Beijing'), and a larger unit that only
-locates a smaller one ('Changzhi Township in Pingtung County', 'Kure,
-Hiroshima'). Plain functions over ``PlaceSpan`` records; the partnership
-component uses them to choose pairs and as features for the pair scorer.
-"""
+"""How a sentence puts places together, read from its structure: lists ('Penang, Manila,
+Houston and Helsinki'), explicit partners ('between A and B', "A's sister city B", 'A與B'),
+a third government between two places, someone else's tie ('its tie with Beijing'), and a
+larger unit that only locates a smaller one ('Changzhi Township in Pingtung County', 'Kure,
+Hiroshima'). Plain functions over ``PlaceSpan`` records; the partnership component uses them
+to choose pairs and as features for the pair scorer."""
 
 from __future__ import annotations
 
@@ -34,8 +32,6 @@ _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s
 # it, and a reading in brackets and the unit before it ('泰安(たいあん)市、台湾・高雄').
 _CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣区區郷鄉鎮]?\s*(?:[、，,及和與跟或]|以及)\s*"
                            r"[\u4e00-\u9fff・]{0,6}\s*$")
-
-
 _WITH = re.compile(r"\s*(?:與|跟|同|与)")
 
 
@@ -288,11 +284,12 @@ _SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|t
 
 _POSSESSIVE_TIE = re.compile(  # "Hsinchu County's sister city Santa Clara County"
     r"^(?:'s|’s)\s+(?:(?:new|first|oldest|latest|\w+-?th)\s+)?(?:sister|friendship|twin|partner)[\s-]+"
-    r"(?:city|cities|county|prefecture|state|province|town)\s*,?\s*(?:of\s+)?$", re.I)
+    r"(?:city|cities|county|prefecture|state|province|town|partners?)\s*,?\s*(?:of\s+)?$", re.I)
 
 
 _BESIDE = re.compile(r"^[\s,、・·(（]{0,3}$")
 _PARTNER_WORD = re.compile(r"\s*(?:と|與|与|和|跟|同|及|並|以及|and\b|with\b)")
+_TIE_NOUN = re.compile(r"(?i)\b(?:sister|friendship|twin)[\s-]+(?:city|partner|county|state|prefecture|town)\s+$")
 
 
 def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
@@ -300,9 +297,11 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
     other place right before or after, a word for 'with' or 'and' right
     after ('高雄市と観光交流都市' beside '高雄市鼓山区'; not 'Kure, Hiroshima',
     nor '台中市旗', a city's flag)."""
-    return {s.place.id for s in sides if _PARTNER_WORD.match(text, s.end) and not any(
-        t is not s and (_BESIDE.match(text[s.end:t.start]) if t.start >= s.end else
-                        t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)}
+    def beside(s: PlaceSpan) -> bool:
+        return any(t is not s and (_BESIDE.match(text[s.end:t.start]) if t.start >= s.end
+                                   else t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)
+    return {s.place.id for s in sides if not beside(s) and (  # (or named as a partner: 'friendship partner Okinawa')
+        _PARTNER_WORD.match(text, s.end) or _TIE_NOUN.search(text, max(0, s.start - 30), s.start))}
 
 
 def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str = "") -> list[tuple[PlaceSpan, PlaceSpan]]:

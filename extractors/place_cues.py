@@ -329,6 +329,8 @@ _TIE_WITH = re.compile(r"(?i)(?:\b(?:relationships?|relations|ties?|agreements?|
                        r"(?:(?:city|town|village|county)\s+of\s+)?$")  # (and '…with Narita in 2016 and with Kaga')
 
 
+# "Hualien's sister city Yonaguni": a name the tie noun right before it vouches for.
+TIE_NOUN_BEFORE = re.compile(r"(?i)\b(?:sister|friendship|twin)[\s-](?:city|town|county|prefecture|state)\s+(?:of\s+)?$")
 # 'visited Murray, its sister city', 'Jackson City, Miss., another sister city': a name the tie describes.
 APPOSED_TIE = re.compile(r"(?:,\s+[A-Z][a-z]{1,4}\.)?,\s+(?:its|their|the|a|another)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)"
                          r"[\s-](?:city|county|state|town)\b")
@@ -336,6 +338,14 @@ APPOSED_TIE = re.compile(r"(?:,\s+[A-Z][a-z]{1,4}\.)?,\s+(?:its|their|the|a|anot
 
 def tie_object(text: str, start: int) -> bool:
     return bool(_TIE_WITH.search(text, max(0, start - 60), start))
+
+
+def named_in_a_tie(text: str, start: int, end: int) -> bool:
+    """The object of a tie, or a name a tie noun stands beside: words that
+    vouch for a small town's name ('an agreement with Yonaguni', "Hualien's
+    sister city Yonaguni", 'visited Murray, its sister city')."""
+    return tie_object(text, start) or TIE_NOUN_BEFORE.search(text, max(0, start - 30), start) is not None \
+        or APPOSED_TIE.match(text, end) is not None
 
 
 def joined_to(text: str, start: int, end: int, names) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, nearby_country, tie_object
+from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, named_in_a_tie, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
@@ -184,7 +184,7 @@ class PlaceResolver:
                     # name, and it is coordinated with a Taiwanese government ('Yonaguni and Hualien City
                     # signed') or the object of a tie ('an agreement with Yonaguni Mayor Itokazu')
                     label in ("GPE", "HEADED") and len({p.id for p in candidates}) == 1 and fold_core(top.name) == core
-                    and (joined_to(text, start, end, self.forms) or tie_object(text, start))):
+                    and (joined_to(text, start, end, self.forms) or named_in_a_tie(text, start, end))):
             return None  # a village named without its country is more likely a word
         if not hint and doc_countries and not doc_countries.get(top.country):
             # A country the document names wins over population, unless the

@@ -29,9 +29,9 @@ from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
                                    GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE,
-                                   PERSON_TITLES, TERRITORIES, PlaceSpan, cued_names, demonym_references, is_org,
-                                   joined_name, joined_to, list_siblings, nation_name, not_a_place, possessive_locators,
-                                   subject_noun, tie_object, towns_before_division)
+                                   PERSON_TITLES, TERRITORIES, TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references,
+                                   is_org, joined_name, joined_to, list_siblings, named_in_a_tie, nation_name, not_a_place,
+                                   possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
                                       sole_foreign_country, written_division)
@@ -356,8 +356,9 @@ class PlaceFinder(PlaceResolver):
         if not found:
             found = [p for p in [self.gaz.table.english(name)] if p is not None and p.country != "TW"] or \
                 self.city_in_division(text_of(doc), start, end, name)
-        apposed = APPOSED_TIE.match(text_of(doc), end) is not None  # ('visited Murray, its sister city')
-        joined = not found and (joined_to(text_of(doc), start, end, self.forms) or tie_object(text_of(doc), start))
+        apposed = APPOSED_TIE.match(text_of(doc), end) is not None or TIE_NOUN_BEFORE.search(
+            text_of(doc), max(0, start - 30), start) is not None  # ('visited Murray, its sister city', 'sister city Yonaguni')
+        joined = not found and (joined_to(text_of(doc), start, end, self.forms) or named_in_a_tie(text_of(doc), start, end))
         if not found and (unit_of or joined or apposed):
             # 'The City of Lakewood' (page naming only Japan); 'between Taitung and Iga' (no country named)
             found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY and (

@@ -322,3 +322,10 @@ def test_a_partner_in_a_relative_clause_pairs_beside_anothers_possessed_sister_c
     text = ("Kaohsiung Mayor Chen Chi-mai welcomed a delegation from Busan, which has been a sister city of Kaohsiung "
             "since 1966, and from Taipei's sister city Seoul.")
     assert pairs(run(nlp, text)) == {("Taipei", "Seoul"), ("Kaohsiung", "Busan")}
+
+
+def test_a_prefecture_named_as_a_partner_in_its_own_clause_is_no_mere_locator_of_its_town(nlp):
+    text = ("Hualien's sister city Yonaguni sent a delegation to the Hualien Summer Festival, while Hualien County's "
+            "friendship partner Okinawa Prefecture sent a dance troupe.")
+    got = {(a, b, r) for a, b, r, _, _ in ties(run(nlp, text))}
+    assert got == {("Hualien", "Yonaguni", "sister"), ("Hualien", "Okinawa", "friendship")}
