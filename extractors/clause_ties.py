@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from extractors.anniversaries import years_since
 from extractors.dates import find_dates
 from extractors.event_dates import nearest_date, sharpest
-from extractors.lexicon import RELATION_RANK, event_of, relations_in
+from extractors.lexicon import RELATION_RANK, SAME_AGAIN, event_of, relations_in
 from extractors.pair_wording import enumerated_item, item_relation, mostly_cjk
 from models.records import DatePrecision, Event, EventDate, Relation
 
@@ -122,7 +122,8 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
     """Each clause's tie: its kind (else the first clause's), event and date."""
     out: list[ClauseTie] = []
     for clause in clauses:
-        cues = relations_in(clause)
+        # ('… and signed one with Taipei': the kind named before, again)
+        cues = [c for c in relations_in(clause) if not re.fullmatch(SAME_AGAIN, clause[c[1]:c[2]], re.I)]
         event, found = event_of(clause)
         dates = find_dates(clause, published, year_hint)
         date = nearest_date(clause, published, cues, year_hint) if cues else (

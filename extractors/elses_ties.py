@@ -346,9 +346,9 @@ _CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
 _BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:(?:the\s+(?:city|county|town|township|municipality|"
                            r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?"
                            r"|the\s+(?:[\w-]+\s+){0,3}?(?:agreement|ties|relationship|partnership)\s+)\bwith\s+(?:the\s+)?"
-                           # ('Kagoshima signed … with Kaohsiung and hopes to establish similar ties with Taipei')
-                           r"|\s+and\s+(?:also\s+)?(?:hopes?|plans?|wants?|intends?|aims?|seeks?|wishes)\s+to\s+[^,;.]{0,60}?"
-                           r"\bwith\s+(?:the\s+)?")
+                           # ('Kagoshima signed … with Kaohsiung and hopes to establish similar ties with Taipei', '… ditched … and signed one with')
+                           r"|\s+and\s+(?:also\s+|then\s+)?(?:(?:hopes?|plans?|wants?|intends?|aims?|seeks?|wishes)\s+to\s+"
+                           r"|(?:signed|inked|formed|forged|established)\s+)[^,;.]{0,60}?\bwith\s+(?:the\s+)?")
 
 
 def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:

@@ -73,7 +73,7 @@ RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 
 EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
-        r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|"
+        r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|ditch(?:ed|es|ing)?|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?)"
         r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner))"

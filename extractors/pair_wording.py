@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import SIGNED_PAST, event_of, relations_in
+from extractors.lexicon import SAME_AGAIN, SIGNED_PAST, event_of, relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.themes import themes_of
 from extractors.tie_kinds import CJK_CHAR, relation_of
@@ -121,6 +121,7 @@ _SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|
 _CJK_CLAUSE_END = re.compile(r"[，；。,;]")
 _KEPT = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼續|继续|\bremains?\s+(?:in\s+(?:force|effect|place)|valid|active|"
                    r"unchanged|unaffected)|\b(?:is|was)\s+(?:not\s+affected|unaffected)|\bstill\s+stands")
+_SIGNED_VP = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?=(?:signed|inked|formed|forged|established|renewed)\b)")
 _HOPE_CJK = re.compile(r"\s*(?:期盼|盼望|盼|希望|期待|期望)")
 _SENTENCE_STOP = re.compile(r"[.;!?。；！？]")
 _OWN_PARTNER_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|再)[^，；。]{0,8}?(?:與|与|和|同)")
@@ -167,6 +168,10 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
         return Event.ESTABLISHED, True
     if plan_clause(text, a, b) is not None:  # (a plan in the later side's own clause)
         return Event.PROPOSED, True
+    # ('… when it ditched a sister city agreement with Beijing and signed one with Taipei': the later side's verb)
+    signed = max((m.end() for m in _SIGNED_VP.finditer(text, min(a.end, b.end), max(a.start, b.start))), default=None)
+    if signed is not None and (told := event_of(text[signed:stop.start() if stop else max(a.end, b.end) + 80]))[1]:
+        return told
     if not found:
         event, found = event_of(window)
     # ('approved a youth exchange program with Taichung, the Taiwanese city that has been its sister city since
@@ -312,8 +317,9 @@ def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
     named before it ('…締姊妹市盟約，台南市…締盟'), and so does a renewal
     agreement ('簽署續約協定，延續兩市…的友好交流關係': the friendship renewed)."""
     tie = relation_of(item_text, item_cues, []) if item_cues else Relation.OTHER  # ('… followed in 2018': the tie before)
-    renewal = all(c[0] is Relation.COOPERATION and _RENEWAL_BEFORE.search(item_text, max(0, c[1] - 3), c[1])
-                  for c in item_cues)
+    renewal = all(c[0] is Relation.COOPERATION and (_RENEWAL_BEFORE.search(item_text, max(0, c[1] - 3), c[1])
+                                                    or re.fullmatch(SAME_AGAIN, item_text[c[1]:c[2]], re.I))
+                  for c in item_cues)  # (and 'signed one with': the kind named before, again)
     return relation if tie is Relation.OTHER or (item_cues and renewal) else tie
 
 
