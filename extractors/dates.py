@@ -218,6 +218,11 @@ def _shift(pub: dt.date, unit: str, n: int) -> tuple[dt.date, DatePrecision]:
     return dt.date(pub.year + n, 1, 1), YEAR
 
 
+# 'will mark … with a concert in September': a month still to come (not 'will mark … the pact signed in March')
+_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|set|expected)\s+to)\s+"
+                          r"(?:(?!\b(?:signed|inked|formed|established|founded|concluded|began|since)\b)[^.;!?,])*$")
+
+
 def _infer_year(pub: dt.date, month: int, day: int | None, pre: str) -> dt.date | None:
     """Year of 'March 5' / 'in March': the publication year, or the year
     before when that would be more than two months after publication."""
@@ -282,7 +287,11 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
         value = _date(year, month, day)
         return value and (value, DAY, True)
     if kind == "md":
-        value = _infer_year(pub, month, day, (g.get("pre") or "").rstrip(" \t\n-").lower())
+        pre = (g.get("pre") or "").rstrip(" \t\n-").lower()
+        # ('will mark … with a concert in September': the next September)
+        if pre in ("", "in", "on") and _WILL_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            pre = "next"
+        value = _infer_year(pub, month, day, pre) if pre != "next" or month != pub.month else _date(pub.year, month, day)
         return value and (value, _precision(month, day), True)
     if kind == "word":
         unit, n = _WORDS[g["word"].lower()]

@@ -337,3 +337,14 @@ def test_ditching_one_tie_and_signing_one_with_taipei_makes_that_one_of_the_kind
             "and signed one with Taipei instead.")
     got = {(a, b, r, e) for a, b, r, e, _ in ties(run(nlp, text, published=dt.date(2021, 8, 10))) if a == "Taipei"}
     assert got == {("Taipei", "Prague", "sister", "established")}
+
+
+def test_a_month_named_in_a_clause_about_what_will_happen_is_the_next_one():
+    from extractors.dates import find_dates
+
+    published = dt.date(2024, 5, 5)
+    assert [d.date.iso() for d in find_dates("They will mark the anniversary with a concert in September.",
+                                             published)] == ["2024-09"]
+    assert [d.date.iso() for d in find_dates("They marked the anniversary with a concert in September.",
+                                             published)] == ["2023-09"]
+    assert [d.date.iso() for d in find_dates("They will celebrate the pact signed in March.", published)] == ["2024-03"]
