@@ -348,3 +348,10 @@ def test_a_month_named_in_a_clause_about_what_will_happen_is_the_next_one():
     assert [d.date.iso() for d in find_dates("They marked the anniversary with a concert in September.",
                                              published)] == ["2023-09"]
     assert [d.date.iso() for d in find_dates("They will celebrate the pact signed in March.", published)] == ["2024-03"]
+
+
+def test_an_upgrade_to_sister_cities_renews_the_tie_as_the_kind_it_became(nlp):
+    text = "台中市與日本青森縣於2016年締結友好交流協定，2024年9月30日雙方正式升格為姊妹市。"
+    got = ties(run(nlp, text, published=dt.date(2024, 10, 1), lang="zh"))
+    assert {(r, e, d) for _, _, r, e, d in got} == {("friendship", "established", "2016"),
+                                                    ("sister", "renewed", "2024-09-30")}
