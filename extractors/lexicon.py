@@ -92,7 +92,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|been|be|is|are)\s+extended|(?:reviv|reactivat|re-?establish)\w*(?=[^.;]{0,40}\b(?:sister|friendship|twin|ties|tie|relationship|partnership|"
         r"agreement|pact))|restor(?:ed|es|ing)\s+(?:the|their|its)\b)\b"
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
-        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長", _I),
+        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge|pursue|follow)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"

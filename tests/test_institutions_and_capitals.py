@@ -355,3 +355,9 @@ def test_an_upgrade_to_sister_cities_renews_the_tie_as_the_kind_it_became(nlp):
     got = ties(run(nlp, text, published=dt.date(2024, 10, 1), lang="zh"))
     assert {(r, e, d) for _, _, r, e, d in got} == {("friendship", "established", "2016"),
                                                     ("sister", "renewed", "2024-09-30")}
+
+
+def test_a_memorandum_extended_for_five_years_is_renewed(nlp):
+    text = "北海道と台湾の台中市は、2019年に締結した友好交流覚書を1日、5年間延長した。"
+    got = ties(run(nlp, text, published=dt.date(2024, 10, 1), lang="ja"))
+    assert {(e, d) for *_, e, d in got} == {("renewed", "2024-10-01"), ("established", "2019")}
