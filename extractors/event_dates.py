@@ -83,7 +83,10 @@ def bracketed_years(text: str) -> int:
 
 def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published) -> dict[int, EventDate]:
     """Start of each side of a sentence -> the date its list item carries, where the
-    sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)')."""
+    sentence lists items with dates ('Ulsan (1981), Yonaguni (1982)') or gives
+    them in order ('with Ishigaki and with Guam, in 2017 and 2019 respectively')."""
+    if out := respective_dates(text, sent_start, sent_end, sides, published):
+        return out  # (the dates the items take in order; a single partner's own is none of them)
     starts = sorted(p.start for p in sides if sent_start <= p.start < sent_end)
     out = {}
     for p in sides:
@@ -94,6 +97,35 @@ def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published
         if found is not None:
             out[p.start] = found
     return out
+
+
+# 'in 2017 and 2019 respectively', '分別於2017年及2019年': dates in the order of the items named before.
+_DATE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、及與与和]\s*)$")
+_RESPECTIVE_AFTER = re.compile(r"(?i)^\s*,?\s*respectively\b")
+_RESPECTIVE_BEFORE = re.compile(r"(?:分別|分别|それぞれ)(?:於|在|为|為|是)?\s*$")
+
+
+def respective_dates(text: str, sent_start: int, sent_end: int, sides: list, published) -> dict[int, EventDate]:
+    sentence = text[sent_start:sent_end]
+    found = find_dates(sentence, published)
+    for i in range(len(found)):
+        run = [found[i]]
+        while len(run) < len(found) - i and _DATE_JOIN.match(sentence[run[-1].end:found[i + len(run)].start]):
+            run.append(found[i + len(run)])
+        if len(run) < 2 or not (_RESPECTIVE_AFTER.match(sentence[run[-1].end:])
+                                or _RESPECTIVE_BEFORE.search(sentence[:run[0].start])):
+            continue
+        before = [p for p in sorted(sides, key=lambda p: p.start) if sent_start <= p.start < sent_start + run[0].start]
+        for taiwanese in (False, True):
+            items: list = []
+            for p in before:
+                if (p.place.country == "TW") == taiwanese and p.place.id not in {q.place.id for q in items} \
+                        and not any(fold_core(p.place.name) == fold_core(q.place.admin1 or "") for q in items):
+                    items.append(p)
+            if len(items) == len(run):
+                return {p.start: d.date for p, d in zip(items, run)}
+        return {}
+    return {}
 
 
 def anothers_item_date(dated: dict[int, EventDate], sides: list, pair: frozenset, date: EventDate | None,

@@ -179,3 +179,36 @@ def topic_countries(text: str, countries: list[PlaceSpan]) -> Counter:
         if c.country:
             counts[c.country] += 0.5 if _LOCATING.search(text, max(0, c.start - 40), c.start) else 1
     return counts
+
+
+# 'The British Columbia city', 'the Illinois capital': a news story's second
+# reference names the first-level division its city lies in.
+_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)\s+"
+                        r"(?:city|capital|town|village|county|municipality|borough|suburb|port\s+city)\b")
+_FIRST_LEVEL = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
+
+
+def described_divisions(text: str, spans: list[PlaceSpan], lookup) -> None:
+    """A foreign city that a later 'the <division> city' refers back to is
+    that division's namesake ('Richmond … The British Columbia city' is
+    Richmond, B.C., not Virginia's), unless a place already found lies in
+    the division (the description is then about that one). ``lookup(name,
+    country)`` is the gazetteer's."""
+    found = [s for s in spans if s.kind == "foreign" and s.place is not None]
+    explained = {(s.place.country, fold_core(s.place.admin1 or "")) for s in found}
+    for m in _DESCRIBED.finditer(text):
+        divisions = {(p.country, fold_core(p.name)) for p in lookup(m.group(1), None)
+                     if p.level in _FIRST_LEVEL and fold_core(p.name) == fold_core(m.group(1))} - explained
+        before = [s for s in found if s.end <= m.start()]
+        if len(divisions) != 1 or not before:
+            continue
+        (country, division), = divisions
+        last = max(before, key=lambda s: s.start)  # the city the description refers back to
+        if last.place.level is not Level.CITY:
+            continue
+        namesakes = [p for p in lookup(last.text, country) if p.level is Level.CITY and p.country == country
+                     and fold_core(p.admin1 or "") == division and fold_core(p.name) == fold_core(last.text)]
+        if namesakes and (namesakes[0].population or 0) * 50 >= (last.place.population or 0):
+            for s in found:
+                if s.place.id == last.place.id:
+                    s.place = namesakes[0]

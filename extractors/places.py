@@ -37,7 +37,8 @@ from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceReso
                                       sole_foreign_country, written_division)
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
-                                   propagate, row_places, topic_countries, unify_namesakes)
+                                   described_divisions, propagate, row_places, topic_countries,
+                                   unify_namesakes)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from extractors.urls import counted_countries
@@ -278,6 +279,7 @@ class PlaceFinder(PlaceResolver):
             taken.append((span.start, span.end))
         propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
         unify_namesakes(text_of(doc), out, self._admin1_after)
+        described_divisions(text_of(doc), out, self.gaz.foreign_lookup)
         return out
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:

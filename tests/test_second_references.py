@@ -1,0 +1,60 @@
+"""What a story says of its places after it first names them, on texts
+written here: 'the British Columbia city' places the Richmond named before;
+dates given 'respectively' go to the items in the order they were named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run
+
+
+def dates(found) -> dict[str, str | None]:
+    return {m.b.name if m.a.country == "TW" else m.a.name: (m.date.iso() if m.date else None) for m in found}
+
+
+# ---------------------------------------------------------------- the division a later reference names
+
+def test_the_division_a_later_reference_names_places_the_city_named_before(nlp):
+    text = ("Richmond city council on Monday approved a sister city agreement with Taichung. "
+            "The British Columbia city already has sister ties with Wakayama in Japan.")
+    found = run(nlp, text, published=dt.date(2024, 5, 10))
+    richmond = [m.b for m in found if m.b.name == "Richmond"]
+    assert richmond and {(p.country, p.admin1) for p in richmond} == {("CA", "British Columbia")}
+
+
+def test_without_the_later_reference_the_better_known_namesake_stays(nlp):
+    text = "Richmond city council on Monday approved a sister city agreement with Taichung."
+    found = run(nlp, text, published=dt.date(2024, 5, 10))
+    assert {m.b.country for m in found if m.b.name == "Richmond"} == {"US"}
+
+
+def test_a_reference_to_a_division_another_place_lies_in_changes_nothing(nlp):
+    text = ("Richmond and Houston sent delegations to Kaohsiung, which signed a sister city agreement with Richmond. "
+            "The Texas city has been Kaohsiung's sister city since 1961.")
+    found = run(nlp, text, published=dt.date(2024, 5, 10))
+    assert {m.b.admin1 for m in found if m.b.name == "Richmond"} == {"Virginia"}
+
+
+# ---------------------------------------------------------------- dates given 'respectively'
+
+def test_years_given_respectively_go_to_the_partners_in_order(nlp):
+    text = ("Pingtung County already has friendship ties with Ishigaki in Okinawa and with Guam, which it signed "
+            "in 2017 and 2019 respectively.")
+    assert dates(run(nlp, text, published=dt.date(2025, 10, 28))) == {"Ishigaki": "2017", "Guam": "2019"}
+
+
+def test_three_years_respectively_after_three_partners_with_their_states(nlp):
+    text = ("Taichung has sister city ties with Columbus, Ohio, Tulsa, Oklahoma and Winnipeg, Canada, signed in "
+            "1990, 1992 and 2001, respectively.")
+    assert dates(run(nlp, text)) == {"Columbus": "1990", "Tulsa": "1992", "Winnipeg": "2001"}
+
+
+def test_chinese_years_after_fenbie_go_to_the_partners_in_order(nlp):
+    text = "屏東縣與石垣市及關島分別於2017年及2019年締結友好關係。"
+    assert dates(run(nlp, text, lang="zh")) == {"Ishigaki": "2017", "Guam": "2019"}
+
+
+def test_years_respectively_of_two_taiwanese_signers_date_each_ones_tie(nlp):
+    text = "Kumamoto and Oita signed friendship agreements with Kaohsiung in 2015 and 2018 respectively."
+    assert dates(run(nlp, text)) == {"Kumamoto": "2015", "Ōita": "2018"}
