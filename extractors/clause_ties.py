@@ -22,7 +22,8 @@ _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえ])、
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
                         r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
-                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended)\b)"
+                       r"(?=(?:renewed|signed|upgraded|inked|concluded|extended|became|grew\s+into|evolved\s+into|"
+                       r"turned\s+into|developed\s+into|was\s+(?:elevated|raised)\s+to)\b)"
                        r"|;\s*(?=(?:in\s+(?:19|20)\d\d,?\s+)?(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"
                        r"|,\s*(?=on\s+the\s+[\w-]+\s+anniversary\s+of\b)"  # '…, on the 10th anniversary of their ties'
                        # '… signed an MOU on Tuesday, further strengthening the sister city ties the two cities
@@ -117,6 +118,11 @@ def aside_ties(text: str, asides: list[tuple[int, int]], relation: Relation, pub
     return _ties([main, *(text[s:e] for s, e in told)], relation, published, year_hint)
 
 
+# A later clause saying the tie before became another kind: an upgrade.
+_GREW_INTO = re.compile(r"(?i)\s*(?:later\s+|then\s+|subsequently\s+)?(?:became|grew\s+into|evolved\s+into|turned\s+into|"
+                        r"developed\s+into|was\s+(?:elevated|raised)\s+to)\b")
+
+
 def _ties(clauses: list[str], relation: Relation, published: dt.date | None, year_hint: int | None
           ) -> list[ClauseTie]:
     """Each clause's tie: its kind (else the first clause's), event and date."""
@@ -138,6 +144,8 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
             days = [d.date for d in find_dates(clauses[len(out) - 1], published, year_hint)
                     if d.date.precision is DatePrecision.DAY]
             date = years_since(clause, days[-1].value if days else published) or (days[-1] if days else None)
+        if out and event is Event.ESTABLISHED and _GREW_INTO.match(clause):
+            event = Event.RENEWED  # ('began with a tourism memorandum in 2006 and became a friendship city agreement in 2018': an upgrade)
         before = out[0].relation if out else relation
         out.append(ClauseTie(item_relation(clause, cues, before) if cues else before, event, found, date))
     return out

@@ -58,3 +58,25 @@ def test_chinese_years_after_fenbie_go_to_the_partners_in_order(nlp):
 def test_years_respectively_of_two_taiwanese_signers_date_each_ones_tie(nlp):
     text = "Kumamoto and Oita signed friendship agreements with Kaohsiung in 2015 and 2018 respectively."
     assert dates(run(nlp, text)) == {"Kumamoto": "2015", "Ōita": "2018"}
+
+
+# ---------------------------------------------------------------- what a tie became, what is still to be signed
+
+def test_a_tie_that_began_as_a_memorandum_and_became_a_friendship_city_tie_was_upgraded(nlp):
+    text = ("The partnership between Tainan and Sendai, which began with a tourism memorandum in 2006 and became a "
+            "friendship city agreement in 2018, has produced school exchanges.")
+    found = run(nlp, text, published=dt.date(2024, 2, 20))
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("established", "2006"), ("renewed", "2018")}
+
+
+def test_a_japanese_city_that_decided_to_sign_has_not_signed_yet(nlp):
+    text = "八王子市は、台湾の高雄市と姉妹都市の提携を結ぶことを決定しました。提携調印式は10月に高雄市で行う予定です。"
+    found = run(nlp, text, published=dt.date(2022, 8, 1), lang="ja")
+    assert found and {m.event.value for m in found} == {"proposed"}
+
+
+def test_a_japanese_signing_ceremony_held_is_a_signing(nlp):
+    text = "八王子市と台湾の高雄市は10日、姉妹都市提携の調印式を高雄市で行った。"
+    found = run(nlp, text, published=dt.date(2022, 10, 11), lang="ja")
+    assert {m.event.value for m in found} == {"established"}
