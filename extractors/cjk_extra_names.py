@@ -18,7 +18,7 @@ from extractors.venues import sentence_bounds
 from models.records import Level, Place
 
 # Characters a place name cannot start after: it starts a new word.
-NAME_BOUNDARY = frozenset("與与和及、的於于在同跟對对，。：「」『』（）()【】《》 \n\t,.:;-—")
+NAME_BOUNDARY = frozenset("與与和及、的於于在同跟對对是為为係即乃將将也亦はがをにもでとへ，。：「」『』（）()【】《》 \n\t,.:;-—")
 # A head's title written right after the division, before a surname that may end like a town ('木村').
 _TITLE_FIRST = re.compile(r"(?:副)?(?:知事|首長|議長|議員|市長|市长|町長|村長|縣長|县长|主席|委員|長官)")
 

@@ -137,7 +137,7 @@ SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
                            r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
-                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准)"
+                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准|未來)"
                            r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
@@ -152,6 +152,7 @@ _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
 FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画|\s*。|\s*$)|へ(?:\s|$|。))"
                           r"|[^。，,；]{0,8}?案(?![件例])"  # '締結姊妹縣案': the council's bill for a tie
+                          r"|[^。，,；]{0,12}?可能"  # '締結友好城市的可能性': whether to
                           # '調印式は10月に高雄市で行う予定です': a ceremony still to be held
                           r"|式[^。]{0,40}?(?:予定|(?:行う|行われる|開く|開かれる|開催する|開催される)(?:\s*。|\s*$))")
 
@@ -287,6 +288,10 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(fold_characters(pattern.pattern), pattern.flags)
 
 
+# Words that put a Chinese signing after them in the future (a wish, '期待', may look back: '期待隨著締結…後').
+_CJK_AHEAD = re.compile(r"(?:將|将|擬|拟|研商|商討|商讨|探討|探讨|討論|讨论|洽談|洽谈|協商|协商|磋商|未來|未来)[^。，,；!！]{0,16}$")
+
+
 def event_of(text: str) -> tuple[Event, bool]:
     """The lifecycle event a passage states; the flag says a cue was found."""
     text, f = fold_characters(text), _folded
@@ -305,6 +310,8 @@ def event_of(text: str) -> tuple[Event, bool]:
         return Event.ESTABLISHED, True
     if any(_proposes_tie(text, m) for m in f(EVENT_CUES[Event.PROPOSED]).finditer(text)):
         return Event.PROPOSED, True
+    if any(_CJK_AHEAD.search(text[:m.start()]) and not _denied(text, m.start()) for m in f(SIGNED_PAST).finditer(text)):
+        return Event.PROPOSED, True  # ('兩市將研商締結姊妹市事宜': a signing still to come)
     # ('have not signed a formal agreement': no cue for a tie made)
     return Event.ESTABLISHED, any(not _denied(text, m.start()) for m in f(EVENT_CUES[Event.ESTABLISHED]).finditer(text))
 

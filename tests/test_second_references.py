@@ -80,3 +80,32 @@ def test_a_japanese_signing_ceremony_held_is_a_signing(nlp):
     text = "八王子市と台湾の高雄市は10日、姉妹都市提携の調印式を高雄市で行った。"
     found = run(nlp, text, published=dt.date(2022, 10, 11), lang="ja")
     assert {m.event.value for m in found} == {"established"}
+
+
+# ---------------------------------------------------------------- Chinese: earlier partners, talks about a tie
+
+def test_the_earlier_partners_a_chinese_release_lists_are_partners_too(nlp):
+    text = ("新北市長侯友宜2日與日本群馬縣知事山本一太簽署友好交流協定。"
+            "群馬縣是新北市在日本締結的第5個友好城市，前4個分別為神奈川縣、鳥取縣、大分縣及山形縣。")
+    found = run(nlp, text, published=dt.date(2023, 11, 2), lang="zh")
+    assert {m.b.name for m in found} == {"Gunma", "Kanagawa", "Tottori", "Oita", "Yamagata"}
+    assert {m.a.name for m in found} == {"New Taipei"}
+
+
+def test_a_copula_is_no_part_of_a_town_after_a_prefecture(nlp):
+    text = "群馬縣是新北市在日本的友好城市。"
+    found = run(nlp, text, lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("New Taipei", "Gunma")}
+
+
+def test_talks_about_a_future_tie_in_chinese_are_a_proposal(nlp):
+    text = ("高雄市長陳其邁率團訪問波蘭格但斯克市，與格但斯克市長會面，雙方同意持續推動港口城市交流，"
+            "並討論未來締結友好城市的可能性。")
+    found = run(nlp, text, published=dt.date(2025, 3, 5), lang="zh")
+    assert found and {m.event.value for m in found} == {"proposed"}
+
+
+def test_a_chinese_signing_both_sides_will_discuss_is_a_proposal(nlp):
+    text = "台中市與美國奧斯汀市將研商締結姊妹市事宜。"
+    found = run(nlp, text, lang="zh")
+    assert found and {m.event.value for m in found} == {"proposed"}
