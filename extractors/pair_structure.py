@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.places import PlaceSpan
-from extractors.segmentation import text_of
 
 
 def span_root(doc: Doc, span: PlaceSpan):
@@ -83,27 +82,6 @@ def third_party_between(a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSpan], chai
 
 
 _CO_PARTY = re.compile(r"\s*(?:と|・|、|及び?|與|与|和|&|,?\s*and)\s*")
-
-_ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})  # (not ', where he and Mayor Hou renewed …': the visit's deed)
-_NARRATORS, _DEEDS = frozenset({"he", "she", "they", "we", "the", "both"}), ("sign", "renew", "ink", "conclud")
-_AFTER_ASIDE = re.compile(r",\s*(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:after|since)\s+[^,;.]*")
-
-
-def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Character spans of the relative clauses set off by a comma between
-    ``start`` and ``end`` ('Taichung, which already has ties with Sendai and
-    Osaka, signed with Kumamoto'): an aside about one side, whose places
-    stand outside the main clause. Needs a dependency parse (English)."""
-    if not doc.has_annotation("DEP"):
-        return []  # (below: ', 10 years after the two cities first signed … in 2014': an earlier tie's clause)
-    out = [(m.start() + 1, m.end()) for m in _AFTER_ASIDE.finditer(text_of(doc), start, end)]
-    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
-        left = tok.left_edge
-        if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == "," \
-                and not (left.lower_ == "where" and doc[left.i + 1].lower_ in _NARRATORS and tok.lower_.startswith(_DEEDS)):
-            out.append((left.idx, tok.right_edge.idx + len(tok.right_edge)))
-    return out
-
 
 # '台中市與青森縣簽署…，並與岡山縣簽署…', 'a sister city of Warsaw in 1995 and of Vilnius in 2019': a later clause
 # that drops its subject and names only a partner (perhaps after its country: '並與日本岡山縣') keeps the

@@ -335,45 +335,6 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
     return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
-def aside_told(text: str, asides: list[tuple[int, int]], a, b) -> str | None:
-    """The words of the aside that names the later side only, less the
-    asides inside it that name neither ('…, where he met officials from
-    Morioka, whose city has a friendship agreement with Hualien': Morioka's
-    aside states no tie); '' where the earlier side stands in an aside
-    the later one is outside of (its tie is its antecedent's); None where
-    no aside parts them."""
-    first, last = sorted((a.start, b.start))
-    span = next(((x, y) for x, y in asides if x <= last < y and not x <= first < y), None)
-    if span is None:
-        # ('Prague, which had been a sister city of Beijing since 2016, switched … to Taipei')
-        inner = next(((x, y) for x, y in asides if x <= first < y and not x <= last < y), None)
-        return "" if inner is not None else None
-    if re.match(r"(?i)(?:which|that)\s+include", text[span[0]:span[0] + 20]):
-        return None  # ('eight sister cities, which include New Taipei City': the list of the ties just named)
-    inner = sorted((x, y) for x, y in asides if span[0] < x and y <= span[1] and not x <= last < y)
-    words, at = [], span[0]
-    for x, y in inner:
-        words.append(text[at:max(at, x)])
-        at = max(at, y)
-    return "".join(words) + text[at:span[1]]
-
-
-def outside_asides(text: str, start: int, asides: list[tuple[int, int]], relation: Relation) -> Relation | None:
-    """The relation a sentence's main clause names, for a pair named outside
-    its relative asides ('Taoyuan, which already has sister ties with
-    Hartford County, signed a new friendship agreement with Yokohama');
-    None where only an aside names a tie ('the mayor of Fukuoka said his
-    city, which has friendship ties with Busan, hoped to learn from Taipei')."""
-    inside = [(x - start, y - start) for x, y in asides if 0 <= x - start < len(text)]
-    if not inside:
-        return relation
-    blank = "".join(" " if any(x <= i < y for x, y in inside) else ch for i, ch in enumerate(text))
-    cues = relations_in(blank)
-    # ('Taichung, which already has friendship agreements with Sendai, signed a new one with Kumamoto':
-    # the main clause's verb states a tie of the aside's kind)
-    return relation_of(blank, cues, []) if cues else relation if event_of(blank)[1] else None
-
-
 def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
     """The kind of tie written right before one side's name, which names
     that side's tie ('拜會姊妹市仙台市與友好城市金澤市', 'its friendship city Sakai')."""

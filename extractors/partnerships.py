@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date, on_the_day,
                                      marked_founding, plans_renewal, years_over_at, years_since)
+from extractors.asides import aims_only, aside_told, outside_asides, relative_asides
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
@@ -40,10 +41,10 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
                                        continued_partners, distinct_places, drop_contained, list_chains,
-                                       listed_together, not_in, parallel_clauses, relative_asides, respective_pairs,
+                                       listed_together, not_in, parallel_clauses, respective_pairs,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, aside_told, closest_mentions, describes_only,
-                                     in_other_item, item_relation, other_clauses, outside_asides, pair_event, plan_clause,
+from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, describes_only,
+                                     in_other_item, item_relation, other_clauses, pair_event, plan_clause,
                                      rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
@@ -104,10 +105,7 @@ class PartnershipFinder:
         for i, sent in enumerate(sentences):
             cues = [c for c in relations_in(sent.text) if not firm_party(doc, sent.start + c[2])]
             asides = relative_asides(doc, sent.start, sent.end) if cues else []
-            if asides and all(any(
-                    x <= sent.start + c[1] < y and not _ASIDE_ANAPHOR.search(text_of(doc), x, y) and not any(
-                        x <= p.start < y or _BEFORE_ASIDE.fullmatch(text_of(doc), p.end, x) for p in sent.sides)
-                    for x, y in asides) for c in cues):
+            if aims_only(text_of(doc), sent.start, cues, asides, sent.sides):
                 continue  # '…the Asian Mayors Forum, which promotes sister city exchanges': the forum's aim, no tie
             if not cues:
                 if header is not None and i - header[0] <= ROWS_AFTER_HEADER:
@@ -389,8 +387,6 @@ class PartnershipFinder:
 
 
 _ROW_HEAD = re.compile(r"\s*(?:[-•*·▪|｜・]\s*|\d{1,3}[.)]\s+)?(?:(?:台湾|臺灣|台灣)[\s・]*)?")  # before a row's place ('台湾 台北市', '・台湾台中市')
-_BEFORE_ASIDE = re.compile(r"\s*,\s*")  # ('Sendai, which became its 50th sister city': an aside about a side)
-_ASIDE_ANAPHOR = re.compile(r"(?i)\bwhose\s+(?:city|county|town|prefecture|state)\b[^.;]*\bwith\s+the\s+(?:city|county|town|prefecture|state)\b")  # ('whose city signed … with the county')
 
 
 def _oriented(a: PlaceSpan, b: PlaceSpan) -> tuple[PlaceSpan, PlaceSpan]:

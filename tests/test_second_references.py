@@ -109,3 +109,18 @@ def test_a_chinese_signing_both_sides_will_discuss_is_a_proposal(nlp):
     text = "台中市與美國奧斯汀市將研商締結姊妹市事宜。"
     found = run(nlp, text, lang="zh")
     assert found and {m.event.value for m in found} == {"proposed"}
+
+
+# ---------------------------------------------------------------- a person's aside speaks for a government
+
+def test_a_proposal_in_the_aside_of_the_delegation_leader_is_his_governments(nlp):
+    text = ("Yilan County Magistrate Lin Zi-miaw met with a delegation from Orange County, California, led by "
+            "Supervisor Andrew Do, who proposed a sister county relationship. Lin said Yilan welcomed the proposal.")
+    found = run(nlp, text, published=dt.date(2024, 9, 9))
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Yilan", "Orange County", "proposed")}
+
+
+def test_a_forums_aim_in_an_aside_is_still_no_tie(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen addressed the Asian Mayors Forum in Fukuoka, which promotes sister city "
+            "exchanges among Asian cities.")
+    assert run(nlp, text, published=dt.date(2024, 9, 9)) == []
