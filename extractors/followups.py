@@ -23,13 +23,18 @@ from extractors.tie_kinds import relation_of
 from extractors.segmentation import text_of
 from models.records import DatePrecision, Event, EventDate, Evidence, Mention
 
+# Ordinals written out, as news writes the round ones ('the fifth anniversary of the agreement').
+_SPELLED = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())} | {
+    "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "thirty-fifth": 35, "fortieth": 40,
+    "forty-fifth": 45, "fiftieth": 50, "sixtieth": 60}
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted((w for w in _SPELLED if w != "zeroth"), key=len, reverse=True)) + ")"
 _FOLLOWUP = re.compile(
-    r"(?:締結|提携|締盟|結盟|簽約|簽署|協定)[^。．.]{0,6}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)"
-    r"|(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the|their|our|its)\s+"
-    r"(?:signing|agreement|partnership|ties|relationship|twinning)\b)"
+    r"(?:締結|提携|締盟|結盟|簽約|簽署|締約|協定)[^。．.]{0,6}?(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)"
+    rf"|(?i:\b(?P<n>{_ORDINAL})\s+anniversary\s+of\s+(?:the|their|our|its)\s+"
+    r"(?:signing|agreement|partnership|ties|relationship|twinning|sister[\s-]+cit(?:y|ies)(?:\s+(?:agreement|relationship|ties))?)\b)"
     # 'In 2004, the two cities marked the 25th anniversary with a delegation visit'
-    r"|(?i:\b(?:the\s+(?:two|2)\s+cities|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
-    r"(?P<m>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b)"
+    r"|(?i:\b(?:the\s+(?:two|2)\s+(?:cities|towns|counties|sides)|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
+    rf"(?P<m>{_ORDINAL})\s+anniversary\b)"
     # '今年で42周年を迎え、10月8日に記念式典を…', '今年適逢第30週年': this year's count, after the founding
     r"|(?:今年|本年)(?:で|は|適逢|迎來|迎来|邁入|迈入)?\s*第?(?P<y>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)")
 
@@ -43,7 +48,8 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
     if m is None or len({c.pair for c in chosen}) != 1 or not {p.place.id for p in sent.sides} <= chosen[0].pair:
         return []  # (it may name the pair again: '締結10周年の平成28年には、高雄市長が八王子市を訪問')
     count = next(g for g in (m.group("n"), m.group("m"), m.group("zh"), m.group("y")) if g)
-    n = int(count) if count.isdigit() else cjk_number(count)
+    count = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", count.lower())
+    n = int(count) if count.isdigit() else _SPELLED[count] if count in _SPELLED else cjk_number(count)
     found = find_dates(sent.text, published)
     kept = sharpest(found, found[0]).date if found else (
         EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))

@@ -122,6 +122,9 @@ class PartnershipFinder:
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
+            if not sent.sides and not sent.orgs and (kept := anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start))):
+                candidates.extend(kept)  # ('令和5年には協定締結5周年を記念し、…': the tie of the sentence before)
+                continue
             before = []
             for cand in self._sentence_candidates(doc, sentences, i, cues, ctx.place_counts, asides):
                 # Inside an agreement, 'agree to become sister cities' performs the act: no proposal.

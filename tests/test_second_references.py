@@ -124,3 +124,34 @@ def test_a_forums_aim_in_an_aside_is_still_no_tie(nlp):
     text = ("Taichung Mayor Lu Shiow-yen addressed the Asian Mayors Forum in Fukuoka, which promotes sister city "
             "exchanges among Asian cities.")
     assert run(nlp, text, published=dt.date(2024, 9, 9)) == []
+
+
+# ---------------------------------------------------------------- an anniversary the next sentence keeps
+
+def test_a_japanese_anniversary_of_the_agreement_in_the_next_sentence_renews_it(nlp):
+    text = ("大洲市は、平成30年10月に台湾の新竹県竹東鎮と友好交流協定を締結しました。"
+            "令和5年には協定締結5周年を記念し、オンラインで交流会を開催しました。")
+    found = run(nlp, text, published=dt.date(2024, 2, 10), lang="ja")
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("established", "2018-10"), ("renewed", "2023")}
+
+
+def test_a_chinese_anniversary_of_the_signing_in_the_next_sentence_renews_it(nlp):
+    text = "竹東鎮於2018年10月與日本大洲市締結友好交流協定。2023年適逢締約5週年，雙方舉辦線上交流會。"
+    found = run(nlp, text, published=dt.date(2024, 2, 10), lang="zh")
+    assert ("renewed", "2023") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def test_a_spelled_out_anniversary_of_the_agreement_renews_it(nlp):
+    text = ("The Japanese city of Ozu in Ehime Prefecture signed a friendship agreement with Zhudong Township in "
+            "Taiwan in October 2018. In 2023, the two towns marked the fifth anniversary of the agreement with an "
+            "online exchange.")
+    found = run(nlp, text, published=dt.date(2024, 2, 10))
+    assert ("renewed", "2023") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def test_councils_anniversary_after_their_governments_headline_renews_nothing(nlp):
+    text = ("新北與日本神奈川縣簽友好備忘錄。"
+            "新北市議會24日與日本神奈川縣議會舉行締盟十週年慶祝晚會，同時簽訂友好交流備忘錄。")
+    found = run(nlp, text, published=dt.date(2024, 5, 25), lang="zh")
+    assert not any(m.event.value == "renewed" for m in found)
