@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extractors.anniversaries import years_since
 from extractors.dates import find_dates
-from extractors.event_dates import nearest_date, sharpest
+from extractors.event_dates import clause_date, sharpest
 from extractors.lexicon import RELATION_RANK, SAME_AGAIN, event_of, relations_in
 from extractors.pair_wording import enumerated_item, item_relation, mostly_cjk
 from models.records import DatePrecision, Event, EventDate, Relation
@@ -132,7 +132,7 @@ def _ties(clauses: list[str], relation: Relation, published: dt.date | None, yea
         cues = [c for c in relations_in(clause) if not re.fullmatch(SAME_AGAIN, clause[c[1]:c[2]], re.I)]
         event, found = event_of(clause)
         dates = find_dates(clause, published, year_hint)
-        date = nearest_date(clause, published, cues, year_hint) if cues else (
+        date = clause_date(" ".join(clauses[:len(out)]), clause, published, cues, year_hint) if cues else (
             sharpest(dates, dates[0]).date if dates else None)  # 'renewed them in 2023'
         if date is None and out and event is Event.RENEWED and out[0].date is not None \
                 and out[0].date.precision is DatePrecision.DAY:

@@ -6,6 +6,7 @@ lives in ``anniversaries.py``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from extractors.dates import find_dates
@@ -214,6 +215,19 @@ def nearest_date(text: str, published, cues, year_hint: int | None = None, *, pa
     # A date in the cue's own clause first ('met in 2016, and signed … in 2023';
     # 'welcomed a delegation on Monday and signed … on Tuesday').
     return sharpest(found, min(found, key=lambda d: (apart(d), abs(d.start - anchor)))).date
+
+
+_THAT_YEAR = re.compile(r"(?i)\b(?:that|the\s+same)\s+year\b|同年|該年|该年|当年(?!度)")
+
+
+def clause_date(before: str, clause: str, published, cues, year_hint: int | None = None) -> EventDate | None:
+    """``nearest_date`` of a clause read apart from the words ``before`` it,
+    whose last year a 'that year' in the clause refers back to ('… in 2020,
+    while Taipei and Prague signed … in January that year')."""
+    if _THAT_YEAR.search(clause) and (years := [d.date.value.year for d in find_dates(before, published)
+                                                if not d.relative]):
+        return nearest_date(clause, dt.date(years[-1], 12, 31), cues)  # (a month then falls in that year)
+    return nearest_date(clause, published, cues, year_hint)
 
 
 def sharpest(found: list, best):

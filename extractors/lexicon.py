@@ -59,11 +59,11 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
 RELATION_CUES.append((Relation.OTHER, re.compile(
     r"\b(?:formal|official|city)[\s-]+partnership\b|\bpartner\s+cit(?:y|ies)\b|\bcity[\s-]to[\s-]city\b"
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
-    r"|(?<=['’]s\s)partnership\s+with\b"  # ("Tainan's partnership with Sendai")
+    r"|(?<=['’]s\s)partnership\s+with\b|\b(?:its|their)\s+partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
     r"|\b(?:their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:partnership|relationship|friendship)\b"  # ('their 10-year partnership')
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
-    r"|\b(?:establish|seek|sought|forg|build|explor|pursu)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
+    r"|\b(?:establish|seek|sought|forg|build|explor|pursu|sign)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
     r"(?:ties|an?\s+(?:[\w-]+\s+)?(?:relationship|partnership))\s+(?:with|between)\b"  # ('exploring a partnership with Kaohsiung')
     # ('The Tainan relationship dates to 1988' on Boise's page: the tie with that partner)
     r"|\b(?:the|its|our|their)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"

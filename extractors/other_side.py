@@ -110,7 +110,7 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
 # pacts with ...': the subject is the government the sentence before began
 # with, or of those it names, the one the document is about ('In 1994, Tacoma
 # became Davao City's sister city. The city also signed …' is Davao's).
-_SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\s+)?(?:[Ii]t|[Tt]he\s+(?:city|town|village|county|prefecture|state|municipality|"
+_SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\s+)?(?:[Ii]ts?|[Tt]he\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital)"
                               # 'Mayor-elect Lin said the city will also seek to establish…': reported, the same subject
                               r"|[^.;:]{0,60}?\b(?:said|says|added|noted|announced|stated)\s+(?:that\s+)?the\s+"

@@ -30,8 +30,8 @@ from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_tie
 from extractors.dates import find_dates
 from extractors.elses_ties import (apposed_partners, coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
                                    organisations_tie, partners_of_subject, signers_own, someone_elses_tie)
-from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, field_date_before,
-                                    founding_aside, item_dates, nearest_date, said_same_day)
+from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, clause_date,
+                                    field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, cities_first, implicit_owner, lookback,
@@ -297,8 +297,8 @@ class PartnershipFinder:
                 item_text = sent.text[item[0]:item[1]]
                 item_cues = relations_in(item_text)
                 tie = item_relation(item_text, item_cues, relation)
-                own_date = (len(dated_items) > 1 and (dated_items.get(b.start) or dated_items.get(a.start))) or nearest_date(
-                    item_text, doc._.published, item_cues, year_hint)  # ('including Portland (1988), Miami (1995)')
+                own_date = (len(dated_items) > 1 and (dated_items.get(b.start) or dated_items.get(a.start))) or clause_date(
+                    sent.text[:item[0]], item_text, doc._.published, item_cues, year_hint)  # ('including Portland (1988), Miami (1995)')
                 if self.lang == "en" and item[0] <= min(a.start, b.start) - sent.start and event_of(item_text)[1]:
                     event, has_event_cue = event_of(item_text)  # both sides in it: its own verbs speak
             confidence = rule_confidence(tie, has_event_cue, borrowed and selected, max(1, n_rule),

@@ -155,3 +155,28 @@ def test_councils_anniversary_after_their_governments_headline_renews_nothing(nl
             "新北市議會24日與日本神奈川縣議會舉行締盟十週年慶祝晚會，同時簽訂友好交流備忘錄。")
     found = run(nlp, text, published=dt.date(2024, 5, 25), lang="zh")
     assert not any(m.event.value == "renewed" for m in found)
+
+
+# ---------------------------------------------------------------- 'its partnership with', 'that year'
+
+def test_a_city_that_would_consider_signing_a_partnership_proposes_one(nlp):
+    text = ("Prague's city council voted on Monday to terminate a partnership agreement with Beijing. "
+            "Prague Mayor Zdenek Hrib said the city would consider signing a partnership with Taipei instead.")
+    found = run(nlp, text, published=dt.date(2019, 10, 8))
+    assert ("Taipei", "Prague", "proposed") in {(m.a.name, m.b.name, m.event.value) for m in found}
+
+
+def test_its_partnership_opening_a_sentence_is_the_subject_before(nlp):
+    text = ("The city of Nijmegen has ended its friendship with Jinhua in China, officials said. "
+            "Its partnership with Chiayi County in Taiwan, signed in 2005, will continue.")
+    found = run(nlp, text, published=dt.date(2018, 7, 20))
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found if m.a.country == "TW"} == {
+        ("Chiayi County", "Nijmegen", "2005")}
+
+
+def test_that_year_in_a_later_clause_is_the_year_the_clause_before_names(nlp):
+    text = ("Kumamoto ended its exchange programme with Shanghai in 2019, while Kaohsiung and Kumamoto signed a "
+            "friendship agreement in March that year.")
+    found = run(nlp, text, published=dt.date(2021, 4, 12))
+    assert ("Kaohsiung", "Kumamoto", "2019-03") in {(m.a.name, m.b.name, m.date.iso() if m.date else None)
+                                                     for m in found}
