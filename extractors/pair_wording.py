@@ -80,6 +80,23 @@ def describes_only(text: str, cues) -> bool:
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
 
 
+def described_beside(text: str, offset: int, cues, pair, sides) -> bool:
+    """Whether a side of the pair is named by the tie it is in ('visited the
+    city's sister city Sendai') while the sentence's signing is with another
+    place ('… and signed a memorandum … with Kumamoto City'): the signing's
+    day is not the described tie's."""
+    named = [s for s in pair if any(
+        _DESCRIBING.search(text, max(0, c[1] - 40), c[1]) and not text[c[2]:s.start - offset].strip()
+        for c in cues if c[2] <= s.start - offset)]
+    ids = {s.place.id for s in pair}
+    return bool(named) and any(
+        s.place.id not in ids and _WITH_BEFORE.search(text, max(0, s.start - offset - 40), s.start - offset)
+        and SIGNED_PAST.search(text, named[0].end - offset, s.start - offset) for s in sides)
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+
+
 # '台南與日本多個城市締結友好城市，包括仙台市、金澤市': a summary of the ties in force, not one made that day.
 _CJK_SUMMARY = re.compile(r"(?:與|和|与)[^，。；]{0,6}?(?:多個|多座|許多|\d+個|[一二三四五六七八九十兩]+個)[^，。；]{0,6}?"
                           r"(?:締結|缔结|結為|结为)[^，。；]{0,8}"

@@ -33,7 +33,8 @@ UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipali
 # 'Jonava District Municipality': the division, not the town it is named after.
 _DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
 # 'the district municipality of Jonava': the same division, the word written first.
-_DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$")
+# ('its sister prefecture Aomori': the tie names the level)
+_DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$|\b(?:sister|friendship|partner|twin)[\s-]+(?:prefecture|state|province)\s+(?:of\s+)?$")
 # 'Washington State Kennewick' (a table's state column), 'New York State'.
 _STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
@@ -156,7 +157,7 @@ class PlaceResolver:
             candidates = [p for p in candidates if p.country == hint] or (
                 self.gaz.foreign_lookup(name) if weak else [])
         if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
-                or _DIVISION_BEFORE.search(text, max(0, start - 12), start) or _STATE_AFTER.match(text, end):
+                or _DIVISION_BEFORE.search(text, max(0, start - 30), start) or _STATE_AFTER.match(text, end):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:

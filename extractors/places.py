@@ -376,7 +376,7 @@ class PlaceFinder(PlaceResolver):
 # 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person
 # to the model, named by a government's own unit word.
 _MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
-                           r"|(?:Self-Governing\s+)?Region|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
+                           r"|(?:Special\s+)?(?:Self-Governing\s+)?(?:Region|Province)|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

@@ -180,3 +180,26 @@ def test_that_year_in_a_later_clause_is_the_year_the_clause_before_names(nlp):
     found = run(nlp, text, published=dt.date(2021, 4, 12))
     assert ("Kaohsiung", "Kumamoto", "2019-03") in {(m.a.name, m.b.name, m.date.iso() if m.date else None)
                                                      for m in found}
+
+
+# ---------------------------------------------------------------- the level a tie names, a tie described beside a signing
+
+def test_a_sister_prefecture_is_the_prefecture(nlp):
+    text = "Taichung Mayor Lu Shiow-yen on Monday visited the city's sister prefecture Aomori."
+    found = run(nlp, text, published=dt.date(2025, 6, 3))
+    assert {(m.b.name, m.b.level.value) for m in found} == {("Aomori", "prefecture")}
+
+
+def test_a_korean_special_self_governing_province_is_the_province(nlp):
+    text = ("Kinmen County and South Korea's Jeju Special Self-Governing Province signed an agreement of friendship "
+            "and exchange on Tuesday.")
+    found = run(nlp, text, published=dt.date(2023, 3, 15))
+    assert {(m.b.name, m.b.level.value) for m in found} == {("Jeju Province", "province")}
+
+
+def test_a_sister_city_visited_is_not_dated_by_the_signing_with_another(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen visited the city's sister city Sendai on Monday and signed a memorandum on "
+            "youth sports exchanges with Kumamoto City.")
+    found = {m.b.name: m for m in run(nlp, text, published=dt.date(2025, 6, 3))}
+    assert found["Sendai"].date is None
+    assert found["Kumamoto"].date is not None and found["Kumamoto"].date.iso() == "2025-06-02"
