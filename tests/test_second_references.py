@@ -203,3 +203,9 @@ def test_a_sister_city_visited_is_not_dated_by_the_signing_with_another(nlp):
     found = {m.b.name: m for m in run(nlp, text, published=dt.date(2025, 6, 3))}
     assert found["Sendai"].date is None
     assert found["Kumamoto"].date is not None and found["Kumamoto"].date.iso() == "2025-06-02"
+
+
+def test_an_urban_township_written_as_a_town_is_the_township(nlp):
+    text = "Puli Town in Nantou County signed a friendship agreement with Japan's Shirakawa Village in 2012."
+    found = run(nlp, text)
+    assert {m.a.id for m in found} == {"TW-NAN-puli"}

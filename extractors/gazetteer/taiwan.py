@@ -46,7 +46,7 @@ _SUFFIXES: dict[Level, tuple[str, ...]] = {
     Level.COUNTY: ("County",),
     Level.COUNTY_ADMINISTERED_CITY: ("City",),
     Level.DISTRICT: ("District",),
-    Level.TOWNSHIP: ("Township",),
+    Level.TOWNSHIP: ("Township", "Town"),  # ("Puli Town": an urban township, 鎮, as English often writes it)
     Level.PROVINCE: ("Province",),
 }
 # Who owns a bare name shared across levels. Provincial cities rank above
