@@ -20,7 +20,7 @@ from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, join
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
-_ADMIN1_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:[Cc]ouncil|[Hh]all))?(,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
+_ADMIN1_AFTER = re.compile(r"(?:\s+(?:[Cc]ity|[Tt]own|[Cc]ounty)\s+(?:[Cc]ouncil|[Hh]all))?(,\s+in|,|\s+in|\s+of)\s+(?:the\s+)?(?:(?:U\.?S\.?|US|American|Japanese|Korean|Philippine)\s+)?"
                            r"(?:(?:state|prefecture|province)\s+of\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
                            r"|[A-Z]{3,}(?:\s[A-Z]{3,})?(?![a-z]))")  # ('ARCADIA, CALIFORNIA' in a title block)
 _ABBREVIATED_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.)|[A-Z]{2}(?![A-Za-z.]))")

@@ -209,3 +209,9 @@ def test_an_urban_township_written_as_a_town_is_the_township(nlp):
     text = "Puli Town in Nantou County signed a friendship agreement with Japan's Shirakawa Village in 2012."
     found = run(nlp, text)
     assert {m.a.id for m in found} == {"TW-NAN-puli"}
+
+
+def test_a_state_written_after_a_comma_and_in_places_the_city(nlp):
+    text = "Tainan's sister city Columbia, in the US state of Missouri, sent a delegation on Monday."
+    found = run(nlp, text, published=dt.date(2024, 1, 1))
+    assert {(m.b.name, m.b.admin1) for m in found} == {("Columbia", "Missouri")}
