@@ -273,3 +273,62 @@ def owner_for_anaphor(sentences: list[Sentence], i: int, owner: Place | None, lo
     kind = "foreign" if abroad else "taiwan"
     return PlaceSpan(sentences[i].start, sentences[i].start, owner.name, kind, place=owner,
                      notes=["page owner", "implicit"])
+
+
+@dataclass(slots=True)
+class PassageSides:
+    """The two sides of a passage, with those it leaves unsaid filled in."""
+
+    local: list[PlaceSpan]
+    foreign: list[PlaceSpan]
+    borrowed: bool  # a side came from the sentences before
+    anaphor: bool  # the passage points back to a tie named before ('the two cities', 'the agreement')
+    back_local: list[PlaceSpan]  # the Taiwanese places of the sentences just before
+
+
+def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places: list[PlaceSpan],
+                  lang: str) -> PassageSides:
+    sent = sentences[i]
+    local = [p for p in sent.sides if p.place.country == "TW"]
+    foreign = [p for p in sent.sides if p.place.country != "TW"]
+    borrowed = False
+    anaphor = speaks_of_before(sentences, i, bool(foreign), bool(local))
+    back_local, back_foreign = lookback(sentences, i)
+    back_foreign = cities_first(sent.text, back_foreign)
+    if (not local or not foreign) and anaphor:
+        if not local and back_local and (foreign or anaphor):
+            local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
+        if not foreign and back_foreign and (local or anaphor):
+            foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
+    if anaphor and bool(local) != bool(foreign) and (
+            spoken := owner_for_anaphor(sentences, i, owner, local, foreign)) is not None:
+        local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
+    if lang in ("ja", "zh") and bool(local) != bool(foreign) and (
+            unit := unit_anaphor(sent, places, abroad=bool(local))) is not None:
+        local, foreign, borrowed = local or [unit], foreign or [unit], True
+    return PassageSides(local, foreign, borrowed, anaphor, back_local)
+
+
+# '県と高雄市は2013年に…覚書を締結しており': a bare unit word opening the sentence is the
+# government of that unit the story named last (here the prefecture whose office was visited).
+_UNIT_ANAPHOR = re.compile(r"\s*(?:同|該|该|当|當)?(?P<unit>県|縣|县|府|道|市|町|村)(?:と|は|が|、|與|与|和|及)")
+_UNIT_LEVELS = {"県": (Level.PREFECTURE,), "縣": (Level.PREFECTURE, Level.COUNTY), "县": (Level.PREFECTURE, Level.COUNTY),
+                "府": (Level.PREFECTURE,), "道": (Level.PREFECTURE,), "市": (Level.CITY,), "町": (Level.CITY,),
+                "村": (Level.CITY,)}
+
+
+def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool) -> PlaceSpan | None:
+    """The government a bare unit word opening ``sent`` stands for: the
+    latest place named before it of that level, foreign where ``abroad``,
+    also where it was named only as where a visit went ('熊本県庁を訪れ')."""
+    m = _UNIT_ANAPHOR.match(sent.text)
+    if m is None:
+        return None
+    levels = _UNIT_LEVELS[m.group("unit")]
+    before = [p for p in places if p.place is not None and p.end <= sent.start and p.place.level in levels
+              and (p.place.country != "TW") == abroad]
+    if not before:
+        return None
+    last = before[-1]
+    return PlaceSpan(sent.start + m.start("unit"), sent.start + m.end("unit"), m.group("unit"),
+                     "foreign" if abroad else "taiwan", place=last.place, notes=["unit anaphor"])

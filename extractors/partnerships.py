@@ -34,9 +34,8 @@ from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracket
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs
 from extractors.lexicon import event_of, relations_in
-from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, cities_first, implicit_owner, lookback,
-                                   owner_for_anaphor, partner_before, speaks_of_before, subject_referent, topic_before,
-                                   unnamed_subject)
+from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_owner, passage_sides, subject_referent,
+                                   topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
@@ -145,20 +144,9 @@ class PartnershipFinder:
                              asides: list[tuple[int, int]]) -> list[Candidate]:
         sent = sentences[i]
         relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
-        local = [p for p in sent.sides if p.place.country == "TW"]
-        foreign = [p for p in sent.sides if p.place.country != "TW"]
-        borrowed = False
-        anaphor = speaks_of_before(sentences, i, bool(foreign), bool(local))
-        back_local, back_foreign = lookback(sentences, i)
-        back_foreign = cities_first(sent.text, back_foreign)
-        if (not local or not foreign) and anaphor:
-            if not local and back_local and (foreign or anaphor):
-                local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
-            if not foreign and back_foreign and (local or anaphor):
-                foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
-        if anaphor and bool(local) != bool(foreign) and (
-                spoken := owner_for_anaphor(sentences, i, doc._.page_owner, local, foreign)) is not None:
-            local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
+        sides = passage_sides(sentences, i, doc._.page_owner, doc._.places or [], self.lang)
+        local, foreign, borrowed, anaphor = sides.local, sides.foreign, sides.borrowed, sides.anaphor
+        back_local = sides.back_local
         chains = list_chains(text_of(doc), sent.sides)
         between = between_pairs(text_of(doc), sent.sides)
         adjacent = adjacent_pairs(text_of(doc), sent.sides)

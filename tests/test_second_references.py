@@ -215,3 +215,11 @@ def test_a_state_written_after_a_comma_and_in_places_the_city(nlp):
     text = "Tainan's sister city Columbia, in the US state of Missouri, sent a delegation on Monday."
     found = run(nlp, text, published=dt.date(2024, 1, 1))
     assert {(m.b.name, m.b.admin1) for m in found} == {("Columbia", "Missouri")}
+
+
+def test_a_bare_prefecture_word_is_the_prefecture_whose_office_was_visited(nlp):
+    text = ("台湾・高雄市の陳其邁市長が2日、熊本県庁を訪れ、蒲島郁夫知事と会談した。"
+            "県と高雄市は2013年に国際交流促進覚書を締結しており、今年で10周年を迎えた。")
+    found = run(nlp, text, published=dt.date(2023, 10, 3), lang="ja")
+    assert ("Kaohsiung", "Kumamoto", "prefecture", "established", "2013") in {
+        (m.a.name, m.b.name, m.b.level.value, m.event.value, m.date.iso() if m.date else None) for m in found}
