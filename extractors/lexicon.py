@@ -94,7 +94,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
         r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge|pursue|follow)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might|should)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge|pursue|follow|offer)|"
+        # 'offer Kyiv a sister city relationship'
+        r"offer(?:s|ed|ing)?\s+(?:[A-Z][\w-]+\s+){1,3}(?:a|an)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin|partnership)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         # 'will join … to host a … sister city agreement signing': a ceremony to come
         r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"

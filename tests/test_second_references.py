@@ -223,3 +223,9 @@ def test_a_bare_prefecture_word_is_the_prefecture_whose_office_was_visited(nlp):
     found = run(nlp, text, published=dt.date(2023, 10, 3), lang="ja")
     assert ("Kaohsiung", "Kumamoto", "prefecture", "established", "2013") in {
         (m.a.name, m.b.name, m.b.level.value, m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def test_a_tie_a_city_should_offer_is_a_proposal(nlp):
+    text = "Taipei should seize the moment and offer Kyiv a sister city relationship."
+    found = run(nlp, text, published=dt.date(2022, 3, 20))
+    assert {m.event.value for m in found} <= {"proposed"}
