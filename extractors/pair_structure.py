@@ -140,6 +140,27 @@ def continued_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpa
     return out
 
 
+# '，今年1月與台北市簽署…': a Chinese clause with no subject of its own, opened by when, then 'with'.
+_RESUMED = re.compile(r"[，,；;]\s*(?:(?:今年|去年|昨年|同年|隔年|翌年|(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|時|时)?)?"
+                      r"\s*(?:則|则|並|并|也|亦|又|再|更)?\s*(?:與|与|和|跟|同)\s*[\u4e00-\u9fff]{0,6}$")
+
+
+def resumed_subject(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """'布拉格市議會…與北京解除姊妹市協議，今年1月與台北市簽署姊妹市協議後，…': a
+    Taiwanese government that a later clause without a subject joins to
+    the foreign government opening the sentence is that one's partner
+    (not the partner of the clause before it)."""
+    if not sides or sides[0].place.country == "TW":
+        return []  # (a Taiwanese subject's later partners: ``continued_partners``)
+    out = []
+    for s in sides[1:]:
+        if s.place.country == "TW" and (m := _RESUMED.search(text, max(0, s.start - 24), s.start)) \
+                and not any(m.start() <= o.start < s.start for o in sides) \
+                and relations_in(_clause(text, s.start, s.end)):
+            out.append((s, sides[0]))
+    return out
+
+
 # A joiner, then perhaps the unit that locates the partner ('與佐賀縣嬉野市').
 _JOINED = re.compile(r"^\s*(?:(?:政府|市府|縣府|县府|公所|(?:副)?(?:[市縣县町村區区鄉乡鎮镇]長|知事)[\u4e00-\u9fff]{0,4}?)?"  # ('岐阜縣知事與台中市')
                      r"(?:則|则|並|并|也|亦|另)?(?:[於于在][^\s、，,。;；與与和]{1,8}?)?(?:與|与|和|及|跟|同)"

@@ -162,6 +162,12 @@ def plan_clause(text: str, a: PlaceSpan, b: PlaceSpan) -> tuple[int, int] | None
     return None
 
 
+# What opens a Chinese clause of the later side's own: a connective, or when and 'with' ('，今年1月與台北市簽署').
+_OWN_CLAUSE = re.compile(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟|原因是|因為|因为|期盼|盼|希望|期待|期望"
+                         r"|(?:(?:今年|去年|昨年|同年|隔年|翌年|(?:19|20)\d\d年)(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)"
+                         r"(?:與|与|和|跟|同))")
+
+
 def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start: int) -> tuple[Event, bool]:
     """The event words between the two places speak for that pair ('Prague
     signed with Taipei after ending its tie with Beijing'); without any, the
@@ -174,7 +180,7 @@ def pair_event(text: str, a: PlaceSpan, b: PlaceSpan, sent_text: str, sent_start
     marks = [m.end() for m in _CJK_CLAUSE_END.finditer(window)]
     close = _CJK_CLAUSE_END.search(text, max(a.end, b.end))
     own = text[min(a.start, b.start) + marks[-1]:close.start() if close else len(text)] \
-        if marks and mostly_cjk(window) and re.match(r"\s*(?:並|并|且|另|也|亦|還|还|再|但|而|惟|原因是|因為|因为|期盼|盼|希望|期待|期望)", window[marks[-1]:]) else ""
+        if marks and mostly_cjk(window) and _OWN_CLAUSE.match(window[marks[-1]:]) else ""
     event, found = event_of(own) if own else (Event.ESTABLISHED, False)
     if own and not found and _KEPT.search(own):
         return Event.ESTABLISHED, True  # ('…終止…，但與日本岐阜縣的友好關係維持不變': that tie stands)

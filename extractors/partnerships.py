@@ -40,7 +40,7 @@ from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
                                        continued_partners, distinct_places, drop_contained, list_chains,
-                                       listed_together, not_in, parallel_clauses, respective_pairs,
+                                       listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
                                        same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, described_beside,
                                      describes_only, in_other_item, item_relation, other_clauses, pair_event,
@@ -153,8 +153,8 @@ class PartnershipFinder:
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
         trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
-        structured = [(a, b) for a, b in respective or between or adjacent if not {a.place.id, b.place.id} & trips
-                      and not organisations_tie(a, b, sent.orgs)]
+        structured = [(a, b) for a, b in (respective or between or adjacent) + resumed_subject(text_of(doc), sent.sides)
+                      if not {a.place.id, b.place.id} & trips and not organisations_tie(a, b, sent.orgs)]
         named = trips | {s.place.id for pair in structured for s in pair}  # (the rest may still pair: 'from Busan, …')
         rule_pairs = structured + [
             (a, b) for a, b in (closest_mentions(sent.sides, x, y, self.lang) for x in distinct_places(local)

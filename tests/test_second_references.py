@@ -229,3 +229,11 @@ def test_a_tie_a_city_should_offer_is_a_proposal(nlp):
     text = "Taipei should seize the moment and offer Kyiv a sister city relationship."
     found = run(nlp, text, published=dt.date(2022, 3, 20))
     assert {m.event.value for m in found} <= {"proposed"}
+
+
+def test_a_chinese_clause_resuming_the_foreign_subject_pairs_its_partner_with_it(nlp):
+    text = ("捷克首都布拉格市議會去年10月通過與北京解除姊妹市協議，今年1月與台北市簽署姊妹市協議後，"
+            "上海市隨即宣布與布拉格斷絕姊妹市關係。")
+    found = [m for m in run(nlp, text, published=dt.date(2020, 9, 10), lang="zh") if m.a.country == "TW"]
+    assert {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("Taipei", "Prague", "established", "2020-01")}
