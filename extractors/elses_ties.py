@@ -118,6 +118,11 @@ _HAS_PARTNERS = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,4}?
                            r"[，,：:]\s*(?:包括|包含|例如|分別為|分别为|分別是|分别是)")
 
 
+# "Suwon's sister and friendship cities: Asahikawa, Japan (1989, sister); …": the list its possessor owns.
+_OWN_LIST = re.compile(r"(?i)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin|partner)[\s-]+"
+                             r"(?:cities|towns|counties|states|prefectures|provinces)\s*(?::|—|–)")
+
+
 def listed_date(text: str, sides: list[PlaceSpan], date, published):
     """The date of a tie with a partner the subject's list names: one in the
     clause that lists them ('新北市去年與…締結友好關係，包括…'), else the date
@@ -142,7 +147,8 @@ def partners_of_subject(text: str, sides: list[PlaceSpan]) -> dict[str, tuple[in
     out: dict[str, tuple[int, int] | None] = {}
     if not sides:
         return out
-    listed = _subjects_own(_HAS_PARTNERS.search(text, sides[0].end, sides[-1].start), sides)
+    listed = _subjects_own(_HAS_PARTNERS.search(text, sides[0].end, sides[-1].start), sides) or \
+        _OWN_LIST.match(text, sides[0].end)
     # ('the county has sister ties with Koror State (since 2008) and Ishigaki (since 2013), and friendship
     # ties with Guam': every partner after it, of the other side of the strait)
     tied = _subjects_own(_HAS_TIES_WITH.search(text, sides[0].end, sides[-1].start), sides) if listed is None else None

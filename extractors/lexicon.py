@@ -61,6 +61,7 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|\bpartnership\s+between\b"  # ('the partnership between Taitung County and Koror State')
     r"|(?<=['’]s\s)partnership\s+with\b|\b(?:its|their)\s+partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
+    r"|\banniversary\s+of\s+(?:its|their|the)\s+(?:friendship|partnership|relationship|ties)\s+(?:with|between)\b"
     r"|\b(?:their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:partnership|relationship|friendship)\b"  # ('their 10-year partnership')
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
     r"|\b(?:establish|seek|sought|forg|build|explor|pursu|sign)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
@@ -94,7 +95,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
         r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
     Event.PROPOSED: re.compile(
-        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might|should)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|become|ink|forge|pursue|follow|offer)|"
+        r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might|should)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|ink|forge|pursue|follow|offer|"
+        # ('will become sister cities'; not 'the relationship will become ever better')
+        r"become(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:sister|friendship|twin|partner|cit(?:y|ies)\b)))|"
         # 'offer Kyiv a sister city relationship'
         r"offer(?:s|ed|ing)?\s+(?:[A-Z][\w-]+\s+){1,3}(?:a|an)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin|partnership)|"
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
@@ -169,7 +172,7 @@ DEFINITE_CUE = re.compile(
 # "The two cities", "both sides", "the prefecture and the city": a reference
 # back to the places just named.
 PAIR_ANAPHOR = re.compile(
-    r"\b(?:the\s+(?:two|2|both)\s+(?:cities|sides|municipalities|counties|towns|governments|places|"
+    r"\b(?:the\s+(?:two|2|both)\s+(?:(?!and\b|of\b)[a-z][\w-]+\s+)?(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties|communities)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
     r"governments|capitals|communities)|each\s+other|their\s+(?:sister|friendship|twin)"
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'

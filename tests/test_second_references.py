@@ -237,3 +237,28 @@ def test_a_chinese_clause_resuming_the_foreign_subject_pairs_its_partner_with_it
     found = [m for m in run(nlp, text, published=dt.date(2020, 9, 10), lang="zh") if m.a.country == "TW"]
     assert {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None) for m in found} == {
         ("Taipei", "Prague", "established", "2020-01")}
+
+
+# ---------------------------------------------------------------- 'the two port cities', a possessor's list
+
+def test_the_two_port_cities_point_back_to_the_pair_and_an_anniversary_of_its_friendship_renews_it(nlp):
+    text = ("Pohang, North Gyeongsang, marked the 10th anniversary of its friendship with Kaohsiung on Monday. "
+            "The two port cities signed a friendship agreement in November 2013.")
+    found = run(nlp, text, published=dt.date(2023, 11, 20))
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("renewed", "2023-11-20"), ("established", "2013-11")}
+
+
+def test_a_possessors_list_of_partners_after_a_colon_is_its_own(nlp):
+    text = ("Suwon's sister and friendship cities: Asahikawa, Japan (1989, sister); Hai Duong, Vietnam "
+            "(2004, friendship); Hsinchu City, Taiwan (2010, friendship); Jinan, China (1993, sister).")
+    found = run(nlp, text, published=dt.date(2021, 9, 9))
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found if m.a.country == "TW"} == {
+        ("Hsinchu City", "Suwon", "2010")}
+
+
+def test_a_tie_between_the_two_sister_cities_that_will_grow_is_no_plan(nlp):
+    text = ("Hsinchu County and Miyazaki Prefecture became sister cities in 2011. He believes that the relationship "
+            "between the two sister cities will become ever better.")
+    found = run(nlp, text, published=dt.date(2022, 11, 9))
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "2011")}
