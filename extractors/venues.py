@@ -65,6 +65,9 @@ _POSSESSED = re.compile(r"['’]s\b")
 _AT_BEFORE = re.compile(r"(?:在|於|于)$")
 _AT_AFTER = re.compile(r"(?:[市県都縣]?[内內])?(?:の[^。、，\s]{0,12}?)?(?:で(?![すき])|において|にて)")
 _STOPS = ("。", "！", "？", "\n", ". ", "! ", "? ")
+# '明年率團至花蓮觀光踩線': a place the guests will tour, no party.
+_TOUR_TO = re.compile(r"(?:至|到|赴|來|来|前往)$")
+_TOUR = re.compile(r"(?:觀光|观光|旅遊|旅游|踩線|踩线|遊覽|游览|参観|観光)")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,7 +114,8 @@ def venues_among_parties(text: str, spans: list[PlaceSpan]) -> None:
     parties = _heads_sign(text, spans)
     for span in spans:
         if span.kind in ("taiwan", "foreign") and span.place is not None and span not in parties and (
-                _AT_BEFORE.search(text, max(0, span.start - 1), span.start) or _AT_AFTER.match(text, span.end)) \
+                _AT_BEFORE.search(text, max(0, span.start - 1), span.start) or _AT_AFTER.match(text, span.end)
+                or (_TOUR_TO.search(text, max(0, span.start - 2), span.start) and _TOUR.match(text, span.end))) \
                 and _other_parties(text, span, spans) >= 2:
             span.kind = "venue"
 

@@ -262,3 +262,10 @@ def test_a_tie_between_the_two_sister_cities_that_will_grow_is_no_plan(nlp):
             "between the two sister cities will become ever better.")
     found = run(nlp, text, published=dt.date(2022, 11, 9))
     assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "2011")}
+
+
+def test_a_place_the_guests_will_tour_is_no_party(nlp):
+    text = ("吉安鄉長游淑貞率訪問團赴日本北海道釧路町締盟交流，游淑貞與釧路町長小松茂簽訂友好交流協定，"
+            "締結姊妹市，町長更承諾明年率團至花蓮觀光踩線。")
+    found = run(nlp, text, published=dt.date(2016, 5, 1), lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Ji'an", "Kushiro")}
