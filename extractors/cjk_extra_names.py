@@ -225,12 +225,21 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
             spans.append(PlaceSpan(m.start(), m.end(), m.group(0), "foreign", place=place, notes=["transliteration"]))
 
 
+_BRACKET_PARENT = re.compile(r"\s*[（(]\s*(?:台湾|臺灣|台灣|中華民國|中华民国)?[・･、\s]*")
+
+
 def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
     """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
     right before a unit it holds only says where that unit is; the unit is
     the party. So too before a unit's office or council ('加州聖地牙哥郡議會
     訪問團'): the state is no party there either."""
     ordered = sorted(spans, key=lambda s: s.start)
+    places = [s for s in ordered if s.kind != "country"]
+    for first, second in zip(places, places[1:]):
+        # ('蘇澳鎮（台湾宜蘭県）': the county in brackets after its township only locates it)
+        if first.kind == second.kind == "taiwan" and first.place is not None and second.place is not None \
+                and first.place.id.startswith(second.place.id + "-") and _BRACKET_PARENT.fullmatch(text, first.end, second.start):
+            second.kind = "locator"
     for first, second in zip(ordered, ordered[1:]):
         if second.kind not in (first.kind, "org") or first.kind not in ("taiwan", "foreign") \
                 or second.place is None or text[first.end:second.start].strip():

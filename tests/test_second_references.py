@@ -269,3 +269,11 @@ def test_a_place_the_guests_will_tour_is_no_party(nlp):
             "締結姊妹市，町長更承諾明年率團至花蓮觀光踩線。")
     found = run(nlp, text, published=dt.date(2016, 5, 1), lang="zh")
     assert {(m.a.name, m.b.name) for m in found} == {("Ji'an", "Kushiro")}
+
+
+def test_a_taiwanese_county_in_brackets_after_its_township_only_locates_it(nlp):
+    text = ("石垣市の姉妹都市・友好都市\n・蘇澳鎮（台湾宜蘭県）　1995年9月18日　姉妹都市締結\n"
+            "・花蓮市（台湾花蓮県）　2019年　友好都市締結\n")
+    found = run(nlp, text, lang="ja")
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {
+        ("Su'ao", "Ishigaki", "1995-09-18"), ("Hualien City", "Ishigaki", "2019")}
