@@ -120,7 +120,7 @@ _BACKGROUND = re.compile(r"(?i)\b(?:after|following|before|despite|amid|since\s+
 
 # 'Guam has sister ties with Taipei', 'Tacoma is a sister city of Kaohsiung': the tie stands, whatever a later clause plans.
 _NEXT_PREDICATE = re.compile(r"(?i),?\s+and\s+(?:was|were|is|are|has|had|will|would|later|then)\s+\w+ed\b")
-_STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
+_STATIVE_TIE = re.compile(r"(?i)\b(?:has|have|maintains?|enjoys?)\s+(?!no\b|not\b|never\b)(?:[\w-]+\s+){0,3}?(?:ties|relations|relationships?|"
                           r"partnerships?)\s+with\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:already\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                           r"(?:sister|friendship|twin)[\s-]+(?:cit(?:y|ies)|count(?:y|ies)|states?|towns?|prefectures?)\b"
                           # "Tainan's friendship cities in Japan also include Kanazawa": ties that are

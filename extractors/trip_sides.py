@@ -102,7 +102,11 @@ def guests_only(text: str, sides: list[PlaceSpan]) -> set[str]:
 
 # 'Minister of Economic Affairs Kuo and Texas Governor Abbott signed …', '經濟部長今天與美國德州州長簽署':
 # a national office signs; a local government named beside it only watches.
-_NATIONAL_SIGNER = re.compile(r"(?i)\b(?:minister|ministry|premier|president|vice\s+president|council\s+of\s+agriculture)\b"
+# (and the two countries' unofficial envoys: 'the Taiwan-Japan Relations Association and the Japan-Taiwan
+# Exchange Association signed …', the American Institute in Taiwan, a Taipei Economic and Cultural Office)
+_NATIONAL_SIGNER = re.compile(r"(?i)\b(?:minister|ministry|premier|president|vice\s+president|council\s+of\s+agriculture"
+                              r"|relations\s+association|exchange\s+association|institute\s+in\s+taiwan"
+                              r"|economic\s+and\s+cultural\s+(?:office|representative\s+office))\b"
                               r"|部長|部次長|經濟部|外交部|交通部|農業部|總統|行政院|國發會|院長")
 _WITNESS_BEFORE = re.compile(r"(?i)(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:\w+\s+){0,3}$")
 _WITNESS_AFTER = re.compile(r"(?i)[^.;,，。]{0,40}?(?:\bin\s+attendance\b|\blooking\s+on\b|\bas\s+(?:a\s+)?witness|"

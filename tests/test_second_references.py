@@ -277,3 +277,18 @@ def test_a_taiwanese_county_in_brackets_after_its_township_only_locates_it(nlp):
     found = run(nlp, text, lang="ja")
     assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {
         ("Su'ao", "Ishigaki", "1995-09-18"), ("Hualien City", "Ishigaki", "2019")}
+
+
+# ---------------------------------------------------------------- envoys sign, a tie denied
+
+def test_two_countries_envoys_sign_and_the_cities_officials_only_attend(nlp):
+    text = ("The Taiwan-Japan Relations Association and the Japan-Taiwan Exchange Association signed a memorandum "
+            "on disaster prevention cooperation in Taipei on Thursday, with officials from Kaohsiung and Osaka in "
+            "attendance.")
+    assert run(nlp, text, published=dt.date(2024, 1, 1)) == []
+
+
+def test_no_formal_ties_but_hopes_to_sign_is_a_proposal(nlp):
+    text = ("Taichung has no formal ties with Arizona, but Lu said she hoped to sign a memorandum with the state.")
+    found = run(nlp, text, published=dt.date(2024, 1, 1))
+    assert found and {m.event.value for m in found} == {"proposed"}
