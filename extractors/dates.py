@@ -34,7 +34,7 @@ _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS |= {"a": 1, "an": 1} | {c: i for i, c in enumerate("〇一二三四五六七八九十", 0)}
 _NUMBERS |= {"兩": 2, "两": 2}
-_UNITS = {"year": "y", "years": "y", "年": "y", "month": "m", "months": "m", "個月": "m",
+_UNITS = {"year": "y", "years": "y", "decade": "dec", "decades": "dec", "年": "y", "month": "m", "months": "m", "個月": "m",
           "个月": "m", "day": "d", "days": "d", "天": "d"}
 # Fixed words: (unit, shift) against the publication date.
 _WORDS = {"today": ("d", 0), "tonight": ("d", 0), "yesterday": ("d", -1), "tomorrow": ("d", 1),
@@ -136,8 +136,12 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     # A week has no precision of its own: the month that holds it is the
     # nearest date that stays true ('earlier this week', 'last week').
     ("week", ("week",), r"(?<![A-Za-z])(?i:(?:(?:earlier|later)\s+)?(?P<pre>last|this|next)\s+week)(?![A-Za-z])"),
-    ("ago", ("ago",), rf"(?<![A-Za-z0-9])(?i:(?P<n>{_NUM})\s+(?P<unit>years?|months?|days?)\s+ago)"
+    ("ago", ("ago",), rf"(?<![A-Za-z0-9])(?i:(?P<n>{_NUM})\s+(?P<unit>years?|months?|days?|decades?)\s+ago)"
                       rf"(?![A-Za-z])"),
+    # 'signed the agreement on the 28th': a day of the publication's month (or the one before)
+    ("zday", ("#d", "the"), r"(?<![A-Za-z])(?i:on\s+the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)(?![A-Za-z0-9])"
+                            r"(?!\s+(?:anniversary|annual|years?|floors?|century|time|edition|session|round|meeting|"
+                            r"day|of|month|week|sister|friendship|city|cities|partner)\b)"),
     ("word", ("today", "tonight", "yesterday", "tomorrow"),
      r"(?<![A-Za-z])(?P<word>(?i:today|tonight|yesterday|tomorrow))(?![A-Za-z])"),
     ("wd", ("day",), rf"(?<![A-Za-z])(?:(?P<pre>(?i:last|this|next|on|past))\s+)?(?<!Good )"
@@ -210,6 +214,8 @@ def _precision(month: int | None, day: int | None) -> DatePrecision:
 
 
 def _shift(pub: dt.date, unit: str, n: int) -> tuple[dt.date, DatePrecision]:
+    if unit == "dec":
+        unit, n = "y", 10 * n
     if unit == "d":
         return pub + dt.timedelta(days=n), DAY
     if unit == "m":

@@ -556,3 +556,16 @@ def test_a_passage_whose_sides_come_from_the_sentence_before_takes_its_day(nlp):
     found = run(nlp, "Mayor Lu Shiow-yen of Taichung welcomed Kumamoto Governor Takashi Kimura at City Hall today. "
                      "The two sides signed a memorandum on youth exchanges.", published=dt.date(2024, 11, 13))
     assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {("Kumamoto", "2024-11-13")}
+
+
+def test_on_the_28th_is_a_day_of_the_publications_month_or_the_one_before():
+    pub = dt.date(2024, 3, 15)
+    assert [d.date.iso() for d in find_dates("signed the agreement on the 12th", pub)] == ["2024-03-12"]
+    assert [d.date.iso() for d in find_dates("signed the agreement on the 28th", pub)] == ["2024-02-28"]
+    assert find_dates("on the 12th anniversary of the ties", pub) == []
+
+
+def test_decades_ago_count_back_ten_years_each():
+    pub = dt.date(2024, 3, 15)
+    assert [d.date.iso() for d in find_dates("a decade ago", pub)] == ["2014"]
+    assert [d.date.iso() for d in find_dates("two decades ago", pub)] == ["2004"]
