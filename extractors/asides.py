@@ -31,7 +31,9 @@ def relative_asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
         left = tok.left_edge
         if tok.dep_ == "relcl" and left.lower_ in _ASIDE_WORDS and left.i > 0 and doc[left.i - 1].text == "," \
-                and not (left.lower_ == "where" and doc[left.i + 1].lower_ in _NARRATORS and tok.lower_.startswith(_DEEDS)):
+                and not (left.lower_ == "where" and doc[left.i + 1].lower_ in _NARRATORS and tok.lower_.startswith(_DEEDS)
+                         # (', where the prefecture's Ureshino City signed …': other governments' deed, an aside)
+                         and not any(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for t in doc[left.i + 1:tok.i])):
             out.append((left.idx, tok.right_edge.idx + len(tok.right_edge)))
     return out
 

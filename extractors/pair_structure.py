@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
+from extractors.place_cues import tie_object
 from extractors.places import PlaceSpan
 
 
@@ -300,7 +301,8 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
         return any(t is not s and (_BESIDE.match(text[s.end:t.start]) if t.start >= s.end
                                    else t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)
     return {s.place.id for s in sides if not beside(s) and (  # (or named as a partner: 'friendship partner Okinawa')
-        _PARTNER_WORD.match(text, s.end) or _TIE_NOUN.search(text, max(0, s.start - 30), s.start))}
+        _PARTNER_WORD.match(text, s.end) or _TIE_NOUN.search(text, max(0, s.start - 30), s.start)
+        or tie_object(text, s.start))}  # (or a tie's object: 'signing a friendship pact with Miyazaki Prefecture')
 
 
 def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str = "") -> list[tuple[PlaceSpan, PlaceSpan]]:

@@ -42,7 +42,7 @@ def themes_around(evidence: str, following: str) -> tuple[Theme, ...]:
 # city of Taipei', 'Taipei, which has more than 50 sister cities including
 # Houston', "Taichung's sister city Aomori": a tie named to say who
 # someone is, not an event; the sentence's date is someone's visit.
-_DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
+DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+been)\s+(?:a|an|the|its|their)\s+"
                          r"|,\s*(?:which|that)\s+(?:has|have)\s+(?:[\w-]+\s+){0,4}?"
                          r"|,\s*(?:a|an|its|their|another|both|all)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
                          r"|(?:'s|’s)\s+(?:sister|friendship|twin)(?:[\s-]+cit(?:y|ies))?\s+(?:and|or|&)\s+"  # "Taoyuan's sister and friendship cities"
@@ -72,30 +72,13 @@ def describes_only(text: str, cues) -> bool:
     in 2016')."""
     summaries = [(m.start(), m.end()) for m in _CJK_SUMMARY.finditer(text)]
     said = _CJK_SUMMARY.sub(lambda m: " " * len(m.group(0)), text)  # (the summary's own verb makes no tie)
-    return bool(cues) and all(_DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
+    return bool(cues) and all(DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
                               or any(x <= c[1] < y for x, y in summaries)
                               # 'Sister cities Tainan and Sendai held a joint drill': a title before the names
                               or (not text[:c[1]].strip() and _NAMES_AFTER.match(text, c[2])) for c in cues) \
         and not SIGNED_PAST.search(said) and not _MAKING.search(text) and not _DATES_TO.search(text) \
         and event_of(said)[0] is not Event.TERMINATED \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
-
-
-def described_beside(text: str, offset: int, cues, pair, sides) -> bool:
-    """Whether a side of the pair is named by the tie it is in ('visited the
-    city's sister city Sendai') while the sentence's signing is with another
-    place ('… and signed a memorandum … with Kumamoto City'): the signing's
-    day is not the described tie's."""
-    named = [s for s in pair if any(
-        _DESCRIBING.search(text, max(0, c[1] - 40), c[1]) and not text[c[2]:s.start - offset].strip()
-        for c in cues if c[2] <= s.start - offset)]
-    ids = {s.place.id for s in pair}
-    return bool(named) and any(
-        s.place.id not in ids and _WITH_BEFORE.search(text, max(0, s.start - offset - 40), s.start - offset)
-        and SIGNED_PAST.search(text, named[0].end - offset, s.start - offset) for s in sides)
-
-
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 
 
 # '台南與日本多個城市締結友好城市，包括仙台市、金澤市': a summary of the ties in force, not one made that day.
@@ -348,15 +331,6 @@ def item_relation(item_text: str, item_cues, relation: Relation) -> Relation:
 
 
 _RENEWAL_BEFORE = re.compile(r"(?:續約|续约|續簽|续签|更新)$")
-
-
-def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
-    """Whether a date written at ``at`` belongs to another clause than the
-    pair's ``item``: a later one ('... with Kanagawa, and a friendship
-    agreement with Saitama in 2018'), or an earlier one when both sides are
-    in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
-    English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
-    return at >= item[1] or (0 <= at < item[0] <= first_side)
 
 
 def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:

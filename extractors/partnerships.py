@@ -42,9 +42,9 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, drop_contained, list_chains,
                                        listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, described_beside,
-                                     describes_only, in_other_item, item_relation, other_clauses, pair_event,
-                                     plan_clause, rule_confidence, themes_around)
+from extractors.pair_clauses import described_beside, fronted_tie, other_clauses
+from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, describes_only, in_other_item,
+                                     item_relation, pair_event, plan_clause, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
@@ -345,6 +345,8 @@ class PartnershipFinder:
                     x <= sent.text.find(pair_date.text or "\0") < y for x, y in later)
                 tie, pair_date = first.relation, first.date or (None if later_date else pair_date)
                 event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
+            if (fronted := fronted_tie(sent.text, sent.start, (a, b), doc._.published, year_hint, nearest_date)) is not None:
+                event, pair_date, tie = fronted[0], fronted[1], fronted[2] or tie  # ('After signing … with X last year, …')
             # ('visited its sister city Sendai and signed … with Kumamoto': Sendai's tie is older than the day)
             older = event is Event.ESTABLISHED and described_beside(sent.text, sent.start, cues, (a, b), sent.sides)
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie, event=event,

@@ -115,12 +115,17 @@ _WITNESS_AFTER = re.compile(r"(?i)[^.;,，。]{0,40}?(?:\bin\s+attendance\b|\blo
 
 def witnesses(text: str, sides: list[PlaceSpan], sent_start: int) -> set[str]:
     """Places whose government only watches a signing a national office makes
-    ('…, with Kaohsiung Mayor Chen Chi-mai in attendance', '高雄市長陳其邁也出席見證'):
-    not a party to it."""
-    if not sides or not _NATIONAL_SIGNER.search(text, sent_start, max(s.start for s in sides)):
+    ('…, with Kaohsiung Mayor Chen Chi-mai in attendance', '高雄市長陳其邁也出席見證'),
+    or two other governments make: not a party to it."""
+    if not sides:
         return set()
-    return {s.place.id for s in sides if _WITNESS_BEFORE.search(text, max(sent_start, s.start - 40), s.start)
-            or _WITNESS_AFTER.match(text, s.end)}
+    found = {s.place.id for s in sides if _WITNESS_BEFORE.search(text, max(sent_start, s.start - 40), s.start)
+             or _WITNESS_AFTER.match(text, s.end)}
+    if _NATIONAL_SIGNER.search(text, sent_start, max(s.start for s in sides)):
+        return found
+    # ('New Taipei and Hachioji signed …, witnessed by Taipei Mayor Chiang': a third government only watches)
+    rest = [s.place for s in sides if s.place.id not in found]
+    return found if any(p.country == "TW" for p in rest) and any(p.country != "TW" for p in rest) else set()
 
 
 # 'signed a marketing agreement with Aeon supermarkets', '… with Japanese retailer

@@ -292,3 +292,28 @@ def test_no_formal_ties_but_hopes_to_sign_is_a_proposal(nlp):
     text = ("Taichung has no formal ties with Arizona, but Lu said she hoped to sign a memorandum with the state.")
     found = run(nlp, text, published=dt.date(2024, 1, 1))
     assert found and {m.event.value for m in found} == {"proposed"}
+
+
+# ---------------------------------------------------------------- other governments' deeds, witnesses, a fronted clause
+
+def test_a_where_clause_about_other_governments_is_theirs_not_the_visitors(nlp):
+    text = ("Officials from Japan's Saga Prefecture visited Taipei on Tuesday to promote tourism, before traveling "
+            "to Taoyuan, where the prefecture's Ureshino City signed a friendship agreement with Taoyuan's Daxi "
+            "District.")
+    found = run(nlp, text, published=dt.date(2024, 5, 1))
+    assert {(m.a.name, m.b.name) for m in found} == {("Daxi District", "Ureshino")}
+
+
+def test_a_third_local_government_that_witnesses_a_signing_is_no_party(nlp):
+    text = ("New Taipei City and Tokyo's Hachioji signed a friendship agreement at New Taipei City Hall on Friday, "
+            "witnessed by Taipei Mayor Chiang Wan-an, who called on other cities to follow.")
+    found = run(nlp, text, published=dt.date(2024, 5, 1))
+    assert {m.a.name for m in found} == {"New Taipei"}
+
+
+def test_a_fronted_clause_tells_an_earlier_signing_and_the_main_clause_a_plan(nlp):
+    text = ("After signing a friendship pact with Miyazaki Prefecture last year, Hsinchu County will sign a sister "
+            "city agreement with Nichinan, a city in the prefecture, next month, county officials said.")
+    found = run(nlp, text, published=dt.date(2024, 5, 1))
+    assert {(m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("Miyazaki", "friendship", "established", "2023"), ("Nichinan", "sister", "proposed", "2024-06")}

@@ -1,0 +1,63 @@
+"""Which clause of a sentence speaks for a pair, where a sentence names
+several ties: a tie described beside a signing with another place, a
+clause opening the sentence with an earlier signing, a date written in
+another clause than the pair's."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import SIGNED_PAST, event_of, relations_in
+from extractors.pair_wording import DESCRIBING
+from extractors.tie_kinds import relation_of
+from models.records import Event, Relation
+
+
+def described_beside(text: str, offset: int, cues, pair, sides) -> bool:
+    """Whether a side of the pair is named by the tie it is in ('visited the
+    city's sister city Sendai') while the sentence's signing is with another
+    place ('… and signed a memorandum … with Kumamoto City'): the signing's
+    day is not the described tie's."""
+    named = [s for s in pair if any(
+        DESCRIBING.search(text, max(0, c[1] - 40), c[1]) and not text[c[2]:s.start - offset].strip()
+        for c in cues if c[2] <= s.start - offset)]
+    ids = {s.place.id for s in pair}
+    return bool(named) and any(
+        s.place.id not in ids and _WITH_BEFORE.search(text, max(0, s.start - offset - 40), s.start - offset)
+        and SIGNED_PAST.search(text, named[0].end - offset, s.start - offset) for s in sides)
+
+
+# 'After signing a friendship pact with Miyazaki Prefecture last year, Hsinchu County will sign …':
+# a clause before the subject that tells of an earlier signing of that subject's.
+_FRONTED = re.compile(r"(?i)\s*(?:after|since|following|having)\s+(?:signing|having\s+signed|signed|inking|forming|"
+                      r"establishing|sealing|concluding)\b[^,;]{0,160},")
+
+
+def fronted_tie(text: str, offset: int, pair, published, year_hint: int | None, cue_dates
+                ) -> tuple[Event, object, Relation | None] | None:
+    """(event, date, relation) of a pair as a sentence opening with an
+    earlier signing tells it: the partner named in that clause's, the
+    partners of the main clause the rest's. ``cue_dates(text, published,
+    cues, year_hint)`` dates a clause (``nearest_date``)."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return None
+    inside = [s.start - offset < m.end() for s in pair]
+    if all(inside):
+        return None  # (both in the clause: the sentence's own reading)
+    clause = text[:m.end()] if any(inside) else text[m.end():]
+    cues = relations_in(clause)
+    event = Event.ESTABLISHED if any(inside) else event_of(clause)[0]
+    return event, cue_dates(clause, published, cues, year_hint), relation_of(clause, cues, []) if cues else None
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
+    """Whether a date written at ``at`` belongs to another clause than the
+    pair's ``item``: a later one ('... with Kanagawa, and a friendship
+    agreement with Saitama in 2018'), or an earlier one when both sides are
+    in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
+    English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
+    return at >= item[1] or (0 <= at < item[0] <= first_side)
