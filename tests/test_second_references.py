@@ -301,7 +301,7 @@ def test_a_where_clause_about_other_governments_is_theirs_not_the_visitors(nlp):
             "to Taoyuan, where the prefecture's Ureshino City signed a friendship agreement with Taoyuan's Daxi "
             "District.")
     found = run(nlp, text, published=dt.date(2024, 5, 1))
-    assert {(m.a.name, m.b.name) for m in found} == {("Daxi District", "Ureshino")}
+    assert {(m.a.id, m.b.name) for m in found} == {("TW-TAO-daxi", "Ureshino")}
 
 
 def test_a_third_local_government_that_witnesses_a_signing_is_no_party(nlp):
