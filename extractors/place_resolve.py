@@ -132,7 +132,7 @@ class PlaceResolver:
         if division is not None or abbreviated is not None:
             written = fold_core(abbreviated[0].name if abbreviated else division.group(2))
             inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
-                      and fold_core(p.name) == fold_core(name)]
+                      and fold_core(p.name) == fold_core(name)] or self._misspelt_in(name, written)
             if inside:
                 return inside[0]
             if division is not None and (town := self._town_in_division(text, end, name)) is not None:
@@ -216,6 +216,17 @@ class PlaceResolver:
         found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY
                  and (p.population or 0) >= population and fold_core(p.name) == fold_core(name)]
         return found[0] if len({p.country for p in found}) == 1 else None
+
+    def _misspelt_in(self, name: str, division: str) -> list[Place]:
+        """'Hartford County, Maryland': no such county there, but Harford
+        County, one letter apart; a name the text places in a division it
+        does not hold is looked for there with one letter left out."""
+        first, _, rest = name.partition(" ")
+        if len(first) < 5:
+            return []
+        variants = {first[:k] + first[k + 1:] for k in range(1, len(first))}
+        return [p for v in sorted(variants) for p in self.gaz.foreign_lookup(f"{v} {rest}".strip())
+                if p.admin1 and fold_core(p.admin1) == division and _one_edit(fold_core(p.name), fold_core(name))]
 
     def _misspelt_prefecture(self, name: str) -> Place | None:
         """'Tottri Prefecture' on a hurried English page: the one Japanese

@@ -317,3 +317,9 @@ def test_a_fronted_clause_tells_an_earlier_signing_and_the_main_clause_a_plan(nl
     found = run(nlp, text, published=dt.date(2024, 5, 1))
     assert {(m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found} == {
         ("Miyazaki", "friendship", "established", "2023"), ("Nichinan", "sister", "proposed", "2024-06")}
+
+
+def test_a_county_misspelt_by_a_letter_is_found_in_the_state_written_after_it(nlp):
+    text = "Taoyuan has signed a sister city agreement with Hartford County, Maryland, USA, in 1983."
+    found = run(nlp, text)
+    assert {(m.b.name, m.b.admin1) for m in found} == {("Harford County", "Maryland")}
