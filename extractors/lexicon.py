@@ -108,6 +108,11 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|"
+        # 'a formal sister city relationship would promote trade': a tie supposed, not made
+        r"(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+(?:relationship|agreement|partnership|ties)\s+"
+        r"(?:would|could)\s+(?!be\s+(?:renewed|extended|celebrated)|continue)|"
+        # 'authorizing the Mayor to execute a sister city agreement'
+        r"authori[sz]\w*\s+(?:[\w-]+\s+){0,4}?to\s+(?:execute|sign|enter\s+into)|"
         # 'The agreement still needs to be signed by the two leaders'
         r"(?:(?:needs?|has\s+yet|have\s+yet|(?:is|are)\s+(?:yet|still))\s+to\s+be|must\s+(?:still\s+)?be)\s+"
         r"(?:signed|ratified|formali[sz]ed)|negotiat\w*|consider(?:s|ed|ing|ation\s+of)?|intend\w*|"

@@ -323,3 +323,14 @@ def test_a_county_misspelt_by_a_letter_is_found_in_the_state_written_after_it(nl
     text = "Taoyuan has signed a sister city agreement with Hartford County, Maryland, USA, in 1983."
     found = run(nlp, text)
     assert {(m.b.name, m.b.admin1) for m in found} == {("Harford County", "Maryland")}
+
+
+def test_a_council_resolution_authorizing_a_signing_proposes_the_tie(nlp):
+    text = ("A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF BOISE, IDAHO, AUTHORIZING\n"
+            "THE MAYOR TO EXECUTE A SISTER CITY AGREEMENT WITH TAINAN CITY, TAIWAN\n"
+            "WHEREAS, the City of Boise and Tainan City have enjoyed cultural and\n"
+            "educational exchanges since 2015; and\n"
+            "WHEREAS, a formal sister city relationship would promote trade,\n"
+            "tourism and student exchanges between the two cities;\n")
+    found = run(nlp, text, published=dt.date(2019, 4, 10))
+    assert found and {m.event.value for m in found} == {"proposed"}
