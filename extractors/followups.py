@@ -33,7 +33,7 @@ _FOLLOWUP = re.compile(
     rf"|(?i:\b(?P<n>{_ORDINAL})\s+anniversary\s+of\s+(?:the|their|our|its)\s+"
     r"(?:signing|agreement|partnership|ties|relationship|twinning|sister[\s-]+cit(?:y|ies)(?:\s+(?:agreement|relationship|ties))?)\b)"
     # 'In 2004, the two cities marked the 25th anniversary with a delegation visit'
-    r"|(?i:\b(?:the\s+(?:two|2)\s+(?:cities|towns|counties|sides)|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
+    r"|(?i:\b(?:the\s+(?:(?:two|2)\s+)?(?:cities|towns|counties|sides)|both\s+cities)\s+(?:marked|celebrated|commemorated)\s+(?:the|their)\s+"
     rf"(?P<m>{_ORDINAL})\s+anniversary\b)"
     # '今年で42周年を迎え、10月8日に記念式典を…', '今年適逢第30週年': this year's count, after the founding
     r"|(?:今年|本年)(?:で|は|適逢|迎來|迎来|邁入|迈入)?\s*第?(?P<y>\d{1,3}|[一二三四五六七八九十]{1,4})\s*(?:周年|週年)")

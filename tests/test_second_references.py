@@ -334,3 +334,12 @@ def test_a_council_resolution_authorizing_a_signing_proposes_the_tie(nlp):
             "tourism and student exchanges between the two cities;\n")
     found = run(nlp, text, published=dt.date(2019, 4, 10))
     assert found and {m.event.value for m in found} == {"proposed"}
+
+
+def test_the_cities_marking_the_tenth_anniversary_renew_the_tie_before(nlp):
+    text = ("Overland Park has two sister cities: Tatebayashi, Japan, since 2019, and Hsinchu City, Taiwan, since "
+            "2011. The agreement was signed the following year in Hsinchu. In 2021, the cities marked the tenth "
+            "anniversary with a virtual celebration.")
+    found = run(nlp, text, published=dt.date(2023, 1, 1))
+    assert ("renewed", "2021") in {(m.event.value, m.date.iso() if m.date else None) for m in found
+                                   if m.a.country == "TW"}
