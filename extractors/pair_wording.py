@@ -284,7 +284,8 @@ def enumerated_item(text: str, offset: int) -> tuple[int, int] | None:
         # clauses joined by 'while', 'whereas', 'but', a semicolon, or ', and a …'.
         cuts = [m.start() for m in _EN_CLAUSE.finditer(text)]
         bounds = list(zip([0, *cuts], [*cuts, len(text)]))
-        listed = [(s, e) for s, e in bounds if relations_in(text[s:e]) or (s and ELLIPSIS.search(text, s, e))]
+        listed = [(s, e) for s, e in bounds if relations_in(text[s:e]) or (s and ELLIPSIS.search(text, s, e))
+                  or (s and _SIGNED_WITH_ONLY.search(text, s, e))]  # ('…; Taipei signed with Majuro Atoll in 2004')
     if len(listed) < 2:
         return None
     return next(((s, e) for s, e in listed if s <= offset < e), None)
@@ -304,6 +305,7 @@ def in_other_item(text: str, at: int, item: tuple[int, int]) -> bool:
 # 'Hsinchu County and Okayama followed in 2018': a clause that repeats the tie before it for a pair of its own.
 ELLIPSIS = re.compile(r"(?i)\b(?:followed(?:\s+suit)?|did\s+(?:the\s+)?same|likewise)\b")
 _BRACKET = re.compile(r"\([^()]{1,40}\)")
+_SIGNED_WITH_ONLY = re.compile(r"(?i)\b(?:signed|inked|twinned|partnered)\s+(?:[\w-]+\s+){0,3}?with\b")
 _EN_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+(?:and\s+)?(?=(?:[A-Z][\w'’-]+\s+){1,3}and\s+(?:[\w'’-]+\s+){0,2}[A-Z])|,\s+and\s+(?:also\s+)?(?:an?|another|\d+|two|three|four|five|six|"
                         r"seven|eight|nine|ten|several|many)\s+"  # (', and 6 friendship cities, among them …')
                         # ('signed a friendship agreement with Sendai in 2006 and a tourism agreement with Kanazawa')

@@ -343,3 +343,10 @@ def test_the_cities_marking_the_tenth_anniversary_renew_the_tie_before(nlp):
     found = run(nlp, text, published=dt.date(2023, 1, 1))
     assert ("renewed", "2021") in {(m.event.value, m.date.iso() if m.date else None) for m in found
                                    if m.a.country == "TW"}
+
+
+def test_a_clause_after_a_semicolon_that_only_says_signed_with_dates_its_own_pair(nlp):
+    text = ("Pingtung County and Mili Atoll of the Marshall Islands became sister cities in 2019; Taipei signed with "
+            "Majuro Atoll in 2004.")
+    found = {m.a.name: m for m in run(nlp, text)}
+    assert found["Pingtung"].date.iso() == "2019" and found["Taipei"].date.iso() == "2004"
