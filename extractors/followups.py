@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractors.dates import cjk_number, find_dates
 from extractors.event_dates import sharpest
-from extractors.lexicon import relations_in
+from extractors.lexicon import event_of, relations_in
 from extractors.other_side import Sentence
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
@@ -62,6 +62,32 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
         founding = EventDate(value=dt.date(kept.value.year - n, 1, 1), precision=DatePrecision.YEAR, text="")
         mentions.append(base.model_copy(update={"date": founding, "evidence": evidence, "themes": ()}))
     return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
+                      selected=True)]
+
+
+def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: str, published: dt.date | None,
+                page: int | None) -> list[Candidate]:
+    """'台湾・基隆市（友好都市）' then '平成30年（2018年）に友好交流協定を締結しました。':
+    a Japanese sentence that states a signing and names no one is about the
+    one pair the rules chose in the sentence just before (its topic left
+    unsaid); in Chinese, only under a heading line (no full stop). Only a
+    prose sentence: a row of a table with a name not read is another row."""
+    chosen = [c for c in before if c.selected]
+    event, found = event_of(sent.text)
+    heading = "。" not in prev.text and "." not in prev.text.strip()[-1:] and prev.text.endswith("\n")
+    if lang not in ("ja", "zh") or (lang == "zh" and not heading) or len({c.pair for c in chosen}) != 1 \
+            or not found or event is Event.PROPOSED or sent.sides or not relations_in(sent.text) \
+            or not sent.text.strip().endswith("。") \
+            or any(c.mentions[0].evidence.start != prev.start for c in chosen):
+        return []  # (the pair of the sentence just before, not of one further back)
+    found_dates = find_dates(sent.text, published)
+    date = sharpest(found_dates, found_dates[0]).date if found_dates else None
+    evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
+    cues = relations_in(sent.text)
+    mention = chosen[0].mentions[0].model_copy(update={
+        "event": event, "date": date, "evidence": evidence, "themes": (),
+        "relation": relation_of(sent.text, cues, [prev.text])})
+    return [Candidate(pair=chosen[0].pair, mentions=[mention], features={**chosen[0].features, "followup": 1.0},
                       selected=True)]
 
 

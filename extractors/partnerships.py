@@ -32,7 +32,7 @@ from extractors.elses_ties import (apposed_partners, coordinated_partners, gappe
                                    organisations_tie, partners_of_subject, signers_own, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, clause_date,
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
-from extractors.followups import anniversary_followups, example_pairs
+from extractors.followups import anniversary_followups, example_pairs, unsaid_pair
 from extractors.lexicon import event_of, relations_in
 from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_owner, passage_sides, subject_referent,
                                    topic_before, unnamed_subject)
@@ -121,7 +121,9 @@ class PartnershipFinder:
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)
-            if not sent.sides and not sent.orgs and (kept := anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start))):
+            if not sent.sides and not sent.orgs and (kept := anniversary_followups(
+                    sent, before, doc._.published, page_at(doc, sent.start)) or (i and unsaid_pair(
+                    sent, sentences[i - 1], before, self.lang, doc._.published, page_at(doc, sent.start)))):
                 candidates.extend(kept)  # ('令和5年には協定締結5周年を記念し、…': the tie of the sentence before)
                 continue
             before = []

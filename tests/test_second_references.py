@@ -350,3 +350,10 @@ def test_a_clause_after_a_semicolon_that_only_says_signed_with_dates_its_own_pai
             "Majuro Atoll in 2004.")
     found = {m.a.name: m for m in run(nlp, text)}
     assert found["Pingtung"].date.iso() == "2019" and found["Taipei"].date.iso() == "2004"
+
+
+def test_a_japanese_sentence_under_a_partners_heading_is_about_that_partner(nlp):
+    text = ("八代市の姉妹都市・友好都市\n台湾・基隆市（友好都市）\n"
+            "平成30年（2018年）に友好交流協定を締結しました。港湾都市同士として交流を深めています。\n")
+    found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 八代市", url="https://www.city.yatsushiro.lg.jp/kokusai")
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {("Keelung", "Yatsushiro", "2018")}
