@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractors.lexicon import event_of, relations_in
+from extractors.lexicon import PAIR_ANAPHOR, event_of, relations_in
 from extractors.segmentation import text_of
 from extractors.tie_kinds import relation_of
 from models.records import Relation
@@ -90,4 +90,8 @@ def aims_only(text: str, sent_start: int, cues, asides: list[tuple[int, int]], s
     return bool(asides) and all(any(
         x <= sent_start + c[1] < y and not _ASIDE_ANAPHOR.search(text, x, y) and not _PERSON_ASIDE.match(text, x)
         and not any(x <= p.start < y or _BEFORE_ASIDE.fullmatch(text, p.end, x) for p in sides)
+        and not _PAIR_BEFORE.search(text, max(0, x - 40), x)  # ('The two cities, which signed … in 2017, will …')
         for x, y in asides) for c in cues)
+
+
+_PAIR_BEFORE = re.compile(PAIR_ANAPHOR.pattern + r"\s*,?\s*$", PAIR_ANAPHOR.flags)

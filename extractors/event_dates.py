@@ -314,7 +314,11 @@ def ceremony_date(following: list[str], published) -> EventDate | None:
 # "Tainan and Kumamoto's ties, established in 2017, were upgraded on Monday":
 # an aside that dates the founding, apart from the main clause's event.
 # (', which began in 1988, was dissolved in 2012': the same, as a relative clause)
-_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:(?:[\w-]+\s+)?years?\s+after\s+)?(?:which\s+(?:was\s+|were\s+)?)?(?:first\s+|originally\s+)?"
+# (and ', more than four decades after the two first signed it in 1982')
+_FOUNDING_ASIDE = re.compile(r"(?i),\s*(?:(?:more\s+than|nearly|almost|over|some|about)\s+)?"
+                             r"(?:(?:[\w-]+\s+)?(?:years?|decades?)\s+after\s+)?"
+                             r"(?:(?:the\s+two|both)(?:\s+(?:cities|sides|towns|counties|governments))?\s+)?"
+                             r"(?:which\s+(?:was\s+|were\s+)?)?(?:first\s+|originally\s+)?"
                              r"(?:established|signed|signing|formed|forged|inked|concluded|set\s+up|began|started)\s+"
                              r"(?:it\s+|them\s+)?"
                              r"(?:in|on)\s+([^,;.]{4,30})(?:,|\.?\s*$)")  # (', eight years after first signing it in 2016.')

@@ -357,3 +357,18 @@ def test_a_japanese_sentence_under_a_partners_heading_is_about_that_partner(nlp)
             "平成30年（2018年）に友好交流協定を締結しました。港湾都市同士として交流を深めています。\n")
     found = run(nlp, text, lang="ja", title="姉妹都市・友好都市 - 八代市", url="https://www.city.yatsushiro.lg.jp/kokusai")
     assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {("Keelung", "Yatsushiro", "2018")}
+
+
+def test_the_two_cities_which_signed_in_an_aside_are_the_pair_before(nlp):
+    text = ("Tainan and Kumamoto City have agreed to cooperate in semiconductor talent training. The two cities, "
+            "which signed a friendship agreement in 2017, will also promote school trips.")
+    found = run(nlp, text, published=dt.date(2025, 2, 14))
+    assert {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None) for m in found} == {
+        ("Tainan", "Kumamoto", "established", "2017")}
+
+
+def test_decades_after_the_two_first_signed_it_dates_the_founding(nlp):
+    text = ("Hualien City and Yonaguni Town in Okinawa renewed their sister city pact on Sunday, more than four "
+            "decades after the two first signed it in 1982.")
+    found = run(nlp, text, published=dt.date(2024, 9, 30))
+    assert ("established", "1982") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
