@@ -296,6 +296,8 @@ def joined_name(written: str) -> str:
 
 # 'the eastern Taiwan city of Hualien': the city, not the county.
 LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
+# 'Hsinchu Magistrate Yang Wen-ke': a magistrate or commissioner heads a county, not the city of that name.
+COUNTY_HEAD_AFTER = re.compile(r"\s+(?:Magistrate|Commissioner)\b")
 LEVEL_AFTER = re.compile(r"(?i),\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(city|county)\b(?!['’]|\s+seat)")  # 'Hualien, the Taiwanese city'
 # Territories with an ISO country code that sign ties as one government.
 TERRITORIES = frozenset({"GU", "AS", "PR", "VI", "MP"})

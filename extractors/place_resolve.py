@@ -38,6 +38,8 @@ _DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$|\b(?:sister|friendship|partne
 # 'Washington State Kennewick' (a table's state column), 'New York State'.
 _STATE_AFTER = re.compile(r"\s+State\b")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
+# 'Hualien County Commissioner Hsu Chen-wei and Yonaguni Mayor …': two heads that sign together.
+_HEADS_JOINED = re.compile(r"(?:Mayor|Magistrate|Commissioner|Governor|Chief|Speaker)\s+(?:[A-Z][\w'’.-]+\s+){1,3}and\s+$")
 _NOT_TOWNS = frozenset({"The", "This", "That", "Mayor", "Governor", "Japan", "Korea", "China"})
 _GLUED_UNIT = re.compile(r"(?<=[a-z]{3})(?=(?:City|County|Town|Village|Prefecture|Province|State)\b)")
 # 'Arlington, Virginia', 'Tacoma of Washington', 'Yonaguni Town in Okinawa': a name just before a division.
@@ -185,7 +187,8 @@ class PlaceResolver:
                     # name, and it is coordinated with a Taiwanese government ('Yonaguni and Hualien City
                     # signed') or the object of a tie ('an agreement with Yonaguni Mayor Itokazu')
                     label in ("GPE", "HEADED") and len({p.id for p in candidates}) == 1 and fold_core(top.name) == core
-                    and (joined_to(text, start, end, self.forms) or named_in_a_tie(text, start, end))):
+                    and (joined_to(text, start, end, self.forms) or named_in_a_tie(text, start, end)
+                         or (label == "HEADED" and _HEADS_JOINED.search(text, max(0, start - 60), start)))):
             return None  # a village named without its country is more likely a word
         if not hint and doc_countries and not doc_countries.get(top.country):
             # A country the document names wins over population, unless the

@@ -78,7 +78,8 @@ def titled_names(text: str) -> list[tuple[int, int, str | None]]:
 
 # 'Kumamoto Governor Ikuo Kabashima', 'Sendai Mayor Kazuko Kori': a place
 # named by the title of the person who heads its government.
-_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Gov\.|Mayor|Magistrate)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+")  # ('Nagasaki Gov. Kengo Oishi')
+_HEADED = re.compile(rf"\b({_NAME})\s+(Governor|Gov\.|Mayor|Magistrate)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+"  # ('Nagasaki Gov. Kengo Oishi')
+                     r"|(?=(?:signed|inked|and|said|visited|met)\b))")  # ("Fukuoka's Yanagawa Mayor signed")
 _NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt", "Lt.", "Then", "City", "County",
                         "State", "Town", "New"})
 
@@ -86,10 +87,16 @@ _NOT_HEADS = frozenset({"Deputy", "Vice", "Former", "Acting", "Lieutenant", "Lt"
 def headed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of each place named by its head's title."""
     # 'Koror State Governor': the generic word may end a name of two words or more.
-    return [(m.start(1), m.end(1), m.group(2)) for m in _HEADED.finditer(text)
-            if m.group(1).split()[0] not in _NOT_NAMES | _NOT_HEADS and (
-                m.group(1).split()[-1] not in _NOT_HEADS or (
-                    len(m.group(1).split()) > 1 and m.group(1).split()[-1] in ("City", "County", "State")))]
+    # ("Fukuoka's Yanagawa Mayor": the head's place is the one after the possessive)
+    found = [(m.start(1) + (cut.end() if (cut := _POSSESSOR.search(m.group(1))) else 0), m.end(1), m.group(2))
+             for m in _HEADED.finditer(text)]
+    return [(start, end, title) for start, end, title in found
+            if (name := text[start:end]).split()[0] not in _NOT_NAMES | _NOT_HEADS and (
+                name.split()[-1] not in _NOT_HEADS or (
+                    len(name.split()) > 1 and name.split()[-1] in ("City", "County", "State")))]
+
+
+_POSSESSOR = re.compile(r".*(?:'s|’s)\s+")
 
 
 def headed_places(finder, text: str, taken, countries, doc_countries) -> list[PlaceSpan]:

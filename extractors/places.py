@@ -27,10 +27,10 @@ from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
-from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, DICTIONARY_POPULATION, DIVISION_OF, ENVOY_OF, GOVERNMENT_PRESSED,
-                                   GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN, JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE,
-                                   PERSON_TITLES, TERRITORIES, TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references,
-                                   is_org, joined_name, joined_to, list_siblings, named_in_a_tie, nation_name, not_a_place,
+from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
+                                   ENVOY_OF, GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN,
+                                   JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
+                                   TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references, is_org, joined_name, joined_to, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
@@ -146,8 +146,8 @@ class PlaceFinder(PlaceResolver):
                 # 'the eastern Taiwan city of Hualien', 'Hualien, the Taiwanese city': the city, not the county.
                 level = LEVEL_BEFORE.search(text_of(doc), max(0, span.start_char - 12), span.start_char) or \
                     LEVEL_AFTER.match(text_of(doc), span.end_char)
-                if level is not None:
-                    entries = self.forms.get(f"{span.text} {level.group(1).title()}", entries)
+                if level is not None or COUNTY_HEAD_AFTER.match(text_of(doc), span.end_char):
+                    entries = self.forms.get(f"{span.text} {level.group(1).title() if level else 'County'}", entries)
             # Bare township/district names ("Xinyi", "Zhongshan") are common words or names abroad: only beside their county.
             in_taiwan = IN_TAIWAN.match(text_of(doc), span.end_char) is not None  # 'Tamsui, Taiwan'
             entries = [e for e in entries if has_generic or in_taiwan or e.place.level not in (Level.TOWNSHIP, Level.DISTRICT)

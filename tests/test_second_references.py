@@ -372,3 +372,22 @@ def test_decades_after_the_two_first_signed_it_dates_the_founding(nlp):
             "decades after the two first signed it in 1982.")
     found = run(nlp, text, published=dt.date(2024, 9, 30))
     assert ("established", "1982") in {(m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+# ---------------------------------------------------------------- heads' titles
+
+def test_a_magistrate_heads_the_county_not_the_city_of_that_name(nlp):
+    found = run(nlp, "Hsinchu Magistrate Yang Wen-ke signed a sister county agreement with Salt Lake County on Monday.",
+                published=dt.date(2024, 1, 1))
+    assert {m.a.id for m in found} == {"TW-HSQ"}
+
+
+def test_a_mayor_named_by_title_after_a_possessive_heads_the_town_not_the_possessor(nlp):
+    found = run(nlp, "Chiayi Magistrate Weng Chang-liang and Fukuoka's Yanagawa Mayor signed a friendship pact.")
+    assert {(m.a.id, m.b.name) for m in found} == {("TW-CYQ", "Yanagawa")}
+
+
+def test_a_small_towns_mayor_signing_beside_a_taiwanese_head_vouches_for_the_town(nlp):
+    found = run(nlp, "Hualien County Commissioner Hsu Chen-wei and Yonaguni Mayor Itokazu Kenichi signed a friendship "
+                     "agreement.")
+    assert {(m.a.name, m.b.name) for m in found} == {("Hualien", "Yonaguni")}
