@@ -239,8 +239,15 @@ def background(mention: Mention, siblings: list[Mention]) -> bool:
     the visit or the new agreement are listed for that later event, and the
     founding gets only those its own sentence names (a pair's records
     differed in themes in 24 of 39 pairs with several records)."""
-    if mention.event is not Event.ESTABLISHED:
-        return False
+    if mention.event is Event.ESTABLISHED and _founding_behind(mention, siblings):
+        return True
+    # Of a pair's records of different events, any dated before the latest is the older one ('signed in 2013,
+    # renewed today' lists today's themes; cross-validated theme F1 0.745 -> 0.748).
+    return mention.date is not None and any(m.event is not mention.event for m in siblings) \
+        and mention.date.value < max(m.date.value for m in siblings if m.date)
+
+
+def _founding_behind(mention: Mention, siblings: list[Mention]) -> bool:
     # Undated, it takes the founding year another passage gives the same tie.
     years = [m.date.value.year for m in siblings if m.date and m.event is mention.event
              and m.relation is mention.relation]

@@ -158,3 +158,19 @@ def test_simplified_and_japanese_characters_read_like_traditional_ones():
     traditional = themes_of("兩市將在經貿、醫療、環境保護等領域合作")
     assert themes_of("两市将在经贸、医疗、环境保护等领域合作") == traditional
     assert Theme.ECONOMY_TRADE in themes_of("経済交流を進める")
+
+
+def test_of_a_pairs_records_of_different_events_the_older_keeps_only_its_own_themes():
+    from extractors.pair_scorer import background
+    from models.records import DatePrecision, Event, EventDate, Evidence, Mention, Place, Relation
+    import datetime as dt
+
+    tw = Place(id="TW-TNN", name="Tainan", country="TW", level="special_municipality")
+    jp = Place(id="gn:1", name="Sendai", country="JP", level="city")
+
+    def record(event: Event, year: int) -> Mention:
+        return Mention(a=tw, b=jp, a_text="Tainan", b_text="Sendai", relation=Relation.FRIENDSHIP, event=event,
+                       date=EventDate(value=dt.date(year, 1, 1), precision=DatePrecision.YEAR),
+                       evidence=Evidence(text="x", start=0, end=1), confidence=0.9)
+    renewed, again = record(Event.RENEWED, 2015), record(Event.ESTABLISHED, 2023)
+    assert background(renewed, [renewed, again]) and not background(again, [renewed, again])
