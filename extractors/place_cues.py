@@ -226,7 +226,8 @@ _OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Represe
 
 
 def is_org(text: str, start: int, end: int) -> bool:
-    if council_acts(text, end) or council_of(text, start, end):
+    if council_acts(text, end) or council_of(text, start, end) or (  # ('the Xitun District Office': its government)
+            text[start:end].endswith(("District", "Township")) and re.match(r"\s+Office\b", text[end:end + 8])):
         return False
     if re.match(r"[-\s](?:based|born|raised|headquartered)\b", text[end:end + 14]):
         return True  # 'Taichung-based Giant Manufacturing', 'Tainan-born artist Chen'
@@ -252,7 +253,6 @@ def is_org(text: str, start: int, end: int) -> bool:
     # 'Ports of Kaohsiung and Busan': the second of a pair under one such noun.
     return bool(re.search(r"\b(?:ports|universities|councils|airports)\s+of\s+[A-Z][\w'’ -]{1,30}\s+and\s+$",
                           text[max(0, start - 60):start], re.I))
-
 
 
 _TOWN_BEFORE_DIVISION = re.compile(
@@ -373,15 +373,23 @@ def subject_noun(tok, sent) -> bool:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}")
+_TW_IN_GAP = re.compile(r"(?:\s+(?:District|Township)\s+Office)?(?:\s+in|,)\s+"
+                        r"|\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:district|township)\s+(?:in|of)\s+")  # ('the first district in')
 _IN_GAP = re.compile(r"(?:\s+(?:Town|City|Village))?(?:\s+in|,)\s+(?:the\s+)?")
 
 
 def possessive_locators(text: str, spans: list[PlaceSpan], divisions) -> None:
-    """"Okayama's Kurashiki", "Osaka's neighbour Sakai": a place owning a
-    place of its own division only says where that one is; so does the
-    division written after it ('Kikuyo in Kumamoto', 'Kure, Hiroshima'; ``divisions`` gives the
-    divisions of a country by a name, for one read as the city of that name)."""
+    """"Okayama's Kurashiki", "Osaka's neighbour Sakai": a place owning a place of its own division only says
+    where that one is; so does the division written after it ('Kikuyo in Kumamoto', 'Kure, Hiroshima'; ``divisions``
+    gives the divisions of a country by a name, for one read as the city of that name)."""
     for a, b in zip(spans, spans[1:]):
+        if a.is_side and b.is_side and a.place.country == b.place.country == "TW":
+            # "Taichung's Xitun District", 'the Xitun District Office in Taichung': the city only locates its district
+            if b.place.id.startswith(a.place.id + "-") and _POSSESSIVE_GAP.fullmatch(text, a.end, b.start):
+                a.kind = "locator"
+            elif a.place.id.startswith(b.place.id + "-") and _TW_IN_GAP.fullmatch(text, a.end, b.start):
+                b.kind = "locator"
+            continue
         if not (a.is_side and b.is_side and a.place.country == b.place.country and a.place.country != "TW"):
             continue
         if b.place.admin1 in (a.place.name, a.place.admin1 or "") and _POSSESSIVE_GAP.fullmatch(text, a.end, b.start):

@@ -391,3 +391,10 @@ def test_a_small_towns_mayor_signing_beside_a_taiwanese_head_vouches_for_the_tow
     found = run(nlp, "Hualien County Commissioner Hsu Chen-wei and Yonaguni Mayor Itokazu Kenichi signed a friendship "
                      "agreement.")
     assert {(m.a.name, m.b.name) for m in found} == {("Hualien", "Yonaguni")}
+
+
+def test_a_district_office_is_its_district_and_the_city_that_holds_it_no_party(nlp):
+    text = ("The Xitun District Office in Taichung and the city of Hoboken, New Jersey, signed a sister city agreement "
+            "on Tuesday, making Xitun the first district in Taichung with a US sister city.")
+    found = run(nlp, text, published=dt.date(2025, 8, 27))
+    assert {(m.a.id, m.b.name) for m in found} == {("TW-TXG-xitun", "Hoboken")}
