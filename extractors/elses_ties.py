@@ -350,7 +350,7 @@ _CLAUSE_STOP = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")
 # ', and the city hopes to sign an agreement with Okayama next year', ', but the sister city agreement
 # with Winnipeg remains': a later clause whose subject points back to the government the sentence began with.
 _BACK_SUBJECT = re.compile(r"(?i),\s+(?:and|while|but)\s+(?:(?:the\s+(?:city|county|town|township|municipality|"
-                           r"prefecture|state)|it|he|she)\s+[^,;.]{0,60}?"
+                           r"prefecture|state)(?!\s+of\b)|it|he|she)\s+[^,;.]{0,60}?"  # (not ', and the city of Hakodate …')
                            r"|the\s+(?:[\w-]+\s+){0,3}?(?:agreement|ties|relationship|partnership)\s+)\bwith\s+(?:the\s+)?"
                            # ('Kagoshima signed … with Kaohsiung and hopes to establish similar ties with Taipei', '… ditched … and signed one with')
                            r"|\s+and\s+(?:also\s+|then\s+)?(?:(?:hopes?|plans?|wants?|intends?|aims?|seeks?|wishes)\s+to\s+"
@@ -362,7 +362,8 @@ def gapped_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, 
     of each later clause that refers back to the sentence's first place."""
     first = min(sides, key=lambda s: s.start, default=None)
     out = [(first, s) for m in _BACK_SUBJECT.finditer(text, first.end) for s in sides
-           if s.start == m.end() and (s.place.country == "TW") != (first.place.country == "TW")] if first else []
+           if s.start == m.end() and (s.place.country == "TW") != (first.place.country == "TW")
+           and not any(m.start() <= o.start < s.start for o in sides)] if first else []  # (a subject of its own)
     for cut in _NEXT_CLAUSE.finditer(text, min((s.start for s in sides), default=0)):
         subject = next((s for s in sides if s.start == cut.end()), None)
         if subject is None or not _GAPPED.match(text, subject.end) \

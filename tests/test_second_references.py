@@ -398,3 +398,10 @@ def test_a_district_office_is_its_district_and_the_city_that_holds_it_no_party(n
             "on Tuesday, making Xitun the first district in Taichung with a US sister city.")
     found = run(nlp, text, published=dt.date(2025, 8, 27))
     assert {(m.a.id, m.b.name) for m in found} == {("TW-TXG-xitun", "Hoboken")}
+
+
+def test_a_later_clause_with_a_named_city_as_subject_pairs_its_own_partner_only(nlp):
+    text = ("Among the latest, the town of Kamishihoro in Hokkaido signed a friendship agreement with Taitung "
+            "County's Luye Township in May, and the city of Hakodate renewed its pact with Tainan.")
+    found = run(nlp, text, published=dt.date(2023, 7, 10))
+    assert {(m.a.name, m.b.name) for m in found} == {("Luye Township", "Kamishihoro"), ("Tainan", "Hakodate")}
