@@ -404,4 +404,4 @@ def test_a_later_clause_with_a_named_city_as_subject_pairs_its_own_partner_only(
     text = ("Among the latest, the town of Kamishihoro in Hokkaido signed a friendship agreement with Taitung "
             "County's Luye Township in May, and the city of Hakodate renewed its pact with Tainan.")
     found = run(nlp, text, published=dt.date(2023, 7, 10))
-    assert {(m.a.name, m.b.name) for m in found} == {("Luye Township", "Kamishihoro"), ("Tainan", "Hakodate")}
+    assert {(m.a.id, m.b.name) for m in found} == {("TW-TTT-luye", "Kamishihoro"), ("TW-TNN", "Hakodate")}
