@@ -49,7 +49,7 @@ _NAME_BREAKS = frozenset({"sister", "friendship", "friendly", "twin", "partner",
                           "deputy"})
 GOVERNMENT_TAILS = re.compile(
     r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state|local)?\s*"
-    r"(?:government|city hall|town hall|administration)$", re.I)
+    r"(?:government|city hall|town hall|administration)$|(?:(?<=District)|(?<=Ward))\s+Office$", re.I)  # ('Gangnam District Office')
 # A reporting or responding verb right after a capital's name.
 GOVERNMENT_VOICE = re.compile(
     r"(?:'s\s+government)?\s+(?:has\s+|had\s+|have\s+)?(?:respond|said|says|protest|demand|warn|insist|"

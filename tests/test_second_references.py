@@ -405,3 +405,10 @@ def test_a_later_clause_with_a_named_city_as_subject_pairs_its_own_partner_only(
             "County's Luye Township in May, and the city of Hakodate renewed its pact with Tainan.")
     found = run(nlp, text, published=dt.date(2023, 7, 10))
     assert {(m.a.id, m.b.name) for m in found} == {("TW-TTT-luye", "Kamishihoro"), ("TW-TNN", "Hakodate")}
+
+
+def test_a_korean_district_office_is_its_district(nlp):
+    text = ("Gangnam District Office said Tuesday it signed a memorandum of understanding with Taipei's Xinyi "
+            "District on smart city cooperation.")
+    found = run(nlp, text, published=dt.date(2024, 11, 5))
+    assert {(m.a.id, m.b.name) for m in found} == {("TW-TPE-xinyi", "Gangnam District")}
