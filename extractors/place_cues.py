@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.councils import council_acts, council_of
 from extractors.gazetteer.names import fold_core
 from models.records import Level, Place
 
@@ -31,22 +30,6 @@ class PlaceSpan:
 
 
 
-# Nouns that turn a place name into an organisation when they follow it.
-ORG_NOUNS = frozenset(
-    """zoo university college school hospital council councillor councillors councilor councilors port harbor harbour
-    airport station office bank company corp corporation inc ltd co group association chamber
-    museum library team club police court assembly legislature party times post news daily
-    tribune herald journal fc stadium park district-court bureau department ministry agency
-    institute academy foundation society federation union committee commission firm firms company's
-    manufacturer maker makers factory plant supplier startup enterprise holdings industries
-    technologies electronics railway railways railroad railroads airline airlines hotel temple shrine""".split()
-)
-# Words that may sit between a place name and an organisation noun.
-ORG_FILLERS = frozenset({"city", "county", "municipal", "metropolitan", "prefectural", "state", "provincial",
-                         "international", "national", "public", "general"})
-# Capitalised words that end a name: a tie or an office follows the place.
-_NAME_BREAKS = frozenset({"sister", "friendship", "friendly", "twin", "partner", "mayor", "governor", "magistrate",
-                          "deputy"})
 GOVERNMENT_TAILS = re.compile(
     r"\s+(?:city|county|prefectural|metropolitan|municipal|provincial|state|local)?\s*"
     r"(?:government|city hall|town hall|administration)$|(?:(?<=District)|(?<=Ward))\s+Office$", re.I)  # ('Gangnam District Office')
@@ -220,39 +203,6 @@ def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, st
             out.append((m.start(1), m.end(1), p.place.country))
             at = m.start(1)
     return [(s, e, c) for s, e, c in out if text[s:e].split()[0] not in _NOT_NAMES]
-
-
-_OFFICE_AFTER = re.compile(r"\s+(?:Economic|Trade)\s+and\s+Cultural\s+(?:Representative\s+)?Office", re.I)
-
-
-def is_org(text: str, start: int, end: int) -> bool:
-    if council_acts(text, end) or council_of(text, start, end) or (  # ('the Xitun District Office': its government)
-            text[start:end].endswith(("District", "Township")) and re.match(r"\s+Office\b", text[end:end + 8])):
-        return False
-    if re.match(r"[-\s](?:based|born|raised|headquartered)\b", text[end:end + 14]):
-        return True  # 'Taichung-based Giant Manufacturing', 'Tainan-born artist Chen'
-    if re.search(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", text[max(0, start - 22):start]):
-        return True  # 'Hon Hai, based in New Taipei, signed …': where a firm sits
-    if _OFFICE_AFTER.match(text, end):
-        return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
-    # (the name's own sentence: '…with Taitung County, Taiwan. Council member Doe said' names no council of it)
-    after = re.findall(r"[A-Za-z]+", re.split(r"[.!?;]\s|\n", text[end:end + 40])[0])[:3]
-    for word in after:
-        w = word.lower()
-        if w in ORG_NOUNS:
-            return True
-        # 'Hilton Tokyo Narita Airport': a name inside a longer capitalised
-        # name that ends in an organisation noun; a tie word ends the scan.
-        if w not in ORG_FILLERS and (not word[0].isupper() or w in _NAME_BREAKS):
-            break
-    if re.search(r"\b(?:Office|Embassy|Consulate|Mission|Representation)\s+$", text[max(0, start - 20):start]):
-        return True  # 'the British Office Taipei': where a nation's office sits
-    before = text[max(0, start - 20):start].lower()
-    if re.search(r"\b(?:universit(?:y|ies)|ports?|banks?|museums?|zoos?|councils?|airports?)\s+of\s+(?:the\s+)?$", before):
-        return True
-    # 'Ports of Kaohsiung and Busan': the second of a pair under one such noun.
-    return bool(re.search(r"\b(?:ports|universities|councils|airports)\s+of\s+[A-Z][\w'’ -]{1,30}\s+and\s+$",
-                          text[max(0, start - 60):start], re.I))
 
 
 _TOWN_BEFORE_DIVISION = re.compile(

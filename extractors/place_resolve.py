@@ -16,7 +16,8 @@ from functools import cache
 
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, ORG_NOUNS, joined_to, named_in_a_tie, nearby_country
+from extractors.org_names import ORG_NOUNS
+from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, joined_to, named_in_a_tie, nearby_country
 from models.records import Level, Place
 
 _DIVISIONS = (Level.STATE, Level.PREFECTURE, Level.PROVINCE, Level.REGION)
@@ -123,7 +124,7 @@ class PlaceResolver:
             hint, weak = sole_foreign_country(doc_countries), True
         if hint == "TW":
             return None
-        if (division_of := self._division_of_previous(text, start, name)) is not None:
+        if (division_of := self._division_of_previous(text, start, name, doc_countries)) is not None:
             return division_of
         if (division_of := self._division_of_unknown(text, start, name)) is not None:
             return division_of
@@ -134,7 +135,8 @@ class PlaceResolver:
         if division is not None or abbreviated is not None:
             written = fold_core(abbreviated[0].name if abbreviated else division.group(2))
             inside = [p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == written
-                      and fold_core(p.name) == fold_core(name)] or self._misspelt_in(name, written)
+                      and fold_core(p.name) == fold_core(name)] or self._misspelt_in(name, written) \
+                or self._in_province(name, written)
             if inside:
                 return inside[0]
             if division is not None and (town := self._town_in_division(text, end, name)) is not None:
@@ -194,6 +196,8 @@ class PlaceResolver:
             # A country the document names wins over population, unless the
             # best-known place is a major city and the other a village.
             local = [p for p in candidates if doc_countries.get(p.country)]
+            if top.level is not Level.CITY and (divisions := [p for p in local if p.level is not Level.CITY]):
+                return divisions[0]  # ('La Union' in a text about the Philippines: its province, not El Salvador's)
             # A first-level division without a population figure counts as large.
             size = top.population if top.population is not None else (
                 1_000_000 if top.level is not Level.CITY else 0)
@@ -219,6 +223,14 @@ class PlaceResolver:
         found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and p.level is Level.CITY
                  and (p.population or 0) >= population and fold_core(p.name) == fold_core(name)]
         return found[0] if len({p.country for p in found}) == 1 else None
+
+    def _in_province(self, name: str, division: str) -> list[Place]:
+        """'San Fernando, La Union': a province GeoNames files under its region
+        holds the namesake of that region (the town's admin1 is the region)."""
+        regions = {(p.country, fold_core(p.admin1)) for p in self.gaz.foreign_lookup(division)
+                   if p.level is not Level.CITY and p.admin1 and fold_core(p.name) == division}
+        return [p for p in self.gaz.foreign_lookup(name) if p.admin1 and (p.country, fold_core(p.admin1)) in regions
+                and fold_core(p.name) == fold_core(name)]
 
     def _misspelt_in(self, name: str, division: str) -> list[Place]:
         """'Hartford County, Maryland': no such county there, but Harford
@@ -294,13 +306,20 @@ class PlaceResolver:
             return None
         return _provisional(name, divisions[0].country).model_copy(update={"admin1": divisions[0].name})
 
-    def _division_of_previous(self, text: str, start: int, name: str) -> Place | None:
+    def _division_of_previous(self, text: str, start: int, name: str, doc_countries=None) -> Place | None:
         """'Arlington, Virginia': the division the name just before lies in,
-        not a South African town of the same name."""
+        not a South African town of the same name; one of a country the
+        document names first ('San Fernando, La Union' in a story on the
+        Philippines, where GeoNames files the town under its region)."""
         prev = _NAME_BEFORE.search(text, max(0, start - 60), start)
         if prev is None:
             return None
-        for division in self.gaz.foreign_lookup(name):
+        divisions = sorted(self.gaz.foreign_lookup(name), key=lambda p: not (doc_countries or {}).get(p.country))
+        for division in divisions:
+            if doc_countries and doc_countries.get(division.country) and division.level in _DIVISIONS \
+                    and fold_core(division.name) == fold_core(name) and self.gaz.foreign_lookup(prev.group(1), division.country):
+                return division
+        for division in divisions:
             if division.level in _DIVISIONS and fold_core(division.name) == fold_core(name) and any(
                     p.admin1 and fold_core(p.admin1) == fold_core(division.name)
                     for p in self.gaz.foreign_lookup(prev.group(1), division.country)):

@@ -27,11 +27,13 @@ from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
+from extractors.org_names import is_org
 from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN,
                                    JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
-                                   TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references, is_org, joined_name, joined_to, list_siblings, named_in_a_tie, nation_name, not_a_place,
-                                   possessive_locators, subject_noun, towns_before_division)
+                                   TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references, joined_name, joined_to,
+                                   list_siblings, named_in_a_tie, nation_name, not_a_place, possessive_locators,
+                                   subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
                                       sole_foreign_country, written_division)
@@ -76,6 +78,8 @@ class PlaceFinder(PlaceResolver):
         latin = [f for f in self.forms if f.isascii()]
         self.matcher.add("TW", list(nlp.tokenizer.pipe(latin)))
         self.syllables = SyllableNames(self.forms)  # 'Chia-Yi City', 'Ping Tung'
+        self._is_division = lambda name: any(p.level is not Level.CITY and fold_core(p.name) == fold_core(name)
+                                             for p in gazetteer.foreign_lookup(name))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[PlaceSpan] = []
@@ -112,7 +116,7 @@ class PlaceFinder(PlaceResolver):
             elif is_venue(text_of(doc), s, spans) or is_meeting_place(text_of(doc), s, last) \
                     or signed_in_among_parties(text_of(doc), s, spans):
                 s.kind = "venue"  # 'at the county hall in Zhubei': the county is the party
-            elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end):
+            elif s.kind in ("taiwan", "foreign") and is_org(text_of(doc), s.start, s.end, self._is_division):
                 s.kind = "org"
             elif s.kind == "foreign" and s.place.name == self._capital_names.get(s.place.country) \
                     and (GOVERNMENT_VOICE.match(text_of(doc), s.end)

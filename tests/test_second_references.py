@@ -412,3 +412,12 @@ def test_a_korean_district_office_is_its_district(nlp):
             "District on smart city cooperation.")
     found = run(nlp, text, published=dt.date(2024, 11, 5))
     assert {(m.a.id, m.b.name) for m in found} == {("TW-TPE-xinyi", "Gangnam District")}
+
+
+# ---------------------------------------------------------------- a town and its province after a comma
+
+def test_a_philippine_town_and_its_province_after_a_comma(nlp):
+    text = ("The Philippine city of San Fernando, La Union, and Pingtung County signed a friendship agreement on "
+            "Monday.")
+    found = run(nlp, text, published=dt.date(2024, 1, 1))
+    assert {(m.b.name, m.b.country, m.b.admin1) for m in found} == {("San Fernando", "PH", "Ilocos")}
