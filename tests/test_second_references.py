@@ -421,3 +421,9 @@ def test_a_philippine_town_and_its_province_after_a_comma(nlp):
             "Monday.")
     found = run(nlp, text, published=dt.date(2024, 1, 1))
     assert {(m.b.name, m.b.country, m.b.admin1) for m in found} == {("San Fernando", "PH", "Ilocos")}
+
+
+def test_chinese_partners_listed_with_their_country_and_province_between_are_one_list(nlp):
+    text = "金門縣與日本長崎縣五島市及韓國濟州特別自治道西歸浦市分別簽署友好交流協定。"
+    found = run(nlp, text, lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("Kinmen", "Gotō"), ("Kinmen", "Seogwipo")}
