@@ -62,6 +62,7 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|(?<=['’]s\s)partnership\s+with\b|\b(?:its|their)\s+partnership\s+with\b"  # ("Tainan's partnership with Sendai")
     r"|\b(?:years?|decades?)\s+of\s+friendship\b"  # ('marked a decade of friendship': the tie, of no named kind)
     r"|\banniversary\s+of\s+(?:its|their|the)\s+(?:friendship|partnership|relationship|ties)\s+(?:with|between)\b"
+    r"|\bbecame\s+(?:[\w'’-]+\s+){0,3}?partner\s+(?:city\s+)?(?:in|from|of)\b"  # ("became Kaohsiung's first partner in Poland")
     r"|\b(?:their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:partnership|relationship|friendship)\b"  # ('their 10-year partnership')
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
     r"|\b(?:establish|seek|sought|forg|build|explor|pursu|sign)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"

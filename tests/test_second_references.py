@@ -427,3 +427,9 @@ def test_chinese_partners_listed_with_their_country_and_province_between_are_one
     text = "金門縣與日本長崎縣五島市及韓國濟州特別自治道西歸浦市分別簽署友好交流協定。"
     found = run(nlp, text, lang="zh")
     assert {(m.a.name, m.b.name) for m in found} == {("Kinmen", "Gotō"), ("Kinmen", "Seogwipo")}
+
+
+def test_a_city_that_became_a_taiwanese_citys_first_partner_in_a_country_is_its_partner(nlp):
+    text = "Gdynia, the Polish port city, became Kaohsiung's first partner in Poland on Sunday."
+    found = run(nlp, text, published=dt.date(2023, 5, 29))
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Kaohsiung", "Gdynia", "established")}
