@@ -17,7 +17,7 @@ from extractors.lexicon import RELATION_RANK, SAME_AGAIN, event_of, relations_in
 from extractors.pair_wording import enumerated_item, item_relation, mostly_cjk
 from models.records import DatePrecision, Event, EventDate, Relation
 
-_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえ])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
+_CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえめけせれね])、)\s*(?=(?:雙方|双方|兩市|两市|兩縣|两县|両市|両者)?(?:並|并|且|另|再|亦|也|還|还|後來|后来|隨後|随后|その後|また|這是|这是|此為|此为"
                         r"|今天|今日|昨天|昨日|日前|近日|今年|去年|同年|翌年|隔年|昨年|一昨年|今回|この度|このたび|先月|今月"
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
                         r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'

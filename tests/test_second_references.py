@@ -433,3 +433,10 @@ def test_a_city_that_became_a_taiwanese_citys_first_partner_in_a_country_is_its_
     text = "Gdynia, the Polish port city, became Kaohsiung's first partner in Poland on Sunday."
     found = run(nlp, text, published=dt.date(2023, 5, 29))
     assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Kaohsiung", "Gdynia", "established")}
+
+
+def test_a_japanese_later_clause_after_a_verb_stem_in_me_states_its_own_tie(nlp):
+    text = ("仙台市と台南市は、2006年に観光促進協定を締結したことをきっかけに交流を深め、"
+            "2018年11月に友好交流協定を締結しました。")
+    found = run(nlp, text, lang="ja")
+    assert {(m.relation.value, m.date.iso() if m.date else None) for m in found} >= {("friendship", "2018-11")}
