@@ -191,10 +191,17 @@ class PairScorer:
         return out
 
     def pair_themes(self, group: list[Candidate], ctx: DocContext, groups: dict):
-        """The themes of a pair's tie, weighed over every passage stating it."""
+        """The themes of a pair's tie, weighed over every passage stating it;
+        a pair only a table's rows state keeps those its rows name (the
+        page's prose is about other partners: cross-validated theme F1
+        0.748 -> 0.751, better in all four fold assignments)."""
         assert self.themes is not None
-        return self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
-                                  set(ctx.title_themes), ctx.lang, ctx.theme_framed, standing(group, ctx, groups))
+        themes = self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
+                                    set(ctx.title_themes), ctx.lang, ctx.theme_framed, standing(group, ctx, groups))
+        if group and all(c.features.get("table_row") for c in group):
+            named = {t for c in group for m in c.mentions for t in hit_counts(m.evidence.text)}
+            themes = tuple(t for t in themes if t.value in named)
+        return themes
 
 
 def dated_from_passages(mentions: list[Mention], others: list[Candidate]) -> list[Mention]:
