@@ -295,6 +295,9 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     anaphor = speaks_of_before(sentences, i, bool(foreign), bool(local))
     back_local, back_foreign = lookback(sentences, i)
     back_foreign = cities_first(sent.text, back_foreign)
+    if anaphor and owner is not None and owner.country != "TW" and foreign and not local \
+            and all(_named_tie(sent, s) or s.place.id == owner.id for s in foreign):
+        anaphor = False  # ('The Kitakyushu partnership …' on Tacoma's page: the owner's tie, not a Taiwanese one)
     if (not local or not foreign) and anaphor:
         if not local and back_local and (foreign or anaphor):
             local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
@@ -307,6 +310,16 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
             unit := unit_anaphor(sent, places, abroad=bool(local))) is not None:
         local, foreign, borrowed = local or [unit], foreign or [unit], True
     return PassageSides(local, foreign, borrowed, anaphor, back_local)
+
+
+_TIE_BY_NAME = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+$")
+_TIE_NOUN_AFTER = re.compile(r"\s+(?:relationship|partnership)\b")
+
+
+def _named_tie(sent: Sentence, span: PlaceSpan) -> bool:
+    """'the Kitakyushu partnership': a tie called by its partner's name."""
+    at, end = span.start - sent.start, span.end - sent.start
+    return _TIE_BY_NAME.search(sent.text, max(0, at - 8), at) is not None and _TIE_NOUN_AFTER.match(sent.text, end) is not None
 
 
 # '県と高雄市は2013年に…覚書を締結しており': a bare unit word opening the sentence is the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 from extractors.themes import DEFAULT_PATH, find_themes, load_lexicon, themes_of
 from models.errors import ConfigError
@@ -174,3 +176,14 @@ def test_of_a_pairs_records_of_different_events_the_older_keeps_only_its_own_the
                        evidence=Evidence(text="x", start=0, end=1), confidence=0.9)
     renewed, again = record(Event.RENEWED, 2015), record(Event.ESTABLISHED, 2023)
     assert background(renewed, [renewed, again]) and not background(again, [renewed, again])
+
+
+def test_a_pair_only_a_tables_rows_state_keeps_only_the_themes_its_row_names(nlp):
+    text = ("Sister Cities of Tacoma\nCity\tCountry\tYear\nKitakyushu\tJapan\t1959\nKaohsiung\tTaiwan\t1974\n"
+            "George\tSouth Africa\t1996\n"
+            "The Kitakyushu partnership has focused on trade, tourism and school exchanges, with a cultural festival "
+            "every summer.")
+    found = run(nlp, text, published=dt.date(2023, 5, 1), title="Sister Cities | City of Tacoma",
+                url="https://www.cityoftacoma.org/sistercities")
+    # (and 'the Kitakyushu partnership' on Tacoma's page is Tacoma's, not Kaohsiung's)
+    assert [(m.a.name, m.b.name, m.themes) for m in found if m.a.country == "TW"] == [("Kaohsiung", "Tacoma", ())]
