@@ -65,7 +65,7 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
     r"|\bbecame\s+(?:[\w'’-]+\s+){0,3}?partner\s+(?:city\s+)?(?:in|from|of)\b"  # ("became Kaohsiung's first partner in Poland")
     r"|\b(?:their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:partnership|relationship|friendship)\b"  # ('their 10-year partnership')
     # ('would also like to establish ties with Saipan', 'to establish a closer relationship with Hachioji City')
-    r"|\b(?:establish|seek|sought|forg|build|explor|pursu|sign)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
+    r"|\b(?:establish|seek|sought|forg|build|explor|pursu|sign|form)\w*\s+(?:closer\s+|formal\s+|official\s+|lasting\s+)?"
     r"(?:ties|an?\s+(?:[\w-]+\s+)?(?:relationship|partnership))\s+(?:with|between)\b"  # ('exploring a partnership with Kaohsiung')
     # ('The Tainan relationship dates to 1988' on Boise's page: the tie with that partner)
     r"|\b(?:the|its|our|their)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"

@@ -348,3 +348,19 @@ def possessive_locators(text: str, spans: list[PlaceSpan], divisions) -> None:
                 and (b.place.level is not Level.CITY or divisions(b.text, b.place.country)) \
                 and fold_core(b.text) == fold_core(a.place.admin1 or b.text) and _IN_GAP.fullmatch(text, a.end, b.start):
             b.kind = "locator"
+
+
+def leading_len(text: str) -> int:
+    """Length of the words before an entity's name that are no part of it ('the City of')."""
+    # ("the State of Hawaii's County of Kauai" read as one name: the possessor only locates)
+    skip = owner.end() if (owner := _POSSESSOR_LEAD.match(text)) else 0
+    return skip + (m.end() if (m := LEADING.match(text[skip:])) else 0)
+
+
+_POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+(?:of\s+)?){0,3}[A-Z][\w.-]*(?:'s|’s)\s+(?=[A-Z])")
+
+
+def clean_name(text: str) -> str:
+    """An entity's text without those words or a possessive ending."""
+    text = LEADING.sub("", text.strip())
+    return re.sub(r"(?:'s|’s)$", "", text).strip()

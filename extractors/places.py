@@ -30,10 +30,10 @@ from extractors.lexicon import relations_in
 from extractors.org_names import is_org
 from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN,
-                                   JOINED_COUNTRIES, LEADING, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
-                                   TIE_NOUN_BEFORE, PlaceSpan, cued_names, demonym_references, joined_name, joined_to,
-                                   list_siblings, named_in_a_tie, nation_name, not_a_place, possessive_locators,
-                                   subject_noun, towns_before_division)
+                                   JOINED_COUNTRIES, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
+                                   TIE_NOUN_BEFORE, PlaceSpan, clean_name, cued_names, demonym_references, joined_name,
+                                   joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
+                                   possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
 from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
                                       sole_foreign_country, written_division)
@@ -175,7 +175,7 @@ class PlaceFinder(PlaceResolver):
         for ent in doc.ents:
             if _overlaps(ent.start_char, ent.end_char, taken):
                 continue
-            text = _clean(ent.text)
+            text = clean_name(ent.text)
             if DIVISION_OF.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char):
                 continue  # 'the state of Georgia': a division that shares a country's name
             # 'Saint Lucia', 'Marshall Islands' read as a person or a firm: a country's name of two words or more.
@@ -199,7 +199,7 @@ class PlaceFinder(PlaceResolver):
     def _country_spans(self, start: int, end: int, text: str, code: str, doc_text: str) -> list[PlaceSpan]:
         # Guam has an ISO code and a governor: a country for its places, and a party of its own ('The
         # Commonwealth of the Northern Mariana Islands' too), unless it only locates one ('… Islands' Saipan').
-        territory = self.gaz.table.english(_COMMONWEALTH.sub("", _clean(text)), code) \
+        territory = self.gaz.table.english(_COMMONWEALTH.sub("", clean_name(text)), code) \
             if code in TERRITORIES and not re.search(r"(?:'s|’s|'|’)\s+[A-Z]", doc_text[end - 2:end + 4]) else None
         return [PlaceSpan(start, end, text, "country", country=code)] + (
             [PlaceSpan(start, end, text, "foreign", place=territory)] if territory is not None else [])
@@ -220,8 +220,8 @@ class PlaceFinder(PlaceResolver):
                 if stripped == text and not _MUNICIPALITY.search(text):
                     continue  # an organisation, not a government
                 text = stripped
-            start += _leading_len(text)
-            text = _clean(text).split(",")[0].strip()  # 'the City of Cebu, Republic'
+            lead = leading_len(text)
+            start, text = start + lead, clean_name(text[lead:]).split(",")[0].strip()  # 'the City of Cebu, Republic'
             end = self.longer_name(text_of(doc), start, start + len(text)) if text else start
             text = text_of(doc)[start:end]
             if not text or not text[0].isupper() or not_a_place(text_of(doc), start, end):
@@ -387,14 +387,4 @@ _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
 
 
-def _leading_len(text: str) -> int:
-    m = LEADING.match(text)
-    return m.end() if m else 0
-
-
 _COMMONWEALTH = re.compile(r"^(?:the\s+)?Commonwealth\s+of\s+(?:the\s+)?", re.I)
-
-
-def _clean(text: str) -> str:
-    text = LEADING.sub("", text.strip())
-    return re.sub(r"(?:'s|’s)$", "", text).strip()

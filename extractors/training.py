@@ -14,7 +14,6 @@ deterministic: the same corpus gives the same model file.
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
 from collections import Counter, defaultdict
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 from extractors.corpus_io import mention_to_json, read_documents
 from extractors.evaluation import GoldDocument, PairRecord, Scores, read_gold, record_from_json, score
 from extractors.gazetteer.index import load_gazetteer
+from extractors.calibration import lower_bounds, platt
 from extractors.pair_scorer import Candidate, DocContext, PairScorer, group_by_pair, pool_features
 from extractors.pipeline import build_pipeline, candidates, collapse
 from extractors.theme_training import feature_matrix, fit_themes, theme_rows
@@ -202,9 +202,9 @@ def fit(rows: list[PairRow], assignments: list[list[int]], *, c: float = C, n_go
         iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0, increasing=True)
         iso.fit(oof, labels)
         xs = [round(float(x), 6) for x in iso.X_thresholds_]
-        ys = [round(float(y), 6) for y in iso.y_thresholds_]
+        ys = [round(y, 6) for y in lower_bounds(iso, oof, len(assignments))]
     else:
-        xs, ys = _platt(oof, labels)
+        xs, ys = platt(oof, labels)
     model = _logistic(rows, names, c)
     weights = {n: round(float(w), 6) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-9}
     scorer = PairScorer(weights=weights, intercept=round(float(model.intercept_[0]), 6),
@@ -228,21 +228,6 @@ def _out_of_fold(rows: list[PairRow], doc_folds: list[int], names: list[str], c:
         for i, s in zip(test, scores):
             oof[i] = float(s)
     return oof
-
-
-def _platt(scores: list[float], labels: list[int]) -> tuple[list[float], list[float]]:
-    """A sigmoid fitted to out-of-fold scores (Platt scaling), written as
-    the points of a piecewise-linear map so the model file has one format."""
-    from sklearn.linear_model import LogisticRegression
-
-    import numpy as np
-
-    fitted = LogisticRegression(C=1e6, max_iter=5000).fit(np.array(scores).reshape(-1, 1), labels)
-    a, b = float(fitted.coef_[0][0]), float(fitted.intercept_[0])
-    lo, hi = min(scores) - 1.0, max(scores) + 1.0
-    xs = [lo + (hi - lo) * k / 64 for k in range(65)]
-    ys = [1.0 / (1.0 + math.exp(-(a * x + b))) for x in xs]
-    return [round(x, 6) for x in xs], [round(y, 6) for y in ys]
 
 
 F1_SLACK = 0.01

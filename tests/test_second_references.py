@@ -440,3 +440,10 @@ def test_a_japanese_later_clause_after_a_verb_stem_in_me_states_its_own_tie(nlp)
             "2018年11月に友好交流協定を締結しました。")
     found = run(nlp, text, lang="ja")
     assert {(m.relation.value, m.date.iso() if m.date else None) for m in found} >= {("friendship", "2018-11")}
+
+
+def test_a_possessor_read_into_one_name_with_the_county_only_locates_it(nlp):
+    text = ("The Pingtung County Government and the State of Hawaii's County of Kauai signed a letter of intent on "
+            "Thursday to establish a sister county relationship.")
+    found = run(nlp, text, published=dt.date(2025, 1, 10))
+    assert {(m.a.name, m.b.name) for m in found} == {("Pingtung", "Kauai County")}
