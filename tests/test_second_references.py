@@ -447,3 +447,9 @@ def test_a_possessor_read_into_one_name_with_the_county_only_locates_it(nlp):
             "Thursday to establish a sister county relationship.")
     found = run(nlp, text, published=dt.date(2025, 1, 10))
     assert {(m.a.name, m.b.name) for m in found} == {("Pingtung", "Kauai County")}
+
+
+def test_a_japanese_town_geonames_heads_with_its_seats_name_is_found_by_its_own(nlp):
+    text = "Chiayi City on Saturday signed a memorandum of understanding with the Japanese city of Mizuho in Tokyo."
+    found = run(nlp, text, published=dt.date(2024, 7, 1))
+    assert {(m.b.name, m.b.admin1) for m in found} == {("Mizuho", "Tokyo")}
