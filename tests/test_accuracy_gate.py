@@ -263,6 +263,13 @@ from training sentences with their place names swapped; three regression
 checks read dev/dev2 figures, no sentence (see the README's tenth round).
 Cross-validated by source recall 0.926 -> 0.927, events 0.911 -> 0.912,
 date 0.859 -> 0.857.
+
+Stop 38 raises dev2 themes 0.68 -> 0.70 (0.710: of a pair's records one dated
+before the latest keeps only its own sentence's themes, and a pair only a
+table's rows state keeps its rows' themes; cross-validated themes 0.745 ->
+0.751; dev themes 0.745 -> 0.737, above its floor). Each
+isotonic step now stands at the lower bound of its out-of-fold precision: at
+confidence >= 0.9 dev reads 0.978 (45 pairs) and dev2 0.911 (56).
 """
 
 from __future__ import annotations
@@ -278,11 +285,11 @@ FLOORS = {
     "dev.jsonl": {"pair_f1": 0.91, "pair_p": 0.92, "pair_r": 0.89, "event_f1": 0.83, "relation_acc": 0.96,
                   "date_acc": 0.80, "theme_f1": 0.73},
     "dev2.jsonl": {"pair_f1": 0.87, "pair_p": 0.90, "pair_r": 0.84, "event_f1": 0.77, "relation_acc": 0.92,
-                   "date_acc": 0.70, "theme_f1": 0.68},
+                   "date_acc": 0.70, "theme_f1": 0.70},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.90}  # reached: 0.98 (49 pairs), 0.912 (57)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.90}  # reached: 0.978 (45 pairs), 0.911 (56)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
