@@ -33,15 +33,15 @@ _FRONTED = re.compile(r"(?i)\s*(?:after|since|following|having)\s+(?:signing|hav
                       r"establishing|sealing|concluding)\b[^,;]{0,160},")
 
 
-def fronted_tie(text: str, offset: int, pair, published, year_hint: int | None, cue_dates
+def fronted_tie(text: str, offset: int, pair, sides, published, year_hint: int | None, cue_dates
                 ) -> tuple[Event, object, Relation | None] | None:
     """(event, date, relation) of a pair as a sentence opening with an
     earlier signing tells it: the partner named in that clause's, the
     partners of the main clause the rest's. ``cue_dates(text, published,
     cues, year_hint)`` dates a clause (``nearest_date``)."""
     m = _FRONTED.match(text)
-    if m is None:
-        return None
+    if m is None or not any(s.start - offset < m.end() for s in sides):
+        return None  # ('Since signing … in 2010, Taipei and Seoul have …': the pair's own signing, no partner of its own)
     inside = [s.start - offset < m.end() for s in pair]
     if all(inside):
         return None  # (both in the clause: the sentence's own reading)

@@ -453,3 +453,9 @@ def test_a_japanese_town_geonames_heads_with_its_seats_name_is_found_by_its_own(
     text = "Chiayi City on Saturday signed a memorandum of understanding with the Japanese city of Mizuho in Tokyo."
     found = run(nlp, text, published=dt.date(2024, 7, 1))
     assert {(m.b.name, m.b.admin1) for m in found} == {("Mizuho", "Tokyo")}
+
+
+def test_a_fronted_signing_that_names_no_partner_is_the_pairs_own(nlp):
+    text = "Since signing a sister city agreement in 2010, Taipei and Seoul have exchanged students every year."
+    found = run(nlp, text, published=dt.date(2024, 1, 1))
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "2010")}
