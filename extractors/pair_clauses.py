@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.event_dates import nearest_date
 from extractors.lexicon import SIGNED_PAST, event_of, relations_in
 from extractors.pair_wording import DESCRIBING
 from extractors.tie_kinds import relation_of
-from models.records import Event, Relation
+from models.records import Event, EventDate, Relation
 
 
 def described_beside(text: str, offset: int, cues, pair, sides) -> bool:
@@ -33,12 +34,11 @@ _FRONTED = re.compile(r"(?i)\s*(?:after|since|following|having)\s+(?:signing|hav
                       r"establishing|sealing|concluding)\b[^,;]{0,160},")
 
 
-def fronted_tie(text: str, offset: int, pair, sides, published, year_hint: int | None, cue_dates
-                ) -> tuple[Event, object, Relation | None] | None:
+def fronted_tie(text: str, offset: int, pair, sides, published, year_hint: int | None
+                ) -> tuple[Event, EventDate | None, Relation | None] | None:
     """(event, date, relation) of a pair as a sentence opening with an
     earlier signing tells it: the partner named in that clause's, the
-    partners of the main clause the rest's. ``cue_dates(text, published,
-    cues, year_hint)`` dates a clause (``nearest_date``)."""
+    partners of the main clause the rest's."""
     m = _FRONTED.match(text)
     if m is None or not any(s.start - offset < m.end() for s in sides):
         return None  # ('Since signing … in 2010, Taipei and Seoul have …': the pair's own signing, no partner of its own)
@@ -48,7 +48,7 @@ def fronted_tie(text: str, offset: int, pair, sides, published, year_hint: int |
     clause = text[:m.end()] if any(inside) else text[m.end():]
     cues = relations_in(clause)
     event = Event.ESTABLISHED if any(inside) else event_of(clause)[0]
-    return event, cue_dates(clause, published, cues, year_hint), relation_of(clause, cues, []) if cues else None
+    return event, nearest_date(clause, published, cues, year_hint), relation_of(clause, cues, []) if cues else None
 
 
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")

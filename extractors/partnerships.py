@@ -347,8 +347,8 @@ class PartnershipFinder:
                     x <= sent.text.find(pair_date.text or "\0") < y for x, y in later)
                 tie, pair_date = first.relation, first.date or (None if later_date else pair_date)
                 event, has_event_cue = (first.event, True) if first.has_event_cue else (event, has_event_cue)
-            if (fronted := fronted_tie(sent.text, sent.start, (a, b), sent.sides, doc._.published, year_hint,
-                                       nearest_date)) is not None:
+            if (fronted := fronted_tie(sent.text, sent.start, (a, b), sent.sides, doc._.published,
+                                       year_hint)) is not None:
                 event, pair_date, tie = fronted[0], fronted[1], fronted[2] or tie  # ('After signing … with X last year, …')
             # ('visited its sister city Sendai and signed … with Kumamoto': Sendai's tie is older than the day)
             older = event is Event.ESTABLISHED and described_beside(sent.text, sent.start, cues, (a, b), sent.sides)
