@@ -110,7 +110,10 @@ def section_owner(sentences: list[Sentence], header: int) -> list[PlaceSpan]:
 # pacts with ...': the subject is the government the sentence before began
 # with, or of those it names, the one the document is about ('In 1994, Tacoma
 # became Davao City's sister city. The city also signed …' is Davao's).
-_SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\s+)?(?:[Ii]ts?|[Tt]he\s+(?:city|town|village|county|prefecture|state|municipality|"
+# (A fronted adverbial keeps the subject: 'In addition, the city signed…', 'In May 2018, it formed…'.)
+_FRONTED = (r"(?:(?:But|And|Yet|Still|However|Meanwhile|In\s+addition|Additionally|Also|Furthermore|Moreover|Besides|Later"
+            r"|Since\s+then|(?:In|On|By)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}),?\s+)?")
+_SUBJECT_ANAPHOR = re.compile(r"\s*" + _FRONTED + r"(?:[Ii]ts?|[Tt]he\s+(?:city|town|village|county|prefecture|state|municipality|"
                               r"province|district|township|island|capital)"
                               # 'Mayor-elect Lin said the city will also seek to establish…': reported, the same subject
                               r"|[^.;:]{0,60}?\b(?:said|says|added|noted|announced|stated)\s+(?:that\s+)?the\s+"
@@ -121,6 +124,9 @@ _SUBJECT_ANAPHOR = re.compile(r"\s*(?:(?:But|And|Yet|Still|However|Meanwhile),?\
                               r"municipality|township)(?=\s+(?:has|have|had|was|is|signed|formed|established)\b))\b(?!\s+(?:of|is\s+located))")
 
 
+_ITEM = re.compile(r"\s*(?:[-•*·▪]\s*|\d{1,3}[.)]\s+)")
+
+
 def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] | None = None,
                      owner: Place | None = None) -> PlaceSpan | None:
     """What 'The city', 'It' opening a sentence stands for: the place the
@@ -129,7 +135,15 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
     list it is."""
     if not _SUBJECT_ANAPHOR.match(sentences[i].text):
         return None
-    for sent in reversed(sentences[max(0, i - LOOKBACK):i]):
+    read = 0
+    for j in range(i - 1, -1, -1):
+        sent = sentences[j]
+        if owner is None and not relations_in(sent.text) and (
+                _ITEM.match(sent.text) or (j > 0 and _ITEM.fullmatch(sentences[j - 1].text.strip() + " "))):
+            continue  # a numbered or bulleted item ('1.' may stand alone): the list's own government heads it
+        read += 1
+        if read > LOOKBACK:
+            break
         if sent.sides and owner is not None and not relations_in(sent.text) and not PROSE_END.search(sent.text.strip()):
             return PlaceSpan(sentences[i].start, sentences[i].start, owner.name,
                              "foreign" if owner.country != "TW" else "taiwan", place=owner, notes=["page owner"])
@@ -137,6 +151,26 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
             counts = counts or {}
             return max(sent.sides, key=lambda s: counts.get(s.place.id, 0) > 2 * counts.get(sent.sides[0].place.id, 0))
     return None
+
+
+def subject_pairs(sent: Sentence, subject: PlaceSpan, rule_pairs: list) -> list:
+    """The pairs an anaphoric subject ('The city', 'It') makes: where the
+    sentence names no government of its kind, one with each place ('The county
+    has been a friendship county of San Diego County since 2016'); else one with
+    each place of the other kind named before any of its own kind that no pair
+    holds yet ('In addition, the city signed an MOU with Kaga City, and a
+    friendship agreement with Tainan's sister city Columbus is planned')."""
+    def own_kind(p: PlaceSpan) -> bool:
+        return (p.place.country == "TW") == (subject.place.country == "TW")
+
+    if not sent.sides:
+        return rule_pairs
+    if not rule_pairs and not any(own_kind(p) for p in sent.sides):
+        return [(subject, s) for s in distinct_places(sent.sides)]
+    paired = {s.place.id for pair in rule_pairs for s in pair}
+    first_own = min((p.start for p in sent.sides if own_kind(p)), default=sent.end)
+    return rule_pairs + [(subject, s) for s in distinct_places(sent.sides)
+                         if not own_kind(s) and s.place.id not in paired and s.start < first_own]
 
 
 # '日光市は、台湾の台南市と…締結しています。また、2016年には台南市と…覚書を交わしました。':

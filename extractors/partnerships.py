@@ -25,17 +25,18 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date, on_the_day,
                                      marked_founding, plans_renewal, years_over_at, years_since)
+from extractors.apposed_ties import apposed_partners, possessed_partner
 from extractors.asides import aims_only, aside_told, outside_asides, relative_asides
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
-from extractors.elses_ties import (apposed_partners, coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
+from extractors.elses_ties import (coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
                                    organisations_tie, partners_of_subject, signers_own, someone_elses_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, clause_date,
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs, unsaid_pair
 from extractors.lexicon import event_of, relations_in
-from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_owner, passage_sides, subject_referent,
-                                   topic_before, unnamed_subject)
+from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_owner, passage_sides, subject_pairs,
+                                   subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
@@ -51,7 +52,7 @@ from extractors.segmentation import text_of
 from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
                                   row_candidates, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
-from extractors.tie_kinds import relation_of, upgraded_from
+from extractors.tie_kinds import beside_others, relation_of, upgraded_from
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import firm_party, guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Mention
@@ -145,7 +146,8 @@ class PartnershipFinder:
     def _sentence_candidates(self, doc: Doc, sentences: list[Sentence], i: int, cues, counts: dict[str, int],
                              asides: list[tuple[int, int]]) -> list[Candidate]:
         sent = sentences[i]
-        relation = relation_of(sent.text, cues, [s.text for s in sentences[max(0, i - LOOKBACK):i]])
+        lookback_texts = [s.text for s in sentences[max(0, i - LOOKBACK):i]]
+        relation = relation_of(sent.text, cues, lookback_texts)
         sides = passage_sides(sentences, i, doc._.page_owner, doc._.places or [], self.lang)
         local, foreign, borrowed, anaphor = sides.local, sides.foreign, sides.borrowed, sides.anaphor
         back_local = sides.back_local
@@ -181,10 +183,8 @@ class PartnershipFinder:
             holder = unnamed_subject(sentences, i, doc._.page_owner)
             rule_pairs = [(holder, s) for s in distinct_places(sent.sides)] if holder is not None else []
         subject = subject_referent(sentences, i, counts, doc._.page_owner) or (topic_before(sentences, i) if self.lang == "ja" else None)
-        if not rule_pairs and subject is not None and sent.sides and not any(
-                (p.place.country == "TW") == (subject.place.country == "TW") for p in sent.sides):
-            # 'The county has been a friendship county of San Diego County since 2016'
-            rule_pairs = [(subject, s) for s in distinct_places(sent.sides)]
+        if subject is not None:
+            rule_pairs = subject_pairs(sent, subject, rule_pairs)
         rule_pairs = rule_pairs or same_kind_pair(local, foreign, text_of(doc))
         # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese government named
         # last before it (not the one named most: out of fold, more wrong pairs than right); the scorer weighs them.
@@ -323,7 +323,10 @@ class PartnershipFinder:
                 # (the aside's tie is with the places it names itself, not with the pair's other side)
                 tie, selected = main_tie or tie, selected and (main_tie is not None or borrowed or not any(
                     {p.place.id for p in sent.sides if x <= p.start < y} - key for x, y in asides))
-            tie = apposed_relation(sent.text, sent.start, cues, (b, a)) or tie
+            tie = apposed_relation(sent.text, sent.start, cues, (b, a)) or (beside_others(
+                sent.text, sent.start, cues, sent.sides, key, lookback_texts) if tie is relation else None) or tie
+            if possessed_partner(text_of(doc), a, b):
+                pair_date = None
             if told is not None and event is not Event.RENEWED:  # a partner named in an aside: the aside dates it
                 pair_date = nearest_date(told, doc._.published, relations_in(told), year_hint) \
                     if relations_in(told) else None

@@ -370,7 +370,7 @@ class PlaceResolver:
 
 _ISLAND = re.compile(r"([A-Z][a-z]+)\s+Island")
 # The districts several Korean metropolitan cities share, and the city written beside one.
-_SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk)(?:-gu|\s+District)"
+_SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk|Gangseo)(?:-gu|\s+District)"
                               r"(?:(?:\s+of\s+|\s+in\s+|,\s*)(?P<city>[A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?City)?)?")
 # 'Yeongdo-gu': the model often takes a romanised Korean district for a person.
 ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P<unit>gu|gun)")

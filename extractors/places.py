@@ -210,14 +210,14 @@ class PlaceFinder(PlaceResolver):
         resolved: dict[str, Place] = {}
         for ent in doc.ents:
             if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)
-                and not (ent.label_ == "PERSON" and _MUNICIPALITY.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
+                and not (ent.label_ == "PERSON" and _UNIT_NAMED.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text, start = ent.text, ent.start_char
-            if ent.label_ in ("ORG", "FAC") or (ent.label_ == "PERSON" and _MUNICIPALITY.search(text)):
+            if ent.label_ in ("ORG", "FAC") or (ent.label_ == "PERSON" and _UNIT_NAMED.search(text)):
                 stripped = GOVERNMENT_TAILS.sub("", text)
                 if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
                     start, stripped = council[0], text_of(doc)[council[0]:council[1]]
-                if stripped == text and not _MUNICIPALITY.search(text):
+                if stripped == text and not (_UNIT_NAMED if ent.label_ == "PERSON" else _MUNICIPALITY).search(text):
                     continue  # an organisation, not a government
                 text = stripped
             lead = leading_len(text)
@@ -381,6 +381,9 @@ class PlaceFinder(PlaceResolver):
 # to the model, named by a government's own unit word.
 _MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
                            r"|(?:Special\s+)?(?:Self-Governing\s+)?(?:Region|Province)|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
+# 'Gangseo District', 'Suseong-gu' taken for a person: no one's name ends in a unit word. (For an
+# organisation the wider words would take in 'Lynnwood School District'.)
+_UNIT_NAMED = re.compile(_MUNICIPALITY.pattern + r"|^[A-Z][a-z'-]+(?:-gu|-gun|\s+(?:District|County|Prefecture|Ward))$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

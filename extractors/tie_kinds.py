@@ -170,3 +170,16 @@ def names_its_agreement(text: str) -> bool:
 _ALSO_SIGNED = re.compile(r"(?i)\b(?:also|additionally)\s+(?:signed|inked|concluded)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:agreement|accord|pact)\s+(?:on|for|covering|concerning)\s")
 
+
+def beside_others(text: str, start: int, cues, sides, pair: frozenset[str], before: list[str]) -> Relation | None:
+    """The sentence's kind of tie for a pair, leaving out a cue written
+    right before a place outside the pair, which names that place's own tie
+    ('signed a friendship agreement with Kamiita, and Taitung's sister city
+    Oyama sent a delegation': Kamiita's tie is a friendship)."""
+    def apposed(c) -> bool:
+        return any(s.place.id not in pair and 0 <= s.start - start - c[2] <= 1 and not text[c[2]:s.start - start].strip(" 的之の")
+                   for s in sides)
+
+    rest = [c for c in cues if not apposed(c)]
+    return relation_of(text, rest, before) if rest and len(rest) < len(cues) else None
+

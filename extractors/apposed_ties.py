@@ -1,0 +1,70 @@
+"""Partners named by apposition: 'Kaohsiung, the sister city of Miami',
+"Kumamoto, Taichung's sister city", 'Sendai and Kumamoto, sister cities of
+Tainan and Taichung', and "Taitung's sister city Oyama": the apposition
+pairs its own places, whatever else the sentence names."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.places import PlaceSpan
+
+# 'visited Kaohsiung, the sister city of Miami': the apposition names the partner.
+_PARTNER_OF = re.compile(r",\s+(?:the|a)\s+(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?:the\s+)?")
+
+
+# 'met representatives of Kumamoto, Taichung's sister city': the possessor is the partner.
+_POSSESSOR_PARTNER = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|town|"
+                                r"prefecture)\b")
+
+
+def possessed_partner(text: str, a: PlaceSpan, b: PlaceSpan) -> bool:
+    """'Taitung's sister city Oyama': the pair named only as one side's
+    partner, a tie that stands, which the sentence's date is not about."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    m = _POSSESSOR_PARTNER.match(text, lo.end)
+    return m is not None and m.end() < hi.start and not text[m.end():hi.start].strip()
+
+
+def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(X, Y) for each 'X, the sister city of Y' or 'X, Y's sister city' in
+    the sentence: X's partner is Y, not the other governments the sentence
+    names."""
+    out = []
+    for x in sides:
+        if (m := _PARTNER_OF.match(text, x.end)) is not None:
+            y = next((s for s in sides if s.start == m.end()), None)
+        else:
+            y = next((s for s in sides if s.start > x.end and re.fullmatch(r",\s+(?:the\s+)?", text[x.end:s.start])
+                      and _POSSESSOR_PARTNER.match(text, s.end)), None)
+        if y is not None and y.place.id != x.place.id:
+            out.append((x, y))
+        elif (m := _PARTNERS_OF.match(text, x.end)) is not None:
+            # 'Sendai and Kumamoto, sister cities of Tainan and Taichung': item by item
+            owned, partners = coordinated(text, sides, x, -1), coordinated(text, sides, next(
+                (s for s in sides if s.start == m.end()), None), 1)
+            if len(owned) == len(partners) > 1:
+                out.extend(zip(owned, partners))
+            elif len(partners) == 1 and len(owned) > 1:  # ('Sendai and Kanazawa, both sister cities of Tainan')
+                out.extend((x, partners[0]) for x in owned)
+    return out
+
+
+_PARTNERS_OF = re.compile(r",\s+(?:both\s+|all\s+)?(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+"
+                          r"(?:cities|counties|states|towns)\s+of\s+(?:the\s+)?")
+_COORDINATED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def coordinated(text: str, sides: list[PlaceSpan], first: PlaceSpan | None, step: int) -> list[PlaceSpan]:
+    """``first`` and the places coordinated with it, going back (step -1) or on (1), in text order."""
+    if first is None:
+        return []
+    ordered = sorted(sides, key=lambda s: s.start)
+    group, k = [first], ordered.index(first)
+    while 0 <= k + step < len(ordered):
+        a, b = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
+        if not _COORDINATED.fullmatch(text[a.end:b.start]):
+            break
+        k += step
+        group.append(ordered[k])
+    return sorted(group, key=lambda s: s.start)

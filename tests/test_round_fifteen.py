@@ -1,0 +1,54 @@
+"""Government pages and stories written here for the fifteenth round: Korean
+districts the model takes for people, a subject kept after a fronted
+adverbial, and what else those pages taught."""
+
+from __future__ import annotations
+
+from conftest import run
+
+
+def partners(found) -> dict[str, tuple]:
+    """Foreign side -> (Taiwanese side, its admin1, relation, event, date)."""
+    return {m.b.name: (m.a.name, m.b.admin1, m.relation.value, m.event.value, m.date.iso() if m.date else None)
+            for m in found if m.a.country == "TW"}
+
+
+# ---------------------------------------------------------------- Korean districts in a list
+
+def test_a_korean_district_the_model_takes_for_a_person_is_the_district_of_the_city_after_it(nlp):
+    text = ("Chiayi City has established sister city relationships with the following cities:\n"
+            "1. Uwajima, Ehime Prefecture, Japan (2002)\n"
+            "2. Gangseo-gu, Seoul, Korea (2011)\n"
+            "3. Gangseo District, Busan, Korea (2015)\n")
+    found = run(nlp, text)
+    gangseo = {(m.b.name, m.b.admin1, m.date.iso() if m.date else None) for m in found if "Gangseo" in m.b.name}
+    assert gangseo == {("Gangseo District", "Seoul", "2011"), ("Gangseo District", "Busan", "2015")}
+    assert not any(m.b.name in ("Seoul", "Busan") for m in found)
+
+
+# ---------------------------------------------------------------- the subject after a fronted adverbial
+
+def test_the_city_after_in_addition_is_the_government_the_page_is_about(nlp):
+    text = ("Chiayi City has established sister city relationships with the following cities:\n"
+            "1. Ponca City, Oklahoma, USA (1986)\n"
+            "2. Uwajima, Ehime Prefecture, Japan (2002)\n"
+            "In addition, the city signed a memorandum of understanding on smart city cooperation with Kaga City, "
+            "Ishikawa, in 2018, and a friendship agreement with Tainan's sister city Columbus is under discussion.\n")
+    got = partners(run(nlp, text))
+    assert got["Kaga"][0] == "Chiayi City" and got["Kaga"][2:] == ("mou", "established", "2018")
+
+
+def test_a_subject_after_a_fronted_date_pairs_with_the_partner_named_first(nlp):
+    text = ("Yilan County has been a sister county of Hood River County in Oregon since 1995. "
+            "In May 2019, the county signed a friendship agreement with Kamiita in Tokushima, and Taitung's sister "
+            "city Oyama sent a delegation to the ceremony.")
+    got = partners(run(nlp, text))
+    assert got["Kamiita"][0] == "Yilan" and got["Kamiita"][2:4] == ("friendship", "established")
+
+
+def test_a_partner_named_as_someone_elses_sister_city_takes_neither_the_sentences_kind_nor_its_date(nlp):
+    text = ("In May 2019, Yilan County signed a friendship agreement with Kamiita in Tokushima, and Taitung's sister "
+            "city Oyama sent a delegation to the ceremony.")
+    got = partners(run(nlp, text))
+    assert got["Kamiita"][2:] == ("friendship", "established", "2019-05")
+    assert got.get("Oyama", ("Taitung", None, "sister", "established", None))[0::2] == ("Taitung", "sister", None)
