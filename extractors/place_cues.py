@@ -322,7 +322,7 @@ def subject_noun(tok, sent) -> bool:
     return tok.i == sent.start and tok.tag_ == "NN" and at < sent.end and tok.doc[at].tag_.startswith("VB")
 
 
-_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}")
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s+(?:[a-z]+,?\s+){0,2}")  # ('Nago's neighbour, Motobu Town')
 _TW_IN_GAP = re.compile(r"(?:\s+(?:District|Township)\s+Office)?(?:\s+in|,)\s+"
                         r"|\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:district|township)\s+(?:in|of)\s+")  # ('the first district in')
 _IN_GAP = re.compile(r"(?:\s+(?:Town|City|Village))?(?:\s+in|,)\s+(?:the\s+)?")

@@ -52,3 +52,13 @@ def test_a_partner_named_as_someone_elses_sister_city_takes_neither_the_sentence
     got = partners(run(nlp, text))
     assert got["Kamiita"][2:] == ("friendship", "established", "2019-05")
     assert got.get("Oyama", ("Taitung", None, "sister", "established", None))[0::2] == ("Taitung", "sister", None)
+
+
+# ---------------------------------------------------------------- a neighbour only locates
+
+def test_a_towns_neighbour_named_after_a_comma_is_the_partner_not_the_town(nlp):
+    text = ("Nantou County signed a friendship exchange agreement with Nago, Okinawa Prefecture, on Oct. 10. "
+            "Meanwhile, Yilan's Luodong Township plans to sign a similar pact with Nago's neighbor, Motobu Town.")
+    found = run(nlp, text)
+    luodong = {m.b.name for m in found if m.a.name.startswith("Luodong")}
+    assert luodong == {"Motobu"}
