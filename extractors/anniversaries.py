@@ -177,7 +177,7 @@ def _count(words: str) -> int:
 # 'It is ten years since Yokohama and Taipei became partner cities': the
 # founding, counted back from when the text was written.
 _YEARS_SINCE = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\s+(?:since|after)\b[^.;]{{0,80}}?"
+    rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years|(?P<a>a)\s+year)\s+(?:since|after)\b[^.;]{{0,80}}?"
     r"\b(?:became|signed|established|formed|forged|twinned|inked|concluded)\b"
     # 'its sister city of 24 years'
     rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b"
@@ -228,8 +228,8 @@ def years_since(text: str, published) -> EventDate | None:
     m = _YEARS_SINCE.search(text) or _YEARS_SINCE_ZH.search(text)
     if m is None or published is None:
         return None
-    word = next(w for w in (m.groupdict().get(g) for g in ("n", "m", "k", "j")) if w)
-    n = _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
+    word = next(w for w in (m.groupdict().get(g) for g in ("n", "m", "k", "j", "a")) if w)
+    n = 1 if word.lower() == "a" else _CARDINALS[word.lower()] if word.lower() in _CARDINALS else cjk_number(word)
     return EventDate(value=published.replace(month=1, day=1, year=published.year - n),
                      precision=DatePrecision.YEAR, text=m.group(0))
 

@@ -197,7 +197,7 @@ PAIR_ANAPHOR = re.compile(
 # denies states nothing.
 NEGATION_BEFORE = re.compile(
     r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)(?!\s+(?:been\s+)?(?:renew|extend))|never|rather\s+than|instead\s+of|"
-    r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?:[\w-]+\s+){0,2}$"
+    r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?!(?:fewer|less|more)\b)(?:[\w-]+\s+){0,3}$"  # ('no formal sister city agreement')
     r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾|雖非|虽非|而非|非屬|非属"
     r"|未(?=簽|签|締|缔|結|结))[^。；，,]{0,20}$", _I)  # ('雖非姊妹市', '但未簽署任何協定')
 

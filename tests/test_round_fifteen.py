@@ -4,6 +4,8 @@ adverbial, and what else those pages taught."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from conftest import run
 
 
@@ -62,3 +64,30 @@ def test_a_towns_neighbour_named_after_a_comma_is_the_partner_not_the_town(nlp):
     found = run(nlp, text)
     luodong = {m.b.name for m in found if m.a.name.startswith("Luodong")}
     assert luodong == {"Motobu"}
+
+
+# ---------------------------------------------------------------- councils, denials, counts
+
+def test_an_australian_regional_council_voting_for_a_tie_speaks_for_its_city(nlp):
+    text = ("Cairns Regional Council voted on Tuesday to pursue a sister city relationship with Hengchun Township "
+            "in Pingtung County, Taiwan. Mayor Amy Eden said the relationship would build on reef tourism links.")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {("Hengchun", "Cairns", "proposed")}
+
+
+def test_no_formal_agreement_with_an_adjective_between_denies_the_tie(nlp):
+    text = ("Guam and Taipei have no formal sister city agreement, but Guam has been a sister state of Kaohsiung "
+            "since 1991.")
+    assert {m.a.name for m in run(nlp, text)} == {"Kaohsiung"}
+
+
+def test_no_fewer_than_is_a_count_not_a_denial(nlp):
+    text = "Taipei has signed no fewer than 50 sister city agreements, the latest with Kaunas in 2024."
+    assert "Kaunas" in {m.b.name for m in run(nlp, text)}
+
+
+def test_a_year_after_they_became_sister_cities_dates_the_tie_a_year_back(nlp):
+    text = ("A year after Tainan and Kaunas formally became sister cities, officials from the Lithuanian city visited "
+            "Tainan on Sunday to review student exchanges.")
+    found = [m for m in run(nlp, text, published=dt.date(2025, 3, 2)) if m.b.name == "Kaunas"]
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "2024")}
