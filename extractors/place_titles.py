@@ -18,7 +18,8 @@ from extractors.place_rows import overlaps
 # "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
 _APPOSED = re.compile(
     rf"\b(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|prefecture|state|county|province)"
-    rf"[ \t]+(?:of[ \t]+)?({_NAME})")  # on one line: a heading's last word names nothing below it
+    rf"[ \t]+(?:of[ \t]+)?(?!International\b)({_NAME})")  # on one line (a heading's last word names nothing
+# below it); 'Sister Cities International' is the association
 # "Murray's sister city", "Reno’s sister cities": whose ties they are.
 _TIE_OWNER = re.compile(
     rf"({_NAME})(?:'s|’s)\s+(?i:sister|partner|twin|friendship)[\s-]+(?i:city|cities|town|towns|state|states)\b")
@@ -88,7 +89,9 @@ def headed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of each place named by its head's title."""
     # 'Koror State Governor': the generic word may end a name of two words or more.
     # ("Fukuoka's Yanagawa Mayor": the head's place is the one after the possessive)
-    found = [(m.start(1) + (cut.end() if (cut := _POSSESSOR.search(m.group(1))) else 0), m.end(1), m.group(2))
+    # ('Cebu Provincial Governor', 'Aomori Prefectural Governor': the adjective is the title's)
+    found = [(m.start(1) + (cut.end() if (cut := _POSSESSOR.search(m.group(1))) else 0),
+              m.end(1) - (len(adj.group(0)) if (adj := _DIVISION_ADJECTIVE.search(m.group(1))) else 0), m.group(2))
              for m in _HEADED.finditer(text)]
     return [(start, end, title) for start, end, title in found
             if (name := text[start:end]).split()[0] not in _NOT_NAMES | _NOT_HEADS and (
@@ -97,6 +100,7 @@ def headed_names(text: str) -> list[tuple[int, int, str]]:
 
 
 _POSSESSOR = re.compile(r".*(?:'s|’s)\s+")
+_DIVISION_ADJECTIVE = re.compile(r"(?<=\S)\s+(?:Provincial|Prefectural)$")
 
 
 def headed_places(finder, text: str, taken, countries, doc_countries) -> list[PlaceSpan]:

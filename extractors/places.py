@@ -35,8 +35,8 @@ from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER,
                                    joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
-from extractors.place_resolve import (ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional,
-                                      sole_foreign_country, written_division)
+from extractors.place_choice import sole_foreign_country, unit_fits, written_division
+from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
                                    described_divisions, propagate, row_places, topic_countries,
@@ -223,6 +223,9 @@ class PlaceFinder(PlaceResolver):
             lead = leading_len(text)
             start, text = start + lead, clean_name(text[lead:]).split(",")[0].strip()  # 'the City of Cebu, Republic'
             end = self.longer_name(text_of(doc), start, start + len(text)) if text else start
+            start = self.earlier_start(text_of(doc), start, end) if text else start
+            if _overlaps(start, end, taken):
+                continue
             text = text_of(doc)[start:end]
             if not text or not text[0].isupper() or not_a_place(text_of(doc), start, end):
                 continue
@@ -375,6 +378,7 @@ class PlaceFinder(PlaceResolver):
             # A town GeoNames lacks, in the one foreign country the page names.
             return PlaceSpan(start, end, name, "foreign", place=_provisional(name, abroad),
                              notes=["dictionary", "provisional"])
+        found = [p for p in found if unit_fits(p, name)]
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
 # 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person

@@ -91,3 +91,31 @@ def test_a_year_after_they_became_sister_cities_dates_the_tie_a_year_back(nlp):
             "Tainan on Sunday to review student exchanges.")
     found = [m for m in run(nlp, text, published=dt.date(2025, 3, 2)) if m.b.name == "Kaunas"]
     assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "2024")}
+
+
+# ---------------------------------------------------------------- names cut short, organisations, titles
+
+def test_a_county_name_the_model_cut_at_its_front_is_the_whole_county(nlp):
+    text = ("Pingtung County signed a sister county agreement Monday with Fort Bend County in the U.S. state of "
+            "Texas. Fort Bend County, near Houston, is home to many Taiwanese Americans.")
+    found = run(nlp, text)
+    assert {m.b.name for m in found} == {"Fort Bend County"}
+
+
+def test_a_name_written_as_a_county_is_never_a_us_city(nlp):
+    text = "Bend County and Pingtung signed a sister county agreement."
+    assert not any(m.b.name == "Bend" for m in run(nlp, text))
+
+
+def test_sister_cities_international_names_no_town(nlp):
+    text = ("Ocala's sister city program was founded in 1988 under Sister Cities International.\n"
+            "Sister City | Country | Year\nHsinchu County | Taiwan | 2001\n")
+    found = run(nlp, text, url="https://www.ocalafl.gov/government/sister-cities", title="Sister Cities")
+    assert {m.b.name for m in found} == {"Ocala"}
+
+
+def test_a_provincial_governor_signing_heads_the_province(nlp):
+    text = ("Kinmen County Magistrate Chen Fu-hai signed a friendship memorandum with Cebu Provincial Governor "
+            "Gwendolyn Garcia on Monday in Jincheng.")
+    found = run(nlp, text)
+    assert {(m.a.name, m.b.name, m.b.level.value) for m in found} == {("Kinmen", "Cebu", "province")}

@@ -1,0 +1,47 @@
+"""Choosing among the places a name may be, by rules that need no more
+than the gazetteer and what the document names: a name written with a
+division word is that division; a name written as a county is no US city; a
+page about one foreign country places names there; a name one letter off."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.gazetteer.index import Gazetteer
+from extractors.gazetteer.names import fold_core
+from models.records import Level, Place
+
+
+def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:
+    """'Hiroshima Prefecture's Kure City': a name ending in a division word
+    is that division, never the city it is named after: the one of a
+    country the document names, else the only one in the world by that name
+    (None when the name has no such word, [] when no division fits)."""
+    if re.search(r"\s(?:Prefecture|Province|State)$", name) is None:
+        return None
+    divisions = [p for p in gaz.foreign_lookup(name) if p.country != "TW"
+                 and p.level is not Level.CITY and fold_core(p.name) == fold_core(name)]
+    return [p for p in divisions if doc_countries.get(p.country)] or divisions[:len(divisions) == 1]
+
+
+def sole_foreign_country(doc_countries: Counter) -> str | None:
+    """The one foreign country a document names, if it names only one."""
+    abroad = [c for c in doc_countries if c != "TW"]
+    return abroad[0] if len(abroad) == 1 else None
+
+
+def unit_fits(place: Place, name: str) -> bool:
+    """False for a US city taken for a name written as a county: every US
+    county is in the gazetteer ('Bend County' is no Oregon city)."""
+    return not (name.endswith(" County") and place.country == "US" and place.level is Level.CITY)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter left out, added or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
