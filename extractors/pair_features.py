@@ -15,7 +15,8 @@ from extractors.councils import council_ties
 from extractors.elses_ties import organisations_tie, someone_elses_tie
 from extractors.pair_scorer import DocContext
 from extractors.asides import relative_asides
-from extractors.pair_structure import listed_together, third_party_between, tw_parent
+from extractors.locators import tw_parent
+from extractors.pair_structure import listed_together, third_party_between
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
 from extractors.theme_scorer import document_themes, hit_counts

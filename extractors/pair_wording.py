@@ -94,7 +94,7 @@ _DATES_TO = re.compile(r"(?i)\b(?:dates?|dated|dating)\s+(?:back\s+)?to\s+(?:19|
 
 
 # "Portland has been Kaohsiung's sister city since 1988": the description dates the tie.
-_SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?since\s+(?:(?:19|20)\d\d|[A-Z][a-z]+\s+\d)")
+_SINCE_AFTER = re.compile(r"(?i)\s*(?:[\w'’-]+\s+){0,5}?since\s+(?:(?:19|20)\d\d|[A-Z][a-z]+\s+\d)")  # ('a sister city of Taiwan's Chiayi County since 2014')
 
 
 # A clause of background ('after Prague canceled a similar agreement with Beijing') says nothing of the pair.

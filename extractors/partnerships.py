@@ -35,12 +35,13 @@ from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracket
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs, unsaid_pair
 from extractors.lexicon import event_of, relations_in
+from extractors.locators import drop_contained
 from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_owner, passage_sides, subject_pairs,
                                    subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
 from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
-                                       continued_partners, distinct_places, drop_contained, list_chains,
+                                       continued_partners, distinct_places, list_chains,
                                        listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
                                        same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_clauses import described_beside, fronted_tie, other_clauses

@@ -17,7 +17,8 @@ from extractors.lexicon import event_of
 from extractors.other_side import PROSE_END, ROW_DATE, Sentence, foreign_owner, section_owner
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
-from extractors.pair_structure import TAIWAN_PROVINCE, co_listed, distinct_places, list_chains
+from extractors.locators import TAIWAN_PROVINCE
+from extractors.pair_structure import co_listed, distinct_places, list_chains
 from extractors.tie_kinds import relation_of
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of

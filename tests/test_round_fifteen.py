@@ -119,3 +119,15 @@ def test_a_provincial_governor_signing_heads_the_province(nlp):
             "Gwendolyn Garcia on Monday in Jincheng.")
     found = run(nlp, text)
     assert {(m.a.name, m.b.name, m.b.level.value) for m in found} == {("Kinmen", "Cebu", "province")}
+
+
+def test_a_chinese_city_before_de_only_locates_the_county_after_it(nlp):
+    text = "新北市已與美國伊利諾州芝加哥市的庫克郡締結姊妹郡。"
+    found = run(nlp, text, lang="zh")
+    assert {(m.a.name, m.b.name) for m in found} == {("New Taipei", "Cook County")}
+
+
+def test_since_after_a_possessive_partner_dates_the_apposed_tie(nlp):
+    text = "Miaoli's magistrate also visited Fresno, a sister city of Taiwan's Chiayi County since 2014."
+    got = partners(run(nlp, text, published=dt.date(2025, 1, 20)))
+    assert got["Fresno"][0] == "Chiayi County" and got["Fresno"][4] == "2014"
