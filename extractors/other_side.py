@@ -67,9 +67,16 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
     if _names_its_pair(sentences[i]):
         return False
     definite = DEFINITE_CUE.search(text) is not None
-    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and definite) \
+    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or _PARTNERLESS.search(text) is not None)) \
         or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
+
+
+# 'The Okinawa city of Ishigaki became a sister city in 2012': a tie whose partner the
+# sentences before named.
+_PARTNERLESS = re.compile(r"\b(?:became|becomes|become|has\s+been|have\s+been)\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+)?"
+                          r"(?:sister|friendship|twin|partner)[\s-]+(?:city|county|state|town|prefecture|province)\b"
+                          r"(?!\s+(?:of|with|to)\b|\s+in\s+[A-Z])")
 
 
 def _names_its_pair(sent: Sentence) -> bool:

@@ -65,7 +65,10 @@ def nearby_country(text: str, start: int, end: int, countries: list[PlaceSpan]) 
     return None
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|de|del|la|las|los|do|da))*"  # (on one line: 'Asia\nSeoul' is two)
+# A word of a name: a known abbreviation ('St.', 'Gen.'), else one whose periods are inside it
+# ('D.C'): a period at a word's end ends the sentence ('…neighbor Miyakojima. The Okinawa city').
+_WORD = r"(?:(?:St|Ste|Sta|Sto|Ft|Mt|Gen|Pt)\.|[A-Z][\w'’-]*(?:\.[\w'’-]+)*)"
+_NAME = rf"{_WORD}(?:[ \t](?:{_WORD}|de|del|la|las|los|do|da))*"  # (on one line: 'Asia\nSeoul' is two)
 _NAME_BEFORE = re.compile(rf"({_NAME})(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$")
 _NAME_AFTER_POSSESSIVE = re.compile(
     rf"^(?:'s|’s)\s+(?:(?:city|town|prefecture|county|province|state|municipality)\s+of\s+)?({_NAME})")
@@ -186,6 +189,9 @@ _LIST_AFTER = re.compile(rf"{_YEAR_NOTE}(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_SIBLI
 _LIST_BEFORE = re.compile(rf"({_SIBLING}){_YEAR_NOTE}(?:\s*,\s*|\s+and\s+)$")
 
 
+_NEIGHBOUR_AFTER = re.compile(rf"(?:'s|’s)\s+(?:neighbou?r(?:ing)?|next-door)(?:\s+(?:city|town|village|island))?,?\s+(?:of\s+)?({_NAME})")
+
+
 def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, str]]:
     """Names listed beside a resolved foreign place, which the model may
     have taken for organisations: in 'with Yonago, Matsuyama, Yasugi and
@@ -198,6 +204,8 @@ def list_siblings(text: str, places: list[PlaceSpan]) -> list[tuple[int, int, st
         while (m := _LIST_AFTER.match(text, at)) and len(out) < 50:
             out.append((m.start(1), m.end(1), p.place.country))
             at = m.end(1)
+        if (m := _NEIGHBOUR_AFTER.match(text, p.end)) is not None:  # "Ishigaki's neighbor Miyakojima"
+            out.append((m.start(1), m.end(1), p.place.country))
         at = p.start
         while m := _LIST_BEFORE.search(text, max(0, at - 60), at):
             out.append((m.start(1), m.end(1), p.place.country))

@@ -131,3 +131,29 @@ def test_since_after_a_possessive_partner_dates_the_apposed_tie(nlp):
     text = "Miaoli's magistrate also visited Fresno, a sister city of Taiwan's Chiayi County since 2014."
     got = partners(run(nlp, text, published=dt.date(2025, 1, 20)))
     assert got["Fresno"][0] == "Chiayi County" and got["Fresno"][4] == "2014"
+
+
+# ---------------------------------------------------------------- a page's partners named in prose
+
+TAITUNG_PAGE = ("Sister City Relations\n"
+                "Taitung County has signed sister city and friendship agreements with the following local governments. "
+                "The Okinawa Prefecture city of Ishigaki became a sister city in 2012. "
+                "The county also maintains a friendship agreement with Oyama, Tochigi (2015). "
+                "In addition, Taitung City, the county seat, is a sister city of Ishigaki's neighbor Miyakojima.")
+
+
+def test_a_partner_that_became_a_sister_city_is_the_partner_of_the_government_named_before(nlp):
+    got = partners(run(nlp, TAITUNG_PAGE, url="https://www.taitung.gov.tw/English/cp.aspx?n=77"))
+    assert got["Ishigaki"][0] == "Taitung" and got["Ishigaki"][2:] == ("sister", "established", "2012")
+
+
+def test_a_name_after_a_possessive_neighbour_is_a_place_of_the_possessors_country(nlp):
+    found = run(nlp, TAITUNG_PAGE, url="https://www.taitung.gov.tw/English/cp.aspx?n=77")
+    assert {m.b.name for m in found if m.a.name == "Taitung City"} == {"Miyakojima"}
+
+
+def test_a_period_ends_a_name_the_next_sentence_does_not_continue(nlp):
+    from extractors.place_titles import titled_names
+
+    text = "It is a sister city of Miyakojima. The Okinawa Prefecture city of Ishigaki signed too."
+    assert all(". " not in text[s:e] for s, e, _ in titled_names(text))
