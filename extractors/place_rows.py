@@ -188,17 +188,19 @@ _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)\s+"
 _FIRST_LEVEL = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
 
 
-def described_divisions(text: str, spans: list[PlaceSpan], lookup) -> None:
+def described_divisions(text: str, spans: list[PlaceSpan], lookup, expand=lambda abbreviation: None) -> None:
     """A foreign city that a later 'the <division> city' refers back to is
     that division's namesake ('Richmond … The British Columbia city' is
     Richmond, B.C., not Virginia's), unless a place already found lies in
     the division (the description is then about that one). ``lookup(name,
-    country)`` is the gazetteer's."""
+    country)`` is the gazetteer's; ``expand`` names an abbreviated division
+    ('The B.C. capital')."""
     found = [s for s in spans if s.kind == "foreign" and s.place is not None]
     explained = {(s.place.country, fold_core(s.place.admin1 or "")) for s in found}
     for m in _DESCRIBED.finditer(text):
-        divisions = {(p.country, fold_core(p.name)) for p in lookup(m.group(1), None)
-                     if p.level in _FIRST_LEVEL and fold_core(p.name) == fold_core(m.group(1))} - explained
+        written = expand(m.group(1)) or m.group(1)
+        divisions = {(p.country, fold_core(p.name)) for p in lookup(written, None)
+                     if p.level in _FIRST_LEVEL and fold_core(p.name) == fold_core(written)} - explained
         before = [s for s in found if s.end <= m.start()]
         if len(divisions) != 1 or not before:
             continue

@@ -28,7 +28,7 @@ from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
 from extractors.lexicon import relations_in
 from extractors.org_names import is_org
-from extractors.place_cues import (APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
+from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN,
                                    JOINED_COUNTRIES, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
                                    TIE_NOUN_BEFORE, PlaceSpan, clean_name, cued_names, demonym_references, joined_name,
@@ -286,7 +286,8 @@ class PlaceFinder(PlaceResolver):
             taken.append((span.start, span.end))
         propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
         unify_namesakes(text_of(doc), out, self._admin1_after)
-        described_divisions(text_of(doc), out, self.gaz.foreign_lookup)
+        described_divisions(text_of(doc), out, self.gaz.foreign_lookup, lambda abbreviation: self.gaz.world.admin1(
+            code[:2], code) if (code := AP_ABBREVIATIONS.get(abbreviation)) else None)
         return out
 
     def _towns_in_divisions(self, text: str, found: list[PlaceSpan], taken) -> list[PlaceSpan]:

@@ -157,3 +157,18 @@ def test_a_period_ends_a_name_the_next_sentence_does_not_continue(nlp):
 
     text = "It is a sister city of Miyakojima. The Okinawa Prefecture city of Ishigaki signed too."
     assert all(". " not in text[s:e] for s, e, _ in titled_names(text))
+
+
+# ---------------------------------------------------------------- namesakes and lists
+
+def test_the_bc_capital_later_in_the_story_places_victoria_in_canada(nlp):
+    text = ("Victoria city council voted Thursday to begin talks on a friendship agreement with Yilan County, Taiwan. "
+            "The B.C. capital already has sister city ties with Suzhou, China, and Morioka, Japan.")
+    assert {(m.b.name, m.b.country) for m in run(nlp, text) if m.a.country == "TW"} == {("Victoria", "CA")}
+
+
+def test_a_clause_that_signs_after_a_comma_is_no_gap_of_a_list(nlp):
+    text = ("Kaohsiung, Feb. 29 (CNA) Kaohsiung and Atlanta, Georgia signed a memorandum of understanding on Thursday "
+            "to cooperate in logistics and clean energy, Kaohsiung's Economic Development Bureau said.")
+    found = [m for m in run(nlp, text, published=dt.date(2024, 2, 29)) if m.b.name == "Atlanta"]
+    assert found and min(m.confidence for m in found) >= 0.75
