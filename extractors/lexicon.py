@@ -240,7 +240,10 @@ CLAUSE_MARK = re.compile(r"[，,；;。]|(?<=[てでりしが])、")
 # 'Sister Cities International': an association's name, not a tie; 'the
 # International Friendship City Products Exhibition': an event's.
 ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exhibition|Expo|Festival|Forum|Summit|"
-                           r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b)")
+                           r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b"
+                           # ('a partnership between San Jose State University and …': the bodies' own tie)
+                           r"|(?:between\s+)?(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,6}(?:University|College|School|Hospital|Port|"
+                           r"Airport|Association|Chamber|Museum|Library)\b)")
 # 'Sister Cities of Tucson board members': the association a city's sister-city
 # program is run by, named in capitals; it states no tie with whoever visits it.
 # On a line of its own ('Sister Cities of Cebu City' over a table) the words head a list.

@@ -291,6 +291,7 @@ _POSSESSIVE_TIE = re.compile(  # "Hsinchu County's sister city Santa Clara Count
 
 _BESIDE = re.compile(r"^[\s,、・·(（]{0,3}$")
 _PARTNER_WORD = re.compile(r"\s*(?:と|與|与|和|跟|同|及|並|以及|and\b|with\b)")
+_OWNS_TIE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-]+(?:city|county|state|prefecture|town)\b")
 _TIE_NOUN = re.compile(r"(?i)\b(?:sister|friendship|twin)[\s-]+(?:city|partner|county|state|prefecture|town)\s+$")
 
 
@@ -304,6 +305,7 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
                                    else t.end <= s.start and _BESIDE.match(text[t.end:s.start])) for t in sides)
     return {s.place.id for s in sides if not beside(s) and (  # (or named as a partner: 'friendship partner Okinawa')
         _PARTNER_WORD.match(text, s.end) or _TIE_NOUN.search(text, max(0, s.start - 30), s.start)
+        or _OWNS_TIE.match(text, s.end)  # (or the owner of a tie: "Hsinchu County's sister county since 1980")
         or tie_object(text, s.start))}  # (or a tie's object: 'signing a friendship pact with Miyazaki Prefecture')
 
 

@@ -157,7 +157,8 @@ class PartnershipFinder:
         adjacent = adjacent_pairs(text_of(doc), sent.sides)
         respective = respective_pairs(sent.text, sent.sides, sent.start) or \
             parallel_clauses(sent.text, sent.sides, sent.start)
-        trips = trip_only(text_of(doc), foreign) | guests_only(text_of(doc), foreign) | witnesses(text_of(doc), sent.sides, sent.start)
+        trips = trip_only(text_of(doc), foreign) | trip_only(text_of(doc), local) | guests_only(text_of(doc), foreign) \
+            | witnesses(text_of(doc), sent.sides, sent.start)  # ('A delegation from Santa Clara … visited Zhubei')
         structured = [(a, b) for a, b in (respective or between or adjacent) + resumed_subject(text_of(doc), sent.sides)
                       if not {a.place.id, b.place.id} & trips and not organisations_tie(a, b, sent.orgs)]
         named = trips | {s.place.id for pair in structured for s in pair}  # (the rest may still pair: 'from Busan, …')

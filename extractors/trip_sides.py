@@ -57,7 +57,7 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
     on_trip: set[int] = set()
     for i, s in enumerate(sides):
         if _NAMED_PARTNER.search(text, max(0, s.start - 16), s.start) or _TO_TIE.match(text, s.end) \
-                or APPOSED_TIE.match(text, s.end):
+                or APPOSED_TIE.match(text, s.end) or text.startswith(("'s", "’s"), s.end):  # ("visited Hsinchu County's …")
             continue
         if trip_destination(text, s) or (i and id(sides[i - 1]) in on_trip
                                          and _TRIP_LIST_GAP.fullmatch(text[sides[i - 1].end:s.start])):

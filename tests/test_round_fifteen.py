@@ -172,3 +172,27 @@ def test_a_clause_that_signs_after_a_comma_is_no_gap_of_a_list(nlp):
             "to cooperate in logistics and clean energy, Kaohsiung's Economic Development Bureau said.")
     found = [m for m in run(nlp, text, published=dt.date(2024, 2, 29)) if m.b.name == "Atlanta"]
     assert found and min(m.confidence for m in found) >= 0.75
+
+
+# ---------------------------------------------------------------- where a delegation went
+
+SANTA_CLARA_VISIT = ("A delegation from Santa Clara County, California, Hsinchu County's sister county since 1980, "
+                     "visited Zhubei on Nov. 20. Santa Clara County Supervisor Otto Lee met Hsinchu County Magistrate "
+                     "Yang Wen-ke at the county hall in Zhubei. The two sides also discussed a partnership between "
+                     "San Jose State University and National Yang Ming Chiao Tung University.")
+
+
+def test_the_taiwanese_town_a_foreign_delegation_visited_is_no_party_beside_the_named_partner(nlp):
+    found = run(nlp, SANTA_CLARA_VISIT, published=dt.date(2022, 11, 21))
+    assert {(m.a.name, m.b.name) for m in found} == {("Hsinchu County", "Santa Clara County")}
+
+
+def test_the_owner_of_a_sister_county_written_apart_is_a_party_though_it_holds_the_town_visited(nlp):
+    found = run(nlp, SANTA_CLARA_VISIT, published=dt.date(2022, 11, 21))
+    assert {(m.event.value, m.date.iso() if m.date else None) for m in found} == {("established", "1980")}
+
+
+def test_a_partnership_between_two_universities_is_theirs_not_the_two_sides(nlp):
+    from extractors.lexicon import relations_in
+
+    assert not relations_in("The two sides discussed a partnership between San Jose State University and NYCU.")
