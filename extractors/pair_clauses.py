@@ -61,3 +61,19 @@ def other_clauses(item: tuple[int, int], at: int, first_side: int) -> bool:
     in the item ('since 1961, but Kaohsiung hopes to sign with San Antonio').
     English only: a Japanese '…を構築、2016年3月14日に…締結' dates the same tie."""
     return at >= item[1] or (0 <= at < item[0] <= first_side)
+
+
+# ', and Taichung later signed agreements with Tottori': a clause with a subject and a verb of its own.
+_OWN_SUBJECT_CLAUSE = re.compile(r",?\s+(?:and|while|but)\s+(?:(?:[A-Z][\w-]*\s+){1,3}|(?:[Tt]he\s+(?:city|county|town|"
+                                 r"prefecture|state)|it|they)\s+)(?:later\s+|then\s+|subsequently\s+|also\s+)?"
+                                 r"(?:signed|inked|formed|established|concluded|forged)\b")
+
+
+def dated_before_own_clause(text: str, date, a, b, offset: int) -> bool:
+    """Whether ``date`` (a record's) is written in a clause before the one
+    that opens with a subject and verb of its own and names the pair's later
+    side ('Aomori and Taichung signed … in 2017, and Taichung later signed
+    agreements with Tottori': Tottori's tie is undated)."""
+    at, later = text.find(date.text or "\0"), max(a.start, b.start) - offset
+    return 0 <= at < later and any(m.end() <= later for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later))
+

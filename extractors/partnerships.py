@@ -44,7 +44,7 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, list_chains,
                                        listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_clauses import described_beside, fronted_tie, other_clauses
+from extractors.pair_clauses import dated_before_own_clause, described_beside, fronted_tie, other_clauses
 from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, describes_only, in_other_item,
                                      item_relation, pair_event, plan_clause, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -318,6 +318,8 @@ class PartnershipFinder:
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)  # (a list's items carry their own dates)
             if (plan := plan_clause(text_of(doc), a, b)) is not None:  # ('…, and hopes to … with Taipei'): its own date
                 pair_date = nearest_date(text_of(doc)[plan[0]:plan[1]], doc._.published, [], year_hint)
+            elif pair_date is not None and self.lang == "en" and dated_before_own_clause(sent.text, pair_date, a, b, sent.start):
+                pair_date = None
             told = aside_told(text_of(doc), asides, a, b)
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
             if told is None and not any(x <= min(a.start, b.start) < y for x, y in asides):

@@ -196,3 +196,10 @@ def test_a_partnership_between_two_universities_is_theirs_not_the_two_sides(nlp)
     from extractors.lexicon import relations_in
 
     assert not relations_in("The two sides discussed a partnership between San Jose State University and NYCU.")
+
+
+def test_a_later_clause_with_a_subject_of_its_own_takes_no_date_from_the_clause_before(nlp):
+    text = ("Aomori Prefecture and Taichung signed a friendship exchange agreement in 2017, and Taichung later "
+            "signed agreements with Tottori Prefecture and Kumamoto City.")
+    got = partners(run(nlp, text, published=dt.date(2023, 12, 5)))
+    assert (got["Aomori"][4], got["Tottori"][4], got["Kumamoto"][4]) == ("2017", None, None)
