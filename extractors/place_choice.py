@@ -13,6 +13,18 @@ from extractors.gazetteer.names import fold_core
 from models.records import Level, Place
 
 
+# 'Gifu town', 'a Texas county': a unit the division holds, described, not the division.
+DESCRIBED_UNIT = re.compile(r"\s(?:town|village|county|city|township)$")
+FIRST_LEVEL = (Level.PREFECTURE, Level.STATE, Level.PROVINCE, Level.REGION)
+# 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person
+# to the model, named by a government's own unit word.
+MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
+                          r"|(?:Special\s+)?(?:Self-Governing\s+)?(?:Region|Province)|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
+# 'Gangseo District', 'Suseong-gu' taken for a person: no one's name ends in a unit word. (For an
+# organisation the wider words would take in 'Lynnwood School District'.)
+UNIT_NAMED = re.compile(MUNICIPALITY.pattern + r"|^[A-Z][a-z'-]+(?:-gu|-gun|\s+(?:District|County|Prefecture|Ward))$")
+
+
 def written_division(gaz: Gazetteer, name: str, doc_countries: Counter) -> list[Place] | None:
     """'Hiroshima Prefecture's Kure City': a name ending in a division word
     is that division, never the city it is named after: the one of a

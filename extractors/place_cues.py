@@ -18,7 +18,7 @@ class PlaceSpan:
     start: int  # character offsets in the document
     end: int
     text: str
-    kind: str  # taiwan | foreign | country | org | office | person | dateline | venue
+    kind: str  # taiwan | foreign | country | org | office | person | dateline | venue | locator | attribute
     place: Place | None = None
     country: str | None = None  # for countries and demonyms
     level_hint: str | None = None

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractors.attributive import attributive
 from extractors.councils import council_government
 from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
@@ -35,7 +36,8 @@ from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, 
                                    joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
-from extractors.place_choice import sole_foreign_country, unit_fits, written_division
+from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, sole_foreign_country,
+                                     unit_fits, written_division)
 from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
@@ -106,6 +108,9 @@ class PlaceFinder(PlaceResolver):
         spans.sort(key=lambda s: s.start)
         surnames = _surnames(doc)
         last = None
+        named = [s for s in spans if s.kind in ("taiwan", "foreign")]
+        for s in [s for i, s in enumerate(named) if attributive(text_of(doc), named, i)]:
+            s.kind = "attribute"  # ('to promote Alishan and Shirakawa tea')
         for s in spans:
             if s.kind == "foreign" and s.text in surnames and (s.place.population or 0) < DICTIONARY_POPULATION:
                 s.kind = "person"  # 'Deputy Mayor Hiroshi Tanabe' ... 'Tanabe said': not Tanabe city
@@ -210,14 +215,14 @@ class PlaceFinder(PlaceResolver):
         resolved: dict[str, Place] = {}
         for ent in doc.ents:
             if (ent.label_ not in ("GPE", "LOC", "ORG", "FAC") and not ROMAN_UNIT.fullmatch(ent.text)
-                and not (ent.label_ == "PERSON" and _UNIT_NAMED.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
+                and not (ent.label_ == "PERSON" and UNIT_NAMED.search(ent.text))) or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             text, start = ent.text, ent.start_char
-            if ent.label_ in ("ORG", "FAC") or (ent.label_ == "PERSON" and _UNIT_NAMED.search(text)):
+            if ent.label_ in ("ORG", "FAC") or (ent.label_ == "PERSON" and UNIT_NAMED.search(text)):
                 stripped = GOVERNMENT_TAILS.sub("", text)
                 if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
                     start, stripped = council[0], text_of(doc)[council[0]:council[1]]
-                if stripped == text and not (_UNIT_NAMED if ent.label_ == "PERSON" else _MUNICIPALITY).search(text):
+                if stripped == text and not (UNIT_NAMED if ent.label_ == "PERSON" else MUNICIPALITY).search(text):
                     continue  # an organisation, not a government
                 text = stripped
             lead = leading_len(text)
@@ -246,7 +251,8 @@ class PlaceFinder(PlaceResolver):
             place = self._resolve(text_of(doc), start, end, name, countries, doc_countries,
                                   "GPE" if code else "NAME", hint=code)
             if place is not None:
-                out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["cued"]))
+                described = DESCRIBED_UNIT.search(name) and place.level in FIRST_LEVEL  # (only locates)
+                out.append(PlaceSpan(start, end, name, "locator" if described else "foreign", place=place, notes=["cued"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)
         # 'Kumamoto Governor Ikuo Kabashima': the government a named head leads.
@@ -382,13 +388,6 @@ class PlaceFinder(PlaceResolver):
         found = [p for p in found if unit_fits(p, name)]
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
-# 'Jonava District Municipality', 'Yonaguni Town', 'the Pomeranian Voivodeship': an organisation or person
-# to the model, named by a government's own unit word.
-_MUNICIPALITY = re.compile(r"^(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:(?:District\s+)?Municipality|City|Town|Village"
-                           r"|(?:Special\s+)?(?:Self-Governing\s+)?(?:Region|Province)|Voivodeship|Oblast|Atoll(?:\s+Local\s+Government)?)$")
-# 'Gangseo District', 'Suseong-gu' taken for a person: no one's name ends in a unit word. (For an
-# organisation the wider words would take in 'Lynnwood School District'.)
-_UNIT_NAMED = re.compile(_MUNICIPALITY.pattern + r"|^[A-Z][a-z'-]+(?:-gu|-gun|\s+(?:District|County|Prefecture|Ward))$")
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,

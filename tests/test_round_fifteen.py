@@ -203,3 +203,20 @@ def test_a_later_clause_with_a_subject_of_its_own_takes_no_date_from_the_clause_
             "signed agreements with Tottori Prefecture and Kumamoto City.")
     got = partners(run(nlp, text, published=dt.date(2023, 12, 5)))
     assert (got["Aomori"][4], got["Tottori"][4], got["Kumamoto"][4]) == ("2017", None, None)
+
+
+# ---------------------------------------------------------------- names that describe, not parties
+
+TEA_PACT = ("Chiayi County, Gifu town sign tea pact\n"
+            "Chiayi County and Japan's Shirakawa Town in Gifu Prefecture on Saturday signed a friendship agreement "
+            "to promote Alishan and Shirakawa tea, the county government said.")
+
+
+def test_places_that_qualify_a_product_are_no_parties(nlp):
+    found = run(nlp, TEA_PACT, published=dt.date(2024, 4, 15))
+    assert {(m.a.name, m.b.name) for m in found} == {("Chiayi County", "Shirakawa Town")}
+
+
+def test_a_division_with_a_lowercase_unit_word_describes_a_town_there(nlp):
+    found = run(nlp, "Pingtung signs with Texas county; Chiayi County, Gifu town sign tea pact.")
+    assert not any(m.b.level.value in ("prefecture", "state") for m in found)
