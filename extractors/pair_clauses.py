@@ -77,3 +77,28 @@ def dated_before_own_clause(text: str, date, a, b, offset: int) -> bool:
     at, later = text.find(date.text or "\0"), max(a.start, b.start) - offset
     return 0 <= at < later and any(m.end() <= later for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later))
 
+
+_CLAUSE_START = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
+
+
+def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) -> bool:
+    """Whether ``date`` is written in a clause of the sentence that names
+    other governments and neither of the pair's ('Taichung's friendship with
+    Cleveland has seen no exchange, while Kaohsiung and Busan, sister cities
+    since 1966, hold a festival': 1966 is Busan's)."""
+    at = text.find(date.text or "\0")
+    if at < 0:
+        return False
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(text))]
+    lo = max(s for s in starts if s <= at)
+    hi = min((s for s in starts if s > at), default=len(text))
+    inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
+    return bool(inside) and not inside & {a.place.id, b.place.id}
+
+
+def not_the_pairs(lang: str, text: str, date, a, b, sides: list, offset: int) -> bool:
+    """Whether an English sentence's ``date`` belongs to another clause than
+    the pair's (``dated_before_own_clause``, ``dated_in_anothers_clause``)."""
+    return date is not None and lang == "en" and (dated_before_own_clause(text, date, a, b, offset)
+                                                  or dated_in_anothers_clause(text, date, a, b, sides, offset))
+

@@ -44,7 +44,7 @@ from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects
                                        continued_partners, distinct_places, list_chains,
                                        listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
                                        same_kind_pair, standing_alone, third_party_between)
-from extractors.pair_clauses import dated_before_own_clause, described_beside, fronted_tie, other_clauses
+from extractors.pair_clauses import described_beside, fronted_tie, not_the_pairs, other_clauses
 from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, describes_only, in_other_item,
                                      item_relation, pair_event, plan_clause, rule_confidence, themes_around)
 from extractors.places import PlaceSpan
@@ -188,8 +188,7 @@ class PartnershipFinder:
         if subject is not None:
             rule_pairs = subject_pairs(sent, subject, rule_pairs)
         rule_pairs = rule_pairs or same_kind_pair(local, foreign, text_of(doc))
-        # For recall: every pair the sentence names, and a lone foreign side with the Taiwanese government named
-        # last before it (not the one named most: out of fold, more wrong pairs than right); the scorer weighs them.
+        # For recall (the scorer weighs them): every pair named, and a lone side with the last of the other kind before.
         pool = distinct_places(sent.sides)
         spans = {p.place.id for p in pool}
         extra: dict[str, str] = {}
@@ -318,7 +317,7 @@ class PartnershipFinder:
                 pair_date = dated_items.get(b.start) or dated_items.get(a.start)  # (a list's items carry their own dates)
             if (plan := plan_clause(text_of(doc), a, b)) is not None:  # ('…, and hopes to … with Taipei'): its own date
                 pair_date = nearest_date(text_of(doc)[plan[0]:plan[1]], doc._.published, [], year_hint)
-            elif pair_date is not None and self.lang == "en" and dated_before_own_clause(sent.text, pair_date, a, b, sent.start):
+            elif not_the_pairs(self.lang, sent.text, pair_date, a, b, sent.sides, sent.start):
                 pair_date = None
             told = aside_told(text_of(doc), asides, a, b)
             selected = selected and (told is None or bool(relations_in(told)))  # (', who was in Manila for a forum,')
@@ -363,7 +362,8 @@ class PartnershipFinder:
                               date=None if older else pair_date, themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,
                                                                "date": t.date}) for t in second]
-            if (founded or years_ago) and (event is Event.RENEWED or (aside and (event is Event.TERMINATED or plans_renewal(sent.text, event)))):
+            if (founded or years_ago) and (event is Event.RENEWED or (aside and (event is Event.TERMINATED or plans_renewal(
+                    sent.text, event)))) and not not_the_pairs(self.lang, sent.text, founded, a, b, sent.sides, sent.start):
                 mentions.append(mention.model_copy(update={"event": Event.ESTABLISHED, "date": founded or years_ago,
                                                            "relation": upgraded_from(sent.text) or tie}))
             features = pair_features(doc, sent, a, b, tie, event, has_event_cue, cues, chains, asides)

@@ -220,3 +220,11 @@ def test_places_that_qualify_a_product_are_no_parties(nlp):
 def test_a_division_with_a_lowercase_unit_word_describes_a_town_there(nlp):
     found = run(nlp, "Pingtung signs with Texas county; Chiayi County, Gifu town sign tea pact.")
     assert not any(m.b.level.value in ("prefecture", "state") for m in found)
+
+
+def test_a_date_in_a_clause_about_another_pair_dates_neither_the_pair_nor_its_founding(nlp):
+    text = ("Taichung's friendship with Cleveland has seen no exchange for years, while Kaohsiung and Busan, "
+            "sister cities since 1966, still hold an annual port festival.")
+    found = run(nlp, text, published=dt.date(2020, 1, 14))
+    assert {m.date.iso() for m in found if m.b.name == "Cleveland" and m.date} == set()
+    assert {m.date.iso() for m in found if m.b.name == "Busan" and m.date} == {"1966"}
