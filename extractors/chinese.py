@@ -312,10 +312,11 @@ def _mayors_by_surname(text: str, spans: list[PlaceSpan]) -> None:
     """'櫻井市長也感謝駐處牽線' in a story about Bibai: Chinese and Japanese
     name a mayor by surname and title, and many surnames are also the names
     of Japanese cities. A Japanese city written only ever right before 長,
-    in a text that names another Japanese place as such, is a mayor."""
+    in a text that names another Japanese place as such, is a mayor (a
+    surname has one or two characters: '宮古島市長' is Miyakojima's)."""
     japanese = [s for s in spans if s.kind == "foreign" and s.place is not None and s.place.country == "JP"]
     for span in japanese:
-        if span.text[-1] not in "市町村" or text[span.end:span.end + 1] != "長" \
+        if span.text[-1] not in "市町村" or text[span.end:span.end + 1] != "長" or len(span.text) > 3 \
                 or any(o.end == span.start and o.kind in ("locator", "country") for o in spans):
             continue  # ('三重縣伊賀市長稲森稔尚': a city its prefecture places is the city)
         if any(text[m.end():m.end() + 1] != "長" for m in re.finditer(re.escape(span.text), text)):

@@ -189,7 +189,7 @@ PAIR_ANAPHOR = re.compile(
     r"(?:Mayor|Governor|Gov\.|Magistrate|Commissioner)\s+[A-Z])"
     r"|\bthe\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:relationship|partnership)\b"  # 'the Tainan relationship'
     r"|,\s+another\s+(?:sister|friendship|twin)[\s-](?:city|county|state|town)\b"  # ('visited Jackson, another sister city')
-    r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体|両者|兩者", _I)
+    r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体|両者|兩者|兩地|两地|両地|兩縣市|两县市|両市町", _I)
 
 
 # "no plans to upgrade to a sister-city agreement", "not a sister-city

@@ -72,6 +72,7 @@ def describes_only(text: str, cues) -> bool:
     in 2016')."""
     summaries = [(m.start(), m.end()) for m in _CJK_SUMMARY.finditer(text)]
     said = _CJK_SUMMARY.sub(lambda m: " " * len(m.group(0)), text)  # (the summary's own verb makes no tie)
+    said = _WITH_A_BODY.sub(lambda m: " " * len(m.group(0)), said)  # (nor a signing with a university)
     return bool(cues) and all(DESCRIBING.search(text, max(0, c[1] - 40), c[1]) or _QUALIFIES.match(text, c[2])
                               or any(x <= c[1] < y for x, y in summaries)
                               # 'Sister cities Tainan and Sendai held a joint drill': a title before the names
@@ -79,6 +80,12 @@ def describes_only(text: str, cues) -> bool:
         and not SIGNED_PAST.search(said) and not _MAKING.search(text) and not _DATES_TO.search(text) \
         and event_of(said)[0] is not Event.TERMINATED \
         and not any(_SINCE_AFTER.match(text, c[2]) for c in cues)
+
+
+# '並與當地大學簽署學術交流備忘錄', 'signed an MOU with a local university': a body's tie, beside a visit.
+_WITH_A_BODY = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?:大學|大学|學校|学校|學院|学院|協會|协会|公司|企業|企业|醫院|医院)"
+                          r"[^，。；;]{0,20}|(?i:\bsigned\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:memorandum|MOU|agreement)\s+with\s+"
+                          r"(?:a|the)\s+(?:local\s+)?(?:university|college|school|company|hospital|business))")
 
 
 # '台南與日本多個城市締結友好城市，包括仙台市、金澤市': a summary of the ties in force, not one made that day.

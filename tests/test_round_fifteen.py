@@ -228,3 +228,19 @@ def test_a_date_in_a_clause_about_another_pair_dates_neither_the_pair_nor_its_fo
     found = run(nlp, text, published=dt.date(2020, 1, 14))
     assert {m.date.iso() for m in found if m.b.name == "Cleveland" and m.date} == set()
     assert {m.date.iso() for m in found if m.b.name == "Busan" and m.date} == {"1966"}
+
+
+# ---------------------------------------------------------------- Chinese: transliterated cities, mayors, '兩地'
+
+def test_a_city_written_by_sound_with_cheng_after_its_state_is_that_states_city(nlp):
+    text = "嘉義市長黃敏惠率團訪問美國，27日拜會姊妹市奧克拉荷馬州龐卡城，並與當地大學簽署學術交流備忘錄。嘉義市與龐卡城於1986年締結姊妹市。"
+    found = run(nlp, text, lang="zh", published=dt.date(2024, 11, 28))
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {("Ponca City", "1986")}
+
+
+def test_a_three_character_city_before_zhang_is_the_city_not_a_mayors_surname(nlp):
+    text = ("花蓮縣長徐榛蔚3日與宮古島市長座喜味一幸透過視訊續簽友好城市協定。兩地自2006年締結友好城市至今已15年。"
+            "另外，花蓮市與與那國町的姊妹市關係也已逾40年。")
+    found = run(nlp, text, lang="zh", published=dt.date(2021, 5, 3))
+    miyako = {(m.event.value, m.date.iso() if m.date else None) for m in found if m.b.name == "Miyakojima"}
+    assert miyako == {("renewed", "2021-05-03"), ("established", "2006")}

@@ -122,7 +122,7 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
     """The place of ``division`` (a state, prefecture, region; '' for the
     country's own states) that ``written`` (Chinese, its unit word
     included) transliterates, if one stands out."""
-    stem = written.rstrip("市縣县郡區区村町鎮镇州省")
+    stem = written.rstrip("市縣县郡區区村町鎮镇州省城")  # ('龐卡城' is Ponca City)
     if len(stem) < 2 or not _CJK.search(stem):
         return None
     key = pinyin_key(stem)
@@ -137,6 +137,8 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
         if levels and place.level not in levels:
             continue
         scored.append((max(similarity(key, k) for k in english_keys(place.name)), place))
+    if written.endswith("城"):  # ('龐卡城': a name with 'City' in it, Ponca City, not Binger)
+        scored = [sp for sp in scored if sp[1].name.endswith(" City")]
     scored.sort(key=lambda sp: -sp[0])
     if not scored or scored[0][0] < MIN_SIMILARITY or (few and (scored[0][0] < 1.0 or (
             len(scored) > 1 and scored[1][0] >= 1.0))):
