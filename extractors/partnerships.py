@@ -51,7 +51,7 @@ from extractors.places import PlaceSpan
 from extractors.record_pages import record_mention
 from extractors.segmentation import text_of
 from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
-                                  row_candidates, year_hint_at)
+                                  row_candidates, unread_row, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
 from extractors.tie_kinds import beside_others, relation_of, upgraded_from
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
@@ -119,7 +119,7 @@ class PartnershipFinder:
                     rows := kind_column_rows(doc, sentences, i, header, cues, ctx.place_counts)):
                 candidates.extend(rows)  # ('3 美國 德州科林郡 2019年10月8日 姊妹市': a row with a column for the kind)
                 continue
-            header = (i, cues)
+            header = header if header is not None and unread_row(sent) else (i, cues)
             if timeline and 0 < i - timeline[0] <= TIMELINE_ROWS and (
                     row := timeline_row(sent, cues, timeline, doc._.published, page_at(doc, sent.start))):
                 candidates.append(row)

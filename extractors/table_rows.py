@@ -229,6 +229,13 @@ def kind_column_rows(doc: Doc, sentences: list[Sentence], i: int, header: tuple[
     return rows if rows and all(c.selected for c in rows) else []
 
 
+def unread_row(sent: Sentence) -> bool:
+    """A dated row whose place was not read ('アメリカ合衆国 ウィスコンシン州 ウォーソー市（姉妹都市）1993年'):
+    it heads no rows after it; the heading above still does."""
+    line = sent.text.strip()
+    return not sent.sides and len(line) <= MAX_ROW_CHARS and bool(_YEAR.search(line)) and not PROSE_END.search(line)
+
+
 def province_with_town(cand: Candidate) -> bool:
     """Taiwan Province signed with states and provinces; beside a city it is
     the province column of a table ('Enfield  Zhongli  Taiwan Province')."""

@@ -244,3 +244,11 @@ def test_a_three_character_city_before_zhang_is_the_city_not_a_mayors_surname(nl
     found = run(nlp, text, lang="zh", published=dt.date(2021, 5, 3))
     miyako = {(m.event.value, m.date.iso() if m.date else None) for m in found if m.b.name == "Miyakojima"}
     assert miyako == {("renewed", "2021-05-03"), ("established", "2006")}
+
+
+def test_a_row_whose_place_was_not_read_leaves_the_heading_over_the_rows_after_it(nlp):
+    text = ("大垣市は、次の都市と姉妹都市・友好都市提携を結んでいます。\n"
+            "アメリカ合衆国 ウィスコンシン州 ウォーソー市（姉妹都市）1993年\n"
+            "中華民国（台湾） 屏東県 屏東市（友好交流協定）2019年\n")
+    found = run(nlp, text, lang="ja", url="https://www.city.ogaki.lg.jp/0000012345.html")
+    assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {("Pingtung City", "Ōgaki", "2019")}
