@@ -252,9 +252,10 @@ def implicit_owner(sent: Sentence, owner: Place | None) -> PlaceSpan | None:
     abroad = owner.country != "TW"
     others = {p.place.id for p in sent.sides if (p.place.country == "TW") == abroad}
     listed = _OWN_LIST.search(sent.text) is not None
-    if not others or (len(others) > 1 and not listed) or any((p.place.country != "TW") == abroad for p in sent.sides):
-        # No other side, a list of them (places a mayor visits) that is not
-        # a list of ties, or a side of the owner's own kind: nothing is left unsaid.
+    if not others or (len(others) > 1 and not listed) or (
+            not listed and any((p.place.country != "TW") == abroad for p in sent.sides)):
+        # No other side, a list of them (places a mayor visits) that is not a list of
+        # ties, or a side of the owner's own kind outside one: nothing is left unsaid.
         return None
     kind = "foreign" if abroad else "taiwan"
     return PlaceSpan(sent.start, sent.start, owner.name, kind, place=owner,

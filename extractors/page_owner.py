@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import fold
+from extractors.gazetteer.transliteration import places_by_division
 from extractors.place_cues import PlaceSpan
 from extractors.place_resolve import _provisional
 from extractors.segmentation import text_of
@@ -132,8 +133,11 @@ def _us_site(gaz: Gazetteer, label: str) -> Place | None:
 
     state = gaz.world.admin1("US", label[-2:].upper()) if len(label) > 5 else None
     if state:
+        # ('sanjoseca.gov': the name's words run together, so the state's cities are read one by one)
         named = [p for p in gaz.foreign_lookup(label[:-2], "US")
-                 if p.level is Level.CITY and p.admin1 == state and compact(p) == label[:-2]]
+                 if p.level is Level.CITY and p.admin1 == state and compact(p) == label[:-2]] or [
+            p for e in places_by_division(gaz.world).get(("US", state), ())
+            if (p := gaz.world._place(e)).level is Level.CITY and compact(p) == label[:-2]]
         if len(named) == 1:
             return named[0]
     named = [p for p in gaz.foreign_lookup(label, "US")
@@ -326,9 +330,16 @@ def make_page_owner(nlp: Language, name: str, cache_dir: str) -> "PageOwner":
     return PageOwner(load_gazetteer(Path(cache_dir)))
 
 
+_COUNTRY_AFTER = re.compile(r"\s*(?:\(|,)\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
 class PageOwner:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
+
+    def _country_after(self, text: str, end: int, country: str) -> bool:
+        m = _COUNTRY_AFTER.match(text, end)
+        return m is not None and self.gaz.world.country_code(m.group(1)) == country
 
     def __call__(self, doc: Doc) -> Doc:
         owner = doc._.page_owner = page_owner(doc._.url, self.gaz)
@@ -351,8 +362,9 @@ class PageOwner:
         if owner is None:
             return doc
         for p in places:  # its own name on its own page is itself ('Manchester' on Manchester, NH's)
-            if p.kind == "foreign" and p.place is not None and p.place.id != owner.id and fold(p.place.name) == fold(owner.name):
-                p.place = owner
+            if p.kind == "foreign" and p.place is not None and p.place.id != owner.id and fold(p.place.name) == fold(owner.name) \
+                    and not self._country_after(text_of(doc), p.end, p.place.country):
+                p.place = owner  # (not 'San José (Costa Rica)' on San Jose's: the country says whose)
         taken = [(p.start, p.end) for p in places]
         if pattern is None and owner.country != "TW" and owner.name.isascii() and owner.level.value in _SELF:
             # A page in English names its own city by name where the model may miss it

@@ -25,7 +25,7 @@ def span_root(doc: Doc, span: PlaceSpan):
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
                        r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
-                       r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
+                       r"\s*(?:[,;|｜•·]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"  # (a menu: "Okayama | Dublin")
                        r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "
 # '喬治市、菲律賓馬尼拉市': a list separator, perhaps with the next member's country or prefecture before
 # it, and a reading in brackets and the unit before it ('泰安(たいあん)市、台湾・高雄').

@@ -252,3 +252,25 @@ def test_a_row_whose_place_was_not_read_leaves_the_heading_over_the_rows_after_i
             "中華民国（台湾） 屏東県 屏東市（友好交流協定）2019年\n")
     found = run(nlp, text, lang="ja", url="https://www.city.ogaki.lg.jp/0000012345.html")
     assert {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found} == {("Pingtung City", "Ōgaki", "2019")}
+
+
+# ---------------------------------------------------------------- a site's menu of partners
+
+SAN_JOSE_PAGE = ("Home | About | Sister Cities: Okayama | Dublin | Veracruz | San José (Costa Rica) | Tainan | Pune | "
+                 "Guadalajara | Ekaterinburg | Zhenjiang | Donate\n"
+                 "Lunar New Year festival returns to City Hall\n"
+                 "The San Jose Sister City Program will host its annual Lunar New Year festival at City Hall Rotunda.")
+
+
+def test_a_menu_of_sister_cities_lists_the_site_owners_partners_not_each_others(nlp):
+    found = run(nlp, SAN_JOSE_PAGE, url="https://www.sanjoseca.gov/your-government/sister-cities/events")
+    assert {(m.a.name, m.b.name, m.b.country) for m in found if m.a.country == "TW"} == {("Tainan", "San Jose", "US")}
+
+
+def test_a_us_site_whose_name_runs_words_together_is_that_citys():
+    from extractors.gazetteer.index import load_gazetteer
+    from extractors.page_owner import page_owner
+    from models.settings import Settings
+
+    owner = page_owner("https://www.sanjoseca.gov/news", load_gazetteer(Settings().cache_dir))
+    assert owner is not None and (owner.name, owner.admin1) == ("San Jose", "California")

@@ -106,7 +106,7 @@ def _vowel_led(key: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _by_division(world) -> dict[tuple[str, str], list[int]]:
+def places_by_division(world) -> dict[tuple[str, str], list[int]]:
     """(country, division name) -> the places in it."""
     t = world._t
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -132,7 +132,7 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
     if few and division:
         return None
     scored = []
-    for entity in _by_division(world).get((country, division), ()):
+    for entity in places_by_division(world).get((country, division), ()):
         place = world._place(entity)
         if levels and place.level not in levels:
             continue
