@@ -76,6 +76,9 @@ class PlaceResolver:
         for stop in reversed(ends):
             if any(fold(p.name) == fold(text[start:stop]) for p in self.gaz.foreign_lookup(text[start:stop])):
                 return stop
+        # ('Prague 6': a numbered district the name table holds)
+        if (m := _NUMBER_AFTER.match(text, end)) and self.gaz.table.english(text[start:m.end()]) is not None:
+            return m.end()
         return end
 
     def earlier_start(self, text: str, start: int, end: int) -> int:
@@ -358,6 +361,7 @@ _SHARED_DISTRICT = re.compile(r"(Jung|Dong|Seo|Nam|Buk|Gangseo)(?:-gu|\s+Distric
                               r"(?:(?:\s+of\s+|\s+in\s+|,\s*)(?P<city>[A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?City)?)?")
 # 'Yeongdo-gu': the model often takes a romanised Korean district for a person.
 ROMAN_UNIT = re.compile(r"(?:(?P<city>[A-Z][a-z]+)\s+)?(?P<name>[A-Z][a-z]+)-(?P<unit>gu|gun)")
+_NUMBER_AFTER = re.compile(r"\s+\d{1,2}\b(?![.,:/-]?\d)")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z'-]+)\s$")
 _CITY_AFTER_DISTRICT = re.compile(r"(?:\s+of\s+|\s+in\s+|,\s*)([A-Z][a-z]+)")
 _CITY_BEFORE_DISTRICT = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+$")

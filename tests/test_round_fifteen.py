@@ -274,3 +274,9 @@ def test_a_us_site_whose_name_runs_words_together_is_that_citys():
 
     owner = page_owner("https://www.sanjoseca.gov/news", load_gazetteer(Settings().cache_dir))
     assert owner is not None and (owner.name, owner.admin1) == ("San Jose", "California")
+
+
+def test_pragues_numbered_districts_are_their_own_governments_in_both_scripts(nlp):
+    zh = run(nlp, "新北市與捷克布拉格第6區簽署合作備忘錄。", lang="zh")
+    en = run(nlp, "Prague 6 and Taipei's Beitou District signed a memorandum of understanding on Monday.")
+    assert {m.b.name for m in zh} == {"Prague 6"} and {m.b.name for m in en} == {"Prague 6"}
