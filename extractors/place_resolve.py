@@ -38,7 +38,8 @@ _DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b"
 # ('its sister prefecture Aomori': the tie names the level)
 _DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$|\b(?:sister|friendship|partner|twin)[\s-]+(?:prefecture|state|province)\s+(?:of\s+)?$")
 # 'Washington State Kennewick' (a table's state column), 'New York State'.
-_STATE_AFTER = re.compile(r"\s+State\b")
+# ('the Cebu provincial government', 'Aomori Prefectural Government'): the division's own government.
+_STATE_AFTER = re.compile(r"\s+(?:State\b|(?i:provincial|prefectural)\s+(?i:government|governor|board|capitol|assembly)\b)")
 _UNKNOWN_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+(?:Town|City|Village|Township))?(?:,\s*|\s+in\s+)$")
 # 'Hualien County Commissioner Hsu Chen-wei and Yonaguni Mayor …': two heads that sign together.
 _HEADS_JOINED = re.compile(r"(?:Mayor|Magistrate|Commissioner|Governor|Chief|Speaker)\s+(?:[A-Z][\w'’.-]+\s+){1,3}and\s+$")

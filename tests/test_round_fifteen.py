@@ -280,3 +280,9 @@ def test_pragues_numbered_districts_are_their_own_governments_in_both_scripts(nl
     zh = run(nlp, "新北市與捷克布拉格第6區簽署合作備忘錄。", lang="zh")
     en = run(nlp, "Prague 6 and Taipei's Beitou District signed a memorandum of understanding on Monday.")
     assert {m.b.name for m in zh} == {"Prague 6"} and {m.b.name for m in en} == {"Prague 6"}
+
+
+def test_a_provincial_government_named_by_its_place_is_the_province(nlp):
+    text = ("The Cebu provincial government and Taiwan's Taoyuan City signed a memorandum of understanding on "
+            "Wednesday to strengthen cooperation in tourism and agriculture.")
+    assert {(m.b.name, m.b.level.value) for m in run(nlp, text)} == {("Cebu", "province")}
