@@ -120,7 +120,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"intention|explor\w*|mull\w*|expected\s+to|"
         r"aim(?:s|ed|ing)?\s+to|(?:potential|possible|prospective|future)\s+(?:sister|twin|friendship|partner)|"
         r"prospect\s+of|possibilit(?:y|ies)\s+of|feasibility\s+of|interest\s+in|"
-        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|to|in\s+favou?r)|in\s+talks|talks\s+(?:with|on|about|over)|"
+        r"under\s+way|in\s+the\s+works|vot(?:e|ed|ing)\s+(?:on|(?:[\w-]+\s+){0,3}?(?:to|in\s+favou?r))|in\s+talks|talks\s+(?:with|on|about|over)|"
         # 'are discussing a formal friendship agreement'
         r"discuss(?:es|ed|ing)?\s+(?:a|an|the|establishing|forming|signing)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:agreements?|ties|pacts?|sister|friendship|memorandum|MOU|partnership|relationship))\b"

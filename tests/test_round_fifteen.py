@@ -286,3 +286,9 @@ def test_a_provincial_government_named_by_its_place_is_the_province(nlp):
     text = ("The Cebu provincial government and Taiwan's Taoyuan City signed a memorandum of understanding on "
             "Wednesday to strengthen cooperation in tourism and agriculture.")
     assert {(m.b.name, m.b.level.value) for m in run(nlp, text)} == {("Cebu", "province")}
+
+
+def test_a_council_that_voted_four_to_one_on_tuesday_to_begin_a_tie_proposed_it(nlp):
+    text = ("The Cupertino City Council voted 4-1 on Tuesday to begin a friendship city relationship with Hsinchu "
+            "County, Taiwan.")
+    assert {(m.a.name, m.event.value) for m in run(nlp, text)} == {("Hsinchu County", "proposed")}
