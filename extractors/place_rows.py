@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from extractors.gazetteer.names import fold, fold_core
-from extractors.place_cues import PlaceSpan, not_a_place
+from extractors.place_cues import PlaceSpan, nearby_country, not_a_place
 from models.records import Level, Place
 
 
@@ -214,3 +214,28 @@ def described_divisions(text: str, spans: list[PlaceSpan], lookup, expand=lambda
             for s in found:
                 if s.place.id == last.place.id:
                     s.place = namesakes[0]
+
+
+COLOCATED_POPULATION = 50_000  # a namesake this large in the country the other places are in
+
+
+def colocate_namesakes(text: str, spans: list[PlaceSpan], countries: list[PlaceSpan], lookup, doc_countries) -> None:
+    """'VANCOUVER — … Portland, across the river': a city placed in a
+    country nothing else in the document is in, with no country written
+    beside it, is its one sizeable namesake in a country the other places are
+    in (``lookup(name, country)`` is the gazetteer's)."""
+    foreign = [s for s in spans if s.kind == "foreign" and s.place is not None and s.place.country != "TW"]
+    for s in foreign:
+        country = s.place.country
+        if s.place.level is not Level.CITY or doc_countries.get(country) or nearby_country(text, s.start, s.end, countries) \
+                or any(o.place.country == country and o.place.id != s.place.id for o in foreign):
+            continue
+        elsewhere = {o.place.country for o in foreign if o.place.id != s.place.id}
+        # (not a far better-known place: Wellington, New Zealand beside the US places of a list of capitals)
+        namesakes = [p for p in lookup(s.text, None) if p.country in elsewhere and p.level is Level.CITY
+                     and fold_core(p.name) == fold_core(s.text) and (p.population or 0) >= COLOCATED_POPULATION
+                     and (p.population or 0) * 5 >= (s.place.population or 0)]
+        if len(namesakes) == 1:
+            for t in foreign:
+                if t.place.id == s.place.id:
+                    t.place = namesakes[0]

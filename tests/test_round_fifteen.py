@@ -292,3 +292,20 @@ def test_a_council_that_voted_four_to_one_on_tuesday_to_begin_a_tie_proposed_it(
     text = ("The Cupertino City Council voted 4-1 on Tuesday to begin a friendship city relationship with Hsinchu "
             "County, Taiwan.")
     assert {(m.a.name, m.event.value) for m in run(nlp, text)} == {("Hsinchu County", "proposed")}
+
+
+# ---------------------------------------------------------------- a namesake of the country the story is in
+
+def test_a_city_no_other_place_shares_a_country_with_is_the_namesake_where_the_others_are(nlp):
+    text = ("VANCOUVER — The Vancouver City Council on Monday unanimously approved a letter of intent to explore a "
+            "sister city relationship with Hsinchu City, Taiwan. Vancouver already has sister cities in Joyo, Japan, "
+            "and Arao, Japan. Portland, across the river, has had a sister city relationship with Kaohsiung since 1988.")
+    found = run(nlp, text, published=dt.date(2024, 10, 3))
+    assert {(m.b.name, m.b.country, m.b.admin1) for m in found if m.b.name == "Vancouver"} == {
+        ("Vancouver", "US", "Washington")}
+
+
+def test_a_far_better_known_capital_keeps_its_country_beside_another_countrys_places(nlp):
+    text = ("Taipei's sister cities include Houston, Texas; Atlanta, Georgia; Wellington; and Indianapolis, "
+            "Indiana.")
+    assert {m.b.country for m in run(nlp, text) if m.b.name == "Wellington"} <= {"NZ"}
