@@ -239,3 +239,26 @@ def colocate_namesakes(text: str, spans: list[PlaceSpan], countries: list[PlaceS
             for t in foreign:
                 if t.place.id == s.place.id:
                     t.place = namesakes[0]
+
+
+
+def title_namesakes(title: str | None, text: str, spans: list[PlaceSpan], countries: list[PlaceSpan], lookup,
+                    country_code) -> None:
+    """'Athens, Georgia and Taiwan' over a story that writes only 'Athens':
+    a city the body places with no country beside it is the namesake the
+    title places by the division or country written after it."""
+    if not title:
+        return
+    for s in [s for s in spans if s.kind == "foreign" and s.place is not None and s.place.level is Level.CITY]:
+        m = re.search(rf"\b{re.escape(s.text)},\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", title)
+        if m is None or nearby_country(text, s.start, s.end, countries):
+            continue
+        written, code = fold_core(m.group(1)), country_code(m.group(1))
+        same = [p for p in lookup(s.text, None) if p.level is Level.CITY and fold_core(p.name) == fold_core(s.text)]
+        # (the division first: 'Athens, Georgia' is the US state's, not the country's)
+        found = [p for p in same if fold_core(p.admin1 or "") == written] or [p for p in same if p.country == code]
+        if found and found[0].id != s.place.id:
+            old = s.place.id
+            for t in spans:
+                if t.place is not None and t.place.id == old:
+                    t.place = found[0]

@@ -42,7 +42,7 @@ from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResol
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
                                    described_divisions, propagate, row_places, topic_countries,
-                                   colocate_namesakes, unify_namesakes)
+                                   colocate_namesakes, title_namesakes, unify_namesakes)
 from extractors.place_syllables import SyllableNames
 from extractors.segmentation import text_of
 from extractors.urls import counted_countries
@@ -293,6 +293,7 @@ class PlaceFinder(PlaceResolver):
         propagate(text_of(doc), {s.text: s.place for s in found}, out, taken)
         unify_namesakes(text_of(doc), out, self._admin1_after)
         colocate_namesakes(text_of(doc), out, countries, self.gaz.foreign_lookup, doc_countries)
+        title_namesakes(doc._.title, text_of(doc), out, countries, self.gaz.foreign_lookup, self.gaz.world.country_code)
         described_divisions(text_of(doc), out, self.gaz.foreign_lookup, lambda abbreviation: self.gaz.world.admin1(
             code[:2], code) if (code := AP_ABBREVIATIONS.get(abbreviation)) else None)
         return out

@@ -309,3 +309,10 @@ def test_a_far_better_known_capital_keeps_its_country_beside_another_countrys_pl
     text = ("Taipei's sister cities include Houston, Texas; Atlanta, Georgia; Wellington; and Indianapolis, "
             "Indiana.")
     assert {m.b.country for m in run(nlp, text) if m.b.name == "Wellington"} <= {"NZ"}
+
+
+def test_the_title_places_a_city_the_story_writes_bare(nlp):
+    text = ("ATHENS — Mayor Kelly Girtz signed a friendship agreement with Taiwan's Chiayi County on Wednesday. "
+            "The agreement is Athens' first with a Taiwanese government.")
+    found = run(nlp, text, title="Athens, Georgia and Taiwan", published=dt.date(2022, 9, 1))
+    assert {(m.b.name, m.b.country, m.b.admin1) for m in found} == {("Athens", "US", "Georgia")}
