@@ -343,7 +343,8 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     if (not local or not foreign) and anaphor:
         if not local and back_local and (foreign or anaphor):
             local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
-        if not foreign and back_foreign and (local or anaphor):
+        # (on a foreign government's own page its tie is its own: 'The City Council approves the Agreement with Xinyi')
+        if not foreign and back_foreign and (local or anaphor) and not (owner is not None and owner.country != "TW"):
             foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
     if anaphor and bool(local) != bool(foreign) and (
             spoken := owner_for_anaphor(sentences, i, owner, local, foreign)) is not None:

@@ -45,7 +45,10 @@ def split_lines(doc: Doc) -> Doc:
                 # 'Thumbnail - …' (prose that wraps ends its line with a word, or its sentence with a stop)
                 or (_YEAR_END.fullmatch(last.text) is not None and nxt.text[:1].isupper())
                 # a heading or title block set in capitals, however long ('A RESOLUTION OF THE CITY OF …')
-                or _CAPS_LINE.fullmatch(doc.text[line_start:last.idx + len(last.text)]) is not None):
+                or _CAPS_LINE.fullmatch(doc.text[line_start:last.idx + len(last.text)]) is not None
+                # a resolution's recitals, one a line: 'WHEREAS, … since 1979; and' / 'WHEREAS, …'
+                or (last.lower_ in ("and", "or") and last.i > 0 and doc[last.i - 1].text == ";"
+                    and nxt.text[:1].isupper())):
             nxt.is_sent_start = True
             # A line's first word never stands alone: after a header line
             # ("Date: ...") the parser would otherwise cut "Taoyuan | and

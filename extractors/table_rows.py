@@ -44,6 +44,10 @@ def year_hint_at(doc: Doc, offset: int) -> int | None:
     return year_at(doc._.year_headings, offset)
 
 
+# 'WHEREAS, the City of Boise and Tainan City have enjoyed … since 2015; and': a resolution's recital, prose.
+_RECITAL = re.compile(r"^(?:WHEREAS|Whereas)\b|;\s*(?:and|or)?$")
+
+
 def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[int, list],
                    counts: dict[str, int], own_cues: list | None = None) -> list[Candidate]:
     """A row of a table or list under a heading that names the relation
@@ -62,7 +66,7 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     # dated partners run on as a sentence of its own, right after its heading.
     run_on = i - header[0] <= 3 and len(item_dates(text_of(doc), sent.start, sent.end, sent.sides,
                                                    doc._.published)) >= 2
-    if not run_on and (len(line) > MAX_ROW_CHARS or not at_line_start or not (after_colon or
+    if not run_on and (len(line) > MAX_ROW_CHARS or not at_line_start or _RECITAL.search(line) or not (after_colon or
             _ROW_START.match(line) or not PROSE_END.search(line) or _DATED_ITEM.search(line))):
         return []  # prose: a whole sentence ends with a full stop; a row or an item does not
     local = distinct_places([p for p in sent.sides if p.place.country == "TW"])

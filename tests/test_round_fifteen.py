@@ -316,3 +316,14 @@ def test_the_title_places_a_city_the_story_writes_bare(nlp):
             "The agreement is Athens' first with a Taiwanese government.")
     found = run(nlp, text, title="Athens, Georgia and Taiwan", published=dt.date(2022, 9, 1))
     assert {(m.b.name, m.b.country, m.b.admin1) for m in found} == {("Athens", "US", "Georgia")}
+
+
+def test_each_recital_of_a_resolution_is_a_sentence_of_its_own(nlp):
+    text = ("WHEREAS, the City of Arcadia has maintained a sister city relationship with Newcastle, Australia since "
+            "1968 and with Tripolis, Greece since 1979; and\n"
+            "WHEREAS, Taipei City is a sister city of Los Angeles, and many Arcadia residents have family ties to "
+            "Taipei;\n"
+            "The City Council approves the Friendship City Agreement with Xinyi District, Taipei City, Taiwan.\n")
+    found = run(nlp, text, url="https://www.arcadiaca.gov/Shape%20Arcadia/Resolution%202022-87.pdf")
+    assert {(m.a.name, m.b.name) for m in found if m.a.country == "TW"} == {
+        ("Taipei", "Los Angeles"), ("Xinyi", "Arcadia")}
