@@ -317,6 +317,7 @@ def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan
 _TITLE = r"(?:市長|市长|縣長|县长|知事|區長|区长|鄉長|乡长|鎮長|镇长|町長|村長|郡長|州長|州长)"
 _NAMED_AFTER = re.compile(rf"(?:長|长|{_TITLE})\s*([\u4e00-\u9fff]{{2,3}})")  # ('市長盧秀燕', '知事木村敬')
 _NAMED_BEFORE = re.compile(rf"[のの]?([\u4e00-\u9fff]{{3}}){_TITLE}")  # ('台南市の黄偉哲市長')
+_SPEAKS = r"(?=\s*(?:說|说|表示|指出|強調|强调|提到|認為|认为|期待|希望))"
 _SHORT_HEAD = re.compile(rf"([\u4e00-\u9fff]){_TITLE}")
 _BEFORE_HEAD = frozenset("與与和及由並并也、的於于对對向請请，。：「（(\n ")
 
@@ -326,6 +327,7 @@ def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
     surname; two heads sharing one name no one), in sentences that do not
     name a government of that side themselves."""
     heads: dict[str, set] = {}
+    full: dict[str, set] = {}  # ('竹北市長鄭朝方' … '鄭朝方說，未來也希望與…締盟': the head speaking for his town)
     places = {}
     for s in spans:
         if s.kind not in ("taiwan", "foreign") or s.place is None:
@@ -335,7 +337,19 @@ def heads_by_surname(text: str, spans: list[PlaceSpan]) -> list[PlaceSpan]:
         if m:
             heads.setdefault(m.group(1)[0], set()).add(s.place.id)
             places[s.place.id] = s
+            if _NAMED_AFTER.match(text, s.end - 1 if s.text[-1] in "市縣县區区鄉乡鎮镇町村郡州" else s.end):
+                full.setdefault(m.group(1), set()).add(s.place.id)
     out = []
+    for name, owner in full.items():
+        for m in re.finditer(re.escape(name) + _SPEAKS, text):
+            if len(owner) != 1 or (m.start() and text[m.start() - 1] not in _BEFORE_HEAD) \
+                    or any(s.start < m.end() and m.start() < s.end for s in spans):
+                continue
+            place = places[next(iter(owner))]
+            start, end = sentence_bounds(text, m.start(), m.end())
+            if not any(s.is_side and start <= s.start < end and (s.place.country == "TW") == (place.place.country == "TW")
+                       for s in spans):
+                out.append(PlaceSpan(m.start(), m.start() + len(name), name, place.kind, place=place.place, notes=["head"]))
     for m in _SHORT_HEAD.finditer(text):
         owner = heads.get(m.group(1), set())
         if len(owner) != 1 or (m.start() and text[m.start() - 1] not in _BEFORE_HEAD) \

@@ -327,3 +327,11 @@ def test_each_recital_of_a_resolution_is_a_sentence_of_its_own(nlp):
     found = run(nlp, text, url="https://www.arcadiaca.gov/Shape%20Arcadia/Resolution%202022-87.pdf")
     assert {(m.a.name, m.b.name) for m in found if m.a.country == "TW"} == {
         ("Taipei", "Los Angeles"), ("Xinyi", "Arcadia")}
+
+
+def test_a_head_named_in_full_who_speaks_later_speaks_for_his_town(nlp):
+    text = ("竹北市長鄭朝方11日與來訪的美國加州庫比蒂諾市長魏路易簽署友好城市協定。"
+            "鄭朝方說，未來也希望與日本熊本縣菊陽町締盟，深化半導體產業交流。")
+    found = run(nlp, text, lang="zh", published=dt.date(2023, 12, 12))
+    assert {(m.a.name, m.b.name, m.event.value) for m in found} == {
+        ("Zhubei City", "Cupertino", "established"), ("Zhubei City", "Kikuyo", "proposed")}
