@@ -335,3 +335,9 @@ def test_a_head_named_in_full_who_speaks_later_speaks_for_his_town(nlp):
     found = run(nlp, text, lang="zh", published=dt.date(2023, 12, 12))
     assert {(m.a.name, m.b.name, m.event.value) for m in found} == {
         ("Zhubei City", "Cupertino", "established"), ("Zhubei City", "Kikuyo", "proposed")}
+
+
+def test_the_state_a_capital_apposition_names_only_locates_the_city_and_leaves_it_the_date(nlp):
+    text = "Tainan signed a friendship city agreement with Columbia, the capital of South Carolina, on Wednesday."
+    got = partners(run(nlp, text, published=dt.date(2020, 7, 30)))
+    assert set(got) == {"Columbia"} and got["Columbia"][4] == "2020-07-29"
