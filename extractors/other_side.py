@@ -67,7 +67,8 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
     if _names_its_pair(sentences[i]):
         return False
     definite = DEFINITE_CUE.search(text) is not None
-    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or _PARTNERLESS.search(text) is not None)) \
+    partnerless = _PARTNERLESS.search(text) is not None
+    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or partnerless)) \
         or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
 
