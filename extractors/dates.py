@@ -38,6 +38,7 @@ _UNITS = {"year": "y", "years": "y", "decade": "dec", "decades": "dec", "年": "
           "个月": "m", "day": "d", "days": "d", "天": "d"}
 # Fixed words: (unit, shift) against the publication date.
 _WORDS = {"today": ("d", 0), "tonight": ("d", 0), "yesterday": ("d", -1), "tomorrow": ("d", 1),
+          "last night": ("d", -1), "this morning": ("d", 0), "this afternoon": ("d", 0), "this evening": ("d", 0),
           "今天": ("d", 0), "今日": ("d", 0), "昨天": ("d", -1), "昨日": ("d", -1),
           "前天": ("d", -2), "明天": ("d", 1), "上個月": ("m", -1), "上个月": ("m", -1),
           "上月": ("m", -1), "本月": ("m", 0), "這個月": ("m", 0), "这个月": ("m", 0),
@@ -142,8 +143,10 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("zday", ("#d", "the"), r"(?<![A-Za-z])(?i:on\s+the\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)(?![A-Za-z0-9])"
                             r"(?!\s+(?:anniversary|annual|years?|floors?|century|time|edition|session|round|meeting|"
                             r"day|of|month|week|sister|friendship|city|cities|partner)\b)"),
-    ("word", ("today", "tonight", "yesterday", "tomorrow"),
-     r"(?<![A-Za-z])(?P<word>(?i:today|tonight|yesterday|tomorrow))(?![A-Za-z])"),
+    # ('The council last night voted to formalise…': a morning paper's evening before)
+    ("word", ("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"),
+     r"(?<![A-Za-z])(?P<word>(?i:today|tonight|yesterday|tomorrow|last\s+night"
+     r"|this\s+(?:morning|afternoon|evening)))(?![A-Za-z])"),
     ("wd", ("day",), rf"(?<![A-Za-z])(?:(?P<pre>(?i:last|this|next|on|past))\s+)?(?<!Good )"
                      rf"(?<!Black )(?P<wd>{_WD})(?![A-Za-z])"),
     ("year", ("#d",), r"(?<![0-9A-Za-z.,$/#])(?:(?i:mid-?|early\s+|late\s+))?"
@@ -225,8 +228,10 @@ def _shift(pub: dt.date, unit: str, n: int) -> tuple[dt.date, DatePrecision]:
 
 
 # 'will mark … with a concert in September': a month still to come (not 'will mark … the pact signed in March')
+# ('is expected to be signed when … visits in October': a signing still to come)
 _WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|set|expected)\s+to)\s+"
-                          r"(?:(?!\b(?:signed|inked|formed|established|founded|concluded|began|since)\b)[^.;!?,])*$")
+                          r"(?:(?!(?<!\bbe\s)\b(?:signed|inked|formed|established|founded|concluded|began|since)\b)"
+                          r"[^.;!?,])*$")
 
 
 def _infer_year(pub: dt.date, month: int, day: int | None, pre: str) -> dt.date | None:
@@ -300,7 +305,7 @@ def _resolve(kind: str, m: re.Match, text: str, pub: dt.date | None, year_hint: 
         value = _infer_year(pub, month, day, pre) if pre != "next" or month != pub.month else _date(pub.year, month, day)
         return value and (value, _precision(month, day), True)
     if kind == "word":
-        unit, n = _WORDS[g["word"].lower()]
+        unit, n = _WORDS[" ".join(g["word"].lower().split())]
         value, precision = _shift(pub, unit, n)
         if month:  # '去年3月5日'
             value, precision = _date(value.year, month, day), _precision(month, day)

@@ -33,6 +33,7 @@ CITY_KIND, SUB_KIND, COUNTY_KIND = 0, 1, 2
 CORE, ALT = 1, 2  # matched without its generic words / by an alternate name
 BIG_CITY = 100_000  # a division yields to a same-named city this large
 METROPOLIS = 5_000_000  # ... or, this large, to one with a generic word more ('New York City')
+FEDERATIONS = frozenset({"US", "CA", "AU"})  # whose first-level divisions are parties to ties with Taiwan
 DIVISION_SCORE = 10**10  # a division named exactly counts as very populous
 ALT_WEIGHT = 0.05  # an alternate name counts as a smaller place
 MAX_CANDIDATES = 25
@@ -301,9 +302,16 @@ class WorldIndex:
         biggest = max((pops[e] for e, f in matches.items()
                        if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT)), default=0)
         # A state yields to a city that adds a generic word to its name only where that city is
-        # a metropolis ('New York'): 'Oklahoma' is the state, not Oklahoma City.
-        namesake = max((pops[e] for e, f in matches.items() if kinds[e] == CITY_KIND and (
-            alt_weight == 1.0 or not f & ALT) and (not f & CORE or pops[e] >= METROPOLIS)), default=0)
+        # a metropolis ('New York'): 'Oklahoma' is the state, not Oklahoma City. A state or province
+        # of the federations whose divisions keep ties of their own yields only to a city of its
+        # own country: 'Virginia' is the US state, not the South African town of 120,000; 'Ontario'
+        # the province, not the Californian city. (Elsewhere the foreign city still wins: 'Portland'
+        # is not the Jamaican parish, 'Manchester' not the Jamaican county.)
+        namesake: dict[str, int] = {}
+        for e, f in matches.items():
+            if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT) and (
+                    not f & CORE or pops[e] >= METROPOLIS):
+                namesake[self._country(e)] = max(namesake.get(self._country(e), 0), pops[e])
         scored = []
         for entity, flags in matches.items():
             level = LEVELS[levels[entity]]
@@ -312,11 +320,15 @@ class WorldIndex:
             elif flags & CORE and level not in hint:
                 score = 0.0  # 'Marion' is not Marion County
             elif parents[entity] < 0:  # first-level: very populous unless a big city shares it
-                score = DIVISION_SCORE if namesake < BIG_CITY else BIG_CITY - 1
+                country = self._country(entity)
+                rival = namesake.get(country, 0) if country in FEDERATIONS else max(namesake.values(), default=0)
+                score = DIVISION_SCORE if rival < BIG_CITY else BIG_CITY - 1
             else:  # lower divisions (Cebu province, Jonava district) follow their namesake town
                 score = biggest - 0.5 if biggest > 0 else DIVISION_SCORE
             misfit = bool(hint) and level not in hint
-            scored.append((misfit, -score, self._id(entity), entity))
+            # (of two divisions named alike, a federation's first: 'Maryland' is not the Liberian county)
+            scored.append((misfit, -score, not (kinds[entity] == SUB_KIND and self._country(entity) in FEDERATIONS),
+                           self._id(entity), entity))
         scored.sort()
         return [self._place(e) for *_, e in scored[:MAX_CANDIDATES]]
 
