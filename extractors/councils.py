@@ -19,7 +19,9 @@ _UNIT_WORDS = "City|Town|Village|Regional|Shire|District|Borough|Municipal"
 _UNIT = rf"(?:{_UNIT_WORDS})"
 _TAIL = re.compile(rf"\s+(?:{_UNIT}\s+)?(?:Common\s+)?{_BODY}$")
 _HEAD = re.compile(rf"(?i)^(?:the\s+)?(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?")
-_APPROVES = (r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed|agreed)\b"
+# (or weighs one: 'The Kent City Council on Tuesday discussed a proposal to establish…' proposes for the city)
+_APPROVES = (r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed|agreed"
+             r"|discussed|discusses|considered|considers|debated|debates|reviewed|reviews|weighed|weighs)\b"
              r"[^.;]{0,80}?\b(?:sister|friendship|twin|partnership|memorandum)")  # ('Prague city councillors voted to end a partnership…')
 _ACTS = re.compile(rf"(?:\s+(?:{_UNIT_WORDS}|County))?(?:\s+Common)?\s+{_BODY}\b{_APPROVES}", re.I)  # (Wisconsin's 'Common Council')
 _ACTS_AFTER = re.compile(rf"(?:,[^,.;]{{1,30}},)?{_APPROVES}", re.I)  # (', Colorado,')

@@ -86,6 +86,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.RENEWED: re.compile(
         r"\b(?:anniversar\w*|renew\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+\s+year\s+of\s+(?:the|their|its)\b|"  # ('to mark the third year of their memorandum')
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
         r"(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+(?:\d{1,3}|[a-z]+ty)\b|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?"

@@ -17,7 +17,8 @@ from models.records import Event, Relation, Theme
 # Sentences after the evidence say what the tie covers only when they talk about the cooperation itself.
 COOPERATION_TALK = re.compile(
     r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
-    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|renewal|合作|交流|領域|雙方|兩市|推動")
+    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|renewal|"
+    r"\bcover(?:s|ed|ing)?\b|合作|交流|領域|雙方|兩市|推動")  # ('the document, which covers tourism…')
 
 
 # Names whose words are no theme: 'Taipei Economic and Cultural Office', 'Texas Tech University'.

@@ -43,7 +43,8 @@ def hit_counts(text: str) -> Counter[str]:
 
 # 'cooperation in agriculture and tourism', 'exchanges such as...', '在農業、觀光等領域合作'
 _FRAME_BEFORE = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|partnership|\bareas?\b|\bfields?\b|"
-                           r"such as|including|promot|strengthen|deepen|expand|合作|交流|推動|促進|加強|深化|包括|協力|連携|分野)")
+                           r"such as|including|promot|strengthen|deepen|expand|\bcover(?:s|ed|ing)?\b|"
+                           r"合作|交流|推動|促進|加強|深化|包括|協力|連携|分野)")
 _FRAME_AFTER = re.compile(r"(?i)(?:cooperat|co-operat|collaborat|exchanges?|\bareas?\b|\bfields?\b|sectors?|"
                           r"合作|交流|領域|方面|協力|連携|分野)")
 

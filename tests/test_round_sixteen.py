@@ -73,3 +73,28 @@ def test_a_month_after_expected_to_be_signed_is_the_next_one():
     assert found.date.iso() == "2017-03"
     [past] = find_dates("The mayors will mark the pact signed in March.", dt.date(2016, 6, 14))
     assert past.date.iso() == "2016-03"
+
+
+# ---------------------------------------------------------------- a council weighing a tie; a year of a tie marked
+
+def test_a_city_council_discussing_a_proposal_proposes_for_its_city(nlp):
+    text = ("The Kent City Council on Tuesday discussed a proposal to establish a sister city relationship with "
+            "Yangmei District in Taoyuan. Kent, Washington, currently has sister cities in Kherson, Ukraine.")
+    got = partners(run(nlp, text, published=dt.date(2015, 8, 20)))
+    assert got["Kent"] == ("Yangmei", "US", "sister", "proposed", "2015-08-18")
+
+
+def test_marking_the_third_year_of_a_memorandum_renews_it_and_its_signing_dates_the_founding(nlp):
+    text = ("Taoyuan Mayor Cheng Wen-tsan and the mayor of Bandung held a video conference on Friday to mark the "
+            "third year of their cities' memorandum of understanding on smart city cooperation, signed in 2018.")
+    found = run(nlp, text, published=dt.date(2021, 11, 20))
+    assert {(m.event.value, m.date.iso()) for m in found if m.b.name == "Bandung"} == {
+        ("renewed", "2021-11-19"), ("established", "2018")}
+
+
+def test_what_the_signed_document_covers_gives_the_ties_themes(nlp):
+    text = ("Taitung County and the Commonwealth of the Northern Mariana Islands signed a friendship agreement "
+            "yesterday at the Governor's office on Capital Hill. Gov. Ralph Torres and Taitung County Magistrate "
+            "Justin Huang signed the document, which covers tourism, agriculture and education.")
+    [m] = [m for m in run(nlp, text, published=dt.date(2018, 4, 12)) if m.b.name == "Northern Mariana Islands"]
+    assert {t.value for t in m.themes} == {"tourism", "agriculture_food", "education_youth"}
