@@ -141,8 +141,12 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
     sentences before make their subject; after the rows of a government's
     list of partners ('Taichung | Taiwan | 2017'), the government whose
     list it is."""
-    if not _SUBJECT_ANAPHOR.match(sentences[i].text):
+    if (anaphor := _SUBJECT_ANAPHOR.match(sentences[i].text)) is None:
         return None
+    # ('… received a delegation from Miami-Dade County. The county and Kaohsiung have been sister cities since
+    # 2010': the subject is none of the places the sentence names itself, and of a unit the anaphor names.)
+    here = {s.place.id for s in sentences[i].sides}
+    unit = _ANAPHOR_UNIT.search(anaphor.group(0))
     read = 0
     for j in range(i - 1, -1, -1):
         sent = sentences[j]
@@ -157,8 +161,14 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
                              "foreign" if owner.country != "TW" else "taiwan", place=owner, notes=["page owner"])
         if sent.sides:
             counts = counts or {}
-            return max(sent.sides, key=lambda s: counts.get(s.place.id, 0) > 2 * counts.get(sent.sides[0].place.id, 0))
+            sides = [s for s in sent.sides if s.place.id not in here] or sent.sides
+            if unit is not None:
+                sides = [s for s in sides if s.place.level.value == unit.group(1).lower()] or sides
+            return max(sides, key=lambda s: counts.get(s.place.id, 0) > 2 * counts.get(sides[0].place.id, 0))
     return None
+
+
+_ANAPHOR_UNIT = re.compile(r"\b[Tt]he\s+(county|prefecture|state|province|township|district)\s*$")
 
 
 def subject_pairs(sent: Sentence, subject: PlaceSpan, rule_pairs: list) -> list:

@@ -198,6 +198,10 @@ def described_divisions(text: str, spans: list[PlaceSpan], lookup, expand=lambda
     found = [s for s in spans if s.kind == "foreign" and s.place is not None]
     explained = {(s.place.country, fold_core(s.place.admin1 or "")) for s in found}
     for m in _DESCRIBED.finditer(text):
+        if (own := next((s for s in found if (s.start, s.end) == m.span(1) and s.place.level in _FIRST_LEVEL),
+                        None)) is not None:
+            _division_described(own, [s for s in found if s.end <= m.start()])
+            continue
         written = expand(m.group(1)) or m.group(1)
         divisions = {(p.country, fold_core(p.name)) for p in lookup(written, None)
                      if p.level in _FIRST_LEVEL and fold_core(p.name) == fold_core(written)} - explained
@@ -214,6 +218,18 @@ def described_divisions(text: str, spans: list[PlaceSpan], lookup, expand=lambda
             for s in found:
                 if s.place.id == last.place.id:
                     s.place = namesakes[0]
+
+
+def _division_described(own: PlaceSpan, before: list[PlaceSpan]) -> None:
+    """'Kansas City, Missouri, … The Missouri city already counts Tainan among
+    its sister cities': the state names the city before it that lies in it,
+    and is no party itself where none does."""
+    inside = [s for s in before if s.place.country == own.place.country and s.place.level not in _FIRST_LEVEL
+              and fold_core(s.place.admin1 or "") == fold_core(own.place.name)]
+    if inside:
+        own.place, own.text = inside[-1].place, inside[-1].text
+    else:
+        own.kind = "locator"
 
 
 COLOCATED_POPULATION = 50_000  # a namesake this large in the country the other places are in

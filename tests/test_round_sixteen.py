@@ -98,3 +98,27 @@ def test_what_the_signed_document_covers_gives_the_ties_themes(nlp):
             "Justin Huang signed the document, which covers tourism, agriculture and education.")
     [m] = [m for m in run(nlp, text, published=dt.date(2018, 4, 12)) if m.b.name == "Northern Mariana Islands"]
     assert {t.value for t in m.themes} == {"tourism", "agriculture_food", "education_youth"}
+
+
+# ---------------------------------------------------------------- 'the county', 'the Missouri city'
+
+def test_the_county_opening_a_sentence_is_the_county_named_before_not_the_city_it_pairs_with(nlp):
+    text = ("Kaohsiung Mayor Chen Chi-mai received a delegation from Miami-Dade County on Friday. "
+            "The county and Kaohsiung have been sister cities since 2010.")
+    got = partners(run(nlp, text, published=dt.date(2024, 11, 2)))
+    assert got["Miami-Dade County"] == ("Kaohsiung", "US", "sister", "established", "2010")
+
+
+def test_the_missouri_city_is_the_missouri_city_named_before_not_the_state(nlp):
+    text = ("Kansas City, Missouri, last week hosted Taichung Mayor Jason Hu, who signed an agreement to make "
+            "Taichung a sister city of Kansas City, Kansas. The Missouri city already counts Tainan among its "
+            "sister cities, having signed a pact in 2009.")
+    found = run(nlp, text, published=dt.date(2012, 6, 5))
+    assert not any(m.b.name == "Missouri" for m in found)
+    tainan = [m for m in found if m.a.name == "Tainan"]
+    assert [(m.b.name, m.b.admin1, m.date.iso()) for m in tainan] == [("Kansas City", "Missouri", "2009")]
+
+
+def test_a_state_described_as_a_city_with_no_city_of_it_before_is_no_party(nlp):
+    text = "The Oregon city has been a sister city of Hualien County since 1985."
+    assert not any(m.b.name == "Oregon" for m in run(nlp, text))
