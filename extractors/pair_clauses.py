@@ -74,8 +74,18 @@ def dated_before_own_clause(text: str, date, a, b, offset: int) -> bool:
     that opens with a subject and verb of its own and names the pair's later
     side ('Aomori and Taichung signed … in 2017, and Taichung later signed
     agreements with Tottori': Tottori's tie is undated)."""
-    at, later = text.find(date.text or "\0"), max(a.start, b.start) - offset
-    return 0 <= at < later and any(m.end() <= later for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later))
+    later = max(a.start, b.start) - offset
+    written = _written_at(text, date)
+    return bool(written) and all(at < later and any(m.end() <= later for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later))
+               for at in written)
+
+
+def _written_at(text: str, date) -> list[int]:
+    """Every place the words of ``date`` stand (a list's items may share a
+    year: '… Brisbane, Australia (1997); … Surabaya, Indonesia (1997)'); a
+    date belongs to another clause only where each of them does."""
+    words = date.text or "\0"
+    return [m.start() for m in re.finditer(re.escape(words), text)]
 
 
 _CLAUSE_START = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
@@ -86,14 +96,15 @@ def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) ->
     other governments and neither of the pair's ('Taichung's friendship with
     Cleveland has seen no exchange, while Kaohsiung and Busan, sister cities
     since 1966, hold a festival': 1966 is Busan's)."""
-    at = text.find(date.text or "\0")
-    if at < 0:
-        return False
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(text))]
-    lo = max(s for s in starts if s <= at)
-    hi = min((s for s in starts if s > at), default=len(text))
-    inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
-    return bool(inside) and not inside & {a.place.id, b.place.id}
+
+    def anothers(at: int) -> bool:
+        lo = max(s for s in starts if s <= at)
+        hi = min((s for s in starts if s > at), default=len(text))
+        inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
+        return bool(inside) and not inside & {a.place.id, b.place.id}
+    written = _written_at(text, date)
+    return bool(written) and all(anothers(at) for at in written)
 
 
 def not_the_pairs(lang: str, text: str, date, a, b, sides: list, offset: int) -> bool:

@@ -30,6 +30,7 @@ _ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
 _DIVISION_CELL = re.compile(r"(?:[區区州省道邦]|\b(?:District|Province|State|Region))\s*$")
+_CJK = re.compile(r"[\u3040-\u9fff]")
 _DATED_ITEM = re.compile(r"^[^.;:]{2,60},\s*(?:19|20)\d\d\.$")
 
 
@@ -75,7 +76,11 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     from_header = partner_list = False
     below = _date_below(doc, sentences, i)
     itemised = bool(prefix or _ROW_START.match(line) or _YEAR.search(line) or below or run_on
-                    or head.text.rstrip().endswith((":", "：")))  # (under "Lafayette is twinned with:")
+                    or head.text.rstrip().endswith((":", "："))  # (under "Lafayette is twinned with:")
+                    # ('Friendship Cities' then 'Hsinchu County, Taiwan': a line of a place and its country only;
+                    # a Chinese or Japanese one, '蘇澳鎮（台湾）', is read with the date on the line below)
+                    or (i > header[0] and not PROSE_END.search(line) and not _CJK.search(line)
+                        and _bare_row(doc, sent)))
     if not local and itemised:
         # "Kaohsiung's sister cities:" then one partner per item; an item
         # has a bullet or a year, a dateline or a caption has neither.

@@ -122,3 +122,25 @@ def test_the_missouri_city_is_the_missouri_city_named_before_not_the_state(nlp):
 def test_a_state_described_as_a_city_with_no_city_of_it_before_is_no_party(nlp):
     text = "The Oregon city has been a sister city of Hualien County since 1985."
     assert not any(m.b.name == "Oregon" for m in run(nlp, text))
+
+
+# ---------------------------------------------------------------- lists on a government's page
+
+def test_list_items_sharing_a_year_each_keep_it(nlp):
+    text = ("Kaohsiung has sister city relationships with 22 cities, including: Seattle, Washington (1991); "
+            "Miami-Dade County, Florida (2010); Portland, Oregon (1988); Pohang, Korea (1981); Yatsushiro, Japan "
+            "(2017); Brisbane, Australia (1997); Saint Paul, Minnesota (2003); Surabaya, Indonesia (1997).")
+    got = partners(run(nlp, text))
+    assert got["Surabaya"][4] == "1997" and got["Brisbane"][4] == "1997" and got["Seattle"][4] == "1991"
+
+
+def test_an_undated_line_of_a_place_and_its_country_under_a_heading_is_a_row_of_the_page_owner(nlp):
+    text = ("City of Fresno\nSister Cities\n"
+            "The City of Fresno has formal Sister City relationships with the following cities:\n"
+            "Kochi, Japan - 1965\nTaichung, Taiwan - 1984\nVerona, Italy - 1989\n"
+            "Friendship Cities\nHsinchu County, Taiwan\nZapopan, Mexico\n"
+            "Contact the Mayor's Office at (559) 621-8000.\n")
+    found = run(nlp, text, title="Sister Cities | City of Fresno", url="https://www.fresno.gov/mayor/sister-cities/")
+    got = {(m.a.name, m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in found
+           if m.a.country == "TW"}
+    assert got == {("Taichung", "Fresno", "sister", "1984"), ("Hsinchu County", "Fresno", "friendship", None)}
