@@ -144,3 +144,14 @@ def test_an_undated_line_of_a_place_and_its_country_under_a_heading_is_a_row_of_
     got = {(m.a.name, m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in found
            if m.a.country == "TW"}
     assert got == {("Taichung", "Fresno", "sister", "1984"), ("Hsinchu County", "Fresno", "friendship", None)}
+
+
+# ---------------------------------------------------------------- theme words the labelled corpus taught
+
+def test_local_specialities_and_start_ups_are_trade_and_relief_is_disaster_resilience():
+    from extractors.themes import themes_of
+
+    assert [t.value for t in themes_of("地域の特産品を販売する")] == ["economy_trade"]
+    assert [t.value for t in themes_of("推廣兩地特產")] == ["economy_trade"]
+    assert [t.value for t in themes_of("「起業支援交流覚書」を締結")] == ["economy_trade"]
+    assert [t.value for t in themes_of("必要時人道救援")] == ["disaster_resilience"]
