@@ -268,7 +268,8 @@ def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
         return sum(p.place.country == "TW" for p in c)
 
     def foreign_tie(c: list[PlaceSpan]) -> bool:  # ', and Seoul signed one with Busan': two others' own tie
-        return taiwanese(c) == 0 and _SIGNING.search(text[c[0].start - offset:c[-1].end - offset]) is not None
+        said = text[c[0].start - offset:c[-1].end - offset]  # (or 'Sendai is also a sister city of Riverside, …')
+        return taiwanese(c) == 0 and (_SIGNING.search(said) or _IS_TIE.search(said)) is not None
     if len(own) < 2 or not all(len(c) >= 2 and (taiwanese(c) == 1 or foreign_tie(c)) for c in own) \
             or not any(taiwanese(c) == 1 for c in own):
         return []
@@ -281,6 +282,8 @@ def parallel_clauses(text: str, sides: list[PlaceSpan], offset: int = 0) -> list
 
 
 _ALL_OF_WHICH = re.compile(r"(?i)[^.;]{0,3}\b(?:all|each|both)\s+of\s+(?:which|whom|them)\b[^.;]*(?:sister|friendship|twin|agreement|memorand|MOU)")
+_IS_TIE = re.compile(r"(?i)\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:an?\s+|the\s+)?"
+                     r"(?:sister|twin|friendship)[\s-]+(?:city|cities|towns?|county|counties|state|states)\s+(?:of|with)\b")
 _SIGNING = re.compile(r"(?i)\b(?:signed|inked|agreed|established|formed|became|twinned|sealed|followed)\b|簽|签|締|缔|結為|结为")
 
 

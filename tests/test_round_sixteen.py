@@ -155,3 +155,14 @@ def test_local_specialities_and_start_ups_are_trade_and_relief_is_disaster_resil
     assert [t.value for t in themes_of("推廣兩地特產")] == ["economy_trade"]
     assert [t.value for t in themes_of("「起業支援交流覚書」を締結")] == ["economy_trade"]
     assert [t.value for t in themes_of("必要時人道救援")] == ["disaster_resilience"]
+
+
+# ---------------------------------------------------------------- two clauses, two ties
+
+def test_a_foreign_citys_own_tie_in_one_clause_is_not_the_taiwanese_citys_in_the_next(nlp):
+    text = ("Sendai and Tainan, which became friendship cities in 2006, on Wednesday agreed to expand exchanges in "
+            "tourism. Sendai is also a sister city of Riverside, California, and Tainan has sister ties with "
+            "Columbus, Georgia.")
+    got = partners(run(nlp, text, published=dt.date(2021, 2, 18)))
+    assert "Riverside" not in got
+    assert got["Columbus"][:3] == ("Tainan", "US", "sister") and got["Sendai"][2:] == ("friendship", "established", "2006")
