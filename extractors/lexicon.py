@@ -22,7 +22,7 @@ SAME_AGAIN = r"\b(?:signed|inked|concluded|sign|seek|pursue|negotiate)\s+(?:one|
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|"
-        r"towns?|townships?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
+        r"towns?|townships?|jurisdictions?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b|\bsisters?\s+cit|\btwin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]"

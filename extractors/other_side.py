@@ -147,6 +147,10 @@ def subject_referent(sentences: list[Sentence], i: int, counts: dict[str, int] |
     # 2010': the subject is none of the places the sentence names itself, and of a unit the anaphor names.)
     here = {s.place.id for s in sentences[i].sides}
     unit = _ANAPHOR_UNIT.search(anaphor.group(0))
+    if unit is not None and owner is not None and owner.id not in here and owner.level.value == unit.group(1).lower():
+        # ('The county also maintains sister relationships with …' on Fairfax County's own page)
+        return PlaceSpan(sentences[i].start, sentences[i].start, owner.name,
+                         "foreign" if owner.country != "TW" else "taiwan", place=owner, notes=["page owner"])
     read = 0
     for j in range(i - 1, -1, -1):
         sent = sentences[j]
@@ -360,8 +364,7 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     if anaphor and bool(local) != bool(foreign) and (
             spoken := owner_for_anaphor(sentences, i, owner, local, foreign)) is not None:
         local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
-    if lang in ("ja", "zh") and bool(local) != bool(foreign) and (
-            unit := unit_anaphor(sent, places, abroad=bool(local))) is not None:
+    if bool(local) != bool(foreign) and (unit := unit_anaphor(sent, places, abroad=bool(local), lang=lang)) is not None:
         local, foreign, borrowed = local or [unit], foreign or [unit], True
     return PassageSides(local, foreign, borrowed, anaphor, back_local)
 
@@ -384,14 +387,23 @@ _UNIT_LEVELS = {"県": (Level.PREFECTURE,), "縣": (Level.PREFECTURE, Level.COUN
                 "村": (Level.CITY,)}
 
 
-def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool) -> PlaceSpan | None:
-    """The government a bare unit word opening ``sent`` stands for: the
-    latest place named before it of that level, foreign where ``abroad``,
-    also where it was named only as where a visit went ('熊本県庁を訪れ')."""
-    m = _UNIT_ANAPHOR.match(sent.text)
+# 'Yilan has been one of the county's sister jurisdictions since 1992': the county whose
+# tie it is, named before (on its own page, in the sentence before), owns the tie.
+_OWNER_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<unit>county|city|prefecture|state)(?:'s|’s)\s+(?:[\w-]+\s+)?"
+                            r"(?:sister|friendship|twin)\b")
+_EN_UNIT_LEVELS = {"county": (Level.COUNTY,), "city": (Level.CITY,), "prefecture": (Level.PREFECTURE,),
+                   "state": (Level.STATE,)}
+
+
+def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool, lang: str = "zh") -> PlaceSpan | None:
+    """The government a bare unit word opening ``sent`` stands for (an
+    English 'the county's' owning a tie, anywhere in it): the latest place
+    named before it of that level, foreign where ``abroad``, also where it
+    was named only as where a visit went ('熊本県庁を訪れ')."""
+    m = _UNIT_ANAPHOR.match(sent.text) if lang in ("ja", "zh") else _OWNER_ANAPHOR.search(sent.text)
     if m is None:
         return None
-    levels = _UNIT_LEVELS[m.group("unit")]
+    levels = (_UNIT_LEVELS if lang in ("ja", "zh") else _EN_UNIT_LEVELS)[m.group("unit")]
     before = [p for p in places if p.place is not None and p.end <= sent.start and p.place.level in levels
               and (p.place.country != "TW") == abroad]
     if not before:

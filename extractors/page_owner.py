@@ -140,6 +140,13 @@ def _us_site(gaz: Gazetteer, label: str) -> Place | None:
             if (p := gaz.world._place(e)).level is Level.CITY and compact(p) == label[:-2]]
         if len(named) == 1:
             return named[0]
+    if label.endswith("county") and len(label) > 8:
+        # ('fairfaxcounty.gov', 'kingcounty.gov': a county's own site; of namesakes, Taiwan's partner)
+        counties = [p for p in gaz.foreign_lookup(f"{label[:-6]} County", "US")
+                    if p.level is Level.COUNTY and compact(p) == label]
+        if len(counties) > 1:
+            return gaz.table.partner_named(counties[0].name, {p.id for p in counties})
+        return counties[0] if counties else None
     named = [p for p in gaz.foreign_lookup(label, "US")
              if p.level is Level.CITY and compact(p) == label and (p.population or 0) >= US_SITE_POPULATION]
     return named[0] if len(named) == 1 else None

@@ -21,7 +21,8 @@ _TRIP_TO = re.compile(
     r"(?i)(?:\bvisit(?:ed|ing|s)?|\b(?:visit|trip|journey|tour|travel)s?\s+to"
     r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
     r"|\b(?:arriv(?:ed|ing|es?)|landed|stopp(?:ed|ing)(?:\s+over)?|stop(?:ped)?over|transit(?:ed|ing)?)\s+in"
-    r"|\bthen\s+(?:on\s+)?to|\band\s+on\s+to)"  # ('traveled to Cupertino, its sister city, and then to San Jose')
+    r"|\bthen\s+(?:on\s+)?to|\band\s+on\s+to"
+    r"|\b(?:took|takes|taking)\s+(?:him|her|them|the\s+(?:mayor|governor|delegation|group))\s+(?:also\s+)?to)"  # ('a trip that also took him to Taipei')  # ('traveled to Cupertino, its sister city, and then to San Jose')
     r"\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
     r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴|轉往|转往|轉赴|转赴|轉抵"
     r"|(?<![提得受達达看聽听想感遇做])到)[^\s，。、,；;與和及]{0,4}$")  # ('首日到新罕布夏州，拜會姊妹市曼徹斯特')
@@ -68,7 +69,14 @@ def trip_only(text: str, sides: list[PlaceSpan]) -> set[str]:
                 and not _NAMED_PARTNER.search(text, max(0, sides[i].start - 16), sides[i].start):
             on_trip.add(id(sides[i]))
     ids = {s.place.id for s in sides if id(s) in on_trip} - {s.place.id for s in sides if id(s) not in on_trip}
-    return ids if any(s.place.id not in ids for s in sides) else set()
+    # ('signed the agreement in Taitung during a trip that also took him to Taipei and Taoyuan':
+    # places a trip 'also' went to are other stops than the partner's, named or not; not 'also visited
+    # Kaohsiung', which may be the partner's visit)
+    also = {s.place.id for s in sides if id(s) in on_trip and _ALSO_TRIP.search(text, max(0, s.start - 60), s.start)}
+    return ids if any(s.place.id not in ids for s in sides) else also
+
+
+_ALSO_TRIP = re.compile(r"(?i)\b(?:trip|tour|journey|visit)\s+(?:that|which)\s+also\s+(?:took|brought)\s+\w+\s+to\s+[^.;]*$")
 
 
 # 'hosted mayors from Busan, Fukuoka and Manila ... and signed an MOU with

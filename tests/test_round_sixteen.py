@@ -166,3 +166,35 @@ def test_a_foreign_citys_own_tie_in_one_clause_is_not_the_taiwanese_citys_in_the
     got = partners(run(nlp, text, published=dt.date(2021, 2, 18)))
     assert "Riverside" not in got
     assert got["Columbus"][:3] == ("Tainan", "US", "sister") and got["Sendai"][2:] == ("friendship", "established", "2006")
+
+
+# ---------------------------------------------------------------- a county's own page
+
+FAIRFAX = ("Fairfax County Board of Supervisors Chairman Jeff McKay welcomed a delegation from Yilan County, Taiwan, "
+           "on Tuesday. Yilan has been one of the county's sister jurisdictions since 1992. The county also maintains "
+           "sister relationships with Songpa-gu in Seoul and Harbin in China.")
+
+
+def test_a_countys_site_is_its_own(gazetteer):
+    from extractors.page_owner import page_owner
+
+    assert page_owner("https://www.fairfaxcounty.gov/news/yilan", gazetteer).name == "Fairfax County"
+    assert page_owner("https://kingcounty.gov/council", gazetteer).admin1 == "Washington"  # (Taiwan's partner)
+
+
+def test_the_countys_sister_jurisdiction_is_a_tie_with_the_county_named_before(nlp):
+    got = partners(run(nlp, FAIRFAX, published=dt.date(2023, 3, 15)))
+    assert got["Fairfax County"] == ("Yilan", "US", "sister", "established", "1992")
+
+
+def test_the_county_on_its_own_page_is_the_page_owner_not_its_taiwanese_partner(nlp):
+    got = partners(run(nlp, FAIRFAX, published=dt.date(2023, 3, 15), url="https://www.fairfaxcounty.gov/news/yilan"))
+    assert set(got) == {"Fairfax County"}
+
+
+def test_places_a_trip_also_took_the_mayor_to_are_no_partners(nlp):
+    text = ("Kauai County has signed a sister city agreement with Taitung County, the Mayor's Office announced "
+            "Tuesday. Mayor Bernard Carvalho Jr. signed the agreement in Taitung last week during a trip that also "
+            "took him to Taipei and Taoyuan.")
+    got = {m.a.name for m in run(nlp, text, published=dt.date(2018, 9, 5)) if m.b.name == "Kauai County"}
+    assert got == {"Taitung"}
