@@ -364,7 +364,7 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     if anaphor and bool(local) != bool(foreign) and (
             spoken := owner_for_anaphor(sentences, i, owner, local, foreign)) is not None:
         local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
-    if bool(local) != bool(foreign) and (unit := unit_anaphor(sent, places, abroad=bool(local), lang=lang)) is not None:
+    if bool(local) != bool(foreign) and (unit := unit_anaphor(sent, places, bool(local), lang, sentences[:i])) is not None:
         local, foreign, borrowed = local or [unit], foreign or [unit], True
     return PassageSides(local, foreign, borrowed, anaphor, back_local)
 
@@ -395,7 +395,8 @@ _EN_UNIT_LEVELS = {"county": (Level.COUNTY,), "city": (Level.CITY,), "prefecture
                    "state": (Level.STATE,)}
 
 
-def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool, lang: str = "zh") -> PlaceSpan | None:
+def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool, lang: str = "zh",
+                 earlier: list[Sentence] = ()) -> PlaceSpan | None:
     """The government a bare unit word opening ``sent`` stands for (an
     English 'the county's' owning a tie, anywhere in it): the latest place
     named before it of that level, foreign where ``abroad``, also where it
@@ -409,5 +410,9 @@ def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool, lang: st
     if not before:
         return None
     last = before[-1]
+    if lang not in ("ja", "zh"):
+        # (in English the first so named in its sentence, the passage's subject: "Spokane's sister city
+        # relationship with Jecheon … But the city's newer friendship with Hsinchu County" is Spokane's)
+        last = next((p for s in reversed(earlier) for p in before if s.start <= p.start < s.end), last)
     return PlaceSpan(sent.start + m.start("unit"), sent.start + m.end("unit"), m.group("unit"),
                      "foreign" if abroad else "taiwan", place=last.place, notes=["unit anaphor"])

@@ -89,6 +89,7 @@ def _written_at(text: str, date) -> list[int]:
 
 
 _CLAUSE_START = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+")  # a relative clause speaks of the place right before it
 
 
 def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) -> bool:
@@ -97,11 +98,16 @@ def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) ->
     Cleveland has seen no exchange, while Kaohsiung and Busan, sister cities
     since 1966, hold a festival': 1966 is Busan's)."""
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(text))]
+    relatives = {m.end(): m.start() for m in _RELATIVE.finditer(text)}
+    starts = sorted({*starts, *relatives})
 
     def anothers(at: int) -> bool:
         lo = max(s for s in starts if s <= at)
         hi = min((s for s in starts if s > at), default=len(text))
         inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
+        if not inside and lo in relatives:  # ('ties with Tainan, which were signed in 2012, and with Hsinchu City')
+            before = [s for s in sides if s.end - offset <= relatives[lo]]
+            inside = {max(before, key=lambda s: s.start).place.id} if before else set()
         return bool(inside) and not inside & {a.place.id, b.place.id}
     written = _written_at(text, date)
     return bool(written) and all(anothers(at) for at in written)

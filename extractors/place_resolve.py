@@ -36,7 +36,9 @@ UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipali
 _DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
 # 'the district municipality of Jonava': the same division, the word written first.
 # ('its sister prefecture Aomori': the tie names the level)
-_DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$|\b(?:sister|friendship|partner|twin)[\s-]+(?:prefecture|state|province)\s+(?:of\s+)?$")
+# ('the sister province agreement between Cebu and Pingtung County': the agreement names its parties' level)
+_DIVISION_BEFORE = re.compile(r"(?i)\bdistrict\s+$|\b(?:sister|friendship|partner|twin)[\s-]+(?:prefecture|state|province)\s+"
+                              r"(?:of\s+|(?:agreement|relationship|ties|pact)\s+(?:between|with)\s+)?$")
 # 'Washington State Kennewick' (a table's state column), 'New York State'.
 # ('the Cebu provincial government', 'Aomori Prefectural Government'): the division's own government.
 _STATE_AFTER = re.compile(r"\s+(?:State\b|(?i:provincial|prefectural)\s+(?i:government|governor|board|capitol|assembly)\b)")
@@ -148,7 +150,7 @@ class PlaceResolver:
             candidates = [p for p in candidates if p.country == hint] or (
                 self.gaz.foreign_lookup(name) if weak else [])
         if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
-                or _DIVISION_BEFORE.search(text, max(0, start - 30), start) or _STATE_AFTER.match(text, end):
+                or _DIVISION_BEFORE.search(text, max(0, start - 50), start) or _STATE_AFTER.match(text, end):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)
         # An alternate name reaches a small place only when it is its name:

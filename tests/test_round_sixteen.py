@@ -198,3 +198,19 @@ def test_places_a_trip_also_took_the_mayor_to_are_no_partners(nlp):
             "took him to Taipei and Taoyuan.")
     got = {m.a.name for m in run(nlp, text, published=dt.date(2018, 9, 5)) if m.b.name == "Kauai County"}
     assert got == {"Taitung"}
+
+
+# ---------------------------------------------------------------- a province's agreement; a relative clause's date
+
+def test_a_sister_province_agreement_between_a_bare_name_and_a_county_is_the_provinces(nlp):
+    text = ("The Cebu Provincial Board approved yesterday a resolution supporting the sister province agreement "
+            "between Cebu and Pingtung County. Cebu City, meanwhile, has been a sister city of Taichung since 2016.")
+    found = {(m.a.name, m.b.name, m.b.level.value) for m in run(nlp, text, published=dt.date(2015, 10, 2))}
+    assert ("Pingtung", "Cebu", "province") in found and ("Taichung", "Cebu City", "city") in found
+
+
+def test_a_date_in_a_relative_clause_dates_only_the_place_before_it(nlp):
+    text = ("Trenas said Iloilo City already has sister city ties with Tainan, which were signed in 2012, and with "
+            "Hsinchu City.")
+    dates = {m.a.name: m.date.iso() if m.date else None for m in run(nlp, text) if m.b.name == "Iloilo"}
+    assert dates == {"Tainan": "2012", "Hsinchu City": None}
