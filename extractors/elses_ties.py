@@ -342,3 +342,13 @@ def beside_the_objects(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceS
     local = a if a.place.country == "TW" else b
     return local.place.country == "TW" and local.place.id not in objects and any(
         s.place.id in objects and s.place.country == "TW" for s in sides)
+
+
+# '宮崎縣去年也與台中市簽署觀光交流備忘錄', 'Miyazaki also signed an MOU with Taichung': a
+# sentence naming its own Taiwanese side 'also' tells of another tie than the one before it,
+# and lends no earlier Taiwanese side a place in it.
+_ALSO = re.compile(r"(?i)\balso\b|也|亦|とも")
+
+
+def tells_another_tie(text: str, local: list[PlaceSpan]) -> bool:
+    return bool(local) and _ALSO.search(text) is not None

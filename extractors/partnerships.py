@@ -30,7 +30,8 @@ from extractors.asides import aims_only, aside_told, outside_asides, relative_as
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
 from extractors.elses_ties import (coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
-                                   organisations_tie, partners_of_subject, signers_own, someone_elses_tie)
+                                   organisations_tie, partners_of_subject, signers_own, someone_elses_tie,
+                                   tells_another_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, clause_date,
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs, unsaid_pair
@@ -192,7 +193,7 @@ class PartnershipFinder:
         pool = distinct_places(sent.sides)
         spans = {p.place.id for p in pool}
         extra: dict[str, str] = {}
-        if foreign or not local:
+        if (foreign or not local) and not (tells_another_tie(sent.text, local) and not borrowed):
             for s in (local if borrowed else back_local[-1:]):
                 if s.place.id not in spans:
                     pool.append(s)

@@ -77,7 +77,13 @@ def test_a_us_city_site_under_its_own_name_names_its_owner(gaz, url, owner):
     assert (place.name, place.admin1) == owner
 
 
-@pytest.mark.parametrize("url", ["https://mkcclegisearch.kingcounty.gov/", "https://www.nasa.gov/",
+def test_a_us_county_site_under_its_own_name_names_the_county(gaz):
+    # (King County's legislative search: the county's own records, Washington's King County being Taiwan's partner)
+    place = page_owner("https://mkcclegisearch.kingcounty.gov/", gaz)
+    assert (place.name, place.admin1, place.level.value) == ("King County", "Washington", "county")
+
+
+@pytest.mark.parametrize("url", ["https://www.nasa.gov/",
                                  "https://www.python.org/", "https://news.mt.gov/"])
 def test_a_us_site_that_is_no_single_large_city_owns_nothing(gaz, url):
     assert page_owner(url, gaz) is None

@@ -214,3 +214,17 @@ def test_a_date_in_a_relative_clause_dates_only_the_place_before_it(nlp):
             "Hsinchu City.")
     dates = {m.a.name: m.date.iso() if m.date else None for m in run(nlp, text) if m.b.name == "Iloilo"}
     assert dates == {"Tainan": "2012", "Hsinchu City": None}
+
+
+# ---------------------------------------------------------------- 'also' tells of another tie
+
+def test_a_partner_that_also_signed_with_another_taiwanese_city_lends_that_sentence_no_rival(nlp):
+    from extractors.pipeline import candidates
+    from models.records import DocumentInput
+
+    text = ("新竹縣長楊文科18日與日本宮崎縣知事河野俊嗣視訊續簽友好交流協定，雙方自2017年簽署協定以來，在農業技術、觀光及青少年"
+            "交流等方面合作密切。宮崎縣去年也與台中市簽署觀光交流備忘錄。")
+    [(_, found, _)] = candidates(nlp, [DocumentInput(key="t", text=text, lang="zh", published=dt.date(2022, 11, 18))])
+    last = text.index("宮崎縣去年")
+    # (the last sentence is Taichung's tie: Hsinchu County, named before, is no candidate side in it)
+    assert {m.a.name for c in found for m in c.mentions if m.evidence.start >= last} == {"Taichung"}
