@@ -41,10 +41,9 @@ from extractors.other_side import (FIRST_PERSON, LOOKBACK, Sentence, implicit_ow
                                    subject_referent, topic_before, unnamed_subject)
 from extractors.pair_features import document_context, pair_features
 from extractors.pair_scorer import Candidate, load_scorer, rule_mentions
-from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation,
-                                       continued_partners, distinct_places, list_chains,
-                                       listed_together, not_in, parallel_clauses, respective_pairs, resumed_subject,
-                                       same_kind_pair, standing_alone, third_party_between)
+from extractors.pair_structure import (adjacent_pairs, between_pairs, co_objects, continuation, continued_partners,
+                                       distinct_places, list_chains, listed_together, not_in, parallel_clauses,
+                                       respective_pairs, resumed_subject, same_kind_pair, standing_alone, third_party_between)
 from extractors.pair_clauses import described_beside, fronted_tie, not_the_pairs, other_clauses
 from extractors.pair_wording import (COOPERATION_TALK, apposed_relation, closest_mentions, describes_only, in_other_item,
                                      item_relation, pair_event, plan_clause, rule_confidence, themes_around)
