@@ -274,8 +274,18 @@ def signers_own(pairs: list[tuple[PlaceSpan, PlaceSpan]], text: str, sides: list
     signer: dict[str, set[str]] = {}
     for a, b in signed_with(text, sides):
         signer.setdefault(b.place.id, set()).add(a.place.id)
-    return [(a, b) for a, b in pairs if a.place.id in signer.get(b.place.id, {a.place.id})
+    kept = [(a, b) for a, b in pairs if a.place.id in signer.get(b.place.id, {a.place.id})
             and b.place.id in signer.get(a.place.id, {b.place.id})]
+    # ('met Massachusetts Governor Maura Healey and signed a memorandum … with the state': the state
+    # named before is the partner, not the city the meeting was in)
+    if (m := _WITH_THE_UNIT.search(text)) is not None and (named := [
+            s for s in sides if s.end <= m.start() and s.place.level.value == m.group(1).lower()]):
+        meant = {s.place.id for s in named[-1:]}
+        kept = [(a, b) for a, b in kept if {a.place.id, b.place.id} & meant] or kept
+    return kept
+
+
+_WITH_THE_UNIT = re.compile(r"\bwith\s+the\s+(state|county|prefecture|province)\b(?!\s+of\b|\s+government\s+of\b)")
 
 
 def organisations_tie(a: PlaceSpan, b: PlaceSpan, orgs: list[PlaceSpan]) -> bool:

@@ -105,7 +105,9 @@ def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) ->
         lo = max(s for s in starts if s <= at)
         hi = min((s for s in starts if s > at), default=len(text))
         inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
-        if not inside and lo in relatives:  # ('ties with Tainan, which were signed in 2012, and with Hsinchu City')
+        # ('ties with Tainan, which were signed in 2012, and with Hsinchu City'; not '…, which it signed in
+        # 2017 and 2019 respectively', which speaks of every place before it)
+        if not inside and lo in relatives and "respectively" not in text[lo:hi]:
             before = [s for s in sides if s.end - offset <= relatives[lo]]
             inside = {max(before, key=lambda s: s.start).place.id} if before else set()
         return bool(inside) and not inside & {a.place.id, b.place.id}

@@ -22,7 +22,8 @@ _TRIP_TO = re.compile(
     r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
     r"|\b(?:arriv(?:ed|ing|es?)|landed|stopp(?:ed|ing)(?:\s+over)?|stop(?:ped)?over|transit(?:ed|ing)?)\s+in"
     r"|\bthen\s+(?:on\s+)?to|\band\s+on\s+to"
-    r"|\b(?:took|takes|taking)\s+(?:him|her|them|the\s+(?:mayor|governor|delegation|group))\s+(?:also\s+)?to)"  # ('a trip that also took him to Taipei')  # ('traveled to Cupertino, its sister city, and then to San Jose')
+    # ('traveled to Cupertino, its sister city, and then to San Jose'; 'a trip that will also take her to New York')
+    r"|\b(?:take|took|takes|taking)\s+(?:him|her|them|the\s+(?:mayor|governor|delegation|group))\s+(?:also\s+)?to)"
     r"\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"
     r"|(?:訪問|參訪|拜訪|拜會|拜会|前往|抵達|到訪|出訪|飛往|造訪|訪日|赴|轉往|转往|轉赴|转赴|轉抵"
     r"|(?<![提得受達达看聽听想感遇做])到)[^\s，。、,；;與和及]{0,4}$")  # ('首日到新罕布夏州，拜會姊妹市曼徹斯特')

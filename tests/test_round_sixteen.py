@@ -228,3 +228,19 @@ def test_a_partner_that_also_signed_with_another_taiwanese_city_lends_that_sente
     last = text.index("宮崎縣去年")
     # (the last sentence is Taichung's tie: Hsinchu County, named before, is no candidate side in it)
     assert {m.a.name for c in found for m in c.mentions if m.evidence.start >= last} == {"Taichung"}
+
+
+# ---------------------------------------------------------------- where a trip goes; 'with the state'
+
+def test_a_city_a_coming_trip_will_also_take_the_mayor_to_is_no_partner(nlp):
+    text = ("Taichung Mayor Lu Shiow-yen arrived in Boston on Tuesday, the first stop of a 10-day trip to the US that "
+            "will also take her to New York and to Taichung's sister city Sacramento.")
+    got = partners(run(nlp, text, published=dt.date(2023, 7, 12)))
+    assert "New York City" not in got and got["Sacramento"][:3] == ("Taichung", "US", "sister")
+
+
+def test_with_the_state_is_the_state_whose_governor_was_met_not_the_city_of_the_meeting(nlp):
+    text = ("In Boston, Taichung Mayor Lu Shiow-yen met Massachusetts Governor Maura Healey and signed a "
+            "memorandum of understanding with the state on green energy.")
+    got = partners(run(nlp, text, published=dt.date(2023, 7, 12)))
+    assert set(got) == {"Massachusetts"} and got["Massachusetts"][2:4] == ("mou", "established")
