@@ -12,7 +12,7 @@ from extractors.lexicon import CLAUSE_MARK
 from extractors.places import PlaceSpan
 
 TAIWAN_PROVINCE = "TW-TWP"  # a party to US states' ties, and the column that locates a city in tables
-_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*"
+_LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*|[ \t]*\|[ \t]*"  # (a table's column: 'Seattle | Washington')
                        r"|,\s+(?:the\s+)?(?:state\s+|provincial\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)"  # ('Columbia, the capital of South Carolina')
                        r"(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")

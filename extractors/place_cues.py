@@ -128,7 +128,9 @@ _NOT_GOVERNMENTS = re.compile(
     r"Boulevard|Avenue|Street|Road|Plaza|International|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|"
-    r"Day|Week|Month|Year|Festival|Night)$")  # ('Sister Cities Day' is no Day County)
+    r"Day|Week|Month|Year|Festival|Night|"
+    r"(?:US|U\.S\.|UK|Partner|Sister|Foreign|Host|Home)\s+(?:City|Cities|Town|State|County))$")  # ('Sister Cities Day' is no
+# Day County; a table's heading 'US City | State | Partner City' names no French village of Us)
 
 
 # The Associated Press's abbreviations of US states and Canadian provinces ('Columbus, Ga.'), and postal codes.

@@ -108,8 +108,8 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     # A row gives the partner with its state ('California | Alameda County'):
     # the most specific government is the party.
     foreign = [f for f in foreign if not any(
-        o is not f and o.place.country == f.place.country and o.place.admin1
-        and fold_core(o.place.admin1) == fold_core(f.place.name) for o in foreign)]
+        o is not f and o.place.country == f.place.country and o.place.admin1  # (as written: 'Seattle | Washington')
+        and fold_core(o.place.admin1) in (fold_core(f.place.name), fold_core(f.text)) for o in foreign)]
     # ... or the division column by its written unit ('以色列 特拉維夫區 拉馬干': GeoNames gives no division)
     if len(foreign) == 2 and foreign[0].place.country == foreign[1].place.country \
             and _DIVISION_CELL.search(foreign[0].text) and not text_of(doc)[foreign[0].end:foreign[1].start].strip(" \t|"):

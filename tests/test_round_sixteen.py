@@ -244,3 +244,19 @@ def test_with_the_state_is_the_state_whose_governor_was_met_not_the_city_of_the_
             "memorandum of understanding with the state on green energy.")
     got = partners(run(nlp, text, published=dt.date(2023, 7, 12)))
     assert set(got) == {"Massachusetts"} and got["Massachusetts"][2:4] == ("mou", "established")
+
+
+# ---------------------------------------------------------------- a directory's table
+
+def test_a_state_column_after_a_city_only_locates_it_even_where_its_name_is_a_city_too(nlp):
+    text = ("Find a sister city\nUS City | State | Partner City | Country | Year\n"
+            "Phoenix | Arizona | Taipei | Taiwan | 1979\nSeattle | Washington | Kaohsiung | Taiwan | 1991\n")
+    got = {(m.a.name, m.b.name, m.b.admin1, m.date.iso()) for m in run(nlp, text) if m.a.country == "TW"}
+    assert got == {("Taipei", "Phoenix", "Arizona", "1979"), ("Kaohsiung", "Seattle", "Washington", "1991")}
+
+
+def test_a_tables_heading_words_are_no_places(nlp):
+    from extractors.place_cues import not_a_place
+
+    for heading in ("US City", "Partner City", "Sister City", "Host County"):
+        assert not_a_place(heading, 0, len(heading))
