@@ -40,8 +40,9 @@ def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
     chain, out = 0, {}
     for i, side in enumerate(sides):
         gap = text[sides[i - 1].end:side.start] if i else ""
-        # '嘉義市與日本石川縣金澤市、富山縣射水市': 與 after a Taiwanese side names its partners.
-        partners = i and sides[i - 1].place.country == "TW" != side.place.country and _WITH.match(gap)
+        # '嘉義市與日本石川縣金澤市、富山縣射水市': 與 after a Taiwanese side names its partners; between a
+        # foreign side and a Taiwanese one it joins a pair ('包括艾拉伊州與台南市、梅萊凱奧克州與宜蘭縣').
+        partners = i and (sides[i - 1].place.country == "TW") != (side.place.country == "TW") and _WITH.match(gap)
         # (', Georgia signed a memorandum … energy, ': a clause that signs or names a tie is no list's gap)
         bare = re.sub(r"\([^)]*\)", "", gap)  # (an item's own note in brackets: '(friendship city, signed 2006)')
         if i and (partners or not (_LIST_GAP.match(gap) or _CJK_LIST_GAP.match(gap)) or (

@@ -260,3 +260,19 @@ def test_a_tables_heading_words_are_no_places(nlp):
 
     for heading in ("US City", "Partner City", "Sister City", "Host County"):
         assert not_a_place(heading, 0, len(heading))
+
+
+def test_pairs_joined_by_yu_in_a_chinese_enumeration_are_pairs_not_one_list():
+    from extractors.pair_structure import list_chains
+    from extractors.places import PlaceSpan
+    from models.records import Level, Place
+
+    text = "包括艾拉伊州與台南市、梅萊凱奧克州與宜蘭縣。"
+
+    def span(name: str, country: str) -> PlaceSpan:
+        start = text.index(name)
+        return PlaceSpan(start, start + len(name), name, "foreign" if country != "TW" else "taiwan",
+                         place=Place(id=name, name=name, country=country, level=Level.CITY))
+    sides = [span("艾拉伊州", "PW"), span("台南市", "TW"), span("梅萊凱奧克州", "PW"), span("宜蘭縣", "TW")]
+    chains = list_chains(text, sides)
+    assert len({chains[id(s)] for s in sides}) == 3  # (no list of three or more: each 與 joins a pair)
