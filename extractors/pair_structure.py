@@ -310,7 +310,13 @@ def standing_alone(text: str, sides: list[PlaceSpan]) -> set[str]:
     return {s.place.id for s in sides if not beside(s) and (  # (or named as a partner: 'friendship partner Okinawa')
         _PARTNER_WORD.match(text, s.end) or _TIE_NOUN.search(text, max(0, s.start - 30), s.start)
         or _OWNS_TIE.match(text, s.end)  # (or the owner of a tie: "Hsinchu County's sister county since 1980")
-        or tie_object(text, s.start))}  # (or a tie's object: 'signing a friendship pact with Miyazaki Prefecture')
+        or tie_object(text, s.start)  # (or a tie's object: 'signing a friendship pact with Miyazaki Prefecture')
+        # (or an item of its own in a list of ties: 'Narita, Japan (2016); Chiba Prefecture, Japan (2016)')
+        or (_ITEM_OPENS.search(text, max(0, s.start - 3), s.start) and _ITEM_NOTE.match(text, s.end)))}
+
+
+_ITEM_OPENS = re.compile(r"(?:^|[;:；：\n])\s*$")
+_ITEM_NOTE = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*[(（]")
 
 
 def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str = "") -> list[tuple[PlaceSpan, PlaceSpan]]:

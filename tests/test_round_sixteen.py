@@ -276,3 +276,13 @@ def test_pairs_joined_by_yu_in_a_chinese_enumeration_are_pairs_not_one_list():
     sides = [span("艾拉伊州", "PW"), span("台南市", "TW"), span("梅萊凱奧克州", "PW"), span("宜蘭縣", "TW")]
     chains = list_chains(text, sides)
     assert len({chains[id(s)] for s in sides}) == 3  # (no list of three or more: each 與 joins a pair)
+
+
+def test_a_prefecture_listed_as_an_item_of_its_own_is_a_party_beside_a_city_it_holds(nlp):
+    text = ("Taoyuan City currently has 33 sister and friendship cities. Sister cities: Boise City, Idaho, USA "
+            "(signed 1988); Oklahoma City, USA (1989). Friendship cities: Narita, Japan (2016); Chiba Prefecture, "
+            "Japan (2016).")
+    got = partners(run(nlp, text))
+    assert got["Chiba"][2:] == ("friendship", "established", "2016") and got["Narita"][2:] == (
+        "friendship", "established", "2016")
+    assert got["Boise"][4] == "1988"  # ('(signed 1988)': the item's own date)
