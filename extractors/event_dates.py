@@ -47,16 +47,16 @@ ITEM_CHARS = 60
 # The date of one item of a list: in brackets or after a comma, right after
 # the item's name and its locators ('Yonaguni Town in Okinawa (1982), ...').
 _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city", "town", "township", "village",
-                            "district", "region", "republic", "municipality", "since", "signed", "established", "twinned",
+                            "district", "region", "republic", "municipality", "since",
                             # the kind of tie a list's bracket names first ('Taichung (friendship, 2017)')
                             "sister", "friendship", "friendly", "twin", "partner"})
-# ('Columbus in 1979, and Sakai in 2014', 'Ishigaki (since 2013)', 'Boise City, Idaho, USA (signed 1988)')
-_ITEM_DATE = re.compile(r"[(（]\s*(?:since\s+|(?:signed|established|twinned)\s+(?:in\s+)?)?$|,\s*(?:since\s+)?$"
-                        r"|\s(?:in|since)\s+$")
+_ITEM_DATE = re.compile(r"[(（]\s*(?:since\s+)?$|,\s*(?:since\s+)?$|\s(?:in|since)\s+$")  # ('Columbus in 1979, and Sakai in 2014', 'Ishigaki (since 2013)')
 
 
 # 'with Kaohsiung, signed in 2018, and with Hsinchu City': a participle dating that item alone.
-_SIGNED_LEAD = re.compile(r"\s*,\s*(?:first\s+)?(?:signed|established|formed|inked|forged|twinned)\s+(?:in|on)\s+")
+# (or in the item's brackets: 'Boise City, Idaho, USA (signed 1988)')
+_SIGNED_LEAD = re.compile(r"\s*,\s*(?:first\s+)?(?:signed|established|formed|inked|forged|twinned)\s+(?:in|on)\s+"
+                          r"|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}){0,2}\s*[(（]\s*(?:signed|established|twinned)\s+(?:in\s+)?")
 
 
 def item_date(text: str, side_end: int, stop: int, published) -> EventDate | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, relations_in
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
+from extractors.unit_anaphors import unit_anaphor
 from models.records import Level, Place
 
 LOOKBACK = 3  # sentences searched for a side the sentence itself lacks
@@ -68,9 +69,14 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
         return False
     definite = DEFINITE_CUE.search(text) is not None
     partnerless = _PARTNERLESS.search(text) is not None
-    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or partnerless)) \
+    # ('Taoyuan City currently has 33 sister cities. Sister cities: Boise City, Idaho, USA (1988); …': its list)
+    listed = _LIST_HEAD.match(text) is not None
+    return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or partnerless or listed)) \
         or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
+
+
+_LIST_HEAD = re.compile(r"(?i)\s*(?:[\w-]+\s+){1,2}(?:cities|towns|partners|counties|prefectures|states)\s*[:：]")
 
 
 # 'The Okinawa city of Ishigaki became a sister city in 2012': a tie whose partner the
@@ -377,42 +383,3 @@ def _named_tie(sent: Sentence, span: PlaceSpan) -> bool:
     """'the Kitakyushu partnership': a tie called by its partner's name."""
     at, end = span.start - sent.start, span.end - sent.start
     return _TIE_BY_NAME.search(sent.text, max(0, at - 8), at) is not None and _TIE_NOUN_AFTER.match(sent.text, end) is not None
-
-
-# '県と高雄市は2013年に…覚書を締結しており': a bare unit word opening the sentence is the
-# government of that unit the story named last (here the prefecture whose office was visited).
-_UNIT_ANAPHOR = re.compile(r"\s*(?:同|該|该|当|當)?(?P<unit>県|縣|县|府|道|市|町|村)(?:と|は|が|、|與|与|和|及)")
-_UNIT_LEVELS = {"県": (Level.PREFECTURE,), "縣": (Level.PREFECTURE, Level.COUNTY), "县": (Level.PREFECTURE, Level.COUNTY),
-                "府": (Level.PREFECTURE,), "道": (Level.PREFECTURE,), "市": (Level.CITY,), "町": (Level.CITY,),
-                "村": (Level.CITY,)}
-
-
-# 'Yilan has been one of the county's sister jurisdictions since 1992': the county whose
-# tie it is, named before (on its own page, in the sentence before), owns the tie.
-_OWNER_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<unit>county|city|prefecture|state)(?:'s|’s)\s+(?:[\w-]+\s+)?"
-                            r"(?:sister|friendship|twin)\b")
-_EN_UNIT_LEVELS = {"county": (Level.COUNTY,), "city": (Level.CITY,), "prefecture": (Level.PREFECTURE,),
-                   "state": (Level.STATE,)}
-
-
-def unit_anaphor(sent: Sentence, places: list[PlaceSpan], abroad: bool, lang: str = "zh",
-                 earlier: list[Sentence] = ()) -> PlaceSpan | None:
-    """The government a bare unit word opening ``sent`` stands for (an
-    English 'the county's' owning a tie, anywhere in it): the latest place
-    named before it of that level, foreign where ``abroad``, also where it
-    was named only as where a visit went ('熊本県庁を訪れ')."""
-    m = _UNIT_ANAPHOR.match(sent.text) if lang in ("ja", "zh") else _OWNER_ANAPHOR.search(sent.text)
-    if m is None:
-        return None
-    levels = (_UNIT_LEVELS if lang in ("ja", "zh") else _EN_UNIT_LEVELS)[m.group("unit")]
-    before = [p for p in places if p.place is not None and p.end <= sent.start and p.place.level in levels
-              and (p.place.country != "TW") == abroad]
-    if not before:
-        return None
-    last = before[-1]
-    if lang not in ("ja", "zh"):
-        # (in English the first so named in its sentence, the passage's subject: "Spokane's sister city
-        # relationship with Jecheon … But the city's newer friendship with Hsinchu County" is Spokane's)
-        last = next((p for s in reversed(earlier) for p in before if s.start <= p.start < s.end), last)
-    return PlaceSpan(sent.start + m.start("unit"), sent.start + m.end("unit"), m.group("unit"),
-                     "foreign" if abroad else "taiwan", place=last.place, notes=["unit anaphor"])

@@ -23,8 +23,8 @@ def span_root(doc: Doc, span: PlaceSpan):
 
 # Between two list members: perhaps where the first is ('in Japan', ', Canada') and since when (' (1983)'), then a separator.
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+[A-Z][\w’' -]*?)?"
-                       r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|,\s*(?:the\s+)?[A-Z][\w.’' -]*?)?"
-                       r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?\d{4}\)?)?"
+                       r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|(?:,\s*(?:the\s+)?[A-Z][\w.’' -]*?){1,2})?"
+                       r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?(?:signed\s+|established\s+)?\d{4}\)?)?"  # ('Idaho, USA (signed 1988)')
                        r"\s*(?:[,;|｜•·]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"  # (a menu: "Okayama | Dublin")
                        r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "
 # '喬治市、菲律賓馬尼拉市': a list separator, perhaps with the next member's country or prefecture before
@@ -334,7 +334,8 @@ def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str =
 # ('Taipei and Kaohsiung have each signed smart city agreements with …': ties of their own, not with each other;
 # '…including those with Manila and Houston': someone's partners)
 _EACH = re.compile(r"(?i)\s+(?:(?:have|has|had)\s+)?(?:each|both|respectively)\b|\s*(?:各自|分別|分别)")
-_OBJECTS_OF = re.compile(r"(?i)\b(?:with|including|such\s+as)\s+(?:the\s+(?:cities\s+of\s+)?)?$")
+_OBJECTS_OF = re.compile(r"(?i)\b(?:with|including|such\s+as)\s+(?:the\s+(?:cities\s+of\s+)?)?$"
+                         r"|\b(?:cities|towns|partners|counties|prefectures)\s*:\s*$")  # ('Sister cities: Boise City, …; Oklahoma City')
 
 
 def distinct_places(spans: list[PlaceSpan]) -> list[PlaceSpan]:

@@ -278,11 +278,20 @@ def test_pairs_joined_by_yu_in_a_chinese_enumeration_are_pairs_not_one_list():
     assert len({chains[id(s)] for s in sides}) == 3  # (no list of three or more: each 與 joins a pair)
 
 
+TAOYUAN_LIST = ("Taoyuan City currently has 33 sister and friendship cities. Sister cities: Boise City, Idaho, USA "
+                "(signed 1988); Oklahoma City, USA (1989). Friendship cities: Narita, Japan (2016); Chiba Prefecture, "
+                "Japan (2016).")
+
+
 def test_a_prefecture_listed_as_an_item_of_its_own_is_a_party_beside_a_city_it_holds(nlp):
-    text = ("Taoyuan City currently has 33 sister and friendship cities. Sister cities: Boise City, Idaho, USA "
-            "(signed 1988); Oklahoma City, USA (1989). Friendship cities: Narita, Japan (2016); Chiba Prefecture, "
-            "Japan (2016).")
-    got = partners(run(nlp, text))
+    got = partners(run(nlp, TAOYUAN_LIST))
     assert got["Chiba"][2:] == ("friendship", "established", "2016") and got["Narita"][2:] == (
         "friendship", "established", "2016")
-    assert got["Boise"][4] == "1988"  # ('(signed 1988)': the item's own date)
+
+
+def test_a_list_after_its_heading_belongs_to_the_government_the_sentence_before_names(nlp):
+    got = partners(run(nlp, TAOYUAN_LIST))
+    assert {(b, t[0], t[4]) for b, t in got.items()} == {
+        ("Boise", "Taoyuan", "1988"),  # ('(signed 1988)': the item's own date)
+        ("Oklahoma City", "Taoyuan", "1989"), ("Narita", "Taoyuan", "2016"), ("Chiba", "Taoyuan", "2016")}
+    assert not any(m.a.country == m.b.country for m in run(nlp, TAOYUAN_LIST))  # (no Boise-Oklahoma City tie)
