@@ -295,3 +295,10 @@ def test_a_list_after_its_heading_belongs_to_the_government_the_sentence_before_
         ("Boise", "Taoyuan", "1988"),  # ('(signed 1988)': the item's own date)
         ("Oklahoma City", "Taoyuan", "1989"), ("Narita", "Taoyuan", "2016"), ("Chiba", "Taoyuan", "2016")}
     assert not any(m.a.country == m.b.country for m in run(nlp, TAOYUAN_LIST))  # (no Boise-Oklahoma City tie)
+
+
+def test_renewable_energy_renews_no_tie(nlp):
+    text = ("Yeh said that Kaohsiung and Saint Paul, the capital of Minnesota, have been sister cities since 2003, "
+            "and that the city looks forward to cooperation with the state in renewable energy and agriculture.")
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text) if m.b.name == "Saint Paul"}
+    assert got == {("established", "2003")}
