@@ -83,8 +83,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|let\s+(?:[\w-]+\s+){1,6}?lapse|allow(?:ed|s)?\s+(?:[\w-]+\s+){1,6}?to\s+lapse)\b"
         r"|(?:更新|延長)(?:されなかった|しなかった|されず|せず)|失効|未(?:再)?續約|不再續約|期滿未續"
         r"|解除|終止|中止|斷絕|取消|解消|破棄|凍結|暫停執行|停止執行", _I),  # ('凍結…交流', '備忘錄暫停執行': suspended)
-    Event.RENEWED: re.compile(  # ('renewable energy' renews nothing)
-        r"\b(?:anniversar\w*|renew(?!abl)\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
+    Event.RENEWED: re.compile(  # ('renewable energy', 'urban renewal' renew nothing)
+        r"\b(?:anniversar\w*|(?<!urban\s)renew(?!abl)\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+\s+year\s+of\s+(?:the|their|its)\b|"  # ('to mark the third year of their memorandum')
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"

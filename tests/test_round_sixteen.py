@@ -302,3 +302,10 @@ def test_renewable_energy_renews_no_tie(nlp):
             "and that the city looks forward to cooperation with the state in renewable energy and agriculture.")
     got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text) if m.b.name == "Saint Paul"}
     assert got == {("established", "2003")}
+
+
+def test_urban_renewal_renews_no_tie():
+    from extractors.lexicon import event_of
+
+    assert event_of("The two cities will cooperate in urban renewal and housing.")[1] is False
+    assert event_of("Taipei and Houston renewed their sister city agreement.")[0].value == "renewed"
