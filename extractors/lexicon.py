@@ -73,11 +73,16 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 
+_TIE_WORDS = r"(?:ties|tie|relationship|relations|partnership|agreement|pact|twinning|sisterhood|friendship|memorandum|MOU)"
 EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
         r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|ditch(?:ed|es|ing)?|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
-        r"pull(?:ed|s|ing)?\s+out|abandon\w*|ended|ends|ending|(?<!the\s)end\s+(?:its|their|the|an?)"
+        r"pull(?:ed|s|ing)?\s+out|abandon\w*|(?<!the\s)end\s+(?:its|their|the|an?)"
+        # an ending of the tie itself ('ended its sister city relationship', 'the agreement ended'), not of a
+        # visit or a forum ('The visit ended with a banquet at which … sister cities since 1966')
+        r"|(?:ended|ends|ending)\s+(?:(?:its|their|the|a|an|all)\s+)?(?:[\w-]+\s+){0,3}?" + _TIE_WORDS +
+        r"|" + _TIE_WORDS + r"\s+(?:[\w-]+\s+){0,6}?(?:ended|ends)\b(?!\s+(?:with|at|on)\b)"
         r"|dropp(?:ed|ing|s)(?=[^.;]{0,40}\bas\s+(?:a|an|its|their)\s+(?:sister|friendship|twin|partner))"
         r"|lapsed|expired|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?renewed|(?:did|does)\s+not\s+renew"
         r"|let\s+(?:[\w-]+\s+){1,6}?lapse|allow(?:ed|s)?\s+(?:[\w-]+\s+){1,6}?to\s+lapse)\b"

@@ -309,3 +309,15 @@ def test_urban_renewal_renews_no_tie():
 
     assert event_of("The two cities will cooperate in urban renewal and housing.")[1] is False
     assert event_of("Taipei and Houston renewed their sister city agreement.")[0].value == "renewed"
+
+
+def test_a_visit_or_forum_that_ended_ends_no_tie_but_a_tie_that_ended_does():
+    from extractors.lexicon import event_of
+
+    assert event_of("The visit ended with a banquet at which Kaohsiung and Busan, sister cities since 1966, "
+                    "exchanged gifts.")[0].value == "established"
+    assert event_of("The forum, which ends on Friday, was attended by the mayors of Taipei and its sister city "
+                    "Houston.")[0].value == "established"
+    for ending in ("Prague ended its sister city relationship with Beijing in 2019.", "Shanghai ended ties with Prague.",
+                   "The partnership between Shanghai and Prague was officially ended in January."):
+        assert event_of(ending)[0].value == "terminated"
