@@ -73,10 +73,15 @@ RELATION_CUES.append((Relation.OTHER, re.compile(
 
 RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 
+# ('suspended the meeting', 'cancelled his trip to Osaka': no tie suspended or cancelled)
+_NOT_TIES = (r"(?:meeting|session|hearing|flights?|services?|operations?|classes|traffic|trip|visit|tour|event|concert"
+             r"|festival|show|game|match)\b")
 _TIE_WORDS = r"(?:ties|tie|relationship|relations|partnership|agreement|pact|twinning|sisterhood|friendship|memorandum|MOU)"
 EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
-        r"\b(?:terminat\w*|scrap\w*|cancel\w*|sever(?:ed|s|ing)?|suspend\w*|revok\w*|annul\w*|dissolv\w*|ditch(?:ed|es|ing)?|"
+        r"\b(?:terminat\w*|scrap\w*|sever(?:ed|s|ing)?|"
+        r"(?:suspend|cancel)\w*(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?" + _NOT_TIES + r")|"
+        r"revok\w*|annul\w*|dissolv\w*|ditch(?:ed|es|ing)?|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|(?<!the\s)end\s+(?:its|their|the|an?)"
         # an ending of the tie itself ('ended its sister city relationship', 'the agreement ended'), not of a

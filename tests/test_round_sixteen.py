@@ -321,3 +321,14 @@ def test_a_visit_or_forum_that_ended_ends_no_tie_but_a_tie_that_ended_does():
     for ending in ("Prague ended its sister city relationship with Beijing in 2019.", "Shanghai ended ties with Prague.",
                    "The partnership between Shanghai and Prague was officially ended in January."):
         assert event_of(ending)[0].value == "terminated"
+
+
+def test_a_meeting_suspended_or_a_trip_cancelled_ends_no_tie():
+    from extractors.lexicon import event_of
+
+    assert event_of("The mayor suspended the meeting after Taipei and Houston signed a sister city "
+                    "agreement.")[0].value == "established"
+    assert event_of("Ko cancelled his planned trip to Osaka, where he was to sign a sister city pact.")[0].value != \
+        "terminated"
+    assert event_of("Prague cancelled the partnership with Beijing.")[0].value == "terminated"
+    assert event_of("Prague suspended its sister city agreement with Beijing.")[0].value == "terminated"
