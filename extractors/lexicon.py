@@ -92,7 +92,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|lapsed|expired|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?renewed|(?:did|does)\s+not\s+renew"
         r"|let\s+(?:[\w-]+\s+){1,6}?lapse|allow(?:ed|s)?\s+(?:[\w-]+\s+){1,6}?to\s+lapse)\b"
         r"|(?:更新|延長)(?:されなかった|しなかった|されず|せず)|失効|未(?:再)?續約|不再續約|期滿未續"
-        r"|解除|終止|中止|斷絕|取消|解消|破棄|凍結|暫停執行|停止執行", _I),  # ('凍結…交流', '備忘錄暫停執行': suspended)
+        r"|解除|終止|斷絕|解消|破棄|凍結|暫停執行|停止執行"
+        # (a trip or an event called off ends no tie: '取消赴日行程', '今年活動因疫情取消', '中止交流活動')
+        r"|(?<!疫情)(?<!活動)(?<!活动)(?<!行程)(?:取消|中止)(?!赴|前往|出訪|出访|行程|活動|活动|交流活動|交流活动|會議|会议|航班|訪問|访问)", _I),  # ('凍結…交流', '備忘錄暫停執行': suspended)
     Event.RENEWED: re.compile(  # ('renewable energy', 'urban renewal' renew nothing)
         r"\b(?:anniversar\w*|(?<!urban\s)renew(?!abl)\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"

@@ -332,3 +332,12 @@ def test_a_meeting_suspended_or_a_trip_cancelled_ends_no_tie():
         "terminated"
     assert event_of("Prague cancelled the partnership with Beijing.")[0].value == "terminated"
     assert event_of("Prague suspended its sister city agreement with Beijing.")[0].value == "terminated"
+
+
+def test_a_trip_or_event_called_off_in_chinese_ends_no_tie():
+    from extractors.lexicon import event_of
+
+    assert event_of("市長因颱風取消赴日行程，台南市與仙台市為友好城市。")[0].value == "established"
+    assert event_of("高雄市與釜山市自1966年締結姊妹市，今年活動因疫情取消。")[0].value == "established"
+    assert event_of("布拉格取消與北京的姊妹市關係。")[0].value == "terminated"
+    assert event_of("布拉格市議會決議終止與北京的姊妹市協議。")[0].value == "terminated"
