@@ -341,3 +341,11 @@ def test_a_trip_or_event_called_off_in_chinese_ends_no_tie():
     assert event_of("高雄市與釜山市自1966年締結姊妹市，今年活動因疫情取消。")[0].value == "established"
     assert event_of("布拉格取消與北京的姊妹市關係。")[0].value == "terminated"
     assert event_of("布拉格市議會決議終止與北京的姊妹市協議。")[0].value == "terminated"
+
+
+def test_the_twin_cities_name_two_cities_and_state_no_tie(nlp):
+    text = ("The Twin Cities of Minneapolis and St. Paul welcomed Taiwanese officials from Taichung and Kaohsiung "
+            "for a trade forum.")
+    assert run(nlp, text) == []
+    [m] = run(nlp, "Bellevue and Hualien County became twin cities in 1984.")
+    assert m.relation.value == "sister" and m.date.iso() == "1984"
