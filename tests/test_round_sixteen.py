@@ -349,3 +349,10 @@ def test_the_twin_cities_name_two_cities_and_state_no_tie(nlp):
     assert run(nlp, text) == []
     [m] = run(nlp, "Bellevue and Hualien County became twin cities in 1984.")
     assert m.relation.value == "sister" and m.date.iso() == "1984"
+
+
+def test_a_citys_firms_are_no_party_in_chinese_or_japanese(nlp):
+    assert run(nlp, "台中市の企業と熊本市の企業が業務提携を結んだ。", lang="ja") == []
+    assert run(nlp, "台中市的企業與熊本市的企業簽署合作備忘錄。", lang="zh") == []
+    [m] = run(nlp, "台中市と熊本市が友好交流協定を結んだ。熊本市の市長が出席した。", lang="ja")
+    assert (m.b.name, m.relation.value) == ("Kumamoto", "friendship")
