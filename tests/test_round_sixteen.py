@@ -356,3 +356,12 @@ def test_a_citys_firms_are_no_party_in_chinese_or_japanese(nlp):
     assert run(nlp, "台中市的企業與熊本市的企業簽署合作備忘錄。", lang="zh") == []
     [m] = run(nlp, "台中市と熊本市が友好交流協定を結んだ。熊本市の市長が出席した。", lang="ja")
     assert (m.b.name, m.relation.value) == ("Kumamoto", "friendship")
+
+
+def test_the_ends_of_a_route_are_no_parties_to_the_agreement_that_opens_it(nlp):
+    text = ("China Airlines will open a route between Kaohsiung and Ho Chi Minh City under an agreement signed "
+            "in Hanoi.")
+    assert run(nlp, text) == []
+    text = ("The sister city agreement between Kaohsiung and Miami was signed in 2010, and flights between Taipei "
+            "and Miami began in 2019.")
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Kaohsiung", "Miami")}
