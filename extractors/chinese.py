@@ -27,7 +27,8 @@ from extractors.cjk_extra_names import (NAME_BOUNDARY, document_country, heads_b
                                         sibling_after, town_after, town_in_gun)
 from extractors.cjk_orgs import (COUNCIL_APPROVES as _COUNCIL_APPROVES, FACILITY_OF as _FACILITY_OF,
                                  MISSION_AFTER as _MISSION_AFTER, OFFICE_AHEAD as _OFFICE_AHEAD,
-                                 OFFICE_BEFORE as _OFFICE_BEFORE, ORG_AFTER as _ORG_AFTER, STATIONED as _STATIONED)
+                                 OFFICE_BEFORE as _OFFICE_BEFORE, ORG_AFTER as _ORG_AFTER, ROUTE_END as _ROUTE_END,
+                                 STATIONED as _STATIONED)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
 from extractors.foreign_units import county_of, province_of, state_county
@@ -125,7 +126,7 @@ class ChinesePlaceFinder:
                 continue
             if (_ORG_AFTER.match(text, found.end) and not _COUNCIL_APPROVES.match(text, found.end)) \
                     or _OFFICE_BEFORE.search(text[max(0, found.start - 3):found.start]) \
-                    or _FACILITY_OF.match(text, found.end) \
+                    or _FACILITY_OF.match(text, found.end) or _ROUTE_END.match(text, found.end) \
                     or (_is_kanji(found.text[-1]) and found.kind != "country" and _KATAKANA_AFTER.match(text, found.end)) or (
                     text[found.start - 1:found.start] == _STATIONED and _OFFICE_AHEAD.match(text, found.end)):
                 # '駐休士頓台北經濟文化辦事處': where an office sits is part of its name.

@@ -35,3 +35,9 @@ FACILITY_OF = re.compile(fold_characters(
     r"(?:[と與与和及][^、。，,の的]{1,6}?)?[・の的][^、。，,與与和と及]{0,10}?"
     r"(?:駅|車站|空港|機場|港|大學|大学|高校|學校|学校|温泉|溫泉|博物館|美術館)"
     r"(?:と|が|は|の|與|与|和|及|、|\(|（)"))
+
+# '高雄至胡志明市航線', '台北と仙台を結ぶ定期便': the ends of an air or sea route, no parties to the
+# agreement that opens it.
+ROUTE_END = re.compile(fold_characters(
+    r"[市縣县]?(?:(?:至|到|—|－|-|～|と|與|和)[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?[市縣县]?)?(?:を結ぶ|之?間的?)?"
+    r"(?:航線|航班|班機|直航|定期便|直行便|路線|航路|空路)"))

@@ -365,3 +365,10 @@ def test_the_ends_of_a_route_are_no_parties_to_the_agreement_that_opens_it(nlp):
     text = ("The sister city agreement between Kaohsiung and Miami was signed in 2010, and flights between Taipei "
             "and Miami began in 2019.")
     assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Kaohsiung", "Miami")}
+
+
+def test_the_ends_of_a_route_in_chinese_or_japanese_are_no_parties(nlp):
+    assert run(nlp, "華航將開闢高雄至胡志明市航線，雙方簽署合作協議。", lang="zh") == []
+    assert run(nlp, "台北と仙台を結ぶ定期便の就航に向け、両社が協定を結んだ。", lang="ja") == []
+    [m] = run(nlp, "台南市與仙台市締結友好城市後開通直航。", lang="zh")
+    assert (m.a.name, m.b.name, m.relation.value) == ("Tainan", "Sendai", "friendship")
