@@ -11,7 +11,9 @@ import re
 # food, and the people of a place.
 _ATTRIBUTED = (r"tea|teas|coffee|rice|apples?|sake|wine|beef|pork|fruits?|oolong|noodles|cuisine|produce|mangoes|"
                r"mangos|pineapples?|oranges|peaches|strawberr(?:y|ies)|melons?|grapes|bananas|seafood|"
-               r"residents|farmers|growers|natives|fishermen")
+               r"residents|farmers|growers|natives|fishermen|"
+               # an event named after its city ('the partner city of the Berlin travel fair')
+               r"(?:[a-z]+\s+)?(?:fairs?|expos?|exhibitions?|festivals?|marathons?|biennale|triennale|trade\s+shows?)")
 _NOUN_AFTER = re.compile(rf"\s+(?:{_ATTRIBUTED})\b")
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 

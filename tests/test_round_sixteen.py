@@ -372,3 +372,9 @@ def test_the_ends_of_a_route_in_chinese_or_japanese_are_no_parties(nlp):
     assert run(nlp, "台北と仙台を結ぶ定期便の就航に向け、両社が協定を結んだ。", lang="ja") == []
     [m] = run(nlp, "台南市與仙台市締結友好城市後開通直航。", lang="zh")
     assert (m.a.name, m.b.name, m.relation.value) == ("Tainan", "Sendai", "friendship")
+
+
+def test_the_partner_city_of_a_fair_has_no_tie_with_the_fairs_city(nlp):
+    assert run(nlp, "Taipei will be the partner city of the Berlin travel fair next year.") == []
+    [m] = run(nlp, "At the Taipei flower expo, Taipei and Nagoya signed a friendship agreement.")
+    assert (m.a.name, m.b.name, m.relation.value) == ("Taipei", "Nagoya", "friendship")
