@@ -12,6 +12,8 @@ import re
 _ATTRIBUTED = (r"tea|teas|coffee|rice|apples?|sake|wine|beef|pork|fruits?|oolong|noodles|cuisine|produce|mangoes|"
                r"mangos|pineapples?|oranges|peaches|strawberr(?:y|ies)|melons?|grapes|bananas|seafood|"
                r"residents|farmers|growers|natives|fishermen|"
+               # a firm's or a club's local arm ('the New Taipei and Osaka branches of the bank')
+               r"branch|branches|offices|plants?|factor(?:y|ies)|subsidiar(?:y|ies)|campus(?:es)?|chapters?|"
                # an event named after its city ('the partner city of the Berlin travel fair')
                r"(?:[a-z]+\s+)?(?:fairs?|expos?|exhibitions?|festivals?|marathons?|biennale|triennale|trade\s+shows?)")
 _NOUN_AFTER = re.compile(rf"\s+(?:{_ATTRIBUTED})\b")

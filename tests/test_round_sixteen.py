@@ -378,3 +378,7 @@ def test_the_partner_city_of_a_fair_has_no_tie_with_the_fairs_city(nlp):
     assert run(nlp, "Taipei will be the partner city of the Berlin travel fair next year.") == []
     [m] = run(nlp, "At the Taipei flower expo, Taipei and Nagoya signed a friendship agreement.")
     assert (m.a.name, m.b.name, m.relation.value) == ("Taipei", "Nagoya", "friendship")
+
+
+def test_a_firms_branches_named_after_two_cities_are_no_parties(nlp):
+    assert run(nlp, "The New Taipei and Osaka branches of the bank signed a cooperation agreement.") == []
