@@ -382,3 +382,10 @@ def test_the_partner_city_of_a_fair_has_no_tie_with_the_fairs_city(nlp):
 
 def test_a_firms_branches_named_after_two_cities_are_no_parties(nlp):
     assert run(nlp, "The New Taipei and Osaka branches of the bank signed a cooperation agreement.") == []
+
+
+def test_a_monument_named_for_a_tie_states_no_tie_of_the_places_around_it(nlp):
+    text = "Born in Tainan, the architect studied in Kyoto before designing the sister city monument in Columbus."
+    assert run(nlp, text) == []
+    [m] = run(nlp, "Tainan and Columbus became sister cities in 1983.")
+    assert (m.b.name, m.date.iso()) == ("Columbus", "1983")
