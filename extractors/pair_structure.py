@@ -92,7 +92,8 @@ _CO_PARTY = re.compile(r"\s*(?:と|・|、|及び?|與|与|和|&|,?\s*and)\s*")
 # sentence's Taiwanese government.
 _CONTINUED = re.compile(r"(?:(?:(?:並|并|且|另|也|亦|還|还|再)(?:新增|增加|陸續|陆续|另外)?|、\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
                         r"|[，,；;]\s*\d{1,2}日(?:[在於于][^\s、，,。與与和]{1,10}?)?)(?:與|与|和|跟|同)"  # ('…，20日在山形縣廳與山形縣知事')
-                        r"|\band\s+(?:also\s+)?(?:in\s+(?:19|20)\d\d\s+)?"
+                        r"|\band\s+(?:also\s+)?(?:(?:signed|renewed|inked|concluded|formed|upgraded|extended)\s+)?"  # ('… and renewed a memorandum with Kanazawa')
+                        r"(?:in\s+(?:19|20)\d\d\s+)?"
                         r"(?:(?:an?|another)\s+(?:[\w-]+\s+){0,6}?)?(?:of|with)\s+(?:the\s+)?"
                         r"(?:(?:[A-Z][\w.]*\s+)?(?:city|town|village|county|prefecture|state|province|municipality)\s+of\s+)?"
                         r"(?:[A-Z][\w-]*(?:'s|’s)\s+)?)"  # "and an MOU with Okinawa's Miyako Island", "the US state of"

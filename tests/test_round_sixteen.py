@@ -389,3 +389,11 @@ def test_a_monument_named_for_a_tie_states_no_tie_of_the_places_around_it(nlp):
     assert run(nlp, text) == []
     [m] = run(nlp, "Tainan and Columbus became sister cities in 1983.")
     assert (m.b.name, m.date.iso()) == ("Columbus", "1983")
+
+
+def test_a_second_predicate_with_its_own_tie_pairs_its_object_with_the_subject(nlp):
+    text = ("Tainan Mayor Huang Wei-cher returned from a five-day visit to Japan yesterday, during which he signed a "
+            "friendship agreement with Kagoshima Prefecture and renewed a memorandum with Kanazawa.")
+    got = partners(run(nlp, text, published=dt.date(2024, 10, 15)))
+    assert got["Kanazawa"][:4] == ("Tainan", "JP", "mou", "renewed")
+    assert got["Kagoshima"][:4] == ("Tainan", "JP", "friendship", "established")
