@@ -397,3 +397,9 @@ def test_a_second_predicate_with_its_own_tie_pairs_its_object_with_the_subject(n
     got = partners(run(nlp, text, published=dt.date(2024, 10, 15)))
     assert got["Kanazawa"][:4] == ("Tainan", "JP", "mou", "renewed")
     assert got["Kagoshima"][:4] == ("Tainan", "JP", "friendship", "established")
+
+
+def test_a_tokyo_special_ward_is_the_place_not_tokyo(nlp):
+    text = "Taipei's Zhongshan District signed a friendship agreement with Tokyo's Shibuya Ward on Monday."
+    got = {(m.a.name, m.b.name, m.b.admin1) for m in run(nlp, text)}
+    assert got == {("Zhongshan", "Shibuya", "Tokyo")}

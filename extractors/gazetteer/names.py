@@ -13,8 +13,8 @@ GENERIC_WORDS = frozenset(
     """city county prefecture province state district township town village
     municipality municipal metropolitan metropolis special region regency
     borough shire oblast krai voivodeship canton department governorate
-    atoll island islands the of government stad self governing""".split()  # ('Bratislava Self-Governing Region')
-)
+    atoll island islands the of government stad self governing ward""".split()
+)  # ('Bratislava Self-Governing Region'; a Japanese special ward, 'Shibuya Ward', is GeoNames' Shibuya)
 
 
 
