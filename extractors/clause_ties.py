@@ -34,6 +34,10 @@ _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|i
                        r"|,\s+but\s+(?=(?:[\w-]+\s+){0,3}?(?:ended|terminated|suspended|severed|scrapped|revoked|dissolved)\b)")
 
 
+_BUILT_ON = re.compile(r"(?i)(?:further\s+|thus\s+|thereby\s+)?(?:strengthening|deepening|cementing|reinforcing|"
+                       r"building\s+on|expanding|adding\s+to|complementing|following\s+up\s+on)\s+(?:the|their|its)\s")
+
+
 # 'signed a sister city agreement in 2017 and a memorandum on smart cities in 2019':
 # a second object of the same verb, dated apart, is a second tie.
 _EN_SHARED_VERB = re.compile(r"(?i),?\s+and\s+(?=(?:a|an|another)\s+(?:[\w-]+\s+){0,5}?"
@@ -51,6 +55,8 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
     cuts = [(m.end(), False) for m in (_CJK_LATER if cjk else _EN_LATER).finditer(text) if m.start() > after]
     cuts += [] if cjk else [(m.end(), True) for m in _EN_SHARED_VERB.finditer(text) if m.start() > after
                             and re.search(r"\b(?:19|20)\d\d\b", text[max(after, m.start() - 30):m.start()])]
+    # ('…, building on their friendship city agreement of 2006': the older tie, made, needs no verb of its own)
+    cuts = [(c, shared or bool(_BUILT_ON.match(text, c))) for c, shared in cuts]
     cuts.sort()
     bounds = [(s, e, shared) for (s, shared), e in zip(cuts, [*(c for c, _ in cuts[1:]), len(text)])]
     return [(s, e) for s, e, shared in bounds if (relations_in(text[s:e]) or _BACK_TO_TIE.search(text[s:e])

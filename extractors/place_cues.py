@@ -294,8 +294,10 @@ _TIE_WITH = re.compile(r"(?i)(?:\b(?:relationships?|relations|ties?|agreements?|
 # "Hualien's sister city Yonaguni": a name the tie noun right before it vouches for.
 TIE_NOUN_BEFORE = re.compile(r"(?i)\b(?:sister|friendship|twin)[\s-](?:city|town|county|prefecture|state)\s+(?:of\s+)?$")
 # 'visited Murray, its sister city', 'Jackson City, Miss., another sister city': a name the tie describes.
-APPOSED_TIE = re.compile(r"(?:,\s+[A-Z][a-z]{1,4}\.)?,\s+(?:its|their|the|a|another)\s+(?:[\w-]+\s+)?(?:sister|friendship|twin)"
-                         r"[\s-](?:city|county|state|town)\b")
+# (also 'Yonaguni Town, Hualien City's sister city': the unit word the model split off, and a possessor)
+APPOSED_TIE = re.compile(r"(?:\s+(?:Town|City|Village|County))?(?:,\s+[A-Z][a-z]{1,4}\.)?,\s+"
+                         r"(?:(?:its|their|the|a|another)\s+|(?:[A-Z][\w.-]*\s+){1,3}?[A-Z][\w.-]*(?:'s|’s)\s+)"
+                         r"(?:[\w-]+\s+)?(?:sister|friendship|twin)[\s-](?:city|county|state|town)\b")
 
 
 def tie_object(text: str, start: int) -> bool:

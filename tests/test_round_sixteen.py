@@ -403,3 +403,17 @@ def test_a_tokyo_special_ward_is_the_place_not_tokyo(nlp):
     text = "Taipei's Zhongshan District signed a friendship agreement with Tokyo's Shibuya Ward on Monday."
     got = {(m.a.name, m.b.name, m.b.admin1) for m in run(nlp, text)}
     assert got == {("Zhongshan", "Shibuya", "Tokyo")}
+
+
+def test_a_new_memorandum_building_on_an_older_tie_gives_both_records(nlp):
+    text = ("Sendai and Tainan on Monday signed a memorandum on disaster prevention cooperation, building on their "
+            "friendship city agreement of 2006.")
+    got = {(m.relation.value, m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2022, 4, 12))}
+    assert got == {("mou", "established", "2022-04-11"), ("friendship", "established", "2006")}
+
+
+def test_a_town_apposed_to_its_partners_sister_city_is_a_party(nlp):
+    text = ("Yonaguni Town, Hualien City's sister city, sent relief supplies after a magnitude 6.4 earthquake struck "
+            "Hualien on Tuesday night, killing 17 people.")
+    got = partners(run(nlp, text, published=dt.date(2018, 2, 8)))
+    assert got["Yonaguni"][:3] == ("Hualien City", "JP", "sister")
