@@ -174,6 +174,11 @@ _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
 # '市制施行20周年', '建市100週年', '開港150周年': the anniversary of something else than the tie.
 _OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設市|升格|開港|开港|創立|创立|設立|设立|建校|開館|開業|建國|建国)"
                             r"\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*$")
+# 'to mark the 150th anniversary of Kure's naval base', '… of the city's founding': another thing's.
+_OTHER_ANNIVERSARY = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.-]*(?:'s|’s)\s+)?(?:(?:city|town)(?:'s|’s)\s+)?"
+                                r"(?:[\w-]+\s+)?(?:founding|foundation|incorporation|base|port|harbou?r|school|university|"
+                                r"college|hospital|museum|station|airport|company|opening|birth|death|war|earthquake|"
+                                r"independence|liberation)\b")
 # 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
 _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
@@ -331,7 +336,8 @@ def event_of(text: str) -> tuple[Event, bool]:
     renewed = [m for m in f(EVENT_CUES[Event.RENEWED]).finditer(text)
                if not f(_FUTURE_PLAN if _MARKING.match(m.group(0)) or _MET_TO.search(text[:m.start()])
                         else FUTURE_BEFORE).search(text[:m.start()])
-               and not f(_OTHER_JUBILEE).search(text, max(0, m.start() - 12), m.start())]
+               and not f(_OTHER_JUBILEE).search(text, max(0, m.start() - 12), m.start())
+               and not (m.group(0)[:9].lower() == "anniversa" and _OTHER_ANNIVERSARY.match(text, m.end()))]
     if renewed:
         return Event.RENEWED, True
     past = [m for m in f(SIGNED_PAST).finditer(text) if not f(FUTURE_BEFORE).search(text[:m.start()])

@@ -417,3 +417,10 @@ def test_a_town_apposed_to_its_partners_sister_city_is_a_party(nlp):
             "Hualien on Tuesday night, killing 17 people.")
     got = partners(run(nlp, text, published=dt.date(2018, 2, 8)))
     assert got["Yonaguni"][:3] == ("Hualien City", "JP", "sister")
+
+
+def test_the_anniversary_of_something_else_renews_no_tie(nlp):
+    text = ("Keelung and Kure, sister cities since 2017, held a joint navy band concert on Wednesday to mark the 150th "
+            "anniversary of Kure's naval base.")
+    got = {(m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2023, 11, 30))}
+    assert got == {("established", "2017")}
