@@ -29,6 +29,9 @@ _DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]")
 _OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were|been|got) (?:re-?)?elected|"
                                  r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$")
 _OTHER_EVENT_AFTER = re.compile(r"^\s*(?:上任|就任|就職|當選|当选|当選|建市|設市)")
+# '今年適逢高雄建港110週年': the year of another thing's jubilee.
+_OTHER_JUBILEE_AFTER = re.compile(r"\s*(?:適逢|适逢|恰逢|正逢)[^，。,]{0,8}?(?:市制|建市|建城|設市|升格|開港|开港|建港|築港|開埠|"
+                                  r"創立|创立|設立|设立|建校|開館|開業|建國|建国)")
 
 
 # 'Between 1981 and 1985, Hualien forged ties with ...': a span dates no one
@@ -164,7 +167,7 @@ _TITLED_AFTER = re.compile(r"^\s*(?:所|共同)?(?:簽署|簽訂|签署|签订|�
 def _other_event(text: str, d) -> bool:
     titled = _TITLED_AFTER.match(text[d.end:d.end + 60])
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, d.start - 30):d.start])
-                or _OTHER_EVENT_AFTER.match(text[d.end:d.end + 6])
+                or _OTHER_EVENT_AFTER.match(text[d.end:d.end + 6]) or _OTHER_JUBILEE_AFTER.match(text, d.end)
                 or (titled and not relations_in(titled.group(1))))
 
 

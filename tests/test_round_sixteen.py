@@ -424,3 +424,12 @@ def test_the_anniversary_of_something_else_renews_no_tie(nlp):
             "anniversary of Kure's naval base.")
     got = {(m.event.value, m.date.iso()) for m in run(nlp, text, published=dt.date(2023, 11, 30))}
     assert got == {("established", "2017")}
+
+
+def test_a_ports_jubilee_in_chinese_neither_renews_nor_dates_the_tie(nlp):
+    [m] = run(nlp, "高雄市與釜山市為姊妹市，今年適逢高雄建港110週年，釜山市長率團來訪祝賀。", lang="zh",
+              published=dt.date(2019, 9, 10))
+    assert (m.event.value, m.date) == ("established", None)
+    found = run(nlp, "今年適逢台中市與沙加緬度市締結姊妹市30週年，雙方市長昨日視訊慶祝。", lang="zh",
+                published=dt.date(2019, 9, 10))
+    assert {(m.event.value, m.date.iso()) for m in found} == {("renewed", "2019-09-09"), ("established", "1989")}
