@@ -159,7 +159,9 @@ YEARS_OF_TIES = re.compile(
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
 # 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary; 'celebrated their 10-year partnership'.
-TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+"
+# ('… relationship with Nantou City in Taiwan turned 20 this year': a few words may stand between)
+TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+(?:[\w-]+\s+){{0,6}}?"
+                       rf"turn(?:s|ed)?\s+"
                        rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?!\s*(?:%|percent|people|cities|delegates))"
                        rf"|\b(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+(?P<m>\d{{1,3}}|{'|'.join(_CARDINALS)})"
                        r"[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?(?:partnership|relationship|friendship|ties|sisterhood)")

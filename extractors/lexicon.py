@@ -103,7 +103,8 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+\s+year\s+of\s+(?:the|their|its)\b|"  # ('to mark the third year of their memorandum')
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
-        r"(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+turns?\s+(?:\d{1,3}|[a-z]+ty)\b|"
+        r"(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+(?:[\w-]+\s+){0,6}?turn(?:s|ed)?\s+"
+        r"(?:\d{1,3}|[a-z]+ty)\b|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?"
         r"(?:partnership|relationship|friendship|ties|sisterhood)|"
         r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|ties|pact|memorandum)|"

@@ -433,3 +433,10 @@ def test_a_ports_jubilee_in_chinese_neither_renews_nor_dates_the_tie(nlp):
     found = run(nlp, "今年適逢台中市與沙加緬度市締結姊妹市30週年，雙方市長昨日視訊慶祝。", lang="zh",
                 published=dt.date(2019, 9, 10))
     assert {(m.event.value, m.date.iso()) for m in found} == {("renewed", "2019-09-09"), ("established", "1989")}
+
+
+def test_a_relationship_that_turned_20_this_year_is_renewed_and_was_founded_20_years_before(nlp):
+    text = ("West Valley City's sister city relationship with Nantou City in Taiwan turned 20 this year, and a "
+            "delegation of eight Nantou officials visited City Hall on Monday.")
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2016, 11, 8))}
+    assert got == {("renewed", "2016"), ("established", "1996")}
