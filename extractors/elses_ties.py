@@ -357,7 +357,7 @@ def beside_the_objects(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceS
 # '宮崎縣去年也與台中市簽署觀光交流備忘錄', 'Miyazaki also signed an MOU with Taichung': a
 # sentence naming its own Taiwanese side 'also' tells of another tie than the one before it,
 # and lends no earlier Taiwanese side a place in it.
-_ALSO = re.compile(r"(?i)\balso\b|也|亦|とも")
+_ALSO = re.compile(r"(?i)\balso\b|也|亦|とも(?!に)")  # (not ともに, "together")
 
 
 def tells_another_tie(text: str, local: list[PlaceSpan]) -> bool:
