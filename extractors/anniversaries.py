@@ -24,7 +24,7 @@ _ANNIVERSARY_OF_FOUNDING = re.compile(
 _ANNIVERSARY_OF_TIE = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+(?:celebrations?\s+|ceremony\s+)?of\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town|prefecture|island|province|district|port)\s+|(?:sister|friendship|twinning|"
-    r"partnership|cooperation)\s+)?(?:relationship|ties|partnership|agreement|pact|twinning)\b", re.I)
+    r"partnership|cooperation)\s+)?(?:relationship|ties|partnership|agreement|pact|twinning|alliance|sisterhood|bond)\b", re.I)
 
 
 def founding_date(text: str, date: EventDate | None) -> EventDate | None:
@@ -47,6 +47,27 @@ def founding_date(text: str, date: EventDate | None) -> EventDate | None:
     same_day = _SAME_DAY.search(text) is not None
     return EventDate(value=value if same_day else value.replace(month=1, day=1),
                      precision=date.precision if same_day else DatePrecision.YEAR, text=m.group(0))
+
+
+# ', which was officially formed in 1980': the founding written out beside the anniversary.
+_FOUNDED_IN = re.compile(r"(?i)\b(?:formed|established|founded|signed|inked|forged|twinned|concluded)\s+"
+                         r"(?:officially\s+|formally\s+|first\s+)?(?:in|on)\s+$")
+
+
+def founded_and_kept(text: str, kept: EventDate | None) -> tuple[EventDate | None, EventDate | None]:
+    """The founding an anniversary implies and the date it is kept; where
+    the date found is the founding the text writes out ('this year marks the
+    40th anniversary of the alliance, which was formed in 1980'), that is
+    the founding, and the anniversary falls the count of years later."""
+    founded = founding_date(text, kept)
+    if founded is None or kept is None or kept.text is None:
+        return founded, kept
+    at = text.find(kept.text)
+    if at < 0 or not _FOUNDED_IN.search(text, max(0, at - 40), at):
+        return founded, kept
+    years = kept.value.year - founded.value.year
+    return kept, EventDate(value=kept.value.replace(year=kept.value.year + years, month=1, day=1),
+                           precision=DatePrecision.YEAR, text=founded.text)
 
 
 # The count of an anniversary, wherever it stands: '60th anniversary',
@@ -156,11 +177,11 @@ YEARS_OF_TIES = re.compile(
     rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|\d{{1,3}}(?:st|nd|rd|th)\s+year"  # ('their 40th year as')
     rf"|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
     r"(?:[\w-]+\s+){0,3}?"
-    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|exchanges?|cooperation"
+    r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|alliance|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
 # 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary; 'celebrated their 10-year partnership'.
 # ('… relationship with Nantou City in Taiwan turned 20 this year': a few words may stand between)
-TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+(?:[\w-]+\s+){{0,6}}?"
+TIES_TURN = re.compile(rf"(?i)\b(?:ties|friendship|sisterhood|partnership|relationship|twinning|alliance)\s+(?:[\w-]+\s+){{0,6}}?"
                        rf"turn(?:s|ed)?\s+"
                        rf"(?P<n>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?!\s*(?:%|percent|people|cities|delegates))"
                        rf"|\b(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+(?P<m>\d{{1,3}}|{'|'.join(_CARDINALS)})"
@@ -185,7 +206,7 @@ _YEARS_SINCE = re.compile(
     rf"|\b(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?P<m>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b"
     # 'their 55-year sister-city relationship', 'a 40-year-old friendship' (not 'a 10-year agreement': its term)
     rf"|\b(?P<k>\d{{1,2}}|{'|'.join(_CARDINALS)})[\s-]year(?:[\s-]old)?\s+(?:(?:sister|friendship|twin)[\s-]+"
-    r"(?:city|cities|county|state|town)\s+)?(?:relationship|ties|partnership|bond|friendship|sisterhood)\b"
+    r"(?:city|cities|county|state|town)\s+)?(?:relationship|ties|partnership|bond|friendship|sisterhood|alliance)\b"
     # 'have been sister cities for 25 years'
     rf"|\b(?:have|has)\s+been\s+(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns)\s+for\s+(?:over\s+|more\s+than\s+)?"
     rf"(?P<j>\d{{1,2}}|{'|'.join(_CARDINALS)})\s+years\b",

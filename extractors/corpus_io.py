@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.evaluation import format_scores, read_gold, read_predictions, score
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.gazetteer.names import english_name, fold, fold_core
+from extractors.gazetteer.names import english_name, fold, fold_core, glued_japanese_stem
 from extractors.pipeline import build_pipeline, collapse, extract
 from models.errors import ConfigError
 from models.records import DocumentInput, Level, Mention, Place
@@ -110,8 +110,8 @@ def _other_name(written: str, name: str) -> bool:
     """Whether ``written`` is another name of the place, not a short or
     long form of ``name`` ('Washington' of 'Washington, D.C.', 'Daejeon
     Gwangyeoksi' of 'Daejeon', 'Georgetown' of 'George Town')."""
-    if fold(written).replace(" ", "") == fold(name).replace(" ", ""):
-        return False
+    if fold(written).replace(" ", "") == fold(name).replace(" ", "") or fold(glued_japanese_stem(written) or "") == fold(name):
+        return False  # ('Omamachi' is Ōma, written with its unit)
     mine, theirs = fold_core(written).split(), fold_core(name).split()
     return not (set(mine) <= set(theirs) or set(theirs) <= set(mine))
 

@@ -376,6 +376,11 @@ def _denied(text: str, at: int) -> bool:
     return _folded(NEGATION_BEFORE).search(clause) is not None or _NO_SUBJECT.search(clause) is not None
 
 
+# 'traveled to Kaohsiung on March 5 to sign', 'met … in the Netherlands to sign': a trip
+# made for a signing is told once the signing is done.
+_TRIP_MADE = re.compile(r"(?i)\b(?:travell?ed|visited|went|flew|came|arrived|headed|journeyed|met|travell?ing\s+from|"
+                        r"led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation)\b"
+                        r"(?![^.;!?]*\b(?:will|would|shall|plans?|hopes?|next|expected)\b)[^.;!?]{0,80}$")
 _NO_SUBJECT = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+){0,4}(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:yet\s+)?$")
 
 
@@ -386,7 +391,8 @@ _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|se
 def _proposes_tie(text: str, m: re.Match) -> bool:
     if "ここに" in text[max(0, m.start() - 20):m.start()]:
         return False  # '協定をここに締結する': an agreement's own words perform the act
-    if _ORDINAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]) and m.group(0).lower().startswith("to"):
+    if m.group(0).lower().startswith("to") and (_ORDINAL_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                                               or _TRIP_MADE.search(text[max(0, m.start() - 100):m.start()])):
         return False
     if _ERRAND_AFTER.match(text, m.end()):
         return False

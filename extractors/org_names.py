@@ -41,8 +41,9 @@ def is_org(text: str, start: int, end: int, division=lambda name: False) -> bool
         return True  # 'Hon Hai, based in New Taipei, signed …': where a firm sits
     if _OFFICE_AFTER.match(text, end):
         return True  # 'Taipei Economic and Cultural Office in Guam': Taiwan's mission, not Taipei
+    # Hyphened words stay whole: 'Bellevue co-hosted' is no company ('Co.').
     # (the name's own sentence: '…with Taitung County, Taiwan. Council member Doe said' names no council of it)
-    after = re.findall(r"[A-Za-z]+", re.split(r"[.!?;]\s|\n", text[end:end + 40])[0])[:3]
+    after = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", re.split(r"[.!?;]\s|\n", text[end:end + 40])[0])[:3]
     for word in after:
         w = word.lower()
         if w in ORG_NOUNS:

@@ -76,8 +76,13 @@ def dated_before_own_clause(text: str, date, a, b, offset: int) -> bool:
     agreements with Tottori': Tottori's tie is undated)."""
     later = max(a.start, b.start) - offset
     written = _written_at(text, date)
-    return bool(written) and all(at < later and any(m.end() <= later for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later))
-               for at in written)
+    return bool(written) and all(at < later and any(m.end() <= later and (m.group(0)[0] == "," or _PREDICATE.search(
+        text, at, m.start())) for m in _OWN_SUBJECT_CLAUSE.finditer(text, at, later)) for at in written)
+
+
+# Without a comma, 'and' opens a clause only after a predicate ('signed … in 2017 and Taichung later
+# signed'); 'in 2015 former Taichung Mayor Lin and Governor Ishii signed' is one subject of two.
+_PREDICATE = re.compile(r"(?i)\b(?:signed|inked|formed|established|concluded|forged|became|agreed|joined)\b")
 
 
 def _written_at(text: str, date) -> list[int]:

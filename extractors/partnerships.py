@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.agreements import agreement_mentions
-from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founding_date, on_the_day,
+from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founded_and_kept, on_the_day,
                                      marked_founding, plans_renewal, years_over_at, years_since)
 from extractors.apposed_ties import apposed_partners, possessed_partner
 from extractors.asides import aims_only, aside_told, outside_asides, relative_asides
@@ -252,8 +252,7 @@ class PartnershipFinder:
                             page=page_at(doc, sent.start))
         # Without a publication date, counts of years ('It is ten years since') run from the latest year named.
         written = doc._.published or (dt.date(year_hint, 12, 31) if year_hint else None)
-        kept = date or anniversary_date(sent.text, written)
-        founded = founding_date(sent.text, kept)
+        founded, kept = founded_and_kept(sent.text, date or anniversary_date(sent.text, written))
         aside = None
         if (span := anniversary_span(sent.text, written)) is not None:
             founded, kept = span[0], on_the_day(span[1], ceremony)  # the founding, and when the anniversary is kept

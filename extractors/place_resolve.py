@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cache
 
 from extractors.gazetteer.index import Gazetteer
-from extractors.gazetteer.names import fold, fold_core
+from extractors.gazetteer.names import fold, fold_core, glued_japanese_stem, written_as
 from extractors.org_names import ORG_NOUNS
 from extractors.place_choice import one_edit, sole_foreign_country, unit_fits, written_division
 from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, joined_to, named_in_a_tie, nearby_country
@@ -97,6 +97,9 @@ class PlaceResolver:
     def _resolve(self, text: str, start: int, end: int, name: str, countries, doc_countries: Counter,
                  label: str, hint: str | None = None) -> Place | None:
         name = _GLUED_UNIT.sub(" ", name)  # 'BellevueCity' on a scraped page is Bellevue City
+        if (stem := glued_japanese_stem(name)) and not any(fold_core(p.name) == fold_core(name)
+                                                          for p in self.gaz.foreign_lookup(name)):
+            name = stem  # 'Omamachi' is Ōma town
         hint = hint or nearby_country(text, start, end, countries)
         if not hint:
             # 'Houston, Texas' narrows the choice, but a list ('Penang, Manila')
@@ -257,7 +260,7 @@ class PlaceResolver:
         # ('Furano, Hokkaido', "Hokkaido's Furano": the two names vouch for each other, whatever the size)
         inside = [] if m is None else [p for p in self.gaz.foreign_lookup(name) if p.level is Level.CITY and p.admin1
                                        and fold_core(p.admin1) == fold_core(m.group(1))]
-        exact = [p for p in inside if fold_core(p.name) == fold_core(name)]
+        exact = [p for p in inside if written_as(p.name, name)]
         # (GeoNames files some towns under their seat, 'Yunoo' for Minamiechizen: that place, by its written name)
         return exact[:1] or [p.model_copy(update={"name": name}) for p in inside if len(inside) == 1]
 

@@ -26,7 +26,7 @@ from extractors.attributive import attributive
 from extractors.councils import council_government
 from extractors.datelines import is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
-from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core
+from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core, written_as
 from extractors.lexicon import relations_in
 from extractors.org_names import is_org
 from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
@@ -267,7 +267,7 @@ class PlaceFinder(PlaceResolver):
                 continue
             place = self._resolve(text_of(doc), start, end, name, countries, doc_countries, "NAME", hint=code) or \
                 self.sole_city(name, JOINED_POPULATION)  # ('Rosemead (1985), Okinawa City (1986)': lists mix countries)
-            if place is not None and fold_core(place.name) == fold_core(name):
+            if place is not None and written_as(place.name, name):
                 out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["listed"]))
                 taken.append((start, end))
                 resolved.setdefault(name, place)

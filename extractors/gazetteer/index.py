@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from extractors.gazetteer.foreign_table import ForeignTable
-from extractors.gazetteer.names import fold
+from extractors.gazetteer.names import fold, glued_japanese_stem, written_as
 from extractors.gazetteer.taiwan import TaiwanEntry, load_taiwan
 from extractors.gazetteer.world import WorldIndex, load_world_index
 from models.records import Level, Place
@@ -62,7 +62,11 @@ class Gazetteer:
 
     # -- the world ---------------------------------------------------------
     def foreign_lookup(self, name: str, country: str | None = None) -> list[Place]:
-        return [p for p in self.world.lookup(name, country) if p.country != "TW"]
+        found = [p for p in self.world.lookup(name, country) if p.country != "TW"]
+        if not found and country in (None, "JP") and (stem := glued_japanese_stem(name.strip())):
+            # 'Omamachi, Aomori': Ōma town, its unit glued on as some English texts write it
+            found = [p for p in self.world.lookup(stem, "JP") if p.country == "JP" and written_as(p.name, name)]
+        return found
 
     @cached_property
     def table(self) -> ForeignTable:

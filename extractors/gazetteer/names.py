@@ -97,6 +97,22 @@ def japanese_compound(name: str) -> str:
     return f"{m.group(1)}-{m.group(2)}" if m else name
 
 
+# 'Omamachi', 'Nakijinson': a Japanese town or village with its unit glued on.
+_GLUED_UNIT = re.compile(r"^([A-Z][a-z]{2,})(?:machi|mura|cho|son)$")
+
+
+def glued_japanese_stem(name: str) -> str | None:
+    """'Omamachi' -> 'Oma' (None for a name without such an ending)."""
+    m = _GLUED_UNIT.match(name)
+    return m.group(1) if m else None
+
+
+def written_as(name: str, written: str) -> bool:
+    """Whether ``written`` is the place ``name`` itself, generic words aside
+    ('Houston City', 'Omamachi' for Ōma)."""
+    return fold_core(name) in (fold_core(written), fold_core(glued_japanese_stem(written) or "\0"))
+
+
 def english_name(name: str, country: str) -> str:
     """A GeoNames name as English writes it."""
     if country == "JP":
