@@ -297,6 +297,8 @@ class ChinesePlaceFinder:
         if not (last and last.kind == "country" and last.end == i and last.country not in (None, "TW")
                 and _UNKNOWN_CITY.fullmatch(chunk)):
             return None
+        if len(chunk) >= 4 and (chunk[1:] in self.world or self.gaz.foreign_lookup(chunk[1:], last.country)):
+            return None  # '美國有西雅圖市': a word ('has') before a known name, not a town of its own
         return _provisional(written, before[-1].country)
 
 _DIRECTION_DISTRICTS = frozenset({"东区", "西区", "南区", "北区", "中区"})  # (as fold_characters writes them)

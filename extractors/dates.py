@@ -77,8 +77,8 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
                      r"(?P<day>\d{1,2})(?![0-9])"),
     # US style month/day/year ('7/19/2022'); a first number over 12 is a day.
     ("mdy", ("#d", "/"), r"(?<![0-9/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![0-9/])"),
-    ("roc", ("#d", "/"), r"(?<![0-9/])(?P<roc>1[0-4]\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
-                         r"(?![0-9/])"),
+    ("roc", ("#d", "/", "-", "."), r"(?<![0-9/.-])(?P<roc>1[0-4]\d)(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
+                                   r"(?P<day>\d{1,2})(?![0-9/.-])"),  # ('108/10/21', '108-10-21' on government pages)
     # Japanese era years ('令和6年10月1日', '平成28年', '令和元年').
     # (one in brackets after a year is that year's other name: '2019年（令和元年）10月')
     ("era", ("#d", "年"), rf"(?<![年\d][(（])(?P<era>令和|平成|昭和)\s*(?P<eyear>\d{{1,2}}|元)\s*(?:[(（]\s*\d{{4}}\s*[)）]\s*)?"
@@ -101,8 +101,10 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
     ("roc", ("#d", "年"), rf"(?<![0-9])(?P<roc>\d{{2,3}})\s*年\s*(?P<month>\d{{1,2}})\s*月份?"
                           rf"{_ZH_DAY}"),
     ("roc", ("#d", "年度"), r"(?<![0-9])(?P<roc>\d{2,3})\s*年度"),
-    # '於105年締結': a bare ROC year after a word of time (not '105年歷史', a count)
+    # '於105年締結', '在九十一年簽訂': a bare ROC year after a word of time (not '105年歷史', a count), or before a month
     ("roc", ("#d", "年"), r"(?<=[於于在自從从])\s*(?P<roc>[5-9]\d|1[01]\d)\s*年(?![前來来間间歷历代以])"),
+    ("roc", ("年",), rf"(?:(?<=[於于在自從从])|(?<![{_CJK_NUM}])(?=.{{2,3}}年\s*(?:十[一二]?|[一二三四五六七八九])\s*月))"
+                     rf"(?P<roc>[五六七八九]十[一二三四五六七八九]?)\s*年(?![前來来間间歷历代以]){_ZH_MD_CJK}"),
     ("word", ("年",), rf"(?P<word>去年|一昨年|昨年|今年|本年|前年|明年){_ZH_MD}"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]"),
     # Days and months in Chinese numerals ('十二月十六日', '十六日簽署'); a bare
@@ -171,8 +173,7 @@ def cjk_number(text: str) -> int:
     return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
 
 
-_DIGIT = re.compile(r"[0-9]")
-_ANY_MONTH = re.compile(_MONI)
+_DIGIT, _ANY_MONTH = re.compile(r"[0-9]"), re.compile(_MONI)
 
 # Around a bare year: what makes it a count, an amount, a number or a decade instead.
 _NOT_YEAR_AFTER = re.compile(

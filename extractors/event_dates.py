@@ -24,10 +24,12 @@ DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|pos
 _DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]")
 
 
-# A date that belongs to someone's term or a city's founding, not to a tie:
+# A date that belongs to someone's term, a city's founding or a statement, not to a tie:
 # 'since Ko took office in 2014', '2014年上任', 'founded in 1781'.
 _OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were|been|got) (?:re-?)?elected|"
-                                 r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$")
+                                 r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$"
+                                 # ('…its sister city, Beaverton, the city said yesterday': when it was said)
+                                 r"|\b(?:said|says|announced|stated|added|noted|told\s+reporters)(?:\s+on)?\s+$")
 _OTHER_EVENT_AFTER = re.compile(r"^\s*(?:上任|就任|就職|當選|当选|当選|建市|設市)")
 # '今年適逢高雄建港110週年': the year of another thing's jubilee.
 _OTHER_JUBILEE_AFTER = re.compile(r"\s*(?:適逢|适逢|恰逢|正逢)[^，。,]{0,8}?(?:市制|建市|建城|設市|升格|開港|开港|建港|築港|開埠|"

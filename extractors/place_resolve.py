@@ -17,7 +17,7 @@ from functools import cache
 from extractors.gazetteer.index import Gazetteer
 from extractors.gazetteer.names import fold, fold_core, glued_japanese_stem, written_as
 from extractors.org_names import ORG_NOUNS
-from extractors.place_choice import one_edit, sole_foreign_country, unit_fits, written_division
+from extractors.place_choice import MUNICIPALITY, one_edit, sole_foreign_country, unit_fits, written_division
 from extractors.place_cues import AP_ABBREVIATIONS, DIVISION_OF, joined_to, named_in_a_tie, nearby_country
 from models.records import Level, Place
 
@@ -207,8 +207,15 @@ class PlaceResolver:
         if owner is None:
             return None
         division = fold_core(owner.group(1))
-        return next((p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == division
-                     and fold_core(p.name) == fold_core(name)), None)
+        found = next((p for p in self.gaz.foreign_lookup(name) if p.admin1 and fold_core(p.admin1) == division
+                      and fold_core(p.name) == fold_core(name)), None)
+        if found is None and MUNICIPALITY.match(name):  # ("Shizuoka Prefecture's Kawanehon Town": one the gazetteer lacks)
+            held = {p.country: p for p in self.gaz.foreign_lookup(owner.group(1))
+                    if p.level in _DIVISIONS and fold_core(p.name) == division}
+            if len(held) == 1:
+                [(country, owner_place)] = held.items()
+                return _provisional(name, country).model_copy(update={"admin1": owner_place.name})
+        return found
 
     def sole_city(self, name: str, population: int) -> Place | None:
         """The city of exactly that name and at least that size, where all

@@ -134,3 +134,74 @@ def test_a_kept_date_that_is_not_the_founding_is_left_as_it_is():
     kept = EventDate(value=dt.date(2020, 5, 3), precision=DatePrecision.DAY, text="May 3, 2020")
     founded, same = founded_and_kept(text, kept)
     assert (founded.iso(), same) == ("1980", kept)
+
+
+# ---------------------------------------------------------------- Chinese: 'has' before a name, ROC years in words
+
+def test_a_verb_before_a_known_name_is_not_part_of_a_new_town(nlp):
+    text = "王議員說,高雄市在美國有西雅圖市及波特蘭市等姊妹市,但都位於西岸。"
+    got = partners(run(nlp, text, published=dt.date(2020, 2, 26), lang="zh"))
+    assert set(got) == {"Seattle", "Portland"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("並在九十一年簽訂為姊妹城市", "2002"),
+    ("在七十一年七月一日升格為省轄市", "1982-07-01"),
+    ("雙方於八十五年締結友好城市", "1996"),
+])
+def test_a_roc_year_in_chinese_numerals_after_a_word_of_time_or_before_a_month(text, expected):
+    from extractors.dates import find_dates
+
+    assert [d.date.iso() for d in find_dates(text, dt.date(2024, 5, 1))] == [expected]
+
+
+@pytest.mark.parametrize("text", ["已經九十一年", "在八十年代", "成立五十年", "已有九十一年歷史", "在五十年間"])
+def test_a_count_of_years_in_chinese_numerals_is_no_roc_year(text):
+    from extractors.dates import find_dates
+
+    assert not [d for d in find_dates(text, dt.date(2024, 5, 1)) if d.date.text and "十" in d.date.text[:2]]
+
+
+def test_a_tie_dated_by_a_roc_year_in_words(nlp):
+    text = "黃市長表示，嘉義市與新竹市在九十一年簽訂為姊妹城市，迄今已二十二年。"
+    found = run(nlp, text, published=dt.date(2024, 5, 1), lang="zh")
+    assert {(m.b.name, m.date.iso() if m.date else None) for m in found} == {("Hsinchu City", "2002")}
+
+
+@pytest.mark.parametrize("text", ["Update Time：108-10-21", "Date: 108/10/21", "發布日期：108.10.21"])
+def test_a_government_pages_roc_date_with_any_separator(text):
+    from extractors.dates import find_dates
+
+    assert [d.date.iso() for d in find_dates(text, None)] == ["2019-10-21"]
+
+
+@pytest.mark.parametrize("text", ["call 110-12-345", "version 1.108.10.21", "108-10/21"])
+def test_numbers_that_only_look_like_a_roc_date(text):
+    from extractors.dates import find_dates
+
+    assert find_dates(text, None) == []
+
+
+def test_a_roc_date_under_the_label_dates_yesterday(nlp):
+    text = ("Update Time：108-10-21\nChiayi County Magistrate Weng Chang-liang signed a memorandum of understanding "
+            "on agricultural exchanges with the Mayor of Tsukuba yesterday.")
+    from extractors.pipeline import collapse, extract
+    from models.records import DocumentInput
+
+    [result] = extract(nlp, [DocumentInput(key="t", text=text, lang="en", url="https://www.cyhg.gov.tw/en/n?s=2")])
+    assert {(m.b.name, m.date.iso()) for m in collapse(result.mentions)} == {("Tsukuba", "2019-10-20")}
+
+
+# ---------------------------------------------------------------- when it was said; a prefecture's own town
+
+def test_the_day_a_tie_was_mentioned_does_not_date_it(nlp):
+    text = "The Hsinchu City Government donated 10,000 masks to its sister city, Beaverton, Oregon, the city said yesterday."
+    got = partners(run(nlp, text, published=dt.date(2020, 10, 20)))
+    assert got["Beaverton"] == ("Hsinchu City", "US", "sister", "established", None)
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_prefecture_that_owns_it(nlp):
+    text = "Nantou County and Shizuoka Prefecture's Kawanehon Town have been sister cities since 2011, the county said."
+    found = [m for m in run(nlp, text) if m.a.country == "TW"]
+    assert [(m.b.name, m.b.admin1, m.b.country, m.date.iso()) for m in found] == \
+        [("Kawanehon Town", "Shizuoka", "JP", "2011")]
