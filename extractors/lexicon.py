@@ -197,12 +197,12 @@ DEFINITE_CUE = re.compile(
     # '同協定', '該備忘錄', 'この協定', '協定は2020年に締結された'
     r"|(?:同|該|该|此|這項|这项|この|その)(?:協定|协定|備忘錄|备忘录|覚書|協議|协议)|(?:協定|覚書|提携)(?:書)?は", _I)
 
-# "The two cities", "both sides", "the prefecture and the city": a reference
-# back to the places just named.
+# "The two cities", "both sides", "the prefecture and the city": a reference back to the places just named.
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:(?!and\b|of\b)[a-z][\w-]+\s+)?(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties|communities)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
-    r"governments|capitals|communities)|each\s+other|their\s+(?:sister|friendship|twin)"
+    r"governments|capitals|communities)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two|pair)(?=\s+(?:have|had|"
+    r"first|later|then|signed|established|became|formed|inked|forged|agreed)\b)"  # ('The two established ties in 2009')
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township|counterpart|partner))\b"
@@ -353,14 +353,14 @@ def event_of(text: str) -> tuple[Event, bool]:
     return Event.ESTABLISHED, any(not _denied(text, m.start()) for m in f(EVENT_CUES[Event.ESTABLISHED]).finditer(text))
 
 
-# Words of wishing, weighing and planning that plan a tie only where the tie follows
-# ('hopes to sign a sister city agreement', 'exploring a friendship tie'), not
-# further work under one ('hoped to promote exchanges', 'poised to explore new
-# avenues'); and 'the first city to sign' tells of a signing done.
+# Words of wishing, weighing and planning that plan a tie only where the tie follows ('hopes to
+# sign a sister city agreement', 'exploring a friendship tie'), not further work under one ('hoped
+# to promote exchanges', 'poised to explore new avenues', 'would deepen exchanges after the
+# signing'); and 'the first city to sign' tells of a signing done.
 _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
                            r"feasibility|"
                            r"盼|希望|可望|目指|検討")
-_TIE_AHEAD = re.compile(r"(?i)[^.;。；!?]{0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
+_TIE_AHEAD = re.compile(r"(?i)(?:(?!\b(?:after|following|under)\s)[^.;。；!?]){0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書|\bone\s+with\b)")  # ('to seek one with Taipei': the tie just named)
 # '姉妹都市提携について検討を始めた', '締結に向けて検討': a Japanese tie before the word that weighs it.

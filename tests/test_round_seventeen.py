@@ -205,3 +205,32 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_prefecture_that_owns_it(nlp
     found = [m for m in run(nlp, text) if m.a.country == "TW"]
     assert [(m.b.name, m.b.admin1, m.b.country, m.date.iso()) for m in found] == \
         [("Kawanehon Town", "Shizuoka", "JP", "2011")]
+
+
+# ---------------------------------------------------------------- a hope for more under a tie just signed
+
+@pytest.mark.parametrize("text, event", [
+    ("He hoped that Mie and Taitung would deepen their exchanges after the signing of the MOU.", Event.ESTABLISHED),
+    ("Both sides hope to expand exchanges under the friendship agreement.", Event.ESTABLISHED),
+    ("The mayor hopes to sign a sister city agreement with Okayama after the visit.", Event.PROPOSED),
+    ("The county hopes the two cities can become sister cities following the visit.", Event.PROPOSED),
+])
+def test_a_hope_plans_a_tie_only_where_the_tie_is_what_is_hoped_for(text, event):
+    assert event_of(text)[0] is event
+
+
+def test_hopes_voiced_after_a_signing_add_no_planned_tie(nlp):
+    text = ("Taitung County signed memoranda of understanding on tourism with the cities of Ise and Toba in Mie "
+            "Prefecture on Thursday. Governor Suzuki of Mie attended the ceremony. He said he hoped that Mie and "
+            "Taitung would deepen their exchanges after the signing of the MOU.")
+    found = run(nlp, text, published=dt.date(2016, 1, 21))
+    assert {(m.b.name, m.event.value) for m in found} == {("Ise", "established"), ("Toba", "established")}
+
+
+@pytest.mark.parametrize("subject", ["The two cities", "The two", "The pair"])
+def test_the_two_named_before_found_their_tie_again(nlp, subject):
+    text = ("Hsinchu County upgraded its friendship ties with Japan's Hitachiota to a sister city relationship on "
+            f"Wednesday. {subject} established friendship ties in 2009.")
+    found = run(nlp, text, published=dt.date(2011, 12, 1))
+    assert ("friendship", "established", "2009") in {(m.relation.value, m.event.value, m.date.iso() if m.date else None)
+                                                     for m in found}
