@@ -176,7 +176,7 @@ YEARS_OF_TIES = re.compile(
     rf"\b(?:mark|celebrat|commemorat|observ|recogniz|recognis|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?"
     rf"(?P<n>(?:\d{{1,3}}|{'|'.join(_CARDINALS)})\s+years|\d{{1,3}}(?:st|nd|rd|th)\s+year"  # ('their 40th year as')
     rf"|(?:a|{'|'.join(_CARDINALS)})\s+decades?)\s+(?:of|as)\s+"
-    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w'’-]+\s+){0,3}?"  # ('ten years of the cities' friendship')
     r"(?:ties|friendship|sister|sisterhood|partnership|relations|relationship|twinning|alliance|exchanges?|cooperation"
     r"|partners|(?:sister|friendship|twin)[\s-](?:cities|counties|states|towns))\b", re.I)
 # 'Kaohsiung-Busan sister city ties turn 50': a headline's anniversary; 'celebrated their 10-year partnership'.

@@ -1,9 +1,8 @@
 """Dates in news sentences, English and Chinese, absolute and relative.
 
-Pure regular expressions compiled once at import; passes run from the most
-specific pattern to the least and a span, once claimed, is not matched again.
-Relative expressions ('yesterday', 'last month', '去年', 'March 5' without a
-year) resolve against the publication date and are skipped without one.
+Regular expressions compiled once, run from the most specific to the least; a span, once claimed, is not
+matched again. Relative ones ('yesterday', '去年', 'March 5' without a year) resolve against the
+publication date and are skipped without one.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from models.records import DatePrecision, EventDate
 
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+_SAME_YEAR_WORDS = ("同年", "該年", "该年", "當年", "当年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,7 @@ _PATTERNS = [(kind, "#d" in gate, "#m" in gate, tuple(g for g in gate if g[0] !=
                      rf"\s*日(?!本)"),
     ("ago", ("前",), r"(?<![0-9])(?P<n>\d{1,2}|[一二兩两三四五六七八九十])\s*(?P<unit>年|個月|个月|天)前"),
     ("md", ("#d", "月"), r"(?<![0-9年])(?P<month>\d{1,2})\s*月份?(?![0-9])"),
+    ("md", _SAME_YEAR_WORDS, rf"(?<=同年|該年|该年|當年|当年)(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月{_ZH_DAY}"),
     # '今(11)日', '16日': a day of the publication's month (or the one before).
     ("zday", ("#d", "日"), r"(?<![0-9月年至到~\-])(?:今|昨)?\s*[(（]?\s*(?P<day>\d{1,2})\s*[)）]?\s*日(?!本)"),
     # '本月5日', '先月28日': a day of this month or the last.
@@ -187,8 +188,7 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?i:no|nos|number|page|pages|p|pp|room|rm|route|lot|tel|fax|ext|phone|"
     r"nt|us|hk|highway|hwy|flight|bus)\.?|"
     r"[#$€£¥第]|[0-9][)\s-])\s*$")
-_RANGE_AFTER = re.compile(r"[-–/]([0-9]+)")
-_YEAR_DASH = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9][-–]$")
+_RANGE_AFTER, _YEAR_DASH = re.compile(r"[-–/]([0-9]+)"), re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9][-–]$")
 
 
 def _bare_year_ok(text: str, m: re.Match, year: int) -> bool:
@@ -361,14 +361,14 @@ def find_dates(text: str, published: dt.date | None, year_hint: int | None = Non
     return _that_year(norm, found)
 
 
-# 'in January that year', 'in May of the same year': the year named last before.
+# 'in January that year', 'in May of the same year', '同年六月': the year named last before.
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
 def _that_year(text: str, found: list[DateMention]) -> list[DateMention]:
     for i, d in enumerate(found):
         earlier = [e for e in found[:i] if not e.relative]
-        if d.relative and earlier and _THAT_YEAR.match(text, d.end):
+        if d.relative and earlier and (_THAT_YEAR.match(text, d.end) or text[d.start - 2:d.start] in _SAME_YEAR_WORDS):
             year = earlier[-1].date.value.year
             value = d.date.value.replace(year=year) if not (d.date.value.month == 2 and d.date.value.day == 29) \
                 else d.date.value.replace(year=year, day=28)

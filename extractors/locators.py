@@ -9,6 +9,7 @@ import re
 
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK
+from extractors.place_cues import tie_object
 from extractors.places import PlaceSpan
 
 TAIWAN_PROVINCE = "TW-TWP"  # a party to US states' ties, and the column that locates a city in tables
@@ -63,7 +64,15 @@ def drop_contained(sides: list[PlaceSpan], text: str = "") -> list[PlaceSpan]:
         # (a town in another clause is its own party: '熊本縣與高雄市…協定，台中市則與熊本市…')
         return any((t.place.country, t.place.admin1) == (division.place.country, division.place.name) and not (
             text and CLAUSE_MARK.search(text, min(t.end, division.end), max(t.start, division.start))) for t in inner)
-    return [s for s in sides if not (s.place.level.value in ("state", "prefecture", "province", "region") and holds(s))]
+    return [s for s in sides if not (s.place.level.value in ("state", "prefecture", "province", "region") and holds(s)
+                                     and not (text and (_HEAD_AFTER.match(text, s.end) or (
+                                         tie_object(text, s.start) and _AND_NEXT.match(text, s.end)))))]
+
+
+# 'with Shimane Prefecture Governor Zenbe and Matsue City Mayor Matsuura': a division its own head
+# speaks for is a party beside the city in it.
+_AND_NEXT = re.compile(r"\s+and\s+(?!its\b|the\s+city\s+of\b)")  # ('a memorandum with Shimane Prefecture and Matsue')
+_HEAD_AFTER = re.compile(r"\s*(?:(?:Vice[\s-]+|Deputy\s+)?(?:Governor|Gov\.)\s|副?知事|州長|州长|省長|省长)")
 
 
 def tw_parent(place_id: str) -> str | None:

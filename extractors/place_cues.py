@@ -287,7 +287,7 @@ _JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|&|with)\s+$|
 # 'ended its sister-city relationship with Chapel Hill': the object of a tie
 # is a government even where the model took it for an organisation.
 _TIE_WITH = re.compile(r"(?i)(?:\b(?:relationships?|relations|ties?|agreements?|partnerships?|memorand(?:um|ums|a)|"
-                       r"MOUs?|accords?|pacts?|twinning)|\band(?:\s+also)?)\s+with\s+(?:the\s+)?"
+                       r"MOUs?|accords?|pacts?|twinning|of\s+understanding)|\band(?:\s+also)?)\s+with\s+(?:the\s+)?"
                        r"(?:(?:city|town|village|county)\s+of\s+)?$")  # (and '…with Narita in 2016 and with Kaga')
 
 

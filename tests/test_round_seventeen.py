@@ -234,3 +234,48 @@ def test_the_two_named_before_found_their_tie_again(nlp, subject):
     found = run(nlp, text, published=dt.date(2011, 12, 1))
     assert ("friendship", "established", "2009") in {(m.relation.value, m.event.value, m.date.iso() if m.date else None)
                                                      for m in found}
+
+
+def test_years_of_the_cities_own_friendship_date_its_founding(nlp):
+    text = ("A delegation from Kure, Hiroshima Prefecture, visited Keelung on Friday to mark ten years of the cities’ "
+            "friendship agreement.")
+    found = run(nlp, text, published=dt.date(2024, 2, 10))
+    assert {(m.event.value, m.date.iso()) for m in found} == {("renewed", "2024-02-09"), ("established", "2014")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年3月雙方簽署備忘錄，同年6月，市議會通過締盟案。", ["2019-03", "2019-06"]),
+    ("2013年に協定を締結し、同年9月27日に記念式典を開いた。", ["2013", "2013-09-27"]),
+    ("該年十月，兩市正式締結姊妹市。", ["2025-10"]),
+])
+def test_a_month_of_the_same_year_takes_the_year_named_before(text, expected):
+    from extractors.dates import find_dates
+
+    assert [d.date.iso() for d in find_dates(text, dt.date(2025, 9, 15))] == expected
+
+
+def test_a_month_of_the_same_year_with_no_year_before_is_the_publications(nlp):
+    text = "新竹市長14日與日本長野市長簽署友好城市協定。同年五月，長野市議會已通過支持與新竹市締結友好城市議案。"
+    found = run(nlp, text, published=dt.date(2024, 9, 15), lang="zh")
+    assert {(m.event.value, m.date.iso()) for m in found} == {("established", "2024-09-14"), ("proposed", "2024-05")}
+
+
+# ---------------------------------------------------------------- a prefecture and its city, both parties
+
+def test_a_prefecture_whose_governor_signs_beside_its_citys_mayor_is_a_party(nlp):
+    text = ("Chiayi City Mayor Twu Shiing-jer signed a memorandum of understanding with Shimane Prefecture Governor "
+            "Zenbe Ryoji and Matsue City Mayor Matsuura Masataka on June 3 at Matsue Castle.")
+    got = partners(run(nlp, text, published=dt.date(2018, 6, 4)))
+    assert got == {"Shimane": ("Chiayi City", "JP", "mou", "established", "2018-06-03"),
+                   "Matsue": ("Chiayi City", "JP", "mou", "established", "2018-06-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chiayi City signed a tourism memorandum with Shimane Prefecture and Matsue on Sunday.", {"Shimane", "Matsue"}),
+    ("Taitung County signed a friendship agreement with Kure City and the Hiroshima Prefecture government on "
+     "Thursday.", {"Kure", "Hiroshima"}),
+    # ... while a prefecture that only says where the towns are is none
+    ("Taitung County signed memoranda with Ise and Toba in Mie Prefecture on Thursday.", {"Ise", "Toba"}),
+])
+def test_a_prefecture_coordinated_with_its_city_as_the_ties_object_is_a_party(nlp, text, expected):
+    assert set(partners(run(nlp, text, published=dt.date(2018, 6, 4)))) == expected
