@@ -32,6 +32,11 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
     names."""
     out = []
     for x in sides:
+        joined = next((s for s in sides if s.start > x.end and _AND.fullmatch(text, x.end, s.start)), None)
+        if joined is not None and joined.place.id != x.place.id and _EACH_OTHERS.match(text, joined.end):
+            # 'Seattle and Kobe, sister cities since 1957, …': each other's partners, whoever else the sentence names
+            out.append((joined, x) if joined.place.country == "TW" else (x, joined))
+            continue
         if (m := _PARTNER_OF.match(text, x.end)) is not None:
             y = next((s for s in sides if s.start == m.end()), None)
         else:
@@ -50,6 +55,9 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
     return out
 
 
+_AND = re.compile(r"\s+and\s+")
+_EACH_OTHERS = re.compile(r",\s+(?:both\s+)?(?:(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns|prefectures)"
+                          r"|partner\s+cities)\b(?!\s+of\b)")
 _PARTNERS_OF = re.compile(r",\s+(?:both\s+|all\s+)?(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+"
                           r"(?:cities|counties|states|towns)\s+of\s+(?:the\s+)?")
 _COORDINATED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

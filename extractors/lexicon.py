@@ -158,15 +158,15 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 
-# A past-tense signing verb that settles the event even when the same
-# passage also mentions plans ("approved ... and signed").
+_APPROVED = r"(?:通過|通过)(?!視訊|视讯|視像|视像|線上|线上|網路|网络|遠距|远距|方式)"  # (not 'via': '通過視訊簽署')
+# A past-tense signing verb that settles the event even when the same passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
                          r"|締結|簽署|簽訂|調印|結び(?=、)|結びました", _I)  # ('協定を結び、…': concluded, then …)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
                            r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
-                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|通過|同意|核准|未來)"
-                           r"[^。，,；!！]{0,16}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
+                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|同意|核准|未來|"
+                           rf"{_APPROVED})[^。，,；!！]{{0,16}}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
@@ -325,7 +325,8 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # Words that put a Chinese signing after them in the future (a wish, '期待', may look back: '期待隨著締結…後').
-_CJK_AHEAD = re.compile(r"(?:將|将|擬|拟|研商|商討|商讨|探討|探讨|討論|讨论|洽談|洽谈|協商|协商|磋商|未來|未来)[^。，,；!！]{0,16}$")
+_CJK_AHEAD = re.compile(r"(?:將|将|擬|拟|研商|商討|商讨|探討|探讨|討論|讨论|洽談|洽谈|協商|协商|磋商|未來|未来|核准|"
+                        rf"{_APPROVED})[^。，,；!！]{{0,16}}$")  # ('議會今天通過與台北市締結姊妹市協議': approved, not yet signed)
 
 
 def event_of(text: str) -> tuple[Event, bool]:
@@ -358,8 +359,7 @@ def event_of(text: str) -> tuple[Event, bool]:
 # to promote exchanges', 'poised to explore new avenues', 'would deepen exchanges after the
 # signing'); and 'the first city to sign' tells of a signing done.
 _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
-                           r"feasibility|"
-                           r"盼|希望|可望|目指|検討")
+                           r"feasibility|盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)(?:(?!\b(?:after|following|under)\s)[^.;。；!?]){0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書|\bone\s+with\b)")  # ('to seek one with Taipei': the tie just named)

@@ -61,7 +61,7 @@ _US_CITY = re.compile(r"^(?:www\d?\.)?cityof([a-z]+)\.(?:org|com|gov|net|us)$")
 
 # How a page speaks of its own government, by the owner's level.
 # ('Mayor Michael Rama led a city delegation to Kaohsiung' on Cebu's site: its own mayor opens a sentence)
-_OWN_MAYOR = r"|(?:^|(?<=\n)|(?<=\.\s))(?:City\s+)?Mayor(?=\s+[A-Z][\w'’-]+\s+[A-Z])"
+_OWN_MAYOR = r"|(?:^|(?<=\n)|(?<=\.\s)|(?<=[—–]\s))(?:City\s+)?Mayor(?=\s+[A-Z][\w'’-]+\s+[A-Z])"  # (or after a dateline's dash)
 _SELF = {
     "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))" + _OWN_MAYOR,
     "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))" + _OWN_MAYOR,
@@ -108,7 +108,7 @@ def _owner(url: str, gaz: Gazetteer) -> Place | None:
         found = _foreign(gaz, stem + "-city", "PH", None, Level.CITY) or _foreign(gaz, stem, "PH", None, Level.CITY)
         return found if found and (stem != labels[-3] or (found.population or 0) >= US_SITE_POPULATION) else None
     if m := _US_CITY.match(host):
-        return _foreign(gaz, m.group(1), "US", None, None)
+        return _foreign(gaz, m.group(1), "US", None, None) or _dominant(gaz, m.group(1))
     if len(labels) >= 3 and labels[-1] in ("gov", "us") and len(labels[-2]) == 2:
         # 'bloomington.in.gov', 'www.ci.fremont.ca.us': a city's site under its state's
         city = labels[-3] if labels[-3] not in ("ci", "www", "co") else None
@@ -150,6 +150,17 @@ def _us_site(gaz: Gazetteer, label: str) -> Place | None:
     named = [p for p in gaz.foreign_lookup(label, "US")
              if p.level is Level.CITY and compact(p) == label and (p.population or 0) >= US_SITE_POPULATION]
     return named[0] if len(named) == 1 else None
+
+
+def _dominant(gaz: Gazetteer, label: str) -> Place | None:
+    """'cityofirvine.org': of US cities so named, the one far larger than
+    any namesake (Irvine, California, not the Kentucky town of 2,400)."""
+    named = sorted((p for p in gaz.foreign_lookup(label, "US") if p.level is Level.CITY
+                    and fold(p.name).replace(" ", "").replace("-", "") == label), key=lambda p: -(p.population or 0))
+    if named and (named[0].population or 0) >= US_SITE_POPULATION and (
+            len(named) == 1 or (named[0].population or 0) >= 10 * (named[1].population or 0)):
+        return named[0]
+    return None
 
 
 def _taiwan(gaz: Gazetteer, place_id: str) -> Place | None:

@@ -279,3 +279,59 @@ def test_a_prefecture_whose_governor_signs_beside_its_citys_mayor_is_a_party(nlp
 ])
 def test_a_prefecture_coordinated_with_its_city_as_the_ties_object_is_a_party(nlp, text, expected):
     assert set(partners(run(nlp, text, published=dt.date(2018, 6, 4)))) == expected
+
+
+# ---------------------------------------------------------------- 'A and B, sister cities since …'
+
+def test_two_places_called_sister_cities_are_each_others_partners_not_a_visitors(nlp):
+    text = ("Seattle and Kobe, sister cities since 1957, celebrated their anniversary as a delegation from Taipei "
+            "toured the port.")
+    found = run(nlp, text)
+    assert {frozenset((m.a.name, m.b.name)) for m in found} == {frozenset(("Seattle", "Kobe"))}
+
+
+def test_sister_cities_of_others_still_pair_item_by_item(nlp):
+    text = "Sendai and Kumamoto, sister cities of Tainan and Taichung, sent delegations."
+    assert {(m.a.name, m.b.name) for m in run(nlp, text)} == {("Tainan", "Sendai"), ("Taichung", "Kumamoto")}
+
+
+# ---------------------------------------------------------------- a council's vote in Chinese, and 'via' video
+
+@pytest.mark.parametrize("text, event", [
+    ("布拉格市議會今天通過與台北市締結姊妹市協議。", Event.PROPOSED),
+    ("議會通過與夏威夷郡締結姊妹市案。", Event.PROPOSED),
+    ("兩市今天通過視訊簽署友好城市協定。", Event.ESTABLISHED),  # ('通過' as 'via': signed by video)
+    ("雙方通過線上方式締結友好城市。", Event.ESTABLISHED),
+])
+def test_a_council_passing_a_tie_proposes_it_but_signing_via_video_makes_it(text, event):
+    assert event_of(text)[0] is event
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("来年春に友好都市協定を締結することで合意した。", ["2024"]),
+    ("雙方預計來年3月簽署備忘錄。", ["2024-03"]),
+    ("將來年輕人交流會更多。", []),  # ('將來' is 'the future', '年輕' 'young')
+    ("未來年度預算將增加。", []),
+])
+def test_next_year_in_japanese_and_chinese(text, expected):
+    from extractors.dates import find_dates
+
+    assert [d.date.iso() for d in find_dates(text, dt.date(2023, 10, 1))] == expected
+
+
+# ---------------------------------------------------------------- a city's own site after its dateline
+
+def test_a_cityof_site_is_the_city_far_larger_than_its_namesakes(gazetteer):
+    from extractors.page_owner import page_owner
+
+    owner = page_owner("https://www.cityofirvine.org/news/sister-city", gazetteer)
+    assert (owner.name, owner.admin1) == ("Irvine", "California")  # (not the Kentucky town of 2,400)
+    assert page_owner("https://www.cityofspringfield.org/news", gazetteer) is None  # (many Springfields, none dominant)
+
+
+def test_the_sites_own_mayor_after_its_dateline_signs_for_the_site(nlp):
+    text = ("IRVINE, Calif. — Mayor Farrah Khan and Taoyuan Mayor Cheng Wen-tsan signed a memorandum of understanding "
+            "on Monday to explore a future sister city relationship.")
+    found = run(nlp, text, published=dt.date(2022, 8, 16), url="https://www.cityofirvine.org/news/x")
+    assert {(m.a.name, m.b.name, m.relation.value, m.event.value) for m in found if m.event.value == "established"} \
+        == {("Taoyuan", "Irvine", "mou", "established")}
