@@ -24,7 +24,7 @@ _NAMED_THING = r"\s+(?:monument|park|garden|statue|gate|bridge|plaza|square|stre
 # ('the Twin Cities of Minneapolis and St. Paul' names two cities, not a tie; 'twin cities' does)
 RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
     (Relation.SISTER, re.compile(
-        r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|"
+        r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|regions?|"
         r"towns?|townships?|jurisdictions?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b(?!" + _NAMED_THING + r")|\bsisters?\s+cit(?!(?:y|ies)" + _NAMED_THING + r")|\b(?!(?-i:Twin\s+Cities))twin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
         r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
@@ -38,7 +38,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         # (not 'a friendly city for pedestrians': what a city is like)
         r"\bfriend(?:ship|ly)[\s-]+(?:cit(?:y|ies)(?!\s+for\s+(?!(?:\d+|an?|over|more|nearly|almost|about|some|several|many|decades|years)\b|the\s+(?:past|last)\b))|towns?|districts?|relationships?|relations|ties|links?|exchanges?|"
         r"agreements?|charters?|partnerships?|pacts?|alliances?|municipalit(?:y|ies)|cooperation|"
-        r"provinces?|count(?:y|ies)|states?|prefectures?)\b"
+        r"provinces?|count(?:y|ies)|states?|prefectures?|regions?)\b"
         r"|\bfriend(?:ship|ly)\s+and\s+(?:cultural\s+)?(?:exchange|cooperation)\s+agreements?\b"  # ('a friendship and exchange agreement')
         r"|\bfriendship\s+partners?\b"  # ("Hualien County's friendship partner Okinawa Prefecture")
         r"|(?:(?<=\()|(?<=\(\d{4},\s))\s*friend(?:ship|ly)(?=\s*[,;)])"  # ('Aomori Prefecture–Taichung (friendship, 2017)')

@@ -331,7 +331,8 @@ def owner_for_anaphor(sentences: list[Sentence], i: int, owner: Place | None, lo
         return None
     abroad = owner.country != "TW"
     named = foreign if abroad else local
-    if named or any((p.place.country != "TW") == abroad for s in sentences[max(0, i - LOOKBACK):i] for p in s.sides):
+    if named or any((p.place.country != "TW") == abroad and p.place.id != owner.id
+                    for s in sentences[max(0, i - LOOKBACK):i] for p in s.sides):
         return None
     kind = "foreign" if abroad else "taiwan"
     return PlaceSpan(sentences[i].start, sentences[i].start, owner.name, kind, place=owner,

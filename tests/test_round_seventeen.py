@@ -335,3 +335,8 @@ def test_the_sites_own_mayor_after_its_dateline_signs_for_the_site(nlp):
     found = run(nlp, text, published=dt.date(2022, 8, 16), url="https://www.cityofirvine.org/news/x")
     assert {(m.a.name, m.b.name, m.relation.value, m.event.value) for m in found if m.event.value == "established"} \
         == {("Taoyuan", "Irvine", "mou", "established")}
+
+
+def test_sister_regions_are_a_tie(nlp):
+    text = "Jeju Province and Taiwan's Penghu County have been sister regions since 2011."
+    assert {(m.a.name, m.relation.value, m.date.iso()) for m in run(nlp, text)} == {("Penghu", "sister", "2011")}
