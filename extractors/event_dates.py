@@ -101,10 +101,22 @@ def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published
         if not sent_start <= p.start < sent_end:
             continue
         nexts = [st for st in starts if st > p.start and not _locates(text, sides, p, st)]
-        found = item_date(text, p.end, min(nexts[0] if nexts else sent_end, sent_end), published)
+        found = item_date(text, p.end, min(nexts[0] if nexts else sent_end, sent_end), published) \
+            or _dated_before(text[max(sent_start, p.start - 16):p.start], published)
         if found is not None:
             out[p.start] = found
     return out
+
+
+# '包括2017年締盟的青森縣、2018年的熊本縣，以及今年3月新增的大阪府': a Chinese item's date before its name.
+_CJK_ITEM_LEAD = re.compile(r"(?:[、，,：:]|以及|包括|包含)\s*([^、，,。；]{2,12}?)\s*(?:締盟|締結|缔结|結盟|结盟|簽署|签署|新增|加入)?[的之]$")
+
+
+def _dated_before(lead: str, published) -> EventDate | None:
+    m = _CJK_ITEM_LEAD.search(lead)
+    words = re.sub(r"^(?:以及|包括|包含|及)", "", m.group(1)).strip() if m else ""
+    found = find_dates(words, published) if words else []
+    return found[0].date if len(found) == 1 and found[0].end - found[0].start == len(words) else None
 
 
 # 'in 2017 and 2019 respectively', '分別於2017年及2019年': dates in the order of the items named before.

@@ -31,7 +31,7 @@ _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s
 # '喬治市、菲律賓馬尼拉市': a list separator, perhaps with the next member's country or prefecture before
 # it, and a reading in brackets and the unit before it ('泰安(たいあん)市、台湾・高雄').
 _CJK_LIST_GAP = re.compile(r"^\s*(?:[(（][^)）]{0,12}[)）])?[市町村県縣区區郷鄉鎮]?\s*(?:[、，,及和與跟或]|以及)\s*"
-                           r"[\u4e00-\u9fff・]{0,10}\s*$")
+                           r"[\u4e00-\u9fff・0-9]{0,12}\s*$")  # ('青森縣、2018年的熊本縣': an item's own date before it)
 _WITH = re.compile(r"\s*(?:與|跟|同|与)")
 
 

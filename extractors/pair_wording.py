@@ -350,7 +350,7 @@ def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
         at = span.start - start
         kinds = {c[0] for c in cues if 0 <= at - c[2] <= 1 and not text[c[2]:at].strip(" 的之の")
                  and not text[c[1]:c[2]].endswith(("with", "between"))}  # ('establish ties with Oxford': no kind)
-        if len(kinds) == 1:
+        if len(kinds) == 1 and kinds != {Relation.OTHER}:  # ('2017年締盟的青森縣': a bare 締盟 names no kind)
             return kinds.pop()
     return None
 

@@ -340,3 +340,13 @@ def test_the_sites_own_mayor_after_its_dateline_signs_for_the_site(nlp):
 def test_sister_regions_are_a_tie(nlp):
     text = "Jeju Province and Taiwan's Penghu County have been sister regions since 2011."
     assert {(m.a.name, m.relation.value, m.date.iso()) for m in run(nlp, text)} == {("Penghu", "sister", "2011")}
+
+
+# ---------------------------------------------------------------- a Chinese list whose items carry their dates first
+
+def test_a_chinese_lists_items_each_take_the_date_written_before_them(nlp):
+    text = ("台中市目前共有29個姊妹市，其中日本佔7個，包括2017年締盟的青森縣、2018年的熊本縣，以及今年3月新增的大阪府。"
+            "市長盧秀燕表示，未來將持續拓展城市外交。")
+    found = run(nlp, text, published=dt.date(2024, 6, 10), lang="zh")
+    assert {(m.b.name, m.relation.value, m.date.iso()) for m in found} == {
+        ("Aomori", "sister", "2017"), ("Kumamoto", "sister", "2018"), ("Osaka", "sister", "2024-03")}
