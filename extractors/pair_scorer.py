@@ -30,7 +30,7 @@ from pathlib import Path
 from extractors.councils import COUNCIL_WORD, council_key
 from extractors.theme_scorer import ThemeCue, ThemeScorer, hit_counts, pair_standing
 from models.errors import ConfigError
-from models.records import Event, Mention, Theme, founding_choice
+from models.records import DatePrecision, Event, Mention, Theme, founding_choice
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +236,20 @@ def not_ahead(mention: Mention, published: dt.date | None) -> Mention:
     if published is None or mention.date is None or mention.event is Event.PROPOSED \
             or mention.date.value <= published or re.search(r"\d{4}", mention.date.text or "0000"):
         return mention
+    if mention.date.precision is not DatePrecision.YEAR and _MONTH_NAME.search(mention.date.text or "") \
+            and mention.date.value > published + dt.timedelta(days=31) \
+            and (earlier := _year_before(mention.date.value)) <= published:
+        # ('renewed … in March' in a January paper: last March, for a tie already renewed; a day within
+        # the month ahead is one still to come, 'August 9 is the third anniversary', and dates nothing made)
+        return mention.model_copy(update={"date": mention.date.model_copy(update={"value": earlier})})
     return mention.model_copy(update={"date": None})
+
+
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[0-9一二三四五六七八九十]\s*月")
+
+
+def _year_before(value: dt.date) -> dt.date:
+    return value.replace(year=value.year - 1, day=min(value.day, 28) if value.month == 2 else value.day)
 
 
 def background(mention: Mention, siblings: list[Mention]) -> bool:

@@ -350,3 +350,21 @@ def test_a_chinese_lists_items_each_take_the_date_written_before_them(nlp):
     found = run(nlp, text, published=dt.date(2024, 6, 10), lang="zh")
     assert {(m.b.name, m.relation.value, m.date.iso()) for m in found} == {
         ("Aomori", "sister", "2017"), ("Kumamoto", "sister", "2018"), ("Osaka", "sister", "2024-03")}
+
+
+def test_a_month_named_for_a_tie_already_renewed_is_the_last_one_before_publication(nlp):
+    text = "Hsinchu City and Bellevue renewed their friendship agreement for five years in March."
+    found = run(nlp, text, published=dt.date(2024, 1, 10))
+    assert [(m.event.value, m.date.iso()) for m in found] == [("renewed", "2023-03")]
+
+
+def test_a_relative_year_still_to_come_dates_no_tie_made(nlp):
+    text = "Hsinchu City and Bellevue renewed their friendship agreement, and the mayor will visit Bellevue next year."
+    found = run(nlp, text, published=dt.date(2024, 1, 10))
+    assert [(m.event.value, m.date) for m in found] == [("renewed", None)]
+
+
+def test_an_anniversary_days_ahead_is_still_to_come_not_last_years(nlp):
+    text = "September 3 marks the fifth anniversary of the friendship agreement between Hsinchu City and Bellevue."
+    found = run(nlp, text, published=dt.date(2024, 8, 30))
+    assert ("renewed", "2023-09-03") not in {(m.event.value, m.date.iso() if m.date else None) for m in found}
