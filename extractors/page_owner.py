@@ -62,13 +62,14 @@ _US_CITY = re.compile(r"^(?:www\d?\.)?cityof([a-z]+)\.(?:org|com|gov|net|us)$")
 # How a page speaks of its own government, by the owner's level.
 # ('Mayor Michael Rama led a city delegation to Kaohsiung' on Cebu's site: its own mayor opens a sentence)
 _OWN_MAYOR = r"|(?:^|(?<=\n)|(?<=\.\s)|(?<=[—–]\s))(?:City\s+)?Mayor(?=\s+[A-Z][\w'’-]+\s+[A-Z])"  # (or after a dateline's dash)
+_OUR_TIES = r"|\b[Oo]ur(?=\s+(?:sister|friendship|twin|partner)[\s-])"  # ('Our sister cities are …': the site's own)
 _SELF = {
-    "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))" + _OWN_MAYOR,
-    "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))" + _OWN_MAYOR,
+    "city": r"本市(?!場)|当市|our city|the City(?! (?:of|Council|Hall|Manager|Clerk|Attorney))" + _OWN_MAYOR + _OUR_TIES,
+    "town": r"本町|当町|our town|the Town(?! (?:of|Council|Hall))" + _OWN_MAYOR + _OUR_TIES,
     "village": r"本村|当村",
     "prefecture": r"本県|当県",
-    "county": r"本縣|縣府|本府|the County(?! (?:of|Council|Board))",
-    "special_municipality": r"本市(?!場)|市府|本府|the City(?! (?:of|Council|Hall))",
+    "county": r"本縣|縣府|本府|the County(?! (?:of|Council|Board))" + _OUR_TIES,
+    "special_municipality": r"本市(?!場)|市府|本府|the City(?! (?:of|Council|Hall))" + _OUR_TIES,
     "township": r"本鄉|本鎮|本所(?!屬)", "district": r"本區|本所(?!屬)",  # (a township office's '本所': the township)
 }
 

@@ -48,6 +48,7 @@ DESCRIBING = re.compile(r"(?i)(?:[(（]\s*|,\s*(?:which|that)\s+(?:is|are|has\s+
                          r"|,\s*(?:a|an|its|their|another|both|all)\s+(?:\w+\s+){0,2}?|(?:'s|’s)\s+"
                          r"|(?:'s|’s)\s+(?:sister|friendship|twin)(?:[\s-]+cit(?:y|ies))?\s+(?:and|or|&)\s+"  # "Taoyuan's sister and friendship cities"
                          r"|\band\s+(?:of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"  # 'Kaohsiung and its sister city Busan'
+                         r"|\b(?:[Oo]ur|to\s+its|from\s+its)\s+"  # 'Our sister city Hsinchu sent …', 'masks to its sister city'
                          r"|\b(?:between|of)\s+the\s+(?:two|2|both)\s+"  # 'the relationship between the two sister cities'
                          r"|\b(?:mayor|governor|magistrate|delegation|officials?|representatives?|residents?)\s+of\s+"
                          # 'praised the sister city ties between Houston and Taipei': a word on a tie in force

@@ -368,3 +368,17 @@ def test_an_anniversary_days_ahead_is_still_to_come_not_last_years(nlp):
     text = "September 3 marks the fifth anniversary of the friendship agreement between Hsinchu City and Bellevue."
     found = run(nlp, text, published=dt.date(2024, 8, 30))
     assert ("renewed", "2023-09-03") not in {(m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+# ---------------------------------------------------------------- 'Our sister cities' on a city's own site
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our sister cities are Hsinchu, Taiwan; Toyokawa, Japan; and Copertino, Italy.", None),
+    ("Our sister city Hsinchu sent a delegation in 2018.", None),  # (the visit's year, not the tie's)
+    ("Our sister city relationship with Hsinchu was signed in 1998.", "1998"),
+])
+def test_our_sister_cities_are_the_sites_own(nlp, text, expected):
+    found = [m for m in run(nlp, text, published=dt.date(2019, 1, 1), url="https://www.cupertino.org/about",
+                            outlet="City of Cupertino") if m.a.country == "TW"]
+    assert [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in found] == \
+        [("Hsinchu City", "Cupertino", expected)]
