@@ -70,3 +70,18 @@ def run(nlp, text: str, published=None, lang: str = "en", url: str | None = None
 def ties(found) -> set[tuple]:
     """(a, b, relation, event, date) of each record, as the tests compare them."""
     return {(m.a.name, m.b.name, m.relation.value, m.event.value, m.date.iso() if m.date else None) for m in found}
+
+
+def partners(found) -> dict[str, tuple]:
+    """Foreign side -> (Taiwanese side, its country, relation, event, date)."""
+    return {m.b.name: (m.a.name, m.b.country, m.relation.value, m.event.value, m.date.iso() if m.date else None)
+            for m in found if m.a.country == "TW"}
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer, loaded once for the whole test session."""
+    from extractors.gazetteer.index import load_gazetteer
+    from models.settings import load_settings
+
+    return load_gazetteer(load_settings().cache_dir)

@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from extractors.gazetteer.index import load_gazetteer
 from extractors.reference_read import ListError, read_list
 from extractors.reference_resolve import resolve_rows
 from flows.references import import_list
@@ -19,11 +18,6 @@ from models import schema as t
 from models.settings import load_settings
 from models.sources import ReferenceSource
 from models.store import Store
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(load_settings().cache_dir)
 
 
 def write_csv(path, rows: list[list[str]]) -> None:

@@ -1,33 +1,22 @@
-"""Stories written here for the seventeenth round: a mayor who 'co-hosted'
-a signing, a trip made to sign, two leaders as one subject, a Japanese town
-with its unit glued on, and an anniversary whose founding year is written
-out beside it."""
+"""Stories and pages written here for the seventeenth round: a mayor who
+'co-hosted' a signing, a trip made to sign, two leaders as one subject, a
+Japanese town with its unit glued on, an anniversary whose founding year is
+written out beside it, a prefecture signing beside its own city, Chinese
+lists that date each item first, ROC years in words, and what a city's own
+site calls 'our sister cities'."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from conftest import run
+from conftest import partners, run
 
 from extractors.anniversaries import founded_and_kept
-from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.names import glued_japanese_stem, written_as
 from extractors.lexicon import event_of
 from extractors.org_names import is_org
 from models.records import DatePrecision, Event, EventDate
-from models.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(Settings().cache_dir)
-
-
-def partners(found) -> dict[str, tuple]:
-    """Foreign side -> (Taiwanese side, its country, relation, event, date)."""
-    return {m.b.name: (m.a.name, m.b.country, m.relation.value, m.event.value, m.date.iso() if m.date else None)
-            for m in found if m.a.country == "TW"}
 
 
 # ---------------------------------------------------------------- 'co-hosted' is no company

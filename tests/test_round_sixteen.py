@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from conftest import run
-
-from extractors.gazetteer.index import load_gazetteer
-from models.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(Settings().cache_dir)
-
-
-def partners(found) -> dict[str, tuple]:
-    """Foreign side -> (Taiwanese side, its country, relation, event, date)."""
-    return {m.b.name: (m.a.name, m.b.country, m.relation.value, m.event.value, m.date.iso() if m.date else None)
-            for m in found if m.a.country == "TW"}
+from conftest import partners, run
 
 
 # ---------------------------------------------------------------- a federation's state before a foreign town
