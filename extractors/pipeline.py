@@ -19,7 +19,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.tokens import Doc
 from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
@@ -27,6 +27,7 @@ from extractors.allocator import keep_freed_memory
 from extractors.boilerplate import blank_link_blocks
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
+from extractors.glued_words import Unglued, unglue
 from extractors.page_dates import dateline, url_date
 from extractors.japanese import build_japanese_pipeline
 from extractors.merge import specific_relations
@@ -41,6 +42,9 @@ from models.records import (DatePrecision, DocumentInput, DocumentMentions, Even
 
 log = logging.getLogger(__name__)
 
+if not Doc.has_extension("unglued"):
+    Doc.set_extension("unglued", default=None)
+
 UNUSED = ("attribute_ruler", "lemmatizer")  # the tagger's NNP marks names the NER missed
 @cache
 def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
@@ -54,21 +58,11 @@ def build_pipeline(model: str, cache_dir: str, scorer: str = "") -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ConfigError("settings", [f"spacy_model: {model!r} lacks {', '.join(missing)}"])
-    _split_glued_words(nlp)
     nlp.add_pipe("citypairs_lines", before="parser")
     nlp.add_pipe("citypairs_places", config={"cache_dir": str(Path(cache_dir))})
     nlp.add_pipe("citypairs_page_owner", config={"cache_dir": str(Path(cache_dir))})
     nlp.add_pipe("citypairs_partnerships", config={"scorer": scorer})
     return nlp
-
-
-def _split_glued_words(nlp: Language) -> None:
-    """Scraped pages glue a headline to the first sentence ('Exchange
-    AgreementHsinchu County'): split a word where a lower-case run of three or
-    more letters meets a capitalised word. Names like McAllen or LaSalle have
-    a shorter run and stay whole."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +100,7 @@ def extract(nlp: Language, inputs: Iterable[DocumentInput], batch_size: int = 32
 def _extract_chunk(nlp: Language, cjk: dict[str, Language], chunk: list[DocumentInput], batch_size: int):
     found: dict[str, tuple[Mention, ...]] = {}
     for doc, key in _docs(nlp, cjk, chunk, batch_size):
-        found[key] = tuple(doc._.mentions or ())
+        found[key] = tuple(_as_given(m, doc._.unglued) for m in doc._.mentions or ())
     for item in chunk:
         yield DocumentMentions(key=item.key, mentions=_read_by_ocr(item, found[item.key]))
 
@@ -138,9 +132,18 @@ def _extract_long(pipeline: Language, item: DocumentInput, limits: Limits) -> Do
             log.warning("document %s: %s", item.key, detail)
             break
         doc, _ = _make_doc(pipeline, item, part)
-        mentions.extend(_shifted(m, part.start) for m in pipeline(doc)._.mentions or ())
+        mentions.extend(_shifted(_as_given(m, doc._.unglued), part.start) for m in pipeline(doc)._.mentions or ())
     return DocumentMentions(key=item.key, mentions=_read_by_ocr(item, tuple(mentions)), problem=problem,
                             detail=detail)
+
+
+def _as_given(mention: Mention, unglued: Unglued | None) -> Mention:
+    """The mention's evidence offsets into the text as given, not as unglued."""
+    if unglued is None or not unglued.inserted:
+        return mention
+    ev = mention.evidence
+    return mention.model_copy(update={"evidence": ev.model_copy(update={"start": unglued.original(ev.start),
+                                                                         "end": unglued.original(ev.end)})})
 
 
 def _shifted(mention: Mention, offset: int) -> Mention:
@@ -181,14 +184,18 @@ def candidates(nlp: Language, inputs: list[DocumentInput], batch_size: int = 32)
 def _make_doc(nlp: Language, item: DocumentInput, part: Part | None = None):
     part = part or Part(0, item.text)
     end = part.start + len(part.text)
-    doc = nlp.make_doc(blank_link_blocks(part.text))  # (other stories' headlines state no tie of this page)
+    text = blank_link_blocks(part.text)  # (other stories' headlines state no tie of this page)
+    # Chinese and Japanese texts write no spaces between words: nothing there is glued.
+    unglued = Unglued(text) if item.lang[:2] in ("zh", "ja") else unglue(text)
+    doc = nlp.make_doc(unglued.text)
+    doc._.unglued = unglued
     # Without a publication date, one written at the top or in the address still dates 'on Monday' and '19日'.
     doc._.published = item.published or dateline(item.text) or url_date(item.url)
     doc._.title = item.title
     doc._.url = item.url
     doc._.outlet = item.outlet
-    doc._.pages = tuple((p.page, p.start - part.start, p.end - part.start) for p in item.pages
-                        if p.end > part.start and p.start < end)
+    doc._.pages = tuple((p.page, unglued.moved(p.start - part.start), unglued.moved(p.end - part.start))
+                        for p in item.pages if p.end > part.start and p.start < end)
     return doc, item.key
 
 
