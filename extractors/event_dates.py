@@ -48,7 +48,7 @@ def in_range(text: str, d) -> bool:
         _RANGE_AFTER.match(text, d.end) is not None or re.search(r"(?i)(?:and|to|until)\s+$", before) is not None)
 
 
-ITEM_CHARS = 60
+ITEM_CHARS = 100  # (a locator chain can be long: "Municipality of Western Cape Province in the Republic of South Africa")
 # The date of one item of a list: in brackets or after a comma, right after
 # the item's name and its locators ('Yonaguni Town in Okinawa (1982), ...').
 _LOCATOR_WORDS = frozenset({"state", "prefecture", "province", "county", "city", "town", "township", "village",

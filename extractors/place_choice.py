@@ -57,3 +57,34 @@ def one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
     return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+_DEPARTMENT = re.compile(r"(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+Department")
+
+
+def is_department(gaz: Gazetteer, name: str) -> bool:
+    """'Alto Parana Department', 'Rivera Department': a first-level division
+    of that name, which the model takes for an office (a 'Police
+    Department' names none)."""
+    found = _DEPARTMENT.fullmatch(name)
+    return found is not None and any(p.level in FIRST_LEVEL and fold_core(p.name) == fold_core(found.group(1))
+                                     for p in gaz.foreign_lookup(found.group(1)))
+
+
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+\s+){1,2}$")
+
+
+def longer_town(gaz: Gazetteer, text: str, start: int, end: int, division: Place) -> tuple[int, Place | None]:
+    """'Mossel Bay Municipality of Western Cape': a town's name of two or
+    three words, where the gazetteer knows it in the division's country
+    (its start and the place); else the one word as read, unknown."""
+    lead = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    for at in ([lead.start() + m.start() for m in re.finditer(r"[A-Z]", lead.group(0))] if lead else []):
+        name = text[at:end]
+        known = [p for p in gaz.foreign_lookup(name, division.country)
+                 if fold_core(p.name) == fold_core(name) and p.level is Level.CITY]
+        if known:
+            place = next((p for p in known if p.admin1 == division.name), known[0])
+            # (the text says where it is, where GeoNames does not)
+            return at, place if place.admin1 else place.model_copy(update={"admin1": division.name})
+    return start, None

@@ -373,6 +373,7 @@ _POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+(?:of\s+)?){0,3}[A-
 
 
 def clean_name(text: str) -> str:
-    """An entity's text without those words or a possessive ending."""
+    """An entity's text without those words, a possessive ending or a
+    preposition the model took in ('Knysna Municipality of')."""
     text = LEADING.sub("", text.strip())
-    return re.sub(r"(?:'s|’s)$", "", text).strip()
+    return re.sub(r"(?:'s|’s|\s+(?:of|in))$", "", text).strip()

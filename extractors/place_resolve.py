@@ -33,7 +33,7 @@ _COUNTY_OF = re.compile(r"\b[Cc]ounty\s+of\s+(?:the\s+)?$")
 # 'The town of Mugi': what comes next is a local government.
 UNIT_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Tt]ownship|[Mm]unicipality)\s+of\s+$")
 # 'Jonava District Municipality': the division, not the town it is named after.
-_DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State)\b")
+_DIVISION_WORD = re.compile(r"\s(?:District|Region|Province|Prefecture|State|Department)\b")
 # 'the district municipality of Jonava': the same division, the word written first.
 # ('its sister prefecture Aomori': the tie names the level)
 # ('the sister province agreement between Cebu and Pingtung County': the agreement names its parties' level)
@@ -195,7 +195,11 @@ class PlaceResolver:
             size = top.population if top.population is not None else (
                 1_000_000 if top.level is not Level.CITY else 0)
             # (a country named only to locate other places does not outweigh a major city)
-            if local and (size < 100_000 or ((local[0].population or 0) * 20 >= size and doc_countries[local[0].country] >= 1)
+            # A national capital is what its bare name means ('Wellington' beside US cities), unless the
+            # namesake at hand is the larger place.
+            capital = top.level is Level.CITY and fold_core(top.name) == capitals().get(top.country)
+            if local and (size < 100_000 or ((local[0].population or 0) * 20 >= size and doc_countries[local[0].country] >= 1
+                                             and not (capital and (local[0].population or 0) < size))
                           or fold_core(local[0].name) == capitals().get(local[0].country)):  # ('Victoria', Seychelles)
                 return local[0]
         return top

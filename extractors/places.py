@@ -36,8 +36,8 @@ from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, 
                                    joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
-from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, sole_foreign_country,
-                                     unit_fits, written_division)
+from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, is_department,
+                                     longer_town, sole_foreign_country, unit_fits, written_division)
 from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
@@ -222,7 +222,8 @@ class PlaceFinder(PlaceResolver):
                 stripped = GOVERNMENT_TAILS.sub("", text)
                 if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
                     start, stripped = council[0], text_of(doc)[council[0]:council[1]]
-                if stripped == text and not (UNIT_NAMED if ent.label_ == "PERSON" else MUNICIPALITY).search(text):
+                if stripped == text and not (UNIT_NAMED if ent.label_ == "PERSON" else MUNICIPALITY).search(text) \
+                        and not is_department(self.gaz, text):
                     continue  # an organisation, not a government
                 text = stripped
             lead = leading_len(text)
@@ -319,6 +320,10 @@ class PlaceFinder(PlaceResolver):
                 continue  # 'Valley Boulevard, Rosemead, California': an address
             for start, end in towns:
                 if self.gaz.world.is_country(text[start:end]):
+                    continue
+                start, known = longer_town(self.gaz, text, start, end, division.place)
+                if known is not None and not _overlaps(start, end, taken):
+                    out.append(PlaceSpan(start, end, text[start:end], "foreign", place=known))
                     continue
                 name = text[start:end]
                 place = _provisional(name, division.place.country).model_copy(

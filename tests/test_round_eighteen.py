@@ -59,3 +59,65 @@ def test_evidence_offsets_point_into_the_text_as_given(nlp):
     for m in result.mentions:
         written = text[m.evidence.start:m.evidence.end]
         assert written.startswith("Pingtung County formed") and written.rstrip().endswith("inJapan (2003).")
+
+
+# ---------------------------------------------------------------- a capital beside a namesake
+
+def test_a_bare_capital_is_the_capital_though_the_page_names_the_namesakes_country(nlp):
+    text = ("Taipei City and Wellington signed a memorandum of understanding on smart city cooperation on Tuesday. "
+            "Taipei already has sister cities in the US such as Los Angeles, Cleveland and Houston.")
+    got = partners(run(nlp, text, published=dt.date(2019, 5, 2)))
+    assert got["Wellington"][1] == "NZ"
+    assert got["Los Angeles"][1] == "US"
+
+
+def test_a_namesake_the_text_locates_stays_the_namesake(nlp):
+    text = ("Hsinchu City signed a sister city agreement with Wellington, Florida on Monday. The city also has "
+            "ties with Cupertino in the United States.")
+    assert partners(run(nlp, text, published=dt.date(2019, 5, 2)))["Wellington"][1] == "US"
+
+
+# ---------------------------------------------------------------- long lists of divisions
+
+def test_a_department_is_a_division_and_a_government_department_is_not(nlp):
+    text = ("Taoyuan signed a sister agreement with Alto Parana Department of Paraguay in 2012, and Hsinchu County "
+            "with Itapua Department in 2015. The Taoyuan Police Department and the State Department helped.")
+    got = partners(run(nlp, text))
+    assert got["Alto Paraná"] == ("Taoyuan", "PY", "sister", "established", "2012")
+    assert got["Itapúa"][:2] == ("Hsinchu County", "PY")
+    assert set(got) == {"Alto Paraná", "Itapúa"}
+
+
+def test_items_located_in_the_republic_of_a_country_stay_one_list_with_their_years(nlp):
+    text = ("Yunlin County has signed sister agreements with Cebu Province in the Republic of the Philippines (2002), "
+            "Jeju Province of the Republic of Korea (2005) and Rivera Department in the Oriental Republic of "
+            "Uruguay (2010).")
+    got = partners(run(nlp, text))
+    assert {k: v[1:] for k, v in got.items()} == {"Cebu": ("PH", "sister", "established", "2002"),
+                                                  "Jeju Province": ("KR", "sister", "established", "2005"),
+                                                  "Rivera": ("UY", "sister", "established", "2010")}
+
+
+def test_a_long_locator_chain_keeps_the_items_year(nlp):
+    text = ("Chiayi County has established sister relationships with Kent County of Delaware State in the United "
+            "States of America (1991) and Stellenbosch Municipality of Western Cape Province in the Republic of "
+            "South Africa (1999).")
+    got = partners(run(nlp, text))
+    assert got["Stellenbosch"][1:] == ("ZA", "sister", "established", "1999")
+    assert got["Kent County"][4] == "1991"
+
+
+def test_a_town_of_two_words_before_its_province_is_the_town_not_its_last_word(nlp):
+    text = ("Since 1990, Chiayi City has established sister city relationships with Hakodate City of Hokkaido "
+            "(1990) and Mossel Bay Municipality of Western Cape Province in the Republic of South Africa (1992).")
+    got = partners(run(nlp, text))
+    assert got["Mossel Bay"] == ("Chiayi City", "ZA", "sister", "established", "1992")
+    assert "Bay" not in got and "Western Cape" not in got
+
+
+def test_a_preposition_the_model_takes_into_a_name_is_left_out(nlp):
+    text = ("Yilan City has established sister city relationships with Tempe City of Arizona State in the US "
+            "(1983) and Knysna Municipality ofWestern Cape Province in the Republic of South Africa (1985).")
+    got = partners(run(nlp, text))
+    assert got["Knysna"] == ("Yilan City", "ZA", "sister", "established", "1985")
+    assert "Western Cape" not in got
