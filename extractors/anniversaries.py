@@ -297,3 +297,13 @@ def marked_founding(text: str, published, cues, year_hint: int | None = None
             rest = text[:d.start] + " " * (d.end - d.start) + text[d.end:]  # (offsets kept for the cues)
             return d.date, nearest_date(rest, published, cues, year_hint)
     return None
+
+
+def counted_back(date: EventDate) -> bool:
+    """Whether a founding was counted back from an anniversary ('40周年',
+    'the 30th anniversary', '25 years of ties') rather than written out."""
+    counts = (_ANNIVERSARY_OF_FOUNDING, _ANNIVERSARY_WORDS, YEARS_OF_TIES, TIES_TURN, _ANNIVERSARY_OF_TIE,
+              _YEARS_SINCE, _YEARS_SINCE_ZH)
+    return bool(date.text) and not re.search(r"\d{4}", date.text) and (
+        re.search(r"(?i)周年|週年|anniversary|\byears?\b", date.text) is not None
+        or any(p.search(date.text) for p in counts))

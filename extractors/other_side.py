@@ -362,6 +362,11 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     if anaphor and owner is not None and owner.country != "TW" and foreign and not local \
             and all(_named_tie(sent, s) or s.place.id == owner.id for s in foreign):
         anaphor = False  # ('The Kitakyushu partnership …' on Tacoma's page: the owner's tie, not a Taiwanese one)
+    if anaphor and foreign and not local and back_local and back_foreign and _PAIR_SUBJECT.match(sent.text):
+        # 'The two cities became sister cities in 1990, when the mayor visited California': the pair
+        # named before, not a place a clause names in passing
+        foreign = partner_before(sentences, i, back_local[-1:], None) or back_foreign[-1:]
+        local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
     if (not local or not foreign) and anaphor:
         if not local and back_local and (foreign or anaphor):
             local, borrowed = partner_before(sentences, i, foreign, "TW") or back_local[-1:], True
@@ -376,6 +381,7 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
     return PassageSides(local, foreign, borrowed, anaphor, back_local)
 
 
+_PAIR_SUBJECT = re.compile(r"(?i)\s*(?:(?:in|on|by|since)\s+[\w ,]{1,25}?,\s+)?(?:the\s+two|both|the\s+pair)\s+[a-z]")
 _TIE_BY_NAME = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+$")
 _TIE_NOUN_AFTER = re.compile(r"\s+(?:relationship|partnership)\b")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.event_dates import nearest_date
-from extractors.lexicon import SIGNED_PAST, event_of, relations_in
+from extractors.lexicon import PAIR_ANAPHOR, SIGNED_PAST, event_of, relations_in
 from extractors.pair_wording import DESCRIBING
 from extractors.tie_kinds import relation_of
 from models.records import Event, EventDate, Relation
@@ -110,6 +110,8 @@ def dated_in_anothers_clause(text: str, date, a, b, sides: list, offset: int) ->
         lo = max(s for s in starts if s <= at)
         hi = min((s for s in starts if s > at), default=len(text))
         inside = {s.place.id for s in sides if lo <= s.start - offset < hi}
+        if not any(0 <= s.start - offset < len(text) for s in (a, b)) and PAIR_ANAPHOR.search(text, lo, hi):
+            return False  # ('The two cities became sister cities in 1990, when the mayor visited California')
         # ('ties with Tainan, which were signed in 2012, and with Hsinchu City'; not '…, which it signed in
         # 2017 and 2019 respectively', which speaks of every place before it)
         if not inside and lo in relatives and "respectively" not in text[lo:hi]:

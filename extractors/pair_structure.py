@@ -56,7 +56,7 @@ def list_chains(text: str, sides: list[PlaceSpan]) -> dict[int, int]:
 def listed_together(doc: Doc, a: PlaceSpan, b: PlaceSpan, chains: dict[int, int]) -> bool:
     """Members of one list of three or more ('Liuzhou in China, Nancy in France, Munich in
     Germany') are partners of someone else; two coordinated places ('Kaohsiung and Cebu signed') are partners."""
-    if chains.get(id(a)) == chains.get(id(b)):
+    if id(a) in chains and chains.get(id(a)) == chains.get(id(b)):
         return sum(1 for c in chains.values() if c == chains[id(a)]) >= 3
     ra, rb = span_root(doc, a), span_root(doc, b)
     if ra is None or rb is None or ra == rb:

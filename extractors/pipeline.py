@@ -24,6 +24,7 @@ from thinc.api import NumpyOps, set_current_ops
 
 import extractors.partnerships  # noqa: F401  (registers the factory)
 from extractors.allocator import keep_freed_memory
+from extractors.anniversaries import counted_back
 from extractors.boilerplate import blank_link_blocks
 from extractors.chinese import build_chinese_pipeline
 from extractors.chunking import PART_CHARS, Part, parts
@@ -252,11 +253,17 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         best = group[0]
         themes = tuple(sorted({t for m in group for t in m.themes}, key=lambda t: list(type(t)).index(t)))
         dated = [m.date for m in group if m.date]
+        if best.event is Event.ESTABLISHED and (written := [d for d in dated if not counted_back(d)]) \
+                and len(written) < len(dated):
+            # ('40周年' counted back from next year's anniversary; '1982年に姉妹都市を結んだ' below says the year)
+            dated = written
+            if best.date is not None and counted_back(best.date):
+                best = best.model_copy(update={"date": written[0]})
         # A tie is founded once: the earliest date a passage marks as its founding ('sister cities since
         # 1961'), else the date of the first passage stating it (made as precise as another inside its
         # period allows). (The earliest of any passage read a visit's earlier year as the signing's:
         # with the founding marks, cross-validated date 0.853 -> 0.860.)
-        marked = [m.date for m in group if m.date and _FOUNDING_MARK.search(_before_date(m))]
+        marked = [m.date for m in group if m.date in dated and _FOUNDING_MARK.search(_before_date(m))]
         date = founding_choice(marked or ([d for d in dated if within(_period(best.date), _period(d))]
                                           if best.date else dated), _period) \
             if best.event is Event.ESTABLISHED and dated else (best.date or next(iter(dated), None))

@@ -121,3 +121,34 @@ def test_a_preposition_the_model_takes_into_a_name_is_left_out(nlp):
     got = partners(run(nlp, text))
     assert got["Knysna"] == ("Yilan City", "ZA", "sister", "established", "1985")
     assert "Western Cape" not in got
+
+
+# ---------------------------------------------------------------- a founding written out beats one counted back
+
+def test_a_founding_year_written_out_beats_one_counted_back_from_an_anniversary(nlp):
+    text = ("与那国町は、台湾の花蓮市との姉妹都市提携40周年を記念し、来年度に記念式典を開催する方向で検討している。"
+            "両市町は1982年に姉妹都市を結んだ。")
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2020, 12, 1),
+                                                                         lang="ja") if m.b.name == "Yonaguni"}
+    assert ("established", "1982") in got and ("established", "1981") not in got
+
+
+def test_counted_back_knows_a_count_from_a_date():
+    from extractors.anniversaries import counted_back
+    from models.records import DatePrecision, EventDate
+
+    def year(text: str) -> EventDate:
+        return EventDate(value=dt.date(1990, 1, 1), precision=DatePrecision.YEAR, text=text)
+    assert counted_back(year("30th anniversary of their sister city ties"))
+    assert counted_back(year("40周年"))
+    assert not counted_back(year("1990")) and not counted_back(year("in March 1990")) and not counted_back(year(""))
+
+
+# ---------------------------------------------------------------- 'the two cities' as a sentence's subject
+
+def test_the_two_cities_are_the_pair_named_before_not_a_place_a_clause_names_in_passing(nlp):
+    text = ("Taichung and Sacramento celebrated the 30th anniversary of their sister city ties on Monday. "
+            "The two cities became sister cities in 1990, when then-mayor Lin Po-jung visited California.")
+    found = run(nlp, text, published=dt.date(2021, 6, 8))
+    assert {m.b.name for m in found} == {"Sacramento"}
+    assert {(m.event.value, m.date.iso()) for m in found} == {("renewed", "2021-06-07"), ("established", "1990")}
