@@ -121,7 +121,8 @@ _HAS_PARTNERS = re.compile(r"(?i)\b(?:has|have|maintains?)\s+(?:[\w-]+\s+){0,4}?
 
 # "Suwon's sister and friendship cities: Asahikawa, Japan (1989, sister); …": the list its possessor owns.
 _OWN_LIST = re.compile(r"(?i)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:sister|friendship|twin|partner)[\s-]+"
-                             r"(?:cities|towns|counties|states|prefectures|provinces)\s*(?::|—|–)")
+                             r"(?:cities|towns|counties|states|prefectures|provinces)\s*(?::|—|–"
+                             r"|\s+(?:are|include)\s+(?:as\s+follows|(?:listed|shown)\s+below|the\s+following)\s*[.:：])")
 
 
 def listed_date(text: str, sides: list[PlaceSpan], date, published):

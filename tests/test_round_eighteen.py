@@ -152,3 +152,13 @@ def test_the_two_cities_are_the_pair_named_before_not_a_place_a_clause_names_in_
     found = run(nlp, text, published=dt.date(2021, 6, 8))
     assert {m.b.name for m in found} == {"Sacramento"}
     assert {(m.event.value, m.date.iso()) for m in found} == {("renewed", "2021-06-07"), ("established", "1990")}
+
+
+# ---------------------------------------------------------------- a foreign city's list 'listed below'
+
+def test_a_foreign_citys_list_announced_as_listed_below_is_its_own(nlp):
+    text = ("Hachioji's sister cities are listed below: Jungnang District, Seoul (Korea, 1990), Taian (China, 2006), "
+            "Kaohsiung (Taiwan, 2006).")
+    got = [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text) if "TW" in (
+        m.a.country, m.b.country)]
+    assert got == [("Kaohsiung", "Hachiōji", "2006")]
