@@ -1,5 +1,9 @@
 """Stories and pages written here for the eighteenth round: words a scraped
-page glued together ('Ishigaki City ofOkinawa', 'KelownaCity'), ..."""
+page glued together ('Ishigaki City ofOkinawa', 'KelownaCity'), a bare
+national capital beside its namesake's country, departments and towns of
+two words in lists of divisions, a founding written out against one
+counted back, 'the two cities' as a sentence's subject, and a foreign
+city's list announced as 'listed below'."""
 
 from __future__ import annotations
 
