@@ -222,8 +222,8 @@ class PlaceFinder(PlaceResolver):
                 stripped = GOVERNMENT_TAILS.sub("", text)
                 if stripped == text and (council := council_government(text_of(doc), start, ent.end_char)):
                     start, stripped = council[0], text_of(doc)[council[0]:council[1]]
-                if stripped == text and not (UNIT_NAMED if ent.label_ == "PERSON" else MUNICIPALITY).search(text) \
-                        and not is_department(self.gaz, text):
+                named = (UNIT_NAMED if ent.label_ == "PERSON" else MUNICIPALITY).search(text) or is_department(self.gaz, text)
+                if stripped == text and not named:
                     continue  # an organisation, not a government
                 text = stripped
             lead = leading_len(text)
@@ -311,24 +311,21 @@ class PlaceFinder(PlaceResolver):
             for span in found if towns else ():
                 # 'Yonaguni Island of Japan's Okinawa Prefecture': a town the
                 # model found and the gazetteer lacks is placed there too.
-                if towns[0][0] <= span.start < division.start and span.place.provisional \
-                        and span.place.admin1 is None \
-                        and span.place.country == division.place.country \
-                        and any(span.start <= s < span.end for s, _ in towns):
+                if towns[0][0] <= span.start < division.start and span.place.provisional and span.place.admin1 is None \
+                        and span.place.country == division.place.country and any(span.start <= s < span.end for s, _ in towns):
                     span.place = span.place.model_copy(update={"admin1": division.place.name})
             if any(_overlaps(s, e, taken) or not_a_place(text, s, e) for s, e in towns):
                 continue  # 'Valley Boulevard, Rosemead, California': an address
             for start, end in towns:
                 if self.gaz.world.is_country(text[start:end]):
                     continue
-                start, known = longer_town(self.gaz, text, start, end, division.place)
-                if known is not None and not _overlaps(start, end, taken):
-                    out.append(PlaceSpan(start, end, text[start:end], "foreign", place=known))
-                    continue
-                name = text[start:end]
-                place = _provisional(name, division.place.country).model_copy(
-                    update={"admin1": division.place.name})
-                out.append(PlaceSpan(start, end, name, "foreign", place=place, notes=["provisional", "town"]))
+                wide, known = longer_town(self.gaz, text, start, end, division.place)
+                if known is not None and not _overlaps(wide, end, taken):
+                    start, place, notes = wide, known, []
+                else:
+                    place, notes = _provisional(text[start:end], division.place.country).model_copy(
+                        update={"admin1": division.place.name}), ["provisional", "town"]
+                out.append(PlaceSpan(start, end, text[start:end], "foreign", place=place, notes=notes))
         return out
 
     def _dictionary_names(self, doc: Doc, taken, doc_countries: Counter) -> list[PlaceSpan]:
@@ -399,6 +396,5 @@ _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
-
 
 _COMMONWEALTH = re.compile(r"^(?:the\s+)?Commonwealth\s+of\s+(?:the\s+)?", re.I)
