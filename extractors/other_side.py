@@ -24,7 +24,8 @@ ROW_DATE = re.compile(r"\d{4}\s*(?:年|[-/.])\s*\d{1,2}")
 # the list under it, colon or not.
 LIST_INTRO = re.compile(r"(?i)\b(?:the\s+following|these|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:cities|communities|partners|municipalities|"
-                        r"counties|towns|regions|prefectures|states|places|governments))\b|(?:次の|下記の|以下の|下列)")
+                        r"counties|towns|regions|prefectures|states|places|governments))\b|(?:次の|下記の|以下の|下列)"
+                        r"|\b(?:as\s+follows|(?:listed|shown)\s+below)\b")  # ("Hachioji's sister cities are as follows.")
 
 
 @dataclass(slots=True)

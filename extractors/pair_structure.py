@@ -24,7 +24,7 @@ def span_root(doc: Doc, span: PlaceSpan):
 # Between two list members: perhaps where the first is ('in Japan', ', Canada') and since when (' (1983)'), then a separator.
 _LIST_GAP = re.compile(r"^(?:\s+(?:City|Town|County|Village|Municipality))?(?:\s+of\s+(?:the\s+)?[A-Z][\w’' -]*?)?"
                        r"(?:\s+(?:Governor|Gov\.|Mayor|Magistrate)(?:\s+[A-Z][\w-]*){1,3})?"  # ('Shimane Prefecture Governor Zenbe Ryoji and')
-                       r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|(?:,\s*(?:the\s+)?[A-Z][\w.’' -]*?){1,2})?"
+                       r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.’' -]*?|\s*\([^)]*\)|(?:,\s*(?:the\s+)?[A-Z][\w.’' -]*?){1,2}(?:\s*\([^)]*\))?)?"
                        r"(?:,?\s*(?:since\s+|from\s+|in\s+)?\(?(?:signed\s+|established\s+)?\d{4}\)?)?"  # ('Idaho, USA (signed 1988)')
                        r"\s*(?:[,;|｜•·]\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"  # (a menu: "Okayama | Dublin")
                        r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}(?:'s|’s|s'|s’)\s+)?$")  # "and the Northern Mariana Islands' "

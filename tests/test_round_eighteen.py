@@ -166,3 +166,19 @@ def test_a_foreign_citys_list_announced_as_listed_below_is_its_own(nlp):
     got = [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text) if "TW" in (
         m.a.country, m.b.country)]
     assert got == [("Kaohsiung", "Hachiōji", "2006")]
+
+
+def test_a_list_announced_as_following_in_the_sentence_before_is_the_announcers(nlp):
+    text = ("Hachioji's sister and friendship cities are as follows. Jungnang District, Seoul (Korea, 1990), "
+            "Taian (China, 2006), Kaohsiung (Taiwan, 2006).")
+    got = [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text) if "TW" in (
+        m.a.country, m.b.country)]
+    assert got == [("Kaohsiung", "Hachiōji", "2006")]
+
+
+def test_a_located_item_with_a_bracketed_note_stays_in_its_list(nlp):
+    # ('Jungnang District, Seoul (Korea, 1990)': the city that locates it, then its note; Kaohsiung is no
+    # partner of the items before it)
+    text = ("Sister cities:\nJungnang District, Seoul (Korea, 1990), Taian (China, 2006), Kaohsiung (Taiwan, 2006), "
+            "Kunming (China, 2008).")
+    assert not [m for m in run(nlp, text, outlet="Tokyo Shimbun") if "TW" in (m.a.country, m.b.country)]
