@@ -68,7 +68,7 @@ def later_ties(text: str, after: int, others: list[int]) -> list[tuple[int, int]
 _BARE_VERB = re.compile(r"(?i)(?:renewed|upgraded|extended|terminated|suspended)\s+(?:last|this|in|on|at)\b")
 # '; the two sides renewed them in 2023': a clause that names the tie only by a word pointing back.
 _BACK_TO_TIE = re.compile(r"(?i)\b(?:them|it|the\s+(?:agreement|ties|tie|pact|relationship|accord|memorandum))\b"
-                          r"|續約|续约|續簽|续签|再度簽署|再次簽署|更新し|更新さ|再締結")  # ('…結び、2023年には更新した')  # ('，今年雙方再度簽署續約書': the tie renewed)
+                          r"|續約|续约|續簽|续签|再度簽署|再次簽署|更新し|更新さ|再締結|格上げ|升格|升級|升级")  # ('…結び、2023年には更新した')  # ('，今年雙方再度簽署續約書': the tie renewed)
 
 
 def pair_item(text: str, sides: list, a, b, offset: int) -> tuple[int, int] | None:

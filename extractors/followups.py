@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from extractors.clause_ties import clause_ties, later_ties
 from extractors.dates import cjk_number, find_dates
 from extractors.event_dates import sharpest
 from extractors.lexicon import event_of, relations_in
@@ -65,6 +66,9 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
                       selected=True)]
 
 
+_UPGRADE = re.compile(r"格上げ|升格|升級|升级")
+
+
 def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: str, published: dt.date | None,
                 page: int | None) -> list[Candidate]:
     """'台湾・基隆市（友好都市）' then '平成30年（2018年）に友好交流協定を締結しました。':
@@ -84,10 +88,17 @@ def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: s
     date = sharpest(found_dates, found_dates[0]).date if found_dates else None
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
     cues = relations_in(sent.text)
-    mention = chosen[0].mentions[0].model_copy(update={
-        "event": event, "date": date, "evidence": evidence, "themes": (),
-        "relation": relation_of(sent.text, cues, [prev.text])})
-    return [Candidate(pair=chosen[0].pair, mentions=[mention], features={**chosen[0].features, "followup": 1.0},
+    relation = relation_of(sent.text, cues, [prev.text])
+    # '両市は2017年から友好交流協定を結んでおり、今回の締結で関係を格上げしました': the tie made then, and this upgrade
+    later = later_ties(sent.text, 0, [])
+    ties = clause_ties(sent.text, later, relation, published, None) if later else []
+    first = chosen[0].mentions[0]
+    # (an undated upgrade, '今回の締結で…格上げ', is the signing the sentence before told, of the kind it made)
+    told = [(first.relation, t.event, first.date) if t.event is Event.RENEWED and t.date is None and _UPGRADE.search(
+        sent.text) else (t.relation, t.event, t.date) for t in ties] or [(relation, event, date)]
+    mentions = [chosen[0].mentions[0].model_copy(update={
+        "event": e, "date": d, "evidence": evidence, "themes": (), "relation": r}) for r, e, d in told]
+    return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
                       selected=True)]
 
 

@@ -182,3 +182,14 @@ def test_a_located_item_with_a_bracketed_note_stays_in_its_list(nlp):
     text = ("Sister cities:\nJungnang District, Seoul (Korea, 1990), Taian (China, 2006), Kaohsiung (Taiwan, 2006), "
             "Kunming (China, 2008).")
     assert not [m for m in run(nlp, text, outlet="Tokyo Shimbun") if "TW" in (m.a.country, m.b.country)]
+
+
+# ---------------------------------------------------------------- an upgrade told in the sentence after the signing
+
+def test_a_japanese_upgrade_keeps_the_older_tie_made_and_renews_by_this_signing(nlp):
+    text = ("熊本市は2月15日、台湾の高雄市と姉妹都市提携に関する協定を締結しました。"
+            "両市は2017年から友好交流協定を結んでおり、今回の締結で関係を格上げしました。")
+    got = {(m.relation.value, m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2024, 2, 15), lang="ja")}
+    assert ("friendship", "established", "2017") in got and ("sister", "renewed", "2024-02-15") in got
+    assert ("friendship", "renewed", "2017") not in got
