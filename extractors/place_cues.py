@@ -151,7 +151,8 @@ def not_a_place(text: str, start: int, end: int) -> bool:
     return bool(NOT_PLACE_PHRASE.match(text, start) or _NOT_GOVERNMENTS.fullmatch(text, start, end)
                 or (joined and _NOT_GOVERNMENTS.fullmatch(joined.group(0) + text[start:end]))
                 or (text[max(0, start - 2):start] == ", " and text[start:end + 1] in AP_ABBREVIATIONS))
-DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region)\s+of\s+$")
+DIVISION_OF = re.compile(r"(?i)\b(?:state|province|prefecture|county|region|(?:provincial|prefectural|state)\s+government)"
+                         r"\s+of\s+$")  # ('the Provincial Government of Cebu': the province)
 COUNTRY_SLOT = re.compile(r"(?:\(|,\s|\b(?:Commonwealth|Republic|Kingdom|Territory)\s+of\s+(?:the\s+)?)"  # ('Commonwealth of the Northern Mariana Islands Gov.')
                           r"((?:the\s+)?[A-Z][\w'.-]+(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?(?!(?:Gov|Governor|President)\b)[A-Z][\w'.-]+){0,4})"
                           r"(?=\)|,|\.|;|[ \t]*\n|\s+(?:and|to|on|in|for|with)\b|\s+(?:Gov\.|Governor\b|President\b))")

@@ -152,7 +152,7 @@ class PlaceResolver:
         if hint:
             candidates = [p for p in candidates if p.country == hint] or (
                 self.gaz.foreign_lookup(name) if weak else [])
-        if DIVISION_OF.search(text, max(0, start - 20), start) or _DIVISION_WORD.search(name) \
+        if DIVISION_OF.search(text, max(0, start - 32), start) or _DIVISION_WORD.search(name) \
                 or _DIVISION_BEFORE.search(text, max(0, start - 50), start) or _STATE_AFTER.match(text, end):
             # 'the U.S. state of Washington' is the state, not the capital city
             candidates = sorted(candidates, key=lambda p: p.level not in _DIVISIONS)

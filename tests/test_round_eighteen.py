@@ -193,3 +193,15 @@ def test_a_japanese_upgrade_keeps_the_older_tie_made_and_renews_by_this_signing(
            for m in run(nlp, text, published=dt.date(2024, 2, 15), lang="ja")}
     assert ("friendship", "established", "2017") in got and ("sister", "renewed", "2024-02-15") in got
     assert ("friendship", "renewed", "2017") not in got
+
+
+# ---------------------------------------------------------------- a division's own government
+
+def test_the_provincial_government_of_a_name_is_the_province(nlp):
+    text = ("The Provincial Government of Cebu and the City Government of Taichung, Taiwan signed a friendship "
+            "agreement on Tuesday to foster cooperation in tourism.")
+    [found] = run(nlp, text, published=dt.date(2020, 10, 7))
+    assert (found.b.name, found.b.level.value) == ("Cebu", "province")
+    text = "Officials of the City Government of Cebu and the City Government of Taichung signed a friendship agreement."
+    [found] = run(nlp, text, published=dt.date(2020, 10, 7))
+    assert found.b.name == "Cebu City"
