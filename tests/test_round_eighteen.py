@@ -2,8 +2,9 @@
 page glued together ('Ishigaki City ofOkinawa', 'KelownaCity'), a bare
 national capital beside its namesake's country, departments and towns of
 two words in lists of divisions, a founding written out against one
-counted back, 'the two cities' as a sentence's subject, and a foreign
-city's list announced as 'listed below'."""
+counted back, 'the two cities' as a sentence's subject, a foreign city's
+list announced as 'listed below' or 'as follows', a Japanese upgrade told
+after the signing, and a province's own government."""
 
 from __future__ import annotations
 
