@@ -96,7 +96,7 @@ def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: s
     # (an undated upgrade, '今回の締結で…格上げ', is the signing the sentence before told, of the kind it made)
     told = [(first.relation, t.event, first.date) if t.event is Event.RENEWED and t.date is None and _UPGRADE.search(
         sent.text) else (t.relation, t.event, t.date) for t in ties] or [(relation, event, date)]
-    mentions = [chosen[0].mentions[0].model_copy(update={
+    mentions = [first.model_copy(update={
         "event": e, "date": d, "evidence": evidence, "themes": (), "relation": r}) for r, e, d in told]
     return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
                       selected=True)]
