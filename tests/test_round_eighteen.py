@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import partners, run
 
 from extractors.glued_words import unglue
@@ -161,17 +162,14 @@ def test_the_two_cities_are_the_pair_named_before_not_a_place_a_clause_names_in_
 
 # ---------------------------------------------------------------- a foreign city's list 'listed below'
 
-def test_a_foreign_citys_list_announced_as_listed_below_is_its_own(nlp):
-    text = ("Hachioji's sister cities are listed below: Jungnang District, Seoul (Korea, 1990), Taian (China, 2006), "
-            "Kaohsiung (Taiwan, 2006).")
-    got = [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text) if "TW" in (
-        m.a.country, m.b.country)]
-    assert got == [("Kaohsiung", "Hachiōji", "2006")]
-
-
-def test_a_list_announced_as_following_in_the_sentence_before_is_the_announcers(nlp):
-    text = ("Hachioji's sister and friendship cities are as follows. Jungnang District, Seoul (Korea, 1990), "
-            "Taian (China, 2006), Kaohsiung (Taiwan, 2006).")
+@pytest.mark.parametrize("text", [
+    "Hachioji's sister cities are listed below: Jungnang District, Seoul (Korea, 1990), Taian (China, 2006), "
+    "Kaohsiung (Taiwan, 2006).",
+    # (announced in the sentence before: 'as follows.')
+    "Hachioji's sister and friendship cities are as follows. Jungnang District, Seoul (Korea, 1990), "
+    "Taian (China, 2006), Kaohsiung (Taiwan, 2006).",
+])
+def test_a_foreign_citys_announced_list_is_its_own(nlp, text):
     got = [(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text) if "TW" in (
         m.a.country, m.b.country)]
     assert got == [("Kaohsiung", "Hachiōji", "2006")]
