@@ -135,7 +135,8 @@ _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|esta
                          # ('reaffirming the sister county relationship the two counties formed in 2004')
                          r"|\b(?:agreement|pact|accord|memorandum|MOU|relationship|ties|partnership)\s+(?:(?:that|which)\s+)?"
                          r"(?:they\s+|(?:was|were)\s+|(?:the\s+two|both)\s+(?:cities|counties|sides|towns|governments)\s+)?"
-                         r"(?:signed|inked|concluded|formed|established|forged)\s+(?:in|on)\s+$|\bsince\s+$|(?:最初|首次|首度|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
+                         r"(?:signed|inked|concluded|formed|established|forged)\s+(?:in|on)\s+$|\bsince\s+$|"
+                         r"\b(?:(?:dates|dated|dating|goes|went|going)\s+back\s+to|dat(?:es|ing)\s+(?:from|to)|began\s+in)\s+$|(?:最初|首次|首度|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
 _ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")

@@ -22,6 +22,9 @@ _CJK_LATER = re.compile(r"(?:[，,；;]|(?<=[てでりしがびみきちえめ�
                         r"|(?:19|20)\d\d年|1[01]\d年|令和|平成"  # '…於2019年締結姊妹島，今天簽署觀光合作備忘錄', '，2016年續簽…'
                         r"|但|但是|惟|不過|不过))")  # '…於2012年締結友好城市，但…已於11月30日終止協定'
 _EN_LATER = re.compile(r"(?i),?\s+and\s+(?:(?:later|then|subsequently|also)\s+|in\s+(?:19|20)\d\d,?\s+)?"
+                       # ('…, and the two cities upgraded their ties in 2016': the pair again, as the subject)
+                       r"(?:(?:the\s+two\s+(?:cities|sides|counties|towns|municipalities|governments)|both\s+(?:cities|sides)|they)"
+                       r"\s+(?:(?:later|then|subsequently|also)\s+)?)?"
                        r"(?=(?:renewed|signed|upgraded|inked|concluded|extended|became|grew\s+into|evolved\s+into|"
                        r"turned\s+into|developed\s+into|was\s+(?:elevated|raised)\s+to)\b)"
                        r"|;\s*(?=(?:in\s+(?:19|20)\d\d,?\s+)?(?:it|they|the\s+two\s+\w+|both\s+\w+)\s)"

@@ -11,7 +11,7 @@ import re
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import relations_in
 
-_BODY = (r"(?:Council(?:l?ors|\s+members)?|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|Commission|(?:City\s+Hall\s+)?Assembly"
+_BODY = (r"(?:Council(?:l?ors|\s+members)?|Board\s+of\s+(?:Supervisors|Commissioners|Aldermen)|(?<=County\s)Board|Commission|(?:City\s+Hall\s+)?Assembly"
          r"|(?:Provincial|Municipal)\s+Board|Sangguniang\s+(?:Panlalawigan|Panlungsod|Bayan))")  # (Philippine councils)
 # A county's council names the county: 'Hawaii County Council' is Hawaii County, not the state.
 # ('Cairns Regional Council', 'Shire', 'District', 'Borough' councils in Australia, New Zealand, Britain)
@@ -20,7 +20,9 @@ _UNIT = rf"(?:{_UNIT_WORDS})"
 _TAIL = re.compile(rf"\s+(?:{_UNIT}\s+)?(?:Common\s+)?{_BODY}$")
 _HEAD = re.compile(rf"(?i)^(?:the\s+)?(?:(?:City|Town|Village|County)\s+)?{_BODY}\s+of\s+(?:the\s+)?(?:(?:City|Town|Village)\s+of\s+)?")
 # (or weighs one: 'The Kent City Council on Tuesday discussed a proposal to establish…' proposes for the city)
+# ('The Lubbock City Council on Thursday reaffirmed its sister city relationship with Taichung': the city renews it)
 _APPROVES = (r"[^.;]{0,40}?\b(?:voted|votes|approved|approves|authori[sz]ed|authori[sz]es|passed|adopted|endorsed|agreed"
+             r"|reaffirmed|reaffirms|renewed|renews|ratified|ratifies|terminated|terminates|suspended|suspends"
              r"|discussed|discusses|considered|considers|debated|debates|reviewed|reviews|weighed|weighs)\b"
              r"[^.;]{0,80}?\b(?:sister|friendship|twin|partnership|memorandum)")  # ('Prague city councillors voted to end a partnership…')
 _ACTS = re.compile(rf"(?:\s+(?:{_UNIT_WORDS}|County))?(?:\s+Common)?\s+{_BODY}\b{_APPROVES}", re.I)  # (Wisconsin's 'Common Council')

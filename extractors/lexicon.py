@@ -107,11 +107,11 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:\d{1,3}|[a-z]+ty)\b|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+[\s-]+years?[\s-]+(?:old\s+|long\s+)?(?:[\w-]+\s+)?"
         r"(?:partnership|relationship|friendship|ties|sisterhood)|"
-        r"upgrad\w*|reconfirm\w*|extend(?:ed|s)?\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|ties|pact|memorandum)|"
+        r"upgrad\w*|reconfirm\w*|celebrat\w*\s+(?:the|this|that)\s+(?:[\w-]+\s+)?milestone|extend(?:ed|s)?\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}(?:agreement|ties|pact|memorandum)|"
         r"(?:was|were|been|be|is|are)\s+extended|(?:reviv|reactivat|re-?establish)\w*(?=[^.;]{0,40}\b(?:sister|friendship|twin|ties|tie|relationship|partnership|"
         r"agreement|pact))|restor(?:ed|es|ing)\s+(?:the|their|its)\b)\b"
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
-        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
+        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|(?:已屆|已届|已滿|已满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?=[^。]{0,30}(?:慶祝|庆祝|慶賀|庆贺|紀念|纪念))|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might|should)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|ink|forge|pursue|follow|offer|"
         # ('will become sister cities'; not 'the relationship will become ever better')
@@ -165,7 +165,7 @@ SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
                            r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
-                           r"|(?:將|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|同意|核准|未來|"
+                           r"|(?:將(?![^。，,；!！]{0,14}的[^。，,；]{0,8}(?:關係|关系|協定|协定|備忘錄|备忘录))|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|同意|核准|未來|"
                            rf"{_APPROVED})[^。，,；!！]{{0,16}}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
@@ -325,7 +325,7 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # Words that put a Chinese signing after them in the future (a wish, '期待', may look back: '期待隨著締結…後').
-_CJK_AHEAD = re.compile(r"(?:將|将|擬|拟|研商|商討|商讨|探討|探讨|討論|讨论|洽談|洽谈|協商|协商|磋商|未來|未来|核准|"
+_CJK_AHEAD = re.compile(r"(?:(?:將|将)(?![^。，,；!！]{0,14}的[^。，,；]{0,8}(?:關係|关系|協定|协定|備忘錄|备忘录))|擬|拟|研商|商討|商讨|探討|探讨|討論|讨论|洽談|洽谈|協商|协商|磋商|未來|未来|核准|"
                         rf"{_APPROVED})[^。，,；!！]{{0,16}}$")  # ('議會今天通過與台北市締結姊妹市協議': approved, not yet signed)
 
 

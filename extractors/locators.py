@@ -9,12 +9,13 @@ import re
 
 from extractors.gazetteer.names import fold_core
 from extractors.lexicon import CLAUSE_MARK
-from extractors.place_cues import tie_object
+from extractors.place_cues import UNIT_APPOSED, tie_object
 from extractors.places import PlaceSpan
 
 TAIWAN_PROVINCE = "TW-TWP"  # a party to US states' ties, and the column that locates a city in tables
 _LOCATIVE = re.compile(r"^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*|[ \t]*\|[ \t]*"  # (a table's column: 'Seattle | Washington')
-                       r"|,\s+(?:the\s+)?(?:state\s+|provincial\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)"  # ('Columbia, the capital of South Carolina')
+                       r"|,\s+(?:the\s+)?(?:state\s+|provincial\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?"  # ('Columbia, the capital of South Carolina')
+                       rf"|{UNIT_APPOSED})"  # ('Gimpo, a city in Gyeonggi Province')
                        r"(?:[A-Z][\w ]*?(?:'s|’s)\s+)?$")
 _ADMIN_LEVELS = ("state", "prefecture", "province", "region", "county")
 

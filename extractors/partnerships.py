@@ -53,7 +53,7 @@ from extractors.segmentation import text_of
 from extractors.table_rows import (ROWS_AFTER_HEADER, kind_column_rows, owner_heading, page_at, province_with_town,
                                   row_candidates, unread_row, year_hint_at)
 from extractors.theme_scorer import ThemeCue, theme_cues
-from extractors.tie_kinds import beside_others, relation_of, upgraded_from
+from extractors.tie_kinds import beside_others, relation_of, upgraded_from, upgraded_to
 from extractors.timelines import TIMELINE_ROWS, timeline_row, timeline_sides
 from extractors.trip_sides import firm_party, guests_only, trip_only, witnesses
 from models.records import Event, Evidence, Mention
@@ -357,6 +357,7 @@ class PartnershipFinder:
                 event, pair_date, tie = fronted[0], fronted[1], fronted[2] or tie  # ('After signing … with X last year, …')
             # ('visited its sister city Sendai and signed … with Kumamoto': Sendai's tie is older than the day)
             older = event is Event.ESTABLISHED and described_beside(sent.text, sent.start, cues, (a, b), sent.sides)
+            tie = (event is Event.RENEWED and not second and upgraded_to(sent.text)) or tie
             mention = Mention(a=a.place, b=b.place, a_text=a.text, b_text=b.text, relation=tie, event=event,
                               date=None if older else pair_date, themes=themes, evidence=evidence, confidence=confidence)
             mentions = [mention] + [mention.model_copy(update={"relation": t.relation, "event": t.event,

@@ -373,6 +373,11 @@ def leading_len(text: str) -> int:
 _POSSESSOR_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+(?:of\s+)?){0,3}[A-Z][\w.-]*(?:'s|’s)\s+(?=[A-Z])")
 
 
+# 'Gimpo, a city in Gyeonggi Province', 'Higashikawa, a small town in central Hokkaido': an
+# apposition that says the name before is a government, and where it lies.
+UNIT_APPOSED = (r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|county|municipality|district|township)\s+"
+                r"(?:located\s+|situated\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:south|north|east|west)(?:ern|east|west)?\s+|central\s+)?")
+
 def clean_name(text: str) -> str:
     """An entity's text without those words, a possessive ending or a
     preposition the model took in ('Knysna Municipality of')."""

@@ -32,7 +32,7 @@ from extractors.org_names import is_org
 from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, COUNTY_HEAD_AFTER, DICTIONARY_POPULATION, DIVISION_OF,
                                    ENVOY_OF, GOVERNMENT_PRESSED, GOVERNMENT_TAILS, GOVERNMENT_VOICE, IN_TAIWAN,
                                    JOINED_COUNTRIES, LEVEL_AFTER, LEVEL_BEFORE, PERSON_TITLES, TERRITORIES,
-                                   TIE_NOUN_BEFORE, PlaceSpan, clean_name, cued_names, demonym_references, joined_name,
+                                   TIE_NOUN_BEFORE, UNIT_APPOSED, PlaceSpan, clean_name, cued_names, demonym_references, joined_name,
                                    joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
@@ -363,7 +363,7 @@ class PlaceFinder(PlaceResolver):
         # 'Central' or 'Republic' are words.
         # 'The town of Mugi': the words before say it is a government, so a
         # small place will do, in a country the document names.
-        unit_of = _UNIT_OF.search(text_of(doc), max(0, start - 20), start) is not None
+        unit_of = _UNIT_OF.search(text_of(doc), max(0, start - 20), start) is not None or re.match(UNIT_APPOSED, text_of(doc)[end:]) is not None
         found = [p for p in self.gaz.foreign_lookup(name) if p.country != "TW" and (
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))

@@ -146,14 +146,24 @@ _KIND = {"friendship": Relation.FRIENDSHIP, "friendly": Relation.FRIENDSHIP, "si
          "姉妹": Relation.SISTER}
 
 
-def upgraded_from(text: str) -> Relation | None:
-    """The kind of tie a sentence says was upgraded to another, if it says so."""
+def _upgrade(text: str) -> tuple[Relation, Relation] | None:
     m = _UPGRADED.search(text)
     if m is None:
         return None
     suffix = next(x for x in ("", "_zh", "_ja") if m.group("old" + x))
     old, new = _KIND[m.group("old" + suffix).lower()], _KIND[m.group("new" + suffix).lower()]
-    return old if old is not new else None
+    return (old, new) if old is not new else None
+
+
+def upgraded_from(text: str) -> Relation | None:
+    """The kind of tie a sentence says was upgraded to another, if it says so."""
+    return (kinds := _upgrade(text)) and kinds[0]
+
+
+def upgraded_to(text: str) -> Relation | None:
+    """The kind of tie a sentence says another was upgraded to: what the
+    renewal made ('簽署協定，將…友好交流關係升格為姊妹市' is no renewal of an agreement)."""
+    return (kinds := _upgrade(text)) and kinds[1]
 
 
 def names_its_agreement(text: str) -> bool:
