@@ -21,7 +21,8 @@ DATE_LABEL = re.compile(r"(?i)(?:post\s*date|date|published|updated|modified|pos
 
 # 'Taipei, Republic of China (Taiwan) (18 November 2025) — His Excellency…': a
 # press release's dateline gives when it was filed, not when anything was signed.
-_DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]")
+# (and '(中央社記者林琳柏林1日專電)', '【大紀元10月1日報導】': the day a wire story was filed)
+_DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]|\s*(?:專|专)?(?:電|电)\s*[)）]|\s*(?:報導|报导|報道)\s*[】〕\]]")
 
 
 # A date that belongs to someone's term, a city's founding or a statement, not to a tie:
@@ -270,7 +271,8 @@ _AND_PREDICATE = re.compile(r"(?i)\band\s+(?:then\s+|later\s+|also\s+|subsequent
 # the one that states a tie often dates it.
 CEREMONY_WINDOW = 2
 _CEREMONY = re.compile(r"(?i)\b(?:signing ceremony|ceremony|took place|was held|(?:was|were) (?:formally |officially )?"
-                       r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式|式典")
+                       r"(?:signed|inked|formali[sz]ed|concluded)|signed (?:on|in))\b|儀式|典禮|調印|締結式|調印式|式典"
+                       r"|簽約|簽署|簽訂|签约|签署|签订|署名")  # ('…訪問波蘭，28日在拉當市議會簽約': the day of the signing)
 
 
 # '日 時:平成30年4月19日(木曜日)', '時間：2024年5月1日': a press release's field
@@ -321,12 +323,12 @@ def ceremony_date(following: list[str], published) -> EventDate | None:
     """A day or month given by one of the next sentences when it speaks of
     the signing or is the release's field for when; None when none does."""
     for text in following:
-        if not (_CEREMONY.search(text) or _WHEN_FIELD.match(text) or _SIGNED_NOTE.match(text)):
+        if not ((told := _CEREMONY.search(text)) or _WHEN_FIELD.match(text) or _SIGNED_NOTE.match(text)):
             continue
-        for d in find_dates(text, published):
-            if d.date.precision is not DatePrecision.YEAR and not DATE_LABEL.search(text[max(0, d.start - 16):d.start]):
-                return d.date
-        return None  # the ceremony sentence gives no day: stop there
+        days = [d for d in find_dates(text, published)
+                if d.date.precision is not DatePrecision.YEAR and not DATE_LABEL.search(text[max(0, d.start - 16):d.start])]
+        # (the day nearest the signing: '於9月27日至30日訪問波蘭，28日在…簽約')
+        return min(days, key=lambda d: abs(d.start - told.start()) if told else 0).date if days else None
     return None
 
 

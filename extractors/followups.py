@@ -52,16 +52,24 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
     count = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", count.lower())
     n = int(count) if count.isdigit() else _SPELLED[count] if count in _SPELLED else cjk_number(count)
     found = find_dates(sent.text, published)
-    kept = sharpest(found, found[0]).date if found else (
+    # ('1982年に姉妹都市となっており、昨年は締結40周年の記念式典を開いた': the date nearest the count keeps it)
+    near = min(found, key=lambda d: abs(d.start - m.start())) if found else None
+    kept = sharpest(found, near).date if near else (
         EventDate(value=published.replace(month=1, day=1), precision=DatePrecision.YEAR, text=str(published.year))
         if published else None)
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
     base = chosen[0].mentions[0]
-    renewed = base.model_copy(update={"event": Event.RENEWED, "date": kept, "evidence": evidence, "themes": ()})
+    # A sentence naming the tie's kind speaks of that tie: the sister cities of 1982, not the pact signed before it.
+    own = relation_of(sent.text, cues, []) if (cues := relations_in(sent.text)) else base.relation
+    renewed = base.model_copy(update={"event": Event.RENEWED, "date": kept, "evidence": evidence, "themes": (),
+                                      "relation": own})
     mentions = [renewed]
-    if kept is not None and base.date is None:
-        founding = EventDate(value=dt.date(kept.value.year - n, 1, 1), precision=DatePrecision.YEAR, text="")
-        mentions.append(base.model_copy(update={"date": founding, "evidence": evidence, "themes": ()}))
+    if kept is not None and (base.date is None or own is not base.relation):
+        written = [d.date for d in found if abs(kept.value.year - n - d.date.value.year) <= 1 and d.date is not kept]
+        founding = written[0] if written else EventDate(value=dt.date(kept.value.year - n, 1, 1),
+                                                        precision=DatePrecision.YEAR, text="")
+        mentions.append(base.model_copy(update={"date": founding, "evidence": evidence, "themes": (),
+                                                "relation": own, "event": Event.ESTABLISHED}))
     return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},
                       selected=True)]
 

@@ -264,8 +264,9 @@ def collapse(mentions: Iterable[Mention]) -> list[Mention]:
         # period allows). (The earliest of any passage read a visit's earlier year as the signing's:
         # with the founding marks, cross-validated date 0.853 -> 0.860.)
         marked = [m.date for m in group if m.date in dated and _FOUNDING_MARK.search(_before_date(m))]
-        date = founding_choice(marked or ([d for d in dated if within(_period(best.date), _period(d))]
-                                          if best.date else dated), _period) \
+        # (an undated best passage, as a headline: the first dated one, not the earliest year any gives)
+        lead = best.date or next((m.date for m in group if m.date), None)
+        date = founding_choice(marked or [d for d in dated if within(_period(lead), _period(d))], _period) \
             if best.event is Event.ESTABLISHED and dated else (best.date or next(iter(dated), None))
         if date is not None and best.event is not Event.ESTABLISHED:
             # 'celebrate 30 years' in the headline, 'on March 7 to celebrate' below: the same year, said to the day

@@ -174,7 +174,13 @@ def names_its_agreement(text: str) -> bool:
     memorandum the story names next)."""
     return _ALSO_SIGNED.search(text) is not None or any(
         c[0] is Relation.COOPERATION and CJK_CHAR.match(text, c[1]) and not _bare(text, c)
-        and find_themes(text[max(0, c[1] - 8):c[1]]) for c in relations_in(text))  # (not '交流協定': the tie itself)
+        and _field_before(text, c[1]) for c in relations_in(text))  # (not '交流協定': the tie itself)
+
+
+def _field_before(text: str, at: int) -> bool:
+    # ('災害時の相互応援に関する協定': a Japanese field stands further back, before に関する)
+    reach = 14 if "に関する" in text[max(0, at - 14):at] else 8
+    return bool(find_themes(text[max(0, at - reach):at]))
 
 
 _ALSO_SIGNED = re.compile(r"(?i)\b(?:also|additionally)\s+(?:signed|inked|concluded)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,3}?"

@@ -91,3 +91,38 @@ def test_a_county_board_that_approves_an_agreement_proposes_it_for_its_county(nl
 def test_a_tourism_board_is_no_county_board(nlp):
     text = "The Pingtung County Tourism Board approved a friendship agreement with the Hokkaido Tourism Organization."
     assert partners(run(nlp, text)) == {}
+
+
+# ---------------------------------------------------------------- an anniversary the next sentence keeps
+
+def test_an_anniversary_sentence_naming_its_own_tie_renews_that_tie_not_the_pact_before(nlp):
+    text = ("与那国町と台湾の花蓮市は17日、災害時の相互応援に関する協定を結んだ。"
+            "両市町は1982年に姉妹都市となっており、昨年は締結40周年の記念式典を開いた。")
+    got = ties(run(nlp, text, published=dt.date(2023, 10, 18), lang="ja"))
+    assert got == {("Hualien City", "Yonaguni", "cooperation", "established", "2023-10-17"),
+                   ("Hualien City", "Yonaguni", "sister", "renewed", "2022"),
+                   ("Hualien City", "Yonaguni", "sister", "established", "1982")}
+
+
+def test_an_anniversary_sentence_with_no_kind_of_its_own_renews_the_tie_before(nlp):
+    text = "那覇市は、台北市と2013年に友好都市協定を締結しました。令和5年には締結10周年記念事業を実施しました。"
+    got = ties(run(nlp, text, published=dt.date(2024, 1, 10), lang="ja"))
+    assert got == {("Taipei", "Naha", "friendship", "established", "2013"),
+                   ("Taipei", "Naha", "friendship", "renewed", "2023")}
+
+
+# ---------------------------------------------------------------- the day of the signing
+
+def test_a_wire_storys_filing_day_is_not_the_signing_day_the_next_sentence_gives(nlp):
+    text = ("【大紀元10月1日報導】(中央社記者林琳柏林1日專電)台灣桃園市與波蘭拉當市(Radom)締結為姊妹市。"
+            "桃園市副市長呂朝福率團於9月27日至30日訪問波蘭，28日在拉當市議會簽約。")
+    got = partners(run(nlp, text, published=dt.date(2011, 10, 1), lang="zh"))
+    assert got["Radom"][2:] == ("sister", "established", "2011-09-28")
+
+
+def test_an_undated_headline_leaves_the_founding_to_the_first_dated_passage_not_the_earliest_year(nlp):
+    text = ("台桃園市與波蘭拉當市締盟\n"
+            "台灣桃園市與波蘭拉當市(Radom)締結為姊妹市。副市長呂朝福28日在拉當市議會簽約。\n"
+            "劉宜民表示，訪問團前來是回應去年拉當市長訪問桃園市，同時也藉此機會與拉當市締結姊妹盟。")
+    got = partners(run(nlp, text, published=dt.date(2011, 10, 1), lang="zh"))
+    assert got["Radom"][2:] == ("sister", "established", "2011-09-28")
