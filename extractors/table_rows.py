@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from extractors.dates import find_dates, latest_year, year_at, year_headings
 from extractors.event_dates import DATE_LABEL, item_dates
 from extractors.gazetteer.names import fold_core
-from extractors.lexicon import event_of
+from extractors.lexicon import event_of, relations_in
 from extractors.other_side import PROSE_END, ROW_DATE, Sentence, foreign_owner, section_owner
 from extractors.pair_features import pair_features
 from extractors.pair_scorer import Candidate
@@ -22,7 +22,7 @@ from extractors.pair_structure import co_listed, distinct_places, list_chains
 from extractors.tie_kinds import relation_of
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
-from models.records import Event, Evidence, Level, Mention
+from models.records import Event, Evidence, Level, Mention, Relation
 
 ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a cue
 MAX_ROW_CHARS = 200  # longer is prose, not a row
@@ -117,6 +117,8 @@ def row_candidates(doc: Doc, sentences: list[Sentence], i: int, header: tuple[in
     if not local or not foreign:
         return []
     relation = relation_of(sent.text, own_cues, [head.text]) if own_cues else relation_of(head.text, header[1], [])
+    if below is not None and not own_cues and (kind := _kind_below(sentences[i + 1].text)) is not None:
+        relation = kind  # ('台湾 台中市' then '友好交流協定締結日 2017年10月2日' under '姉妹都市・友好都市')
     found = [d for d in find_dates(sent.text, doc._.published, year_hint_at(doc, sent.start))
              if not DATE_LABEL.search(sent.text[max(0, d.start - 16):d.start])]
     date = found[0].date if found else below
@@ -188,6 +190,13 @@ def _date_below(doc: Doc, sentences: list[Sentence], i: int):
     return found[0].date if found else None
 
 
+def _kind_below(text: str) -> Relation | None:
+    """The kind of tie the line under a row names with its date, where it
+    names one more specific than a bare agreement or 提携."""
+    cues = [c for c in relations_in(text) if c[0] in (Relation.SISTER, Relation.FRIENDSHIP, Relation.MOU)]
+    return relation_of(text, cues, []) if cues else None
+
+
 def _foreign_page_owner(doc: Doc, sent: Sentence) -> list[PlaceSpan]:
     return _page_owner_span(doc, sent, None) if _bare_row(doc, sent) else []
 
@@ -239,10 +248,19 @@ def kind_column_rows(doc: Doc, sentences: list[Sentence], i: int, header: tuple[
 
 
 def unread_row(sent: Sentence) -> bool:
-    """A dated row whose place was not read ('アメリカ合衆国 ウィスコンシン州 ウォーソー市（姉妹都市）1993年'):
-    it heads no rows after it; the heading above still does."""
+    """A dated row whose place was not read ('アメリカ合衆国 ウィスコンシン州 ウォーソー市（姉妹都市）1993年'),
+    or a table's column names whose only word for a tie is a generic one
+    ('Country | City | Date of Agreement' under 'Sister Cities'): it heads
+    no rows after it; the heading above still does."""
     line = sent.text.strip()
-    return not sent.sides and len(line) <= MAX_ROW_CHARS and bool(_YEAR.search(line)) and not PROSE_END.search(line)
+    if sent.sides or len(line) > MAX_ROW_CHARS or PROSE_END.search(line):
+        return False
+    return bool(_YEAR.search(line)) or (len(_COLUMN_NAMES.findall(line)) >= 2 and all(
+        c[0] in (Relation.COOPERATION, Relation.OTHER) for c in relations_in(line)))
+
+
+_COLUMN_NAMES = re.compile(r"(?i)\b(?:date|year|country|nation|city|cities|name|partner|since|signed|state|province)\b"
+                           r"|締結日|提携日|締結年月日|國家|国名|國別|日期|年份|城市|都市名")
 
 
 def province_with_town(cand: Candidate) -> bool:

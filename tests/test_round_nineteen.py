@@ -126,3 +126,21 @@ def test_an_undated_headline_leaves_the_founding_to_the_first_dated_passage_not_
             "劉宜民表示，訪問團前來是回應去年拉當市長訪問桃園市，同時也藉此機會與拉當市締結姊妹盟。")
     got = partners(run(nlp, text, published=dt.date(2011, 10, 1), lang="zh"))
     assert got["Radom"][2:] == ("sister", "established", "2011-09-28")
+
+
+# ---------------------------------------------------------------- a table's column names
+
+def test_a_column_named_date_of_agreement_does_not_override_the_sister_cities_heading(nlp):
+    text = ("Sister Cities\nChangwon has sister city relationships with 9 cities in 8 countries.\n"
+            "Country | City | Date of Agreement\nUSA | Huntsville, Alabama | Jun. 6, 1986\n"
+            "Taiwan | Kaohsiung City | Apr. 12, 1971\nJapan | Kanazawa | Sept. 24, 1995\n")
+    got = ties(run(nlp, text, url="https://www.changwon.go.kr/eng/sister", title="Sister Cities"))
+    assert got == {("Kaohsiung", "Changwon", "sister", "established", "1971-04-12")}
+
+
+def test_the_line_under_a_row_names_its_kind_of_tie_with_its_date(nlp):
+    text = ("前橋市の姉妹都市・友好都市\nアメリカ合衆国 インディアナ州 テレホート市\n提携日 1962年（昭和37年）12月5日\n"
+            "台湾 台中市\n友好交流協定締結日 2017年（平成29年）10月2日\n")
+    got = ties(run(nlp, text, lang="ja", url="https://www.city.maebashi.gunma.jp/kokusai/1.html",
+                   title="姉妹都市・友好都市"))
+    assert got == {("Taichung", "Maebashi", "friendship", "established", "2017-10-02")}
