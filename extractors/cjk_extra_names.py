@@ -268,6 +268,21 @@ def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
             for m in re.finditer(re.escape(s.text), text):
                 if not any(o.start < m.end() and m.start() < o.end for o in spans):
                     spans.append(PlaceSpan(m.start(), m.end(), s.text, "foreign", place=s.place, notes=["propagated"]))
+    # A name written with its unit and then without, joined to a Taiwanese place ('沖繩縣石垣市…',
+    # then '蘇澳與石垣自84年9月締結'): the same place, its unit dropped as one drops 鎮 from 蘇澳鎮.
+    home = [s for s in spans if s.kind == "taiwan"]
+    for s in ordered:
+        stem = s.text[:-1]
+        if s.kind != "foreign" or s.place is None or len(stem) < 2 or s.text[-1] not in _UNITS:
+            continue
+        for m in re.finditer(re.escape(stem), text):
+            if not any(o.start < m.end() and m.start() < o.end for o in spans) and any(
+                    _JOINED.fullmatch(text[min(h.end, m.end()):max(h.start, m.start())]) for h in home):
+                spans.append(PlaceSpan(m.start(), m.end(), stem, "foreign", place=s.place, notes=["propagated"]))
+
+
+_UNITS = frozenset("市町村縣県郡州")
+_JOINED = re.compile(r"\s*(?:與|与|和|及|跟|、|と|や)\s*")
 
 
 def document_country(spans: list[PlaceSpan], gaz, home: str | None = None) -> None:

@@ -27,7 +27,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"\bsister[\s-]*(?:cit(?:y|ies)|states?|provinces?|prefectures?|count(?:y|ies)|municipalit(?:y|ies)|islands?|districts?|regions?|"
         r"towns?|townships?|jurisdictions?|relationships?|relations|ties|tie|partnerships?|agreements?|pacts?|bonds?|"
         r"-?hood|programs?)\b(?!" + _NAMED_THING + r")|\bsisters?\s+cit(?!(?:y|ies)" + _NAMED_THING + r")|\b(?!(?-i:Twin\s+Cities))twin(?:ned|ning)?(?![\s-]+(?:cit(?:y|ies)[\s-]+)?forum)(?:[\s-]+(?:towns?|cit(?:y|ies)))?\b"
-        r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
+        r"|\bsisterhood\b|\b(?:has|have|had)\s+(?:\w+\s+){0,2}?sisters\b|\b(?:became|become|becoming|becomes)\s+sisters\b|姊妹市|姐妹市|姊妹城市|姐妹城市|姊妹縣|姐妹縣|姊妹鄉|姊妹鎮|姊妹州|姊妹省|姐妹省|姊妹島|姐妹島|姊妹郡|姐妹郡|姊妹區|姐妹區"
         r"|姉妹都市|姉妹提携|姉妹縁組|姉妹[市町村県州郷島区]"
         r"|(?:締結|缔结|結為|结为|結成)\s*(?:姊妹|姐妹)(?:關係|关系|情誼|情谊|盟誼|之?盟)"  # '締結姊妹情誼'
         r"|(?:姊妹|姐妹)(?:締盟|结盟|結盟|盟約|盟约)"  # '簽署姊妹締盟協定'

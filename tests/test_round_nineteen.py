@@ -144,3 +144,34 @@ def test_the_line_under_a_row_names_its_kind_of_tie_with_its_date(nlp):
     got = ties(run(nlp, text, lang="ja", url="https://www.city.maebashi.gunma.jp/kokusai/1.html",
                    title="姉妹都市・友好都市"))
     assert got == {("Taichung", "Maebashi", "friendship", "established", "2017-10-02")}
+
+
+# ---------------------------------------------------------------- a foreign name written again without its unit
+
+def test_a_foreign_city_named_again_without_its_unit_beside_the_taiwanese_side_is_the_same_place(nlp):
+    text = ("宜蘭縣蘇澳鎮與日本沖繩縣石垣市締結姊妹市30周年，石垣市長中山義隆今率團再度造訪蘇澳。"
+            "蘇澳與石垣自84年9月締結姊妹盟友至今，今年邁入第30年。")
+    got = ties(run(nlp, text, published=dt.date(2025, 10, 2), lang="zh"))
+    assert ("Su'ao", "Ishigaki", "sister", "established", "1995-09") in got
+
+
+def test_a_stem_that_stands_alone_with_no_taiwanese_place_beside_it_is_not_read(nlp):
+    text = "日本沖繩縣石垣市與蘇澳鎮締結姊妹市。石垣島的觀光客很多。"
+    spans = [p for p in run_places(nlp, text) if p.text == "石垣"]
+    assert spans == []
+
+
+def run_places(nlp, text):
+    from extractors.pipeline import _cjk_pipelines, _make_doc, _pipeline_for
+    from models.records import DocumentInput
+
+    item = DocumentInput(key="x", text=text, lang="zh", published=dt.date(2025, 10, 2))
+    pipe = _pipeline_for(nlp, _cjk_pipelines(nlp), item)
+    return list(pipe(_make_doc(pipe, item)[0])._.places or ())
+
+
+def test_became_sisters_is_a_sister_tie_and_dates_it(nlp):
+    text = ("Governor Miyashita of Aomori Prefecture, Japan, a sister city of Taichung, visited Taichung City Hall. "
+            "Aomori has joined the Lantern Festival many times since the two cities became sisters in 2016.")
+    got = ties(run(nlp, text, published=dt.date(2019, 5, 1)))
+    assert got == {("Taichung", "Aomori", "sister", "established", "2016")}
