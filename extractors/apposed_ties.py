@@ -52,9 +52,18 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
                 out.extend(zip(owned, partners))
             elif len(partners) == 1 and len(owned) > 1:  # ('Sendai and Kanazawa, both sister cities of Tainan')
                 out.extend((x, partners[0]) for x in owned)
+    # "Tokyo's sister state agreement with New South Wales": the possessor's tie with the place after 'with'
+    for x in sides:
+        y = next((s for s in sides if s.start > x.end and _OWN_TIE_WITH.fullmatch(text, x.end, s.start)), None)
+        if y is not None and y.place.id != x.place.id and not any({x.place.id, y.place.id} == {
+                p.place.id for p in pair} for pair in out):
+            out.append((x, y))
     return out
 
 
+_OWN_TIE_WITH = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sister|friendship|twin)[\s-]+"
+                           r"(?:(?:city|cities|state|states|county|province|prefecture)[\s-]+)?"
+                           r"(?:agreement|relationship|ties|tie|partnership|pact|accord)\s+with\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+")
 _EACH_OTHERS = re.compile(r",\s+(?:both\s+)?(?:(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns|prefectures)"
                           r"|partner\s+cities)\b(?!\s+of\b)")

@@ -28,7 +28,9 @@ _DATELINE_DATE = re.compile(r"\s*[)）]\s*[—–-]|\s*(?:專|专)?(?:電|电)\s
 # A date that belongs to someone's term, a city's founding or a statement, not to a tie:
 # 'since Ko took office in 2014', '2014年上任', 'founded in 1781'.
 _OTHER_EVENT_BEFORE = re.compile(r"(?i)(?:took office|assumed office|(?:was|were|been|got) (?:re-?)?elected|"
-                                 r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$"
+                                 r"was born|was founded|were founded|was incorporated|was sworn in)\s+(?:in|on)\s+$|"
+                                 # ('Koike, who served as defense minister in 2007, …': a career's date)
+                                 r"\b(?:served|serving|serves)\s+as\s+(?:[\w'’-]+\s+){1,6}?(?:in|on)\s+$"
                                  # ('…its sister city, Beaverton, the city said yesterday': when it was said)
                                  r"|\b(?:said|says|announced|stated|added|noted|told\s+reporters)(?:\s+on)?\s+$")
 _OTHER_EVENT_AFTER = re.compile(r"^\s*(?:上任|就任|就職|當選|当选|当選|建市|設市)")

@@ -173,13 +173,13 @@ _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:go
                           r"(?:[a-z]+\s+){0,2}$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
 # '市制施行20周年', '建市100週年', '開港150周年': the anniversary of something else than the tie.
-_OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設市|升格|開港|开港|建港|築港|開埠|創立|创立|設立|设立|建校|開館|開業|建國|建国)"
+_OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設市|升格|開港|开港|建港|築港|開埠|創立|创立|設立|设立|建校|開館|開業|建國|建国|建交|國交|国交|[》」』])"
                             r"\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*$")
 # 'to mark the 150th anniversary of Kure's naval base', '… of the city's founding': another thing's.
 _OTHER_ANNIVERSARY = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.-]*(?:'s|’s)\s+)?(?:(?:city|town)(?:'s|’s)\s+)?"
                                 r"(?:[\w-]+\s+)?(?:founding|foundation|incorporation|base|port|harbou?r|school|university|"
                                 r"college|hospital|museum|station|airport|company|opening|birth|death|war|earthquake|"
-                                r"independence|liberation)\b")
+                                r"independence|liberation|diplomatic\s+(?:ties|relations))\b")
 # 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
 _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.

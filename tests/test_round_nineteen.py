@@ -175,3 +175,26 @@ def test_became_sisters_is_a_sister_tie_and_dates_it(nlp):
             "Aomori has joined the Lantern Festival many times since the two cities became sisters in 2016.")
     got = ties(run(nlp, text, published=dt.date(2019, 5, 1)))
     assert got == {("Taichung", "Aomori", "sister", "established", "2016")}
+
+
+# ---------------------------------------------------------------- other things' anniversaries and ties
+
+def test_an_anniversary_of_diplomatic_ties_or_of_a_law_is_no_renewal_of_the_city_tie(nlp):
+    text = ("台北市府與巴士底市今（13）日正式締結姊妹市，聖克里斯多福及尼維斯聯邦今年與我國建交42週年。"
+            "紐奧良市曾參與慶祝《台灣關係法》40週年紀念活動。")
+    got = ties(run(nlp, text, published=dt.date(2025, 11, 13), lang="zh"))
+    assert {t[3] for t in got} == {"established"}
+
+
+def test_a_possessors_tie_with_a_third_place_is_theirs_not_the_visited_citys(nlp):
+    text = ("Koike, who served as defense minister in 2007, arrived in Taipei after a trip to Australia to "
+            "celebrate the 40th anniversary of Tokyo's sister state agreement with New South Wales.")
+    got = ties(run(nlp, text, published=dt.date(2024, 2, 7)))
+    assert ("Tokyo", "New South Wales", "sister", "renewed", "2024") in got
+    assert not any("Taipei" in t[:2] for t in got)
+
+
+def test_a_date_after_took_office_still_dates_nothing(nlp):
+    text = "Since Mayor Ko took office in 2014, Taipei has signed a sister city agreement with Quito."
+    got = partners(run(nlp, text, published=dt.date(2019, 4, 30)))
+    assert got["Quito"][4] != "2014"
