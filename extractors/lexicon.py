@@ -145,7 +145,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:postponed|delayed|put\s+off)\b"
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
-        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早|未來|未来)|期盼|希望|可望|予定|目指|検討|打診|提案"
+        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早|未來|未来|締結|缔结|締盟|結盟|簽署|签署|簽訂|签订|成為|成为)|期盼|希望|可望|予定|目指|検討|打診|提案"
         r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|(?:結ぶ|締結する|提携する|調印する)こと(?:を|に|で)?(?:決定|決め|合意|正式決定)"  # '提携を結ぶことを決定しました'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
@@ -360,7 +360,8 @@ def event_of(text: str) -> tuple[Event, bool]:
 # signing'); and 'the first city to sign' tells of a signing done.
 _GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
                            r"feasibility|盼|希望|可望|目指|検討")
-_TIE_AHEAD = re.compile(r"(?i)(?:(?!\b(?:after|following|under)\s)[^.;。；!?]){0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
+_TIE_AHEAD = re.compile(r"(?i)(?:(?!\b(?:after|following|under|maintain\w*|continu\w*|keep|sustain\w*|deepen\w*|strengthen\w*|"
+                        r"enhanc\w*|expand\w*)\s|深化|加強|加强|強化|强化|延續|延续|維持|维持|持續|持续)[^.;。；!?]){0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"
                         r"relationship|partnership|pact|\bsign|establish|\bform|becom|forg|\bink|姊妹|姐妹|友好|締結|締盟|結盟|"
                         r"簽|協定|備忘錄|提携|覚書|\bone\s+with\b)")  # ('to seek one with Taipei': the tie just named)
 # '姉妹都市提携について検討を始めた', '締結に向けて検討': a Japanese tie before the word that weighs it.

@@ -198,3 +198,18 @@ def test_a_date_after_took_office_still_dates_nothing(nlp):
     text = "Since Mayor Ko took office in 2014, Taipei has signed a sister city agreement with Quito."
     got = partners(run(nlp, text, published=dt.date(2019, 4, 30)))
     assert got["Quito"][4] != "2014"
+
+
+# ---------------------------------------------------------------- hoping to keep a tie is no proposal
+
+def test_hoping_to_maintain_or_strengthen_a_tie_proposes_no_new_one(nlp):
+    text = ("Taipei Mayor Ko Wen-je on Wednesday said he hopes Taipei and Atlanta will maintain their sister-city "
+            "ties for another four decades, after the two cities became sister cities in 1979.")
+    got = ties(run(nlp, text, published=dt.date(2019, 3, 21)))
+    assert {t[3] for t in got} == {"established"}
+
+
+def test_hoping_to_sign_still_proposes_in_english_and_chinese(nlp):
+    assert {t[3] for t in ties(run(nlp, "Taipei hopes to sign a sister city agreement with Atlanta."))} == {"proposed"}
+    got = ties(run(nlp, "嘉義市與日本人吉市盼締結姊妹市。", lang="zh"))
+    assert {t[3] for t in got} == {"proposed"}
