@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.cue_guards import (ASSOCIATION_NAME, NEGATION_AFTER, NEGATION_BEFORE, ORG_AFTER_CUE, ORG_PARTY_BEFORE,
+                                    SCHOOL_BEFORE, TREATY_BEFORE, asked_and_refused)
 from extractors.gazetteer.names import fold_characters
 from models.records import Event, Relation
 
@@ -125,6 +127,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"
+        # 'If Taipei and Prague do sign an agreement': a tie supposed
+        r"(?<![Ee]ven\s)if\s+(?:[\w.'’-]+\s+){0,6}?(?:do\s+|does\s+|ever\s+|were\s+to\s+|eventually\s+)?(?:sign|signs|establish|establishes|form|forms|"
+        r"become|becomes|forge|forges)\b|"
         r"approv\w*|passe[ds]\s+(?:a|an|the)\s|endors\w*|"
         # 'a formal sister city relationship would promote trade': a tie supposed, not made
         r"(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+(?:relationship|agreement|partnership|ties)\s+"
@@ -214,62 +219,9 @@ PAIR_ANAPHOR = re.compile(
     r"|雙方|兩市|兩城市|兩縣|双方|両市|両都市|両県|両町|両自治体|両者|兩者|兩地|两地|両地|兩縣市|两县市|両市町", _I)
 
 
-# "no plans to upgrade to a sister-city agreement", "not a sister-city
-# agreement", "but no agreement was signed", "尚未締結": a cue the clause
-# denies states nothing.
-NEGATION_BEFORE = re.compile(
-    r"\b(?:no\s+(?:plans?|intention|immediate\s+plans?)|not(?!\s+only)(?!\s+(?:been\s+)?(?:renew|extend))|never|rather\s+than|instead\s+of|"
-    r"without|nor)\b[^.;:]{0,60}$|\bno\s+(?!(?:fewer|less|more)\b)(?:[\w-]+\s+){0,3}$"  # ('no formal sister city agreement')
-    r"|(?:沒有|沒|无意|無意|並非|并非|不是|尚未|並未|并未|從未|从未|未曾|雖非|虽非|而非|非屬|非属"
-    r"|未(?=簽|签|締|缔|結|结))[^。；，,]{0,20}$", _I)  # ('雖非姊妹市', '但未簽署任何協定')
-
-
-# "a sister-school agreement", "姐妹校協議", "妹駅協定", "a sister-port deal",
-# "the Narita Airport - Taoyuan Airport Sister Agreement":
-# ties of schools, stations, ports, airports, temples, spas, railways, zoos, not of
-# governments (the corpus labels every such text a distractor). In Chinese
-# and Japanese a few characters may come between ('姉妹校提携締結',
-# '温泉観光交流協定').
-SCHOOL_BEFORE = re.compile(r"(?:\b(?:sister|friendship|twin)[\s-]+(?:schools?|stations?|ports?|airports?|temples?|shrines?|"
-                           r"rail(?:way|road)s?|zoos?|parks?|librar(?:y|ies)|museums?|hospitals?|universit(?:y|ies)|lakes?)"
-                           r"|\b(?:schools?|airports?|ports?|stations?)['’]?(?:[\s-]+(?:sister|friendship|twin))?"
-                           r"|(?:姊妹校|姐妹校|姉妹校|友好校|学校|學校"
-                           r"|姉妹駅|妹駅|友好駅|姊妹站|姐妹站|姉妹港|姊妹港|姐妹港|姊妹廟|姐妹廟|温泉|溫泉|鉄道|鐵道|鐵路|姊妹園|姐妹園|動物園)[\u4e00-\u9fff]{0,4}の?)\s*$", _I)
-
-
-# '與當地大學簽署學術交流備忘錄': a tie whose other party, named just before it in
-# the same clause, is a university, a school, an association, a company, a group,
-# a bank, a chamber of commerce or an airline ('與日本東京的軟銀集團簽署').
-ORG_PARTY_BEFORE = re.compile(r"(?:與|与|和|跟|同)[^，。,、；;]{0,8}?(?:大學|大学|學校|学校|學院|学院|協會|协会|公會|"
-                              r"公司|醫院|医院|企業|企业|集團|集团|銀行|银行|商會|商会|航空|株式會社|株式会社)"
-                              r"[^，。,、；;]{0,12}$")
-
-
-# 'the Taiwan-Japan Fisheries Agreement', '台日漁業協議': a treaty between
-# two countries, named after them, is no tie of the places around it.
-_NATION = (r"(?:Taiwan|Japan|U\.?S\.?A?|America|China|Korea|Philippines|Vietnam|Thailand|Indonesia|Malaysia|"
-           r"Singapore|India|Australia|New\s+Zealand|Canada|Britain|U\.?K\.?|EU|Europe|Germany|France|ROC|PRC)")
-TREATY_BEFORE = re.compile(rf"\b{_NATION}\s*[-–/]\s*{_NATION}(?:\s+(?:[A-Z][\w-]*|and|on|for|of)){{0,5}}\s+[A-Z][\w-]*\s+$"
-                           r"|(?:台日|日台|台美|美台|台韓|韓台|台菲|台紐|台星|台英|台歐|中美|台澳)"
-                           r"(?:漁業|貿易|經貿|投資|租稅|避免雙重課稅|經濟合作|自由貿易|海關|航空|司法互助)[^，。,、；;\s]{0,4}$")
-
-
 # Where a clause ends, in the three scripts ('、' lists, except after a
 # Japanese verb's joining form: '締結しており、10月には…', '調印し、').
 CLAUSE_MARK = re.compile(r"[，,；;。]|(?<=[てでりしが])、")
-
-
-# 'Sister Cities International': an association's name, not a tie; 'the
-# International Friendship City Products Exhibition': an event's.
-ORG_AFTER_CUE = re.compile(r"\s+(?:International\b|(?:[A-Z][a-z]+\s+){0,3}(?:Exhibition|Expo|Festival|Forum|Summit|"
-                           r"Conference|Fair|Games|Cup|Marathon|Concert)s?\b"
-                           # ('a partnership between San Jose State University and …': the bodies' own tie)
-                           r"|(?:between\s+)?(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,6}(?:University|College|School|Hospital|Port|"
-                           r"Airport|Association|Chamber|Museum|Library)\b)")
-# 'Sister Cities of Tucson board members': the association a city's sister-city
-# program is run by, named in capitals; it states no tie with whoever visits it.
-# On a line of its own ('Sister Cities of Cebu City' over a table) the words head a list.
-_ASSOCIATION = re.compile(r"Sister\s+Cities\s+of\s+(?:the\s+)?[A-Z](?![^\n.]{0,40}\n)")
 
 
 def _in_treaty_name(text: str, start: int) -> bool:
@@ -280,40 +232,19 @@ def _in_treaty_name(text: str, start: int) -> bool:
     return _folded(TREATY_BEFORE).search(text[max(0, start - 60):start]) is not None
 
 
-# '協定の締結には至っていない': a Japanese tie the words after it deny; '友好交流を続けている':
-# friendly exchanges kept up, an activity rather than a tie.
-_NEGATION_AFTER = re.compile(r"[^。、]{0,10}?(?:には|に)?至って(?:い)?ない|[^。、]{0,6}?(?:して|されて)いない"
-                             # '姉妹都市提携はないが', '姉妹都市ではない', '協定もありません'
-                             r"|[^。、]{0,4}?(?:[はも]|では|でも)(?:ない|無い|なく|ありません|ございません)"
-                             r"|(?<=交流)を(?:続け|深め|重ね|行っ|進め|図っ)"
-                             # '台日文化友好交流基金會': a cue inside an association's name
-                             r"|[^\s，。、,]{0,2}?(?:基金會|基金会|協會|协会|促進會|促进会|聯誼會|联谊会|委員會|委员会|推進協議会|協会)")
-
-
-# 'asked whether Taichung would pursue a sister city agreement with Xiamen, but
-# the city said it had no such plan': a tie asked about and refused.
-_ASKED_BEFORE = re.compile(r"\b(?:whether|if)\b[^.;:!?]{0,60}\b(?:would|could|should|will|might|can)\b[^.;:!?]{0,40}$", _I)
-_REFUSED_AFTER = re.compile(r"[^.;!?]{0,120}?\bbut\b[^.;!?]{0,60}?\b(?:(?:had|has|have)\s+no\s+(?:such\s+)?plans?|"
-                            r"declined|refused|rejected|ruled\s+(?:it\s+)?out|turned\s+(?:it\s+)?down)\b", _I)
-
-
-def _asked_and_refused(text: str, start: int, end: int) -> bool:
-    return bool(_ASKED_BEFORE.search(text[max(0, start - 100):start]) and _REFUSED_AFTER.match(text, end))
-
-
 def relations_in(text: str) -> list[tuple[Relation, int, int]]:
     text, f = fold_characters(text), _folded  # (offsets hold: '签署姊妹市意向书' reads as '簽署姊妹市意向書')
     out = []
     for relation, pattern in RELATION_CUES:
         out.extend((relation, m.start(), m.end()) for m in f(pattern).finditer(text)
                    if not f(NEGATION_BEFORE).search(text[max(0, m.start() - 80):m.start()])
-                   and not f(_NEGATION_AFTER).match(text, m.end())
+                   and not f(NEGATION_AFTER).match(text, m.end())
                    and not f(SCHOOL_BEFORE).search(text[max(0, m.start() - 20):m.start()])
                    and not f(ORG_PARTY_BEFORE).search(text[max(0, m.start() - 30):m.start()])
                    and not f(ORG_AFTER_CUE).match(text, m.end())
-                   and not f(_ASSOCIATION).match(text, m.start())
+                   and not f(ASSOCIATION_NAME).match(text, m.start())
                    and not _in_treaty_name(text, m.start())
-                   and not _asked_and_refused(text, m.start(), m.end()))
+                   and not asked_and_refused(text, m.start(), m.end()))
     return out
 
 

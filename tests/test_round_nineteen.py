@@ -213,3 +213,15 @@ def test_hoping_to_sign_still_proposes_in_english_and_chinese(nlp):
     assert {t[3] for t in ties(run(nlp, "Taipei hopes to sign a sister city agreement with Atlanta."))} == {"proposed"}
     got = ties(run(nlp, "嘉義市與日本人吉市盼締結姊妹市。", lang="zh"))
     assert {t[3] for t in got} == {"proposed"}
+
+
+def test_a_tie_two_cities_might_sign_if_they_do_is_a_proposal(nlp):
+    text = ("Taipei already has more than 50 sister cities. If Taipei and Prague do sign an agreement, as Mayor "
+            "Ko Wen-je has suggested, it should be more than symbolic.")
+    got = partners(run(nlp, text, published=dt.date(2019, 10, 10)))
+    assert got["Prague"][3] == "proposed"
+
+
+def test_even_if_does_not_turn_a_signing_into_a_proposal(nlp):
+    text = "Taipei signed a sister city agreement with Prague on Monday, even if critics said it would anger Beijing."
+    assert partners(run(nlp, text))["Prague"][3] == "established"
