@@ -32,7 +32,6 @@ class ThemeCue:
     evidence: int = 0  # hits in the evidence sentence
     following: int = 0  # hits in the cooperation talk after it
     distance: int = 0  # sentences from the evidence to the first following hit (0: none)
-    keywords: tuple[str, ...] = ()  # the lexicon entries that hit, evidence first
     framed: int = 0  # hits that a word for cooperation governs ('cooperate in education')
     enumerated: int = 0  # hits in a list of fields with another theme's word ('trade, tourism and education')
 
@@ -82,7 +81,7 @@ def theme_cues(evidence: str, following: list[str]) -> dict[str, ThemeCue]:
             after[theme] += len(found)
             first.setdefault(theme, k)
             words.setdefault(theme, []).extend(found)
-    return {t: ThemeCue(in_evidence.get(t, 0), after.get(t, 0), first.get(t, 0), tuple(k for k, _, _ in words[t]),
+    return {t: ThemeCue(in_evidence.get(t, 0), after.get(t, 0), first.get(t, 0),
                         sum(f for _, f, _ in words[t]), sum(e for _, _, e in words[t]))
             for t in sorted(words, key=_ORDER.__getitem__)}
 
@@ -128,7 +127,6 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
         "enumerated": math.log1p(max((c.enumerated for c in mine), default=0)),
         "doc_framed": math.log1p(doc_framed.get(theme, 0)),
         f"lang:{lang[:2]}": 1.0,
-        **{f"kw:{k}": 1.0 for c in mine for k in c.keywords},
         **(standing or {}),
         # A linear model cannot weigh 'no theme word in the evidence' more in a
         # document of many ties than in one about a single tie: these products can

@@ -225,3 +225,12 @@ def test_a_tie_two_cities_might_sign_if_they_do_is_a_proposal(nlp):
 def test_even_if_does_not_turn_a_signing_into_a_proposal(nlp):
     text = "Taipei signed a sister city agreement with Prague on Monday, even if critics said it would anger Beijing."
     assert partners(run(nlp, text))["Prague"][3] == "established"
+
+
+def test_greening_cities_and_a_green_transformation_are_about_the_environment():
+    from extractors.themes import themes_of
+
+    assert [t.value for t in themes_of("They also agreed to make efforts to green their cities.")] == [
+        "environment_sustainability"]
+    assert [t.value for t in themes_of("a partnership in sports and green transformation")] == [
+        "environment_sustainability", "sports"]

@@ -20,8 +20,7 @@ def test_a_theme_that_cooperation_governs_is_framed_and_one_merely_nearby_is_not
     cues = theme_cues("Taipei and Prague signed a sister-city agreement to cooperate in education and tourism.",
                       ["", "The mayor then visited a museum of modern art."])
     assert cues["education_youth"].framed == 1 and cues["tourism"].framed == 1
-    assert cues["culture_arts"] == ThemeCue(evidence=0, following=2, distance=2,
-                                            keywords=("museum*", "art"), framed=0)
+    assert cues["culture_arts"] == ThemeCue(evidence=0, following=2, distance=2, framed=0)
 
 
 def test_a_sentence_left_out_of_the_cooperation_talk_gives_no_theme():
