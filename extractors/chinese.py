@@ -274,7 +274,9 @@ class ChinesePlaceFinder:
             candidates = (self.gaz.foreign_lookup(chunk, self.home) if hint is None and self.home else []) or \
                 self.gaz.foreign_lookup(chunk, hint) or [
                 p for p in self.gaz.foreign_lookup(chunk)
-                if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)]
+                if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)] or (
+                # ('日本岐阜縣關市': GeoNames files Seki's kanji without its 市)
+                self.gaz.foreign_lookup(chunk[:-1], "JP") if hint == "JP" and chunk[-1] in "市町村" else [])
             if not candidates and fallback is None \
                     and (unknown := self._after_country(chunk, written, i, before)) is not None:
                 fallback = PlaceSpan(i, i + n, written, "foreign", place=unknown, notes=["provisional"])

@@ -28,7 +28,7 @@ _TITLE_FIRST = re.compile(r"(?:副)?(?:知事|首長|議長|議員|市長|市长
 # Japanese particle or a stop follows it, or Japan or a prefecture of it
 # stands just before ('日本吳市').
 _JA_AFTER_NAME = frozenset("とがはのでにをもや、。・」）)")
-_ONE_KANJI_CITIES = frozenset(fold_characters(n) for n in ("津市", "堺市", "呉市", "柏市", "燕市", "蕨市", "萩市", "旭市", "光市"))
+_ONE_KANJI_CITIES = frozenset(fold_characters(n) for n in ("津市", "堺市", "呉市", "柏市", "燕市", "蕨市", "萩市", "旭市", "光市", "関市"))
 
 
 def one_kanji_city(chunk: str, text: str, end: int, before: list[PlaceSpan]) -> bool:

@@ -115,7 +115,15 @@ def item_dates(text: str, sent_start: int, sent_end: int, sides: list, published
 _CJK_ITEM_LEAD = re.compile(r"(?:[、，,：:]|以及|包括|包含)\s*([^、，,。；]{2,12}?)\s*(?:締盟|締結|缔结|結盟|结盟|簽署|签署|新增|加入)?[的之]$")
 
 
+# '繼2015年與日本熊本縣、2016年1月與美國奧斯汀市之後': each item's date, then 與 and the partner (its country first).
+_CJK_DATED_WITH = re.compile(r"(?:^|[、，,：:]|繼|继|以及|包括|包含|及)\s*((?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)"
+                             r"\s*(?:與|与|和|同|跟)[^、，,。；\d]{0,4}$")
+
+
 def _dated_before(lead: str, published) -> EventDate | None:
+    if (m := _CJK_DATED_WITH.search(lead)) is not None:
+        found = find_dates(m.group(1), published)
+        return found[0].date if len(found) == 1 else None
     m = _CJK_ITEM_LEAD.search(lead)
     words = re.sub(r"^(?:以及|包括|包含|及)", "", m.group(1)).strip() if m else ""
     found = find_dates(words, published) if words else []

@@ -234,3 +234,19 @@ def test_greening_cities_and_a_green_transformation_are_about_the_environment():
         "environment_sustainability"]
     assert [t.value for t in themes_of("a partnership in sports and green transformation")] == [
         "environment_sustainability", "sports"]
+
+
+# ---------------------------------------------------------------- Chinese items dated before their partner
+
+def test_items_dated_before_with_and_their_partner_keep_their_own_dates(nlp):
+    text = ("台中市長林佳龍今天與匹茲堡市長簽署友好城市協定，這是台中市繼2015年與日本熊本縣、2016年1月與美國奧斯汀市"
+            "之後，再添一個國際友好城市。")
+    got = partners(run(nlp, text, published=dt.date(2016, 4, 12), lang="zh"))
+    assert got["Kumamoto"][4] == "2015" and got["Austin"][4] == "2016-01"
+    assert got["Pittsburgh"][4] == "2016-04-12"
+
+
+def test_a_one_kanji_japanese_city_after_its_prefecture_is_read_in_chinese(nlp):
+    text = "彰化縣長王惠美今日與日本岐阜縣關市及群馬縣中之條町分別簽署友好交流協定。"
+    got = partners(run(nlp, text, published=dt.date(2019, 6, 20), lang="zh"))
+    assert set(got) == {"Seki", "Nakanojō"}
