@@ -297,6 +297,10 @@ _TIE_DATE_FIELD = re.compile(r"(?i)^\s*(?:提携日|提携年月日|締結日|�
                              r"|(?:sister|friendship|twin)\s+(?:city|cities|county|state)\s+since)\s*[:：|｜]?\s*")
 
 
+_FIELD_BELOW = re.compile(r"(?i)\s*(?:established|date\s+(?:signed|established|of\s+(?:affiliation|signing|agreement|"
+                          r"establishment))|signed|since|year\s+(?:established|signed))\s*[:：|｜]\s*")
+
+
 _SAME_DAY = re.compile(r"同日|同天|當天|当天|当日|同じ日|(?i:\b(?:the\s+same|that)\s+day\b)")
 
 
@@ -332,6 +336,11 @@ _SIGNED_NOTE = re.compile(r"^\s*[（(]?[^）)]{4,20}?(?:締結|調印|提携|署
 def ceremony_date(following: list[str], published) -> EventDate | None:
     """A day or month given by one of the next sentences when it speaks of
     the signing or is the release's field for when; None when none does."""
+    if following and (field := _FIELD_BELOW.match(following[0])) is not None:
+        # ('Sister City: Chiayi, Taiwan' over 'Established: 1998': the record's own field, a year will do)
+        # (its value may stand on a line of its own: 'Established:' '1998')
+        found = find_dates(" ".join(following[:2])[field.end():], published)
+        return found[0].date if found and not found[0].relative else None
     for text in following:
         if not ((told := _CEREMONY.search(text)) or _WHEN_FIELD.match(text) or _SIGNED_NOTE.match(text)):
             continue

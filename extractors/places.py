@@ -392,7 +392,7 @@ class PlaceFinder(PlaceResolver):
         found = [p for p in found if unit_fits(p, name)]
         return PlaceSpan(start, end, name, "foreign", place=found[0], notes=["dictionary"]) if found else None
 
-_UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + "[A-Z]")
+_UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + r"[A-Z]|^\s*(?:(?:Partner|Sister|Friendship)\s+)?(?:City|Town|County)\s*:\s*[A-Z]", re.M)  # ('City: Narita')
 
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}

@@ -158,6 +158,8 @@ def page_at(doc: Doc, offset: int) -> int | None:
 
 
 _COUNTRY_NOTE = re.compile(r"[(（][^)）]{1,12}[)）]|台湾|臺灣|台灣|Taiwan|[・,、:：|｜]|^\s*(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)"
+                          # (a record's label: 'City: Dallas, Texas', 'Sister City: Chiayi, Taiwan', '城市：')
+                          r"|^\s*(?i:(?:partner\s+|sister\s+|friendship\s+)?(?:city|county|municipality|town))\s*(?=[:：])|^\s*(?:城市|都市)(?=[:：])"
                           r"|(?:締結|提携|調印|締盟|結盟)\s*$")
 
 

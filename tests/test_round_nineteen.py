@@ -250,3 +250,22 @@ def test_a_one_kanji_japanese_city_after_its_prefecture_is_read_in_chinese(nlp):
     text = "彰化縣長王惠美今日與日本岐阜縣關市及群馬縣中之條町分別簽署友好交流協定。"
     got = partners(run(nlp, text, published=dt.date(2019, 6, 20), lang="zh"))
     assert set(got) == {"Seki", "Nakanojō"}
+
+
+# ---------------------------------------------------------------- records of labelled fields
+
+def test_a_list_of_records_with_labelled_fields_gives_each_partner_with_its_date(nlp):
+    text = ("International Sister Cities\n1. Country: United States\nCity: Dallas, Texas\n"
+            "Date Signed: September 9, 2007\n2. Country: Japan\nCity: Narita\nDate Signed: October 6, 2016\n")
+    got = ties(run(nlp, text, url="https://www.tycg.gov.tw/en/sister", title="International Sister Cities",
+                   outlet="Taoyuan City Government"))
+    assert got == {("Taoyuan", "Dallas", "sister", "established", "2007-09-09"),
+                   ("Taoyuan", "Narita", "sister", "established", "2016-10-06")}
+
+
+def test_an_established_field_under_a_sister_city_line_dates_it(nlp):
+    text = ("Sister City: Chiayi, Taiwan (R.O.C.)\nEstablished: 1998\nRiverside and Chiayi exchange students every "
+            "summer.\nSister City: Sendai, Japan\nEstablished: 1957\n")
+    got = partners(run(nlp, text, url="https://riversideca.gov/mayor/sister-cities", title="Sister Cities",
+                       outlet="City of Riverside"))
+    assert got["Riverside"][2:] == ("sister", "established", "1998")
