@@ -271,7 +271,7 @@ _SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|(?:首度|首次|初�
                           r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
                           r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))"
                           # 'to terminate its 2017 sister city agreement': the year the agreement carries
-                          r"|(?:(?<=\b[Ii]ts\s\d{4})|(?<=\b[Tt]he\s\d{4})|(?<=\b[Tt]heir\s\d{4})|(?<=\b[Aa]\s\d{4}))"
+                          r"|(?:(?<=\b[Ii]ts\s\d{4})|(?<=\b[Tt]he\s\d{4})|(?<=\b[Tt]heir\s\d{4})|(?<=\b[Aa]\s\d{4})|(?<='s\s\d{4})|(?<=’s\s\d{4}))"
                           r"\s+(?:[\w-]+\s+){0,3}?(?:agreement|pact|accord|memorandum|MOU)\b")
 
 

@@ -269,3 +269,10 @@ def test_an_established_field_under_a_sister_city_line_dates_it(nlp):
     got = partners(run(nlp, text, url="https://riversideca.gov/mayor/sister-cities", title="Sister Cities",
                        outlet="City of Riverside"))
     assert got["Riverside"][2:] == ("sister", "established", "1998")
+
+
+def test_a_possessors_dated_agreement_renewed_last_month_is_founded_that_year_and_renewed_now(nlp):
+    text = ("The Salem City Council in Oregon last month renewed the city's 1985 sister city agreement with "
+            "Taichung County.")
+    got = {t[3:] for t in ties(run(nlp, text, published=dt.date(2015, 6, 10)))}
+    assert got == {("renewed", "2015-05"), ("established", "1985")}
