@@ -180,7 +180,8 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
     pairs, i = [], 0
     while i + 1 < len(sides):
         a, b = sides[i], sides[i + 1]
-        if (a.place.country == "TW") != (b.place.country == "TW") and _JOINED.match(text[a.end:b.start]):
+        if (a.place.country == "TW") != (b.place.country == "TW") and (_JOINED.match(text[a.end:b.start]) or (
+                _JA_SUBJECT.fullmatch(text, a.end, b.start) and _JA_WITH.match(text, b.end))):
             pairs.append((a, b) if a.place.country == "TW" else (b, a))
             i += 2
             # '嘉義市與金澤市、射水市': the partners listed after the first are joined to it too.
@@ -197,6 +198,9 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
 
 
 _CJK_JOIN = re.compile(r"[與和及跟同]")
+# '弘前市が台南市と、八戸市が高雄市とそれぞれ…結んでいる': each subject with the partner its own と names.
+_JA_SUBJECT = re.compile(r"\s*(?:が|は|も)\s*")
+_JA_WITH = re.compile(r"\s*と(?:[、，,]|\s*(?:それぞれ|の間で))")
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -276,3 +276,10 @@ def test_a_possessors_dated_agreement_renewed_last_month_is_founded_that_year_an
             "Taichung County.")
     got = {t[3:] for t in ties(run(nlp, text, published=dt.date(2015, 6, 10)))}
     assert got == {("renewed", "2015-05"), ("established", "1985")}
+
+
+def test_japanese_subjects_each_with_their_own_partner_pair_apart(nlp):
+    text = ("青森県は、台湾の台中市と2016年に友好交流協定を締結しました。"
+            "また、県内では弘前市が台南市と、八戸市が高雄市とそれぞれ交流協定を結んでいます。")
+    got = {(t[0], t[1]) for t in ties(run(nlp, text, lang="ja", url="https://www.pref.aomori.lg.jp/1.html"))}
+    assert got == {("Taichung", "Aomori"), ("Tainan", "Hirosaki"), ("Kaohsiung", "Hachinohe")}
