@@ -45,7 +45,9 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
 
 
 # ', and Kinmen hopes to follow that example', '; Kinmen has none'
-_NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+|;\s+")
+_NEXT_CLAUSE = re.compile(r"(?i),\s+(?:and|but|while|whereas)\s+|;\s+"
+                          # ('Sendai is twinned with Tainan, Kumamoto with Kaohsiung, and …': a middle gapped clause)
+                          r"|,\s+(?=(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+with\s+[A-Z]))")
 _SUBJECT_OF = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:hopes?|has|have|had|is|was|will|would|plans?|wants?|wishes|seeks?|"
                          r"intends?|aims?|could|may|might|did|does)\b")
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but|while|whereas)\s+")

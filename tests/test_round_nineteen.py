@@ -283,3 +283,15 @@ def test_japanese_subjects_each_with_their_own_partner_pair_apart(nlp):
             "また、県内では弘前市が台南市と、八戸市が高雄市とそれぞれ交流協定を結んでいます。")
     got = {(t[0], t[1]) for t in ties(run(nlp, text, lang="ja", url="https://www.pref.aomori.lg.jp/1.html"))}
     assert got == {("Taichung", "Aomori"), ("Tainan", "Hirosaki"), ("Kaohsiung", "Hachinohe")}
+
+
+def test_a_middle_gapped_clause_pairs_its_own_subject_and_partner(nlp):
+    text = ("Several Japanese cities have partners in Taiwan: Sendai is twinned with Tainan, Kumamoto with Kaohsiung, "
+            "and Hakodate with Taoyuan.")
+    got = {(t[0], t[1]) for t in ties(run(nlp, text))}
+    assert got == {("Tainan", "Sendai"), ("Kaohsiung", "Kumamoto"), ("Taoyuan", "Hakodate")}
+
+
+def test_a_municipality_of_the_northern_mariana_islands_is_of_that_territory(gazetteer):
+    tinian = [p for p in gazetteer.foreign_lookup("Tinian") if p.level.value == "county"]
+    assert tinian and {p.country for p in tinian} == {"MP"}

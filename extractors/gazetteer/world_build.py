@@ -344,8 +344,8 @@ def _build() -> dict:
             t.index(e, alias, stem_is_exact=True)
     states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     for county in cache.get_us_counties():
-        e = t.add(COUNTY_KIND, int(county["fips"]), county["name"], "US", Level.COUNTY,
-                  states.get(county["state"]), None)
+        e = t.add(COUNTY_KIND, int(county["fips"]), county["name"], county["state"] if county["state"] in (
+            "AS", "GU", "MP", "PR", "VI") else "US", Level.COUNTY, states.get(county["state"]), None)  # (Tinian: MP's)
         t.index(e, county["name"])
         stem = _COUNTY_TAIL.sub("", county["name"])
         if stem != county["name"]:
