@@ -74,7 +74,7 @@ def founded_and_kept(text: str, kept: EventDate | None) -> tuple[EventDate | Non
 # '30周年', '第30年', '30週年', '五週年'.
 _ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                                 r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[週周]年"
-                                r"|第(\d{1,3})年")
+                                r"|第(\d{1,3})年|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*年目(?=を迎え)")  # ('今年で41年目を迎え')
 _COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 
@@ -139,7 +139,7 @@ _FOUNDED_AT = re.compile(r"(?i)\b(?:first|originally|initially)\s+(?:signed|esta
                          r"\b(?:(?:dates|dated|dating|goes|went|going)\s+back\s+to|dat(?:es|ing)\s+(?:from|to)|began\s+in)\s+$|(?:最初|首次|首度|當初|当初)[^，。]{0,6}$|(?:自|從|从|早在)\s*$")
 
 
-_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")
+_ANNIVERSARY = re.compile(r"(?i)\banniversary\b|[週周]年|年目を迎え|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年")
 # '来年で30周年を迎える', 'visit next year for the 40th anniversary': an
 # anniversary still to come renews nothing yet.
 _ANNIVERSARY_AHEAD = re.compile(

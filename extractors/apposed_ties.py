@@ -58,7 +58,25 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
         if y is not None and y.place.id != x.place.id and not any({x.place.id, y.place.id} == {
                 p.place.id for p in pair} for pair in out):
             out.append((x, y))
-    return out
+    return out + [p for p in successor_partners(text, sides) if not any(
+        {p[0].place.id, p[1].place.id} == {q[0].place.id, q[1].place.id} for q in out)]
+
+
+# '鎌倉市是繼2016年的熊本縣後，彰化縣第二個締結友好交流的日本城市': X, after Y, is Z's Nth partner.
+_AFTER_OPENS = re.compile(r"[市縣县町村]?\s*(?:是|為|为|乃|成為|成为)?\s*(?:繼|继)[^，。,]{0,12}")
+_AFTER_CLOSES = re.compile(r"[^，。,]{0,4}?(?:之)?(?:後|后)[，,、]?\s*")
+_NTH = re.compile(r"[^，。,]{0,3}?第\s*[二三四五六七八九十\d]{1,3}\s*[個个]")
+
+
+def successor_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(Z, X) and (Z, Y) for 'X是繼Y後，Z第N個…': both are Z's partners."""
+    ordered = sorted(sides, key=lambda s: s.start)
+    for x, y, z in zip(ordered, ordered[1:], ordered[2:]):
+        if (z.place.country == "TW") != (x.place.country == "TW") == (y.place.country == "TW") \
+                and _AFTER_OPENS.fullmatch(text, x.end, y.start) and _AFTER_CLOSES.fullmatch(text, y.end, z.start) \
+                and _NTH.match(text, z.end):
+            return [(z, x), (z, y)]
+    return []
 
 
 _OWN_TIE_WITH = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sister|friendship|twin)[\s-]+"

@@ -11,7 +11,7 @@ from extractors.dates import find_dates
 
 from extractors.lexicon import CLAUSE_MARK, event_of, relations_in
 from extractors.apposed_ties import coordinated
-from extractors.pair_structure import list_chains
+from extractors.pair_structure import co_partners, list_chains
 from extractors.places import PlaceSpan
 
 # 'ending its tie with Beijing': the tie of the government the sentence began with.
@@ -36,7 +36,8 @@ def someone_elses_tie(text: str, a: PlaceSpan, b: PlaceSpan, sides: list[PlaceSp
                                                             for x, y in gapped_partners(text, sides)}:
         return False
     if on_someone_elses_list(text, a, b, sides) or objects_of_another(text, a, b, sides) \
-            or follows_in_a_clause(text, a, b, sides) or beside_the_objects(text, a, b, sides):
+            or follows_in_a_clause(text, a, b, sides) or beside_the_objects(text, a, b, sides) \
+            or co_partners(text, a, b):
         return True
     if not _POSSESSED_TIE.search(text[max(0, foreign.start - 60):foreign.start]):
         return False

@@ -113,7 +113,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|been|be|is|are)\s+extended|(?:reviv|reactivat|re-?establish)\w*(?=[^.;]{0,40}\b(?:sister|friendship|twin|ties|tie|relationship|partnership|"
         r"agreement|pact))|restor(?:ed|es|ing)\s+(?:the|their|its)\b)\b"
         r"|恢復(?=[^。，,；]{0,4}(?:姊妹|姐妹|友好|締盟|關係))|重啟|重启|再開(?=した|し、|する)"
-        r"|週年|周年|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|(?:已屆|已届|已滿|已满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?=[^。]{0,30}(?:慶祝|庆祝|慶賀|庆贺|紀念|纪念))|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
+        r"|週年|周年|(?<!就任)(?<!任期)(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年目を迎え|(?:屆滿|届满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?![前度])|(?:已屆|已届|已滿|已满)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*年(?=[^。]{0,30}(?:慶祝|庆祝|慶賀|庆贺|紀念|纪念))|續約|續簽|再簽|(?<!交流)(?<!交流再)(?<!合作)(?<!合作再)升[級级]|升格(?=[為为成]?[^，。,]{0,4}(?:姊妹|姐妹|友好))|再締結|更新|格上げ|(?:期間|期限|協定)を?[^。、]{0,6}?延長|(?:覚書|備忘録|備忘錄|協定書)を[^。]{0,10}?延長", _I),
     Event.PROPOSED: re.compile(
         r"\b(?:propos\w*|plan(?:s|ned|ning)?\s+to|(?<!as\s)planned|(?:will|would|could|might|should)\s+(?:[a-z]+ly\s+)?(?:sign|establish|form|ink|forge|pursue|follow|offer|"
         # ('will become sister cities'; not 'the relationship will become ever better')
@@ -205,8 +205,9 @@ DEFINITE_CUE = re.compile(
 # "The two cities", "both sides", "the prefecture and the city": a reference back to the places just named.
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:(?!and\b|of\b)[a-z][\w-]+\s+)?(?:cities|sides|municipalities|counties|towns|governments|places|"
-    r"prefectures|regions|capitals|parties|communities)|both\s+(?:cities|sides|parties|municipalities|counties|towns|"
-    r"governments|capitals|communities)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two|pair)(?=\s+(?:have|had|"
+    r"prefectures|regions|capitals|parties|communities|islands|states|provinces|townships|districts|villages)"
+    r"|both\s+(?:cities|sides|parties|municipalities|counties|towns|governments|capitals|communities|islands|"
+    r"prefectures|townships)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two|pair)(?=\s+(?:have|had|"
     r"first|later|then|signed|established|became|formed|inked|forged|agreed)\b)"  # ('The two established ties in 2009')
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"

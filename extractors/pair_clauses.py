@@ -31,7 +31,10 @@ def described_beside(text: str, offset: int, cues, pair, sides) -> bool:
 # 'After signing a friendship pact with Miyazaki Prefecture last year, Hsinchu County will sign …':
 # a clause before the subject that tells of an earlier signing of that subject's.
 _FRONTED = re.compile(r"(?i)\s*(?:after|since|following|having)\s+(?:signing|having\s+signed|signed|inking|forming|"
-                      r"establishing|sealing|concluding)\b[^,;]{0,160},")
+                      r"establishing|sealing|concluding)\b[^,;]{0,160},"
+                      # '繼2016年與熊本縣締結友好交流後，彰化縣今天再與鎌倉市簽署…'
+                      r"|\s*(?:繼|继)[^，。；,;]{0,40}?(?:締結|缔结|簽署|签署|簽訂|签订|結盟|结盟|締盟|缔盟|簽約|签约)"
+                      r"[^，。；,;]{0,20}?(?:之)?(?:後|后)[，,]")
 
 
 def fronted_tie(text: str, offset: int, pair, sides, published, year_hint: int | None

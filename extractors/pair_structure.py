@@ -332,9 +332,25 @@ def same_kind_pair(local: list[PlaceSpan], foreign: list[PlaceSpan], text: str =
         # ('Taipei has more than 50 sister cities, Kaohsiung more than 20': two of a kind told apart by a comma)
         if len(distinct) == 2 and not others and not (these is local and text and (CLAUSE_MARK.search(
                 text, distinct[0].end, distinct[1].start) or _EACH.match(text, distinct[1].end))) \
-                and not (text and _OBJECTS_OF.search(text, max(0, distinct[0].start - 30), distinct[0].start)):
+                and not (text and _OBJECTS_OF.search(text, max(0, distinct[0].start - 30), distinct[0].start)) \
+                and not (text and co_partners(text, distinct[0], distinct[1])):
             return [(distinct[0], distinct[1])]
     return []
+
+
+# 'Jackson City, Miss., another sister city', 'Provo, also a sister city of ...'
+_ANOTHER_OF_KIND = re.compile(r"(?:\s+(?:City|Town|County))?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+"
+                              r"(?:another|also\s+(?:a|an|its|their)|one\s+more)\s+(?:[\w-]+\s+)?"
+                              r"(?:sister|friendship|twin|partner)\b", re.I)
+
+
+def co_partners(text: str, a: PlaceSpan, b: PlaceSpan) -> bool:
+    """'Besides Murray, the delegation also visited Jackson City, Miss.,
+    another sister city': two places of one country, the later one called
+    another partner, are both partners of a third government, not each
+    other's."""
+    first, later = sorted((a, b), key=lambda s: s.start)
+    return first.place.country == later.place.country and _ANOTHER_OF_KIND.match(text, later.end) is not None
 
 
 # ('Taipei and Kaohsiung have each signed smart city agreements with …': ties of their own, not with each other;

@@ -59,12 +59,17 @@ def make_places(nlp: Language, name: str, cache_dir: str) -> "PlaceFinder":
     return PlaceFinder(nlp, load_gazetteer(Path(cache_dir)))
 
 
+_NOT_GIVEN_NAMES = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "VERB"})
+
+
 def _surnames(doc: Doc) -> frozenset[str]:
     """Last names of the people the model names in full ('Hiroshi Tanabe')."""
     out = set()
     for e in doc.ents:
         words = e.text.split()
-        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES:
+        # ('Besides Murray, …': the model takes a leading function word for a given name)
+        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES \
+                and not e[0].is_stop and e[0].pos_ not in _NOT_GIVEN_NAMES:
             out.add(words[-1])
     return frozenset(out)
 

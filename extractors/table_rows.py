@@ -184,11 +184,17 @@ def _date_below(doc: Doc, sentences: list[Sentence], i: int):
     """The date of a row written over two lines ('蘇澳鎮（台湾）' then
     '1995年9月11日締結'): the next line is short, names no place and gives
     a date."""
-    if i + 1 >= len(sentences) or sentences[i + 1].sides or len(sentences[i + 1].text.strip()) > 30:
+    if i + 1 >= len(sentences) or not _bare_row(doc, sentences[i]):
         return None
-    if not _bare_row(doc, sentences[i]):
-        return None
-    found = find_dates(sentences[i + 1].text, doc._.published, year_hint_at(doc, sentences[i + 1].start))
+    below = sentences[i + 1]
+    if below.sides or len(below.text.strip()) > 30:
+        # A partner's own page: 'Hualien, Taiwan' over a paragraph, 'Bellevue and Hualien established
+        # their relationship in 1984.': a sentence naming no one else that tells of the founding dates it.
+        own = {p.place.id for p in sentences[i].sides} | ({doc._.page_owner.id} if doc._.page_owner else set())
+        if not (below.sides and {p.place.id for p in below.sides} <= own and not relations_in(below.text)
+                and event_of(below.text) == (Event.ESTABLISHED, True)):
+            return None
+    found = find_dates(below.text, doc._.published, year_hint_at(doc, below.start))
     return found[0].date if found else None
 
 

@@ -1,0 +1,116 @@
+"""Stories and pages written here for the twentieth round: a function word
+the model takes for a given name ('Besides Murray'), two partners of one
+government told apart by 'another sister city', a partner's page whose
+heading names the partner and whose paragraph below dates the tie."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import partners, run, ties
+
+
+# ---------------------------------------------------------------- names that are not people
+
+def test_a_city_after_besides_is_not_taken_for_a_surname(nlp):
+    text = ("Murray Mayor Brett Hales welcomed a delegation from Chiayi City, Taiwan, on Monday. Murray and "
+            "Chiayi City became sister cities in 1987. Besides Murray, the delegation also visited Provo.")
+    got = partners(run(nlp, text, published=dt.date(2023, 5, 2)))
+    assert got.get("Murray") == ("Chiayi City", "US", "sister", "established", "1987")
+
+
+def test_a_surname_of_a_person_named_in_full_is_still_no_city(nlp):
+    text = ("Deputy Mayor Hiroshi Tanabe of Sendai signed a friendship agreement with Tainan on Monday. "
+            "Tanabe said the two cities would exchange students.")
+    assert "Tanabe" not in partners(run(nlp, text))
+
+
+# ---------------------------------------------------------------- two partners of one government
+
+def test_another_sister_city_is_a_partner_of_the_same_government_not_of_the_city_before(nlp):
+    text = ("A delegation from Chiayi City, Murray's sister city in Taiwan, visited Murray this week. "
+            "Besides Murray, she said, the delegation also visited Jackson City, Miss., another sister city, "
+            "on their current trip.")
+    got = ties(run(nlp, text, published=dt.date(1991, 6, 18)))
+    assert not any({"Murray", "Jackson"} == {a, b} for a, b, *_ in got)
+    assert any({"Chiayi City", "Murray"} == {a, b} for a, b, *_ in got)
+
+
+def test_a_city_and_another_sister_city_of_another_country_still_pair(nlp):
+    text = "Mayor Lin visited Taichung's partners this month: in Sacramento, another sister city, he toured a farm."
+    from extractors.pair_structure import co_partners
+    from extractors.places import PlaceSpan
+    from models.records import Level, Place
+
+    def span(name, country, start):
+        return PlaceSpan(start, start + len(name), name, "foreign" if country != "TW" else "taiwan",
+                         place=Place(id=name, name=name, country=country, level=Level.CITY))
+    taichung = span("Taichung", "TW", text.index("Taichung"))
+    sacramento = span("Sacramento", "US", text.index("Sacramento"))
+    assert not co_partners(text, taichung, sacramento)
+
+
+# ---------------------------------------------------------------- a partner's own page
+
+BELLEVUE = """Sister Cities
+Bellevue has five sister cities around the world. The program promotes understanding through exchanges.
+Hualien, Taiwan
+Bellevue and Hualien established their relationship in 1984. The partnership has focused on student exchanges.
+Kladno, Czech Republic
+Bellevue and Kladno signed an agreement in 1992."""
+
+
+def test_a_heading_naming_a_partner_is_dated_by_the_paragraph_below_that_tells_of_the_founding(nlp):
+    got = ties(run(nlp, BELLEVUE, published=dt.date(2022, 10, 14), title="Sister Cities",
+                   url="https://bellevuewa.gov/city-government/sister-cities"))
+    assert ("Hualien", "Bellevue", "sister", "established", "1984") in got
+
+
+def test_a_paragraph_below_that_names_a_third_place_dates_nothing(nlp):
+    text = BELLEVUE.replace("Bellevue and Hualien established their relationship in 1984.",
+                            "Hualien and Kyoto established their relationship in 1984.")
+    got = ties(run(nlp, text, published=dt.date(2022, 10, 14), title="Sister Cities",
+                   url="https://bellevuewa.gov/city-government/sister-cities"))
+    assert ("Hualien", "Bellevue", "sister", "established", "1984") not in got
+
+
+# ---------------------------------------------------------------- 'the two islands'
+
+def test_the_two_islands_refers_back_to_the_pair_named_before(nlp):
+    text = ("Guam and Taiwan's Penghu County marked the fifth anniversary of their sister-island relationship "
+            "with a ceremony at the Guam Congress Building yesterday. The two islands signed the sister-island "
+            "agreement in 2014.")
+    got = ties(run(nlp, text, published=dt.date(2019, 11, 12)))
+    assert ("Penghu", "Guam", "sister", "established", "2014") in got
+    assert any(t[3] == "renewed" for t in got)
+
+
+# ---------------------------------------------------------------- Japanese 'N年目を迎え'
+
+def test_reaching_the_nth_year_in_japanese_is_a_renewal_beside_the_founding(nlp):
+    text = ("与那国町と台湾花蓮市は1982年10月8日に姉妹都市を締結し、今年で41年目を迎えます。"
+            "4月10日、花蓮市長が来町し、記念式典が開かれました。")
+    got = ties(run(nlp, text, published=dt.date(2023, 4, 10), lang="ja"))
+    assert got == {("Hualien City", "Yonaguni", "sister", "established", "1982-10-08"),
+                   ("Hualien City", "Yonaguni", "sister", "renewed", "2023-04-10")}
+
+
+def test_a_mayors_second_year_in_office_is_no_anniversary(nlp):
+    text = "与那国町長は就任2年目を迎え、台湾花蓮市との姉妹都市交流を続けると述べた。"
+    got = ties(run(nlp, text, published=dt.date(2023, 4, 10), lang="ja"))
+    assert not any(t[3] == "renewed" for t in got)
+
+
+# ---------------------------------------------------------------- Chinese 'after …, the Nth partner'
+
+def test_a_partner_called_the_nth_after_another_makes_both_partners_of_the_government_after(nlp):
+    text = "鎌倉市是繼2016年的熊本縣後，彰化縣第二個締結友好交流的日本城市。"
+    got = {(a, b) for a, b, *_ in ties(run(nlp, text, published=dt.date(2018, 9, 21), lang="zh"))}
+    assert got == {("Changhua", "Kamakura"), ("Changhua", "Kumamoto")}
+
+
+def test_a_fronted_chinese_signing_after_which_keeps_its_own_year(nlp):
+    text = "繼2016年與熊本縣締結友好交流後，彰化縣今天再與鎌倉市簽署友好交流協定。"
+    got = ties(run(nlp, text, published=dt.date(2018, 9, 21), lang="zh"))
+    assert ("Changhua", "Kumamoto", "friendship", "established", "2016") in got
+    assert ("Changhua", "Kamakura", "friendship", "established", "2018-09-21") in got
