@@ -207,7 +207,7 @@ PAIR_ANAPHOR = re.compile(
     r"\b(?:the\s+(?:two|2|both)\s+(?:(?!and\b|of\b)[a-z][\w-]+\s+)?(?:cities|sides|municipalities|counties|towns|governments|places|"
     r"prefectures|regions|capitals|parties|communities|islands|states|provinces|townships|districts|villages)"
     r"|both\s+(?:cities|sides|parties|municipalities|counties|towns|governments|capitals|communities|islands|"
-    r"prefectures|townships)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two|pair)(?=\s+(?:have|had|"
+    r"prefectures|townships)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two\s+)?(?:cities|counties|towns|islands|prefectures)['’]\s|the\s+(?:two|pair)(?=\s+(?:have|had|"
     r"first|later|then|signed|established|became|formed|inked|forged|agreed)\b)"  # ('The two established ties in 2009')
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"

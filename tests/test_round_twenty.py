@@ -114,3 +114,10 @@ def test_a_fronted_chinese_signing_after_which_keeps_its_own_year(nlp):
     got = ties(run(nlp, text, published=dt.date(2018, 9, 21), lang="zh"))
     assert ("Changhua", "Kumamoto", "friendship", "established", "2016") in got
     assert ("Changhua", "Kamakura", "friendship", "established", "2018-09-21") in got
+
+
+def test_the_cities_possessive_refers_back_to_the_pair_named_before(nlp):
+    text = ("Busan and Taiwan's Kaohsiung have been sister cities for 56 years. Last year, on the 55th anniversary "
+            "of the cities' sisterhood, the Busan city government lit up its tower to celebrate the event.")
+    got = ties(run(nlp, text, published=dt.date(2022, 1, 11)))
+    assert ("Kaohsiung", "Busan", "sister", "renewed", "2021") in got
