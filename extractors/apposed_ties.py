@@ -58,8 +58,37 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
         if y is not None and y.place.id != x.place.id and not any({x.place.id, y.place.id} == {
                 p.place.id for p in pair} for pair in out):
             out.append((x, y))
+    out += [p for p in possessed_cjk(text, sides) if not any(
+        {p[0].place.id, p[1].place.id} == {q[0].place.id, q[1].place.id} for q in out)]
     return out + [p for p in successor_partners(text, sides) if not any(
         {p[0].place.id, p[1].place.id} == {q[0].place.id, q[1].place.id} for q in out)]
+
+
+def its_ties_with(text: str, sides: list[PlaceSpan], pairs: list) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """``pairs`` and, for "Tainan signed with Sendai in 2006, while the
+    city's ties with Kumamoto date to 2015", the partner after 'the city's
+    ties with' with the government of the other kind named last before it."""
+    out = list(pairs)
+    for y in sides:
+        m = _ITS_TIE_WITH.search(text, max(0, y.start - 80), y.start)
+        x = max((s for s in sides if m and s.end <= m.start() and (s.place.country == "TW") != (
+            y.place.country == "TW")), key=lambda s: s.start, default=None)
+        if x is not None and not any({x.place.id, y.place.id} == {a.place.id, b.place.id} for a, b in out):
+            out.append((x, y) if x.place.country == "TW" else (y, x))
+    return out
+
+
+# '休士頓是美國第四大城，也是台北市的姊妹市': X is Y's sister city.
+_CJK_IS = re.compile(r"[市縣县町村州]?\s*(?:[^。；;，,]{0,16}[，,、]\s*)?(?:也|亦|更|同時|同时|還|还)?(?:是|為|为|乃)\s*")
+_CJK_OWN_TIE = re.compile(r"[市縣县町村州]?\s*(?:的|之)\s*(?:姊妹|姐妹|友好|友誼|友谊)")
+
+
+def possessed_cjk(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, PlaceSpan]]:
+    """(Y, X) for each '…X是…Y的姊妹市': X's partner is Y, not the other governments the sentence names."""
+    ordered = sorted(sides, key=lambda s: s.start)
+    return [(y, x) if y.place.country == "TW" else (x, y) for x, y in zip(ordered, ordered[1:])
+            if (x.place.country == "TW") != (y.place.country == "TW")
+            and _CJK_IS.fullmatch(text, x.end, y.start) and _CJK_OWN_TIE.match(text, y.end)]
 
 
 # '鎌倉市是繼2016年的熊本縣後，彰化縣第二個締結友好交流的日本城市': X, after Y, is Z's Nth partner.
@@ -83,6 +112,9 @@ _OWN_TIE_WITH = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sister|frien
                            r"(?:(?:city|cities|state|states|county|province|prefecture)[\s-]+)?"
                            r"(?:agreement|relationship|ties|tie|partnership|pact|accord)\s+with\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+")
+_ITS_TIE_WITH = re.compile(r"(?i)\bthe\s+(?:city|county|town|township|prefecture|state|municipality|island)['’]s\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:ties?|relationship|partnership|agreement|friendship|relations)\s+"
+                           r"with\s+(?:the\s+)?(?:(?:city|town|county|prefecture)\s+of\s+)?$")
 _EACH_OTHERS = re.compile(r",\s+(?:both\s+)?(?:(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns|prefectures)"
                           r"|partner\s+cities)\b(?!\s+of\b)")
 _PARTNERS_OF = re.compile(r",\s+(?:both\s+|all\s+)?(?:the\s+)?(?:respective\s+)?(?:sister|friendship|twin)[\s-]+"

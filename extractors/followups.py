@@ -77,6 +77,10 @@ def anniversary_followups(sent: Sentence, before: list[Candidate], published: dt
 _UPGRADE = re.compile(r"格上げ|升格|升級|升级")
 
 
+_THE_TIE = re.compile(r"\s*(?:The|This|That|Our)\s+(?:(?:sister|friendship|twin)[\s-](?:city|cities|county|state|town)\s+)?"
+                      r"(?:relationship|partnership|agreement|ties?|MOU|memorandum|pact|accord)\b")
+
+
 def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: str, published: dt.date | None,
                 page: int | None) -> list[Candidate]:
     """'台湾・基隆市（友好都市）' then '平成30年（2018年）に友好交流協定を締結しました。':
@@ -87,16 +91,19 @@ def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: s
     chosen = [c for c in before if c.selected]
     event, found = event_of(sent.text)
     heading = "。" not in prev.text and "." not in prev.text.strip()[-1:] and prev.text.endswith("\n")
-    if lang not in ("ja", "zh") or (lang == "zh" and not heading) or len({c.pair for c in chosen}) != 1 \
-            or not found or event is Event.PROPOSED or sent.sides or not relations_in(sent.text) \
-            or not sent.text.strip().endswith("。") \
+    # English names the tie it goes on about: 'Our sister city is Hsinchu County, Taiwan. The relationship
+    # was made official on April 12, 1995, …' (on the partner's page, whose own name the sentence before left unsaid)
+    english = lang == "en" and _THE_TIE.match(sent.text) is not None and sent.text.strip().endswith(".")
+    if (lang not in ("ja", "zh") and not english) or (lang == "zh" and not heading) or len({c.pair for c in chosen}) != 1 \
+            or not found or event is Event.PROPOSED or sent.sides or not (english or relations_in(sent.text)) \
+            or not (english or sent.text.strip().endswith("。")) \
             or any(c.mentions[0].evidence.start != prev.start for c in chosen):
         return []  # (the pair of the sentence just before, not of one further back)
     found_dates = find_dates(sent.text, published)
     date = sharpest(found_dates, found_dates[0]).date if found_dates else None
     evidence = Evidence(text=sent.text.strip(), start=sent.start, end=sent.end, page=page)
     cues = relations_in(sent.text)
-    relation = relation_of(sent.text, cues, [prev.text])
+    relation = relation_of(sent.text, cues, [prev.text]) if cues or not english else chosen[0].mentions[0].relation
     # '両市は2017年から友好交流協定を結んでおり、今回の締結で関係を格上げしました': the tie made then, and this upgrade
     later = later_ties(sent.text, 0, [])
     ties = clause_ties(sent.text, later, relation, published, None) if later else []

@@ -25,13 +25,12 @@ from spacy.tokens import Doc
 from extractors.agreements import agreement_mentions
 from extractors.anniversaries import (anniversary_ahead, anniversary_date, anniversary_span, founded_and_kept, on_the_day,
                                      marked_founding, plans_renewal, years_over_at, years_since)
-from extractors.apposed_ties import apposed_partners, possessed_partner
+from extractors.apposed_ties import apposed_partners, its_ties_with, possessed_partner
 from extractors.asides import aims_only, aside_told, outside_asides, relative_asides
 from extractors.clause_ties import ClauseTie, aside_ties, clause_ties, later_ties, pair_item
 from extractors.dates import find_dates
-from extractors.elses_ties import (coordinated_partners, gapped_partners, listed_date, on_someone_elses_list,
-                                   organisations_tie, partners_of_subject, signers_own, someone_elses_tie,
-                                   tells_another_tie)
+from extractors.elses_ties import (coordinated_partners, gapped_partners, listed_date, on_someone_elses_list, organisations_tie,
+                                   partners_of_subject, signers_own, someone_elses_tie, tells_another_tie)
 from extractors.event_dates import (CEREMONY_WINDOW, anothers_item_date, bracketed_years, ceremony_date, clause_date,
                                     field_date_before, founding_aside, item_dates, nearest_date, said_same_day)
 from extractors.followups import anniversary_followups, example_pairs, unsaid_pair
@@ -180,6 +179,7 @@ class PartnershipFinder:
         if apposed := apposed_partners(text_of(doc), sent.sides):  # 'Kaohsiung, the sister city of Miami'
             named = {s.place.id for pair in apposed for s in pair}
             rule_pairs = apposed + [(a, b) for a, b in rule_pairs if not {a.place.id, b.place.id} & named]
+        rule_pairs = its_ties_with(text_of(doc), sent.sides, rule_pairs)  # ("…, while the city's ties with X")
         holder = None
         if co_objects(text_of(doc), sent.sides):  # 'formed with A in 1990 and with B in 2004'
             holder = unnamed_subject(sentences, i, doc._.page_owner)

@@ -121,3 +121,43 @@ def test_the_cities_possessive_refers_back_to_the_pair_named_before(nlp):
             "of the cities' sisterhood, the Busan city government lit up its tower to celebrate the event.")
     got = ties(run(nlp, text, published=dt.date(2022, 1, 11)))
     assert ("Kaohsiung", "Busan", "sister", "renewed", "2021") in got
+
+
+# ---------------------------------------------------------------- a partner's page going on about its tie
+
+def test_the_relationship_in_the_next_sentence_dates_the_tie_of_the_sentence_before(nlp):
+    text = ("The Rancho Cucamonga Sister City Association was founded in 1995. Our sister city is Hsinchu County, "
+            "Taiwan, with whom we have exchanged student delegations every summer since 1996. The relationship was "
+            "made official on April 12, 1995, when Mayor Dennis Stout signed the agreement.")
+    got = ties(run(nlp, text, published=dt.date(2020, 11, 15), title="About Us",
+                   url="https://rcsistercity.org/about", outlet="Rancho Cucamonga Sister City Association"))
+    assert ("Hsinchu County", "Rancho Cucamonga", "sister", "established", "1995-04-12") in got
+
+
+def test_the_relationship_after_a_sentence_of_two_pairs_dates_neither(nlp):
+    text = ("Taipei signed a sister city agreement with Houston, and Kaohsiung one with Miami. "
+            "The relationship was made official on April 12, 1995.")
+    got = ties(run(nlp, text, published=dt.date(2020, 11, 15)))
+    assert not any(t[4] == "1995-04-12" for t in got)
+
+
+# ---------------------------------------------------------------- Chinese 'X也是Y的姊妹市'
+
+def test_a_chinese_partner_said_to_be_another_governments_sister_city_is_that_ones(nlp):
+    text = ("新北市長侯友宜今(1)日與美國德州休士頓市長透納以視訊方式簽署「智慧城市合作備忘錄」。"
+            "侯友宜表示，休士頓是美國第四大城，也是台北市的姊妹市，新北市期待與休士頓展開更多城市交流。")
+    got = ties(run(nlp, text, published=dt.date(2021, 7, 1), lang="zh"))
+    assert ("Taipei", "Houston", "sister", "established", None) in got
+    assert ("New Taipei", "Houston", "mou", "established", "2021-07-01") in got
+    assert not any(t[:3] == ("New Taipei", "Houston", "sister") for t in got)
+
+
+# ---------------------------------------------------------------- "the city's ties with"
+
+def test_the_citys_ties_with_a_partner_are_the_ties_of_the_city_named_before(nlp):
+    text = ("A Tainan City delegation led by Mayor Lai Ching-te visited Sendai, Kanazawa and Kumamoto this week. "
+            "Tainan signed a friendship agreement with Sendai in 2006 and with Kanazawa in 2017, while the city's "
+            "ties with Kumamoto date to a 2015 memorandum.")
+    got = partners(run(nlp, text, published=dt.date(2018, 11, 2)))
+    assert set(got) == {"Sendai", "Kanazawa", "Kumamoto"}
+    assert got["Kumamoto"][4] == "2015"
