@@ -81,6 +81,10 @@ _THE_TIE = re.compile(r"\s*(?:The|This|That|Our)\s+(?:(?:sister|friendship|twin)
                       r"(?:relationship|partnership|agreement|ties?|MOU|memorandum|pact|accord)\b")
 
 
+_BEGAN = re.compile(r"\b(?:began|begun|started|dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|go(?:es)?\s+back\s+to|"
+                    r"was\s+(?:made\s+official|formali[sz]ed|launched|initiated))\b")
+
+
 def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: str, published: dt.date | None,
                 page: int | None) -> list[Candidate]:
     """'台湾・基隆市（友好都市）' then '平成30年（2018年）に友好交流協定を締結しました。':
@@ -94,6 +98,7 @@ def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: s
     # English names the tie it goes on about: 'Our sister city is Hsinchu County, Taiwan. The relationship
     # was made official on April 12, 1995, …' (on the partner's page, whose own name the sentence before left unsaid)
     english = lang == "en" and _THE_TIE.match(sent.text) is not None and sent.text.strip().endswith(".")
+    found = found or (english and _BEGAN.search(sent.text) is not None)  # ('The relationship began in 1992.')
     if (lang not in ("ja", "zh") and not english) or (lang == "zh" and not heading) or len({c.pair for c in chosen}) != 1 \
             or not found or event is Event.PROPOSED or sent.sides or not (english or relations_in(sent.text)) \
             or not (english or sent.text.strip().endswith("。")) \

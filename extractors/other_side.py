@@ -260,7 +260,9 @@ _PARTNERS_LISTED = re.compile(r"(?i)\b(?:sister|friendship|twin|partner)\s+(?:ci
 
 
 # A government's page speaking of itself: 'our', 'the Town' in its minutes, a council's motion, 'the sister city agreement with'.
-FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)|\b(?:moved|voted|motion)\s+to\s+"
+FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b|\b(?-i:the\s+(?:City|Town|County|Village|Borough))\b(?!\s+of\b)|"
+                          # ('The City has one sister city: …' on the city's own page)
+                          r"^\s*(?-i:The\s+(?:City|Town|County|Village|Borough))\b(?!\s+(?:of|Council|Hall|Board|Manager|Clerk)\b)|\b(?:moved|voted|motion)\s+to\s+"
                           r"(?:approve|adopt|authori[sz]e|ratify)\b|\b(?:the|a)\s+(?:sister|friendship)[\s-]+(?:city|county)\s+(?:agreement|relationship)\s+with\b")
 
 

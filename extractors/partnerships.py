@@ -112,7 +112,8 @@ class PartnershipFinder:
                     candidates.extend(row_candidates(doc, sentences, i, header, ctx.place_counts))
                 if header is not None and i - header[0] <= 2:  # (the sentence after, or the one after that)
                     candidates.extend(anniversary_followups(sent, before, doc._.published, page_at(doc, sent.start))
-                                      or example_pairs(doc, sentences, i, page_at(doc, sent.start)))
+                                      or example_pairs(doc, sentences, i, page_at(doc, sent.start)) or unsaid_pair(
+                                          sent, sentences[i - 1], before, self.lang, doc._.published, page_at(doc, sent.start)))
                 continue
             if header is not None and i - header[0] <= ROWS_AFTER_HEADER and (
                     rows := kind_column_rows(doc, sentences, i, header, cues, ctx.place_counts)):
@@ -378,8 +379,7 @@ class PartnershipFinder:
                 "borrowed": float(extra.get(a.place.id) == "borrowed" or extra.get(b.place.id) == "borrowed"),
                 "anaphor": float(anaphor), "rule_pairs": math.log1p(n_rule),
                 "subject_anaphor": float("subject" in (extra.get(a.place.id), extra.get(b.place.id))),
-                "owner_unsaid": float("owner" in (extra.get(a.place.id), extra.get(b.place.id))),
-                "dated": float(date is not None),
+                "owner_unsaid": float("owner" in (extra.get(a.place.id), extra.get(b.place.id))), "dated": float(date is not None),
             })
             out.append(Candidate(pair=key, mentions=mentions, features=features, selected=selected, alone=alone,
                                  themes=theme_cue_map))

@@ -135,7 +135,7 @@ def test_the_relationship_in_the_next_sentence_dates_the_tie_of_the_sentence_bef
 
 
 def test_the_relationship_after_a_sentence_of_two_pairs_dates_neither(nlp):
-    text = ("Taipei signed a sister city agreement with Houston, and Kaohsiung one with Miami. "
+    text = ("Taipei and Houston signed a sister city agreement, and Kaohsiung and Miami signed one too. "
             "The relationship was made official on April 12, 1995.")
     got = ties(run(nlp, text, published=dt.date(2020, 11, 15)))
     assert not any(t[4] == "1995-04-12" for t in got)
@@ -161,3 +161,17 @@ def test_the_citys_ties_with_a_partner_are_the_ties_of_the_city_named_before(nlp
     got = partners(run(nlp, text, published=dt.date(2018, 11, 2)))
     assert set(got) == {"Sendai", "Kanazawa", "Kumamoto"}
     assert got["Kumamoto"][4] == "2015"
+
+
+def test_a_city_page_saying_the_city_has_one_sister_city_pairs_it_with_the_page_owner(nlp):
+    text = "The City has one sister city: Taoyuan District, Taiwan, since 1992."
+    got = ties(run(nlp, text, published=dt.date(2020, 1, 1), title="International Relations",
+                   outlet="City of Kennewick", url="https://www.go2kennewick.com/sister-city"))
+    assert ("Taoyuan", "Kennewick", "sister", "established", "1992") in got
+
+
+def test_the_relationship_began_in_a_year_dates_the_pair_of_the_sentence_before(nlp):
+    text = "The City of Kennewick has one sister city, Taoyuan District in Taiwan. The relationship began in 1992."
+    got = ties(run(nlp, text, published=dt.date(2020, 1, 1), title="Sister City", outlet="City of Kennewick",
+                   url="https://www.go2kennewick.com/sister-city"))
+    assert got == {("Taoyuan", "Kennewick", "sister", "established", "1992")}
