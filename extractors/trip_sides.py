@@ -22,6 +22,8 @@ _TRIP_TO = re.compile(
     r"|\b(?:flew|flown|fly|flying|travel(?:l?ed|l?ing)|went|headed|returned)\s+(?:back\s+)?to"
     r"|\b(?:arriv(?:ed|ing|es?)|landed|stopp(?:ed|ing)(?:\s+over)?|stop(?:ped)?over|transit(?:ed|ing)?)\s+in"
     r"|\bthen\s+(?:on\s+)?to|\band\s+on\s+to"
+    # ('his 10-day trip from Seoul to Oklahoma City': the ends of a route)
+    r"|\b(?:trip|tour|journey|flight|route|voyage)s?\s+from(?:\s+[\w.'’-]+){0,4}?(?:\s+to)?"
     # ('traveled to Cupertino, its sister city, and then to San Jose'; 'a trip that will also take her to New York')
     r"|\b(?:take|took|takes|taking)\s+(?:him|her|them|the\s+(?:mayor|governor|delegation|group))\s+(?:also\s+)?to)"
     r"\s+(?:the\s+(?:city|town|state|prefecture)\s+of\s+)?$"

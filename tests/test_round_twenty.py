@@ -175,3 +175,12 @@ def test_the_relationship_began_in_a_year_dates_the_pair_of_the_sentence_before(
     got = ties(run(nlp, text, published=dt.date(2020, 1, 1), title="Sister City", outlet="City of Kennewick",
                    url="https://www.go2kennewick.com/sister-city"))
     assert got == {("Taoyuan", "Kennewick", "sister", "established", "1992")}
+
+
+# ---------------------------------------------------------------- the ends of a route
+
+def test_the_start_of_a_trip_from_one_city_to_another_is_no_partner(nlp):
+    text = ("During his 10-day trip from Seoul to Oklahoma City, Taipei Mayor Ko Wen-je will visit several of "
+            "Taipei's sister cities, including Oklahoma City, which became a sister city in 1981.")
+    got = partners(run(nlp, text, published=dt.date(2022, 5, 3)))
+    assert set(got) == {"Oklahoma City"}
