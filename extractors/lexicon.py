@@ -56,6 +56,8 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"(?:agreements?|pacts?|accords?|deals?|frameworks?)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|"
         r"\b(?:forged|formed|signed|established|entered\s+into)\s+an?\s+alliance\s+with\b|"
         r"(?<=\(\d{4},\s)(?:cooperation|partnership)(?=\s*\))|"  # ('Kanazawa, Ishikawa, Japan (2017, cooperation)')
+        # ('Koike agreed with Taipei Mayor Chiang on Wednesday to exchange experiences and cooperate on urban governance')
+        r"\bagree(?:d|s)?\s+(?:with\s+[^.;]{1,60}?\s+)?to\s+(?:[\w-]+\s+){0,5}?(?:cooperate|collaborate|work\s+together)\b|"
         r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市"  # ('観光交流都市': a tie for tourism)
         r"|" + SAME_AGAIN, _I)),
 ]

@@ -184,3 +184,17 @@ def test_the_start_of_a_trip_from_one_city_to_another_is_no_partner(nlp):
             "Taipei's sister cities, including Oklahoma City, which became a sister city in 1981.")
     got = partners(run(nlp, text, published=dt.date(2022, 5, 3)))
     assert set(got) == {"Oklahoma City"}
+
+
+# ---------------------------------------------------------------- agreeing to cooperate
+
+def test_heads_agreeing_to_cooperate_make_a_cooperation_tie(nlp):
+    text = ("Osaka Gov. Hirofumi Yoshimura agreed with Kaohsiung Mayor Chen Chi-mai on Thursday to share "
+            "experience and cooperate on port development and flood control.")
+    got = ties(run(nlp, text, published=dt.date(2023, 6, 9)))
+    assert ("Kaohsiung", "Osaka", "cooperation", "established", "2023-06-08") in got
+
+
+def test_agreeing_on_a_visit_date_is_no_cooperation_tie(nlp):
+    text = "Kaohsiung Mayor Chen Chi-mai agreed with Osaka officials on Thursday to visit the city next spring."
+    assert not ties(run(nlp, text, published=dt.date(2023, 6, 9)))
