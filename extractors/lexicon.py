@@ -58,6 +58,7 @@ RELATION_CUES: list[tuple[Relation, re.Pattern[str]]] = [
         r"(?<=\(\d{4},\s)(?:cooperation|partnership)(?=\s*\))|"  # ('Kanazawa, Ishikawa, Japan (2017, cooperation)')
         # ('Koike agreed with Taipei Mayor Chiang on Wednesday to exchange experiences and cooperate on urban governance')
         r"\bagree(?:d|s)?\s+(?:with\s+[^.;]{1,60}?\s+)?to\s+(?:[\w-]+\s+){0,5}?(?:cooperate|collaborate|work\s+together)\b|"
+        r"\b(?:exchange|cooperation)\s+program(?:me)?s?\s+between\b|"  # ('the officials exchange program between Taipei City and Kasama City')
         r"合作協定|合作協議|協定|協議|連携協定|協力協定|交流都市"  # ('観光交流都市': a tie for tourism)
         r"|" + SAME_AGAIN, _I)),
 ]
@@ -87,7 +88,8 @@ _TIE_WORDS = r"(?:ties|tie|relationship|relations|partnership|agreement|pact|twi
 EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
         r"\b(?:terminat\w*|scrap\w*|sever(?:ed|s|ing)?|"
-        r"(?:suspend|cancel)\w*(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?" + _NOT_TIES + r")|"
+        # ('had been suspended until October because of the pandemic': a pause, not an end)
+        r"(?<!temporarily\s)(?:suspend|cancel)\w*\b(?!\s+until\b)(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?" + _NOT_TIES + r")|"
         r"revok\w*|annul\w*|dissolv\w*|ditch(?:ed|es|ing)?|"
         r"withdr[ae]w\w*|withdrawal|cut\s+(?:off\s+)?(?:its\s+|their\s+|the\s+)?ties|br(?:oke|eak\w*)\s+off|"
         r"pull(?:ed|s|ing)?\s+out|abandon\w*|(?<!the\s)end\s+(?:its|their|the|an?)"

@@ -198,3 +198,23 @@ def test_heads_agreeing_to_cooperate_make_a_cooperation_tie(nlp):
 def test_agreeing_on_a_visit_date_is_no_cooperation_tie(nlp):
     text = "Kaohsiung Mayor Chen Chi-mai agreed with Osaka officials on Thursday to visit the city next spring."
     assert not ties(run(nlp, text, published=dt.date(2023, 6, 9)))
+
+
+def test_an_exchange_program_between_two_cities_is_a_cooperation_tie(nlp):
+    text = ("The youth exchange program between Tainan City and Sendai City was launched in 2015, the city "
+            "government said.")
+    got = ties(run(nlp, text, published=dt.date(2018, 3, 1)))
+    assert {(a, b, rel) for a, b, rel, *_ in got} == {("Tainan", "Sendai", "cooperation")}
+
+
+def test_a_tie_suspended_until_a_later_month_was_paused_not_ended(nlp):
+    text = ("The officials exchange program between Taipei City and Kasama City had been suspended until "
+            "October of this year because of the COVID-19 pandemic.")
+    got = ties(run(nlp, text, published=dt.date(2022, 11, 3)))
+    assert got and not any(t[3] == "terminated" for t in got)
+
+
+def test_a_suspended_sister_city_tie_is_still_ended(nlp):
+    text = "Keelung suspended its sister city relationship with Cebu City in 2019, citing years of inactivity."
+    got = ties(run(nlp, text, published=dt.date(2020, 1, 8)))
+    assert ("Keelung", "Cebu City", "sister", "terminated", "2019") in got
