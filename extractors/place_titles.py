@@ -11,9 +11,12 @@ import re
 
 from extractors.datelines import is_dateline
 from extractors.gazetteer.names import fold_core
-from extractors.place_cues import _NAME, _NOT_NAMES, _TITLES, CAPITAL_AFTER, PlaceSpan, nation_name, not_a_place
+from extractors.place_cues import (_NAME, _NOT_NAMES, _TITLES, CAPITAL_AFTER, PERSON_TITLES, PlaceSpan, nation_name,
+                                   not_a_place)
 from extractors.place_resolve import _DIVISIONS
 from extractors.place_rows import overlaps
+from extractors.segmentation import text_of
+from models.records import Level
 
 # "its sister city Makati", "partner city of Jonava": the tie vouches for the name.
 _APPOSED = re.compile(
@@ -186,3 +189,21 @@ def surname_heads(text: str, spans: list[PlaceSpan], ents) -> list[PlaceSpan]:
             continue
         out.append(PlaceSpan(e.start_char, e.end_char, e.text, place.kind, place=place.place, notes=["head"]))
     return out
+
+
+_NOT_GIVEN_NAMES = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "VERB"})
+
+
+def surnames_of(doc, spans: list[PlaceSpan]) -> frozenset[str]:
+    """Last names of the people the model names in full ('Hiroshi Tanabe'),
+    except names the text locates as places ('Landkreis Starnberg, Bavaria')."""
+    out = set()
+    for e in doc.ents:
+        words = e.text.split()
+        # ('Besides Murray, …': the model takes a leading function word for a given name)
+        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES \
+                and not e[0].is_stop and e[0].pos_ not in _NOT_GIVEN_NAMES:
+            out.add(words[-1])
+    starts = {x.start for x in spans if x.kind == "country" or (x.place and x.place.level is not Level.CITY)}
+    located = {x.text for x in spans if (m := re.match(r",\s*", text_of(doc)[x.end:])) and x.end + m.end() in starts}
+    return frozenset(out - located)

@@ -39,7 +39,7 @@ from extractors.division_names import bare_division_names
 from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, is_department,
                                      longer_town, sole_foreign_country, unit_fits, written_division)
 from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
-from extractors.place_titles import capital_spans, headed_places, surname_heads, titled_names
+from extractors.place_titles import capital_spans, headed_places, surname_heads, surnames_of, titled_names
 from extractors.place_rows import (JOINED_POPULATION, ROW_NAME_POPULATION, named_as, overlaps as _overlaps,
                                    described_divisions, propagate, row_places, topic_countries,
                                    colocate_namesakes, title_namesakes, unify_namesakes)
@@ -57,21 +57,6 @@ if not Doc.has_extension("places"):
                   assigns=["doc._.places"])
 def make_places(nlp: Language, name: str, cache_dir: str) -> "PlaceFinder":
     return PlaceFinder(nlp, load_gazetteer(Path(cache_dir)))
-
-
-_NOT_GIVEN_NAMES = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "VERB"})
-
-
-def _surnames(doc: Doc) -> frozenset[str]:
-    """Last names of the people the model names in full ('Hiroshi Tanabe')."""
-    out = set()
-    for e in doc.ents:
-        words = e.text.split()
-        # ('Besides Murray, …': the model takes a leading function word for a given name)
-        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and words[0].rstrip(".") not in PERSON_TITLES \
-                and not e[0].is_stop and e[0].pos_ not in _NOT_GIVEN_NAMES:
-            out.add(words[-1])
-    return frozenset(out)
 
 
 class PlaceFinder(PlaceResolver):
@@ -111,7 +96,7 @@ class PlaceFinder(PlaceResolver):
         spans.extend(capitals)
         spans.extend(demonym_references(text_of(doc), countries, foreign + capitals))
         spans.sort(key=lambda s: s.start)
-        surnames = _surnames(doc)
+        surnames = surnames_of(doc, spans)
         last = None
         named = [s for s in spans if s.kind in ("taiwan", "foreign")]
         for s in [s for i, s in enumerate(named) if attributive(text_of(doc), named, i)]:

@@ -218,3 +218,12 @@ def test_a_suspended_sister_city_tie_is_still_ended(nlp):
     text = "Keelung suspended its sister city relationship with Cebu City in 2019, citing years of inactivity."
     got = ties(run(nlp, text, published=dt.date(2020, 1, 8)))
     assert ("Keelung", "Cebu City", "sister", "terminated", "2019") in got
+
+
+def test_a_name_located_by_its_state_is_a_place_even_when_the_model_takes_it_for_a_person(nlp):
+    text = ("Sister Cities\nLandkreis Starnberg, Bavaria, Germany\nStarnberg has prosperous tourist and food "
+            "industries.\n\nDate of Affiliation : September 27, 1985\nOfficials of the two cities : Chief Magistrate "
+            "of Taipei County Mr. Ling Fu-Cheng and Starnberg Mayor Mr. Rudolf Widmann")
+    got = ties(run(nlp, text, published=None, title="Sister Cities", outlet="New Taipei City Government",
+                   url="https://sdgs.ntpc.gov.tw/en/home.jsp?act=1"))
+    assert {(b, e, d) for _, b, _, e, d in got} == {("Starnberg", "established", "1985-09-27")}
