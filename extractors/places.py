@@ -277,7 +277,9 @@ class PlaceFinder(PlaceResolver):
         # The same name elsewhere in the document is the same place; only then
         # may the gazetteer vouch for names the text has not resolved itself.
         propagate(text_of(doc), resolved, out, taken)
-        found = self._dictionary_names(doc, taken, doc_countries)
+        # ('Murray' in a Utah paper naming West Jordan, Bountiful and South Salt Lake: a neighbour)
+        cities = {s.place.id: s.place for s in out if s.place is not None and s.place.level is Level.CITY}
+        found = self._dictionary_names(doc, taken, doc_countries, Counter((p.country, p.admin1) for p in cities.values()))
         for span in found:
             out.append(span)
             taken.append((span.start, span.end))
@@ -318,7 +320,7 @@ class PlaceFinder(PlaceResolver):
                 out.append(PlaceSpan(start, end, text[start:end], "foreign", place=place, notes=notes))
         return out
 
-    def _dictionary_names(self, doc: Doc, taken, doc_countries: Counter) -> list[PlaceSpan]:
+    def _dictionary_names(self, doc: Doc, taken, doc_countries: Counter, neighbours: Counter) -> list[PlaceSpan]:
         """Proper nouns the model missed or took for a person, in a sentence
         that states a tie ('Busan established its first sister city
         relationship with Kaohsiung'): a place when the gazetteer knows a
@@ -334,13 +336,14 @@ class PlaceFinder(PlaceResolver):
                     run.append(tok)
                     continue
                 if run:
-                    span = self._dictionary_place(doc, run, taken, doc_countries)
+                    span = self._dictionary_place(doc, run, taken, doc_countries, neighbours)
                     if span is not None:
                         out.append(span)
                 run = []
         return out
 
-    def _dictionary_place(self, doc: Doc, run: list, taken, doc_countries: Counter) -> PlaceSpan | None:
+    def _dictionary_place(self, doc: Doc, run: list, taken, doc_countries: Counter,
+                          neighbours: Counter) -> PlaceSpan | None:
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         if len(run) > 3 or _overlaps(start, end, taken) or not_a_place(text_of(doc), start, end):
             return None
@@ -358,6 +361,8 @@ class PlaceFinder(PlaceResolver):
                  (p.level is Level.CITY and (p.population or 0) >= DICTIONARY_POPULATION and named_as(p, name))
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
                  or (unit_of and named_as(p, name) and doc_countries.get(p.country))
+                 or (p.level is Level.CITY and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)
+                     and neighbours.get((p.country, p.admin1), 0) >= 2)
                  # 'between Castries and Taipei': a smaller city of a country the page names, joined to Taiwan's
                  or (p.level is Level.CITY and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)
                      and doc_countries.get(p.country) and joined_to(text_of(doc), start, end, self.forms)))]

@@ -227,3 +227,18 @@ def test_a_name_located_by_its_state_is_a_place_even_when_the_model_takes_it_for
     got = ties(run(nlp, text, published=None, title="Sister Cities", outlet="New Taipei City Government",
                    url="https://sdgs.ntpc.gov.tw/en/home.jsp?act=1"))
     assert {(b, e, d) for _, b, _, e, d in got} == {("Starnberg", "established", "1985-09-27")}
+
+
+# ---------------------------------------------------------------- a local paper's own town
+
+def test_a_small_city_the_model_misses_is_vouched_for_by_its_neighbours_in_the_same_state(nlp):
+    text = ("West Jordan, Bountiful and South Salt Lake each keep sister cities abroad. "
+            "Murray had the same idea for Chia-Yi City, Taiwan, the sister-city it adopted eight years ago.")
+    got = partners(run(nlp, text, published=dt.date(1995, 8, 6)))
+    assert got.get("Murray", ())[:4] == ("Chiayi City", "US", "sister", "established")
+
+
+def test_a_name_with_no_neighbours_in_its_state_is_not_vouched_for(nlp):
+    text = ("Tokyo, Osaka and Kyoto each keep sister cities abroad. "
+            "Murray had the same idea for Chia-Yi City, Taiwan, the sister-city it adopted eight years ago.")
+    assert "Murray" not in partners(run(nlp, text, published=dt.date(1995, 8, 6)))
