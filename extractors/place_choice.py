@@ -88,3 +88,23 @@ def longer_town(gaz: Gazetteer, text: str, start: int, end: int, division: Place
             # (the text says where it is, where GeoNames does not)
             return at, place if place.admin1 else place.model_copy(update={"admin1": division.name})
     return start, None
+
+
+# 'San Marino, California', 'Lebanon, Ohio', 'Mexico, Mo.': a country's name that a state locates names a town.
+_STATE_AFTER = re.compile(r",\s*(?:the\s+state\s+of\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?)")
+
+
+def country_named_town(gaz: Gazetteer, text: str, start: int, end: int, abbreviations: dict[str, str]) -> Place | None:
+    """The town a country's name at ``start:end`` names where a first-level
+    division follows it, the gazetteer knowing a town of that name there."""
+    m = _STATE_AFTER.match(text, end)
+    if m is None:
+        return None
+    written = m.group(1)
+    code = abbreviations.get(written)
+    states = [(code[:2], gaz.world.admin1(code[:2], code))] if code else [
+        (p.country, p.name) for p in gaz.foreign_lookup(written.rstrip(".")) if p.level in FIRST_LEVEL
+        and fold_core(p.name) == fold_core(written.rstrip("."))]
+    # (the country given: a bare lookup of a country's name finds no town)
+    return next((p for country, state in states for p in gaz.foreign_lookup(text[start:end], country)
+                 if p.level is Level.CITY and p.admin1 == state and fold_core(p.name) == fold_core(text[start:end])), None)

@@ -36,7 +36,7 @@ from extractors.place_cues import (AP_ABBREVIATIONS, APPOSED_TIE, COUNTRY_SLOT, 
                                    joined_to, leading_len, list_siblings, named_in_a_tie, nation_name, not_a_place,
                                    possessive_locators, subject_noun, towns_before_division)
 from extractors.division_names import bare_division_names
-from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, is_department,
+from extractors.place_choice import (DESCRIBED_UNIT, FIRST_LEVEL, MUNICIPALITY, UNIT_NAMED, country_named_town, is_department,
                                      longer_town, sole_foreign_country, unit_fits, written_division)
 from extractors.place_resolve import ROMAN_UNIT, UNIT_OF as _UNIT_OF, PlaceResolver, _provisional
 from extractors.place_titles import capital_spans, headed_places, surname_heads, surnames_of, titled_names
@@ -84,6 +84,10 @@ class PlaceFinder(PlaceResolver):
                   and not _overlaps(m.start(), m.end(), taken)]
         taken += [(s.start, s.end) for s in joined]
         countries = joined + self._countries(doc, taken)
+        for c in countries:
+            if c.kind == "country" and (town := country_named_town(self.gaz, text_of(doc), c.start, c.end, AP_ABBREVIATIONS)):
+                c.kind, c.place, c.country = "foreign", town, None  # ('San Marino, California')
+                taken.append((c.start, c.end))
         spans.extend(countries)
         countries = [c for c in countries if c.kind == "country"]
         taken += [(s.start, s.end) for s in countries]

@@ -242,3 +242,21 @@ def test_a_name_with_no_neighbours_in_its_state_is_not_vouched_for(nlp):
     text = ("Tokyo, Osaka and Kyoto each keep sister cities abroad. "
             "Murray had the same idea for Chia-Yi City, Taiwan, the sister-city it adopted eight years ago.")
     assert "Murray" not in partners(run(nlp, text, published=dt.date(1995, 8, 6)))
+
+
+# ---------------------------------------------------------------- towns named like countries
+
+def test_a_country_name_located_by_a_us_state_is_the_town_there(nlp):
+    got = partners(run(nlp, "San Marino, Calif., and Tamsui District in New Taipei City became sister cities on Monday."))
+    assert set(got) == {"San Marino"} and got["San Marino"][1] == "US"
+    got = partners(run(nlp, "Lebanon, Ohio, signed a sister city agreement with Xinwu District of Taoyuan on Monday."))
+    assert set(got) == {"Lebanon"}
+
+
+def test_a_list_of_countries_is_no_town(gazetteer):
+    from extractors.place_choice import country_named_town
+    from extractors.place_cues import AP_ABBREVIATIONS
+
+    text = "Delegates came from Japan, Korea and Thailand."
+    start = text.index("Japan")
+    assert country_named_town(gazetteer, text, start, start + 5, AP_ABBREVIATIONS) is None
