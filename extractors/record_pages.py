@@ -40,7 +40,7 @@ def record_mention(text: str, sides: list[PlaceSpan], owner: Place | None, publi
         fields.setdefault(m.group("label").strip(), (m.start("value"), m.end("value")))
     partner_at = _field(fields, _PARTNER)
     if partner_at is None:
-        return _english_record(text, sides, published, page_of)
+        return _english_record(text, sides, published, page_of, owner)
     partner = next((s for s in sides if partner_at[0] <= s.start < partner_at[1]), None)
     own_at = _field(fields, _OWN)
     own = next((s for s in sides if own_at and own_at[0] <= s.start < own_at[1]), None)
@@ -69,13 +69,15 @@ def record_mention(text: str, sides: list[PlaceSpan], owner: Place | None, publi
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.PREFECTURE, Level.REGION)
 _EN_FIELD = re.compile(r"^[|\s]*(?P<label>[A-Z][A-Za-z ]{2,30}?)\s*[|:]\s*(?P<value>[^|\n]*?)[|\s]*$", re.M)
 _EN_DATE = ("Date of Affiliation", "Date of Agreement", "Date Signed", "Date of Signing", "Signing Date",
-            "Date Established", "Year Established", "Established", "Affiliation Date", "Affiliated Since")
+            "Date Established", "Year Established", "Established", "Affiliation Date", "Affiliated Since",
+            "Date of conclusion", "Date of Conclusion", "Date Concluded", "Concluded", "Date of Partnership")
 
 
 def _english_record(text: str, sides: list[PlaceSpan], published: date | None,
-                    page_of) -> Mention | None:
+                    page_of, owner: Place | None = None) -> Mention | None:
     """The tie of a page whose one dated field stands beside one Taiwanese
-    and one foreign government, named nowhere else on the page."""
+    and one foreign government, named nowhere else on the page (the foreign
+    one may be the page's owner, never named on its own page)."""
     fields = {}
     for m in _EN_FIELD.finditer(text):
         fields.setdefault(m.group("label").strip(), (m.start("value"), m.end("value")))
@@ -86,6 +88,8 @@ def _english_record(text: str, sides: list[PlaceSpan], published: date | None,
     # no partner either)
     foreign = {s.place.id: s for s in sides if s.place.country != "TW" and s.place.level not in _DIVISIONS}
     cues = relations_in(text[:date_at[0]]) if found else []  # ('Sister Cities' heading the page)
+    if not foreign and owner is not None and owner.country != "TW":
+        foreign = {owner.id: PlaceSpan(0, 0, owner.name, "foreign", place=owner, notes=["page owner"])}
     if not cues or len(local) != 1 or len(foreign) != 1:
         return None
     [a], [b] = local.values(), foreign.values()

@@ -260,3 +260,26 @@ def test_a_list_of_countries_is_no_town(gazetteer):
     text = "Delegates came from Japan, Korea and Thailand."
     start = text.index("Japan")
     assert country_named_town(gazetteer, text, start, start + 5, AP_ABBREVIATIONS) is None
+
+
+# ---------------------------------------------------------------- Taiwan Province by its government's name
+
+def test_the_provincial_government_of_taiwan_is_taiwan_province(nlp):
+    text = "In 1983, the Provincial Government of Taiwan began a sister state relationship with the state of Oklahoma."
+    got = ties(run(nlp, text, published=dt.date(2010, 5, 1)))
+    assert ("Taiwan Province", "Oklahoma", "sister", "established", "1983") in got
+
+
+def test_an_alias_with_of_is_matched_as_written(gazetteer):
+    forms = gazetteer.taiwan_surface_forms()
+    assert "Province of Taiwan" in forms and "Province of Taiwan Province" not in forms
+
+
+# ---------------------------------------------------------------- a record page on the partner's own site
+
+def test_a_record_page_that_never_names_its_owner_pairs_the_partner_with_the_site_owner(nlp):
+    text = ("Smart City MoU with Kaohsiung City\nPartner: Kaohsiung City, Taiwan\n"
+            "Date of conclusion: March 25, 2019")
+    got = ties(run(nlp, text, published=dt.date(2019, 4, 2), title="Fukuoka", outlet="City of Fukuoka",
+                   url="https://www.city.fukuoka.lg.jp/english/"))
+    assert ("Kaohsiung", "Fukuoka", "mou", "established", "2019-03-25") in got

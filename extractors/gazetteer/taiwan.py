@@ -148,8 +148,8 @@ def _english_forms(row: dict[str, str], level: Level) -> tuple[list[str], list[s
         if len(words) > 1 and words[-1].casefold() in {s.casefold() for s in suffixes}:
             kept.append(text)
             base = " ".join(words[:-1])
-        elif words[-1].casefold() in GENERIC_WORDS:
-            kept.append(text)  # "Orchid Island", "Matsu Islands": as written
+        elif words[-1].casefold() in GENERIC_WORDS or "of" in {w.casefold() for w in words[1:-1]}:
+            kept.append(text)  # "Orchid Island", "Matsu Islands", "Province of Taiwan": as written
             continue
         else:
             base = text
