@@ -64,7 +64,10 @@ _QUALIFIES = re.compile(r"\s*(?:の|である)|\s*(?:提携|協定|関係)?\s*�
 # (a sentence-initial cue describes only when names follow it)
 _NAMES_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
 # 'since the establishment of sister city ties in 2017': the tie's making, named as a noun.
-_MAKING = re.compile(r"(?i)\b(?:establishment|signing|founding|formation|conclusion)\s+of\b")
+_MAKING = re.compile(r"(?i)\b(?:establishment|signing|founding|formation|conclusion)\s+of\b"
+                     # ("renewed Virginia's sister-state relationship with Taiwan Province on Monday": renewed here)
+                     r"|\b(?:renewed|renews|renewing|reaffirmed|extended|upgraded)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,4}?"
+                     r"(?:sister|friendship|twin|partner)")
 
 
 def describes_only(text: str, cues) -> bool:

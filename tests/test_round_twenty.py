@@ -283,3 +283,11 @@ def test_a_record_page_that_never_names_its_owner_pairs_the_partner_with_the_sit
     got = ties(run(nlp, text, published=dt.date(2019, 4, 2), title="Fukuoka", outlet="City of Fukuoka",
                    url="https://www.city.fukuoka.lg.jp/english/"))
     assert ("Kaohsiung", "Fukuoka", "mou", "established", "2019-03-25") in got
+
+
+def test_renewing_a_possessed_tie_is_dated_by_its_sentence(nlp):
+    text = ("Gov. Terry McAuliffe and Taiwan Province Governor Shih Jun-ji renewed the Commonwealth of Virginia's "
+            "sister-state relationship with Taiwan Province on Monday. The relationship was first established in 1980.")
+    got = ties(run(nlp, text, published=dt.date(2017, 9, 19)))
+    assert got == {("Taiwan Province", "Virginia", "sister", "renewed", "2017-09-18"),
+                   ("Taiwan Province", "Virginia", "sister", "established", "1980")}
