@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import event_of
 from extractors.places import PlaceSpan
+from models.records import Event
 
 # 'visited Kaohsiung, the sister city of Miami': the apposition names the partner.
 _PARTNER_OF = re.compile(r",\s+(?:the|a)\s+(?:sister|friendship|twin)[\s-]+(?:city|county|state|town)\s+of\s+(?:the\s+)?")
@@ -67,15 +69,29 @@ def apposed_partners(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan,
 def its_ties_with(text: str, sides: list[PlaceSpan], pairs: list) -> list[tuple[PlaceSpan, PlaceSpan]]:
     """``pairs`` and, for "Tainan signed with Sendai in 2006, while the
     city's ties with Kumamoto date to 2015", the partner after 'the city's
-    ties with' with the government of the other kind named last before it."""
+    ties with' with the sentence's subject, where that is of the other kind.
+    Not a tie told as cut ('… after the city's ties with Beijing were cut':
+    the partner's own former tie)."""
     out = list(pairs)
+    ordered = sorted(sides, key=lambda s: s.start)
     for y in sides:
         m = _ITS_TIE_WITH.search(text, max(0, y.start - 80), y.start)
-        x = max((s for s in sides if m and s.end <= m.start() and (s.place.country == "TW") != (
-            y.place.country == "TW")), key=lambda s: s.start, default=None)
-        if x is not None and not any({x.place.id, y.place.id} == {a.place.id, b.place.id} for a, b in out):
+        x = ordered[0] if m and ordered[0].end <= m.start() else None
+        if x is None or (x.place.country == "TW") == (y.place.country == "TW") \
+                or event_of(clause := text[m.start():_clause_end(text, y.end)])[0] is Event.TERMINATED \
+                or _CUT.search(clause):
+            continue
+        if not any({x.place.id, y.place.id} == {a.place.id, b.place.id} for a, b in out):
             out.append((x, y) if x.place.country == "TW" else (y, x))
     return out
+
+
+_CUT = re.compile(r"(?i)\b(?:cut|severed|ended|terminated|scrapped|dissolved|broken|suspended|frozen)\b")
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = re.compile(r"[.;。；!?]|,\s+(?:and|but|while)\s").search(text, at)
+    return m.start() if m else len(text)
 
 
 # '休士頓是美國第四大城，也是台北市的姊妹市': X is Y's sister city.

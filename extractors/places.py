@@ -366,7 +366,7 @@ class PlaceFinder(PlaceResolver):
                  or (p.level is not Level.CITY and fold(p.name) == fold(name) and doc_countries.get(p.country))
                  or (unit_of and named_as(p, name) and doc_countries.get(p.country))
                  or (p.level is Level.CITY and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)
-                     and neighbours.get((p.country, p.admin1), 0) >= 2)
+                     and neighbours.get((p.country, p.admin1), 0) >= 2 and not _SPEAKS.match(text_of(doc), end))
                  # 'between Castries and Taipei': a smaller city of a country the page names, joined to Taiwan's
                  or (p.level is Level.CITY and (p.population or 0) >= ROW_NAME_POPULATION and named_as(p, name)
                      and doc_countries.get(p.country) and joined_to(text_of(doc), start, end, self.forms)))]
@@ -393,6 +393,7 @@ class PlaceFinder(PlaceResolver):
 
 _UNIT_OF_ANYWHERE = re.compile(_UNIT_OF.pattern.removesuffix("$") + r"[A-Z]|^\s*(?:(?:Partner|Sister|Friendship)\s+)?(?:City|Town|County)\s*:\s*[A-Z]", re.M)  # ('City: Narita')
 
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|noted|explained|stated|thanked|welcomed|recalled)\b")  # ('Draper said')
 _LEVEL_RANK = {Level.SPECIAL_MUNICIPALITY: 0, Level.COUNTY_CITY: 1, Level.COUNTY: 2,
                Level.COUNTY_ADMINISTERED_CITY: 3, Level.DISTRICT: 4, Level.TOWNSHIP: 4}
 

@@ -291,3 +291,16 @@ def test_renewing_a_possessed_tie_is_dated_by_its_sentence(nlp):
     got = ties(run(nlp, text, published=dt.date(2017, 9, 19)))
     assert got == {("Taiwan Province", "Virginia", "sister", "renewed", "2017-09-18"),
                    ("Taiwan Province", "Virginia", "sister", "established", "1980")}
+
+
+def test_the_citys_cut_ties_with_a_third_city_are_not_the_subjects(nlp):
+    text = "Taipei signed a sister city agreement with Prague, months after the city's ties with Beijing were cut."
+    assert set(partners(run(nlp, text, published=dt.date(2019, 10, 10)))) == {"Prague"}
+    text = "Prague signed a sister city agreement with Taipei after the city's ties with Beijing were cut this year."
+    assert set(partners(run(nlp, text, published=dt.date(2019, 10, 10)))) == {"Prague"}
+
+
+def test_a_neighbours_name_that_speaks_is_a_person(nlp):
+    text = ("Officials from Provo, Orem and Sandy attended the dinner. Draper said the sister city relationship "
+            "with Taichung would help local businesses.")
+    assert "Draper" not in partners(run(nlp, text, published=dt.date(2019, 10, 10)))
