@@ -89,8 +89,11 @@ def its_ties_with(text: str, sides: list[PlaceSpan], pairs: list) -> list[tuple[
 _CUT = re.compile(r"(?i)\b(?:cut|severed|ended|terminated|scrapped|dissolved|broken|suspended|frozen)\b")
 
 
+_CLAUSE_END = re.compile(r"[.;。；!?]|,\s+(?:and|but|while)\s")
+
+
 def _clause_end(text: str, at: int) -> int:
-    m = re.compile(r"[.;。；!?]|,\s+(?:and|but|while)\s").search(text, at)
+    m = _CLAUSE_END.search(text, at)
     return m.start() if m else len(text)
 
 
