@@ -265,8 +265,8 @@ _ANNIVERSARY_WORDS = re.compile(
     r"(?:signing|establishment|founding|becoming|formation|forging|twinning|inking)\b", re.I)
 
 
-# '年以來', '年起': a date after which the tie has stood ('自2007年以來的友好關係').
-_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|(?:首度|首次|初次|第一次)(?:簽署|簽訂|締結|簽約|签署|签订|缔结))"  # ('於2017年首度簽署')
+# '年以來', '年起', '年から続く': a date after which the tie has stood ('自2007年以來的友好關係').
+_SINCE_AFTER = re.compile(r"\s*(?:以來|以来|起|至今|から(?:続|つづ)|(?:首度|首次|初次|第一次)(?:簽署|簽訂|締結|簽約|签署|签订|缔结))"  # ('於2017年首度簽署')
                           # '2016年に締結した協定を更新', '2016年簽訂的協定': the date of the agreement renewed
                           r"|\s*に?(?:[^。、]{1,12}?と)?(?:(?:締結|調印|提携)(?:した|された)|結んだ)(?=[^。、]{0,12}(?:協定|覚書|提携|関係))"
                           r"|\s*(?:所)?(?:簽訂|簽署|締結|签订|签署|缔结)的(?=[^。，,]{0,12}(?:協定|協議|備忘錄|协定|协议|备忘录|關係|关系))"

@@ -10,7 +10,7 @@ import re
 
 from extractors.gazetteer.names import fold_characters
 from extractors.gazetteer.transliteration import by_sound
-from extractors.kana import name_reading, place_by_reading, romaji, town_reading, written_name
+from extractors.kana import kana_word, name_reading, place_by_reading, romaji, town_reading, written_name
 from extractors.lexicon import relations_in
 from extractors.place_cues import PlaceSpan
 from extractors.place_rows import ROW_NAME_POPULATION, named_as
@@ -132,7 +132,8 @@ def town_after(text: str, i: int, before: list[PlaceSpan], world) -> PlaceSpan |
             or _TIE_VERB.search(m.group(0)):
         return None  # '哈特福縣締結姊妹市': the words of the tie, not a town
     name = m.group(0)
-    if name[0] in NAME_BOUNDARY or _TITLE_FIRST.match(name):
+    if name[0] in NAME_BOUNDARY or _TITLE_FIRST.match(name) or (
+            not _KANJI_NAME.fullmatch(name[:-1]) and kana_word(name[:-1])):
         return None  # '邁阿密-戴德县與新北市': the next party; '熊本縣知事木村敬': the governor, Mr Kimura
     heard = _heard(world, text, i, m.end(), last.place)
     if heard is not None:
@@ -185,7 +186,7 @@ def town_in_gun(text: str, i: int, world) -> PlaceSpan | None:
             or relations_in(m.group(0)) or _TIE_VERB.search(m.group(0)):
         return None
     stem = m.group(0)[:-1]
-    reading = name_reading(stem) if _KANJI_NAME.fullmatch(stem) else romaji(stem)
+    reading = name_reading(stem) if _KANJI_NAME.fullmatch(stem) else None if kana_word(stem) else romaji(stem)
     if not reading:
         return None  # only a name the dictionary files as a proper noun
     known = place_by_reading(world, reading, Level.CITY, None)
@@ -228,6 +229,9 @@ def locate_unknown_towns(text: str, spans: list[PlaceSpan], world) -> None:
 _BRACKET_PARENT = re.compile(r"\s*[（(]\s*(?:台湾|臺灣|台灣|中華民國|中华民国)?[・･、\s]*")
 
 
+_CITY_WORD = re.compile(r"(?:廣域|广域|特別|特别)?市")
+
+
 def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
     """'台中市西屯區公所與…', '加利福尼亞州 洛杉磯县': a city or state written
     right before a unit it holds only says where that unit is; the unit is
@@ -242,10 +246,13 @@ def parents_locate(text: str, spans: list[PlaceSpan]) -> None:
             second.kind = "locator"
     for first, second in zip(ordered, ordered[1:]):
         if second.kind not in (first.kind, "org") or first.kind not in ("taiwan", "foreign") \
-                or second.place is None or text[first.end:second.start].strip():
-            continue
+                or second.place is None or (text[first.end:second.start].strip() and not (
+                    first.kind == "foreign" and _CITY_WORD.fullmatch(text, first.end, second.start))):
+            continue  # ('仁川市江華郡': the city's own suffix may stand between)
+        # (a metropolitan city before its district or county: '仁川廣域市江華郡', '首爾市江南區')
         if first.kind == "taiwan" and second.place.id.startswith(first.place.id + "-") or (
-                first.kind == "foreign" and first.place.level.value in _DIVISION_LEVELS
+                first.kind == "foreign" and (first.place.level.value in _DIVISION_LEVELS or (
+                    first.place.level is Level.CITY and second.place.level in (Level.DISTRICT, Level.COUNTY)))
                 and second.place.country == first.place.country and second.place.admin1 == first.place.name):
             first.kind = "locator"
 

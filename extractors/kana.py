@@ -92,6 +92,19 @@ def name_reading(kanji: str) -> str | None:
     return romaji("".join(m.reading_form() for m in morphemes)) or None
 
 
+# Parts of speech that never begin a town's name: 'のある町' is 'a certain
+# town', 'この町' 'this town' (a kana name, えりも, むかわ, begins with a noun).
+_NOT_NAME_START = ("動詞", "連体詞", "形状詞", "助動詞", "助詞", "形容詞", "副詞", "接続詞")
+
+
+@cache
+def kana_word(stem: str) -> bool:
+    """Whether a town's stem written in kana is ordinary Japanese rather
+    than a name: its first word is a verb, an adnominal, a particle..."""
+    morphemes = list(_sudachi().tokenize(stem))
+    return bool(morphemes) and morphemes[0].part_of_speech()[0] in _NOT_NAME_START
+
+
 _SUFFIX_READINGS = {"町": ("machi", "cho"), "村": ("mura", "son"), "市": ("shi",)}
 
 

@@ -85,6 +85,9 @@ RELATION_RANK = {r: i for i, (r, _) in enumerate(RELATION_CUES)}
 _NOT_TIES = (r"(?:meeting|session|hearing|flights?|services?|operations?|classes|traffic|trip|visit|tour|event|concert"
              r"|festival|show|game|match)\b")
 _TIE_WORDS = r"(?:ties|tie|relationship|relations|partnership|agreement|pact|twinning|sisterhood|friendship|memorandum|MOU)"
+# '希望藉由姊妹市關係促進交流': a hope to work through a tie that stands, not one to make it.
+_VIA = r"(?:藉由|藉著|藉此|借由|透過|通過|通过|利用|以)"
+
 EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.TERMINATED: re.compile(
         r"\b(?:terminat\w*|scrap\w*|sever(?:ed|s|ing)?|"
@@ -154,7 +157,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:postponed|delayed|put\s+off)\b"
         # '原訂於6月舉行的…締盟活動延期': a signing put off is not yet made
         r"|原[訂定][^，。,；]{0,24}?(?:締盟|簽約|簽署|締結|簽訂|結盟)|(?:締盟|簽約|簽署|締結|調印)[^，。,；]{0,6}(?:延期|延後|暫緩)|(?:延期|延後)[^，。,；]{0,6}(?:締盟|簽約|簽署)"
-        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早|未來|未来|締結|缔结|締盟|結盟|簽署|签署|簽訂|签订|成為|成为)|期盼|希望|可望|予定|目指|検討|打診|提案"
+        r"|擬|將簽|將(?:於[^。，,；]{0,10})?(?:與|和|同)[^。，,；]{1,12}?(?:締結|簽署|簽訂|締盟|結盟)|不排除|預計|洽談|研議|規劃|爭取|有意|建議|提議|盼能|盼(?=與|与|和|早日|儘早|尽早|未來|未来|締結|缔结|締盟|結盟|簽署|签署|簽訂|签订|成為|成为)|期盼(?!"+_VIA+r")|希望(?!"+_VIA+r")|可望|予定|目指|検討|打診|提案"
         r"|(?:締結|調印|提携)(?:する(?:と|こと|方針|見込み|計画)|へ)|(?:締結|調印|提携)する\s*(?:。|$)|(?:提携|締結|調印)(?:に向け|を目指)|(?:結ぶ|締結の|提携の)(?:方針|予定|見込み|計画)"  # '来月締結すると発表', '締結へ'
         r"|(?:結ぶ|締結する|提携する|調印する)こと(?:を|に|で)?(?:決定|決め|合意|正式決定)"  # '提携を結ぶことを決定しました'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
@@ -174,7 +177,7 @@ SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
                            r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
-                           r"|(?:將(?![^。，,；!！]{0,14}的[^。，,；]{0,8}(?:關係|关系|協定|协定|備忘錄|备忘录))|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|同意|核准|未來|"
+                           r"|(?:將(?![^。，,；!！]{0,14}的[^。，,；]{0,8}(?:關係|关系|協定|协定|備忘錄|备忘录))|擬|盼|不排除|洽談|協商|磋商|研商|商討|探討|討論|希望(?!"+_VIA+r")|建議|提議|計畫|計劃|規劃|有意|爭取|可望|預計|準備|期待|研議|同意|核准|未來|"
                            rf"{_APPROVED})[^。，,；!！]{{0,16}}$"  # ('議會通過與夏威夷郡締結…案': approved, not yet signed)
                            # '將率團前往美國，與聖安東尼奧市簽署': a trip still to come, and its signing
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)

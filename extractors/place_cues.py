@@ -255,8 +255,10 @@ def joined_name(written: str) -> str:
     return re.sub(r"^St\.?\s", "Saint ", name)
 
 
-# 'the eastern Taiwan city of Hualien': the city, not the county.
-LEVEL_BEFORE = re.compile(r"(?i)\b(city|county)\s+of\s+$")
+# 'the eastern Taiwan city of Hualien': the city, not the county ('its sister city of Yilan' says
+# which tie, not which level).
+LEVEL_BEFORE = re.compile(r"(?i)(?<!sister\s)(?<!sister-)(?<!twin\s)(?<!twin-)(?<!friendship\s)(?<!partner\s)"
+                          r"\b(city|county)\s+of\s+$")
 # 'Hsinchu Magistrate Yang Wen-ke': a magistrate or commissioner heads a county, not the city of that name.
 COUNTY_HEAD_AFTER = re.compile(r"\s+(?:Magistrate|Commissioner)\b")
 LEVEL_AFTER = re.compile(r"(?i),\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(city|county)\b(?!['’]|\s+seat)")  # 'Hualien, the Taiwanese city'

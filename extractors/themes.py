@@ -193,10 +193,23 @@ def find_themes(text: str, lexicon: Lexicon | None = None) -> list[ThemeHit]:
     reach = -1
     for start, end, theme, keyword in raw:
         if end > reach:  # not inside an earlier, longer hit
-            if theme is not None:
+            if theme is not None and not _surname(text, start, end, keyword):
                 hits.append(ThemeHit(theme, start, end, keyword))
             reach = end
     return hits
+
+
+# Theme words that are also English surnames: 'Mayor Steve Young' speaks of no youth.
+_SURNAMES = frozenset({"young", "rice", "farmer*", "fisher*"})
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|also|has|had|was|is|will|and|who)\b|['’]s\b|,")
+
+
+def _surname(text: str, start: int, end: int, keyword: str) -> bool:
+    """A capitalised theme word that is a surname: after a given name or a
+    title ('Steve Young', 'Mayor Young'), or speaking ('Young said')."""
+    return keyword in _SURNAMES and text[start:start + 1].isupper() and (
+        _NAME_BEFORE.search(text, max(0, start - 30), start) is not None or _SPEAKS_AFTER.match(text, end) is not None)
 
 
 _ORDER = {theme: i for i, theme in enumerate(Theme)}

@@ -1,0 +1,113 @@
+"""Stories written here for the twenty-first round: Japanese words that look
+like a town's name ('のある町', 'a certain town'), a tie 'continued since'
+a year, and a Chinese hope to work through a tie that already stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run
+
+
+def _found(nlp, text, lang, published=dt.date(2022, 3, 30)):
+    return {(m.b.name, m.event.value, m.date.iso() if m.date else None)
+            for m in run(nlp, text, published=published, lang=lang) if m.a.country == "TW"}
+
+
+# ---------------------------------------------------------------- kana words are no towns
+
+def test_a_certain_town_in_a_prefecture_is_no_town_named_noaru(nlp):
+    text = "北海道のある町は、台湾・宜蘭県羅東鎮との姉妹都市提携を解消すると発表した。"
+    assert not any(name.lower().startswith("noaru") for name, *_ in _found(nlp, text, "ja"))
+
+
+def test_a_town_written_in_kana_after_its_prefecture_is_still_read(nlp):
+    text = "北海道のむかわ町は台湾の宜蘭県羅東鎮と姉妹都市提携を結んだ。"
+    assert any(name == "Mukawa" for name, *_ in _found(nlp, text, "ja"))
+
+
+def test_kana_words_are_told_from_kana_names():
+    from extractors.kana import kana_word
+
+    assert kana_word("ある") and kana_word("この") and kana_word("とある")
+    assert not kana_word("むかわ") and not kana_word("えりも") and not kana_word("つくばみらい")
+
+
+# ---------------------------------------------------------------- 'continued since'
+
+def test_a_tie_continued_since_a_year_is_ended_now_and_was_founded_then(nlp):
+    text = "えりも町は29日、1998年から続いてきた台湾・宜蘭県羅東鎮との姉妹都市提携を解消すると発表した。"
+    got = _found(nlp, text, "ja")
+    assert ("Erimo", "established", "1998") in got
+    assert not any(event == "terminated" and date == "1998" for _, event, date in got)
+
+
+# ---------------------------------------------------------------- a hope to work through a tie
+
+def test_a_hope_to_work_through_the_sister_city_tie_proposes_nothing(nlp):
+    text = ("新竹縣竹北市長鄭朝方今天率團訪問美國加州庫比蒂諾市，雙方在市政廳簽署締結姊妹市協議書。"
+            "鄭朝方表示，希望藉由姊妹市關係促進雙方青年交流。")
+    got = _found(nlp, text, "zh", published=dt.date(2024, 5, 21))
+    assert ("Cupertino", "established", "2024-05-21") in got
+    assert not any(event == "proposed" for _, event, _ in got)
+
+
+def test_a_hope_to_sign_is_still_a_proposal(nlp):
+    text = "竹北市希望與美國加州庫比蒂諾市締結姊妹市。"
+    got = _found(nlp, text, "zh", published=dt.date(2024, 5, 21))
+    assert any(name == "Cupertino" and event == "proposed" for name, event, _ in got)
+
+
+# ---------------------------------------------------------------- Korea's counties
+
+def test_a_korean_county_written_in_hanja_is_the_partner(nlp):
+    text = "宜蘭縣長林姿妙2日與韓國江原道襄陽郡守簽署締結姊妹縣郡協定，雙方將推動觀光及農業交流。"
+    got = _found(nlp, text, "zh", published=dt.date(2019, 10, 2))
+    assert ("Yangyang County", "established", "2019-10-02") in got
+    assert not any(name in ("Xiangyang", "Gangwon Province") for name, *_ in got)
+
+
+def test_a_county_of_a_metropolitan_city_is_the_partner_not_the_city(nlp):
+    for written in ("仁川廣域市江華郡", "仁川市江華郡"):
+        text = f"宜蘭縣長林姿妙2日與韓國{written}郡守簽署締結姊妹縣郡協定。"
+        names = {name for name, *_ in _found(nlp, text, "zh", published=dt.date(2019, 10, 2))}
+        assert names == {"Ganghwa County"}, written
+
+
+def test_the_two_goseong_counties_are_told_apart_by_their_hanja(gazetteer):
+    east, south = gazetteer.table.chinese("高城郡"), gazetteer.table.chinese("固城郡")
+    assert east.admin1 == "Gangwon Province" and south.admin1 == "South Gyeongsang Province"
+    assert east.id != south.id
+
+
+def test_korean_hanja_and_taiwanese_forms_of_a_county_are_one_place(gazetteer):
+    assert gazetteer.table.chinese("青陽郡").id == gazetteer.table.chinese("靑陽郡").id
+
+
+# ---------------------------------------------------------------- 'sister city of', and surnames
+
+def test_its_sister_city_of_a_name_says_which_tie_not_which_level(nlp):
+    text = ("Kennewick Mayor Steve Young returned this week from a trip to Taiwan, where he visited the city's "
+            "sister city of Yilan. Kennewick and Yilan County signed their agreement in 2016.")
+    got = [m for m in run(nlp, text, published=dt.date(2018, 9, 14)) if m.b.name == "Kennewick"]
+    assert {m.a.name for m in got} == {"Yilan"} and {m.a.level.value for m in got} == {"county"}
+    assert any(m.date is not None and m.date.iso() == "2016" for m in got)
+
+
+def test_the_city_of_a_name_is_still_the_city():
+    from extractors.place_cues import LEVEL_BEFORE
+
+    assert LEVEL_BEFORE.search("the eastern Taiwan city of ")
+    assert not LEVEL_BEFORE.search("visited its sister city of ")
+
+
+def test_a_surname_that_is_a_theme_word_gives_no_theme():
+    from extractors.themes import find_themes
+
+    def themes(text):
+        return {h.theme.value for h in find_themes(text)}
+
+    assert themes("Kennewick Mayor Steve Young returned from Taiwan.") == set()
+    assert themes("Young said the visit went well.") == set()
+    assert themes("Young people from both cities met.") == {"education_youth"}
+    assert themes("Rice farmers from Yilan visited.") == {"agriculture_food"}
