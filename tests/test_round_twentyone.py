@@ -111,3 +111,14 @@ def test_a_surname_that_is_a_theme_word_gives_no_theme():
     assert themes("Young said the visit went well.") == set()
     assert themes("Young people from both cities met.") == {"education_youth"}
     assert themes("Rice farmers from Yilan visited.") == {"agriculture_food"}
+
+
+# ---------------------------------------------------------------- two subjects, each a pair joined by と
+
+def test_two_japanese_subjects_each_joined_by_to_pair_within_themselves(nlp):
+    text = ("日本と台湾の自治体交流が活発だ。今年は青森県弘前市と台南市が友好交流協定を、"
+            "岐阜県高山市と台北市が観光交流の覚書を結んだ。")
+    got = {(m.a.name, m.b.name, m.relation.value) for m in run(nlp, text, published=dt.date(2016, 11, 22), lang="ja")
+           if m.a.country == "TW" and m.confidence >= 0.5}
+    assert ("Tainan", "Hirosaki", "friendship") in got and ("Taipei", "Takayama", "mou") in got
+    assert not any((a, b) == ("Tainan", "Takayama") for a, b, _ in got)
