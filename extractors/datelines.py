@@ -47,3 +47,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False  # ('Kaohsiung City (Taiwan) - Friendship City Agreement signed November 2006': a row too)
     # 'Kaohsiung - Cebu ties': a bare dash after a name in lower case is a headline's.
     return text[start:end].isupper() or any(c in m.group(0) for c in "(,日社】)）〕導导道")
+
+
+def filed_abroad(places: list):
+    """The foreign city a story was filed from ('CEBU CITY – Mayor Michael
+    Rama and a delegation from Kaohsiung … renewed the agreement between
+    the two cities'): a local paper there names its own city only in the
+    dateline, as a government's page leaves its own name unsaid."""
+    return next((p.place for p in places if p.kind == "dateline" and p.place is not None and p.place.country != "TW"),
+                None)

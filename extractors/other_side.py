@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.datelines import filed_abroad
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, relations_in
 from extractors.pair_structure import distinct_places
 from extractors.places import PlaceSpan
@@ -376,8 +377,9 @@ def passage_sides(sentences: list[Sentence], i: int, owner: Place | None, places
         # (on a foreign government's own page its tie is its own: 'The City Council approves the Agreement with Xinyi')
         if not foreign and back_foreign and (local or anaphor) and not (owner is not None and owner.country != "TW"):
             foreign, borrowed = partner_before(sentences, i, local, None) or back_foreign[-1:], True
-    if anaphor and bool(local) != bool(foreign) and (
-            spoken := owner_for_anaphor(sentences, i, owner, local, foreign)) is not None:
+    if anaphor and bool(local) != bool(foreign) and (  # (a story filed from the partner's city: 'CEBU CITY – Mayor Rama')
+            spoken := owner_for_anaphor(sentences, i, owner or (
+                filed_abroad(places) if PAIR_ANAPHOR.search(sent.text) else None), local, foreign)) is not None:
         local, foreign, borrowed = local or [spoken], foreign or [spoken], True  # 'the two communities' on its page
     if bool(local) != bool(foreign) and (unit := unit_anaphor(sent, places, bool(local), lang, sentences[:i])) is not None:
         local, foreign, borrowed = local or [unit], foreign or [unit], True

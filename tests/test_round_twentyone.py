@@ -122,3 +122,20 @@ def test_two_japanese_subjects_each_joined_by_to_pair_within_themselves(nlp):
            if m.a.country == "TW" and m.confidence >= 0.5}
     assert ("Tainan", "Hirosaki", "friendship") in got and ("Taipei", "Takayama", "mou") in got
     assert not any((a, b) == ("Tainan", "Takayama") for a, b, _ in got)
+
+
+# ---------------------------------------------------------------- a story filed from the partner's city
+
+def test_a_story_filed_from_the_partner_city_pairs_the_two_cities_with_it(nlp):
+    text = ("CEBU CITY – Mayor Michael Rama and a delegation from Kaohsiung City on Monday renewed the sisterhood "
+            "agreement between the two cities, first signed in 1994, during a ceremony at City Hall.")
+    got = {(m.b.name, m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2022, 10, 11)) if m.a.name == "Kaohsiung"}
+    assert ("Cebu City", "established", "1994") in got
+    assert any(name == "Cebu City" and event == "renewed" for name, event, _ in got)
+
+
+def test_a_dateline_abroad_does_not_sign_an_agreement_told_without_the_two_cities(nlp):
+    text = ("NICHINAN, Miyazaki — Nichinan Station and Rinan Station in Taiwan have become sister stations. "
+            "Rinan Station opened in 1922 in Taichung. The agreement was signed in November last year.")
+    assert not [m for m in run(nlp, text, published=dt.date(2024, 3, 9)) if m.a.country == "TW"]
