@@ -189,7 +189,7 @@ _LATIN_SITE_NAME = re.compile(r"(?:[｜|]|\s[-–—]\s)\s*([^｜|]{2,40})$")  #
 # '… | Murray City, UT', 'Sister Cities - City of Cupertino': a city's site
 # closing its page titles with its own name (and its state).
 _CITY_SITE = re.compile(r"^(?:(?:the\s+)?(?:City|Town|Village)\s+of\s+)?([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}?)"
-                        r"(?:\s+City)?(?:,\s*([A-Z]{2}))?$")
+                        r"(?:\s+City)?(?:,\s*([A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?$")  # (', Georgia')
 
 
 def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
@@ -200,7 +200,7 @@ def latin_title_owner(title: str, gaz: Gazetteer) -> Place | None:
     if m is None:
         return None
     name, code = m.groups()
-    state = gaz.world.admin1("US", code) if code else None
+    state = (gaz.world.admin1("US", code) if len(code) == 2 else code) if code else None
     found = [p for p in gaz.foreign_lookup(name, "US" if code else None) if p.level is Level.CITY
              and fold(p.name) == fold(name) and (p.admin1 == state if code else
                                                  (p.population or 0) >= US_SITE_POPULATION)]

@@ -139,3 +139,26 @@ def test_a_dateline_abroad_does_not_sign_an_agreement_told_without_the_two_citie
     text = ("NICHINAN, Miyazaki — Nichinan Station and Rinan Station in Taiwan have become sister stations. "
             "Rinan Station opened in 1922 in Taichung. The agreement was signed in November last year.")
     assert not [m for m in run(nlp, text, published=dt.date(2024, 3, 9)) if m.a.country == "TW"]
+
+
+# ---------------------------------------------------------------- a government site named with its state written out
+
+def test_a_city_site_named_with_its_state_written_out_is_that_state_s_city(gazetteer):
+    from extractors.page_owner import outlet_owner
+
+    assert outlet_owner("City of Duluth, Georgia", gazetteer).admin1 == "Georgia"
+    assert outlet_owner("City of Duluth, GA", gazetteer).admin1 == "Georgia"
+    assert outlet_owner("City of Paris, Texas", gazetteer).admin1 == "Texas"
+
+
+def test_council_minutes_on_a_city_site_make_the_agreement_the_city_s_own(nlp):
+    from extractors.pipeline import extract
+    from models.records import DocumentInput
+
+    text = ("7. NEW BUSINESS\na. Consideration of a Sister City Agreement with Xinwu District, Taoyuan City, Taiwan. "
+            "Motion to approve by Councilmember Whitlock, seconded by Councilmember Lynch. Motion carried 5-0.")
+    [result] = extract(nlp, [DocumentInput(key="m", text=text, published=dt.date(2019, 8, 20),
+                                           title="City Council Minutes, August 20, 2019",
+                                           outlet="City of Duluth, Georgia")])
+    got = {(m.a.name, m.b.name, m.b.admin1, m.event.value) for m in result.mentions}
+    assert ("Xinwu", "Duluth", "Georgia", "proposed") in got
