@@ -31,7 +31,7 @@ from extractors.cjk_orgs import (COUNCIL_APPROVES as _COUNCIL_APPROVES, FACILITY
                                  STATIONED as _STATIONED)
 from extractors.datelines import is_dateline
 from extractors.gazetteer.cjk_index import cjk_keys, cjk_names
-from extractors.foreign_units import county_of, province_of, state_county
+from extractors.foreign_units import county_of, namesake_in, province_of, state_county
 from extractors.place_cues import TERRITORIES
 from extractors.place_resolve import _provisional
 from extractors.places import PlaceSpan
@@ -272,7 +272,7 @@ class ChinesePlaceFinder:
             # US: better no place than one in a country the text did not name
             # (a US territory after 美國 excepted).
             candidates = (self.gaz.foreign_lookup(chunk, self.home) if hint is None and self.home else []) or \
-                self.gaz.foreign_lookup(chunk, hint) or [
+                self.gaz.foreign_lookup(chunk, hint) or (namesake_in(self.gaz, chunk, hint) if hint else []) or [
                 p for p in self.gaz.foreign_lookup(chunk)
                 if hint in (None, "TW") or (hint == "US" and p.country in TERRITORIES)] or (
                 # ('日本岐阜縣關市': GeoNames files Seki's kanji without its 市)
@@ -370,7 +370,7 @@ _INSIDE_WORDS = frozenset({"首都", "首府", "的", "之", "・", "の"})
 def _country_before(spans: list[PlaceSpan], i: int, text: str = "") -> str | None:
     """'日本松山市', '日本佐賀縣嬉野市', '斯洛伐克首都舊城區': the country or
     prefecture right before."""
-    if spans and (spans[-1].end == i or (text and text[spans[-1].end:i] in _INSIDE_WORDS)):
+    if spans and (spans[-1].end == i or (text and text[spans[-1].end:i].strip(" \u3000") in _INSIDE_WORDS | {""})):
         last = spans[-1]
         return last.country if last.kind == "country" else (last.place.country if last.place else None)
     return None

@@ -40,3 +40,13 @@ def county_of(gaz: Gazetteer, place: Place, state: str | None = None) -> Place |
     within = state or place.admin1
     counties = [p for p in counties if within is None or p.admin1 == within]
     return counties[0] if counties else None
+
+
+def namesake_in(gaz: Gazetteer, chunk: str, country: str) -> list[Place]:
+    """'美國薩克拉門托市': a transliteration GeoNames files only under a
+    namesake elsewhere (Sacramento in Minas Gerais) names the largest city
+    of that English name in the country the text writes before it."""
+    names = {p.name for p in gaz.foreign_lookup(chunk) if p.country != country and p.level is Level.CITY}
+    found = [q for name in names for q in gaz.foreign_lookup(name, country)
+             if q.level is Level.CITY and fold_core(q.name) == fold_core(name)]
+    return sorted(found, key=lambda q: -(q.population or 0))[:1]

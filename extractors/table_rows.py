@@ -28,6 +28,8 @@ ROWS_AFTER_HEADER = 60  # lines of a table or list read under a heading with a c
 MAX_ROW_CHARS = 200  # longer is prose, not a row
 _ROW_START = re.compile(r"^(?:[-•*·・◆■●|]|\d{1,3}[.)]?\s)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# A row dated in an era's years ('民國95年4月25日', '平成28年'), as Taiwanese and Japanese tables write them.
+_ROW_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|(?:民國|民国|令和|平成|昭和)\s*(?:\d{1,3}|元)\s*年")
 # 'Kaoshiung, Taiwan, 1962.': an item of a list of ties, full stop and all.
 _DIVISION_CELL = re.compile(r"(?:[區区州省道邦]|\b(?:District|Province|State|Region))\s*$")
 _CJK = re.compile(r"[\u3040-\u9fff]")
@@ -245,11 +247,11 @@ def kind_column_rows(doc: Doc, sentences: list[Sentence], i: int, header: tuple[
     rows the rules take (one owner, one partner, a date) are kept."""
     sent = sentences[i]
     line = sent.text.strip()
-    if not sent.sides or len(line) > MAX_ROW_CHARS or PROSE_END.search(line) or not _YEAR.search(line) \
+    if not sent.sides or len(line) > MAX_ROW_CHARS or PROSE_END.search(line) or not _ROW_YEAR.search(line) \
             or len({p.place.country == "TW" for p in sent.sides}) > 1 \
             or any(sent.start + c[1] < min(p.start for p in sent.sides) for c in cues) \
             or text_of(doc)[text_of(doc).rfind("\n", 0, sent.start) + 1:sent.start].strip() \
-            or _YEAR.search(sentences[header[0]].text):
+            or _ROW_YEAR.search(sentences[header[0]].text):
         return []  # (under a heading, not under a row of another table: 'Hiroshima, Japan — 1959 — Sister City')
     rows = row_candidates(doc, sentences, i, header, counts, own_cues=cues)
     return rows if rows and all(c.selected for c in rows) else []

@@ -162,3 +162,28 @@ def test_council_minutes_on_a_city_site_make_the_agreement_the_city_s_own(nlp):
                                            outlet="City of Duluth, Georgia")])
     got = {(m.a.name, m.b.name, m.b.admin1, m.event.value) for m in result.mentions}
     assert ("Xinwu", "Duluth", "Georgia", "proposed") in got
+
+
+# ---------------------------------------------------------------- a Taiwanese city's table of partners
+
+TAINAN_TABLE = """臺南市國際姊妹市一覽表
+編號 城市 國家 締結日期
+1 美國 薩克拉門托市 民國74年8月12日
+2 日本 仙台市 民國95年4月25日 友好交流協定
+3 法國 勒阿弗爾市 民國107年10月4日"""
+
+
+def test_a_table_dated_in_roc_years_with_a_kind_column_on_one_row_yields_every_row(nlp):
+    got = {(m.b.name, m.b.country, m.relation.value, m.date.iso() if m.date else None)
+           for m in run(nlp, TAINAN_TABLE, lang="zh", title="姊妹市") if m.a.name == "Tainan"}
+    assert ("Sacramento", "US", "sister", "1985-08-12") in got
+    assert ("Sendai", "JP", "friendship", "2006-04-25") in got
+    assert ("Le Havre", "FR", "sister", "2018-10-04") in got
+
+
+def test_a_transliteration_filed_under_a_namesake_abroad_is_the_city_of_the_country_written(gazetteer):
+    from extractors.foreign_units import namesake_in
+
+    [place] = namesake_in(gazetteer, "薩克拉門托市", "US")
+    assert (place.name, place.admin1) == ("Sacramento", "California")
+    assert namesake_in(gazetteer, "薩克拉門托市", "BR") == []
