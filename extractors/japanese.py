@@ -14,6 +14,7 @@ gazetteer's conventional English names.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -103,6 +104,12 @@ class JapanesePlaces:
             return None
         suffix = span.text[-1]
         found = self._lookup(reading, _SUFFIX_LEVEL.get(suffix), _prefecture_before(before, span.start))
+        stem = re.sub(r"(?:shi|machi|cho|mura|son)$", "", loose(reading)) if suffix in "市町村" else loose(reading)
+        if (found is None or found.id == span.place.id) and stem.endswith(loose(span.place.name)) \
+                and len(stem) > len(loose(span.place.name)):
+            # GeoNames files some merged cities under their old core's name
+            # (薩摩川内市 as Sendai): the reading is the city's name now.
+            return span.place.model_copy(update={"name": stem.capitalize()})
         if found is None and _variant(loose(span.place.name), loose(reading)):
             # GeoNames keeps an older romanisation of some towns (Yonakuni for
             # 与那国町): the dictionary's Hepburn reading is the name in use.

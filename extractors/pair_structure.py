@@ -181,7 +181,7 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
     while i + 1 < len(sides):
         a, b = sides[i], sides[i + 1]
         if (a.place.country == "TW") != (b.place.country == "TW") and (_JOINED.match(text[a.end:b.start]) or (
-                _JA_SUBJECT.fullmatch(text, a.end, b.start) and _JA_WITH.match(text, b.end)) or (
+                _JA_SUBJECT_GAP.fullmatch(text, a.end, b.start) and _JA_WITH.match(text, b.end)) or (
                 _JA_AND.fullmatch(text, a.end, b.start) and _JA_SUBJECT.match(text, b.end))):
             pairs.append((a, b) if a.place.country == "TW" else (b, a))
             i += 2
@@ -201,6 +201,8 @@ def adjacent_pairs(text: str, sides: list[PlaceSpan]) -> list[tuple[PlaceSpan, P
 _CJK_JOIN = re.compile(r"[與和及跟同]")
 # '弘前市が台南市と、八戸市が高雄市とそれぞれ…結んでいる': each subject with the partner its own と names.
 _JA_SUBJECT = re.compile(r"\s*(?:が|は|も)\s*")
+# (the partner's country or city may be written before it: '霧島市が台北市北投区と、')
+_JA_SUBJECT_GAP = re.compile(r"\s*(?:が|は|も)\s*(?:(?:台湾|臺灣|台灣)\s*[の・]?)?\s*(?:[\u4e00-\u9fff]{1,4}[市県縣都府道])?\s*")
 _JA_WITH = re.compile(r"\s*と(?:[、，,]|\s*(?:それぞれ|の間で))")
 # '弘前市と台南市が…協定を、高山市と台北市が…': two sides joined by と as one subject.
 _JA_AND = re.compile(r"\s*と(?:台湾|臺灣|台灣|日本)?[の・]?\s*")

@@ -187,3 +187,18 @@ def test_a_transliteration_filed_under_a_namesake_abroad_is_the_city_of_the_coun
     [place] = namesake_in(gazetteer, "薩克拉門托市", "US")
     assert (place.name, place.admin1) == ("Sacramento", "California")
     assert namesake_in(gazetteer, "薩克拉門托市", "BR") == []
+
+
+# ---------------------------------------------------------------- Japanese merged cities, and それぞれ with a locator
+
+def test_a_merged_city_filed_under_its_old_core_takes_its_reading_as_its_name(nlp):
+    text = "鹿児島県内では、薩摩川内市が台湾の新竹市と、霧島市が台北市北投区と、それぞれ交流協定を締結している。"
+    got = {(m.a.name, m.b.name) for m in run(nlp, text, published=dt.date(2018, 9, 5), lang="ja")
+           if m.confidence >= 0.5}
+    assert ("Hsinchu City", "Satsumasendai") in got and ("Beitou", "Kirishima") in got
+    assert ("Hsinchu City", "Kirishima") not in got
+
+
+def test_a_city_gazetteer_and_reading_agree_on_keeps_its_name(nlp):
+    got = {m.b.name for m in run(nlp, "日本の東松島市は台南市と友好交流協定を締結した。", lang="ja")}
+    assert got == {"Higashimatsushima"}
