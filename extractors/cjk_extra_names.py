@@ -197,7 +197,7 @@ def town_in_gun(text: str, i: int, world) -> PlaceSpan | None:
 
 
 # A name with a local government's suffix that no table knows ('富頓縣').
-_UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇城]")  # ('奧克拉荷馬州龐卡城')
+_UNKNOWN_UNIT = re.compile(r"[邦州省]?\s*(?:首府)?[\u4e00-\u9fff·‧・-]{1,6}?[市縣县郡區区村町鎮镇城]")  # ('奧克拉荷馬州龐卡城')
 _UNKNOWN_STATE = re.compile(r"[\u4e00-\u9fff·‧・-]{2,6}?[州省]")
 _DIVISIONS = (Level.STATE, Level.PROVINCE, Level.REGION, Level.PREFECTURE)
 
@@ -322,8 +322,10 @@ def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan
         return None
     while start < end and (text[start].isspace() or text[start] in "邦州省"):
         start += 1
+    capital = text.startswith("首府", start)  # ('愛達荷州首府波夕市長': the mayor of the state's capital)
+    start += 2 * capital
     written = text[start:end]
-    if text[end:end + 1] in ("長", "长") or len(written) < 3:
+    if (text[end:end + 1] in ("長", "长") and not capital) or len(written) < 3:
         return None  # '加州台裔市長': the 市 of a mayor, not of a city
     levels = (Level.COUNTY,) if written[-1] in "郡縣县" and division.country == "US" else (
         (Level.CITY,) if written[-1] in "市城" else ())

@@ -162,6 +162,7 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"|(?:結ぶ|締結する|提携する|調印する)こと(?:を|に|で)?(?:決定|決め|合意|正式決定)"  # '提携を結ぶことを決定しました'
         r"|將(?:於|在|要|會)[^。，,；]{0,8}?(?:簽|締結|締盟|結盟|結為)"  # '將於下月簽署': a signing to come
         r"|(?:締結|締盟|結盟|結為)[^。，,；]{0,8}?案(?![件例])"  # '通過與…締結姊妹市案': a council's bill for a tie
+        r"|(?:締結|締盟|結盟|結為|簽署|簽訂)[^。，,；]{0,10}?的?(?:意願|意向|意愿)"  # '表達與彰化市締結姊妹市的意願': willing
         r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；]{0,30}?(?:簽|締結|締盟|結盟|結為)", _I),
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
@@ -197,7 +198,7 @@ _MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
 FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画|\s*。|\s*$)|へ(?:\s|$|。))"
                           r"|[^。，,；]{0,8}?案(?![件例])"  # '締結姊妹縣案': the council's bill for a tie
-                          r"|[^。，,；]{0,12}?可能"  # '締結友好城市的可能性': whether to
+                          r"|[^。，,；]{0,12}?(?:可能|意願|意向|意愿)"  # '締結友好城市的可能性', '…的意願': whether to, willing to
                           # '調印式は10月に高雄市で行う予定です': a ceremony still to be held
                           r"|式[^。]{0,40}?(?:予定|(?:行う|行われる|開く|開かれる|開催する|開催される)(?:\s*。|\s*$))")
 

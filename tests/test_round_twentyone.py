@@ -202,3 +202,23 @@ def test_a_merged_city_filed_under_its_old_core_takes_its_reading_as_its_name(nl
 def test_a_city_gazetteer_and_reading_agree_on_keeps_its_name(nlp):
     got = {m.b.name for m in run(nlp, "日本の東松島市は台南市と友好交流協定を締結した。", lang="ja")}
     assert got == {"Higashimatsushima"}
+
+
+# ---------------------------------------------------------------- a state's capital, and a wish to sign
+
+def test_the_mayor_of_a_state_capital_written_by_sound_is_that_city_s(nlp):
+    text = ("彰化縣長魏明谷22日接見美國愛達荷州副州長，雙方簽署姊妹州縣協定。"
+            "另外，愛達荷州首府波夕市長也表達與彰化市締結姊妹市的意願。")
+    got = {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text, published=dt.date(2016, 3, 22), lang="zh")}
+    assert ("Changhua", "Idaho", "established") in got
+    assert ("Changhua City", "Boise", "proposed") in got
+
+
+def test_a_wish_to_sign_is_a_proposal_and_a_taiwanese_american_mayor_no_city(nlp):
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("桃園市表達與成田市締結友好都市的意願")[0] is Event.PROPOSED
+    assert event_of("桃園市與成田市締結友好都市")[0] is Event.ESTABLISHED
+    found = run(nlp, "加州台裔市長陳先生表示，桃園市與加州爾灣市締結姊妹市。", lang="zh")
+    assert {m.b.name for m in found} == {"Irvine"}
