@@ -34,8 +34,8 @@ def is_agreement(text: str) -> bool:
     if not lines:
         return False
     title = lines[0]
-    if len(title) > 120 or title.endswith((".", "。")):
-        return False  # a sentence, not the name of a document
+    if len(title) > (240 if title.isupper() else 120) or title.endswith((".", "。")):
+        return False  # a sentence, not the name of a document (a title block in capitals may run long)
     english = _AGREEMENT.search(title) and not _HEADLINE_VERB.search(title) and any(
         re.match(r"(?i)between\b", line) or re.search(r"(?i)\bbetween\b.+\band\b", line) for line in lines[:4]) or (
         # ('SISTER COUNTY AGREEMENT' over 'Collin County, State of Texas, U.S.A. and Yunlin County, Taiwan')

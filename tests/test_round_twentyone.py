@@ -222,3 +222,22 @@ def test_a_wish_to_sign_is_a_proposal_and_a_taiwanese_american_mayor_no_city(nlp
     assert event_of("桃園市與成田市締結友好都市")[0] is Event.ESTABLISHED
     found = run(nlp, "加州台裔市長陳先生表示，桃園市與加州爾灣市締結姊妹市。", lang="zh")
     assert {m.b.name for m in found} == {"Irvine"}
+
+
+def test_a_letter_of_intent_signed_is_no_wish(nlp):
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("與華盛頓州金郡郡長簽署經貿交流合作意向書")[0] is Event.ESTABLISHED
+
+
+# ---------------------------------------------------------------- an agreement's title block in capitals
+
+def test_an_agreement_whose_capitalised_title_names_both_parties_on_one_long_line(nlp):
+    text = ("AGREEMENT ON THE ESTABLISHMENT OF SISTER CITY RELATIONSHIP BETWEEN THE CITY OF TACOMA, WASHINGTON, "
+            "UNITED STATES OF AMERICA AND TAICHUNG CITY, TAIWAN\n"
+            "In the spirit of friendship, the City of Tacoma and Taichung City hereby agree to establish a sister "
+            "city relationship.\nSigned in Taichung on this 15th day of March, 2012.")
+    got = {(m.b.name, m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text)
+           if m.a.country == "TW"}
+    assert got == {("Tacoma", "established", "2012-03-15")}
