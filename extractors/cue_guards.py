@@ -83,3 +83,14 @@ _REFUSED_AFTER = re.compile(r"[^.;!?]{0,120}?\bbut\b[^.;!?]{0,60}?\b(?:(?:had|ha
 
 def asked_and_refused(text: str, start: int, end: int) -> bool:
     return bool(_ASKED_BEFORE.search(text[max(0, start - 100):start]) and _REFUSED_AFTER.match(text, end))
+
+
+# 'On June 10, Mayor Gilbert Wong and Hsinchu Mayor Hsu signed…' after 'Cupertino officials traveled
+# to Taiwan': a head named without a place is the head of the place the story is about.
+_UNPLACED_HEAD = re.compile(r"(?:^|[,;]\s+|\b(?:and|with|by)\s+)(?:Mayor|Governor|Gov\.|County\s+(?:Judge|Executive))"
+                            r"\s+[A-Z][a-z]+")
+
+
+def unplaced_head(text: str) -> bool:
+    """Whether a sentence names a mayor or governor by name alone."""
+    return _UNPLACED_HEAD.search(text.strip()) is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.cue_guards import unplaced_head
 from extractors.datelines import filed_abroad
 from extractors.lexicon import DEFINITE_CUE, PAIR_ANAPHOR, relations_in
 from extractors.pair_structure import distinct_places
@@ -75,6 +76,7 @@ def speaks_of_before(sentences: list[Sentence], i: int, foreign: bool, local: bo
     listed = _LIST_HEAD.match(text) is not None
     return PAIR_ANAPHOR.search(text) is not None or (foreign and not local and (definite or partnerless or listed)) \
         or (local and not foreign and definite and _foreign_tie_before(sentences, i)) \
+        or (local and not foreign and unplaced_head(text) and _foreign_tie_before(sentences, i, cued=False)) \
         or (not sentences[i].sides and DEFINITE_CUE.match(text.lstrip()) is not None)
 
 
@@ -100,11 +102,12 @@ def _names_its_pair(sent: Sentence) -> bool:
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
-def _foreign_tie_before(sentences: list[Sentence], i: int) -> bool:
+def _foreign_tie_before(sentences: list[Sentence], i: int, cued: bool = True) -> bool:
     """A sentence just before states a tie and names a foreign government:
     what 'the agreement' beside a Taiwanese side alone refers back to (foreign
-    places are named in passing far more often than Taiwanese ones)."""
-    return any(relations_in(s.text) and any(p.place.country != "TW" for p in s.sides)
+    places are named in passing far more often than Taiwanese ones); or,
+    not ``cued``, only names one (whose mayor 'Mayor Wong' is)."""
+    return any((relations_in(s.text) or not cued) and any(p.place.country != "TW" for p in s.sides)
                for s in sentences[max(0, i - LOOKBACK):i])
 
 

@@ -241,3 +241,20 @@ def test_an_agreement_whose_capitalised_title_names_both_parties_on_one_long_lin
     got = {(m.b.name, m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text)
            if m.a.country == "TW"}
     assert got == {("Tacoma", "established", "2012-03-15")}
+
+
+# ---------------------------------------------------------------- a mayor named without a place
+
+def test_a_mayor_named_without_a_place_is_the_head_of_the_foreign_city_named_before(nlp):
+    text = ("Cupertino officials traveled to Taiwan last week. On June 10, Mayor Gilbert Wong and Hsinchu Mayor "
+            "Hsu Ming-tsai signed a sister city agreement, the city said Monday.")
+    got = {(m.a.name, m.b.name, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2014, 6, 17))}
+    assert ("Hsinchu City", "Cupertino", "2014-06-10") in got
+
+
+def test_a_mayor_named_with_the_place_is_not_unplaced():
+    from extractors.cue_guards import unplaced_head
+
+    assert unplaced_head("On June 10, Mayor Gilbert Wong and Hsinchu Mayor Hsu signed an agreement.")
+    assert not unplaced_head("Hsinchu Mayor Hsu Ming-tsai signed an agreement.")
+    assert not unplaced_head("The Taichung mayor and the Governor of Aomori signed it.")
