@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from extractors.anniversaries import marked_founding
 from extractors.clause_ties import clause_ties, later_ties
 from extractors.dates import cjk_number, find_dates
 from extractors.event_dates import sharpest
@@ -116,6 +117,9 @@ def unsaid_pair(sent: Sentence, prev: Sentence, before: list[Candidate], lang: s
     # (an undated upgrade, '今回の締結で…格上げ', is the signing the sentence before told, of the kind it made)
     told = [(first.relation, t.event, first.date) if t.event is Event.RENEWED and t.date is None and _UPGRADE.search(
         sent.text) else (t.relation, t.event, t.date) for t in ties] or [(relation, event, date)]
+    if event is Event.RENEWED and not ties and (marked := marked_founding(sent.text, published, cues)) is not None:
+        # '協定は2006年に締結され、今回で3回目の更新となる': the founding the renewal told before goes back to
+        told = [(relation, Event.ESTABLISHED, marked[0])] + [(relation, Event.RENEWED, marked[1])] * (marked[1] is not None)
     mentions = [first.model_copy(update={
         "event": e, "date": d, "evidence": evidence, "themes": (), "relation": r}) for r, e, d in told]
     return [Candidate(pair=chosen[0].pair, mentions=mentions, features={**chosen[0].features, "followup": 1.0},

@@ -258,3 +258,12 @@ def test_a_mayor_named_with_the_place_is_not_unplaced():
     assert unplaced_head("On June 10, Mayor Gilbert Wong and Hsinchu Mayor Hsu signed an agreement.")
     assert not unplaced_head("Hsinchu Mayor Hsu Ming-tsai signed an agreement.")
     assert not unplaced_head("The Taichung mayor and the Governor of Aomori signed it.")
+
+
+# ---------------------------------------------------------------- a renewal's founding told after it
+
+def test_the_founding_a_japanese_renewal_goes_back_to_is_an_establishment(nlp):
+    text = "東京都八王子市は8日、台湾・高雄市との友好交流協定を更新した。協定は2006年に締結され、今回で3回目の更新となる。"
+    got = {(m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2017, 2, 9), lang="ja") if m.b.name == "Hachiōji"}
+    assert got == {("renewed", "2017-02-08"), ("established", "2006")}
