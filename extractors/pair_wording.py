@@ -356,7 +356,15 @@ def apposed_relation(text: str, start: int, cues, spans) -> Relation | None:
                  and not text[c[1]:c[2]].endswith(("with", "between"))}  # ('establish ties with Oxford': no kind)
         if len(kinds) == 1 and kinds != {Relation.OTHER}:  # ('2017年締盟的青森縣': a bare 締盟 names no kind)
             return kinds.pop()
+    for span in spans:  # '…及日本北海道釧路市（2019年，友好城市）', 'Kushiro (friendship city, 2019)': a bracket right after
+        bracket = _KIND_BRACKET.match(text, span.end - start)
+        inner = relations_in(bracket.group(1)) if bracket else []
+        if inner and len({c[0] for c in inner}) == 1 and inner[0][0] is not Relation.OTHER:
+            return inner[0][0]
     return None
+
+
+_KIND_BRACKET = re.compile(r"\s*[（(]([^()（）]{1,30})[）)]")
 
 
 def closest_mentions(sides: list[PlaceSpan], a: PlaceSpan, b: PlaceSpan, lang: str) -> tuple[PlaceSpan, PlaceSpan]:

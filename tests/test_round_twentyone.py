@@ -267,3 +267,12 @@ def test_the_founding_a_japanese_renewal_goes_back_to_is_an_establishment(nlp):
     got = {(m.event.value, m.date.iso() if m.date else None)
            for m in run(nlp, text, published=dt.date(2017, 2, 9), lang="ja") if m.b.name == "Hachiōji"}
     assert got == {("renewed", "2017-02-08"), ("established", "2006")}
+
+
+# ---------------------------------------------------------------- an item's own kind in brackets
+
+def test_a_list_item_naming_its_own_kind_in_brackets_keeps_it(nlp):
+    text = ("基隆市目前共有姊妹市4個：美國華盛頓州貝爾維尤市（1987年）、日本沖繩縣宮古島市（2008年）、"
+            "澳洲昆士蘭州布里斯本市（2011年）及日本北海道釧路市（2019年，友好城市）。")
+    got = {(m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in run(nlp, text, lang="zh")}
+    assert ("Kushiro", "friendship", "2019") in got and ("Miyakojima", "sister", "2008") in got
