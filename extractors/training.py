@@ -230,7 +230,7 @@ def _out_of_fold(rows: list[PairRow], doc_folds: list[int], names: list[str], c:
     return oof
 
 
-F1_SLACK = 0.01
+F1_SLACK = 0.005
 # The targets allow 10% wrong pairs and 20% missed ones: a wrong pair
 # costs twice a missed one, the weighting of F0.5. (With F1 the cut sat at
 # 0.70, right under a calibration step at 0.704 whose pairs are right 70% of
@@ -257,8 +257,11 @@ def best_threshold(probs: list[float], rows: list[PairRow], n_gold_taiwan: int |
     f1 = {c: f1_at(c) for c in [0.25, *cuts, 0.85]}
     smooth = {cut: (f1[round(cut - 0.05, 2)] + f1[cut] + f1[round(cut + 0.05, 2)]) / 3 for cut in cuts}
     top = max(smooth.values())
-    # Where the curve is flat, the highest cut within a point of the best:
+    # Where the curve is flat, the highest cut within half a point of the best:
     # as good by the score, and its pairs are the ones an analyst can trust more.
+    # (Within a full point, one fold's cut jumped 0.70 -> 0.75 on a change that
+    # only marked four true pairs 'adjacent': cross-validated recall 0.935 -> 0.927;
+    # half a point: 0.933, and the final model's cut stays 0.75.)
     return max(cut for cut in cuts if smooth[cut] >= top - F1_SLACK)
 
 
