@@ -350,6 +350,16 @@ of dev2 does not measure unseen text. Cross-validated (mean of four fold
 assignments): recall 0.927 -> 0.935, F1 0.958 -> 0.962, events 0.925 ->
 0.933, relation 0.962 -> 0.963, date 0.871 -> 0.867, themes 0.783 ->
 0.779, precision 0.990 and at confidence >= 0.9 0.998 as they were.
+
+Stop 45 raises dev's events floor 0.83 -> 0.84 (0.850: a Chinese hope to
+work through a standing tie, '希望藉由姊妹市關係…', no longer proposes one).
+Every rule of the round came from sentences written here (Korean counties
+in hanja, Japanese kana words and merged cities, tables dated in ROC
+years, stories filed from the partner's city); none moved dev2, whose
+floors stay. The scorer's cut is now the highest within half a point of
+the best out-of-fold F0.5 (the final cut is 0.75 as before);
+cross-validated recall 0.935 -> 0.933, F1 0.962 -> 0.961, events 0.933 ->
+0.934, date 0.867 -> 0.864, themes 0.779 -> 0.778.
 """
 
 from __future__ import annotations
@@ -362,14 +372,14 @@ from extractors.evaluation import read_gold, read_predictions, score
 from models.settings import load_settings
 
 FLOORS = {
-    "dev.jsonl": {"pair_f1": 0.91, "pair_p": 0.92, "pair_r": 0.89, "event_f1": 0.83, "relation_acc": 0.98,
+    "dev.jsonl": {"pair_f1": 0.91, "pair_p": 0.92, "pair_r": 0.89, "event_f1": 0.84, "relation_acc": 0.98,
                   "date_acc": 0.80, "theme_f1": 0.76},
     "dev2.jsonl": {"pair_f1": 0.95, "pair_p": 0.94, "pair_r": 0.95, "event_f1": 0.86, "relation_acc": 0.92,
                    "date_acc": 0.79, "theme_f1": 0.66},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.95}  # reached: 0.978 (45 pairs), 0.952 (62)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.95}  # reached: 0.978 (46 pairs), 0.952 (62)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
