@@ -276,3 +276,11 @@ def test_a_list_item_naming_its_own_kind_in_brackets_keeps_it(nlp):
             "澳洲昆士蘭州布里斯本市（2011年）及日本北海道釧路市（2019年，友好城市）。")
     got = {(m.b.name, m.relation.value, m.date.iso() if m.date else None) for m in run(nlp, text, lang="zh")}
     assert ("Kushiro", "friendship", "2019") in got and ("Miyakojima", "sister", "2008") in got
+
+
+def test_a_hope_by_some_means_to_sign_still_plans_a_tie():
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("竹北市希望以最快速度與庫比蒂諾市締結姊妹市")[0] is Event.PROPOSED
+    assert event_of("竹北市希望透過姊妹市關係促進交流")[0] is not Event.PROPOSED
