@@ -268,10 +268,10 @@ def same_name_same_place(text: str, spans: list[PlaceSpan]) -> None:
     for s in ordered:
         if s.kind == "foreign" and s.text in placed and s.place is not None and s.place.id != placed[s.text].id:
             s.place = placed[s.text]
-    # A name read by its sound after its state ('德州拉巴克市') is that place where the text
-    # writes it again alone ('並與拉巴克市續簽').
+    # A name read by its sound after its state ('德州拉巴克市'), or a town read after its prefecture
+    # ('熊本縣菊陽町'), is that place where the text writes it again alone ('並與拉巴克市續簽', '菊陽町是…').
     for s in ordered:
-        if s.kind == "foreign" and "transliteration" in s.notes and len(s.text) >= 3:
+        if s.kind == "foreign" and {"transliteration", "provisional", "reading"} & set(s.notes) and len(s.text) >= 3:
             for m in re.finditer(re.escape(s.text), text):
                 if not any(o.start < m.end() and m.start() < o.end for o in spans):
                     spans.append(PlaceSpan(m.start(), m.end(), s.text, "foreign", place=s.place, notes=["propagated"]))

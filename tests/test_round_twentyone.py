@@ -284,3 +284,13 @@ def test_a_hope_by_some_means_to_sign_still_plans_a_tie():
 
     assert event_of("竹北市希望以最快速度與庫比蒂諾市締結姊妹市")[0] is Event.PROPOSED
     assert event_of("竹北市希望透過姊妹市關係促進交流")[0] is not Event.PROPOSED
+
+
+# ---------------------------------------------------------------- a town read after its prefecture, written again alone
+
+def test_a_town_read_after_its_prefecture_is_found_again_where_written_alone(nlp):
+    text = ("新竹縣長楊文科3日與日本熊本縣菊陽町長簽署友好交流備忘錄，雙方將推動產業及教育交流。"
+            "菊陽町是台積電熊本廠所在地。")
+    found = run(nlp, text, published=dt.date(2025, 3, 3), lang="zh")
+    [tie] = [m for m in found if m.b.name == "Kikuyo"]
+    assert tie.a.name == "Hsinchu County" and tie.confidence >= 0.75
