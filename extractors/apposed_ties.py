@@ -79,7 +79,7 @@ def its_ties_with(text: str, sides: list[PlaceSpan], pairs: list) -> list[tuple[
         x = ordered[0] if m and ordered[0].end <= m.start() else None
         if x is None or (x.place.country == "TW") == (y.place.country == "TW") \
                 or event_of(clause := text[m.start():_clause_end(text, y.end)])[0] is Event.TERMINATED \
-                or _CUT.search(clause):
+                or _CUT.search(clause) or _CUT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if not any({x.place.id, y.place.id} == {a.place.id, b.place.id} for a, b in out):
             out.append((x, y) if x.place.country == "TW" else (y, x))
@@ -87,6 +87,9 @@ def its_ties_with(text: str, sides: list[PlaceSpan], pairs: list) -> list[tuple[
 
 
 _CUT = re.compile(r"(?i)\b(?:cut|severed|ended|terminated|scrapped|dissolved|broken|suspended|frozen)\b")
+# 'voted to end its sister city relationship with Lhasa': its tie, being cut.
+_CUT_BEFORE = re.compile(r"(?i)\b(?:end|ends|ended|ending|cut|cuts|sever\w*|terminat\w*|suspend\w*|scrap\w*|"
+                         r"dissolv\w*|break|breaks|broke|freez\w*|froze)\s+$")
 
 
 _CLAUSE_END = re.compile(r"[.;。；!?]|,\s+(?:and|but|while)\s")
@@ -131,7 +134,7 @@ _OWN_TIE_WITH = re.compile(r"\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sister|frien
                            r"(?:(?:city|cities|state|states|county|province|prefecture)[\s-]+)?"
                            r"(?:agreement|relationship|ties|tie|partnership|pact|accord)\s+with\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+")
-_ITS_TIE_WITH = re.compile(r"(?i)\bthe\s+(?:city|county|town|township|prefecture|state|municipality|island)['’]s\s+"
+_ITS_TIE_WITH = re.compile(r"(?i)(?:\bthe\s+(?:city|county|town|township|prefecture|state|municipality|island)['’]s|\bits)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:ties?|relationship|partnership|agreement|friendship|relations)\s+"
                            r"with\s+(?:the\s+)?(?:(?:city|town|county|prefecture)\s+of\s+)?$")
 _EACH_OTHERS = re.compile(r",\s+(?:both\s+)?(?:(?:sister|friendship|twin)[\s-]+(?:cities|counties|states|towns|prefectures)"

@@ -133,7 +133,9 @@ _CLAUSE_END = re.compile(r"[,;.，。；]|\band\b")
 _SAME_TIE_CJK = re.compile(r"(?:該|此|這項?|这项?|同|上述)(?:備忘錄|备忘录|協定|协定|協議|协议|合作|關係|关系|姊妹|友好)")
 _CJK_CLAUSE_END = re.compile(r"[，；。,;]")
 _KEPT = re.compile(r"維持|维持|持續|持续|不變|不变|照舊|照旧|繼續|继续|\bremains?\s+(?:in\s+(?:force|effect|place)|valid|active|"
-                   r"unchanged|unaffected)|\b(?:is|was)\s+(?:not\s+affected|unaffected)|\bstill\s+stands")
+                   r"unchanged|unaffected)|\b(?:is|was)\s+(?:not\s+affected|unaffected)|\bstill\s+stands"
+                   r"|\b(?:kept|keeps|keep|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\s+(?:its|their|the)\b"
+                   r"|\bdat(?:e|es|ing)\s+(?:back\s+)?to\s+(?:19|20)\d\d\b")  # ('…, while its ties with X date to 2004')
 _SIGNED_VP = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?=(?:signed|inked|formed|forged|established|renewed)\b)")
 _HOPE_CJK = re.compile(r"\s*(?:期盼|盼望|盼|希望|期待|期望)")
 _SENTENCE_STOP = re.compile(r"[.;!?。；！？]")

@@ -294,3 +294,20 @@ def test_a_town_read_after_its_prefecture_is_found_again_where_written_alone(nlp
     found = run(nlp, text, published=dt.date(2025, 3, 3), lang="zh")
     [tie] = [m for m in found if m.b.name == "Kikuyo"]
     assert tie.a.name == "Hsinchu County" and tie.confidence >= 0.75
+
+
+# ---------------------------------------------------------------- one tie cut, another kept
+
+def test_a_tie_kept_beside_one_ended_stands_with_its_own_founding(nlp):
+    text = ("The Boulder City Council voted Monday to end its sister city relationship with Lhasa, China, but kept "
+            "its sister city ties with Hsinchu County, Taiwan, which date to 2004.")
+    got = {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2021, 5, 4)) if m.a.country == "TW"}
+    assert got == {("Hsinchu County", "Boulder", "established", "2004")}
+
+
+def test_its_tie_being_ended_is_not_read_as_its_tie_with():
+    from extractors.apposed_ties import _CUT_BEFORE
+
+    assert _CUT_BEFORE.search("voted Monday to end ")
+    assert not _CUT_BEFORE.search("but kept ")
