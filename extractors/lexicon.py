@@ -273,7 +273,9 @@ _CJK_AHEAD = re.compile(r"(?:(?:將|将)(?![^。，,；!！]{0,14}的[^。，,�
 def event_of(text: str) -> tuple[Event, bool]:
     """The lifecycle event a passage states; the flag says a cue was found."""
     text, f = fold_characters(text), _folded
-    if f(EVENT_CUES[Event.TERMINATED]).search(text):
+    ended = list(f(EVENT_CUES[Event.TERMINATED]).finditer(text))
+    # ('網傳…關係已經終止，縣府澄清，雙方關係並未終止': an ending the sentence denies is none)
+    if ended and not any(_denied(text, m.start()) for m in ended):
         return Event.TERMINATED, True
     # ('visited Hualien to mark 10 years of ties': a purpose, not a plan)
     renewed = [m for m in f(EVENT_CUES[Event.RENEWED]).finditer(text)

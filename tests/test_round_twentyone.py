@@ -311,3 +311,14 @@ def test_its_tie_being_ended_is_not_read_as_its_tie_with():
 
     assert _CUT_BEFORE.search("voted Monday to end ")
     assert not _CUT_BEFORE.search("but kept ")
+
+
+# ---------------------------------------------------------------- an ending denied
+
+def test_an_ending_the_text_denies_is_no_termination():
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("網傳花蓮縣與關島的姊妹縣關係已經終止，縣府澄清，雙方關係並未終止。")[0] is not Event.TERMINATED
+    assert event_of("The relationship was not terminated, the mayor said.")[0] is not Event.TERMINATED
+    assert event_of("The city ended its sister city relationship with Lhasa.")[0] is Event.TERMINATED
