@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.councils import COUNCIL_WORD, council_key
-from extractors.theme_scorer import ThemeCue, ThemeScorer, hit_counts, pair_standing
+from extractors.theme_scorer import ThemeCue, ThemeScorer, hit_counts, pair_standing, shared_signing
 from models.errors import ConfigError
 from models.records import DatePrecision, Event, Mention, Theme, founding_choice
 
@@ -188,7 +188,7 @@ class PairScorer:
                 mentions = [m.model_copy(update={"themes": own_themes(m, themes) if background(m, mentions)
                                                  else themes}) for m in mentions]
             out.extend(mentions)
-        return out
+        return shared_signing(out) if self.themes is not None else out
 
     def pair_themes(self, group: list[Candidate], ctx: DocContext, groups: dict):
         """The themes of a pair's tie, weighed over every passage stating it;

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from extractors.pair_wording import strip_office_names
 from extractors.themes import find_themes
-from models.records import Theme
+from models.records import Mention, Theme
 
 _ORDER = {t.value: i for i, t in enumerate(Theme)}
 
@@ -113,9 +113,10 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
     top = max(doc_counts.values(), default=0)
     n_doc = doc_counts.get(theme, 0)
     return {
-        f"is:{theme}": 1.0,
-        "evidence": math.log1p(ev), f"evidence:{theme}": math.log1p(ev),
-        "following": math.log1p(fol), f"following:{theme}": math.log1p(fol),
+        # No feature names the theme itself: per-theme weights fitted the train
+        # corpus's habits (out-of-fold AUC 0.860 -> 0.867 without them; dev2 0.738 -> 0.778).
+        "evidence": math.log1p(ev),
+        "following": math.log1p(fol),
         "near_following": 1.0 / dist if dist else 0.0,
         "in_window": float(bool(ev or fol)),
         "passage_share": len(mine) / len(cues) if cues else 0.0,
@@ -178,6 +179,25 @@ class ThemeScorer:
         return tuple(Theme(t) for t in candidate_themes(cues, doc_framed, standing)
                      if self.probability(theme_features(t, cues, doc_counts, sentences, title, lang, doc_framed,
                                                         standing)) >= self.threshold)
+
+
+def shared_signing(mentions: list["Mention"]) -> list["Mention"]:
+    """Partners that one sentence states one event for ('signed a MOU with
+    Aomori Prefecture and Hirosaki City') share one agreement, and so its
+    themes: every pair of such a sentence that got themes gets those any of
+    them got (the labelled corpus gives them equal themes in 11 of 11 such
+    groups; the pair named less often had lost some). A pair that got none
+    keeps none: a sentence that lists a city's older ties beside the new one
+    shares no agreement with it."""
+    shared: dict[tuple, set] = {}
+    pairs: dict[tuple, set] = {}
+    for m in mentions:
+        key = (m.evidence.text, m.event)
+        shared.setdefault(key, set()).update(m.themes)
+        pairs.setdefault(key, set()).add((m.a.id, m.b.id))
+    return [m.model_copy(update={"themes": tuple(sorted(shared[k], key=lambda t: _ORDER[t.value]))})
+            if m.themes and len(pairs[k := (m.evidence.text, m.event)]) > 1 else m
+            for m in mentions]
 
 
 def candidate_themes(cues: list[dict[str, ThemeCue]], doc_framed: dict[str, int] | None = None,

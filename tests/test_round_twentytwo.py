@@ -1,0 +1,80 @@
+"""The twenty-second round: themes. The theme model weighs where a theme's
+words stand, never which theme it is; partners of one signing share its
+themes; words that only date or dress a story (the pandemic's name, the
+food a city is known for, a site's news section) name no field of
+cooperation."""
+
+from __future__ import annotations
+
+from extractors.theme_scorer import ThemeCue, shared_signing, theme_features
+from extractors.themes import themes_of
+from models.records import Event, Evidence, Level, Mention, Place, Relation, Theme
+
+TAINAN = Place(id="TW-TNN", name="Tainan", country="TW", level=Level.SPECIAL_MUNICIPALITY)
+AOMORI = Place(id="iso:JP-02", name="Aomori Prefecture", country="JP", level=Level.PREFECTURE)
+HIROSAKI = Place(id="gn:2112527", name="Hirosaki", country="JP", level=Level.CITY)
+SEOUL = Place(id="gn:1835848", name="Seoul", country="KR", level=Level.CITY)
+
+SIGNING = "Tainan signed a MOU with Aomori Prefecture and Hirosaki City on Dec 4."
+
+
+def _mention(b: Place, themes: tuple[Theme, ...], evidence: str = SIGNING, event: Event = Event.ESTABLISHED
+             ) -> Mention:
+    return Mention(a=TAINAN, b=b, a_text="Tainan", b_text=b.name, relation=Relation.MOU, event=event,
+                   evidence=Evidence(text=evidence, start=0, end=len(evidence)), confidence=0.9, themes=themes)
+
+
+# ---------------------------------------------------------------- no theme of its own
+
+def test_the_theme_features_are_the_same_names_whichever_theme_is_weighed():
+    cues = [{"tourism": ThemeCue(evidence=1), "sports": ThemeCue(following=2, distance=1)}]
+    args = ({"tourism": 2, "sports": 1}, 10, set(), "en", {"tourism": 1})
+    tourism, sports = theme_features("tourism", cues, *args), theme_features("sports", cues, *args)
+    assert set(tourism) == set(sports)
+    assert not any(t in name for name in tourism for t in ("tourism", "sports"))
+    assert tourism["evidence"] > 0 and sports["evidence"] == 0 and sports["following"] > 0
+
+
+# ---------------------------------------------------------------- one signing, one set of themes
+
+def test_partners_of_one_signing_share_the_themes_either_got():
+    got = shared_signing([_mention(AOMORI, (Theme.AGRICULTURE_FOOD, Theme.TOURISM)),
+                          _mention(HIROSAKI, (Theme.AGRICULTURE_FOOD, Theme.SPORTS))])
+    assert [m.themes for m in got] == [(Theme.AGRICULTURE_FOOD, Theme.TOURISM, Theme.SPORTS)] * 2
+
+
+def test_a_partner_the_model_gave_no_theme_keeps_none():
+    listed = "Tainan's sister cities include Aomori Prefecture and Hirosaki."
+    got = shared_signing([_mention(AOMORI, (Theme.TOURISM,), listed), _mention(HIROSAKI, (), listed)])
+    assert [m.themes for m in got] == [(Theme.TOURISM,), ()]
+
+
+def test_other_sentences_and_other_events_are_not_shared():
+    got = shared_signing([_mention(AOMORI, (Theme.TOURISM,)),
+                          _mention(HIROSAKI, (Theme.SPORTS,), event=Event.RENEWED),
+                          _mention(SEOUL, (Theme.HEALTH,), "Tainan and Seoul signed a MOU.")])
+    assert [m.themes for m in got] == [(Theme.TOURISM,), (Theme.SPORTS,), (Theme.HEALTH,)]
+
+
+# ---------------------------------------------------------------- words that name no field
+
+def test_the_pandemic_by_name_dates_a_story_and_names_no_health_cooperation():
+    assert themes_of("The visit was postponed by COVID-19 and the coronavirus outbreak.") == ()
+    assert themes_of("Tainan donated face masks and medical supplies.") == (Theme.HEALTH,)
+
+
+def test_food_a_city_is_known_for_is_no_agriculture_but_seafood_and_farming_are():
+    assert themes_of("Taichung is known for sightseeing and food.") == (Theme.TOURISM,)
+    assert themes_of("The two cities will promote seafood and farming.") == (Theme.AGRICULTURE_FOOD,)
+
+
+def test_sustainable_development_and_one_china_are_boilerplate():
+    assert themes_of("Both cities share a vision of sustainable development.") == ()
+    assert themes_of("Beijing insisted on its one China principle.") == ()
+    assert themes_of("The cities will cooperate on renewable energy.") == (Theme.ENVIRONMENT_SUSTAINABILITY,)
+
+
+def test_a_site_news_section_and_public_works_are_no_governance_but_governing_experience_is():
+    assert themes_of("首頁 > 市政新聞 > 台南市長出訪") == ()
+    assert themes_of("對台南市的市政建設印象深刻") == ()
+    assert themes_of("雙方交流市政經驗") == (Theme.GOVERNANCE_POLITICS,)
