@@ -17,8 +17,12 @@ from models.records import Event, Relation, Theme
 # Sentences after the evidence say what the tie covers only when they talk about the cooperation itself.
 COOPERATION_TALK = re.compile(
     r"(?i)cooperat|co-operat|collaborat|exchange|partnership|\bareas?\b|\bfields?\b|promot|strengthen|"
-    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|two cities|two sides|renewal|"
-    r"\bcover(?:s|ed|ing)?\b|合作|交流|領域|雙方|兩市|推動")  # ('the document, which covers tourism…')
+    r"agreement|\bMOU|memorand|sister|friendship|\bboth\b|renewal|"
+    # 'the two islands share strengths in tourism': the pair, however it is called
+    r"\btwo\s+(?:cities|counties|states|towns|townships|islands|districts|municipalities|provinces|prefectures|"
+    r"regions|capitals|ports|sides|governments)\b|"
+    r"\bcover(?:s|ed|ing)?\b|合作|交流|領域|雙方|双方|兩市|两市|兩縣|两县|兩地|两地|兩城|两城|推動|推动|"
+    r"両市|両県|両都市|両自治体|協力|連携|分野")  # ('the document, which covers tourism…')
 
 
 # Names whose words are no theme: 'Taipei Economic and Cultural Office', 'Texas Tech University'.

@@ -78,3 +78,25 @@ def test_a_site_news_section_and_public_works_are_no_governance_but_governing_ex
     assert themes_of("首頁 > 市政新聞 > 台南市長出訪") == ()
     assert themes_of("對台南市的市政建設印象深刻") == ()
     assert themes_of("雙方交流市政經驗") == (Theme.GOVERNANCE_POLITICS,)
+
+
+# ---------------------------------------------------------------- the pair, however it is called
+
+def test_a_sentence_about_the_two_islands_or_the_two_counties_is_talk_about_the_tie():
+    from extractors.pair_wording import COOPERATION_TALK
+
+    for text in ("The two islands share strengths in tourism and agriculture.",
+                 "The two counties plan joint farming projects.",
+                 "兩縣將在觀光方面加強往來", "両市は観光で協力する", "両県の連携を深める"):
+        assert COOPERATION_TALK.search(text), text
+    assert not COOPERATION_TALK.search("The mayor then toured a tea plantation.")
+
+
+def test_themes_named_after_the_sentence_that_proposes_the_tie_are_kept(nlp):
+    from conftest import run
+
+    text = ("The Yilan County Council on Thursday approved a proposal to establish sister-county relations with "
+            "Maui County, Hawaii, paving the way for a signing ceremony expected in May. County Commissioner "
+            "Lin Zi-miao said the two islands share strengths in tourism and agriculture.")
+    got = {m.b.name: set(m.themes) for m in run(nlp, text, lang="en")}
+    assert got == {"Maui County": {Theme.TOURISM, Theme.AGRICULTURE_FOOD}}
