@@ -185,6 +185,7 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<
                            r"|將(?:率團|率隊|前往|出訪|赴|訪問)[^。；!！]{0,30}$", _I)
 _FUTURE_PLAN = re.compile(r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:going|scheduled|expected)\s+to)\s+"
                           r"(?:[a-z]+\s+){0,2}$", _I)
+_FIRST_BEFORE = re.compile(r"\b(?:first|originally|initially)\s+$", _I)
 _MARKING = re.compile(r"(?:mark|celebrat|commemorat)", _I)
 # '市制施行20周年', '建市100週年', '開港150周年': the anniversary of something else than the tie.
 _OTHER_JUBILEE = re.compile(r"(?:市制|町制|村制|施行|建市|建城|設市|升格|開港|开港|建港|築港|開埠|創立|创立|設立|设立|建校|開館|開業|建國|建国|建交|國交|国交|[》」』])"
@@ -287,6 +288,10 @@ def event_of(text: str) -> tuple[Event, bool]:
         return Event.RENEWED, True
     past = [m for m in f(SIGNED_PAST).finditer(text) if not f(FUTURE_BEFORE).search(text[:m.start()])
             and not f(FUTURE_AFTER).match(text, m.end()) and not _denied(text, m.start())]
+    # ('voted to renew the agreement, first signed in 1986': the founding behind a plan is no signing now)
+    if past and all(_FIRST_BEFORE.search(text, max(0, m.start() - 12), m.start()) for m in past) \
+            and any(_proposes_tie(text, m) for m in f(EVENT_CUES[Event.PROPOSED]).finditer(text)):
+        return Event.PROPOSED, True
     if past:
         return Event.ESTABLISHED, True
     if any(_proposes_tie(text, m) for m in f(EVENT_CUES[Event.PROPOSED]).finditer(text)):

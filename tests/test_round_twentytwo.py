@@ -100,3 +100,23 @@ def test_themes_named_after_the_sentence_that_proposes_the_tie_are_kept(nlp):
             "Lin Zi-miao said the two islands share strengths in tourism and agriculture.")
     got = {m.b.name: set(m.themes) for m in run(nlp, text, lang="en")}
     assert got == {"Maui County": {Theme.TOURISM, Theme.AGRICULTURE_FOOD}}
+
+
+# ---------------------------------------------------------------- a founding behind a plan
+
+def test_a_vote_to_renew_an_agreement_first_signed_long_ago_plans_the_renewal_and_dates_the_founding(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = ("The City Council on Tuesday voted to renew Sacramento's sister-city agreement with Taichung, "
+            "Taiwan, first signed in 1986.")
+    got = {(m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2023, 7, 1), lang="en")}
+    assert got == {("proposed", "2023-06-27"), ("established", "1986")}
+
+
+def test_a_tie_first_signed_long_ago_is_still_a_founding():
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("Taipei and Austin first signed an agreement in 1986.") == (Event.ESTABLISHED, True)
