@@ -16,7 +16,9 @@ from extractors.tie_kinds import relation_of
 from models.records import Relation
 
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "where"})  # (not ', where he and Mayor Hou renewed …': the visit's deed)
-_NARRATORS, _DEEDS = frozenset({"he", "she", "they", "we", "the", "both"}), ("sign", "renew", "ink", "conclud")
+# (', where they agreed to explore a friendship-city agreement': the meeting's parties' plan, too)
+_NARRATORS = frozenset({"he", "she", "they", "we", "the", "both"})
+_DEEDS = ("sign", "renew", "ink", "conclud", "agree", "decid", "pledg", "vow", "discuss")
 _AFTER_ASIDE = re.compile(r",\s*(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:after|since)\s+[^,;.]*")
 
 

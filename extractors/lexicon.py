@@ -131,7 +131,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"(?:will|would|shall|(?:is|are)\s+to)\s+(?:soon\s+|formally\s+)?be\s+(?:signed|established|formed|inked|concluded|formali[sz]ed)|"
         # 'will join … to host a … sister city agreement signing': a ceremony to come
         r"(?:will|to)\s+(?:[\w-]+\s+){0,4}?(?:host|hold|attend|witness)\b[^.;]{0,120}?\bsigning\b|"
-        r"to\s+(?:[a-z]+ly\s+)?(?:sign|execute|establish|form|become|forge|ink|pursue|explore)|help(?:s|ed|ing)?\s+(?:to\s+)?(?:establish|forge|form)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
+        r"to\s+(?:[a-z]+ly\s+)?(?:sign|execute|establish|form|become|forge|ink|pursue|explore)|"
+        # 'agreed to work toward a friendship-city agreement' (a tie must follow: ``_GENERIC_PLAN``)
+        r"(?:work|mov|head|build)(?:s|es|ed|ing|e)?\s+toward(?:s)?\b|help(?:s|ed|ing)?\s+(?:to\s+)?(?:establish|forge|form)|seek\w*|sought|hop(?:e|es|ed|ing)\s+to|"
         # 'hoping that we can facilitate a friendship city', 'would love to see Hsinchu and Oxford establish'
         r"hop(?:e|es|ed|ing)\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|will|would|might)|would\s+(?:love|like)\s+to|"
         r"wish(?:es|ed)?\s+to|"
@@ -306,7 +308,7 @@ def event_of(text: str) -> tuple[Event, bool]:
 # sign a sister city agreement', 'exploring a friendship tie'), not further work under one ('hoped
 # to promote exchanges', 'poised to explore new avenues', 'would deepen exchanges after the
 # signing'); and 'the first city to sign' tells of a signing done.
-_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
+_GENERIC_PLAN = re.compile(r"(?i)hop|seek|sought|explor|toward|consider|intend|intention|aim|expected|interest|mull|plan|possibilit|talks|"
                            r"feasibility|盼|希望|可望|目指|検討")
 _TIE_AHEAD = re.compile(r"(?i)(?:(?!\b(?:after|following|under|maintain\w*|continu\w*|keep|sustain\w*|deepen\w*|strengthen\w*|"
                         r"enhanc\w*|expand\w*)\s|深化|加強|加强|強化|强化|延續|延续|維持|维持|持續|持续)[^.;。；!?]){0,80}?(?:sister|twin|friendship|agreement|memorand|\bMO[Uu]\b|\bties?\b|"

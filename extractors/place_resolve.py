@@ -79,6 +79,9 @@ class PlaceResolver:
         for stop in reversed(ends):
             if any(fold(p.name) == fold(text[start:stop]) for p in self.gaz.foreign_lookup(text[start:stop])):
                 return stop
+            # ('Busanjin District' cut to 'Busanjin' at a sentence's start: the name table holds the whole)
+            if (own := self.gaz.table.english(text[start:stop])) is not None and fold(own.name) == fold(text[start:stop]):
+                return stop
         # ('Prague 6': a numbered district the name table holds)
         if (m := _NUMBER_AFTER.match(text, end)) and self.gaz.table.english(text[start:m.end()]) is not None:
             return m.end()

@@ -120,3 +120,33 @@ def test_a_tie_first_signed_long_ago_is_still_a_founding():
     from models.records import Event
 
     assert event_of("Taipei and Austin first signed an agreement in 1986.") == (Event.ESTABLISHED, True)
+
+
+# ---------------------------------------------------------------- plans of a meeting, districts at a sentence's start
+
+def _ties(nlp, text, published=None):
+    from conftest import run
+    import datetime as dt
+
+    return {(m.a.name, m.b.name, m.event.value) for m in run(nlp, text, published=published or dt.date(2020, 11, 11),
+                                                              lang="en")}
+
+
+def test_a_plan_agreed_in_the_meeting_the_sentence_opens_with_is_the_pairs_plan(nlp):
+    text = ("New Taipei Mayor Hou Yu-ih and Sendai Mayor Kazuko Kori held an online meeting on Tuesday, where "
+            "they agreed to explore a friendship-city agreement, officials said.")
+    assert _ties(nlp, text) == {("New Taipei", "Sendai", "proposed")}
+
+
+def test_working_toward_an_agreement_plans_it_and_working_toward_more_exchanges_plans_nothing():
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("The two cities agreed to work toward a friendship-city agreement.")[0] is Event.PROPOSED
+    assert event_of("Both cities are moving towards establishing sister-city ties.")[0] is Event.PROPOSED
+    assert event_of("The sister cities will work toward deeper cooperation in trade.")[0] is not Event.PROPOSED
+
+
+def test_a_korean_district_at_the_start_of_a_sentence_keeps_its_unit_word_and_is_the_party(nlp):
+    text = "Busanjin District of Busan and Lingya District of Kaohsiung signed a sister-district agreement on Friday."
+    assert _ties(nlp, text) == {("Lingya", "Busanjin District", "established")}
