@@ -74,7 +74,10 @@ def founded_and_kept(text: str, kept: EventDate | None) -> tuple[EventDate | Non
 # '30周年', '第30年', '30週年', '五週年'.
 _ANNIVERSARY_COUNT = re.compile(r"(?i)\b(\d{1,3}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                                 r"(?:st|nd|rd|th|[- ]years?)?\s+anniversary\b|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[週周]年"
-                                r"|第(\d{1,3})年|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*年目(?=を迎え)")  # ('今年で41年目を迎え')
+                                r"|第(\d{1,3})年|(\d{1,3}|[一二三四五六七八九十]{1,3})\s*年目(?=を迎え)"  # ('今年で41年目を迎え')
+                                # ("the partnership's 13th year")
+                                r"|\b(?:partnership|relationship|friendship|ties|sisterhood|agreement|pact)(?:'s|’s|'|’)\s+"
+                                r"(\d{1,3})(?:st|nd|rd|th)\s+year\b")
 _COUNT_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 

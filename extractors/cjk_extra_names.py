@@ -325,8 +325,10 @@ def _heard(world, text: str, start: int, end: int, division: Place) -> PlaceSpan
     capital = text.startswith("首府", start)  # ('愛達荷州首府波夕市長': the mayor of the state's capital)
     start += 2 * capital
     written = text[start:end]
-    if (text[end:end + 1] in ("長", "长") and not capital) or len(written) < 3:
-        return None  # '加州台裔市長': the 市 of a mayor, not of a city
+    # '加州台裔市長': the 市 of a mayor, not of a city; a name of three sounds before it is one
+    # ('奧克拉荷馬州塔爾薩市長': Tulsa's mayor)
+    if (text[end:end + 1] in ("長", "长") and not capital and len(written) < 4) or len(written) < 3:
+        return None
     levels = (Level.COUNTY,) if written[-1] in "郡縣县" and division.country == "US" else (
         (Level.CITY,) if written[-1] in "市城" else ())
     place = by_sound(world, written, division.country, division.name, levels)

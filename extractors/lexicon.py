@@ -112,6 +112,9 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
         r"\b(?:anniversar\w*|(?<!urban\s)renew(?!abl)\w*|reaffirm\w*|re-affirm\w*|re-sign\w*|resign(?:ed)?\s+the|"
         r"(?:mark|celebrat|commemorat|recogni[sz]|honou?r)\w*\s+(?:the\s+|their\s+|its\s+|over\s+)?\w+\s+(?:years|decades?)\s+(?:of|as)|"
         r"(?:mark|celebrat|commemorat)\w*\s+(?:the|their|its)\s+\w+\s+year\s+of\s+(?:the|their|its)\b|"  # ('to mark the third year of their memorandum')
+        # ("celebrated the partnership's 13th year")
+        r"(?:mark|celebrat|commemorat)\w*\s+(?:the\s+)?(?:partnership|relationship|friendship|ties|sisterhood|agreement|pact)"
+        r"(?:'s|’s|'|’)\s+\w+\s+year\b|"
         r"\d{1,3}(?:st|nd|rd|th)\s+year\s+as\s+(?:an?\s+)?(?:sister|friendship|twin|partner)|"
         r"(?:ties|friendship|sisterhood|partnership|relationship|twinning)\s+(?:[\w-]+\s+){0,6}?turn(?:s|ed)?\s+"
         r"(?:\d{1,3}|[a-z]+ty)\b|"

@@ -150,3 +150,48 @@ def test_working_toward_an_agreement_plans_it_and_working_toward_more_exchanges_
 def test_a_korean_district_at_the_start_of_a_sentence_keeps_its_unit_word_and_is_the_party(nlp):
     text = "Busanjin District of Busan and Lingya District of Kaohsiung signed a sister-district agreement on Friday."
     assert _ties(nlp, text) == {("Lingya", "Busanjin District", "established")}
+
+
+# ---------------------------------------------------------------- a mayor of a city written by sound; a tie's Nth year
+
+def test_the_mayor_of_a_city_written_by_sound_after_its_state_speaks_for_that_city(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = "新北市長侯友宜15日與來訪的美國奧克拉荷馬州塔爾薩市長畢能簽署友好城市協定。"
+    got = {(m.b.name, m.b.country) for m in run(nlp, text, published=dt.date(2023, 5, 16), lang="zh")}
+    assert got == {("Tulsa", "US")}
+
+
+def test_a_two_character_word_before_a_mayor_is_no_city():
+    from extractors.cjk_extra_names import locate_unknown_towns
+    from extractors.gazetteer.index import load_gazetteer
+    from models.settings import Settings
+    from extractors.place_cues import PlaceSpan
+
+    gaz = load_gazetteer(Settings().cache_dir)
+    california = next(p for p in gaz.foreign_lookup("California") if p.level is Level.STATE)
+    text = "加州台裔市長陳某出席活動"
+    spans = [PlaceSpan(0, 2, "加州", "foreign", place=california)]
+    locate_unknown_towns(text, spans, gaz.world)
+    assert [s.text for s in spans if s.kind == "foreign"] == []
+
+
+def test_a_partnerships_thirteenth_year_is_kept_now_and_counts_back_to_the_founding(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = ("Tainan and Sendai, which became friendship cities in 2006, celebrated the partnership's 13th year "
+            "with a lantern exhibition in Sendai on Wednesday.")
+    got = {(m.event.value, m.date.iso() if m.date else None) for m in run(nlp, text, published=dt.date(2019, 4, 18))}
+    assert got == {("renewed", "2019-04-17"), ("established", "2006")}
+
+
+def test_a_name_heard_exactly_goes_to_the_city_readers_know_over_a_smaller_near_namesake():
+    from extractors.gazetteer.index import load_gazetteer
+    from extractors.gazetteer.transliteration import by_sound
+    from models.settings import Settings
+
+    world = load_gazetteer(Settings().cache_dir).world
+    assert by_sound(world, "帕莎迪納市", "US", "California", (Level.CITY,)).name == "Pasadena"
+    assert by_sound(world, "塔爾薩市", "US", "Oklahoma", (Level.CITY,)).name == "Tulsa"

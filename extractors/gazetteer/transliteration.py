@@ -145,8 +145,10 @@ def by_sound(world, written: str, country: str, division: str, levels: tuple[Lev
         return None
     # Two places that sound alike get no guess, unless one is a city and the other a village:
     # Chinese writes by sound the places its readers know (佛雷斯諾 is Fresno, not Valley Center).
+    # A name heard exactly needs a smaller lead (帕莎迪納 is Pasadena, 142,000, not Bostonia, 15,000).
     top, runner = scored[0][1], scored[1][1] if len(scored) > 1 else None
+    lead = 5 if scored[0][0] >= 1.0 > scored[1 if runner else 0][0] else 10
     if runner is not None and scored[1][0] > scored[0][0] - MARGIN and runner.name != top.name \
-            and not ((top.population or 0) >= 50_000 and (top.population or 0) >= 10 * (runner.population or 0)):
+            and not ((top.population or 0) >= 50_000 and (top.population or 0) >= lead * (runner.population or 0)):
         return None
     return scored[0][1]
