@@ -89,11 +89,6 @@ def pool_features(candidates: list[Candidate], ctx: DocContext) -> dict[str, flo
     out["tw_side_is_main"] = float(any(i.startswith("TW-") and tw_counts.get(i, 0) == top_tw for i in ids))
     out["doc_foreign_places"] = math.log1p(ctx.foreign_places)
     out[f"lang:{ctx.lang[:2]}"] = 1.0
-    if ctx.title:
-        title = ctx.title.lower()
-        written = {m.a_text.lower() for c in candidates for m in c.mentions} | {
-            m.b_text.lower() for c in candidates for m in c.mentions}
-        out["in_title"] = float(sum(1 for w in written if w and w in title) >= 2)
     return out
 
 

@@ -195,3 +195,16 @@ def test_a_name_heard_exactly_goes_to_the_city_readers_know_over_a_smaller_near_
     world = load_gazetteer(Settings().cache_dir).world
     assert by_sound(world, "帕莎迪納市", "US", "California", (Level.CITY,)).name == "Pasadena"
     assert by_sound(world, "塔爾薩市", "US", "Oklahoma", (Level.CITY,)).name == "Tulsa"
+
+
+# ---------------------------------------------------------------- a headline never counts against a pair
+
+def test_a_headline_that_names_the_pair_does_not_lower_its_confidence(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = "屏東縣政府昨天與日本鹿兒島縣南大隅町締結友好交流協定，由縣長潘孟安與町長石畑博透過視訊簽署。"
+    bare = run(nlp, text, published=dt.date(2021, 3, 15), lang="zh")
+    titled = run(nlp, text, published=dt.date(2021, 3, 15), lang="zh", title="屏東縣與日本鹿兒島縣南大隅町締結友好交流協定")
+    assert [m.b.name for m in titled] == [m.b.name for m in bare] == ["Minamiosumi"]
+    assert titled[0].confidence >= bare[0].confidence >= 0.8
