@@ -21,10 +21,18 @@ _VENUE_BEFORE = re.compile(r"(?i)\b(?:hall|building|office|offices|hotel|cent(?:
                            r"museum|gymnasium|stadium|plaza|complex|campus)\s+(?:in|at)\s+$")
 
 
+# 'Fuxing Village in Emei Township': a village of the Taiwanese town after it, whatever namesake
+# another country has (GeoNames files a Chinese Fuxing).
+_VILLAGE = re.compile(r"\s(?:Village|Borough|Community|Tribe|Settlement)$")
+_WITHIN = re.compile(r"(?:\s+(?:in|of)\s+|,\s*)(?:the\s+)?")
+
+
 def is_venue(text: str, span: PlaceSpan, spans: list[PlaceSpan]) -> bool:
     """A Taiwanese town written as where a building stands, inside a
     Taiwanese government the text names: the place of the ceremony, not a
-    party (the county is)."""
+    party (the county is); a village the text places in a Taiwanese town."""
+    if span.kind == "foreign" and _VILLAGE.search(span.text) and (m := _WITHIN.match(text, span.end)):
+        return any(s.kind == "taiwan" and s.start == m.end() for s in spans)
     if span.kind != "taiwan" or not span.place or not span.place.admin1 \
             or not _VENUE_BEFORE.search(text, max(0, span.start - 30), span.start):
         return False

@@ -208,3 +208,16 @@ def test_a_headline_that_names_the_pair_does_not_lower_its_confidence(nlp):
     titled = run(nlp, text, published=dt.date(2021, 3, 15), lang="zh", title="屏東縣與日本鹿兒島縣南大隅町締結友好交流協定")
     assert [m.b.name for m in titled] == [m.b.name for m in bare] == ["Minamiosumi"]
     assert titled[0].confidence >= bare[0].confidence >= 0.8
+
+
+# ---------------------------------------------------------------- a village in a Taiwanese town
+
+def test_a_village_the_text_places_in_a_taiwanese_town_is_no_foreign_namesake(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = ("The delegation from Westmont, Illinois, visited Hsinchu County to mark the sister-county ties. "
+            "Its last stop was Xinglong Village in Hukou Township and Fuxing Village in Emei Township, where "
+            "villagers showed the visitors how tea is made.")
+    got = {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text, published=dt.date(2018, 4, 10))}
+    assert got == {("Hsinchu County", "Westmont", "US")}
