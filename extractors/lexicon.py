@@ -200,8 +200,9 @@ _OTHER_ANNIVERSARY = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w
                                 r"(?:[\w-]+\s+)?(?:founding|foundation|incorporation|base|port|harbou?r|school|university|"
                                 r"college|hospital|museum|station|airport|company|opening|birth|death|war|earthquake|"
                                 r"independence|liberation|diplomatic\s+(?:ties|relations))\b")
-# 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done.
-_MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together)(?:\s+(?!to\b)[\w.()-]+){0,6}\s+to\s+$", _I)
+# 'The mayors met on Tuesday to renew the agreement': a meeting held for it, and done; 'signed a pact
+# on Monday to upgrade their ties': the signing does it.
+_MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together|signed|inked)(?:\s+(?!to\b)[\w.()'’-]+){0,6}\s+to\s+$", _I)
 # '締結する予定', '締結を目指す', '来月締結すると発表', '締結へ': a Japanese signing still to come.
 FUTURE_AFTER = re.compile(r"[^。、]{0,4}(?:する予定|の予定|を目指|に向け|を検討|したい|する(?:と|こと|方針|見込み|計画|\s*。|\s*$)|へ(?:\s|$|。))"
                           r"|[^。，,；]{0,8}?案(?![件例])"  # '締結姊妹縣案': the council's bill for a tie

@@ -221,3 +221,16 @@ def test_a_village_the_text_places_in_a_taiwanese_town_is_no_foreign_namesake(nl
             "villagers showed the visitors how tea is made.")
     got = {(m.a.name, m.b.name, m.b.country) for m in run(nlp, text, published=dt.date(2018, 4, 10))}
     assert got == {("Hsinchu County", "Westmont", "US")}
+
+
+# ---------------------------------------------------------------- a signing that upgrades
+
+def test_a_pact_signed_to_upgrade_a_tie_renews_it_and_one_to_be_signed_plans_it():
+    from extractors.lexicon import event_of
+    from models.records import Event
+
+    assert event_of("The two mayors signed a pact on Monday to upgrade their friendship ties to sister-city "
+                    "status.")[0] is Event.RENEWED
+    assert event_of("The two mayors will sign an agreement to renew the sister-city ties next month.")[0] \
+        is Event.PROPOSED
+    assert event_of("Taipei and Prague signed an agreement to establish sister city ties.")[0] is Event.ESTABLISHED
