@@ -21,8 +21,11 @@ ORG_AFTER = re.compile(fold_characters(
     r"|溫泉|駅|站|港務局|漁協|農會|農協|鐵道|鉄道|鐵路"  # ('台北市立動物園', '旭川市旭山動物園': a named institution)
     r"|(?:(?![與和及的之在長])[\u4e00-\u9fff]){0,4}?(?:動物園|美術館|博物館|圖書館|大學|高中|國中|國小|高校|醫院|病院|機場|鐵道|鉄道|園區|管理局|聯盟|連盟)(?!生)"))
 # '花蓮縣議會今天三讀通過與夏威夷郡締結姊妹縣案': a council approving its own government's tie speaks for it.
+# ('石垣市議会は9日、…との姉妹都市提携を解消する議案を可決した': in Japanese the vote comes after the tie.)
 COUNCIL_APPROVES = re.compile(fold_characters(r"[市縣县郡]?議會[^。；]{0,20}?(?:通過|同意|核准|議決)[^。；]{0,40}?"
-                                              r"(?:姊妹|姐妹|友好|締盟|結盟)"))
+                                              r"(?:姊妹|姐妹|友好|締盟|結盟)"
+                                              r"|[市縣县郡町村]?議會[はが、\s]?[^。；]{0,30}?(?:姊妹|姐妹|友好|提携)"
+                                              r"[^。；]{0,30}?(?:可決|承認|議決)"))
 OFFICE_AHEAD = re.compile(fold_characters(r"[\u4e00-\u9fff]{0,8}?(?:辦事處|弁事処|代表處)"))
 # '代表處札幌分處', '代表所札幌分所': a place right after an office's name is where its branch sits.
 OFFICE_BEFORE = re.compile(fold_characters(r"(?:辦事處|弁事処|代表處|代表所|代表部)$"))

@@ -234,3 +234,23 @@ def test_a_pact_signed_to_upgrade_a_tie_renews_it_and_one_to_be_signed_plans_it(
     assert event_of("The two mayors will sign an agreement to renew the sister-city ties next month.")[0] \
         is Event.PROPOSED
     assert event_of("Taipei and Prague signed an agreement to establish sister city ties.")[0] is Event.ESTABLISHED
+
+
+# ---------------------------------------------------------------- a Japanese council voting on its city's tie
+
+def test_a_japanese_council_voting_to_end_its_citys_tie_speaks_for_the_city(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = "石垣市議会は9日、台湾・蘇澳鎮との姉妹都市提携を解消する議案を可決した。"
+    got = {(m.a.name, m.b.name, m.event.value, m.date.iso() if m.date else None)
+           for m in run(nlp, text, published=dt.date(2016, 11, 10), lang="ja")}
+    assert got == {("Su'ao", "Ishigaki", "terminated", "2016-11-09")}
+
+
+def test_councils_that_sign_with_each_other_are_still_no_governments(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = "京都市会と台南市議会は友好交流協定を締結した。"
+    assert run(nlp, text, published=dt.date(2021, 6, 30), lang="ja") == []
