@@ -56,3 +56,30 @@ def filed_abroad(places: list):
     dateline, as a government's page leaves its own name unsaid."""
     return next((p.place for p in places if p.kind == "dateline" and p.place is not None and p.place.country != "TW"),
                 None)
+
+
+# 'SACRAMENTO — Mayor Darrell Steinberg on Friday signed …', 'HONOLULU — Gov. David Ige signed …':
+# a local paper names the head of its own government by title and name alone.
+_HEAD_AFTER = re.compile(r"\s*(?:—|–|--|-)\s*(?:The\s+)?(?P<title>Mayor|Governor|Gov\.)\s+"
+                         r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)(?!\s+of\b|['’]s\b)")
+
+
+def dateline_heads(text: str, spans: list, gaz) -> list:
+    """The government a head named right after a foreign dateline leads:
+    the dateline's city for a mayor, its state for a governor."""
+    from extractors.place_cues import PlaceSpan
+    from models.records import Level
+
+    out = []
+    for s in spans:
+        if s.kind != "dateline" or s.place is None or s.place.country == "TW":
+            continue
+        m = _HEAD_AFTER.match(text, s.end)
+        if m is None or any(m.start("name") <= o.start < m.end("name") for o in spans):
+            continue
+        place = s.place if m.group("title") == "Mayor" else next(
+            (p for p in gaz.foreign_lookup(s.place.admin1 or "", s.place.country) if p.level is Level.STATE), None)
+        if place is not None:
+            out.append(PlaceSpan(m.start("title"), m.end("title"), m.group("title"), "foreign", place=place,
+                                 notes=["dateline head"]))
+    return out

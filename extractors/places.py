@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from extractors.attributive import attributive
 from extractors.councils import council_government
-from extractors.datelines import is_dateline
+from extractors.datelines import dateline_heads, is_dateline
 from extractors.gazetteer.index import Gazetteer, load_gazetteer
 from extractors.gazetteer.names import GENERIC_WORDS, fold, fold_core, written_as
 from extractors.lexicon import relations_in
@@ -125,8 +125,8 @@ class PlaceFinder(PlaceResolver):
             last = s
         possessive_locators(text_of(doc), spans, lambda name, country: [
             p for p in self.gaz.foreign_lookup(name, country) if p.level in (Level.PREFECTURE, Level.STATE, Level.PROVINCE)])
-        spans = sorted(spans + surname_heads(text_of(doc), spans, doc.ents), key=lambda s: s.start)
-        doc._.places = spans
+        spans += surname_heads(text_of(doc), spans, doc.ents) + dateline_heads(text_of(doc), spans, self.gaz)
+        doc._.places = spans = sorted(spans, key=lambda s: s.start)
         return doc
 
     # -- Taiwan -----------------------------------------------------------

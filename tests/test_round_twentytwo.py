@@ -254,3 +254,27 @@ def test_councils_that_sign_with_each_other_are_still_no_governments(nlp):
 
     text = "京都市会と台南市議会は友好交流協定を締結した。"
     assert run(nlp, text, published=dt.date(2021, 6, 30), lang="ja") == []
+
+
+# ---------------------------------------------------------------- a head named after a foreign dateline
+
+def test_a_mayor_or_governor_named_after_a_foreign_dateline_leads_that_city_or_its_state(nlp):
+    from conftest import run
+    import datetime as dt
+
+    def ties(text):
+        return {(m.a.name, m.b.name, m.b.level.value) for m in run(nlp, text, published=dt.date(2019, 3, 1))}
+
+    assert ties("SACRAMENTO — Mayor Darrell Steinberg on Friday signed a sister-city agreement with Taichung, "
+                "Taiwan.") == {("Taichung", "Sacramento", "city")}
+    assert ties("HONOLULU — Gov. David Ige on Friday signed a sister-state agreement with Taiwan's Taitung "
+                "County.") == {("Taitung", "Hawaii", "state")}
+
+
+def test_a_visiting_mayor_named_with_his_own_city_after_a_foreign_dateline_is_not_the_datelines(nlp):
+    from conftest import run
+    import datetime as dt
+
+    text = "SENDAI — Mayor Lai Ching-te of Tainan on Friday signed a friendship agreement with Sendai."
+    got = {(m.a.name, m.b.name) for m in run(nlp, text, published=dt.date(2019, 3, 1))}
+    assert got == {("Tainan", "Sendai")}
