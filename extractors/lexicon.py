@@ -173,14 +173,15 @@ EVENT_CUES: dict[Event, re.Pattern[str]] = {
     Event.ESTABLISHED: re.compile(
         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|form(?:ed|alized|alised)|establish\w*|forg(?:ed|ing)|"
         r"conclud\w*|enter(?:ed)?\s+into|became|become|since|twinned|officially)\b"
-        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|結びました|提携し|新增(?=[^。，,；]{0,24}(?:備忘錄|协定|協定|姊妹|友好))"
+        r"|締結|簽署|簽訂|簽約|結盟|結為|成為|調印|結ん|結び(?=、)|結びました|提携し|(?:(?<=書[をも])|(?<=協定[をも]))(?:取り)?交わし(?:た|ました|てい|、)|新增(?=[^。，,；]{0,24}(?:備忘錄|协定|協定|姊妹|友好))"
         r"|(?<=[日月年])\s?提携(?![^\s]{0,4}(?:予定|を目指))", _I),  # a row's '平成28年4月12日提携'
 }
 
 _APPROVED = r"(?:通過|通过)(?!視訊|视讯|視像|视像|線上|线上|網路|网络|遠距|远距|方式)"  # (not 'via': '通過視訊簽署')
 # A past-tense signing verb that settles the event even when the same passage also mentions plans ("approved ... and signed").
 SIGNED_PAST = re.compile(r"\b(?:signed|inked|established|formed|forged|concluded|became|twinned|formali[sz]ed)\b"
-                         r"|締結|簽署|簽訂|調印|結び(?=、)|結びました", _I)  # ('協定を結び、…': concluded, then …)
+                         r"|締結|簽署|簽訂|調印|結び(?=、)|結びました"  # ('協定を結び、…': concluded, then …)
+                         r"|(?:(?<=書[をも])|(?<=協定[をも]))(?:取り)?交わし(?:た|ました|てい|、)", _I)  # ('覚書を交わした': exchanged, signed)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|(?<!relating\s)(?<!pertaining\s)(?<!leading\s)(?<!prior\s)(?<!due\s)to"  # ('RELATING TO THE RENEWAL')
                            r"|plans?\s+to|shall|could|may|might|can)\s+(?:[a-z]+\s+){0,2}$"
                            r"|\b(?:approv\w*|authori[sz]\w*|call(?:s|ed|ing)?\s+for|recommend\w*)\s+(?:the\s+|a\s+)?$"  # ('approve the renewal')
@@ -225,6 +226,7 @@ PAIR_ANAPHOR = re.compile(
     r"|both\s+(?:cities|sides|parties|municipalities|counties|towns|governments|capitals|communities|islands|"
     r"prefectures|townships)|each\s+other|their\s+(?:sister|friendship|twin)|the\s+(?:two\s+)?(?:cities|counties|towns|islands|prefectures)['’]\s|the\s+(?:two|pair)(?=\s+(?:have|had|"
     r"first|later|then|signed|established|became|formed|inked|forged|agreed)\b)"  # ('The two established ties in 2009')
+    r"|(?<![,;]\s)\b(?:[Ii]t|[Tt]hey)\s+also\s+(?:signed|inked|concluded|renewed)"  # ('In 2019 it also signed a memorandum')
     # 'the county and the Japanese city', 'the city and its Japanese counterpart'
     r"|the\s+(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township)\s+and\s+(?:the|its)\s+"
     r"(?:[A-Z][a-z]+\s+)?(?:city|county|prefecture|state|province|town|township|counterpart|partner))\b"

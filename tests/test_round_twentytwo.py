@@ -278,3 +278,24 @@ def test_a_visiting_mayor_named_with_his_own_city_after_a_foreign_dateline_is_no
     text = "SENDAI — Mayor Lai Ching-te of Tainan on Friday signed a friendship agreement with Sendai."
     got = {(m.a.name, m.b.name) for m in run(nlp, text, published=dt.date(2019, 3, 1))}
     assert got == {("Tainan", "Sendai")}
+
+
+# ---------------------------------------------------------------- a second agreement of the same pair
+
+def test_a_second_agreement_the_same_city_also_signed_is_its_own_record(nlp):
+    from conftest import run
+    import datetime as dt
+
+    for text, lang in (("Oita signed a friendship agreement with Taichung in 2013. In 2019 it also signed a "
+                        "memorandum on disaster prevention.", "en"),
+                       ("大分市は2013年に台湾の台中市と友好交流協定を締結した。また、2019年には防災協力に関する覚書を交わした。", "ja")):
+        got = {(m.relation.value, m.date.iso() if m.date else None)
+               for m in run(nlp, text, published=dt.date(2024, 1, 10), lang=lang)}
+        assert got == {("friendship", "2013"), ("mou", "2019")}, lang
+
+
+def test_exchanging_a_signed_memorandum_is_a_signing_and_exchanging_views_is_not():
+    from extractors.lexicon import event_of
+
+    assert event_of("両市は協定書を取り交わした。")[1]
+    assert not event_of("両市長は意見を交わした。")[1]
