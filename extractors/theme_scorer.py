@@ -6,7 +6,7 @@ visit, the delegation's dinner, another city's fair), and on the labelled
 corpus the keywords around the evidence gave three wrong themes for every one
 they missed. Here each theme the document mentions becomes a candidate for
 each pair, described by where its words stand (in the evidence, in the
-cooperation talk after it, elsewhere in the document, in the title), and a
+cooperation talk after it, elsewhere in the document), and a
 logistic model trained with the pair scorer (``extractors/theme_training.py``)
 keeps those that the labels say a reader would list.
 """
@@ -104,7 +104,11 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
                    standing: dict[str, float] | None = None) -> dict[str, float]:
     """What says that a pair's tie covers ``theme``: ``cues`` holds, per
     passage stating the pair, that passage's theme cues; ``standing`` where
-    the pair stands among the document's pairs (``pair_standing``)."""
+    the pair stands among the document's pairs (``pair_standing``). (The
+    title's themes are no feature: the model weighed a theme its title names
+    down, against the labels, where a theme's words stand elsewhere too;
+    without it cross-validated theme F1 held, 0.795 -> 0.794, dev2 0.723 ->
+    0.733.)"""
     mine = [c[theme] for c in cues if theme in c]
     ev = max((c.evidence for c in mine), default=0)
     fol = max((c.following for c in mine), default=0)
@@ -123,7 +127,6 @@ def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict
         "window_themes": math.log1p(len(window)),
         "doc": math.log1p(n_doc), "doc_share": n_doc / max(1, sentences),
         "doc_top": float(n_doc == top and top > 0),
-        "title": float(theme in title),
         "framed": math.log1p(max((c.framed for c in mine), default=0)),
         "enumerated": math.log1p(max((c.enumerated for c in mine), default=0)),
         "doc_framed": math.log1p(doc_framed.get(theme, 0)),
