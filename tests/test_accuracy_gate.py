@@ -362,14 +362,16 @@ cross-validated recall 0.935 -> 0.933, F1 0.962 -> 0.961, events 0.933 ->
 0.934, date 0.867 -> 0.864, themes 0.779 -> 0.778.
 
 Stop 46 works on themes. The theme model no longer has a weight per theme
-(its 33 theme-named features fitted the train corpus's habits), partners
-of one signing share its themes, and words that only date or dress a story
-('COVID', 'food', 'sustainable', '市政新聞') left the lexicon, all chosen on
-train.jsonl: cross-validated themes 0.778 -> 0.795. dev2's themes rise
-0.660 -> 0.720 and its floor with them (0.66 -> 0.71); dev's fall 0.769 ->
-0.726 (its labels give a tie twice as many themes as train's, and it lost
-four of them with the per-theme weights), and its floor is lowered 0.76 ->
-0.72. Pair, event, relation and date figures did not move.
+(its 33 theme-named features fitted the train corpus's habits) nor one for
+the title's themes (weighed against the labels), partners of one signing
+share its themes, and words that only date or dress a story ('COVID',
+'food', 'sustainable', '市政新聞') left the lexicon, all chosen on
+train.jsonl: cross-validated themes 0.778 -> 0.794. dev2's themes rise
+0.660 -> 0.733 and its floor with them (0.66 -> 0.72); dev's fall 0.769 ->
+0.733 (its labels give a tie twice as many themes as train's, and it lost
+some with the per-theme weights), and its floor is lowered 0.76 -> 0.72.
+A village the text places in a Taiwanese town is no foreign namesake:
+dev2 precision 0.944 -> 0.958 (floor 0.94 -> 0.95). No other floor moved.
 """
 
 from __future__ import annotations
@@ -384,12 +386,12 @@ from models.settings import load_settings
 FLOORS = {
     "dev.jsonl": {"pair_f1": 0.91, "pair_p": 0.92, "pair_r": 0.89, "event_f1": 0.84, "relation_acc": 0.98,
                   "date_acc": 0.80, "theme_f1": 0.72},
-    "dev2.jsonl": {"pair_f1": 0.95, "pair_p": 0.94, "pair_r": 0.95, "event_f1": 0.86, "relation_acc": 0.92,
-                   "date_acc": 0.79, "theme_f1": 0.71},
+    "dev2.jsonl": {"pair_f1": 0.95, "pair_p": 0.95, "pair_r": 0.95, "event_f1": 0.86, "relation_acc": 0.92,
+                   "date_acc": 0.79, "theme_f1": 0.72},
 }
 # An analyst auto-accepts above this confidence; it must stay near-certain.
 AUTO_ACCEPT = 0.9
-AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.95}  # reached: 0.978 (46 pairs), 0.952 (63)
+AUTO_ACCEPT_PRECISION = {"dev.jsonl": 0.95, "dev2.jsonl": 0.95}  # reached: 0.978 (46 pairs), 0.953 (64)
 AUTO_ACCEPT_MIN_PAIRS = {"dev.jsonl": 10, "dev2.jsonl": 5}
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason=f"labelled corpus not found at {CORPUS}")
