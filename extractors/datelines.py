@@ -5,6 +5,13 @@ to the ties the story tells of."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from extractors.place_cues import PlaceSpan
+from models.records import Level
+
+if TYPE_CHECKING:
+    from extractors.gazetteer.index import Gazetteer
 
 
 # Where a wire story was filed, not a party: 'TAIPEI (Taiwan News) —',
@@ -64,12 +71,9 @@ _HEAD_AFTER = re.compile(r"\s*(?:—|–|--|-)\s*(?:The\s+)?(?P<title>Mayor|Gove
                          r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)(?!\s+of\b|['’]s\b)")
 
 
-def dateline_heads(text: str, spans: list, gaz) -> list:
+def dateline_heads(text: str, spans: list[PlaceSpan], gaz: Gazetteer) -> list[PlaceSpan]:
     """The government a head named right after a foreign dateline leads:
     the dateline's city for a mayor, its state for a governor."""
-    from extractors.place_cues import PlaceSpan
-    from models.records import Level
-
     out = []
     for s in spans:
         if s.kind != "dateline" or s.place is None or s.place.country == "TW":

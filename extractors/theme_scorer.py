@@ -184,7 +184,7 @@ class ThemeScorer:
                                                         standing)) >= self.threshold)
 
 
-def shared_signing(mentions: list["Mention"]) -> list["Mention"]:
+def shared_signing(mentions: list[Mention]) -> list[Mention]:
     """Partners that one sentence states one event for ('signed a MOU with
     Aomori Prefecture and Hirosaki City') share one agreement, and so its
     themes: every pair of such a sentence that got themes gets those any of
@@ -192,14 +192,16 @@ def shared_signing(mentions: list["Mention"]) -> list["Mention"]:
     groups; the pair named less often had lost some). A pair that got none
     keeps none: a sentence that lists a city's older ties beside the new one
     shares no agreement with it."""
-    shared: dict[tuple, set] = {}
-    pairs: dict[tuple, set] = {}
+    def signing(m: Mention) -> tuple:
+        return m.evidence.text, m.event
+
+    shared: dict[tuple, set[Theme]] = {}
+    pairs: dict[tuple, set[tuple[str, str]]] = {}
     for m in mentions:
-        key = (m.evidence.text, m.event)
-        shared.setdefault(key, set()).update(m.themes)
-        pairs.setdefault(key, set()).add((m.a.id, m.b.id))
-    return [m.model_copy(update={"themes": tuple(sorted(shared[k], key=lambda t: _ORDER[t.value]))})
-            if m.themes and len(pairs[k := (m.evidence.text, m.event)]) > 1 else m
+        shared.setdefault(signing(m), set()).update(m.themes)
+        pairs.setdefault(signing(m), set()).add((m.a.id, m.b.id))
+    return [m.model_copy(update={"themes": tuple(sorted(shared[signing(m)], key=lambda t: _ORDER[t.value]))})
+            if m.themes and len(pairs[signing(m)]) > 1 else m
             for m in mentions]
 
 
