@@ -19,7 +19,7 @@ from extractors.locators import tw_parent
 from extractors.pair_structure import listed_together, third_party_between
 from extractors.places import PlaceSpan
 from extractors.segmentation import text_of
-from extractors.theme_scorer import document_themes, hit_counts
+from extractors.theme_scorer import document_themes
 from extractors.trip_sides import trip_destination
 from models.records import Event, Relation
 
@@ -96,5 +96,4 @@ def document_context(doc: Doc, places: list[PlaceSpan], lang: str, sentences: li
     return DocContext(lang=lang, place_counts=dict(counts), title=title,
                       foreign_places=len({p.place.id for p in places if p.place.country != "TW"}),
                       theme_counts=theme_counts, theme_framed=theme_framed, sentences=len(sentences),
-                      title_themes=frozenset(hit_counts(title)),
                       council_ties=council_ties(sentences, text_of(doc)), published=doc._.published)  # '新北市議會與日本神奈川縣議會締盟'

@@ -64,7 +64,6 @@ class DocContext:
     theme_counts: dict[str, int] = field(default_factory=dict)  # theme -> sentences using its words
     theme_framed: dict[str, int] = field(default_factory=dict)  # ... where a word for cooperation governs them
     sentences: int = 0
-    title_themes: frozenset[str] = frozenset()
     council_ties: frozenset = frozenset()  # pairs whose councils a tie sentence joins (``councils.council_ties``)
     published: dt.date | None = None
 
@@ -191,8 +190,8 @@ class PairScorer:
         page's prose is about other partners: cross-validated theme F1
         0.748 -> 0.751, better in all four fold assignments)."""
         assert self.themes is not None
-        themes = self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences,
-                                    set(ctx.title_themes), ctx.lang, ctx.theme_framed, standing(group, ctx, groups))
+        themes = self.themes.choose([c.themes for c in group], ctx.theme_counts, ctx.sentences, ctx.lang,
+                                    ctx.theme_framed, standing(group, ctx, groups))
         if group and all(c.features.get("table_row") for c in group):
             named = {t for c in group for m in c.mentions for t in hit_counts(m.evidence.text)}
             themes = tuple(t for t in themes if t.value in named)

@@ -100,7 +100,7 @@ def document_themes(sentences: list[str]) -> tuple[dict[str, int], dict[str, int
 
 
 def theme_features(theme: str, cues: list[dict[str, ThemeCue]], doc_counts: dict[str, int], sentences: int,
-                   title: set[str], lang: str, doc_framed: dict[str, int],
+                   lang: str, doc_framed: dict[str, int],
                    standing: dict[str, float] | None = None) -> dict[str, float]:
     """What says that a pair's tie covers ``theme``: ``cues`` holds, per
     passage stating the pair, that passage's theme cues; ``standing`` where
@@ -177,10 +177,10 @@ class ThemeScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, cues: list[dict[str, ThemeCue]], doc_counts: dict[str, int], sentences: int,
-               title: set[str], lang: str, doc_framed: dict[str, int],
+               lang: str, doc_framed: dict[str, int],
                standing: dict[str, float] | None = None) -> tuple[Theme, ...]:
         return tuple(Theme(t) for t in candidate_themes(cues, doc_framed, standing)
-                     if self.probability(theme_features(t, cues, doc_counts, sentences, title, lang, doc_framed,
+                     if self.probability(theme_features(t, cues, doc_counts, sentences, lang, doc_framed,
                                                         standing)) >= self.threshold)
 
 

@@ -55,9 +55,8 @@ def theme_rows(docs: list["CorpusDoc"], gaz) -> ThemeRows:
             cues = [c.themes for c in group]
             st = standing(group, ctx, groups)
             for theme in candidate_themes(cues, ctx.theme_framed, st):
-                rows.append(ThemeRow(i, theme_features(theme, cues, ctx.theme_counts, ctx.sentences,
-                                                       set(ctx.title_themes), ctx.lang, ctx.theme_framed,
-                                                       st),
+                rows.append(ThemeRow(i, theme_features(theme, cues, ctx.theme_counts, ctx.sentences, ctx.lang,
+                                                       ctx.theme_framed, st),
                                          int(theme in wanted)))
     return ThemeRows(rows, dict(gold_count))
 

@@ -28,7 +28,7 @@ def _mention(b: Place, themes: tuple[Theme, ...], evidence: str = SIGNING, event
 
 def test_the_theme_features_are_the_same_names_whichever_theme_is_weighed():
     cues = [{"tourism": ThemeCue(evidence=1), "sports": ThemeCue(following=2, distance=1)}]
-    args = ({"tourism": 2, "sports": 1}, 10, set(), "en", {"tourism": 1})
+    args = ({"tourism": 2, "sports": 1}, 10, "en", {"tourism": 1})
     tourism, sports = theme_features("tourism", cues, *args), theme_features("sports", cues, *args)
     assert set(tourism) == set(sports)
     assert not any(t in name for name in tourism for t in ("tourism", "sports"))

@@ -49,7 +49,7 @@ def _scorer() -> ThemeScorer:
 def test_the_model_keeps_the_themes_its_features_support():
     cues = [{"economy_trade": ThemeCue(evidence=2), "tourism": ThemeCue(following=1, distance=1)}]
     assert candidate_themes(cues) == ["economy_trade", "tourism"]
-    assert _scorer().choose(cues, {}, 5, set(), "en", {}) == (Theme.ECONOMY_TRADE,)
+    assert _scorer().choose(cues, {}, 5, "en", {}) == (Theme.ECONOMY_TRADE,)
 
 
 def test_a_pair_scorer_with_a_theme_model_gives_every_mention_of_a_pair_the_pair_themes():
@@ -126,9 +126,9 @@ def test_no_pair_of_a_list_page_that_names_every_partner_once_is_the_main_pair()
 def test_the_theme_model_can_withhold_themes_from_a_tie_named_in_passing():
     cues = [{"economy_trade": ThemeCue(evidence=1)}]
     scorer = ThemeScorer(weights={"evidence": 6.0, "pair_main": 4.0}, intercept=-7.0, threshold=0.5)
-    assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 3], [[3, 3], [3, 1]], False)) == (
+    assert scorer.choose(cues, {}, 5, "en", {}, pair_standing([3, 3], [[3, 3], [3, 1]], False)) == (
         Theme.ECONOMY_TRADE,)
-    assert scorer.choose(cues, {}, 5, set(), "en", {}, pair_standing([3, 1], [[3, 3], [3, 1]], True)) == ()
+    assert scorer.choose(cues, {}, 5, "en", {}, pair_standing([3, 1], [[3, 3], [3, 1]], True)) == ()
 
 
 def test_the_pair_a_document_is_about_may_take_a_theme_framed_further_down():
